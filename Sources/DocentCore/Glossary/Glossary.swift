@@ -1,0 +1,133 @@
+/// What a name in the glossary points at: an entry, by its term or by one of its aliases.
+public struct TermTarget: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case term
+        case alias(AliasKind)
+    }
+    public var entry: Int
+    public var kind: Kind
+
+    public var isAlias: Bool { if case .alias = kind { return true } else { return false } }
+}
+
+/// A distinct name (term or alias) the matcher looks for, with every entry it may mean.
+public struct GlossaryName: Hashable, Sendable {
+    /// The spelling the glossary gives (the first one seen, for names several entries share).
+    public var text: String
+    public var words: [[UInt8]]
+    public var targets: [TermTarget]
+}
+
+/// Every glossary file of a workspace merged into one: entries, the names they are known by, and the
+/// index the matcher walks.
+public struct Glossary: Sendable {
+    public private(set) var files: [GlossaryFile]
+    public private(set) var entries: [GlossaryEntry]
+    public private(set) var names: [GlossaryName]
+    let trie: WordTrie
+
+    public static let empty = Glossary(files: [])
+
+    public init(files: [GlossaryFile]) {
+        self.files = files
+        var entries = files.flatMap(\.entries)
+        // Redirect entries ("Scaffolder: Known as Software Templates") make their term a discouraged
+        // alias of the preferred entry; abbreviation lines add their abbreviation to the entry they expand.
+        let byTerm = Self.indexByTerm(entries)
+        for index in entries.indices {
+            let entry = entries[index]
+            if let preferred = entry.preferredTerm, let target = Self.lookup(preferred, in: byTerm), target != index {
+                // The redirect entry decides: "Scaffolder: Known as Blueprints" makes Scaffolder discouraged even
+                // when the Blueprints entry also says "also known as the scaffolder".
+                entries[target].aliases.removeAll { $0.name.lowercased() == entry.term.lowercased() }
+                entries[target].aliases.append(GlossaryAlias(name: entry.term, kind: .discouraged, range: entry.termRange))
+            }
+            if entry.format == .abbreviations, let expansion = entry.expansion, let target = Self.lookup(expansion, in: byTerm), target != index {
+                if !entries[target].aliases.contains(where: { $0.name.lowercased() == entry.term.lowercased() }) {
+                    entries[target].aliases.append(GlossaryAlias(name: entry.term, kind: .aka, range: entry.termRange))
+                }
+                if entries[target].expansion == nil && DefinitionReader.isAbbreviation(entry.term) {
+                    // The abbreviation file tells that the entry's term has an abbreviation.
+                }
+            }
+        }
+        self.entries = entries
+        var names: [GlossaryName] = []
+        var nameIndex: [[[UInt8]]: Int] = [:]
+        func add(_ text: String, _ target: TermTarget) {
+            let words = WordTokenizer.normalizedWords(text)
+            guard !words.isEmpty else { return }
+            if let existing = nameIndex[words] {
+                if !names[existing].targets.contains(target) { names[existing].targets.append(target) }
+            } else {
+                nameIndex[words] = names.count
+                names.append(GlossaryName(text: text, words: words, targets: [target]))
+            }
+        }
+        for (index, entry) in entries.enumerated() {
+            add(entry.term, TermTarget(entry: index, kind: .term))
+        }
+        for (index, entry) in entries.enumerated() {
+            for alias in entry.aliases { add(alias.name, TermTarget(entry: index, kind: .alias(alias.kind))) }
+        }
+        // Terms first: for a name that is both a term and an alias, the term's entries come first.
+        for index in names.indices {
+            names[index].targets.sort { lhs, rhs in
+                if lhs.isAlias != rhs.isAlias { return !lhs.isAlias }
+                return lhs.entry < rhs.entry
+            }
+        }
+        self.names = names
+        self.trie = WordTrie(names: names)
+    }
+
+    static func indexByTerm(_ entries: [GlossaryEntry]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() where entry.preferredTerm == nil {
+            let key = WordTokenizer.normalizedWords(entry.term).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            if result[key] == nil { result[key] = index }
+        }
+        return result
+    }
+
+    static func lookup(_ name: String, in index: [String: Int]) -> Int? {
+        let words = WordTokenizer.normalizedWords(name).map { String(decoding: $0, as: UTF8.self) }
+        let key = words.joined(separator: " ")
+        if let found = index[key] { return found }
+        // "User Roles" finds "User Role".
+        if var last = words.last, last.hasSuffix("s") {
+            last.removeLast()
+            return index[(words.dropLast() + [last]).joined(separator: " ")]
+        }
+        return nil
+    }
+
+    /// The entry a name refers to ("software templates", "Scaffolder", "the user role"), preferring
+    /// entries whose term it is over entries it is an alias of.
+    public func entries(named name: String) -> [Int] {
+        var words = WordTokenizer.normalizedWords(name)
+        if let first = words.first, words.count > 1, ["the", "a", "an"].contains(String(decoding: first, as: UTF8.self)) { words.removeFirst() }
+        if let found = trie.lookup(words) { return names[found].targets.map(\.entry).uniqued() }
+        // A qualifier in the name ("Resource (catalog plugin)") narrows the result.
+        let (term, qualifier, _) = DefinitionReader.splitTerm(name)
+        if let qualifier, let found = trie.lookup(WordTokenizer.normalizedWords(term)) {
+            let narrowed = names[found].targets.map(\.entry).filter { entries[$0].qualifier?.lowercased() == qualifier.lowercased() }
+            if !narrowed.isEmpty { return narrowed.uniqued() }
+        }
+        return []
+    }
+
+    /// Entries defined in `file`.
+    public func entries(inFile file: String) -> [Int] {
+        entries.indices.filter { entries[$0].file == file }
+    }
+
+    public func file(_ path: String) -> GlossaryFile? { files.first { $0.path == path } }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

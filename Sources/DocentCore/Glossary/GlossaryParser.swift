@@ -1,0 +1,139 @@
+/// Reads one glossary file in any supported layout. Never fails: a file in no recognisable layout
+/// yields no entries and a problem saying so.
+public enum GlossaryParser {
+    public static func parse(_ text: SourceText, path: String, format: GlossaryFormat? = nil) -> GlossaryFile {
+        let document = MarkdownScanner.scan(text, isMDX: path.hasSuffix(".mdx"))
+        let chosen = format ?? detectFormat(text, document: document)
+        var context = GlossaryParsingContext(text: text, document: document, path: path, format: chosen)
+        switch chosen {
+        case .headings: HeadingGlossaryLayout.read(&context)
+        case .table: TableGlossaryLayout.read(&context)
+        case .termLines: TermLineGlossaryLayout.read(&context)
+        case .bullets: BulletGlossaryLayout.read(&context)
+        case .definitionList: DefinitionListGlossaryLayout.read(&context)
+        case .termFile: TermFileGlossaryLayout.read(&context)
+        case .abbreviations: AbbreviationGlossaryLayout.read(&context)
+        }
+        if context.entries.isEmpty && text.string.contains(where: { !$0.isWhitespace }) {
+            context.problems.append(GlossaryProblem(kind: .syntax, message: "No glossary entries found (read as \(chosen.rawValue) layout)", range: 0..<min(text.count, text.lineRange(0).upperBound)))
+        }
+        return GlossaryFile(path: path, format: chosen, entries: context.entries, problems: context.problems,
+                            anchors: Set(document.headings.map(\.anchor)))
+    }
+
+    /// Picks the layout a file is written in from its shape.
+    public static func detectFormat(_ text: SourceText, document: MarkdownDocument) -> GlossaryFormat {
+        if let frontMatter = document.frontMatter,
+           frontMatter.entry("short_description") != nil || (frontMatter.entry("aka") != nil && frontMatter.entry("title") != nil) || document.htmlComments.contains(where: { $0.content == "more" }) {
+            return .termFile
+        }
+        var abbreviationLines = 0
+        var boldBullets = 0
+        var definitionLines = 0
+        var contentLines = 0
+        let bodyStart = document.frontMatter.map { text.line(of: $0.range.upperBound) } ?? 0
+        for line in bodyStart..<text.lineTable.lineCount {
+            let content = text.string(in: text.lineRange(line)).trimmingSpaces()
+            if content.isEmpty { continue }
+            contentLines += 1
+            if content.hasPrefix("*["), content.contains("]:") { abbreviationLines += 1 }
+            if content.hasPrefix("- **") || content.hasPrefix("* **") { boldBullets += 1 }
+            if content.hasPrefix(": ") || content.hasPrefix(":\t") { definitionLines += 1 }
+        }
+        if abbreviationLines >= 1 && abbreviationLines * 2 >= contentLines { return .abbreviations }
+        if document.tables.contains(where: { TableGlossaryLayout.termColumns(of: $0, in: text) != nil }) { return .table }
+        let entryHeadings = document.headings.filter { $0.level >= 2 }
+        if entryHeadings.count >= 2 { return .headings }
+        if boldBullets >= 2 { return .bullets }
+        if definitionLines >= 1 { return .definitionList }
+        if entryHeadings.count == 1 && boldBullets == 0 { return .headings }
+        return .termLines
+    }
+}
+
+/// What a layout reader works with and produces.
+struct GlossaryParsingContext {
+    let text: SourceText
+    let document: MarkdownDocument
+    let path: String
+    let format: GlossaryFormat
+    var entries: [GlossaryEntry] = []
+    var problems: [GlossaryProblem] = []
+
+    var reader: DefinitionReader { DefinitionReader(text: text) }
+
+    /// Builds an entry from a raw term (with qualifier and AKA) and its definition lines.
+    mutating func addEntry(rawTerm: String, termRange: ByteRange, definitionLines: [ByteRange], range: ByteRange,
+                           anchor: String?, extraAliases: [GlossaryAlias] = [], details: String? = nil, tags: [String] = [],
+                           sensesOverride: [String]? = nil) {
+        let (term, qualifier, aka) = DefinitionReader.splitTerm(rawTerm)
+        guard !term.isEmpty else {
+            problems.append(GlossaryProblem(kind: .missingTerm, message: "Glossary entry has no term", range: termRange))
+            return
+        }
+        let (senses, preamble) = sensesOverride.map { ($0, nil) } ?? reader.senses(fromLines: definitionLines)
+        let nonEmpty = definitionLines.filter { !$0.isEmpty }
+        let definitionRange = nonEmpty.isEmpty ? termRange.upperBound..<termRange.upperBound : nonEmpty.first!.lowerBound..<nonEmpty.last!.upperBound
+        var aliases = aka.map { GlossaryAlias(name: $0, kind: .aka, range: reader.locate($0, in: termRange)) }
+        let names = reader.names(term: term, senses: senses, definitionRange: definitionRange)
+        aliases += names.aliases
+        aliases += extraAliases
+        var expansion = names.expansion
+        // "Cloud Native Computing Foundation (AKA CNCF)": the term is the expansion of its abbreviation.
+        if expansion == nil, DefinitionReader.isAbbreviation(term), let first = senses.first, first.split(separator: " ").count <= 8 {
+            let phrase = DefinitionReader.phrase(after: 0, in: MarkdownText.plainText(first), maximumWords: 8) ?? ""
+            if DefinitionReader.initialsMatch(abbreviation: term, phrase: phrase) { expansion = phrase }
+        }
+        let references = document.links.filter { link in
+            (link.kind == .inline || link.kind == .reference) && definitionRange.contains(link.range.lowerBound)
+        }.map { link in
+            GlossaryReference(text: MarkdownText.plainText(text.string(in: link.textRange)), destination: link.destination, range: link.range)
+        }
+        var allDetails = [preamble, details].compactMap { $0 }.joined(separator: "\n\n")
+        if allDetails.isEmpty { allDetails = "" }
+        entries.append(GlossaryEntry(
+            term: term, qualifier: qualifier, senses: senses, details: allDetails.isEmpty ? nil : allDetails, aliases: aliases,
+            preferredTerm: names.preferred, expansion: expansion, references: references, tags: tags,
+            file: path, format: format, termRange: termRange, range: range, definitionRange: definitionRange,
+            line: text.line(of: termRange.lowerBound), anchor: anchor))
+    }
+
+    /// The content ranges of the lines in `range` with leading and trailing whitespace removed; blank
+    /// lines become empty ranges. `indent` more spaces are stripped from continuation lines.
+    func lines(in range: ByteRange) -> [ByteRange] {
+        guard !range.isEmpty else { return [] }
+        var result: [ByteRange] = []
+        var line = text.line(of: range.lowerBound)
+        while line < text.lineTable.lineCount {
+            let lineRange = text.lineRange(line)
+            if lineRange.lowerBound >= range.upperBound { break }
+            let start = max(lineRange.lowerBound, range.lowerBound)
+            let end = min(lineRange.upperBound, range.upperBound)
+            result.append(trim(start..<max(start, end)))
+            line += 1
+        }
+        while let last = result.last, last.isEmpty { result.removeLast() }
+        while let first = result.first, first.isEmpty { result.removeFirst() }
+        return result
+    }
+
+    func trim(_ range: ByteRange) -> ByteRange {
+        var start = range.lowerBound
+        var end = range.upperBound
+        let bytes = text.bytes
+        while start < end && ByteClass.isWhitespace(bytes[start]) { start += 1 }
+        while end > start && ByteClass.isWhitespace(bytes[end - 1]) { end -= 1 }
+        return start == end ? start..<start : start..<end
+    }
+
+    /// The body of the file: after front matter.
+    var bodyStartLine: Int {
+        guard let frontMatter = document.frontMatter else { return 0 }
+        return frontMatter.range.upperBound >= text.count ? text.lineTable.lineCount : text.line(of: frontMatter.range.upperBound)
+    }
+
+    /// Whether a line falls inside a fenced or indented code block.
+    func isInCode(_ offset: Int) -> Bool {
+        document.codeBlocks.contains { $0.range.contains(offset) }
+    }
+}

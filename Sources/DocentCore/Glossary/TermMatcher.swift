@@ -1,0 +1,131 @@
+/// A use of a glossary name in prose.
+public struct TermMatch: Hashable, Sendable {
+    /// The words as written, from the first word's start to the last word's end (suffix included).
+    public var range: ByteRange
+    /// Index into `Glossary.names`.
+    public var name: Int
+    /// Whether the last word is a plural or possessive form of the name's last word.
+    public var isInflected: Bool
+    /// For an inflected match: the bytes of the last word that are the inflection ("s", "'s", "ies").
+    public var inflectionLength: Int
+    /// Index into `MarkdownDocument.proseBlocks`.
+    public var block: Int
+}
+
+/// Finds every use of every glossary name in a document's prose in one pass per block: longest match
+/// wins, case-insensitive, plurals and possessives on the last word, words joined across soft breaks.
+public enum TermMatcher {
+    public static func matches(in text: SourceText, document: MarkdownDocument, glossary: Glossary) -> [TermMatch] {
+        guard !glossary.names.isEmpty else { return [] }
+        var result: [TermMatch] = []
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var tokens: [WordToken] = []
+            var spanIndex = 0
+            let spans = document.proseSpans
+            while spanIndex < spans.count {
+                let block = spans[spanIndex].block
+                tokens.removeAll(keepingCapacity: true)
+                while spanIndex < spans.count && spans[spanIndex].block == block {
+                    let span = spans[spanIndex]
+                    WordTokenizer.tokenize(bytes, range: span.range, joinsAtStart: span.joinsPrevious, into: &tokens)
+                    spanIndex += 1
+                }
+                match(tokens, block: block, bytes: bytes, trie: glossary.trie, into: &result)
+            }
+        }
+        return result
+    }
+
+    /// Matches within an arbitrary range of plain text (a definition, a selection), ignoring Markdown.
+    public static func matches(inPlainRange range: ByteRange, of text: SourceText, glossary: Glossary) -> [TermMatch] {
+        var result: [TermMatch] = []
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var tokens: [WordToken] = []
+            WordTokenizer.tokenize(bytes, range: range.clamped(to: 0..<bytes.count), joinsAtStart: false, into: &tokens)
+            match(tokens, block: -1, bytes: bytes, trie: glossary.trie, into: &result)
+        }
+        return result
+    }
+
+    static func match(_ tokens: [WordToken], block: Int, bytes: UnsafeBufferPointer<UInt8>, trie: WordTrie, into result: inout [TermMatch]) {
+        var hashes = [UInt64](repeating: 0, count: tokens.count)
+        var hashed = [Bool](repeating: false, count: tokens.count)
+        var start = 0
+        while start < tokens.count {
+            var node = WordTrie.root
+            var best: (end: Int, name: Int32, inflection: Int)?
+            var index = start
+            while index < tokens.count {
+                if index > start && !tokens[index].joinsPrevious { break }
+                if !hashed[index] { hashes[index] = wordHash(bytes, tokens[index].range); hashed[index] = true }
+                let exact = trie.child(of: node, wordHash: hashes[index])
+                if let exact, trie.terminal[Int(exact)] >= 0 {
+                    best = (index, trie.terminal[Int(exact)], 0)
+                } else if let inflection = inflectedMatch(bytes, tokens[index].range, node: node, trie: trie) {
+                    best = (index, inflection.name, inflection.length)
+                }
+                guard let next = exact else { break }
+                node = next
+                index += 1
+            }
+            if let best {
+                let range = tokens[start].range.lowerBound..<tokens[best.end].range.upperBound
+                result.append(TermMatch(range: range, name: Int(best.name), isInflected: best.inflection > 0, inflectionLength: best.inflection, block: block))
+                start = best.end + 1
+            } else {
+                start += 1
+            }
+        }
+    }
+
+    /// The FNV-1a hash of a word's lower-cased bytes, without allocating for ASCII words.
+    @inline(__always)
+    static func wordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange) -> UInt64 {
+        var value = WordTrie.offsetBasis
+        for index in range {
+            let byte = bytes[index]
+            if byte >= 0x80 { return WordTrie.hash(WordTokenizer.lowercasedWord(bytes, range)) }
+            value = (value ^ UInt64(ByteClass.lowercased(byte))) &* WordTrie.prime
+        }
+        return value
+    }
+
+    /// Tries the word's base forms under `node`: possessive `'s`/`s'`, plural `ies`→`y`, `es`, `s`.
+    /// Returns the name and how many trailing bytes are the inflection.
+    @inline(__always)
+    static func inflectedMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, node: Int32, trie: WordTrie) -> (name: Int32, length: Int)? {
+        guard range.count >= 3 else { return nil }
+        let last = ByteClass.lowercased(bytes[range.upperBound - 1])
+        guard last == UInt8(ascii: "s") || last == UInt8(ascii: "'") else { return nil }
+        let word = WordTokenizer.lowercasedWord(bytes, range)
+        let count = word.count
+        func probe(_ base: ArraySlice<UInt8>, extra: UInt8? = nil) -> Int32? {
+            var value = WordTrie.offsetBasis
+            for byte in base { value = (value ^ UInt64(byte)) &* WordTrie.prime }
+            if let extra { value = (value ^ UInt64(extra)) &* WordTrie.prime }
+            guard let child = trie.child(of: node, wordHash: value) else { return nil }
+            let name = trie.terminal[Int(child)]
+            return name >= 0 ? name : nil
+        }
+        // The inflection is counted in bytes of the written word, which equal the lower-cased ones for ASCII.
+        let writtenCount = range.count
+        if count >= 3 && word[count - 2] == UInt8(ascii: "'") && word[count - 1] == UInt8(ascii: "s") {
+            if let name = probe(word[0..<(count - 2)]) { return (name, writtenCount - (count - 2) ) }
+            // "entities's" is unusual; "Harbor's" is the common case handled above.
+        }
+        if word[count - 1] == UInt8(ascii: "'") {
+            if count >= 3 && word[count - 2] == UInt8(ascii: "s"), let name = probe(word[0..<(count - 2)]) { return (name, 2) }
+            return nil
+        }
+        if count >= 4 && word[count - 3] == UInt8(ascii: "i") && word[count - 2] == UInt8(ascii: "e"), let name = probe(word[0..<(count - 3)], extra: UInt8(ascii: "y")) {
+            return (name, 3)
+        }
+        if count >= 4 && word[count - 2] == UInt8(ascii: "e"), let name = probe(word[0..<(count - 2)]) {
+            return (name, 2)
+        }
+        if word[count - 2] != UInt8(ascii: "s") || count > 4, let name = probe(word[0..<(count - 1)]) {
+            return (name, 1)
+        }
+        return nil
+    }
+}

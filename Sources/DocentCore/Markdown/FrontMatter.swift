@@ -1,0 +1,452 @@
+/// A YAML front-matter block (`---` … `---`), read with the subset of YAML docs sites use: plain,
+/// single- and double-quoted scalars, `#` comments, block and flow lists, nested maps, and `|`/`>`
+/// block scalars with chomping indicators. Anything else is kept as a plain scalar and reported.
+public struct FrontMatter: Sendable {
+    /// The whole block, delimiters included.
+    public var range: ByteRange
+    /// The lines between the delimiters.
+    public var contentRange: ByteRange
+    public var entries: [FrontMatterEntry]
+    public var problems: [SyntaxProblem]
+
+    public func entry(_ key: String) -> FrontMatterEntry? { entries.first { $0.key == key } }
+
+    /// The value of `key` as a string (a scalar, or a list's items joined with ", ").
+    public func string(_ key: String) -> String? {
+        guard let value = entry(key)?.value else { return nil }
+        switch value {
+        case .scalar(let text): return text
+        case .list(let items): return items.compactMap { $0.scalarText }.joined(separator: ", ")
+        case .map: return nil
+        }
+    }
+
+    /// The value of `key` as a list of strings (a scalar counts as a list of one).
+    public func strings(_ key: String) -> [String] {
+        guard let value = entry(key)?.value else { return [] }
+        switch value {
+        case .scalar(let text): return text.isEmpty ? [] : [text]
+        case .list(let items): return items.compactMap { $0.scalarText }
+        case .map: return []
+        }
+    }
+}
+
+public struct FrontMatterEntry: Sendable {
+    public var key: String
+    public var keyRange: ByteRange
+    public var value: FrontMatterValue
+    /// Where the value is written (empty at the end of the key's line when the value is missing).
+    public var valueRange: ByteRange
+}
+
+public indirect enum FrontMatterValue: Sendable {
+    case scalar(String)
+    case list([FrontMatterValue])
+    case map([FrontMatterEntry])
+
+    public var scalarText: String? {
+        if case .scalar(let text) = self { return text }
+        return nil
+    }
+}
+
+/// A problem found while reading text, with its byte range. The core never throws; it reports these.
+public struct SyntaxProblem: Hashable, Sendable {
+    public var message: String
+    public var range: ByteRange
+
+    public init(message: String, range: ByteRange) {
+        self.message = message
+        self.range = range
+    }
+}
+
+/// Reads front matter from the start of a document.
+public enum FrontMatterReader {
+    /// Reads the front-matter block at the very start of `text`, if there is one. A block must open with
+    /// a `---` line on line 0 and close with a `---` or `...` line; without a closing line there is none.
+    public static func read(_ text: SourceText) -> FrontMatter? {
+        let table = text.lineTable
+        guard table.lineCount >= 2 else { return nil }
+        let first = text.lineRange(0)
+        guard isDelimiter(text.bytes, first, allowDots: false) else { return nil }
+        var line = 1
+        while line < table.lineCount {
+            let range = text.lineRange(line)
+            if isDelimiter(text.bytes, range, allowDots: true) {
+                let contentStart = table.lineStarts[1]
+                let contentEnd = table.lineStarts[line]
+                let blockEnd = line + 1 < table.lineCount ? table.lineStarts[line + 1] : text.count
+                var reader = BlockReader(text: text, firstLine: 1, endLine: line)
+                let entries = reader.readMap(indent: 0)
+                return FrontMatter(range: 0..<blockEnd, contentRange: contentStart..<contentEnd, entries: entries, problems: reader.problems)
+            }
+            line += 1
+        }
+        return nil
+    }
+
+    private static func isDelimiter(_ bytes: [UInt8], _ range: ByteRange, allowDots: Bool) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        guard end - range.lowerBound == 3 else { return false }
+        let slice = bytes[range.lowerBound..<end]
+        return slice.elementsEqual("---".utf8) || (allowDots && slice.elementsEqual("...".utf8))
+    }
+}
+
+/// A line-oriented reader for the YAML subset. Lines are indexed between `firstLine` and `endLine`.
+private struct BlockReader {
+    let text: SourceText
+    var line: Int
+    let endLine: Int
+    var problems: [SyntaxProblem] = []
+
+    init(text: SourceText, firstLine: Int, endLine: Int) {
+        self.text = text
+        self.line = firstLine
+        self.endLine = endLine
+    }
+
+    private var bytes: [UInt8] { text.bytes }
+
+    /// The indentation of a line and whether it holds nothing but whitespace or a comment.
+    private func measure(_ line: Int) -> (indent: Int, isBlank: Bool) {
+        let range = text.lineRange(line)
+        var index = range.lowerBound
+        while index < range.upperBound && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+        let isBlank = index == range.upperBound || bytes[index] == UInt8(ascii: "#")
+        return (index - range.lowerBound, isBlank)
+    }
+
+    private mutating func skipBlankLines() {
+        while line < endLine && measure(line).isBlank { line += 1 }
+    }
+
+    mutating func readMap(indent: Int) -> [FrontMatterEntry] {
+        var entries: [FrontMatterEntry] = []
+        while true {
+            skipBlankLines()
+            guard line < endLine else { break }
+            let (lineIndent, _) = measure(line)
+            if lineIndent < indent { break }
+            let range = text.lineRange(line)
+            let start = range.lowerBound + lineIndent
+            if lineIndent > indent {
+                problems.append(SyntaxProblem(message: "Unexpected indentation in front matter", range: start..<range.upperBound))
+                line += 1
+                continue
+            }
+            if bytes[start] == UInt8(ascii: "\t") || (start > range.lowerBound && bytes[range.lowerBound..<start].contains(0x09)) {
+                problems.append(SyntaxProblem(message: "Tabs are not allowed for indentation in YAML", range: range.lowerBound..<start))
+            }
+            guard let colon = findMappingColon(start..<range.upperBound) else {
+                if bytes[start] == UInt8(ascii: "-") {
+                    problems.append(SyntaxProblem(message: "A list item needs a key above it", range: start..<range.upperBound))
+                } else {
+                    problems.append(SyntaxProblem(message: "Expected `key: value` in front matter", range: start..<range.upperBound))
+                }
+                line += 1
+                continue
+            }
+            var keyEnd = colon
+            while keyEnd > start && bytes[keyEnd - 1] == 0x20 { keyEnd -= 1 }
+            let key = unquote(start..<keyEnd)
+            if entries.contains(where: { $0.key == key }) {
+                problems.append(SyntaxProblem(message: "Duplicate front-matter key `\(key)`", range: start..<keyEnd))
+            }
+            let valueStart = skipSpaces(colon + 1, range.upperBound)
+            let (value, valueRange) = readValue(from: valueStart, lineEnd: range.upperBound, parentIndent: indent)
+            entries.append(FrontMatterEntry(key: key, keyRange: start..<keyEnd, value: value, valueRange: valueRange))
+        }
+        return entries
+    }
+
+    /// Reads the value that follows `key:` on the current line (at `from`) and any lines it owns.
+    private mutating func readValue(from start: Int, lineEnd: Int, parentIndent: Int) -> (FrontMatterValue, ByteRange) {
+        let inlineEnd = trimComment(start..<lineEnd)
+        if start < inlineEnd {
+            let first = bytes[start]
+            if first == UInt8(ascii: "|") || first == UInt8(ascii: ">") {
+                line += 1
+                return readBlockScalar(folded: first == UInt8(ascii: ">"), header: start..<inlineEnd, parentIndent: parentIndent)
+            }
+            if first == UInt8(ascii: "[") {
+                line += 1
+                return (.list(flowItems(start..<inlineEnd)), start..<inlineEnd)
+            }
+            line += 1
+            return (.scalar(scalar(start..<inlineEnd)), start..<inlineEnd)
+        }
+        // Nothing on the key's line: a nested list or map may follow, indented (lists may sit at the same indent).
+        line += 1
+        skipBlankLines()
+        guard line < endLine else { return (.scalar(""), lineEnd..<lineEnd) }
+        let (indent, _) = measure(line)
+        let range = text.lineRange(line)
+        let first = range.lowerBound + indent
+        let isListItem = bytes[first] == UInt8(ascii: "-") && (first + 1 == range.upperBound || bytes[first + 1] == 0x20)
+        if isListItem && indent >= parentIndent {
+            let begin = first
+            let items = readList(indent: indent)
+            return (.list(items), begin..<text.lineRange(max(line - 1, 0)).upperBound)
+        }
+        if indent > parentIndent {
+            let begin = first
+            let entries = readMap(indent: indent)
+            return (.map(entries), begin..<text.lineRange(max(line - 1, 0)).upperBound)
+        }
+        return (.scalar(""), lineEnd..<lineEnd)
+    }
+
+    private mutating func readList(indent: Int) -> [FrontMatterValue] {
+        var items: [FrontMatterValue] = []
+        while true {
+            skipBlankLines()
+            guard line < endLine else { break }
+            let (lineIndent, _) = measure(line)
+            let range = text.lineRange(line)
+            let start = range.lowerBound + lineIndent
+            guard lineIndent == indent, bytes[start] == UInt8(ascii: "-"),
+                  start + 1 == range.upperBound || bytes[start + 1] == 0x20 else { break }
+            let itemStart = skipSpaces(start + 1, range.upperBound)
+            if findMappingColon(itemStart..<range.upperBound) != nil {
+                // `- key: value`: a map inside a list; its further keys align with the first one.
+                let itemIndent = itemStart - range.lowerBound
+                var nested = BlockReader(text: text, firstLine: line, endLine: endLine)
+                nested.problems = []
+                let entries = nested.readMapStartingMidLine(at: itemStart, indent: itemIndent)
+                problems += nested.problems
+                line = nested.line
+                items.append(.map(entries))
+            } else {
+                let end = trimComment(itemStart..<range.upperBound)
+                items.append(.scalar(scalar(itemStart..<end)))
+                line += 1
+            }
+        }
+        return items
+    }
+
+    /// Reads a map whose first key starts mid-line (after `- `), the rest at `indent`.
+    mutating func readMapStartingMidLine(at start: Int, indent: Int) -> [FrontMatterEntry] {
+        let range = text.lineRange(line)
+        var entries: [FrontMatterEntry] = []
+        if let colon = findMappingColon(start..<range.upperBound) {
+            let key = unquote(start..<colon)
+            let valueStart = skipSpaces(colon + 1, range.upperBound)
+            let (value, valueRange) = readValue(from: valueStart, lineEnd: range.upperBound, parentIndent: indent)
+            entries.append(FrontMatterEntry(key: key, keyRange: start..<colon, value: value, valueRange: valueRange))
+        } else {
+            line += 1
+        }
+        entries += readMap(indent: indent)
+        return entries
+    }
+
+    private mutating func readBlockScalar(folded: Bool, header: ByteRange, parentIndent: Int) -> (FrontMatterValue, ByteRange) {
+        var keep = false
+        var strip = false
+        for byte in bytes[header].dropFirst() {
+            if byte == UInt8(ascii: "+") { keep = true }
+            if byte == UInt8(ascii: "-") { strip = true }
+        }
+        var lines: [String] = []
+        var blockIndent: Int?
+        let begin = line < endLine ? text.lineRange(line).lowerBound : header.upperBound
+        var end = begin
+        while line < endLine {
+            let range = text.lineRange(line)
+            var indent = 0
+            while range.lowerBound + indent < range.upperBound && bytes[range.lowerBound + indent] == 0x20 { indent += 1 }
+            let isEmpty = range.lowerBound + indent == range.upperBound
+            if isEmpty { lines.append(""); line += 1; continue }
+            if blockIndent == nil {
+                guard indent > parentIndent else { break }
+                blockIndent = indent
+            }
+            guard let required = blockIndent, indent >= required else { break }
+            lines.append(text.string(in: (range.lowerBound + required)..<range.upperBound))
+            end = range.upperBound
+            line += 1
+        }
+        // Trailing empty lines belong to the chomping, not to the next key.
+        var trailing = 0
+        while let last = lines.last, last.isEmpty { lines.removeLast(); trailing += 1 }
+        var value: String
+        if folded {
+            value = ""
+            var previousWasEmpty = true
+            for item in lines {
+                if item.isEmpty { value += "\n"; previousWasEmpty = true; continue }
+                if !previousWasEmpty && !item.hasPrefix(" ") { value += " " }
+                value += item
+                previousWasEmpty = false
+            }
+        } else {
+            value = lines.joined(separator: "\n")
+        }
+        if keep { value += String(repeating: "\n", count: trailing + 1) } else if !strip && !value.isEmpty { value += "\n" }
+        return (.scalar(value), begin..<max(begin, end))
+    }
+
+    private func flowItems(_ range: ByteRange) -> [FrontMatterValue] {
+        var end = range.upperBound
+        if end > range.lowerBound && bytes[end - 1] == UInt8(ascii: "]") { end -= 1 }
+        var items: [FrontMatterValue] = []
+        var itemStart = range.lowerBound + 1
+        var index = itemStart
+        var quote: UInt8?
+        while index <= end {
+            let byte: UInt8 = index < end ? bytes[index] : UInt8(ascii: ",")
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+            } else if byte == UInt8(ascii: ",") {
+                let item = trimSpaces(itemStart..<index)
+                if !item.isEmpty { items.append(.scalar(scalar(item))) }
+                itemStart = index + 1
+            }
+            index += 1
+        }
+        return items
+    }
+
+    // MARK: Scalars
+
+    private func scalar(_ range: ByteRange) -> String {
+        let trimmed = trimSpaces(range)
+        guard !trimmed.isEmpty else { return "" }
+        return unquote(trimmed)
+    }
+
+    private func unquote(_ range: ByteRange) -> String {
+        let trimmed = trimSpaces(range)
+        guard trimmed.count >= 2 else { return text.string(in: trimmed) }
+        let first = bytes[trimmed.lowerBound]
+        let last = bytes[trimmed.upperBound - 1]
+        if first == UInt8(ascii: "'") && last == UInt8(ascii: "'") {
+            return text.string(in: (trimmed.lowerBound + 1)..<(trimmed.upperBound - 1)).replacingAll("''", with: "'")
+        }
+        if first == UInt8(ascii: "\"") && last == UInt8(ascii: "\"") {
+            return unescapeDoubleQuoted(text.string(in: (trimmed.lowerBound + 1)..<(trimmed.upperBound - 1)))
+        }
+        return text.string(in: trimmed)
+    }
+
+    private func unescapeDoubleQuoted(_ body: String) -> String {
+        var result = ""
+        var escaping = false
+        for character in body {
+            if escaping {
+                switch character {
+                case "n": result.append("\n")
+                case "t": result.append("\t")
+                case "\\": result.append("\\")
+                case "\"": result.append("\"")
+                default: result.append(character)
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The `:` that separates a key from its value: followed by a space or the end of the line, and
+    /// not inside quotes.
+    private func findMappingColon(_ range: ByteRange) -> Int? {
+        var index = range.lowerBound
+        var quote: UInt8?
+        if index < range.upperBound && (bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "\"")) {
+            quote = bytes[index]
+            index += 1
+        }
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: ":") && (index + 1 == range.upperBound || bytes[index + 1] == 0x20 || bytes[index + 1] == 0x09) {
+                return index
+            } else if byte == UInt8(ascii: "#") && index > range.lowerBound && bytes[index - 1] == 0x20 {
+                return nil
+            } else if index == range.lowerBound && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{")) {
+                if byte != UInt8(ascii: "-") || index + 1 == range.upperBound || bytes[index + 1] == 0x20 { return nil }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Cuts a trailing ` # comment` from a value, outside quotes; trims spaces.
+    private func trimComment(_ range: ByteRange) -> Int {
+        var index = range.lowerBound
+        var quote: UInt8?
+        if index < range.upperBound && (bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "\"")) {
+            quote = bytes[index]
+            index += 1
+        }
+        var end = range.upperBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "#") && (index == range.lowerBound || bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09) {
+                end = index
+                break
+            }
+            index += 1
+        }
+        while end > range.lowerBound && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        return end
+    }
+
+    private func skipSpaces(_ start: Int, _ end: Int) -> Int {
+        var index = start
+        while index < end && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+        return index
+    }
+
+    private func trimSpaces(_ range: ByteRange) -> ByteRange {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        return start..<end
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (no Foundation needed in the core).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let found = rest.range(of: target) {
+            result += rest[..<found.lowerBound]
+            result += replacement
+            rest = rest[found.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}
+
+extension Substring {
+    func range(of target: String) -> Range<Substring.Index>? {
+        guard !target.isEmpty, count >= target.count else { return nil }
+        var index = startIndex
+        while index < endIndex {
+            if self[index...].hasPrefix(target) {
+                return index..<self.index(index, offsetBy: target.count)
+            }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,385 @@
+/// The inline pass over one block's lines: finds code spans, links, autolinks, bare URLs, HTML tags,
+/// comments, entities and MDX expressions, and records what remains as prose spans.
+///
+/// The lines are scanned as one virtual buffer joined by `\n`, so constructs that wrap (a code span
+/// or a link across a soft line break) are found; spans are mapped back to source ranges at the end.
+enum InlineScanner {
+    static func scan(lines: [ByteRange], block: Int, bytes: UnsafeBufferPointer<UInt8>, isMDX: Bool, into document: inout MarkdownDocument) {
+        guard !lines.isEmpty else { return }
+        var virtual: [UInt8] = []
+        var lineStarts: [Int] = []  // virtual offset where each line starts
+        virtual.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+        for (index, line) in lines.enumerated() {
+            if index > 0 { virtual.append(0x0A) }
+            lineStarts.append(virtual.count)
+            virtual.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
+        }
+        var state = State(virtual: virtual, lines: lines, lineStarts: lineStarts, block: block, isMDX: isMDX)
+        state.run(into: &document)
+    }
+
+    private struct State {
+        let virtual: [UInt8]
+        let lines: [ByteRange]
+        let lineStarts: [Int]
+        let block: Int
+        let isMDX: Bool
+        var proseStart = 0
+        var nextJoins = false
+        /// Link texts being scanned: where the `]` is, and where the whole link ends.
+        var pendingLinks: [(close: Int, end: Int)] = []
+
+        init(virtual: [UInt8], lines: [ByteRange], lineStarts: [Int], block: Int, isMDX: Bool) {
+            self.virtual = virtual
+            self.lines = lines
+            self.lineStarts = lineStarts
+            self.block = block
+            self.isMDX = isMDX
+        }
+
+        /// Maps a virtual offset to a source offset (the virtual `\n` maps to the end of its line).
+        func source(_ offset: Int) -> Int {
+            var low = 0
+            var high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            let line = lines[low]
+            return min(line.lowerBound + (offset - lineStarts[low]), line.upperBound)
+        }
+
+        func sourceRange(_ range: Range<Int>) -> ByteRange {
+            let start = source(range.lowerBound)
+            return start..<max(start, source(range.upperBound))
+        }
+
+        mutating func run(into document: inout MarkdownDocument) {
+            let count = virtual.count
+            var index = 0
+            while index < count {
+                if let pending = pendingLinks.last, index == pending.close {
+                    emitProse(upTo: index, into: &document)
+                    pendingLinks.removeLast()
+                    index = pending.end
+                    startProse(at: index, joins: false)
+                    continue
+                }
+                let byte = virtual[index]
+                switch byte {
+                case UInt8(ascii: "\\"):
+                    index += (index + 1 < count && ByteClass.isASCIIPunctuation(virtual[index + 1])) ? 2 : 1
+                case UInt8(ascii: "`"):
+                    var run = 0
+                    while index + run < count && virtual[index + run] == UInt8(ascii: "`") { run += 1 }
+                    if let close = findBacktickRun(length: run, from: index + run) {
+                        emitProse(upTo: index, into: &document)
+                        document.codeSpans.append(sourceRange(index..<(close + run)))
+                        index = close + run
+                        startProse(at: index, joins: false)
+                    } else {
+                        index += run
+                    }
+                case UInt8(ascii: "<"):
+                    if let end = angleConstruct(at: index, into: &document) {
+                        index = end
+                    } else {
+                        index += 1
+                    }
+                case UInt8(ascii: "!") where index + 1 < count && virtual[index + 1] == UInt8(ascii: "["):
+                    if let (close, end) = linkShape(openBracket: index + 1), end > close + 1 {
+                        emitProse(upTo: index, into: &document)
+                        let destination = destinationRange(close: close, end: end)
+                        document.links.append(Link(kind: .image, textRange: sourceRange((index + 2)..<close), destination: string(destination), destinationRange: sourceRange(destination), range: sourceRange(index..<end)))
+                        index = end
+                        startProse(at: index, joins: false)
+                    } else {
+                        index += 1
+                    }
+                case UInt8(ascii: "["):
+                    if index + 1 < count && virtual[index + 1] == UInt8(ascii: "^"), let close = findByte(UInt8(ascii: "]"), from: index) {
+                        // A footnote reference `[^1]`.
+                        emitProse(upTo: index, into: &document)
+                        index = close + 1
+                        startProse(at: index, joins: false)
+                    } else if let (close, end) = linkShape(openBracket: index), end > close + 1 {
+                        emitProse(upTo: index, into: &document)
+                        let destination = destinationRange(close: close, end: end)
+                        let isInline = virtual[close + 1] == UInt8(ascii: "(")
+                        document.links.append(Link(kind: isInline ? .inline : .reference, textRange: sourceRange((index + 1)..<close), destination: string(destination), destinationRange: sourceRange(destination), range: sourceRange(index..<end)))
+                        pendingLinks.append((close, end))
+                        index += 1
+                        startProse(at: index, joins: false)
+                    } else {
+                        index += 1
+                    }
+                case UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "H"), UInt8(ascii: "W"):
+                    if let end = bareURL(at: index) {
+                        emitProse(upTo: index, into: &document)
+                        let range = sourceRange(index..<end)
+                        document.links.append(Link(kind: .bareURL, textRange: range.lowerBound..<range.lowerBound, destination: string(index..<end), destinationRange: range, range: range))
+                        index = end
+                        startProse(at: index, joins: false)
+                    } else {
+                        index += 1
+                    }
+                case UInt8(ascii: "&"):
+                    if let end = entity(at: index) {
+                        emitProse(upTo: index, into: &document)
+                        index = end
+                        startProse(at: index, joins: false)
+                    } else {
+                        index += 1
+                    }
+                case UInt8(ascii: "{") where isMDX:
+                    if let end = balancedBraces(from: index) {
+                        emitProse(upTo: index, into: &document)
+                        index = end
+                        startProse(at: index, joins: false)
+                    } else {
+                        index += 1
+                    }
+                default:
+                    index += 1
+                }
+            }
+            emitProse(upTo: count, into: &document)
+        }
+
+        mutating func startProse(at index: Int, joins: Bool) {
+            proseStart = index
+            nextJoins = joins
+        }
+
+        /// Records `proseStart..<end` as spans, one per line it covers; spans after a line break join.
+        mutating func emitProse(upTo end: Int, into document: inout MarkdownDocument) {
+            var start = proseStart
+            var joins = nextJoins
+            while start < end {
+                var pieceEnd = start
+                while pieceEnd < end && virtual[pieceEnd] != 0x0A { pieceEnd += 1 }
+                if pieceEnd > start {
+                    document.proseSpans.append(ProseSpan(range: sourceRange(start..<pieceEnd), block: block, joinsPrevious: joins))
+                }
+                joins = true
+                start = pieceEnd + 1
+            }
+            proseStart = end
+        }
+
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: virtual[range.clamped(to: 0..<virtual.count)], as: UTF8.self)
+        }
+
+        func findByte(_ target: UInt8, from start: Int) -> Int? {
+            var index = start
+            while index < virtual.count {
+                if virtual[index] == target { return index }
+                index += 1
+            }
+            return nil
+        }
+
+        func findBacktickRun(length: Int, from start: Int) -> Int? {
+            var index = start
+            while index < virtual.count {
+                if virtual[index] == UInt8(ascii: "`") {
+                    var run = 0
+                    while index + run < virtual.count && virtual[index + run] == UInt8(ascii: "`") { run += 1 }
+                    if run == length { return index }
+                    index += run
+                } else {
+                    index += 1
+                }
+            }
+            return nil
+        }
+
+        /// For `[text](dest)` or `[text][ref]` starting at `openBracket`: the `]` and the end of the link.
+        func linkShape(openBracket: Int) -> (close: Int, end: Int)? {
+            var depth = 0
+            var index = openBracket
+            var close: Int?
+            while index < virtual.count {
+                let byte = virtual[index]
+                if byte == UInt8(ascii: "\\") {
+                    index += 2
+                    continue
+                }
+                if byte == UInt8(ascii: "`") {
+                    var run = 0
+                    while index + run < virtual.count && virtual[index + run] == UInt8(ascii: "`") { run += 1 }
+                    if let end = findBacktickRun(length: run, from: index + run) { index = end + run; continue }
+                    index += run
+                    continue
+                }
+                if byte == UInt8(ascii: "[") { depth += 1 }
+                if byte == UInt8(ascii: "]") {
+                    depth -= 1
+                    if depth == 0 { close = index; break }
+                }
+                index += 1
+            }
+            guard let closeIndex = close, closeIndex + 1 < virtual.count else { return nil }
+            let next = virtual[closeIndex + 1]
+            if next == UInt8(ascii: "(") {
+                var parens = 0
+                var cursor = closeIndex + 1
+                var inAngle = false
+                while cursor < virtual.count {
+                    let byte = virtual[cursor]
+                    if byte == UInt8(ascii: "\\") { cursor += 2; continue }
+                    if byte == UInt8(ascii: "<") && cursor == closeIndex + 2 { inAngle = true }
+                    if inAngle && byte == UInt8(ascii: ">") { inAngle = false }
+                    if !inAngle {
+                        if byte == UInt8(ascii: "(") { parens += 1 }
+                        if byte == UInt8(ascii: ")") {
+                            parens -= 1
+                            if parens == 0 { return (closeIndex, cursor + 1) }
+                        }
+                    }
+                    cursor += 1
+                }
+                return nil
+            }
+            if next == UInt8(ascii: "[") {
+                guard let end = findByte(UInt8(ascii: "]"), from: closeIndex + 2) else { return nil }
+                return (closeIndex, end + 1)
+            }
+            return nil
+        }
+
+        /// The destination inside `(dest "title")` or the label inside `[ref]`.
+        func destinationRange(close: Int, end: Int) -> Range<Int> {
+            var start = close + 2
+            var stop = end - 1
+            while start < stop && ByteClass.isWhitespace(virtual[start]) { start += 1 }
+            if start < stop && virtual[start] == UInt8(ascii: "<"), let angle = findByte(UInt8(ascii: ">"), from: start), angle < stop {
+                return (start + 1)..<angle
+            }
+            var cursor = start
+            while cursor < stop && !ByteClass.isWhitespace(virtual[cursor]) { cursor += 1 }
+            stop = cursor
+            return start..<stop
+        }
+
+        /// Autolinks, HTML comments and tags at a `<`. Returns the end of what was consumed.
+        mutating func angleConstruct(at index: Int, into document: inout MarkdownDocument) -> Int? {
+            let count = virtual.count
+            if index + 3 < count && virtual[index + 1] == UInt8(ascii: "!") && virtual[index + 2] == UInt8(ascii: "-") && virtual[index + 3] == UInt8(ascii: "-") {
+                var cursor = index + 4
+                while cursor + 2 < count && !(virtual[cursor] == UInt8(ascii: "-") && virtual[cursor + 1] == UInt8(ascii: "-") && virtual[cursor + 2] == UInt8(ascii: ">")) { cursor += 1 }
+                let end = cursor + 2 < count ? cursor + 3 : count
+                emitProse(upTo: index, into: &document)
+                let contentEnd = cursor + 2 < count ? cursor : count
+                document.htmlComments.append(HTMLComment(range: sourceRange(index..<end), content: string((index + 4)..<max(index + 4, contentEnd)).trimmingSpaces()))
+                startProse(at: end, joins: false)
+                return end
+            }
+            // Autolink: <scheme:...> or <user@host>, no spaces.
+            var cursor = index + 1
+            var sawColon = false
+            var sawAt = false
+            while cursor < count && virtual[cursor] != UInt8(ascii: ">") && virtual[cursor] != UInt8(ascii: "<") && !ByteClass.isWhitespace(virtual[cursor]) {
+                if virtual[cursor] == UInt8(ascii: ":") { sawColon = true }
+                if virtual[cursor] == UInt8(ascii: "@") { sawAt = true }
+                cursor += 1
+            }
+            if cursor < count && virtual[cursor] == UInt8(ascii: ">") && cursor > index + 1 && (sawColon || sawAt) && ByteClass.isASCIILetter(virtual[index + 1]) {
+                emitProse(upTo: index, into: &document)
+                let destination = (index + 1)..<cursor
+                document.links.append(Link(kind: .autolink, textRange: sourceRange(destination), destination: string(destination), destinationRange: sourceRange(destination), range: sourceRange(index..<(cursor + 1))))
+                startProse(at: cursor + 1, joins: false)
+                return cursor + 1
+            }
+            // An HTML or JSX tag: `<name attrs>`, `</name>`, `<name/>`.
+            cursor = index + 1
+            if cursor < count && virtual[cursor] == UInt8(ascii: "/") { cursor += 1 }
+            guard cursor < count, ByteClass.isASCIILetter(virtual[cursor]) else { return nil }
+            while cursor < count && (ByteClass.isASCIIAlphanumeric(virtual[cursor]) || virtual[cursor] == UInt8(ascii: "-") || virtual[cursor] == UInt8(ascii: ".") || virtual[cursor] == UInt8(ascii: ":")) { cursor += 1 }
+            guard cursor < count, ByteClass.isWhitespace(virtual[cursor]) || virtual[cursor] == UInt8(ascii: ">") || virtual[cursor] == UInt8(ascii: "/") else { return nil }
+            var quote: UInt8?
+            var braces = 0
+            while cursor < count {
+                let byte = virtual[cursor]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: "{") {
+                    braces += 1
+                } else if byte == UInt8(ascii: "}") {
+                    braces -= 1
+                } else if byte == UInt8(ascii: ">") && braces <= 0 {
+                    emitProse(upTo: index, into: &document)
+                    startProse(at: cursor + 1, joins: false)
+                    return cursor + 1
+                } else if byte == UInt8(ascii: "<") && quote == nil && braces <= 0 {
+                    return nil
+                }
+                cursor += 1
+            }
+            return nil
+        }
+
+        /// A bare `http://`, `https://` or `www.` URL starting at a word boundary; its end excludes
+        /// trailing punctuation and an unbalanced closing parenthesis.
+        func bareURL(at index: Int) -> Int? {
+            if index > 0 {
+                let previous = virtual[index - 1]
+                if ByteClass.isASCIIAlphanumeric(previous) || previous >= 0x80 || previous == UInt8(ascii: "/") { return nil }
+            }
+            let isHTTP = hasPrefixCaseInsensitive("http://", at: index) || hasPrefixCaseInsensitive("https://", at: index)
+            let isWWW = hasPrefixCaseInsensitive("www.", at: index)
+            guard isHTTP || isWWW else { return nil }
+            var end = index
+            while end < virtual.count && !ByteClass.isWhitespace(virtual[end]) && virtual[end] != UInt8(ascii: "<") && virtual[end] != UInt8(ascii: "`") { end += 1 }
+            while end > index {
+                let last = virtual[end - 1]
+                if last == UInt8(ascii: ")") {
+                    let opens = virtual[index..<end].filter { $0 == UInt8(ascii: "(") }.count
+                    let closes = virtual[index..<end].filter { $0 == UInt8(ascii: ")") }.count
+                    if closes > opens { end -= 1; continue }
+                    break
+                }
+                if [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "]")].contains(last) {
+                    end -= 1
+                    continue
+                }
+                break
+            }
+            let minimum = isWWW ? 5 : 8
+            return end - index >= minimum ? end : nil
+        }
+
+        func hasPrefixCaseInsensitive(_ prefix: StaticString, at index: Int) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard index + count <= virtual.count else { return false }
+            for offset in 0..<count where ByteClass.lowercased(virtual[index + offset]) != prefix.utf8Start[offset] { return false }
+            return true
+        }
+
+        func entity(at index: Int) -> Int? {
+            var cursor = index + 1
+            if cursor < virtual.count && virtual[cursor] == UInt8(ascii: "#") { cursor += 1 }
+            let start = cursor
+            while cursor < virtual.count && ByteClass.isASCIIAlphanumeric(virtual[cursor]) && cursor - start < 32 { cursor += 1 }
+            guard cursor > start, cursor < virtual.count, virtual[cursor] == UInt8(ascii: ";") else { return nil }
+            return cursor + 1
+        }
+
+        func balancedBraces(from index: Int) -> Int? {
+            var depth = 0
+            var cursor = index
+            while cursor < virtual.count {
+                if virtual[cursor] == UInt8(ascii: "{") { depth += 1 }
+                if virtual[cursor] == UInt8(ascii: "}") {
+                    depth -= 1
+                    if depth == 0 { return cursor + 1 }
+                }
+                cursor += 1
+            }
+            return nil
+        }
+    }
+}

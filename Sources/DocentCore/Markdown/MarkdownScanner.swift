@@ -1,0 +1,687 @@
+/// A line-oriented Markdown/MDX block scanner with an inline pass over each paragraph.
+///
+/// It follows CommonMark where that decides what is prose (code, HTML, links, front matter) and is
+/// deliberately forgiving elsewhere: it never fails, never recurses on input, and yields a result for
+/// any byte sequence. It is not a renderer: emphasis, list nesting and link reference resolution are
+/// only as precise as finding prose needs.
+public enum MarkdownScanner {
+    public static func scan(_ text: SourceText, isMDX: Bool = false) -> MarkdownDocument {
+        text.bytes.withUnsafeBufferPointer { buffer in
+            var scanner = BlockScanner(text: text, bytes: buffer, isMDX: isMDX)
+            return scanner.run()
+        }
+    }
+}
+
+private let blockHTMLTags: Set<String> = [
+    "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
+    "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+    "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
+    "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "title", "tr", "track", "ul", "img", "br", "video", "audio", "source", "picture",
+]
+private let rawHTMLTags: Set<String> = ["script", "pre", "style", "textarea"]
+
+private struct BlockScanner {
+    let text: SourceText
+    let bytes: UnsafeBufferPointer<UInt8>
+    let isMDX: Bool
+    var document = MarkdownDocument()
+
+    /// The lines of the paragraph being collected: content ranges (container prefixes removed).
+    var paragraph: [ByteRange] = []
+    var paragraphStartsListItem = false
+    var inList = false
+    var previousLineBlank = true
+
+    enum OpenBlock {
+        case none
+        case fencedCode(fence: UInt8, length: Int, language: String, info: String, start: Int, contentStart: Int)
+        case indentedCode(start: Int, end: Int)
+        case htmlComment(start: Int)
+        case rawHTML(tag: String, start: Int)
+        case htmlUntilBlank(start: Int)
+        case jsxTag(start: Int)
+        case mdxStatement(start: Int)
+    }
+    var open = OpenBlock.none
+
+    init(text: SourceText, bytes: UnsafeBufferPointer<UInt8>, isMDX: Bool) {
+        self.text = text
+        self.bytes = bytes
+        self.isMDX = isMDX
+    }
+
+    mutating func run() -> MarkdownDocument {
+        var firstLine = 0
+        if let frontMatter = FrontMatterReader.read(text) {
+            document.frontMatter = frontMatter
+            firstLine = text.line(of: frontMatter.range.upperBound)
+            if frontMatter.range.upperBound >= text.count { firstLine = text.lineTable.lineCount }
+        }
+        let lineCount = text.lineTable.lineCount
+        var line = firstLine
+        while line < lineCount {
+            line = scanLine(line)
+        }
+        closeOpenBlock(at: text.count)
+        closeParagraph()
+        finishHeadings()
+        return document
+    }
+
+    // MARK: Lines
+
+    /// Scans one line (sometimes more, for tables) and returns the next line to scan.
+    mutating func scanLine(_ line: Int) -> Int {
+        let range = text.lineRange(line)
+        let lineEnd = range.upperBound
+        // Strip block-quote markers: the container's content starts after them.
+        var position = range.lowerBound
+        var quoteDepth = 0
+        while true {
+            var probe = position
+            var spaces = 0
+            while probe < lineEnd && bytes[probe] == 0x20 && spaces < 3 { probe += 1; spaces += 1 }
+            guard probe < lineEnd, bytes[probe] == UInt8(ascii: ">") else { break }
+            if case .fencedCode = open { break }
+            probe += 1
+            if probe < lineEnd && ByteClass.isSpace(bytes[probe]) { probe += 1 }
+            position = probe
+            quoteDepth += 1
+        }
+
+        if continueOpenBlock(line: line, contentStart: position, lineEnd: lineEnd, lineStart: range.lowerBound) {
+            return line + 1
+        }
+
+        // Indentation, counting a tab as reaching the next multiple of four.
+        var first = position
+        var column = 0
+        while first < lineEnd && ByteClass.isSpace(bytes[first]) {
+            column = bytes[first] == 0x09 ? (column / 4 + 1) * 4 : column + 1
+            first += 1
+        }
+        let isBlank = first == lineEnd
+        defer { previousLineBlank = isBlank }
+        if isBlank {
+            closeParagraph()
+            return line + 1
+        }
+        if previousLineBlank && column == 0 && !startsListItem(first, lineEnd) && quoteDepth == 0 { inList = false }
+
+        // Indented code: only where it cannot be a paragraph's or a list item's continuation.
+        if column >= 4 && paragraph.isEmpty && !inList {
+            open = .indentedCode(start: range.lowerBound, end: lineEnd)
+            return line + 1
+        }
+        if column >= 4 && !paragraph.isEmpty {
+            appendParagraphLine(first..<trimEnd(first, lineEnd))
+            return line + 1
+        }
+
+        if let fence = fenceOpening(first, lineEnd) {
+            closeParagraph()
+            let infoStart = skipSpaces(first + fence.length, lineEnd)
+            let info = text.string(in: infoStart..<trimEnd(infoStart, lineEnd))
+            var languageEnd = info.startIndex
+            while languageEnd < info.endIndex && !info[languageEnd].isWhitespace && info[languageEnd] != "{" { languageEnd = info.index(after: languageEnd) }
+            let language = String(info[..<languageEnd]).lowercased()
+            let rest = String(info[languageEnd...]).trimmingSpaces()
+            let contentStart = line + 1 < text.lineTable.lineCount ? text.lineTable.lineStarts[line + 1] : text.count
+            open = .fencedCode(fence: bytes[first], length: fence.length, language: language, info: rest, start: range.lowerBound, contentStart: contentStart)
+            return line + 1
+        }
+
+        if let level = atxLevel(first, lineEnd) {
+            closeParagraph()
+            addATXHeading(level: level, markerStart: first, lineStart: range.lowerBound, lineEnd: lineEnd)
+            return line + 1
+        }
+
+        if let underline = setextOrBreak(first, lineEnd) {
+            if !paragraph.isEmpty && underline != 0 && !paragraphStartsListItem {
+                let level = underline
+                let lines = paragraph
+                paragraph = []
+                addSetextHeading(level: level, lines: lines, underlineEnd: lineEnd)
+                return line + 1
+            }
+            if underline != 1 {
+                // A thematic break: not prose.
+                closeParagraph()
+                return line + 1
+            }
+        }
+
+        if bytes[first] == UInt8(ascii: "<"), column < 4, startHTML(at: first, lineStart: range.lowerBound, lineEnd: lineEnd) {
+            return line + 1
+        }
+
+        if paragraph.isEmpty && column == 0 && quoteDepth == 0 && startMDXStatement(first, lineEnd) {
+            return line + 1
+        }
+
+        if bytes[first] == UInt8(ascii: ":") && first + 2 < lineEnd && bytes[first + 1] == UInt8(ascii: ":") && bytes[first + 2] == UInt8(ascii: ":") {
+            // A Docusaurus admonition fence (`:::note Title` or `:::`); only its title is prose.
+            closeParagraph()
+            var index = first
+            while index < lineEnd && bytes[index] == UInt8(ascii: ":") { index += 1 }
+            while index < lineEnd && !ByteClass.isSpace(bytes[index]) && bytes[index] != UInt8(ascii: "[") { index += 1 }
+            let titleStart = skipSpaces(index, lineEnd)
+            if titleStart < lineEnd {
+                appendParagraphLine(titleStart..<trimEnd(titleStart, lineEnd))
+                closeParagraph()
+            }
+            return line + 1
+        }
+
+        if paragraph.isEmpty, let consumed = referenceDefinition(first, lineEnd) {
+            _ = consumed
+            return line + 1
+        }
+
+        if let next = scanTable(line: line, first: first, lineEnd: lineEnd) {
+            return next
+        }
+
+        if let contentStart = listItemContent(first, lineEnd) {
+            closeParagraph()
+            inList = true
+            let content = skipSpaces(contentStart, lineEnd)
+            if content < lineEnd {
+                // The item's first line may itself open a fence (`- ```yaml`) or a heading; keep it simple:
+                // a fence opener inside an item starts code.
+                if let fence = fenceOpening(content, lineEnd) {
+                    let contentStartLine = line + 1 < text.lineTable.lineCount ? text.lineTable.lineStarts[line + 1] : text.count
+                    let infoStart = skipSpaces(content + fence.length, lineEnd)
+                    let language = text.string(in: infoStart..<trimEnd(infoStart, lineEnd)).split(separator: " ").first.map { String($0).lowercased() } ?? ""
+                    open = .fencedCode(fence: bytes[content], length: fence.length, language: language, info: "", start: range.lowerBound, contentStart: contentStartLine)
+                    return line + 1
+                }
+                appendParagraphLine(content..<trimEnd(content, lineEnd))
+                paragraphStartsListItem = true
+            }
+            return line + 1
+        }
+
+        if bytes[first] == UInt8(ascii: ":") && first + 1 < lineEnd && ByteClass.isSpace(bytes[first + 1]) && column < 4 {
+            // A definition-list definition (`: text`).
+            closeParagraph()
+            let content = skipSpaces(first + 1, lineEnd)
+            appendParagraphLine(content..<trimEnd(content, lineEnd))
+            return line + 1
+        }
+
+        appendParagraphLine(first..<trimEnd(first, lineEnd))
+        return line + 1
+    }
+
+    /// Continues a multi-line block. Returns true when the line belongs to it.
+    mutating func continueOpenBlock(line: Int, contentStart: Int, lineEnd: Int, lineStart: Int) -> Bool {
+        switch open {
+        case .none:
+            return false
+        case .fencedCode(let fence, let length, let language, let info, let start, let contentBegin):
+            var index = skipSpaces(contentStart, lineEnd)
+            var run = 0
+            while index < lineEnd && bytes[index] == fence { index += 1; run += 1 }
+            if run >= length && skipSpaces(index, lineEnd) == lineEnd {
+                let end = lineEnd
+                document.codeBlocks.append(CodeBlock(language: language, info: info, range: start..<end, contentRange: contentBegin..<max(contentBegin, lineStart), isFenced: true))
+                open = .none
+            }
+            return true
+        case .indentedCode(let start, let end):
+            let first = skipSpaces(contentStart, lineEnd)
+            let column = first - contentStart
+            if first == lineEnd {
+                return true  // blank lines inside indented code; trailing ones are trimmed at the close
+            }
+            if column >= 4 {
+                open = .indentedCode(start: start, end: lineEnd)
+                return true
+            }
+            document.codeBlocks.append(CodeBlock(language: "", info: "", range: start..<end, contentRange: start..<end, isFenced: false))
+            open = .none
+            return false
+        case .htmlComment(let start):
+            if let close = find("-->", in: contentStart..<lineEnd) {
+                addComment(start..<(close + 3))
+                open = .none
+                let rest = skipSpaces(close + 3, lineEnd)
+                if rest < lineEnd { appendParagraphLine(rest..<trimEnd(rest, lineEnd)) }
+            }
+            return true
+        case .rawHTML(let tag, _):
+            if find("</\(tag)", in: contentStart..<lineEnd, caseInsensitive: true) != nil { open = .none }
+            return true
+        case .htmlUntilBlank:
+            if skipSpaces(contentStart, lineEnd) == lineEnd {
+                open = .none
+                previousLineBlank = true
+                return true
+            }
+            collectInlineComments(contentStart..<lineEnd)
+            return true
+        case .jsxTag:
+            if find(">", in: contentStart..<lineEnd) != nil { open = .none }
+            return true
+        case .mdxStatement:
+            if find("}", in: contentStart..<lineEnd) != nil || skipSpaces(contentStart, lineEnd) == lineEnd { open = .none }
+            return true
+        }
+    }
+
+    mutating func closeOpenBlock(at end: Int) {
+        switch open {
+        case .fencedCode(_, _, let language, let info, let start, let contentStart):
+            document.codeBlocks.append(CodeBlock(language: language, info: info, range: start..<end, contentRange: min(contentStart, end)..<end, isFenced: true))
+        case .indentedCode(let start, let codeEnd):
+            document.codeBlocks.append(CodeBlock(language: "", info: "", range: start..<codeEnd, contentRange: start..<codeEnd, isFenced: false))
+        case .htmlComment(let start):
+            addComment(start..<end)
+        default:
+            break
+        }
+        open = .none
+    }
+
+    // MARK: Block starts
+
+    func fenceOpening(_ first: Int, _ lineEnd: Int) -> (length: Int, Void)? {
+        let byte = bytes[first]
+        guard byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~") else { return nil }
+        var index = first
+        while index < lineEnd && bytes[index] == byte { index += 1 }
+        let length = index - first
+        guard length >= 3 else { return nil }
+        if byte == UInt8(ascii: "`") && find("`", in: index..<lineEnd) != nil { return nil }
+        return (length, ())
+    }
+
+    func atxLevel(_ first: Int, _ lineEnd: Int) -> Int? {
+        var index = first
+        while index < lineEnd && bytes[index] == UInt8(ascii: "#") && index - first < 7 { index += 1 }
+        let level = index - first
+        guard level >= 1 && level <= 6 else { return nil }
+        guard index == lineEnd || ByteClass.isSpace(bytes[index]) else { return nil }
+        return level
+    }
+
+    /// 1 or 2 for a setext underline (`===`, `---`), 0 for another thematic break (`***`, `___`,
+    /// `- - -`), nil for neither. A `---` underline is also a thematic break when no paragraph precedes.
+    func setextOrBreak(_ first: Int, _ lineEnd: Int) -> Int? {
+        let byte = bytes[first]
+        guard byte == UInt8(ascii: "=") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") else { return nil }
+        var count = 0
+        var hasInnerSpace = false
+        var index = first
+        while index < lineEnd {
+            if bytes[index] == byte { count += 1 } else if ByteClass.isSpace(bytes[index]) { hasInnerSpace = true } else { return nil }
+            index += 1
+        }
+        if byte == UInt8(ascii: "=") { return hasInnerSpace && trimEnd(first, lineEnd) - first != count ? nil : 1 }
+        if byte == UInt8(ascii: "-") && !hasInnerSpace { return 2 }
+        return count >= 3 ? 0 : nil
+    }
+
+    func startsListItem(_ first: Int, _ lineEnd: Int) -> Bool { listItemContent(first, lineEnd) != nil }
+
+    func listItemContent(_ first: Int, _ lineEnd: Int) -> Int? {
+        let byte = bytes[first]
+        if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") {
+            if first + 1 == lineEnd { return lineEnd }
+            return ByteClass.isSpace(bytes[first + 1]) ? first + 1 : nil
+        }
+        var index = first
+        while index < lineEnd && ByteClass.isDigit(bytes[index]) && index - first < 9 { index += 1 }
+        guard index > first, index < lineEnd, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return nil }
+        index += 1
+        if index == lineEnd { return lineEnd }
+        return ByteClass.isSpace(bytes[index]) ? index : nil
+    }
+
+    /// `[label]: destination "title"` (a link reference definition), `*[ABBR]: text` (an abbreviation),
+    /// or `[^note]:` (a footnote, whose text is prose). Returns the end when the line was consumed.
+    mutating func referenceDefinition(_ first: Int, _ lineEnd: Int) -> Int? {
+        var start = first
+        let isAbbreviation = bytes[start] == UInt8(ascii: "*") && start + 1 < lineEnd && bytes[start + 1] == UInt8(ascii: "[")
+        if isAbbreviation { start += 1 }
+        guard bytes[start] == UInt8(ascii: "[") else { return nil }
+        var index = start + 1
+        while index < lineEnd && bytes[index] != UInt8(ascii: "]") { index += 1 }
+        guard index + 1 < lineEnd, index > start + 1, bytes[index + 1] == UInt8(ascii: ":") else { return nil }
+        let isFootnote = bytes[start + 1] == UInt8(ascii: "^")
+        let valueStart = skipSpaces(index + 2, lineEnd)
+        if isFootnote {
+            if valueStart < lineEnd { appendParagraphLine(valueStart..<trimEnd(valueStart, lineEnd)) }
+            return lineEnd
+        }
+        if !isAbbreviation {
+            var destinationEnd = valueStart
+            while destinationEnd < lineEnd && !ByteClass.isSpace(bytes[destinationEnd]) { destinationEnd += 1 }
+            var destination = valueStart..<destinationEnd
+            if destination.count >= 2 && bytes[valueStart] == UInt8(ascii: "<") && bytes[destinationEnd - 1] == UInt8(ascii: ">") {
+                destination = (valueStart + 1)..<(destinationEnd - 1)
+            }
+            document.links.append(Link(kind: .definition, textRange: (start + 1)..<index, destination: text.string(in: destination), destinationRange: destination, range: first..<lineEnd))
+        }
+        closeParagraph()
+        return lineEnd
+    }
+
+    /// Starts an HTML block, an HTML comment or a JSX tag line. Returns false when the `<` is not one.
+    mutating func startHTML(at first: Int, lineStart: Int, lineEnd: Int) -> Bool {
+        if matches("<!--", at: first, lineEnd) {
+            if let close = find("-->", in: (first + 4)..<lineEnd) {
+                let rest = skipSpaces(close + 3, lineEnd)
+                if rest < lineEnd {
+                    // `<!-- comment --> text`: the comment is inline in a paragraph.
+                    return false
+                }
+                closeParagraph()
+                addComment(first..<(close + 3))
+                return true
+            }
+            closeParagraph()
+            open = .htmlComment(start: first)
+            return true
+        }
+        var index = first + 1
+        let isClosing = index < lineEnd && bytes[index] == UInt8(ascii: "/")
+        if isClosing { index += 1 }
+        let nameStart = index
+        while index < lineEnd && (ByteClass.isASCIIAlphanumeric(bytes[index]) || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ":")) { index += 1 }
+        guard index > nameStart, ByteClass.isASCIILetter(bytes[nameStart]) else {
+            if isMDX && index == nameStart && index < lineEnd && bytes[index] == UInt8(ascii: ">") {
+                // A JSX fragment `<>` or `</>`.
+                closeParagraph()
+                return true
+            }
+            return false
+        }
+        guard index == lineEnd || ByteClass.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: "/") else { return false }
+        let name = text.string(in: nameStart..<index)
+        let lowerName = name.lowercased()
+        let isComponent = bytes[nameStart] >= UInt8(ascii: "A") && bytes[nameStart] <= UInt8(ascii: "Z")
+        if rawHTMLTags.contains(lowerName) && !isClosing {
+            closeParagraph()
+            if find("</\(lowerName)", in: index..<lineEnd, caseInsensitive: true) == nil {
+                open = .rawHTML(tag: lowerName, start: first)
+            }
+            return true
+        }
+        if isComponent {
+            // A JSX component: the tag is not prose, but Markdown between tags is (MDX).
+            closeParagraph()
+            if !tagCloses(from: index, lineEnd) { open = .jsxTag(start: first) } else {
+                // Text after a one-line component tag, e.g. `<Tab>Some text</Tab>`, stays non-prose.
+            }
+            return true
+        }
+        if blockHTMLTags.contains(lowerName) {
+            closeParagraph()
+            collectInlineComments(first..<lineEnd)
+            open = .htmlUntilBlank(start: first)
+            return true
+        }
+        guard paragraph.isEmpty, tagCloses(from: index, lineEnd) else { return false }
+        // Any other complete tag alone at the start of a block opens an HTML block (CommonMark type 7).
+        var afterTag = index
+        while afterTag < lineEnd && bytes[afterTag] != UInt8(ascii: ">") { afterTag += 1 }
+        if skipSpaces(afterTag + 1, lineEnd) < lineEnd && !isMDX { return false }
+        open = .htmlUntilBlank(start: first)
+        return true
+    }
+
+    func tagCloses(from index: Int, _ lineEnd: Int) -> Bool {
+        var quote: UInt8?
+        var cursor = index
+        var braces = 0
+        while cursor < lineEnd {
+            let byte = bytes[cursor]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "{") {
+                braces += 1
+            } else if byte == UInt8(ascii: "}") {
+                braces -= 1
+            } else if byte == UInt8(ascii: ">") && braces <= 0 {
+                return true
+            }
+            cursor += 1
+        }
+        return false
+    }
+
+    mutating func startMDXStatement(_ first: Int, _ lineEnd: Int) -> Bool {
+        guard matches("import ", at: first, lineEnd) || matches("export ", at: first, lineEnd) else { return false }
+        // `import X from 'y'` and `export const …`; prose rarely starts with these words followed by
+        // code punctuation, so require one on the line.
+        let line = text.string(in: first..<lineEnd)
+        let looksLikeCode = line.contains("from ") || line.contains("{") || line.contains("=") || line.contains("'") || line.contains("\"") || line.hasSuffix(";")
+        guard looksLikeCode else { return false }
+        closeParagraph()
+        if find("{", in: first..<lineEnd) != nil && find("}", in: first..<lineEnd) == nil {
+            open = .mdxStatement(start: first)
+        }
+        return true
+    }
+
+    /// A table: a header row with `|`, then a delimiter row. Consumes the whole table.
+    mutating func scanTable(line: Int, first: Int, lineEnd: Int) -> Int? {
+        guard paragraph.isEmpty, line + 1 < text.lineTable.lineCount, find("|", in: first..<lineEnd) != nil else { return nil }
+        let delimiter = text.lineRange(line + 1)
+        guard isDelimiterRow(delimiter) else { return nil }
+        closeParagraph()
+        var rows: [[ByteRange]] = [cells(first..<lineEnd)]
+        var current = line + 2
+        var end = delimiter.upperBound
+        while current < text.lineTable.lineCount {
+            let range = text.lineRange(current)
+            let rowStart = skipSpaces(range.lowerBound, range.upperBound)
+            if rowStart == range.upperBound || find("|", in: rowStart..<range.upperBound) == nil { break }
+            rows.append(cells(rowStart..<range.upperBound))
+            end = range.upperBound
+            current += 1
+        }
+        for row in rows {
+            for cell in row {
+                let blockIndex = document.proseBlocks.count
+                document.proseBlocks.append(ProseBlock(kind: .tableCell, range: cell))
+                InlineScanner.scan(lines: [cell], block: blockIndex, bytes: bytes, isMDX: isMDX, into: &document)
+            }
+        }
+        document.tables.append(Table(range: text.lineTable.lineStarts[line]..<end, rows: rows))
+        previousLineBlank = false
+        return current
+    }
+
+    func isDelimiterRow(_ range: ByteRange) -> Bool {
+        var sawDash = false
+        var sawPipe = false
+        for index in range {
+            switch bytes[index] {
+            case UInt8(ascii: "-"): sawDash = true
+            case UInt8(ascii: "|"): sawPipe = true
+            case UInt8(ascii: ":"), 0x20, 0x09: continue
+            default: return false
+            }
+        }
+        return sawDash && sawPipe
+    }
+
+    /// Splits a table row into cell content ranges at unescaped pipes outside code spans.
+    func cells(_ range: ByteRange) -> [ByteRange] {
+        var result: [ByteRange] = []
+        var start = range.lowerBound
+        var end = trimEnd(range.lowerBound, range.upperBound)
+        if start < end && bytes[start] == UInt8(ascii: "|") { start += 1 }
+        if end > start && bytes[end - 1] == UInt8(ascii: "|") && (end - 2 < start || bytes[end - 2] != UInt8(ascii: "\\")) { end -= 1 }
+        var cellStart = start
+        var index = start
+        var inCode = false
+        while index <= end {
+            if index == end || (bytes[index] == UInt8(ascii: "|") && !inCode && (index == start || bytes[index - 1] != UInt8(ascii: "\\"))) {
+                let contentStart = skipSpaces(cellStart, index)
+                result.append(contentStart..<trimEnd(contentStart, index))
+                cellStart = index + 1
+            } else if bytes[index] == UInt8(ascii: "`") {
+                inCode.toggle()
+            }
+            index += 1
+        }
+        return result
+    }
+
+    // MARK: Paragraphs and headings
+
+    mutating func appendParagraphLine(_ range: ByteRange) {
+        if paragraph.isEmpty { paragraphStartsListItem = false }
+        paragraph.append(range)
+    }
+
+    mutating func closeParagraph() {
+        guard !paragraph.isEmpty else { return }
+        let blockIndex = document.proseBlocks.count
+        document.proseBlocks.append(ProseBlock(kind: .paragraph, range: paragraph.first!.lowerBound..<paragraph.last!.upperBound))
+        InlineScanner.scan(lines: paragraph, block: blockIndex, bytes: bytes, isMDX: isMDX, into: &document)
+        paragraph = []
+        paragraphStartsListItem = false
+    }
+
+    mutating func addATXHeading(level: Int, markerStart: Int, lineStart: Int, lineEnd: Int) {
+        var start = skipSpaces(markerStart + level, lineEnd)
+        var end = trimEnd(start, lineEnd)
+        // Closing hashes (`## Title ##`) go when preceded by a space.
+        var hashes = end
+        while hashes > start && bytes[hashes - 1] == UInt8(ascii: "#") { hashes -= 1 }
+        if hashes < end && (hashes == start || ByteClass.isSpace(bytes[hashes - 1])) { end = trimEnd(start, hashes) }
+        if start > end { start = end }
+        addHeading(level: level, lines: [start..<end], range: lineStart..<lineEnd)
+    }
+
+    mutating func addSetextHeading(level: Int, lines: [ByteRange], underlineEnd: Int) {
+        addHeading(level: level, lines: lines, range: text.lineTable.lineStarts[text.line(of: lines[0].lowerBound)]..<underlineEnd)
+    }
+
+    mutating func addHeading(level: Int, lines: [ByteRange], range: ByteRange) {
+        var textRange = lines.first!.lowerBound..<lines.last!.upperBound
+        var anchor: String?
+        // `{#custom-id}` at the end sets the anchor (Docusaurus, pandoc).
+        if let last = lines.last, last.count >= 4, bytes[last.upperBound - 1] == UInt8(ascii: "}"),
+           let open = findLast("{#", in: last) {
+            anchor = text.string(in: (open + 2)..<(last.upperBound - 1))
+            textRange = textRange.lowerBound..<trimEnd(textRange.lowerBound, open)
+        }
+        var headingLines = lines
+        headingLines[headingLines.count - 1] = headingLines[headingLines.count - 1].lowerBound..<min(headingLines[headingLines.count - 1].upperBound, textRange.upperBound)
+        let headingText = headingLines.map { text.string(in: $0) }.joined(separator: " ")
+        let blockIndex = document.proseBlocks.count
+        document.proseBlocks.append(ProseBlock(kind: .heading(level: level), range: textRange))
+        InlineScanner.scan(lines: headingLines, block: blockIndex, bytes: bytes, isMDX: isMDX, into: &document)
+        document.headings.append(Heading(level: level, text: headingText, range: range, textRange: textRange,
+                                         anchor: anchor ?? MarkdownText.slug(headingText), sectionRange: range))
+    }
+
+    /// Sets each heading's section range, and makes duplicate anchors unique as GitHub does (`-1`, `-2`).
+    mutating func finishHeadings() {
+        var seen: [String: Int] = [:]
+        for index in document.headings.indices {
+            let heading = document.headings[index]
+            var end = text.count
+            for next in document.headings[(index + 1)...] where next.level <= heading.level {
+                end = next.range.lowerBound
+                break
+            }
+            document.headings[index].sectionRange = heading.range.lowerBound..<end
+            let anchor = heading.anchor
+            if let count = seen[anchor] {
+                document.headings[index].anchor = "\(anchor)-\(count)"
+                seen[anchor] = count + 1
+            } else {
+                seen[anchor] = 1
+            }
+        }
+    }
+
+    mutating func addComment(_ range: ByteRange) {
+        let contentStart = min(range.lowerBound + 4, range.upperBound)
+        var contentEnd = range.upperBound
+        if contentEnd - contentStart >= 3, bytes[contentEnd - 1] == UInt8(ascii: ">"), bytes[contentEnd - 2] == UInt8(ascii: "-"), bytes[contentEnd - 3] == UInt8(ascii: "-") { contentEnd -= 3 }
+        document.htmlComments.append(HTMLComment(range: range, content: text.string(in: contentStart..<contentEnd).trimmingSpaces()))
+    }
+
+    mutating func collectInlineComments(_ range: ByteRange) {
+        var index = range.lowerBound
+        while let open = find("<!--", in: index..<range.upperBound) {
+            guard let close = find("-->", in: (open + 4)..<range.upperBound) else { break }
+            addComment(open..<(close + 3))
+            index = close + 3
+        }
+    }
+
+    // MARK: Byte helpers
+
+    func skipSpaces(_ start: Int, _ end: Int) -> Int {
+        var index = start
+        while index < end && ByteClass.isSpace(bytes[index]) { index += 1 }
+        return index
+    }
+
+    func trimEnd(_ start: Int, _ end: Int) -> Int {
+        var index = end
+        while index > start && ByteClass.isSpace(bytes[index - 1]) { index -= 1 }
+        return index
+    }
+
+    func matches(_ literal: StaticString, at index: Int, _ end: Int) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= end else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<count where bytes[index + offset] != pointer[offset] { return false }
+        return true
+    }
+
+    func find(_ needle: String, in range: ByteRange, caseInsensitive: Bool = false) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, range.count >= pattern.count else { return nil }
+        var index = range.lowerBound
+        let last = range.upperBound - pattern.count
+        while index <= last {
+            var offset = 0
+            while offset < pattern.count {
+                let byte = caseInsensitive ? ByteClass.lowercased(bytes[index + offset]) : bytes[index + offset]
+                if byte != pattern[offset] { break }
+                offset += 1
+            }
+            if offset == pattern.count { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    func findLast(_ needle: String, in range: ByteRange) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard range.count >= pattern.count else { return nil }
+        var index = range.upperBound - pattern.count
+        while index >= range.lowerBound {
+            if (0..<pattern.count).allSatisfy({ bytes[index + $0] == pattern[$0] }) { return index }
+            index -= 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

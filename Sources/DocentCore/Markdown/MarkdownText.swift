@@ -1,0 +1,145 @@
+/// Helpers that turn inline Markdown into the plain text a reader sees, and headings into anchors.
+public enum MarkdownText {
+    /// The text of inline Markdown as rendered: link and image text kept, destinations, code
+    /// backticks, emphasis markers, HTML tags and escapes removed, whitespace runs collapsed.
+    public static func plainText(_ markdown: String) -> String {
+        let bytes = Array(markdown.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\\") where index + 1 < bytes.count && ByteClass.isASCIIPunctuation(bytes[index + 1]):
+                output.append(bytes[index + 1])
+                index += 2
+            case UInt8(ascii: "`"):
+                var run = 0
+                while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
+                if let close = findBacktickRun(bytes, length: run, from: index + run) {
+                    var content = Array(bytes[(index + run)..<close])
+                    if content.count >= 2 && content.first == 0x20 && content.last == 0x20 { content = Array(content.dropFirst().dropLast()) }
+                    output += content
+                    index = close + run
+                } else {
+                    output += bytes[index..<(index + run)]
+                    index += run
+                }
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                // Emphasis markers vanish; an underscore or tilde inside a word stays.
+                let before = index > 0 ? bytes[index - 1] : 0x20
+                let after = index + 1 < bytes.count ? bytes[index + 1] : 0x20
+                let isIntraword = ByteClass.isASCIIAlphanumeric(before) && ByteClass.isASCIIAlphanumeric(after)
+                if byte != UInt8(ascii: "*") && isIntraword { output.append(byte) }
+                index += 1
+            case UInt8(ascii: "!") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "["):
+                index += 1
+            case UInt8(ascii: "["):
+                if let close = findClosingBracket(bytes, from: index) {
+                    let text = plainText(String(decoding: bytes[(index + 1)..<close], as: UTF8.self))
+                    output += Array(text.utf8)
+                    index = close + 1
+                    if index < bytes.count && bytes[index] == UInt8(ascii: "("), let end = findClosingParen(bytes, from: index) {
+                        index = end + 1
+                    } else if index < bytes.count && bytes[index] == UInt8(ascii: "["), let end = findClosingBracket(bytes, from: index) {
+                        index = end + 1
+                    }
+                } else {
+                    output.append(byte)
+                    index += 1
+                }
+            case UInt8(ascii: "<"):
+                var end = index + 1
+                while end < bytes.count && bytes[end] != UInt8(ascii: ">") && bytes[end] != UInt8(ascii: "<") { end += 1 }
+                if end < bytes.count && bytes[end] == UInt8(ascii: ">") && end > index + 1 {
+                    let inner = bytes[(index + 1)..<end]
+                    if inner.starts(with: "http".utf8) || inner.contains(UInt8(ascii: "@")) && !inner.contains(0x20) {
+                        output += inner
+                    }
+                    index = end + 1
+                } else {
+                    output.append(byte)
+                    index += 1
+                }
+            case 0x0A, 0x0D, 0x09:
+                if output.last != 0x20 { output.append(0x20) }
+                index += 1
+            case 0x20:
+                if output.last != 0x20 { output.append(0x20) }
+                index += 1
+            default:
+                output.append(byte)
+                index += 1
+            }
+        }
+        while output.last == 0x20 { output.removeLast() }
+        while output.first == 0x20 { output.removeFirst() }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The anchor a heading gets on GitHub and Docusaurus: lower-cased, punctuation dropped, spaces
+    /// turned into hyphens.
+    public static func slug(_ headingText: String) -> String {
+        var result = ""
+        for scalar in plainText(headingText).unicodeScalars {
+            if scalar == " " {
+                result.append("-")
+            } else if scalar == "-" || scalar == "_" {
+                result.unicodeScalars.append(scalar)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                result += String(scalar).lowercased()
+            }
+        }
+        return result
+    }
+
+    static func findBacktickRun(_ bytes: [UInt8], length: Int, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "`") {
+                var run = 0
+                while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
+                if run == length { return index }
+                index += run
+            } else {
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    static func findClosingBracket(_ bytes: [UInt8], from open: Int) -> Int? {
+        var depth = 0
+        var index = open
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 1
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return index }
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    static func findClosingParen(_ bytes: [UInt8], from open: Int) -> Int? {
+        var depth = 0
+        var index = open
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 1
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth == 0 { return index }
+            case 0x0A: return nil
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,54 @@
+import Synchronization
+
+/// A diagnostic rule: a pure function from a snapshot and a document to diagnostics.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    /// The diagnostics for `path`, at the rule's default severity; the registry applies configuration.
+    func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic]
+}
+
+/// Per-check memo of expensive analyses several rules share (term matches of a document).
+public final class AnalysisCache: Sendable {
+    private let matches = Mutex<[String: [TermMatch]]>([:])
+
+    public init() {}
+
+    public func termMatches(_ path: String, in snapshot: WorkspaceSnapshot) -> [TermMatch] {
+        if let cached = matches.withLock({ $0[path] }) { return cached }
+        let computed = snapshot.termMatches(in: path)
+        matches.withLock { $0[path] = computed }
+        return computed
+    }
+}
+
+/// Every rule Docent has, in one sorted list.
+public enum RuleRegistry {
+    public static let rules: [any Rule] = [
+        GlossaryDanglingReferenceRule(),
+        GlossaryDuplicateRule(),
+        GlossaryEmptyRule(),
+        GlossaryMissingTermRule(),
+        GlossarySelfDefinitionRule(),
+    ]
+
+    public static var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }
+
+    public static func description(of code: String) -> RuleDescription? { descriptions.first { $0.code == code } }
+
+    /// Runs every enabled rule on `path` and applies the configured severities. Sorted by position.
+    public static func diagnostics(for path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache = AnalysisCache()) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for rule in rules {
+            let description = type(of: rule).description
+            let setting = snapshot.configuration.setting(forRule: description.code, path: path)
+            if setting == .off { continue }
+            var found = rule.check(path, in: snapshot, cache: cache)
+            if case .severity(let severity) = setting {
+                for index in found.indices { found[index].severity = severity }
+            }
+            result += found
+        }
+        return result.sorted { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
+    }
+}
+

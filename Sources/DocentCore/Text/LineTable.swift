@@ -1,0 +1,120 @@
+/// The start offset of every line of a UTF-8 buffer, and the one place where byte offsets and LSP
+/// positions are converted (gopls `protocol.Mapper`, sourcekit-lsp `LineTable`).
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as LSP specifies. A position's `character` past the end of
+/// its line clamps to the line's end; a line past the end of the text clamps to the end of the text.
+public struct LineTable: Sendable {
+    /// Byte offset of the first byte of each line. Always holds at least one element (0).
+    public private(set) var lineStarts: [Int]
+    /// Whether each line holds only ASCII bytes, so columns in every encoding equal byte distances.
+    private var lineIsASCII: [Bool]
+    /// Total byte count of the text the table describes.
+    public private(set) var byteCount: Int
+
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var starts = [0]
+        var ascii: [Bool] = []
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        var isASCII = true
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                ascii.append(isASCII)
+                isASCII = true
+                starts.append(index + 1)
+            } else if byte == UInt8(ascii: "\r") {
+                ascii.append(isASCII)
+                isASCII = true
+                if index + 1 < count && bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                starts.append(index + 1)
+            } else if byte >= 0x80 {
+                isASCII = false
+            }
+            index += 1
+        }
+        ascii.append(isASCII)
+        lineStarts = starts
+        lineIsASCII = ascii
+        byteCount = count
+    }
+
+    public init(_ bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { LineTable($0) }
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The zero-based line holding `offset` (offsets past the end belong to the last line).
+    public func line(containing offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// The byte range of `line`'s content, without its line terminator.
+    public func contentRange(ofLine line: Int, in bytes: UnsafeBufferPointer<UInt8>) -> ByteRange {
+        let start = lineStarts[line]
+        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : byteCount
+        if end > start && bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<end
+    }
+
+    /// Converts a byte offset to a position. An offset inside a multi-byte scalar rounds down to the
+    /// scalar's start; an offset past the end clamps to the end.
+    public func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, encoding: PositionEncoding) -> Position {
+        let clamped = max(0, min(offset, byteCount))
+        let line = line(containing: clamped)
+        let start = lineStarts[line]
+        let lineEnd = contentRange(ofLine: line, in: bytes).upperBound
+        let target = min(clamped, lineEnd)
+        if lineIsASCII[line] || encoding == .utf8 {
+            var column = target - start
+            // Round a UTF-8 offset inside a scalar down to the scalar's start.
+            var cursor = target
+            while encoding == .utf8 && cursor > start && cursor < byteCount && UTF8Scalars.isContinuation(bytes[cursor]) {
+                cursor -= 1
+                column -= 1
+            }
+            return Position(line: line, character: column)
+        }
+        var column = 0
+        var index = start
+        while index < target {
+            let length = UTF8Scalars.sequenceLength(lead: bytes[index])
+            if index + length > target { break }
+            column += UTF8Scalars.codeUnits(forSequenceLength: length, in: encoding)
+            index += length
+        }
+        return Position(line: line, character: column)
+    }
+
+    /// Converts a position to a byte offset, clamping lines past the end to the end of the text and
+    /// characters past the end of a line to that line's end. A column that falls inside a scalar (the
+    /// second half of a surrogate pair, say) rounds down to the scalar's start.
+    public func offset(of position: Position, in bytes: UnsafeBufferPointer<UInt8>, encoding: PositionEncoding) -> Int {
+        if position.line < 0 { return 0 }
+        if position.line >= lineStarts.count { return byteCount }
+        let range = contentRange(ofLine: position.line, in: bytes)
+        let character = max(0, position.character)
+        if lineIsASCII[position.line] {
+            return min(range.lowerBound + character, range.upperBound)
+        }
+        var remaining = character
+        var index = range.lowerBound
+        while index < range.upperBound && remaining > 0 {
+            let length = UTF8Scalars.sequenceLength(lead: bytes[index])
+            let units = UTF8Scalars.codeUnits(forSequenceLength: length, in: encoding)
+            if units > remaining { break }
+            remaining -= units
+            index += length
+        }
+        return min(index, range.upperBound)
+    }
+}

@@ -1,0 +1,112 @@
+/// One document of the workspace: its text (saved or being edited) and what the scanner saw in it.
+public struct WorkspaceDocument: Sendable {
+    /// Relative to the workspace root, `/`-separated.
+    public var path: String
+    public var text: SourceText
+    public var markdown: MarkdownDocument
+    /// The editor's version while the document is open; nil for a file read from disk.
+    public var version: Int?
+
+    public init(path: String, text: SourceText, version: Int? = nil) {
+        self.path = path
+        self.text = text
+        self.markdown = MarkdownScanner.scan(text, isMDX: path.lowercased().hasSuffix(".mdx"))
+        self.version = version
+    }
+}
+
+/// A change to the workspace, applied in order by `WorkspaceSnapshot.applying(_:)`.
+public enum WorkspaceChange: Sendable {
+    case setDocument(path: String, text: SourceText, version: Int?)
+    case removeDocument(path: String)
+    case setConfiguration(Configuration, problems: [ConfigurationProblem])
+}
+
+/// A problem in `docent.json`, with its place.
+public struct ConfigurationProblem: Hashable, Sendable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public var isError: Bool
+
+    public init(file: String, line: Int, column: Int, message: String, isError: Bool = true) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.isError = isError
+    }
+}
+
+/// An immutable view of the whole workspace: configuration, documents, and the merged glossary.
+/// Changes produce a new snapshot (rust-analyzer `AnalysisHost`/`Analysis`, gopls `Snapshot`);
+/// readers keep the one they started with.
+public struct WorkspaceSnapshot: Sendable {
+    public private(set) var configuration: Configuration
+    public private(set) var configurationProblems: [ConfigurationProblem]
+    public private(set) var documents: [String: WorkspaceDocument]
+    public private(set) var glossary: Glossary
+    /// Paths of the glossary files, sorted.
+    public private(set) var glossaryPaths: [String]
+    /// Increases whenever the glossary changes, so caches keyed by it know when to recompute.
+    public private(set) var glossaryGeneration: Int
+
+    public init(configuration: Configuration = Configuration(), configurationProblems: [ConfigurationProblem] = [], documents: [WorkspaceDocument] = []) {
+        self.configuration = configuration
+        self.configurationProblems = configurationProblems
+        self.documents = Dictionary(documents.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
+        self.glossary = .empty
+        self.glossaryPaths = []
+        self.glossaryGeneration = 0
+        rebuildGlossary()
+    }
+
+    /// Applies changes in order and returns the new snapshot. The glossary is rebuilt only when a
+    /// glossary file or the configuration changed.
+    public func applying(_ changes: [WorkspaceChange]) -> WorkspaceSnapshot {
+        var next = self
+        var glossaryChanged = false
+        for change in changes {
+            switch change {
+            case .setDocument(let path, let text, let version):
+                next.documents[path] = WorkspaceDocument(path: path, text: text, version: version)
+                if next.configuration.glossarySource(for: path) != nil { glossaryChanged = true }
+            case .removeDocument(let path):
+                if next.documents.removeValue(forKey: path) != nil, next.glossaryPaths.contains(path) { glossaryChanged = true }
+            case .setConfiguration(let configuration, let problems):
+                next.configuration = configuration
+                next.configurationProblems = problems
+                glossaryChanged = true
+            }
+        }
+        if glossaryChanged { next.rebuildGlossary() }
+        return next
+    }
+
+    private mutating func rebuildGlossary() {
+        var files: [GlossaryFile] = []
+        var paths: [String] = []
+        for path in documents.keys.sorted() {
+            guard let source = configuration.glossarySource(for: path), let document = documents[path] else { continue }
+            paths.append(path)
+            files.append(GlossaryParser.parse(document.text, path: path, format: source.format))
+        }
+        glossary = Glossary(files: files)
+        glossaryPaths = paths
+        glossaryGeneration += 1
+    }
+
+    public func document(_ path: String) -> WorkspaceDocument? { documents[path] }
+
+    /// Documents in a stable order.
+    public var sortedPaths: [String] { documents.keys.sorted() }
+
+    public func isGlossary(_ path: String) -> Bool { glossaryPaths.contains(path) }
+
+    /// Every use of a glossary name in a document's prose.
+    public func termMatches(in path: String) -> [TermMatch] {
+        guard let document = documents[path] else { return [] }
+        return TermMatcher.matches(in: document.text, document: document.markdown, glossary: glossary)
+    }
+}

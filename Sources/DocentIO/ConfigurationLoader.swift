@@ -1,0 +1,220 @@
+import DocentCore
+
+/// Reads `docent.json` (or `.docent.json`) into a `Configuration`, reporting every problem with its
+/// file, line and column. Unknown keys are warnings; wrong types, unknown layouts or severities and
+/// paths that leave the workspace are errors.
+public enum ConfigurationLoader {
+    public static let fileNames = ["docent.json", ".docent.json"]
+
+    public static let knownKeys: Set<String> = ["$schema", "include", "exclude", "glossaries", "rules", "overrides", "sections", "personas", "properNames"]
+
+    /// Parses configuration text. `file` names the file in messages.
+    public static func load(_ bytes: [UInt8], file: String) -> (Configuration, [ConfigurationProblem]) {
+        var problems: [ConfigurationProblem] = []
+        let value: JSONValue
+        let locations: [String: Int]
+        do {
+            (value, locations) = try JSONParser.parseWithLocations(bytes)
+        } catch {
+            problems.append(ConfigurationProblem(file: file, line: error.line, column: error.column, message: error.message))
+            return (Configuration(), problems)
+        }
+        var reader = Reader(bytes: bytes, file: file, locations: locations)
+        let configuration = reader.read(value)
+        return (configuration, reader.problems)
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        let file: String
+        let locations: [String: Int]
+        var problems: [ConfigurationProblem] = []
+
+        mutating func report(_ message: String, at pointer: String, isError: Bool = true) {
+            let offset = locations[pointer] ?? locations[pointer + "#key"] ?? 0
+            let (line, column) = JSONParser.lineAndColumn(of: offset, in: bytes)
+            problems.append(ConfigurationProblem(file: file, line: line, column: column, message: message, isError: isError))
+        }
+
+        mutating func read(_ value: JSONValue) -> Configuration {
+            var configuration = Configuration()
+            guard let object = value.objectValue else {
+                report("The configuration must be a JSON object", at: "/")
+                return configuration
+            }
+            for key in object.keys where !knownKeys.contains(key) {
+                let suggestion = knownKeys.first { $0.lowercased() == key.lowercased() }.map { " (did you mean \"\($0)\"?)" } ?? ""
+                report("Unknown key \"\(key)\"\(suggestion)", at: "/\(key)#key", isError: false)
+            }
+            if let include = object["include"] { configuration.include = paths(include, at: "/include") }
+            if let exclude = object["exclude"] { configuration.exclude = paths(exclude, at: "/exclude") }
+            if let glossaries = object["glossaries"] { configuration.glossaries = glossarySources(glossaries) }
+            if let rules = object["rules"] { configuration.rules = ruleSettings(rules, at: "/rules") }
+            if let overrides = object["overrides"] { configuration.overrides = ruleOverrides(overrides) }
+            if let sections = object["sections"] { configuration.sections = sectionList(sections) }
+            if let personas = object["personas"] { configuration.personas = personaList(personas) }
+            if let names = object["properNames"] { configuration.properNames = strings(names, at: "/properNames") }
+            return configuration
+        }
+
+        mutating func strings(_ value: JSONValue, at pointer: String) -> [String] {
+            if let single = value.stringValue { return [single] }
+            guard let items = value.arrayValue else {
+                report("Expected a string or an array of strings", at: pointer)
+                return []
+            }
+            var result: [String] = []
+            for (index, item) in items.enumerated() {
+                if let string = item.stringValue { result.append(string) } else { report("Expected a string", at: "\(pointer)/\(index)") }
+            }
+            return result
+        }
+
+        /// Globs and paths, refused when they leave the workspace root.
+        mutating func paths(_ value: JSONValue, at pointer: String) -> [String] {
+            var result: [String] = []
+            for (index, path) in strings(value, at: pointer).enumerated() {
+                let itemPointer = value.arrayValue == nil ? pointer : "\(pointer)/\(index)"
+                if let confined = confine(path, at: itemPointer) { result.append(confined) }
+            }
+            return result
+        }
+
+        mutating func confine(_ path: String, at pointer: String) -> String? {
+            if path.hasPrefix("/") || path.hasPrefix("~") || (path.count >= 2 && path.dropFirst().first == ":") {
+                report("The path \"\(path)\" is absolute; paths are relative to the workspace root", at: pointer)
+                return nil
+            }
+            let segments = path.split(separator: "/")
+            if segments.contains("..") {
+                // Allow `a/../b` only while it stays inside the root.
+                if WorkspacePath.normalize(path) == nil || segments.first == ".." {
+                    report("The path \"\(path)\" leaves the workspace root; it is refused", at: pointer)
+                    return nil
+                }
+            }
+            var normalized = path
+            while normalized.hasPrefix("./") { normalized.removeFirst(2) }
+            return normalized
+        }
+
+        mutating func glossarySources(_ value: JSONValue) -> [GlossarySource] {
+            let items = value.arrayValue ?? [value]
+            var result: [GlossarySource] = []
+            for (index, item) in items.enumerated() {
+                let pointer = value.arrayValue == nil ? "/glossaries" : "/glossaries/\(index)"
+                if let path = item.stringValue {
+                    if let confined = confine(path, at: pointer) { result.append(GlossarySource(pattern: confined)) }
+                } else if let object = item.objectValue {
+                    guard let path = object["path"]?.stringValue else {
+                        report("A glossary needs a \"path\"", at: pointer)
+                        continue
+                    }
+                    var format: GlossaryFormat?
+                    if let name = object["format"] {
+                        if let string = name.stringValue, let parsed = GlossaryFormat(rawValue: string) {
+                            format = parsed
+                        } else {
+                            let names = GlossaryFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                            report("Unknown glossary format \(JSONSerializer.string(name)); expected one of: \(names)", at: "\(pointer)/format")
+                        }
+                    }
+                    for key in object.keys where key != "path" && key != "format" {
+                        report("Unknown key \"\(key)\" in a glossary", at: "\(pointer)/\(key)#key", isError: false)
+                    }
+                    if let confined = confine(path, at: "\(pointer)/path") { result.append(GlossarySource(pattern: confined, format: format)) }
+                } else {
+                    report("A glossary is a path or an object {\"path\", \"format\"}", at: pointer)
+                }
+            }
+            return result
+        }
+
+        mutating func ruleSettings(_ value: JSONValue, at pointer: String) -> [String: RuleSetting] {
+            guard let object = value.objectValue else {
+                report("\"rules\" must be an object of rule codes to severities", at: pointer)
+                return [:]
+            }
+            let known = Set(RuleRegistry.descriptions.map(\.code)).union(RuleCatalog.futureCodes)
+            var result: [String: RuleSetting] = [:]
+            for (code, setting) in object.entries {
+                if !known.contains(code) {
+                    report("Unknown rule \"\(code)\"", at: "\(pointer)/\(code)#key", isError: false)
+                }
+                guard let word = setting.stringValue, let parsed = RuleSetting(word) else {
+                    report("Severity must be \"error\", \"warning\", \"information\", \"hint\" or \"off\"", at: "\(pointer)/\(code)")
+                    continue
+                }
+                result[code] = parsed
+            }
+            return result
+        }
+
+        mutating func ruleOverrides(_ value: JSONValue) -> [RuleOverride] {
+            guard let items = value.arrayValue else {
+                report("\"overrides\" must be an array", at: "/overrides")
+                return []
+            }
+            var result: [RuleOverride] = []
+            for (index, item) in items.enumerated() {
+                let pointer = "/overrides/\(index)"
+                guard let object = item.objectValue, let files = object["files"] else {
+                    report("An override needs \"files\" and \"rules\"", at: pointer)
+                    continue
+                }
+                let globs = paths(files, at: "\(pointer)/files")
+                let rules = object["rules"].map { ruleSettings($0, at: "\(pointer)/rules") } ?? [:]
+                result.append(RuleOverride(files: globs, rules: rules))
+            }
+            return result
+        }
+
+        mutating func sectionList(_ value: JSONValue) -> [SectionConfiguration] {
+            guard let items = value.arrayValue else {
+                report("\"sections\" must be an array", at: "/sections")
+                return []
+            }
+            var result: [SectionConfiguration] = []
+            for (index, item) in items.enumerated() {
+                let pointer = "/sections/\(index)"
+                guard let object = item.objectValue, let path = object["path"]?.stringValue else {
+                    report("A section needs a \"path\"", at: pointer)
+                    continue
+                }
+                guard let confined = confine(path, at: "\(pointer)/path") else { continue }
+                let personas = object["persona"].map { strings($0, at: "\(pointer)/persona") } ?? object["personas"].map { strings($0, at: "\(pointer)/personas") } ?? []
+                if personas.isEmpty { report("A section needs a \"persona\"", at: pointer) }
+                result.append(SectionConfiguration(path: confined, title: object["title"]?.stringValue, personas: personas))
+            }
+            return result
+        }
+
+        mutating func personaList(_ value: JSONValue) -> [PersonaConfiguration] {
+            guard let items = value.arrayValue else {
+                report("\"personas\" must be an array", at: "/personas")
+                return []
+            }
+            var result: [PersonaConfiguration] = []
+            for (index, item) in items.enumerated() {
+                let pointer = "/personas/\(index)"
+                guard let object = item.objectValue, let id = object["id"]?.stringValue else {
+                    report("A persona needs an \"id\"", at: pointer)
+                    continue
+                }
+                result.append(PersonaConfiguration(
+                    id: id, title: object["title"]?.stringValue,
+                    aliases: object["aliases"].map { strings($0, at: "\(pointer)/aliases") } ?? [],
+                    signals: object["signals"].map { strings($0, at: "\(pointer)/signals") } ?? []))
+            }
+            return result
+        }
+    }
+}
+
+/// Rule codes that later rules will use; accepted in configuration now so configs stay valid.
+public enum RuleCatalog {
+    public static let futureCodes: Set<String> = [
+        "term-casing", "term-alias", "term-abbreviation",
+        "misplaced-document", "misplaced-section", "persona-mismatch", "unplaced-document", "front-matter-syntax",
+    ]
+}

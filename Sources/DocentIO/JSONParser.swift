@@ -1,0 +1,291 @@
+/// A JSON syntax error with its place (1-based line and column, counted in characters).
+public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var offset: Int
+    public var line: Int
+    public var column: Int
+
+    public var description: String { "\(line):\(column): \(message)" }
+}
+
+/// A strict RFC 8259 parser over UTF-8 bytes, with a nesting limit so hostile input cannot exhaust
+/// the stack. Also records where each object key of the top-level tree was written, for messages.
+public struct JSONParser {
+    public static let maximumDepth = 512
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var depth = 0
+    /// Byte offset of each value, keyed by its JSON pointer path (`/rules/term-casing`).
+    public private(set) var locations: [String: Int] = [:]
+    private var path: [String] = []
+    private let recordsLocations: Bool
+
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, recordsLocations: false)
+        return try parser.parseDocument()
+    }
+
+    public static func parse(_ string: String) throws(JSONSyntaxError) -> JSONValue {
+        try parse(Array(string.utf8))
+    }
+
+    /// Parses and returns the offset of every value by JSON pointer, for reporting problems in place.
+    public static func parseWithLocations(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (JSONValue, [String: Int]) {
+        var parser = JSONParser(bytes: bytes, recordsLocations: true)
+        let value = try parser.parseDocument()
+        return (value, parser.locations)
+    }
+
+    init(bytes: [UInt8], recordsLocations: Bool) {
+        self.bytes = bytes
+        self.recordsLocations = recordsLocations
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    public static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var index = 0
+        let end = min(offset, bytes.count)
+        while index < end {
+            if bytes[index] == 0x0A { line += 1; column = 1 } else if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return (line, column)
+    }
+
+    private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+        let at = offset ?? index
+        let (line, column) = Self.lineAndColumn(of: at, in: bytes)
+        return JSONSyntaxError(message: message, offset: at, line: line, column: column)
+    }
+
+    private mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        // A UTF-8 byte-order mark is tolerated.
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
+        skipWhitespace()
+        guard index < bytes.count else { throw error("Expected a JSON value, found the end of the input") }
+        let value = try parseValue()
+        skipWhitespace()
+        guard index == bytes.count else { throw error("Unexpected text after the JSON value") }
+        return value
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+        if recordsLocations { locations["/" + path.joined(separator: "/")] = index }
+        guard index < bytes.count else { throw error("Unexpected end of input") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default:
+            throw error("Unexpected character \(describe(bytes[index])); expected a JSON value")
+        }
+    }
+
+    private func describe(_ byte: UInt8) -> String {
+        byte >= 0x20 && byte < 0x7F ? "‘\(Character(Unicode.Scalar(byte)))’" : "0x\(String(byte, radix: 16))"
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw error("Invalid literal") }
+        for offset in 0..<count where bytes[index + offset] != literal.utf8Start[offset] {
+            throw error("Invalid literal; expected \(literal)")
+        }
+        index += count
+    }
+
+    private mutating func enter() throws(JSONSyntaxError) {
+        depth += 1
+        if depth > Self.maximumDepth { throw error("JSON nested deeper than \(Self.maximumDepth) levels") }
+    }
+
+    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var object = JSONObject()
+        skipWhitespace()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw error("Unterminated object: expected ‘}’") }
+            guard bytes[index] == UInt8(ascii: "\"") else {
+                throw error(bytes[index] == UInt8(ascii: "}") ? "Trailing comma in object" : "Expected a string key in double quotes")
+            }
+            let keyOffset = index
+            let key = try parseString()
+            if object[key] != nil { _ = keyOffset }
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("Expected ‘:’ after the key \"\(key)\"") }
+            index += 1
+            skipWhitespace()
+            if recordsLocations { path.append(escapePointer(key)) }
+            object[key] = try parseValue()
+            if recordsLocations {
+                locations["/" + path.joined(separator: "/") + "#key"] = keyOffset
+                path.removeLast()
+            }
+            skipWhitespace()
+            guard index < bytes.count else { throw error("Unterminated object: expected ‘,’ or ‘}’") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+            throw error("Expected ‘,’ or ‘}’ in object, found \(describe(bytes[index]))")
+        }
+    }
+
+    private func escapePointer(_ key: String) -> String {
+        key.replacingOccurrencesOf("~", "~0").replacingOccurrencesOf("/", "~1")
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+        while true {
+            skipWhitespace()
+            if index < bytes.count && bytes[index] == UInt8(ascii: "]") { throw error("Trailing comma in array") }
+            if recordsLocations { path.append(String(items.count)) }
+            items.append(try parseValue())
+            if recordsLocations { path.removeLast() }
+            skipWhitespace()
+            guard index < bytes.count else { throw error("Unterminated array: expected ‘,’ or ‘]’") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+            throw error("Expected ‘,’ or ‘]’ in array, found \(describe(bytes[index]))")
+        }
+    }
+
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
+        let start = index
+        index += 1
+        var scalars: [UInt8] = []
+        var runStart = index
+        while true {
+            guard index < bytes.count else { throw error("Unterminated string", at: start) }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                scalars.append(contentsOf: bytes[runStart..<index])
+                index += 1
+                break
+            }
+            if byte < 0x20 { throw error("Control character in string; escape it") }
+            if byte == UInt8(ascii: "\\") {
+                scalars.append(contentsOf: bytes[runStart..<index])
+                index += 1
+                guard index < bytes.count else { throw error("Unterminated escape") }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""): scalars.append(0x22)
+                case UInt8(ascii: "\\"): scalars.append(0x5C)
+                case UInt8(ascii: "/"): scalars.append(0x2F)
+                case UInt8(ascii: "b"): scalars.append(0x08)
+                case UInt8(ascii: "f"): scalars.append(0x0C)
+                case UInt8(ascii: "n"): scalars.append(0x0A)
+                case UInt8(ascii: "r"): scalars.append(0x0D)
+                case UInt8(ascii: "t"): scalars.append(0x09)
+                case UInt8(ascii: "u"):
+                    var value = try parseHex4()
+                    if value >= 0xD800 && value < 0xDC00 {
+                        // A high surrogate must pair with a low one; a lone one becomes U+FFFD.
+                        if index + 1 < bytes.count && bytes[index] == UInt8(ascii: "\\") && bytes[index + 1] == UInt8(ascii: "u") {
+                            index += 2
+                            let low = try parseHex4()
+                            if low >= 0xDC00 && low < 0xE000 {
+                                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                value = 0xFFFD
+                            }
+                        } else {
+                            value = 0xFFFD
+                        }
+                    } else if value >= 0xDC00 && value < 0xE000 {
+                        value = 0xFFFD
+                    }
+                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                default:
+                    throw error("Invalid escape ‘\\\(Character(Unicode.Scalar(escape)))’", at: index - 2)
+                }
+                runStart = index
+                continue
+            }
+            index += 1
+        }
+        return String(decoding: scalars, as: UTF8.self)
+    }
+
+    private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("Incomplete \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw error("Invalid hex digit in \\u escape")
+            }
+            value = value * 16 + digit
+            index += 1
+        }
+        return value
+    }
+
+    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count, ByteDigits.isDigit(bytes[index]) else { throw error("Invalid number") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < bytes.count && ByteDigits.isDigit(bytes[index]) { throw error("Leading zeros are not allowed in numbers") }
+        } else {
+            while index < bytes.count && ByteDigits.isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < bytes.count, ByteDigits.isDigit(bytes[index]) else { throw error("Expected digits after the decimal point") }
+            while index < bytes.count && ByteDigits.isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
+            index += 1
+            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
+            guard index < bytes.count, ByteDigits.isDigit(bytes[index]) else { throw error("Expected digits in the exponent") }
+            while index < bytes.count && ByteDigits.isDigit(bytes[index]) { index += 1 }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard let value = Double(text) else { throw error("Invalid number", at: start) }
+        return .number(value)
+    }
+}
+
+enum ByteDigits {
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+}
+
+extension String {
+    func replacingOccurrencesOf(_ target: String, _ replacement: String) -> String {
+        guard contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

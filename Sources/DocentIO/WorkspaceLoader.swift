@@ -1,0 +1,133 @@
+import DocentCore
+import Foundation
+
+/// Reads a docs workspace from disk: finds the configuration, lists the files it includes, and reads
+/// them. Every path stays inside the root: symbolic links that lead outside it are skipped and said.
+public struct WorkspaceLoader {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL.resolvingSymlinksInPath()
+    }
+
+    /// A file Docent could not read, with why.
+    public struct SkippedFile: Hashable, Sendable {
+        public var path: String
+        public var reason: String
+    }
+
+    public struct Result: Sendable {
+        public var snapshot: WorkspaceSnapshot
+        public var configurationFile: String?
+        public var skipped: [SkippedFile]
+    }
+
+    /// The largest file Docent reads; larger files are skipped with a message.
+    public static let maximumFileSize = 64 * 1024 * 1024
+
+    /// Loads configuration (from `configurationFile` when given) and every included document.
+    public func load(configurationFile: URL? = nil) -> Result {
+        let (configuration, problems, configPath) = loadConfiguration(explicit: configurationFile)
+        var skipped: [SkippedFile] = []
+        var documents: [WorkspaceDocument] = []
+        for path in listFiles(configuration: configuration, skipped: &skipped) {
+            switch read(path) {
+            case .success(let bytes):
+                documents.append(WorkspaceDocument(path: path, text: SourceText(bytes: bytes)))
+            case .failure(let reason):
+                skipped.append(SkippedFile(path: path, reason: reason.message))
+            }
+        }
+        let snapshot = WorkspaceSnapshot(configuration: configuration, configurationProblems: problems, documents: documents)
+        return Result(snapshot: snapshot, configurationFile: configPath, skipped: skipped)
+    }
+
+    public func loadConfiguration(explicit: URL? = nil) -> (Configuration, [ConfigurationProblem], String?) {
+        let candidates = explicit.map { [$0] } ?? ConfigurationLoader.fileNames.map { root.appendingPathComponent($0) }
+        for url in candidates {
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                if explicit != nil {
+                    return (Configuration(), [ConfigurationProblem(file: url.path, line: 1, column: 1, message: "Cannot read the configuration file")], url.path)
+                }
+                continue
+            }
+            let name = relativePath(of: url) ?? url.path
+            let (configuration, problems) = ConfigurationLoader.load([UInt8](data), file: name)
+            return (configuration, problems, name)
+        }
+        return (Configuration(), [], nil)
+    }
+
+    public struct ReadFailure: Error, Sendable { public var message: String }
+
+    /// Reads a workspace-relative file, refusing paths outside the root and oversized files.
+    public func read(_ path: String) -> Swift.Result<[UInt8], ReadFailure> {
+        guard let url = confinedURL(path) else { return .failure(ReadFailure(message: "outside the workspace root")) }
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
+                return .failure(ReadFailure(message: "larger than \(Self.maximumFileSize / 1024 / 1024) MiB"))
+            }
+            let data = try Data(contentsOf: url)
+            return .success([UInt8](data))
+        } catch {
+            return .failure(ReadFailure(message: "cannot be read (\(error.localizedDescription))"))
+        }
+    }
+
+    /// The absolute URL of a workspace-relative path, or nil when it (or a link in it) leaves the root.
+    public func confinedURL(_ path: String) -> URL? {
+        guard let normalized = WorkspacePath.normalize(path) else { return nil }
+        let url = root.appendingPathComponent(normalized).resolvingSymlinksInPath()
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        guard url.path == root.path || url.path.hasPrefix(rootPath) else { return nil }
+        return url
+    }
+
+    /// The workspace-relative path of a URL inside the root, else nil.
+    public func relativePath(of url: URL) -> String? {
+        let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        guard path.hasPrefix(rootPath) else { return nil }
+        return String(path.dropFirst(rootPath.count))
+    }
+
+    /// Lists the included files, sorted. Hidden folders, `node_modules` and links leaving the root
+    /// are not entered; a folder that cannot be read is reported.
+    public func listFiles(configuration: Configuration, skipped: inout [SkippedFile]) -> [String] {
+        var result: [String] = []
+        var pending: [(url: URL, relative: String)] = [(root, "")]
+        var visited = Set<String>()
+        let manager = FileManager.default
+        while let (folder, relative) = pending.popLast() {
+            let realPath = folder.resolvingSymlinksInPath().path
+            guard visited.insert(realPath).inserted else { continue }
+            let children: [String]
+            do {
+                children = try manager.contentsOfDirectory(atPath: folder.path)
+            } catch {
+                skipped.append(SkippedFile(path: relative.isEmpty ? "." : relative, reason: "folder cannot be read"))
+                continue
+            }
+            for name in children.sorted() {
+                if name.hasPrefix(".") || name == "node_modules" { continue }
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                let url = folder.appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+                let resolved = url.resolvingSymlinksInPath().path
+                let rootPath = root.path + "/"
+                if !resolved.hasPrefix(rootPath) {
+                    skipped.append(SkippedFile(path: childRelative, reason: "a symbolic link that leaves the workspace"))
+                    continue
+                }
+                if isDirectory.boolValue {
+                    pending.append((url, childRelative))
+                } else if configuration.includes(childRelative) {
+                    result.append(childRelative)
+                }
+            }
+        }
+        return result.sorted()
+    }
+}

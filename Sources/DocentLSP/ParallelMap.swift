@@ -1,0 +1,31 @@
+import Dispatch
+import Synchronization
+
+/// Maps over an array on all cores, keeping the order of results.
+public enum ParallelMap {
+    public static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard items.count > 1 else { return items.map(transform) }
+        let results = Mutex<[Result?]>([Result?](repeating: nil, count: items.count))
+        let next = Atomic<Int>(0)
+        let workers = min(items.count, max(1, System.coreCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < items.count else { return }
+                let value = transform(items[index])
+                results.withLock { $0[index] = value }
+            }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+}
+
+enum System {
+    static var coreCount: Int {
+        #if canImport(Glibc) || canImport(Darwin)
+        return ProcessInfoCores.count
+        #else
+        return 2
+        #endif
+    }
+}

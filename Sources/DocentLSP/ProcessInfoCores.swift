@@ -1,0 +1,5 @@
+import Foundation
+
+enum ProcessInfoCores {
+    static let count = ProcessInfo.processInfo.activeProcessorCount
+}

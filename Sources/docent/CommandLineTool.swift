@@ -1,0 +1,111 @@
+import DocentCore
+import DocentIO
+import DocentLSP
+import Foundation
+
+enum CommandLineTool {
+    static let version = "0.1.0"
+
+    static let usage = """
+    docent \(version): a language server and checker for documentation glossaries and persona sections
+
+    Usage:
+      docent check [PATH …] [--format text|json] [--config FILE] [--strict]
+      docent terms [DIR] [--json]
+      docent explain TERM [DIR]
+      docent lsp [--stdio]
+      docent rules
+      docent --version
+
+    A directory argument is the workspace root, whose docent.json applies; with none, the current
+    directory. Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or
+    configuration errors.
+    """
+
+    static func run(_ arguments: [String]) -> Int32 {
+        guard let command = arguments.first else {
+            FileHandle.standardError.write(Data((usage + "\n").utf8))
+            return 2
+        }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "check": return CheckCommand.run(rest)
+        case "terms": return TermsCommand.run(rest)
+        case "explain": return ExplainCommand.run(rest)
+        case "rules": return RulesCommand.run(rest)
+        case "lsp": return LSPCommand.run(rest)
+        case "--version", "version": print("docent \(version)"); return 0
+        case "--help", "-h", "help": print(usage); return 0
+        default:
+            printError("docent: unknown command '\(command)'\n\n\(usage)")
+            return 2
+        }
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Parsed command-line options: flags with values, boolean flags and positional arguments.
+struct Options {
+    var positional: [String] = []
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+
+    /// Reads `arguments`; `valued` flags take the next argument (or `--flag=value`).
+    init(_ arguments: [String], valued: Set<String>, boolean: Set<String>) throws(UsageError) {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                positional += arguments[(index + 1)...]
+                break
+            }
+            if argument.hasPrefix("--") {
+                let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+                let name = parts[0]
+                if valued.contains(name) {
+                    if parts.count == 2 {
+                        values[name] = parts[1]
+                    } else {
+                        guard index + 1 < arguments.count else { throw UsageError(message: "\(name) needs a value") }
+                        values[name] = arguments[index + 1]
+                        index += 1
+                    }
+                } else if boolean.contains(name) {
+                    flags.insert(name)
+                } else {
+                    throw UsageError(message: "unknown option \(name)")
+                }
+            } else {
+                positional.append(argument)
+            }
+            index += 1
+        }
+    }
+}
+
+struct UsageError: Error { var message: String }
+
+/// Loads the workspace rooted at `directory` and reports configuration problems on stderr.
+/// Returns nil (after printing) when the configuration has errors.
+func loadWorkspace(_ directory: String?, configFile: String? = nil) -> WorkspaceLoader.Result? {
+    let path = directory ?? FileManager.default.currentDirectoryPath
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        printError("docent: \(path) is not a directory")
+        return nil
+    }
+    let loader = WorkspaceLoader(root: URL(fileURLWithPath: path))
+    let result = loader.load(configurationFile: configFile.map { URL(fileURLWithPath: $0) })
+    var hasErrors = false
+    for problem in result.snapshot.configurationProblems {
+        printError("\(problem.file):\(problem.line):\(problem.column): \(problem.isError ? "error" : "warning"): \(problem.message)")
+        hasErrors = hasErrors || problem.isError
+    }
+    for skipped in result.skipped {
+        printError("docent: skipped \(skipped.path): \(skipped.reason)")
+    }
+    return hasErrors ? nil : result
+}

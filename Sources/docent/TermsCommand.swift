@@ -1,0 +1,86 @@
+import DocentCore
+import DocentIO
+import Foundation
+
+/// `docent terms [DIR] [--json]`: every glossary entry with its qualifier, aliases and source.
+enum TermsCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        let options: Options
+        do { options = try Options(arguments, valued: ["--config"], boolean: ["--json"]) } catch {
+            printError("docent terms: \(error.message)")
+            return 2
+        }
+        guard options.positional.count <= 1 else {
+            printError("docent terms: expected at most one directory")
+            return 2
+        }
+        guard let result = loadWorkspace(options.positional.first, configFile: options.values["--config"]) else { return 2 }
+        let glossary = result.snapshot.glossary
+        if options.flags.contains("--json") {
+            let items: [JSONValue] = glossary.entries.map { entry in
+                var object = JSONObject()
+                object["term"] = .string(entry.term)
+                object["qualifier"] = JSONValue(entry.qualifier)
+                object["senses"] = .array(entry.senses.map { .string(MarkdownText.plainText($0)) })
+                object["aliases"] = .array(entry.aliases.map { .string($0.name) })
+                object["file"] = .string(entry.file)
+                object["line"] = JSONValue(entry.line)
+                object["format"] = .string(entry.format.rawValue)
+                if let preferred = entry.preferredTerm { object["preferredTerm"] = .string(preferred) }
+                if let expansion = entry.expansion { object["expansion"] = .string(expansion) }
+                return .object(object)
+            }
+            print(JSONSerializer.string(.array(items), pretty: true))
+            return 0
+        }
+        if glossary.entries.isEmpty {
+            print("No glossary entries found. Glossaries: \(result.snapshot.glossaryPaths.isEmpty ? "none" : result.snapshot.glossaryPaths.joined(separator: ", "))")
+            return 0
+        }
+        for entry in glossary.entries {
+            var line = entry.displayName
+            if !entry.aliases.isEmpty {
+                line += "  [" + entry.aliases.map { $0.kind == .discouraged ? "not: \($0.name)" : $0.name }.joined(separator: ", ") + "]"
+            }
+            if let preferred = entry.preferredTerm { line += "  → \(preferred)" }
+            print("\(line)  (\(entry.file):\(entry.line + 1))")
+        }
+        print("\(glossary.entries.count) entries in \(glossary.files.count) glossary files")
+        return 0
+    }
+}
+
+/// `docent explain TERM [DIR]`: the entries for a term, as a hover shows them.
+enum ExplainCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        let options: Options
+        do { options = try Options(arguments, valued: ["--config"], boolean: []) } catch {
+            printError("docent explain: \(error.message)")
+            return 2
+        }
+        guard let term = options.positional.first, options.positional.count <= 2 else {
+            printError("usage: docent explain TERM [DIR]")
+            return 2
+        }
+        guard let result = loadWorkspace(options.positional.dropFirst().first, configFile: options.values["--config"]) else { return 2 }
+        let glossary = result.snapshot.glossary
+        let found = glossary.entries(named: term)
+        guard !found.isEmpty else {
+            let suggestions = CompletionRanking.rank(query: term, glossary: glossary, limit: 3).map { glossary.names[$0.name].text }
+            printError("docent explain: no glossary entry for “\(term)”" + (suggestions.isEmpty ? "" : "; did you mean: \(suggestions.joined(separator: ", "))?"))
+            return 1
+        }
+        print(EntryPresentation.markdown(found, glossary: glossary) { file, line in "\(file):\(line + 1)" })
+        return 0
+    }
+}
+
+/// `docent rules`: every rule with its code, default severity and summary.
+enum RulesCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        for description in RuleRegistry.descriptions {
+            print("\(description.code.padding(toLength: 30, withPad: " ", startingAt: 0)) \(description.defaultSeverity.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(description.summary)")
+        }
+        return 0
+    }
+}
