@@ -14,6 +14,11 @@ public struct WorkspaceLoader {
     public struct SkippedFile: Hashable, Sendable {
         public var path: String
         public var reason: String
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     public struct Result: Sendable {

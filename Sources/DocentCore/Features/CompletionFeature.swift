@@ -1,0 +1,129 @@
+/// Completion of canonical glossary terms while typing prose, and of Docent's front-matter keys and
+/// values.
+public enum CompletionFeature {
+    public struct Item: Hashable, Sendable {
+        /// The canonical term inserted.
+        public var label: String
+        /// The alias or discouraged name the writer typed, when the item came from one.
+        public var matchedAlias: String?
+        /// What the client filters on (the name that matched the typed text).
+        public var filterText: String
+        /// The entry whose term is inserted (nil for front-matter items).
+        public var entry: Int?
+        /// A short description (the qualifier, or the first sense's opening).
+        public var detail: String?
+        public var replaceRange: ByteRange
+        /// Ascending sort order: 0 is best.
+        public var rank: Int
+        public var isFrontMatter: Bool
+    }
+
+    public struct Result: Sendable {
+        public var items: [Item]
+        public var isIncomplete: Bool
+    }
+
+    public static let frontMatterKeys: [(key: String, detail: String)] = [
+        ("persona", "The audience this page is written for (a persona id)"),
+        ("audience", "Same as persona"),
+        ("title", "The page title"),
+        ("description", "A one-line summary"),
+        ("tags", "Tags for the page"),
+    ]
+
+    public static func complete(at offset: Int, in path: String, snapshot: WorkspaceSnapshot, personaIDs: [String], limit: Int = 50) -> Result? {
+        guard let document = snapshot.document(path) else { return nil }
+        let markdown = document.markdown
+        let bytes = document.text.bytes
+        if let frontMatter = markdown.frontMatter, frontMatter.contentRange.contains(offset) || offset == frontMatter.contentRange.upperBound {
+            return frontMatterCompletion(at: offset, document: document, personaIDs: personaIDs)
+        }
+        // Only in prose: the cursor sits inside or at the end of a prose span.
+        guard markdown.proseSpans.contains(where: { $0.range.lowerBound <= offset && offset <= $0.range.upperBound }) else { return nil }
+        if markdown.codeSpans.contains(where: { $0.lowerBound < offset && offset < $0.upperBound }) { return nil }
+
+        // The words typed before the cursor on this line: the current (possibly empty) word and up to
+        // three before it, each a candidate query ("software c" → "Software Catalog").
+        let lineStart = document.text.lineRange(document.text.line(of: offset)).lowerBound
+        var wordStarts: [Int] = []
+        var cursor = offset
+        var start = cursor
+        while start > lineStart && isWordByte(bytes[start - 1]) { start -= 1 }
+        wordStarts.append(start)
+        cursor = start
+        for _ in 0..<3 {
+            guard cursor > lineStart + 1, bytes[cursor - 1] == 0x20 else { break }
+            var previous = cursor - 1
+            while previous > lineStart && isWordByte(bytes[previous - 1]) { previous -= 1 }
+            guard previous < cursor - 1 else { break }
+            wordStarts.append(previous)
+            cursor = previous
+        }
+        let glossary = snapshot.glossary
+        var items: [Item] = []
+        var seen = Set<String>()
+        var total = 0
+        // Longer queries first: a multi-word match is what the writer is typing.
+        for (index, queryStart) in wordStarts.enumerated().reversed() {
+            let query = document.text.string(in: queryStart..<offset)
+            if index == 0 && query.isEmpty && wordStarts.count == 1 {
+                // An empty word: offer everything, alphabetically, marked incomplete.
+            }
+            let candidates = CompletionRanking.rank(query: query, glossary: glossary, limit: 1000)
+            for candidate in candidates {
+                if index > 0 && (candidate.score < 700 || glossary.names[candidate.name].words.count < index + 1) { continue }
+                let name = glossary.names[candidate.name]
+                guard let entry = canonicalEntry(for: name, in: glossary) else { continue }
+                let term = glossary.entries[entry].term
+                let key = term.lowercased()
+                guard seen.insert(key).inserted else { continue }
+                total += 1
+                let isAlias = name.text.lowercased() != term.lowercased()
+                let definition = glossary.entries[entry]
+                let detail = definition.qualifier ?? definition.senses.first.map { String(MarkdownText.plainText($0).prefix(60)) }
+                items.append(Item(label: term, matchedAlias: isAlias ? name.text : nil, filterText: isAlias ? name.text : term, entry: entry,
+                                  detail: detail, replaceRange: queryStart..<offset, rank: items.count, isFrontMatter: false))
+            }
+        }
+        let isIncomplete = items.count > limit
+        return Result(items: Array(items.prefix(limit)), isIncomplete: isIncomplete)
+    }
+
+    /// The entry whose term to insert for a name: a redirect's preferred entry, an alias's entry.
+    static func canonicalEntry(for name: GlossaryName, in glossary: Glossary) -> Int? {
+        guard let target = name.targets.first else { return nil }
+        let entry = glossary.entries[target.entry]
+        if let preferred = entry.preferredTerm, let resolved = glossary.entries(named: preferred).first(where: { glossary.entries[$0].preferredTerm == nil }) {
+            return resolved
+        }
+        return target.entry
+    }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        ByteClass.isASCIIAlphanumeric(byte) || byte >= 0x80 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'")
+    }
+
+    static func frontMatterCompletion(at offset: Int, document: WorkspaceDocument, personaIDs: [String]) -> Result {
+        let text = document.text
+        let line = text.lineRange(text.line(of: offset))
+        let before = text.string(in: line.lowerBound..<offset)
+        if let colon = before.firstIndex(of: ":") {
+            let key = String(before[..<colon]).trimmingSpaces()
+            guard key == "persona" || key == "audience" else { return Result(items: [], isIncomplete: false) }
+            var valueStart = line.lowerBound + before.utf8.distance(from: before.utf8.startIndex, to: colon.samePosition(in: before.utf8)!) + 1
+            while valueStart < offset && ByteClass.isSpace(text.bytes[valueStart]) { valueStart += 1 }
+            let items = personaIDs.enumerated().map { index, id in
+                Item(label: id, matchedAlias: nil, filterText: id, entry: nil, detail: "persona", replaceRange: valueStart..<offset, rank: index, isFrontMatter: true)
+            }
+            return Result(items: items, isIncomplete: false)
+        }
+        let indent = before.prefix { $0 == " " }.count
+        let start = line.lowerBound + indent
+        let existing = Set(document.markdown.frontMatter?.entries.map(\.key) ?? [])
+        var items: [Item] = []
+        for (key, detail) in frontMatterKeys where !existing.contains(key) {
+            items.append(Item(label: key, matchedAlias: nil, filterText: key, entry: nil, detail: detail, replaceRange: start..<offset, rank: items.count, isFrontMatter: true))
+        }
+        return Result(items: items, isIncomplete: false)
+    }
+}

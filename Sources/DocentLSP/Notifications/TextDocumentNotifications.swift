@@ -1,0 +1,184 @@
+import DocentCore
+import DocentIO
+import Foundation
+
+extension LanguageServer {
+    /// Applies a document change and republishes what it affects.
+    func setOverlay(uri: String, workspace: ServerWorkspace, path: String, text: SourceText, version: Int) {
+        let generation = workspace.snapshot.glossaryGeneration
+        overlayTexts[path + "@" + workspace.root.path] = text
+        workspace.apply([.setDocument(path: path, text: text, version: version)])
+        if path == "docent.json" || path == ".docent.json" {
+            // An edited (unsaved) configuration re-configures the workspace at once.
+            let (configuration, problems) = ConfigurationLoader.load(text.bytes, file: path)
+            workspace.apply([.setConfiguration(configuration, problems: problems)])
+        }
+        diagnosticsChanged(in: workspace, changedURI: uri, glossaryChanged: workspace.snapshot.glossaryGeneration != generation)
+    }
+}
+
+/// `textDocument/didOpen`: the editor's buffer replaces the disk content.
+enum DidOpenTextDocumentNotification: NotificationHandler {
+    static let method = "textDocument/didOpen"
+
+    static func handle(_ params: JSONValue, _ server: LanguageServer) {
+        guard let item = params["textDocument"], let uri = item["uri"]?.stringValue, let text = item["text"]?.stringValue,
+              let (workspace, path) = server.locate(uri) else { return }
+        let version = item["version"]?.intValue ?? 0
+        server.openDocuments[uri] = (workspace, path, version)
+        server.setOverlay(uri: uri, workspace: workspace, path: path, text: SourceText(text), version: version)
+        server.publishDiagnostics(for: [uri])
+    }
+}
+
+/// `textDocument/didChange`: incremental (range) or full edits, applied in order.
+enum DidChangeTextDocumentNotification: NotificationHandler {
+    static let method = "textDocument/didChange"
+
+    static func handle(_ params: JSONValue, _ server: LanguageServer) {
+        guard let uri = params["textDocument"]?["uri"]?.stringValue, let open = server.openDocuments[uri],
+              let changes = params["contentChanges"]?.arrayValue else {
+            server.logMessage("didChange for a document that is not open", type: 2)
+            return
+        }
+        let version = params["textDocument"]?["version"]?.intValue ?? open.version + 1
+        if version <= open.version {
+            server.logMessage("didChange version \(version) does not follow \(open.version) for \(uri); applying it anyway", type: 2)
+        }
+        var text = open.workspace.snapshot.document(open.path)?.text ?? SourceText("")
+        var edits: [TextEdit] = []
+        for change in changes {
+            guard let newText = change["text"]?.stringValue else { continue }
+            var range: PositionRange?
+            if let start = change["range"]?["start"], let end = change["range"]?["end"],
+               let startLine = start["line"]?.intValue, let startCharacter = start["character"]?.intValue,
+               let endLine = end["line"]?.intValue, let endCharacter = end["character"]?.intValue {
+                range = PositionRange(start: Position(line: startLine, character: startCharacter), end: Position(line: endLine, character: endCharacter))
+            }
+            edits.append(TextEdit(range: range, newText: newText))
+        }
+        text.apply(edits, encoding: server.encoding)
+        server.openDocuments[uri] = (open.workspace, open.path, version)
+        server.setOverlay(uri: uri, workspace: open.workspace, path: open.path, text: text, version: version)
+    }
+}
+
+/// `textDocument/didClose`: the document reverts to its disk content (or leaves the model).
+enum DidCloseTextDocumentNotification: NotificationHandler {
+    static let method = "textDocument/didClose"
+
+    static func handle(_ params: JSONValue, _ server: LanguageServer) {
+        guard let uri = params["textDocument"]?["uri"]?.stringValue, let open = server.openDocuments.removeValue(forKey: uri) else { return }
+        let workspace = open.workspace
+        server.overlayTexts.removeValue(forKey: open.path + "@" + workspace.root.path)
+        let generation = workspace.snapshot.glossaryGeneration
+        if workspace.isOnDisk, workspace.snapshot.configuration.includes(open.path), case .success(let bytes) = workspace.loader.read(open.path) {
+            workspace.apply([.setDocument(path: open.path, text: SourceText(bytes: bytes), version: nil)])
+        } else {
+            workspace.apply([.removeDocument(path: open.path)])
+        }
+        if !server.clientPullsDiagnostics {
+            server.publishedDiagnostics.removeValue(forKey: uri)
+            server.notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
+        }
+        if workspace.snapshot.glossaryGeneration != generation { server.diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true) }
+    }
+}
+
+/// `textDocument/didSave`: a saved docent.json re-configures the workspace.
+enum DidSaveTextDocumentNotification: NotificationHandler {
+    static let method = "textDocument/didSave"
+
+    static func handle(_ params: JSONValue, _ server: LanguageServer) {
+        guard let uri = params["textDocument"]?["uri"]?.stringValue, let (workspace, path) = server.locate(uri, createIfMissing: false) else { return }
+        if ConfigurationLoader.fileNames.contains(path) {
+            workspace.reloadConfiguration(openPaths: Set(server.openDocuments.values.filter { $0.workspace === workspace }.map(\.path)))
+            server.reportProblems(of: workspace)
+            server.diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true)
+        }
+    }
+}
+
+/// `workspace/didChangeWatchedFiles`: files created, changed or deleted on disk.
+enum DidChangeWatchedFilesNotification: NotificationHandler {
+    static let method = "workspace/didChangeWatchedFiles"
+
+    static func handle(_ params: JSONValue, _ server: LanguageServer) {
+        var touched: [ServerWorkspace] = []
+        for change in params["changes"]?.arrayValue ?? [] {
+            guard let uri = change["uri"]?.stringValue, let type = change["type"]?.intValue,
+                  let (workspace, path) = server.locate(uri, createIfMissing: false), workspace.isOnDisk else { continue }
+            if !touched.contains(where: { $0 === workspace }) { touched.append(workspace) }
+            if ConfigurationLoader.fileNames.contains(path) {
+                workspace.reloadConfiguration(openPaths: Set(server.openDocuments.values.filter { $0.workspace === workspace }.map(\.path)))
+                server.reportProblems(of: workspace)
+                continue
+            }
+            // Open buffers are the editor's truth; disk changes to them wait for didClose.
+            if server.openDocuments[uri] != nil { continue }
+            if type == 3 {
+                workspace.apply([.removeDocument(path: path)])
+            } else if workspace.snapshot.configuration.includes(path) {
+                switch workspace.loader.read(path) {
+                case .success(let bytes): workspace.apply([.setDocument(path: path, text: SourceText(bytes: bytes), version: nil)])
+                case .failure(let failure): server.logMessage("Cannot read \(path): \(failure.message)", type: 2)
+                }
+            }
+        }
+        for workspace in touched { server.diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true) }
+    }
+}
+
+/// `workspace/didChangeConfiguration`: editor settings changed; pulled with `workspace/configuration`
+/// when the client supports it and did not send them.
+enum DidChangeConfigurationNotification: NotificationHandler {
+    static let method = "workspace/didChangeConfiguration"
+
+    static func handle(_ params: JSONValue, _ server: LanguageServer) {
+        if let settings = params["settings"], !settings.isNull, settings.objectValue?.isEmpty == false {
+            apply(settings, server)
+        } else if server.clientSupports("workspace", "configuration") {
+            server.request("workspace/configuration", ["items": [["section": "docent"]]]) { result in
+                if let first = result?[0] { apply(["docent": first], server) }
+            }
+        }
+    }
+
+    static func apply(_ settings: JSONValue, _ server: LanguageServer) {
+        Settings.apply(settings, to: server)
+        for workspace in server.workspaces {
+            workspace.setEditorRules(server.pendingEditorRules)
+            server.diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true)
+        }
+    }
+}
+
+/// `workspace/didChangeWorkspaceFolders`: folders added (read) and removed (dropped).
+enum DidChangeWorkspaceFoldersNotification: NotificationHandler {
+    static let method = "workspace/didChangeWorkspaceFolders"
+
+    static func handle(_ params: JSONValue, _ server: LanguageServer) {
+        let event = params["event"]
+        for removed in event?["removed"]?.arrayValue ?? [] {
+            guard let uri = removed["uri"]?.stringValue, let url = URL(string: uri) else { continue }
+            server.workspaces.removeAll { $0.isOnDisk && $0.root.standardizedFileURL.path == url.standardizedFileURL.path }
+        }
+        var added: [ServerWorkspace] = []
+        for folder in event?["added"]?.arrayValue ?? [] {
+            guard let uri = folder["uri"]?.stringValue, let url = URL(string: uri), url.isFileURL else { continue }
+            let workspace = ServerWorkspace(root: url, isOnDisk: true)
+            server.workspaces.append(workspace)
+            added.append(workspace)
+        }
+        server.loadWorkspaces(added)
+    }
+}
+
+/// `$/setTrace`.
+enum SetTraceNotification: NotificationHandler {
+    static let method = "$/setTrace"
+
+    static func handle(_ params: JSONValue, _ server: LanguageServer) {
+        server.trace = params["value"]?.stringValue ?? "off"
+    }
+}

@@ -1,0 +1,78 @@
+import DocentCore
+import DocentIO
+
+/// `textDocument/completion`: canonical terms for what is typed, aliases offered as their term.
+enum CompletionRequest: RequestHandler {
+    static let method = "textDocument/completion"
+
+    static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
+        let server = context.server
+        let (workspace, path, document) = try server.document(try params.textDocumentURI())
+        let offset = try server.offset(params["position"], in: document)
+        guard let result = CompletionFeature.complete(at: offset, in: path, snapshot: workspace.snapshot, personaIDs: PersonaIDs.all) else {
+            return ["isIncomplete": false, "items": []]
+        }
+        // Documentation is sent lazily through completionItem/resolve when the client can resolve it.
+        let resolvesDocumentation = (server.clientCapability("textDocument", "completion", "completionItem", "resolveSupport", "properties")?.arrayValue ?? [])
+            .contains { $0.stringValue == "documentation" }
+        let supportsLabelDetails = server.clientSupports("textDocument", "completion", "completionItem", "labelDetailsSupport")
+        let glossary = workspace.snapshot.glossary
+        let items: [JSONValue] = result.items.map { item in
+            var object = JSONObject()
+            object["label"] = .string(item.label)
+            object["kind"] = JSONValue(item.isFrontMatter ? 10 : 18)  // Property or Reference
+            object["sortText"] = .string(String(format4(item.rank)))
+            object["filterText"] = .string(item.filterText)
+            let editText = item.isFrontMatter && item.entry == nil && CompletionFeature.frontMatterKeys.contains(where: { $0.key == item.label }) ? item.label + ": " : item.label
+            object["textEdit"] = ["range": server.range(item.replaceRange, in: document.text), "newText": .string(editText)]
+            if let alias = item.matchedAlias {
+                if supportsLabelDetails {
+                    object["labelDetails"] = ["detail": .string(" (for \(alias))"), "description": JSONValue(item.detail)]
+                } else {
+                    object["detail"] = .string("for \(alias)" + (item.detail.map { " · \($0)" } ?? ""))
+                }
+            } else if let detail = item.detail {
+                object["detail"] = .string(detail)
+            }
+            if let entry = item.entry {
+                if resolvesDocumentation {
+                    object["data"] = ["uri": .string(try! params.textDocumentURI()), "entry": JSONValue(entry), "generation": JSONValue(workspace.snapshot.glossaryGeneration)]
+                } else {
+                    object["documentation"] = ["kind": "markdown", "value": .string(EntryPresentation.markdown(glossary.entries[entry], glossary: glossary) { file, line in
+                        server.linkTarget(file, line, in: workspace)
+                    })]
+                }
+            }
+            return .object(object)
+        }
+        return ["isIncomplete": .bool(result.isIncomplete), "items": .array(items)]
+    }
+
+    static func format4(_ rank: Int) -> String {
+        let digits = String(rank)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
+
+/// `completionItem/resolve`: the entry's definition as documentation.
+enum CompletionItemResolveRequest: RequestHandler {
+    static let method = "completionItem/resolve"
+
+    static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
+        let server = context.server
+        guard var item = params.objectValue else { throw .invalidParams("Expected a completion item") }
+        guard let data = item["data"], let uri = data["uri"]?.stringValue, let entry = data["entry"]?.intValue,
+              let (workspace, _) = server.locate(uri, createIfMissing: false) else { return params }
+        let glossary = workspace.snapshot.glossary
+        guard data["generation"]?.intValue == workspace.snapshot.glossaryGeneration, glossary.entries.indices.contains(entry) else { return params }
+        item["documentation"] = ["kind": "markdown", "value": .string(EntryPresentation.markdown(glossary.entries[entry], glossary: glossary) { file, line in
+            server.linkTarget(file, line, in: workspace)
+        })]
+        return .object(item)
+    }
+}
+
+/// Persona ids offered in front matter (the built-in personas; the placement issue extends them).
+enum PersonaIDs {
+    static let all = ["end-user", "administrator", "integrator", "contributor", "business-stakeholder", "evaluator"]
+}

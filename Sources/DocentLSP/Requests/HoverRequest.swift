@@ -1,0 +1,17 @@
+import DocentCore
+import DocentIO
+
+/// `textDocument/hover`: a term's definitions, or an entry's own term with its uses count.
+enum HoverRequest: RequestHandler {
+    static let method = "textDocument/hover"
+
+    static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
+        let server = context.server
+        let (workspace, path, document) = try server.document(try params.textDocumentURI())
+        let offset = try server.offset(params["position"], in: document)
+        guard let hover = HoverFeature.hover(at: offset, in: path, snapshot: workspace.snapshot, location: { file, line in
+            server.linkTarget(file, line, in: workspace)
+        }) else { return .null }
+        return ["contents": ["kind": "markdown", "value": .string(hover.markdown)], "range": server.range(hover.range, in: document.text)]
+    }
+}

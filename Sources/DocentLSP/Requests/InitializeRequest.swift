@@ -1,0 +1,69 @@
+import DocentCore
+import DocentIO
+import Foundation
+
+/// `initialize`: negotiates the position encoding, records capabilities and workspace folders.
+enum InitializeRequest: RequestHandler {
+    static let method = "initialize"
+
+    static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
+        guard params.objectValue != nil else { throw .invalidParams("initialize needs an object of parameters") }
+        let server = context.server
+        server.clientCapabilities = params["capabilities"] ?? .object(JSONObject())
+        // UTF-8 when the client offers it (cheapest for us), else UTF-16, the protocol's default.
+        let offered = (server.clientCapability("general", "positionEncodings")?.arrayValue ?? []).compactMap(\.stringValue)
+        server.encoding = offered.contains("utf-8") ? .utf8 : .utf16
+        server.trace = params["trace"]?.stringValue ?? "off"
+        var roots: [URL] = []
+        if let folders = params["workspaceFolders"]?.arrayValue {
+            roots = folders.compactMap { $0["uri"]?.stringValue.flatMap(URL.init(string:)) }.filter(\.isFileURL)
+        }
+        if roots.isEmpty, let rootURI = params["rootUri"]?.stringValue, let url = URL(string: rootURI), url.isFileURL { roots = [url] }
+        if roots.isEmpty, let rootPath = params["rootPath"]?.stringValue { roots = [URL(fileURLWithPath: rootPath)] }
+        server.initialRootURLs = roots
+        server.workspaces = roots.map { ServerWorkspace(root: $0, isOnDisk: true) }
+        if let options = params["initializationOptions"] { Settings.apply(options, to: server) }
+        server.phase = .running
+
+        var capabilities = JSONObject()
+        capabilities["positionEncoding"] = .string(server.encoding.rawValue)
+        capabilities["textDocumentSync"] = ["openClose": true, "change": 2, "save": ["includeText": false]]
+        capabilities["hoverProvider"] = true
+        capabilities["completionProvider"] = [
+            "triggerCharacters": [" "],
+            "resolveProvider": true,
+            "completionItem": ["labelDetailsSupport": true],
+        ]
+        capabilities["definitionProvider"] = true
+        capabilities["referencesProvider"] = true
+        capabilities["documentSymbolProvider"] = true
+        capabilities["workspaceSymbolProvider"] = true
+        capabilities["diagnosticProvider"] = ["identifier": "docent", "interFileDependencies": true, "workspaceDiagnostics": true]
+        capabilities["workspace"] = ["workspaceFolders": ["supported": true, "changeNotifications": true]]
+        return ["capabilities": .object(capabilities), "serverInfo": ["name": "docent", "version": "0.1.0"]]
+    }
+}
+
+/// `shutdown`: the server stops answering anything but `exit`.
+enum ShutdownRequest: RequestHandler {
+    static let method = "shutdown"
+
+    static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
+        context.server.markShutDown()
+        return .null
+    }
+}
+
+/// Editor settings: `{"docent": {"rules": {"term-casing": "off"}}}` or the inner object itself.
+enum Settings {
+    static func apply(_ settings: JSONValue, to server: LanguageServer) {
+        let root = settings["docent"] ?? settings
+        guard let rules = root["rules"]?.objectValue else { return }
+        var parsed: [String: RuleSetting] = [:]
+        for (code, value) in rules.entries {
+            if let word = value.stringValue, let setting = RuleSetting(word) { parsed[code] = setting }
+        }
+        for workspace in server.workspaces { workspace.editorRules = parsed }
+        server.pendingEditorRules = parsed
+    }
+}

@@ -1,0 +1,301 @@
+import DocentCore
+import DocentIO
+import Foundation
+import Synchronization
+
+/// The Docent language server. Messages are decoded on the reader's thread and handled one at a time,
+/// in arrival order, on a serial queue, so document edits and the requests after them are ordered
+/// (sourcekit-lsp's dependency tracking, simplified to full ordering). `$/cancelRequest` overtakes the
+/// queue: it marks the id, and the request answers RequestCancelled when its turn comes or at its next
+/// cancellation check.
+public final class LanguageServer: @unchecked Sendable {
+    enum Phase { case uninitialized, running, shutDown }
+
+    let sink: any MessageSink
+    let queue = DispatchQueue(label: "docent.server")
+    private let cancelled = Mutex<Set<RequestID>>([])
+    private let exitState = Mutex<Int32?>(nil)
+    private let shutdownState = Mutex<Bool>(false)
+
+    // State below is touched only on `queue`.
+    var phase = Phase.uninitialized
+    var encoding = PositionEncoding.utf16
+    var clientCapabilities: JSONValue = .object(JSONObject())
+    var workspaces: [ServerWorkspace] = []
+    /// Open documents by the URI the client uses.
+    var openDocuments: [String: (workspace: ServerWorkspace, path: String, version: Int)] = [:]
+    var trace = "off"
+    var nextRequestID = 1
+    var pendingRequests: [RequestID: (JSONValue?) -> Void] = [:]
+    /// The last diagnostics pushed per URI, so unchanged ones are not sent again.
+    var publishedDiagnostics: [String: Int] = [:]
+    var initialRootURLs: [URL] = []
+    /// Rule settings from the editor, for workspaces created later.
+    var pendingEditorRules: [String: RuleSetting] = [:]
+    /// The text of each open buffer (keyed by path@root), laid over disk content when a workspace reloads.
+    var overlayTexts: [String: SourceText] = [:]
+
+    public init(sink: any MessageSink) {
+        self.sink = sink
+    }
+
+    /// Set when the client sent `exit`: 0 after `shutdown`, 1 without.
+    public var exitCode: Int32? { exitState.withLock { $0 } }
+    public var hasShutDown: Bool { shutdownState.withLock { $0 } }
+
+    // MARK: Receiving
+
+    /// Decodes one message body and schedules it.
+    public func receive(_ body: [UInt8]) {
+        switch IncomingMessage.decode(body) {
+        case .failure(let error):
+            sink.send(OutgoingMessage.error(id: nil, ResponseError(.parseError, "Parse error: \(error.description)")))
+        case .success(let message):
+            if case .notification(let method, let params) = message, method == "$/cancelRequest" {
+                if let id = params["id"].flatMap(RequestID.init) { cancelled.withLock { _ = $0.insert(id) } }
+                return
+            }
+            if case .notification("exit", _) = message {
+                // Exit is handled after everything before it, then the reader stops.
+                queue.sync { self.handleExit() }
+                return
+            }
+            queue.async { self.handle(message) }
+        }
+    }
+
+    public func receiveFramingError(_ message: String) {
+        ServerLog.write("framing error: \(message)")
+        sink.send(OutgoingMessage.error(id: nil, ResponseError(.parseError, message)))
+    }
+
+    /// Waits until every message received so far has been handled (for tests and shutdown).
+    public func waitUntilIdle() {
+        queue.sync {}
+    }
+
+    func isCancelled(_ id: RequestID) -> Bool { cancelled.withLock { $0.contains(id) } }
+
+    private func handle(_ message: IncomingMessage) {
+        switch message {
+        case .request(let id, let method, let params):
+            handleRequest(id: id, method: method, params: params)
+        case .notification(let method, let params):
+            handleNotification(method: method, params: params)
+        case .response(let id, let result, let error):
+            if let callback = pendingRequests.removeValue(forKey: id) {
+                callback(error == nil ? result : nil)
+            }
+        case .invalid(let id, let message):
+            sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, message)))
+        }
+    }
+
+    private func handleRequest(id: RequestID, method: String, params: JSONValue) {
+        defer { cancelled.withLock { _ = $0.remove(id) } }
+        if isCancelled(id) {
+            sink.send(OutgoingMessage.error(id: id, ResponseError(.requestCancelled, "Request cancelled")))
+            return
+        }
+        guard let handler = MessageRegistry.requests[method] else {
+            sink.send(OutgoingMessage.error(id: id, ResponseError(.methodNotFound, "Unknown method \(method)")))
+            return
+        }
+        switch phase {
+        case .uninitialized where method != InitializeRequest.method:
+            sink.send(OutgoingMessage.error(id: id, ResponseError(.serverNotInitialized, "The server is not initialized")))
+            return
+        case .running where method == InitializeRequest.method:
+            sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, "The server is already initialized")))
+            return
+        case .shutDown where method != ShutdownRequest.method:
+            sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, "The server is shutting down")))
+            return
+        default:
+            break
+        }
+        do {
+            let result = try handler.handle(params, RequestContext(server: self, id: id))
+            if isCancelled(id) {
+                sink.send(OutgoingMessage.error(id: id, ResponseError(.requestCancelled, "Request cancelled")))
+            } else {
+                sink.send(OutgoingMessage.response(id: id, result: result))
+            }
+        } catch {
+            sink.send(OutgoingMessage.error(id: id, error))
+        }
+    }
+
+    private func handleNotification(method: String, params: JSONValue) {
+        guard let handler = MessageRegistry.notifications[method] else {
+            // Unknown notifications, and `$/` ones, are ignored as the specification asks.
+            return
+        }
+        guard phase == .running || method == "initialized" else { return }
+        handler.handle(params, self)
+    }
+
+    private func handleExit() {
+        let code: Int32 = phase == .shutDown ? 0 : 1
+        exitState.withLock { $0 = code }
+    }
+
+    func markShutDown() {
+        phase = .shutDown
+        shutdownState.withLock { $0 = true }
+    }
+
+    // MARK: Sending
+
+    func notify(_ method: String, _ params: JSONValue) {
+        sink.send(OutgoingMessage.notification(method, params))
+    }
+
+    /// Sends a request to the client; `completion` gets the result (nil on error) on the queue.
+    func request(_ method: String, _ params: JSONValue, completion: @escaping (JSONValue?) -> Void = { _ in }) {
+        let id = RequestID.string("docent-\(nextRequestID)")
+        nextRequestID += 1
+        pendingRequests[id] = completion
+        sink.send(OutgoingMessage.request(id: id, method, params))
+    }
+
+    /// `window/logMessage` (1 error, 2 warning, 3 info, 4 log).
+    func logMessage(_ message: String, type: Int = 3) {
+        notify("window/logMessage", ["type": JSONValue(type), "message": .string(message)])
+    }
+
+    // MARK: Capabilities
+
+    func clientSupports(_ path: String...) -> Bool {
+        var value: JSONValue? = clientCapabilities
+        for key in path { value = value?[key] }
+        return value?.boolValue == true
+    }
+
+    func clientCapability(_ path: String...) -> JSONValue? {
+        var value: JSONValue? = clientCapabilities
+        for key in path { value = value?[key] }
+        return value
+    }
+
+    /// Whether the client pulls diagnostics; then the server does not push them.
+    var clientPullsDiagnostics: Bool { clientCapability("textDocument", "diagnostic") != nil }
+
+    // MARK: Documents and positions
+
+    /// The workspace and relative path of a document URI. A file outside every workspace folder gets a
+    /// workspace of its own folder that holds only the open files.
+    func locate(_ uri: String, createIfMissing: Bool = true) -> (workspace: ServerWorkspace, path: String)? {
+        if let open = openDocuments[uri] { return (open.workspace, open.path) }
+        guard let url = URL(string: uri), url.isFileURL || url.scheme == nil else {
+            // Untitled and other non-file documents live in a virtual workspace keyed by the URI.
+            return virtualLocation(uri, createIfMissing: createIfMissing)
+        }
+        let fileURL = url.isFileURL ? url : URL(fileURLWithPath: uri)
+        var best: (ServerWorkspace, String)?
+        for workspace in workspaces {
+            if let path = workspace.relativePath(of: fileURL), best == nil || workspace.root.path.count > best!.0.root.path.count {
+                best = (workspace, path)
+            }
+        }
+        if let best { return best }
+        guard createIfMissing else { return nil }
+        let folder = fileURL.deletingLastPathComponent()
+        let loose = ServerWorkspace(root: folder, isOnDisk: false)
+        workspaces.append(loose)
+        return (loose, fileURL.lastPathComponent)
+    }
+
+    private func virtualLocation(_ uri: String, createIfMissing: Bool) -> (ServerWorkspace, String)? {
+        let name = String(uri.split(separator: "/").last ?? "untitled")
+        if let existing = workspaces.first(where: { $0.root.path == "/docent-virtual/" + name }) { return (existing, name) }
+        guard createIfMissing else { return nil }
+        let workspace = ServerWorkspace(root: URL(fileURLWithPath: "/docent-virtual/" + name), isOnDisk: false)
+        workspaces.append(workspace)
+        return (workspace, name)
+    }
+
+    /// The URI for a workspace path: the client's own URI when the document is open.
+    func uri(of path: String, in workspace: ServerWorkspace) -> String {
+        if let open = openDocuments.first(where: { $0.value.workspace === workspace && $0.value.path == path }) { return open.key }
+        return workspace.url(of: path).absoluteString
+    }
+
+    func document(_ uri: String) throws(ResponseError) -> (workspace: ServerWorkspace, path: String, document: WorkspaceDocument) {
+        guard let (workspace, path) = locate(uri, createIfMissing: false), let document = workspace.snapshot.document(path) else {
+            throw ResponseError(.invalidParams, "Unknown document \(uri)")
+        }
+        return (workspace, path, document)
+    }
+
+    func offset(_ position: JSONValue?, in document: WorkspaceDocument) throws(ResponseError) -> Int {
+        guard let position, let line = position["line"]?.intValue, let character = position["character"]?.intValue else {
+            throw .invalidParams("A position needs integer line and character")
+        }
+        return document.text.offset(of: Position(line: line, character: character), encoding: encoding)
+    }
+
+    func range(_ range: ByteRange, in text: SourceText) -> JSONValue {
+        LSPConversion.range(text.positionRange(of: range, encoding: encoding))
+    }
+
+    func location(_ location: WorkspaceLocation, in workspace: ServerWorkspace) -> JSONValue? {
+        guard let document = workspace.snapshot.document(location.file) else { return nil }
+        return ["uri": .string(uri(of: location.file, in: workspace)), "range": range(location.range, in: document.text)]
+    }
+
+    /// A link target for a glossary entry, for hover Markdown: `file:///…#L12`.
+    func linkTarget(_ file: String, _ line: Int, in workspace: ServerWorkspace) -> String {
+        uri(of: file, in: workspace) + "#L\(line + 1)"
+    }
+
+    // MARK: Diagnostics
+
+    func diagnostics(for path: String, in workspace: ServerWorkspace) -> [JSONValue] {
+        let snapshot = workspace.snapshot
+        guard let document = snapshot.document(path) else { return [] }
+        return RuleRegistry.diagnostics(for: path, in: snapshot).map { diagnostic in
+            DiagnosticConversion.lsp(diagnostic, text: document.text, server: self, workspace: workspace)
+        }
+    }
+
+    /// Pushes diagnostics for open documents (all of a workspace's when `everyOpenDocument`).
+    func publishDiagnostics(for uris: [String]) {
+        guard !clientPullsDiagnostics else { return }
+        for uri in uris {
+            guard let open = openDocuments[uri] else { continue }
+            let items = diagnostics(for: open.path, in: open.workspace)
+            let hash = JSONSerializer.string(.array(items)).hashValue
+            if publishedDiagnostics[uri] == hash { continue }
+            publishedDiagnostics[uri] = hash
+            notify("textDocument/publishDiagnostics", ["uri": .string(uri), "version": JSONValue(open.version), "diagnostics": .array(items)])
+        }
+    }
+
+    /// After a change: the changed document's diagnostics, or every open document's in the workspace
+    /// when the glossary or configuration changed; pull clients are asked to refresh.
+    func diagnosticsChanged(in workspace: ServerWorkspace, changedURI: String?, glossaryChanged: Bool) {
+        if clientPullsDiagnostics {
+            if glossaryChanged && clientSupports("workspace", "diagnostics", "refreshSupport") {
+                request("workspace/diagnostic/refresh", .null)
+            }
+            return
+        }
+        if glossaryChanged {
+            publishDiagnostics(for: openDocuments.filter { $0.value.workspace === workspace }.keys.sorted())
+        } else if let changedURI {
+            publishDiagnostics(for: [changedURI])
+        }
+    }
+}
+
+/// What a request handler gets besides its parameters.
+struct RequestContext {
+    let server: LanguageServer
+    let id: RequestID
+
+    /// Throws RequestCancelled when the client cancelled this request (checked in long loops).
+    func checkCancellation() throws(ResponseError) {
+        if server.isCancelled(id) { throw ResponseError(.requestCancelled, "Request cancelled") }
+    }
+}

@@ -1,0 +1,90 @@
+import DocentCore
+import DocentIO
+import Foundation
+
+/// One workspace folder the server serves: its root, the snapshot of its documents (disk content with
+/// open editor buffers laid over it) and the URIs the client uses for them.
+final class ServerWorkspace {
+    let root: URL
+    let loader: WorkspaceLoader
+    private(set) var snapshot: WorkspaceSnapshot
+    /// Whether the root was read from disk (false for the stand-in workspace of a loose file).
+    let isOnDisk: Bool
+    var skipped: [WorkspaceLoader.SkippedFile] = []
+    /// Configuration the editor sent (rule severities), applied under docent.json's own settings.
+    var editorRules: [String: RuleSetting] = [:]
+    private var diskConfiguration = Configuration()
+    private var diskConfigurationProblems: [ConfigurationProblem] = []
+
+    init(root: URL, isOnDisk: Bool) {
+        self.root = root
+        self.loader = WorkspaceLoader(root: root)
+        self.isOnDisk = isOnDisk
+        self.snapshot = WorkspaceSnapshot()
+    }
+
+    /// Reads configuration and every included file. Open buffers are laid over afterwards by the server.
+    func loadFromDisk(progress: (Int, Int) -> Void) {
+        guard isOnDisk else { return }
+        let (configuration, problems, _) = loader.loadConfiguration()
+        diskConfiguration = configuration
+        diskConfigurationProblems = problems
+        var skipped: [WorkspaceLoader.SkippedFile] = []
+        let paths = loader.listFiles(configuration: configuration, skipped: &skipped)
+        var documents: [WorkspaceDocument] = []
+        documents.reserveCapacity(paths.count)
+        for (index, path) in paths.enumerated() {
+            switch loader.read(path) {
+            case .success(let bytes): documents.append(WorkspaceDocument(path: path, text: SourceText(bytes: bytes)))
+            case .failure(let failure): skipped.append(.init(path: path, reason: failure.message))
+            }
+            if index % 50 == 0 { progress(index, paths.count) }
+        }
+        self.skipped = skipped
+        snapshot = WorkspaceSnapshot(configuration: effectiveConfiguration(), configurationProblems: problems, documents: documents)
+    }
+
+    func effectiveConfiguration() -> Configuration {
+        var configuration = diskConfiguration
+        for (rule, setting) in editorRules where configuration.rules[rule] == nil { configuration.rules[rule] = setting }
+        return configuration
+    }
+
+    /// Re-reads docent.json (after it changed on disk or in the editor) and re-lists the files.
+    func reloadConfiguration(openPaths: Set<String>) {
+        let (configuration, problems, _) = loader.loadConfiguration()
+        diskConfiguration = configuration
+        diskConfigurationProblems = problems
+        apply([.setConfiguration(effectiveConfiguration(), problems: problems)])
+        // Files the new configuration includes or drops.
+        var skipped: [WorkspaceLoader.SkippedFile] = []
+        let wanted = Set(loader.listFiles(configuration: configuration, skipped: &skipped)).union(openPaths)
+        var changes: [WorkspaceChange] = []
+        for path in snapshot.documents.keys where !wanted.contains(path) { changes.append(.removeDocument(path: path)) }
+        for path in wanted where snapshot.documents[path] == nil {
+            if case .success(let bytes) = loader.read(path) { changes.append(.setDocument(path: path, text: SourceText(bytes: bytes), version: nil)) }
+        }
+        if !changes.isEmpty { apply(changes) }
+    }
+
+    func setEditorRules(_ rules: [String: RuleSetting]) {
+        editorRules = rules
+        apply([.setConfiguration(effectiveConfiguration(), problems: diskConfigurationProblems)])
+    }
+
+    func apply(_ changes: [WorkspaceChange]) {
+        snapshot = snapshot.applying(changes)
+    }
+
+    /// The workspace-relative path of a file URL inside this root.
+    func relativePath(of url: URL) -> String? {
+        let path = url.standardizedFileURL.path
+        let rootPath = root.standardizedFileURL.path
+        let prefix = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
+        // Paths through symbolic links (macOS /private/var, say) compare after resolution.
+        return loader.relativePath(of: url)
+    }
+
+    func url(of path: String) -> URL { root.appendingPathComponent(path) }
+}
