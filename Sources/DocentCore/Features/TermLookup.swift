@@ -110,10 +110,10 @@ public enum ReferencesFeature {
             result.append(WorkspaceLocation(file: definition.file, range: definition.termRange))
         }
         for path in snapshot.sortedPaths {
+            // Entry headings in a glossary are definitions, not uses (nor is a qualifier written in one).
+            let headings = snapshot.isGlossary(path) ? glossary.entries(inFile: path).map { glossary.entries[$0].termRange } : []
             for match in snapshot.termMatches(in: path) where names.contains(match.name) {
-                // The entry's own heading is its declaration, not a use.
-                let definition = glossary.entries[entry]
-                if path == definition.file && definition.termRange.overlaps(match.range) { continue }
+                if headings.contains(where: { $0.overlaps(match.range) }) { continue }
                 result.append(WorkspaceLocation(file: path, range: match.range))
             }
         }

@@ -1,0 +1,147 @@
+import DocentIO
+import Foundation
+import Testing
+
+/// A few tests over real pipes to the built `docent lsp` binary.
+@Suite(.serialized) struct EndToEndTests {
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var binary: URL? {
+        if let path = ProcessInfo.processInfo.environment["DOCENT_BINARY"] { return URL(fileURLWithPath: path) }
+        for configuration in ["debug", "release"] {
+            let url = repositoryRoot.appendingPathComponent(".build/\(configuration)/docent")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    final class Connection {
+        let process = Process()
+        let input = Pipe()
+        let output = Pipe()
+        var buffer: [UInt8] = []
+
+        init(binary: URL) throws {
+            process.executableURL = binary
+            process.arguments = ["lsp", "--stdio"]
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+        }
+
+        func send(_ message: JSONValue) {
+            let body = JSONSerializer.bytes(message)
+            input.fileHandleForWriting.write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + Data(body))
+        }
+
+        func sendRaw(_ bytes: String) { input.fileHandleForWriting.write(Data(bytes.utf8)) }
+
+        /// Reads messages until one satisfies `predicate` (bounded by a deadline).
+        func receive(until predicate: (JSONValue) -> Bool) throws -> JSONValue {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                if let separator = find([13, 10, 13, 10]) {
+                    let header = String(decoding: buffer[..<separator], as: UTF8.self)
+                    let length = Int(header.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) ?? 0
+                    if buffer.count >= separator + 4 + length {
+                        let body = Array(buffer[(separator + 4)..<(separator + 4 + length)])
+                        buffer.removeFirst(separator + 4 + length)
+                        let message = try JSONParser.parse(body)
+                        if predicate(message) { return message }
+                        continue
+                    }
+                }
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                buffer += data
+            }
+            throw CocoaError(.fileReadUnknown)
+        }
+
+        func find(_ pattern: [UInt8]) -> Int? {
+            guard buffer.count >= pattern.count else { return nil }
+            for index in 0...(buffer.count - pattern.count) where Array(buffer[index..<(index + pattern.count)]) == pattern { return index }
+            return nil
+        }
+    }
+
+    @Test func aSessionOverRealPipes() throws {
+        let binary = try #require(Self.binary, "build docent first (swift build) or set DOCENT_BINARY")
+        let root = Self.repositoryRoot.appendingPathComponent("fixtures/portal")
+        let connection = try Connection(binary: binary)
+        connection.send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["rootUri": .string(root.absoluteString), "capabilities": [:]]])
+        let initialized = try connection.receive { $0["id"]?.intValue == 1 }
+        #expect(initialized["result"]?["capabilities"]?["hoverProvider"]?.boolValue == true)
+        connection.send(["jsonrpc": "2.0", "method": "initialized", "params": [:]])
+
+        let page = root.appendingPathComponent("docs/portal/user-guides/e2e-page.md").absoluteString
+        connection.send(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": [
+            "uri": .string(page), "languageId": "markdown", "version": 1, "text": "# Test\n\nThe Service Catalog lists DocHub pages.\n",
+        ]]])
+        connection.send(["jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": ["textDocument": ["uri": .string(page)], "position": ["line": 2, "character": 6]]])
+        let hover = try connection.receive { $0["id"]?.intValue == 2 }
+        #expect(hover["result"]?["contents"]?["value"]?.stringValue?.hasPrefix("**Service Catalog**") == true)
+
+        connection.send(["jsonrpc": "2.0", "method": "textDocument/didChange", "params": [
+            "textDocument": ["uri": .string(page), "version": 2],
+            "contentChanges": [["range": ["start": ["line": 3, "character": 0], "end": ["line": 3, "character": 0]], "text": "Open the blue"]],
+        ]])
+        connection.send(["jsonrpc": "2.0", "id": 3, "method": "textDocument/completion", "params": ["textDocument": ["uri": .string(page)], "position": ["line": 3, "character": 13]]])
+        let completion = try connection.receive { $0["id"]?.intValue == 3 }
+        #expect(completion["result"]?["items"]?[0]?["label"]?.stringValue == "Blueprints")
+
+        // A framing error and a bad body are answered, and the server still serves.
+        connection.sendRaw("Content-Length: 3\r\n\r\n{x}")
+        let parseError = try connection.receive { $0["error"]?["code"]?.intValue == -32700 }
+        #expect(parseError["id"] == .null)
+
+        let glossary = root.appendingPathComponent("docs/reference/glossary.md")
+        connection.send(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": [
+            "uri": .string(glossary.absoluteString), "languageId": "markdown", "version": 1,
+            "text": .string(try String(contentsOf: glossary, encoding: .utf8)),
+        ]]])
+        let diagnostics = try connection.receive { $0["method"]?.stringValue == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.stringValue == glossary.absoluteString }
+        #expect(diagnostics["params"]?["diagnostics"]?.arrayValue?.contains { $0["code"]?.stringValue == "glossary-dangling-reference" } == true)
+
+        connection.send(["jsonrpc": "2.0", "id": 4, "method": "shutdown"])
+        _ = try connection.receive { $0["id"]?.intValue == 4 }
+        connection.send(["jsonrpc": "2.0", "method": "exit"])
+        connection.process.waitUntilExit()
+        #expect(connection.process.terminationStatus == 0)
+    }
+
+    @Test func exitWithoutShutdownIsOneAndEOFEndsTheServer() throws {
+        let binary = try #require(Self.binary, "build docent first (swift build) or set DOCENT_BINARY")
+        let connection = try Connection(binary: binary)
+        connection.send(["jsonrpc": "2.0", "method": "exit"])
+        connection.process.waitUntilExit()
+        #expect(connection.process.terminationStatus == 1)
+        let second = try Connection(binary: binary)
+        second.sendRaw("Content-Length: 50\r\n\r\n{\"jsonrpc\"")
+        try second.input.fileHandleForWriting.close()
+        second.process.waitUntilExit()
+        #expect(second.process.terminationStatus == 1)
+    }
+
+    @Test func checkCommandOnTheBundledWorkspace() throws {
+        let binary = try #require(Self.binary, "build docent first (swift build) or set DOCENT_BINARY")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["check", "--format", "json", Self.repositoryRoot.appendingPathComponent("fixtures/broken-glossary").path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let report = try JSONParser.parse([UInt8](data))
+        let codes = report.arrayValue?.compactMap { $0["code"]?.stringValue }.sorted()
+        #expect(codes == ["glossary-dangling-reference", "glossary-dangling-reference", "glossary-duplicate", "glossary-empty", "glossary-self-definition"])
+        let duplicate = report.arrayValue?.first { $0["code"]?.stringValue == "glossary-duplicate" }
+        #expect(duplicate?["file"]?.stringValue == "glossary.md")
+        #expect(duplicate?["range"] == ["start": ["line": 33, "character": 3], "end": ["line": 33, "character": 9]])
+    }
+}

@@ -1,0 +1,65 @@
+import Testing
+@testable import DocentLSP
+
+@Suite struct MessageFramerTests {
+    let first = Array(#"{"jsonrpc":"2.0","id":1,"method":"a"}"#.utf8)
+    let second = Array(#"{"jsonrpc":"2.0","method":"b","params":{"text":"é😀"}}"#.utf8)
+
+    @Test func messageSplitAtEveryByteComesOutWhole() {
+        let stream = MessageFramer.frame(first) + MessageFramer.frame(second)
+        for split in 0...stream.count {
+            var framer = MessageFramer()
+            let events = framer.feed(stream[..<split]) + framer.feed(stream[split...])
+            #expect(events == [.message(first), .message(second)], "split at \(split)")
+        }
+    }
+
+    @Test func byteByByteFeeding() {
+        var framer = MessageFramer()
+        var events: [MessageFramer.Event] = []
+        for byte in MessageFramer.frame(second) { events += framer.feed([byte]) }
+        #expect(events == [.message(second)])
+    }
+
+    @Test func severalMessagesInOneRead() {
+        var framer = MessageFramer()
+        let events = framer.feed(MessageFramer.frame(first) + MessageFramer.frame(second) + MessageFramer.frame(first))
+        #expect(events == [.message(first), .message(second), .message(first)])
+    }
+
+    @Test func headersAreCaseInsensitiveAndContentTypeIsIgnored() {
+        var framer = MessageFramer()
+        let header = Array("content-length: \(first.count)\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n".utf8)
+        #expect(framer.feed(header + first) == [.message(first)])
+    }
+
+    @Test func missingContentLengthIsAnErrorAndTheNextMessageStillArrives() {
+        var framer = MessageFramer()
+        let events = framer.feed(Array("Content-Type: x\r\n\r\n".utf8) + MessageFramer.frame(first))
+        #expect(events == [.framingError("Missing Content-Length header"), .message(first)])
+    }
+
+    @Test func invalidAndNegativeLengthsAreErrors() {
+        var framer = MessageFramer()
+        #expect(framer.feed(Array("Content-Length: -5\r\n\r\n".utf8)) == [.framingError("Invalid Content-Length: -5")])
+        #expect(framer.feed(Array("Content-Length: abc\r\n\r\n".utf8)) == [.framingError("Invalid Content-Length: abc")])
+        #expect(framer.feed(MessageFramer.frame(first)) == [.message(first)])
+    }
+
+    @Test func zeroLengthBodyIsAnEmptyMessage() {
+        var framer = MessageFramer()
+        #expect(framer.feed(Array("Content-Length: 0\r\n\r\n".utf8)) == [.message([])])
+    }
+
+    @Test func oversizedBodyIsRefusedWithoutBufferingAndSkipped() {
+        var framer = MessageFramer(maximumContentLength: 10)
+        let events = framer.feed(Array("Content-Length: 20\r\n\r\n".utf8) + [UInt8](repeating: 0x41, count: 20) + MessageFramer.frame(Array("{}".utf8)))
+        #expect(events == [.framingError("Content-Length 20 exceeds the limit of 10 bytes"), .message(Array("{}".utf8))])
+    }
+
+    @Test func truncatedBodyIsPartial() {
+        var framer = MessageFramer()
+        #expect(framer.feed(Array("Content-Length: 10\r\n\r\n{\"a\"".utf8)).isEmpty)
+        #expect(framer.hasPartialMessage)
+    }
+}

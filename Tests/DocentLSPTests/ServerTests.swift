@@ -1,0 +1,276 @@
+import DocentCore
+import DocentIO
+import Foundation
+import Testing
+@testable import DocentLSP
+
+@Suite struct ServerProtocolTests {
+    @Test func requestsBeforeInitializeAreRefused() throws {
+        let client = try TestClient(files: [:], initialize: false)
+        let response = client.response("textDocument/hover", ["textDocument": ["uri": "file:///x.md"], "position": ["line": 0, "character": 0]])
+        #expect(response["error"]?["code"]?.intValue == -32002)
+    }
+
+    @Test func initializeAnswersCapabilitiesAndNegotiatesEncoding() throws {
+        let client = try TestClient(files: [:], initialize: false)
+        let utf16 = try client.request("initialize", ["capabilities": [:]])
+        #expect(utf16["capabilities"]?["positionEncoding"]?.stringValue == "utf-16")
+        #expect(utf16["capabilities"]?["textDocumentSync"]?["change"]?.intValue == 2)
+        let other = try TestClient(files: [:], initialize: false)
+        let utf8 = try other.request("initialize", ["capabilities": ["general": ["positionEncodings": ["utf-8", "utf-16"]]]])
+        #expect(utf8["capabilities"]?["positionEncoding"]?.stringValue == "utf-8")
+    }
+
+    @Test func unknownRequestIsMethodNotFoundAndUnknownNotificationIsIgnored() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        client.notify("$/somethingNew", [:])
+        client.notify("custom/notification", [:])
+        #expect(client.response("custom/request", [:])["error"]?["code"]?.intValue == -32601)
+        // The server still answers.
+        #expect(client.response("workspace/symbol", ["query": "dochub"])["result"]?.arrayValue?.isEmpty == false)
+    }
+
+    @Test func invalidParamsAndUnknownDocuments() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        #expect(client.response("textDocument/hover", ["textDocument": ["uri": .string(client.uri("docs/closed.md"))]])["error"]?["code"]?.intValue == -32602)
+        #expect(client.response("textDocument/hover", ["position": ["line": 0, "character": 0]])["error"]?["code"]?.intValue == -32602)
+        #expect(client.response("textDocument/hover", client.textDocumentPosition("nowhere.md", ["line": 0, "character": 0]))["error"]?["code"]?.intValue == -32602)
+    }
+
+    @Test func malformedJSONGetsParseErrorWithNullIDAndTheServerKeepsRunning() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        client.server.receive(Array("{\"jsonrpc\": \"2.0\", \"id\": 7, ".utf8))
+        client.server.waitUntilIdle()
+        let error = client.sink.messages.withLock { $0.last }
+        #expect(error?["error"]?["code"]?.intValue == -32700)
+        #expect(error?["id"] == .null)
+        client.server.receive(Array("[1, 2]".utf8))
+        client.server.waitUntilIdle()
+        #expect(client.sink.messages.withLock { $0.last }?["error"]?["code"]?.intValue == -32600)
+        #expect(client.response("shutdown", .null)["result"] == .null)
+    }
+
+    @Test func cancelledRequestAnswersRequestCancelled() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        // Hold the queue so the request is still waiting when the cancellation arrives.
+        let gate = DispatchSemaphore(value: 0)
+        client.server.queue.async { gate.wait() }
+        client.server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "id": 99, "method": "workspace/symbol", "params": ["query": ""]]))
+        client.server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "method": "$/cancelRequest", "params": ["id": 99]]))
+        gate.signal()
+        client.server.waitUntilIdle()
+        let response = client.sink.messages.withLock { $0.first { $0["id"]?.intValue == 99 } }
+        #expect(response?["error"]?["code"]?.intValue == -32800)
+    }
+
+    @Test func shutdownThenExitGivesZeroAndExitAloneGivesOne() throws {
+        let client = try TestClient(files: [:])
+        _ = try client.request("shutdown", .null)
+        #expect(client.response("textDocument/hover", client.textDocumentPosition("a.md", ["line": 0, "character": 0]))["error"]?["code"]?.intValue == -32600)
+        client.notify("exit", .null)
+        #expect(client.server.exitCode == 0)
+        let other = try TestClient(files: [:])
+        other.notify("exit", .null)
+        #expect(other.server.exitCode == 1)
+    }
+}
+
+@Suite struct ServerFeatureTests {
+    @Test func hoverShowsTheDefinitionWithItsSourceAndRange() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("# Page\n\nOpen the 1️⃣Service Catalog2️⃣ to find owners.\n")
+        client.open("docs/page.md", page.text)
+        let hover = try client.request("textDocument/hover", client.textDocumentPosition("docs/page.md", page["1️⃣"]))
+        let value = try #require(hover["contents"]?["value"]?.stringValue)
+        #expect(value == """
+        **Service Catalog**
+
+        The place that records who owns each piece of software.
+
+        Defined in [docs/glossary.md:7](\(client.uri("docs/glossary.md"))#L7)
+        """)
+        #expect(hover["range"] == ["start": page["1️⃣"], "end": page["2️⃣"]])
+    }
+
+    @Test func hoverOnASharedNamePutsTheFittingQualifierFirst() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("# Access\n\nA policy decides whether a user may act on a 1️⃣resource under access control.\n")
+        client.open("docs/page.md", page.text)
+        let value = try #require(try client.request("textDocument/hover", client.textDocumentPosition("docs/page.md", page["1️⃣"]))["contents"]?["value"]?.stringValue)
+        let sections = value.components(separatedBy: "\n\n---\n\n")
+        #expect(sections.count == 2)
+        #expect(sections.first?.hasPrefix("**Resource** *(access control)*") == true)
+        #expect(sections.last?.hasPrefix("**Resource** *(service catalog)*") == true)
+    }
+
+    @Test func hoverOnAnEntryHeadingCountsItsUses() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        client.open("docs/page.md", "The Service Catalog and the service catalog again.\n")
+        let hover = try client.request("textDocument/hover", client.textDocumentPosition("docs/glossary.md", ["line": 6, "character": 4]))
+        #expect(hover["contents"]?["value"]?.stringValue?.hasSuffix("Used 3 times in the workspace.") == true)
+    }
+
+    @Test func hoverInsideCodeFindsNothing() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("Run `1️⃣DocHub build`.\n\n```\n2️⃣DocHub\n```\n\nSee https://example.com/3️⃣DocHub.\n")
+        client.open("docs/page.md", page.text)
+        for marker in ["1️⃣", "2️⃣", "3️⃣"] {
+            #expect(try client.request("textDocument/hover", client.textDocumentPosition("docs/page.md", page[marker])) == .null)
+        }
+    }
+
+    @Test func completionOfAMultiWordTermReplacesExactlyWhatWasTyped() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("# Page\n\nOpen the 1️⃣service c2️⃣\n")
+        client.open("docs/page.md", page.text)
+        let result = try client.request("textDocument/completion", client.textDocumentPosition("docs/page.md", page["2️⃣"]))
+        let first = try #require(result["items"]?[0])
+        #expect(first["label"]?.stringValue == "Service Catalog")
+        #expect(first["textEdit"] == ["range": ["start": page["1️⃣"], "end": page["2️⃣"]], "newText": "Service Catalog"])
+        #expect(first["documentation"]?["value"]?.stringValue?.contains("records who owns") == true)
+    }
+
+    @Test func completionOffersTheCanonicalTermForAnAlias() throws {
+        let client = try TestClient(files: SampleWorkspace.files, capabilities: ["textDocument": ["completion": ["completionItem": [
+            "labelDetailsSupport": true, "resolveSupport": ["properties": ["documentation"]],
+        ]]]])
+        let page = MarkedText("Use the 1️⃣scaff2️⃣\n")
+        client.open("docs/page.md", page.text)
+        let result = try client.request("textDocument/completion", client.textDocumentPosition("docs/page.md", page["2️⃣"]))
+        let first = try #require(result["items"]?[0])
+        #expect(first["label"]?.stringValue == "Blueprints")
+        #expect(first["labelDetails"]?["detail"]?.stringValue == " (for Scaffolder)")
+        #expect(first["filterText"]?.stringValue == "Scaffolder")
+        #expect(first["documentation"] == nil)
+        let resolved = try client.request("completionItem/resolve", first)
+        #expect(resolved["documentation"]?["value"]?.stringValue?.hasPrefix("**Blueprints**") == true)
+    }
+
+    @Test func noCompletionInsideCodeOrLinkTargets() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("Inline `serv1️⃣` and [link](https://serv2️⃣.example) here.\n\n```\nserv3️⃣\n```\n")
+        client.open("docs/page.md", page.text)
+        for marker in ["1️⃣", "2️⃣", "3️⃣"] {
+            let result = try client.request("textDocument/completion", client.textDocumentPosition("docs/page.md", page[marker]))
+            #expect(result["items"]?.arrayValue?.isEmpty == true, "marker \(marker)")
+        }
+    }
+
+    @Test func frontMatterCompletesPersonaValues() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("---\ntitle: A page\npersona: 1️⃣adm2️⃣\n---\n\n# A page\n")
+        client.open("docs/page.md", page.text)
+        let result = try client.request("textDocument/completion", client.textDocumentPosition("docs/page.md", page["2️⃣"]))
+        let labels = result["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue } ?? []
+        #expect(labels.contains("administrator"))
+        #expect(result["items"]?[0]?["textEdit"]?["range"] == ["start": page["1️⃣"], "end": page["2️⃣"]])
+    }
+
+    @Test func definitionAndReferencesSpanOpenAndClosedFiles() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("Both 1️⃣Service Catalogs are listed.\n")
+        client.open("docs/page.md", page.text)
+        let definition = try client.request("textDocument/definition", client.textDocumentPosition("docs/page.md", page["1️⃣"]))
+        #expect(definition == [["uri": .string(client.uri("docs/glossary.md")), "range": ["start": ["line": 6, "character": 3], "end": ["line": 6, "character": 18]]]])
+        let references = try client.request("textDocument/references", ["textDocument": ["uri": .string(client.uri("docs/page.md"))], "position": page["1️⃣"], "context": ["includeDeclaration": false]])
+        let uris = references.arrayValue?.compactMap { $0["uri"]?.stringValue }.sorted()
+        #expect(uris == [client.uri("docs/closed.md"), client.uri("docs/page.md")])
+    }
+
+    @Test func documentSymbolsAreHeadingsOrGlossaryEntries() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        client.open("docs/page.md", "# Top\n\n## One\n\ntext\n\n### Deep\n\n## Two\n")
+        let symbols = try client.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(client.uri("docs/page.md"))]])
+        #expect(symbols[0]?["name"]?.stringValue == "Top")
+        #expect(symbols[0]?["children"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["One", "Two"])
+        #expect(symbols[0]?["children"]?[0]?["children"]?[0]?["name"]?.stringValue == "Deep")
+        let entries = try client.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(client.uri("docs/glossary.md"))]])
+        #expect(entries.arrayValue?.compactMap { $0["name"]?.stringValue } == ["Service Catalog", "Blueprints", "Scaffolder", "Resource (service catalog)", "Resource (access control)", "DocHub"])
+    }
+
+    @Test func workspaceSymbolsFindTermsAndPageTitles() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let symbols = try client.request("workspace/symbol", ["query": "clo"])
+        #expect(symbols.arrayValue?.compactMap { $0["name"]?.stringValue }.contains("Closed page") == true)
+        let terms = try client.request("workspace/symbol", ["query": "doch"])
+        #expect(terms[0]?["name"]?.stringValue == "DocHub")
+    }
+
+    @Test func diagnosticsArePushedWithTheDocumentVersion() throws {
+        let files = SampleWorkspace.files.merging(["docs/glossary.md": SampleWorkspace.glossary + "\n## DocHub\n\nAgain.\n"]) { $1 }
+        let client = try TestClient(files: files)
+        let text = try String(contentsOf: client.root.appendingPathComponent("docs/glossary.md"), encoding: .utf8)
+        client.open("docs/glossary.md", text, version: 4)
+        let published = try #require(client.publishedDiagnostics("docs/glossary.md"))
+        #expect(published["version"]?.intValue == 4)
+        let diagnostic = try #require(published["diagnostics"]?[0])
+        #expect(diagnostic["code"]?.stringValue == "glossary-duplicate")
+        #expect(diagnostic["source"]?.stringValue == "docent")
+        #expect(diagnostic["severity"]?.intValue == 2)
+        #expect(diagnostic["range"] == ["start": ["line": 30, "character": 3], "end": ["line": 30, "character": 9]])
+        #expect(diagnostic["codeDescription"]?["href"]?.stringValue?.hasSuffix("#glossary-duplicate") == true)
+        #expect(diagnostic["relatedInformation"]?[0]?["location"]?["range"]?["start"] == ["line": 26, "character": 3])
+    }
+
+    @Test func pullDiagnosticsReportUnchangedForTheSameResultID() throws {
+        let files = SampleWorkspace.files.merging(["docs/glossary.md": SampleWorkspace.glossary + "\n## Empty\n"]) { $1 }
+        let client = try TestClient(files: files, capabilities: ["textDocument": ["diagnostic": ["dynamicRegistration": false]]])
+        let params: JSONValue = ["textDocument": ["uri": .string(client.uri("docs/glossary.md"))]]
+        let full = try client.request("textDocument/diagnostic", params)
+        #expect(full["kind"]?.stringValue == "full")
+        #expect(full["items"]?[0]?["code"]?.stringValue == "glossary-empty")
+        let resultID = try #require(full["resultId"]?.stringValue)
+        let again = try client.request("textDocument/diagnostic", ["textDocument": ["uri": .string(client.uri("docs/glossary.md"))], "previousResultId": .string(resultID)])
+        #expect(again == ["kind": "unchanged", "resultId": .string(resultID)])
+        #expect(client.notifications("textDocument/publishDiagnostics").isEmpty)
+        let workspace = try client.request("workspace/diagnostic", ["previousResultIds": []])
+        #expect(workspace["items"]?.arrayValue?.compactMap { $0["uri"]?.stringValue }.sorted() == [client.uri("docs/closed.md"), client.uri("docs/glossary.md")])
+    }
+
+    @Test func anUnsavedGlossaryEntryIsLiveInOtherDocuments() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("The 1️⃣Golden Path is documented.\n")
+        client.open("docs/page.md", page.text)
+        #expect(try client.request("textDocument/hover", client.textDocumentPosition("docs/page.md", page["1️⃣"])) == .null)
+        client.open("docs/glossary.md", SampleWorkspace.glossary)
+        let lines = SampleWorkspace.glossary.split(separator: "\n", omittingEmptySubsequences: false).count
+        client.notify("textDocument/didChange", ["textDocument": ["uri": .string(client.uri("docs/glossary.md")), "version": 2], "contentChanges": [[
+            "range": ["start": ["line": JSONValue(lines - 1), "character": 0], "end": ["line": JSONValue(lines - 1), "character": 0]],
+            "text": "## Golden Path\n\nThe supported way to build a service.\n",
+        ]]])
+        let hover = try client.request("textDocument/hover", client.textDocumentPosition("docs/page.md", page["1️⃣"]))
+        #expect(hover["contents"]?["value"]?.stringValue?.hasPrefix("**Golden Path**\n\nThe supported way to build a service.") == true)
+    }
+
+    @Test func utf8PositionsWhenTheClientOffersThem() throws {
+        let client = try TestClient(files: SampleWorkspace.files, capabilities: ["general": ["positionEncodings": ["utf-8"]]])
+        let page = MarkedText("😀 服务 1️⃣DocHub2️⃣ here\n", encoding: .utf8)
+        client.open("docs/page.md", page.text)
+        let hover = try client.request("textDocument/hover", client.textDocumentPosition("docs/page.md", page["1️⃣"]))
+        #expect(hover["range"] == ["start": ["line": 0, "character": 12], "end": ["line": 0, "character": 18]])
+    }
+
+    @Test func utf16PositionsCountSurrogatePairs() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("😀 服务 1️⃣DocHub2️⃣ here\n")
+        client.open("docs/page.md", page.text)
+        let hover = try client.request("textDocument/hover", client.textDocumentPosition("docs/page.md", page["1️⃣"]))
+        #expect(hover["range"] == ["start": ["line": 0, "character": 6], "end": ["line": 0, "character": 12]])
+    }
+
+    @Test func positionsPastTheEndAreClamped() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        client.open("docs/page.md", "DocHub\n")
+        #expect(client.response("textDocument/hover", client.textDocumentPosition("docs/page.md", ["line": 500, "character": 9000]))["error"] == nil)
+        #expect(client.response("textDocument/completion", client.textDocumentPosition("docs/page.md", ["line": 0, "character": -4]))["error"] == nil)
+    }
+
+    @Test func watchedFileChangesUpdateTheModel() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let url = client.root.appendingPathComponent("docs/new.md")
+        try "The Service Catalog again.\n".write(to: url, atomically: true, encoding: .utf8)
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(url.absoluteString), "type": 1]]])
+        let references = try client.request("textDocument/references", ["textDocument": ["uri": .string(client.uri("docs/glossary.md"))], "position": ["line": 6, "character": 4], "context": ["includeDeclaration": false]])
+        #expect(references.arrayValue?.compactMap { $0["uri"]?.stringValue }.contains(url.absoluteString) == true)
+    }
+}
