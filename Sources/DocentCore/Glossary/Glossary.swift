@@ -91,13 +91,10 @@ public struct Glossary: Sendable {
     }
 
     static func lookup(_ name: String, in index: [String: Int]) -> Int? {
-        let words = WordTokenizer.normalizedWords(name).map { String(decoding: $0, as: UTF8.self) }
-        let key = words.joined(separator: " ")
-        if let found = index[key] { return found }
-        // "User Roles" finds "User Role".
-        if var last = words.last, last.hasSuffix("s") {
-            last.removeLast()
-            return index[(words.dropLast() + [last]).joined(separator: " ")]
+        let words = WordTokenizer.normalizedWords(name)
+        // "User Roles" finds "User Role", "policies" finds "Policy".
+        for candidate in [words] + singularForms(of: words) {
+            if let found = index[candidate.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")] { return found }
         }
         return nil
     }
@@ -107,7 +104,10 @@ public struct Glossary: Sendable {
     public func entries(named name: String) -> [Int] {
         var words = WordTokenizer.normalizedWords(name)
         if let first = words.first, words.count > 1, ["the", "a", "an"].contains(String(decoding: first, as: UTF8.self)) { words.removeFirst() }
-        if let found = trie.lookup(words) { return names[found].targets.map(\.entry).uniqued() }
+        // A plural ("user roles", "policies") finds the singular name, as it does in prose.
+        if let found = trie.lookup(words) ?? Self.singularForms(of: words).lazy.compactMap({ trie.lookup($0) }).first {
+            return names[found].targets.map(\.entry).uniqued()
+        }
         // A qualifier in the name ("Resource (catalog plugin)") narrows the result.
         let (term, qualifier, _) = DefinitionReader.splitTerm(name)
         if let qualifier, let found = trie.lookup(WordTokenizer.normalizedWords(term)) {
@@ -115,6 +115,17 @@ public struct Glossary: Sendable {
             if !narrowed.isEmpty { return narrowed.uniqued() }
         }
         return []
+    }
+
+    /// The words of a plural name with its last word made singular: `ies` → `y`, then without `es`, then
+    /// without `s` (the same inflections the term matcher accepts in prose).
+    static func singularForms(of words: [[UInt8]]) -> [[[UInt8]]] {
+        guard let last = words.last, last.count >= 3, last.last == UInt8(ascii: "s") else { return [] }
+        var forms: [[UInt8]] = []
+        if last.count >= 4 && last.suffix(3).elementsEqual("ies".utf8) { forms.append(Array(last.dropLast(3)) + [UInt8(ascii: "y")]) }
+        if last.count >= 4 && last.suffix(2).elementsEqual("es".utf8) { forms.append(Array(last.dropLast(2))) }
+        forms.append(Array(last.dropLast()))
+        return forms.map { Array(words.dropLast()) + [$0] }
     }
 
     /// Entries defined in `file`.

@@ -46,6 +46,9 @@ private struct BlockScanner {
         case mdxStatement(start: Int)
     }
     var open = OpenBlock.none
+    /// How many block-quote markers enclose the open fenced code block; only those are stripped from
+    /// its lines, so a code line such as `>>> prompt` stays code.
+    var openQuoteDepth = 0
 
     init(text: SourceText, bytes: UnsafeBufferPointer<UInt8>, isMDX: Bool) {
         self.text = text
@@ -85,7 +88,9 @@ private struct BlockScanner {
             var spaces = 0
             while probe < lineEnd && bytes[probe] == 0x20 && spaces < 3 { probe += 1; spaces += 1 }
             guard probe < lineEnd, bytes[probe] == UInt8(ascii: ">") else { break }
-            if case .fencedCode = open { break }
+            if case .fencedCode = open, quoteDepth >= openQuoteDepth { break }
+            // A multi-line JSX tag often closes with a line holding only `>`; that is not a quote marker.
+            if case .jsxTag = open { break }
             probe += 1
             if probe < lineEnd && ByteClass.isSpace(bytes[probe]) { probe += 1 }
             position = probe
@@ -131,6 +136,7 @@ private struct BlockScanner {
             let rest = String(info[languageEnd...]).trimmingSpaces()
             let contentStart = line + 1 < text.lineTable.lineCount ? text.lineTable.lineStarts[line + 1] : text.count
             open = .fencedCode(fence: bytes[first], length: fence.length, language: language, info: rest, start: range.lowerBound, contentStart: contentStart)
+            openQuoteDepth = quoteDepth
             return line + 1
         }
 
@@ -198,6 +204,7 @@ private struct BlockScanner {
                     let infoStart = skipSpaces(content + fence.length, lineEnd)
                     let language = text.string(in: infoStart..<trimEnd(infoStart, lineEnd)).split(separator: " ").first.map { String($0).lowercased() } ?? ""
                     open = .fencedCode(fence: bytes[content], length: fence.length, language: language, info: "", start: range.lowerBound, contentStart: contentStartLine)
+                    openQuoteDepth = quoteDepth
                     return line + 1
                 }
                 appendParagraphLine(content..<trimEnd(content, lineEnd))

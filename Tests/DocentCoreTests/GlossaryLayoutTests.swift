@@ -1,0 +1,401 @@
+import Testing
+@testable import DocentCore
+
+/// What one glossary entry must read as. Every field is compared, so defaults mean "none".
+struct ExpectedEntry: Sendable, CustomStringConvertible {
+    var term: String
+    var qualifier: String? = nil
+    var senses: [String]
+    var aliases: [(String, AliasKind)] = []
+    var preferredTerm: String? = nil
+    var expansion: String? = nil
+    var details: String? = nil
+    var line: Int
+    /// The source text of `termRange`.
+    var termText: String
+    var anchor: String? = nil
+
+    var description: String { term }
+}
+
+/// Parses `markdown` as a glossary and compares every entry with `expected`, field by field.
+func checkGlossary(_ markdown: String, path: String = "glossary.md", format: GlossaryFormat? = nil,
+                   expectedFormat: GlossaryFormat, _ expected: [ExpectedEntry], sourceLocation: SourceLocation = #_sourceLocation) -> GlossaryFile {
+    let text = SourceText(markdown)
+    let file = GlossaryParser.parse(text, path: path, format: format)
+    #expect(file.format == expectedFormat, sourceLocation: sourceLocation)
+    #expect(file.entries.map(\.term) == expected.map(\.term), sourceLocation: sourceLocation)
+    for (entry, want) in zip(file.entries, expected) {
+        #expect(entry.qualifier == want.qualifier, "qualifier of \(want.term)", sourceLocation: sourceLocation)
+        #expect(entry.senses == want.senses, "senses of \(want.term)", sourceLocation: sourceLocation)
+        #expect(entry.aliases.map(\.name) == want.aliases.map(\.0), "alias names of \(want.term)", sourceLocation: sourceLocation)
+        #expect(entry.aliases.map(\.kind) == want.aliases.map(\.1), "alias kinds of \(want.term)", sourceLocation: sourceLocation)
+        #expect(entry.preferredTerm == want.preferredTerm, "preferred term of \(want.term)", sourceLocation: sourceLocation)
+        #expect(entry.expansion == want.expansion, "expansion of \(want.term)", sourceLocation: sourceLocation)
+        #expect(entry.details == want.details, "details of \(want.term)", sourceLocation: sourceLocation)
+        #expect(entry.line == want.line, "line of \(want.term)", sourceLocation: sourceLocation)
+        #expect(text.string(in: entry.termRange) == want.termText, "term range of \(want.term)", sourceLocation: sourceLocation)
+        #expect(entry.anchor == want.anchor, "anchor of \(want.term)", sourceLocation: sourceLocation)
+        #expect(entry.file == path, sourceLocation: sourceLocation)
+        #expect(entry.format == expectedFormat, sourceLocation: sourceLocation)
+    }
+    return file
+}
+
+@Suite struct GlossaryLayoutTests {
+    // MARK: Headings
+
+    static let headingsGlossary = """
+        # Glossary
+
+        ## Access Token
+
+        A credential that grants access to an API.
+
+        ## Resource (catalog plugin)
+
+        An entity the catalog tracks.
+
+        ## Cloud Native Computing Foundation (AKA CNCF)
+
+        The foundation that hosts the project.
+
+        ## Group
+
+        1. A set of users.
+        2. A kind of entity in the catalog.
+
+        ## Component
+
+        A unit of software. Also known as the Service.
+
+        ## Scaffolder
+
+        Known as [Software Templates](#software-templates).
+
+        ## Template
+
+        Alternative term for a [Blueprint](#blueprint).
+
+        ## Kind
+
+        See [Entity Kind](#entity-kind).
+
+        ## New Framework
+
+        Refers to: Backstage 2.0, the new framework.
+
+        ## OSS
+
+        Open source software.
+        """
+
+    @Test func headingsLayout() {
+        let file = checkGlossary(Self.headingsGlossary, expectedFormat: .headings, [
+            ExpectedEntry(term: "Access Token", senses: ["A credential that grants access to an API."], line: 2, termText: "Access Token", anchor: "access-token"),
+            ExpectedEntry(term: "Resource", qualifier: "catalog plugin", senses: ["An entity the catalog tracks."], line: 6,
+                          termText: "Resource (catalog plugin)", anchor: "resource-catalog-plugin"),
+            ExpectedEntry(term: "Cloud Native Computing Foundation", senses: ["The foundation that hosts the project."], aliases: [("CNCF", .aka)],
+                          line: 10, termText: "Cloud Native Computing Foundation (AKA CNCF)", anchor: "cloud-native-computing-foundation-aka-cncf"),
+            ExpectedEntry(term: "Group", senses: ["A set of users.", "A kind of entity in the catalog."], line: 14, termText: "Group", anchor: "group"),
+            ExpectedEntry(term: "Component", senses: ["A unit of software. Also known as the Service."], aliases: [("Service", .alsoKnownAs)],
+                          line: 19, termText: "Component", anchor: "component"),
+            ExpectedEntry(term: "Scaffolder", senses: ["Known as [Software Templates](#software-templates)."], preferredTerm: "Software Templates",
+                          line: 23, termText: "Scaffolder", anchor: "scaffolder"),
+            ExpectedEntry(term: "Template", senses: ["Alternative term for a [Blueprint](#blueprint)."], preferredTerm: "Blueprint",
+                          line: 27, termText: "Template", anchor: "template"),
+            ExpectedEntry(term: "Kind", senses: ["See [Entity Kind](#entity-kind)."], preferredTerm: "Entity Kind", line: 31, termText: "Kind", anchor: "kind"),
+            ExpectedEntry(term: "New Framework", senses: ["Refers to: Backstage 2.0, the new framework."], aliases: [("Backstage 2.0", .refersTo)],
+                          line: 35, termText: "New Framework", anchor: "new-framework"),
+            ExpectedEntry(term: "OSS", senses: ["Open source software."], expansion: "Open source software", line: 39, termText: "OSS", anchor: "oss"),
+        ])
+        #expect(file.problems == [])
+        #expect(file.anchors.contains("glossary"))
+        #expect(file.anchors.count == 11)
+    }
+
+    @Test func headingReferencesAndAliasRanges() throws {
+        let marked = MarkedText("""
+            ## Cloud Native Computing Foundation (AKA 1️⃣CNCF2️⃣)
+
+            Hosts projects such as 3️⃣[Kubernetes](#kubernetes)4️⃣ and 5️⃣[Envoy](../proxy/glossary.md#envoy)6️⃣. Also known as 7️⃣the Foundation8️⃣.
+
+            ## Kubernetes
+
+            An orchestrator.
+            """)
+        let file = GlossaryParser.parse(marked.source, path: "glossary.md")
+        let entry = try #require(file.entries.first)
+        #expect(entry.references == [
+            GlossaryReference(text: "Kubernetes", destination: "#kubernetes", range: marked.range("3️⃣", "4️⃣")),
+            GlossaryReference(text: "Envoy", destination: "../proxy/glossary.md#envoy", range: marked.range("5️⃣", "6️⃣")),
+        ])
+        #expect(entry.aliases == [
+            GlossaryAlias(name: "CNCF", kind: .aka, range: marked.range("1️⃣", "2️⃣")),
+            GlossaryAlias(name: "Foundation", kind: .alsoKnownAs, range: (marked["7️⃣"] + 4)..<marked["8️⃣"]),
+        ])
+        #expect(marked.source.string(in: entry.definitionRange).hasPrefix("Hosts projects"))
+        #expect(marked.source.string(in: entry.definitionRange).hasSuffix("the Foundation."))
+    }
+
+    @Test func headingEntriesUseTheMostCommonLevel() {
+        _ = checkGlossary("# Glossary\n\n## A\n\n### Subsection one\n\nText one.\n\n## B\n\nText two.\n", expectedFormat: .headings, [
+            // A deeper heading inside an entry stays part of its definition, as Markdown.
+            ExpectedEntry(term: "A", senses: ["### Subsection one\n\nText one."], line: 2, termText: "A", anchor: "a"),
+            ExpectedEntry(term: "B", senses: ["Text two."], line: 8, termText: "B", anchor: "b"),
+        ])
+    }
+
+    @Test func numberedSensesKeepTheirPreambleAsDetails() {
+        _ = checkGlossary("## Scope\n\nIn this portal:\n\n1. An OAuth grant.\n2. The reach of a rule.\n\n## Other\n\nText.", expectedFormat: .headings, [
+            ExpectedEntry(term: "Scope", senses: ["An OAuth grant.", "The reach of a rule."], details: "In this portal:", line: 0, termText: "Scope", anchor: "scope"),
+            ExpectedEntry(term: "Other", senses: ["Text."], line: 7, termText: "Other", anchor: "other"),
+        ])
+    }
+
+    @Test func multiParagraphDefinitionIsOneSense() {
+        _ = checkGlossary("## Entity\n\nFirst paragraph\nwrapped here.\n\nSecond paragraph.\n\n## Plugin\n\nA module.", expectedFormat: .headings, [
+            ExpectedEntry(term: "Entity", senses: ["First paragraph wrapped here.\n\nSecond paragraph."], line: 0, termText: "Entity", anchor: "entity"),
+            ExpectedEntry(term: "Plugin", senses: ["A module."], line: 7, termText: "Plugin", anchor: "plugin"),
+        ])
+    }
+
+    // MARK: Table
+
+    let tableGlossaryText = """
+        Intro text.
+
+        | Term | Explanation |
+        | ---- | ----------- |
+        | **Entity** | A thing the catalog knows about. |
+        | Plugin (frontend) | Adds a **core** feature. |
+        | JWT | JSON Web Token. |
+        """
+
+    @Test func tableLayout() {
+        let file = checkGlossary(tableGlossaryText, expectedFormat: .table, [
+                ExpectedEntry(term: "Entity", senses: ["A thing the catalog knows about."], line: 4, termText: "**Entity**"),
+                ExpectedEntry(term: "Plugin", qualifier: "frontend", senses: ["Adds a **core** feature."], line: 5, termText: "Plugin (frontend)"),
+                ExpectedEntry(term: "JWT", senses: ["JSON Web Token."], expansion: "JSON Web Token", line: 6, termText: "JWT"),
+            ])
+        #expect(file.entries.first.map { SourceText(tableGlossaryText).string(in: $0.range) } == "| **Entity** | A thing the catalog knows about. |")
+    }
+
+    @Test func tableColumnsFoundByHeaderNames() {
+        _ = checkGlossary("| Notes | Acronym | Meaning |\n|---|---|---|\n| old | SLO | Service level objective |", expectedFormat: .table, [
+            ExpectedEntry(term: "SLO", senses: ["Service level objective"], expansion: "Service level objective", line: 2, termText: "SLO"),
+        ])
+    }
+
+    // MARK: Term lines
+
+    static let termLinesGlossary = """
+        Skip to main content
+
+        Glossary
+
+        Entity
+
+        A thing the catalog knows about.
+
+        Plugin
+
+        A module that adds features.
+        It wraps several lines.
+
+        Group
+
+          1. A set of users.
+          2. A kind of entity.
+
+
+        This definition lost its term line.
+
+        Owner
+
+        The team responsible for an entity.
+        """
+
+    @Test func termLinesLayout() {
+        let text = SourceText(Self.termLinesGlossary)
+        let file = checkGlossary(Self.termLinesGlossary, expectedFormat: .termLines, [
+            ExpectedEntry(term: "Entity", senses: ["A thing the catalog knows about."], line: 4, termText: "Entity"),
+            ExpectedEntry(term: "Plugin", senses: ["A module that adds features. It wraps several lines."], line: 8, termText: "Plugin"),
+            ExpectedEntry(term: "Group", senses: ["A set of users.", "A kind of entity."], line: 13, termText: "Group"),
+            ExpectedEntry(term: "Owner", senses: ["The team responsible for an entity."], line: 21, termText: "Owner"),
+        ])
+        #expect(file.problems.count == 1)
+        #expect(file.problems.first?.kind == .missingTerm)
+        #expect(file.problems.first?.message == "Definition without a term line (“This definition lost its term line.…”); its term line may have been lost")
+        #expect(file.problems.first.map { text.string(in: $0.range) } == "This definition lost its term line.")
+    }
+
+    // MARK: Bullets
+
+    @Test func bulletsLayout() {
+        _ = checkGlossary("""
+            # Terms
+
+            - **Entity** - A thing the catalog
+              knows about.
+            - **Plugin**: Adds features.
+            - **Kind** – The type of an entity.
+            * __Owner__ — The team responsible.
+            - **Scope** - First paragraph.
+
+              Second paragraph.
+            - not bold, skipped
+            """, expectedFormat: .bullets, [
+                ExpectedEntry(term: "Entity", senses: ["A thing the catalog knows about."], line: 2, termText: "Entity"),
+                ExpectedEntry(term: "Plugin", senses: ["Adds features."], line: 4, termText: "Plugin"),
+                ExpectedEntry(term: "Kind", senses: ["The type of an entity."], line: 5, termText: "Kind"),
+                ExpectedEntry(term: "Owner", senses: ["The team responsible."], line: 6, termText: "Owner"),
+                ExpectedEntry(term: "Scope", senses: ["First paragraph.\n\nSecond paragraph."], line: 7, termText: "Scope"),
+            ])
+    }
+
+    // MARK: Definition lists
+
+    @Test func definitionListLayout() {
+        let file = checkGlossary("""
+            Entity
+            : A thing the catalog knows about.
+            : A row in the database.
+
+            Plugin
+            : A module that adds
+              features to the portal.
+
+            Template
+            : Describes how to create
+            a component lazily.
+            """, expectedFormat: .definitionList, [
+                ExpectedEntry(term: "Entity", senses: ["A thing the catalog knows about.", "A row in the database."], line: 0, termText: "Entity"),
+                ExpectedEntry(term: "Plugin", senses: ["A module that adds features to the portal."], line: 4, termText: "Plugin"),
+                ExpectedEntry(term: "Template", senses: ["Describes how to create a component lazily."], line: 8, termText: "Template"),
+            ])
+        #expect(file.problems == [])
+    }
+
+    @Test func definitionWithoutTermIsReported() {
+        let text = SourceText(": orphan definition\n\nTerm\n: Its meaning.")
+        let file = GlossaryParser.parse(text, path: "glossary.md", format: .definitionList)
+        #expect(file.entries.map(\.term) == ["Term"])
+        #expect(file.problems == [GlossaryProblem(kind: .missingTerm, message: "Definition without a term line above it", range: 0..<19)])
+    }
+
+    // MARK: Term files
+
+    @Test func termFileLayout() {
+        _ = checkGlossary("""
+            ---
+            title: Pod
+            id: pod
+            short_description: >
+              The smallest deployable unit.
+            aka:
+              - Pods
+              - Workload unit
+            tags:
+              - fundamental
+              - workload
+            ---
+            A Pod runs containers.
+
+            <!--more-->
+
+            Pods share storage and network.
+            """, path: "glossary/pod.md", expectedFormat: .termFile, [
+                ExpectedEntry(term: "Pod", senses: ["The smallest deployable unit."], aliases: [("Pods", .frontMatter), ("Workload unit", .frontMatter)],
+                              details: "Pods share storage and network.", line: 1, termText: "Pod", anchor: "pod"),
+            ])
+    }
+
+    @Test func termFileTagsAndAliasRanges() throws {
+        let marked = MarkedText("---\ntitle: Node\naka: [1️⃣Worker2️⃣, Minion]\ntags: [infra]\n---\nA machine in the cluster.\n")
+        let file = GlossaryParser.parse(marked.source, path: "glossary/node.md")
+        #expect(file.format == .termFile)
+        let entry = try #require(file.entries.first)
+        #expect(entry.senses == ["A machine in the cluster."])
+        #expect(entry.tags == ["infra"])
+        #expect(entry.aliases.map(\.name) == ["Worker", "Minion"])
+        #expect(entry.aliases.first?.range == marked.range("1️⃣", "2️⃣"))
+        #expect(entry.details == nil)
+        #expect(entry.anchor == nil)
+    }
+
+    @Test func termFileWithoutTitleIsAProblem() {
+        let file = GlossaryParser.parse(SourceText("---\nshort_description: Orphan.\n---\n"), path: "glossary/x.md")
+        #expect(file.entries.isEmpty)
+        #expect(file.problems.map(\.kind) == [.missingTerm, .syntax])
+        #expect(file.problems.first?.message == "Term file has no `title` in its front matter")
+    }
+
+    // MARK: Abbreviations
+
+    @Test func abbreviationsLayout() {
+        let file = checkGlossary("*[JWT]: JSON Web Token\n*[PKCE]: Proof Key for Code Exchange\n\n*[SSO] Single sign-on\n", path: "abbreviations.md", expectedFormat: .abbreviations, [
+            ExpectedEntry(term: "JWT", senses: ["JSON Web Token"], expansion: "JSON Web Token", line: 0, termText: "JWT"),
+            ExpectedEntry(term: "PKCE", senses: ["Proof Key for Code Exchange"], expansion: "Proof Key for Code Exchange", line: 1, termText: "PKCE"),
+        ])
+        #expect(file.problems == [GlossaryProblem(kind: .syntax, message: "Expected `*[ABBR]: expansion`", range: 61..<82)])
+    }
+
+    // MARK: Detection and failure
+
+    @Test(arguments: [
+        ("## A\n\nOne.\n\n## B\n\nTwo.", GlossaryFormat.headings),
+        ("# Title\n\n## Only\n\nOne entry.", .headings),
+        ("| Term | Definition |\n|---|---|\n| A | One. |", .table),
+        ("| Left | Right |\n|---|---|\n| A | One. |", .termLines),
+        ("- **A** - One.\n- **B** - Two.", .bullets),
+        ("A\n: One.", .definitionList),
+        ("---\ntitle: A\nshort_description: One.\n---\n", .termFile),
+        ("---\ntitle: A\naka: [B]\n---\nOne.", .termFile),
+        ("---\ntitle: A\n---\nOne.\n<!--more-->\nMore.", .termFile),
+        ("*[A]: One\n*[B]: Two\nSome prose line.", .abbreviations),
+        ("*[A]: One\nProse one.\nProse two.", .termLines),
+        ("Entity\n\nA thing.", .termLines),
+    ] as [(String, GlossaryFormat)])
+    func detectFormat(_ markdown: String, _ expected: GlossaryFormat) {
+        let text = SourceText(markdown)
+        #expect(GlossaryParser.detectFormat(text, document: MarkdownScanner.scan(text)) == expected)
+    }
+
+    @Test func configuredFormatOverridesDetection() {
+        let file = GlossaryParser.parse(SourceText("## A\n\nOne.\n\n## B\n\nTwo."), path: "glossary.md", format: .bullets)
+        #expect(file.format == .bullets)
+        #expect(file.entries.isEmpty)
+        #expect(file.problems == [GlossaryProblem(kind: .syntax, message: "No glossary entries found (read as bullets layout)", range: 0..<4)])
+    }
+
+    @Test func fileWithNoEntriesReportsItsLayout() {
+        let file = GlossaryParser.parse(SourceText("Just one line."), path: "glossary.md")
+        #expect(file.entries.isEmpty)
+        #expect(file.problems == [GlossaryProblem(kind: .syntax, message: "No glossary entries found (read as term-lines layout)", range: 0..<14)])
+    }
+
+    @Test func emptyFileHasNoProblems() {
+        let file = GlossaryParser.parse(SourceText("\n  \n"), path: "glossary.md")
+        #expect(file.entries.isEmpty)
+        #expect(file.problems.isEmpty)
+    }
+
+    // MARK: Term splitting
+
+    @Test(arguments: [
+        ("Resource (catalog plugin)", "Resource", "catalog plugin", [String]()),
+        ("Cloud Native Computing Foundation (AKA CNCF)", "Cloud Native Computing Foundation", nil, ["CNCF"]),
+        ("Single sign-on (a.k.a. SSO)", "Single sign-on", nil, ["SSO"]),
+        ("Entity (also known as Thing, or Item)", "Entity", nil, ["Thing", "Item"]),
+        ("Token (auth) (AKA JWT)", "Token", "auth", ["JWT"]),
+        ("**Bold** term", "Bold term", nil, []),
+        ("(only parens)", "(only parens)", nil, []),
+    ] as [(String, String, String?, [String])])
+    func splitTerm(_ raw: String, _ term: String, _ qualifier: String?, _ aka: [String]) {
+        let split = DefinitionReader.splitTerm(raw)
+        #expect(split.term == term)
+        #expect(split.qualifier == qualifier)
+        #expect(split.aka == aka)
+    }
+}

@@ -1,0 +1,199 @@
+import Testing
+@testable import DocentIO
+
+/// Invalid JSON and the exact error it must produce.
+struct JSONErrorCase: Sendable, CustomTestStringConvertible {
+    var name: String
+    var json: String
+    var message: String
+    var line: Int
+    var column: Int
+    var testDescription: String { name }
+}
+
+@Suite struct JSONParserTests {
+    @Test(arguments: [
+        ("null", JSONValue.null),
+        ("true", .bool(true)),
+        (" false ", .bool(false)),
+        ("0", .number(0)),
+        ("-12.5e2", .number(-1250)),
+        ("1E+2", .number(100)),
+        ("0.25", .number(0.25)),
+        (#""plain""#, .string("plain")),
+        (#""esc \" \\ \/ \b \f \n \r \t""#, .string("esc \" \\ / \u{8} \u{C} \n \r \t")),
+        (#""\u00e9\u4E2D""#, .string("é中")),
+        (#""\ud83d\ude00""#, .string("😀")),
+        (#""\ud83d""#, .string("\u{FFFD}")),
+        (#""\ude00x""#, .string("\u{FFFD}x")),
+        (#""\ud83dx""#, .string("\u{FFFD}x")),
+        (#""\ud83d\u0041""#, .string("\u{FFFD}")),
+        (#""raw 😀 é""#, .string("raw 😀 é")),
+        ("[]", .array([])),
+        ("{}", .object(JSONObject())),
+        (#"{"a": [1, 2.5, -3e2, true, false, null, "s"], "b": {"c": {}}}"#,
+         ["a": [1, 2.5, -300, true, false, nil, "s"], "b": ["c": .object(JSONObject())]]),
+        ("\n\t [ 1 ,\r\n 2 ] \n", [1, 2]),
+    ] as [(String, JSONValue)])
+    func parsesValidDocuments(_ json: String, _ expected: JSONValue) throws {
+        #expect(try JSONParser.parse(json) == expected)
+    }
+
+    static let errorCases: [JSONErrorCase] = [
+        JSONErrorCase(name: "trailing comma in object", json: #"{"a": 1,}"#, message: "Trailing comma in object", line: 1, column: 9),
+        JSONErrorCase(name: "trailing comma in array", json: "[1, 2,]", message: "Trailing comma in array", line: 1, column: 7),
+        JSONErrorCase(name: "trailing comma on a later line", json: "{\n  \"a\": 1,\n  \"b\": [\n    2,\n  ]\n}", message: "Trailing comma in array", line: 5, column: 3),
+        JSONErrorCase(name: "missing colon", json: #"{"a" 1}"#, message: "Expected ‘:’ after the key \"a\"", line: 1, column: 6),
+        JSONErrorCase(name: "missing colon on line 3", json: "{\n  \"a\": 1,\n  \"b\" 2\n}", message: "Expected ‘:’ after the key \"b\"", line: 3, column: 7),
+        JSONErrorCase(name: "unterminated string", json: #"{"a": "abc"#, message: "Unterminated string", line: 1, column: 7),
+        JSONErrorCase(name: "bad escape", json: #"["a\x"]"#, message: "Invalid escape ‘\\x’", line: 1, column: 4),
+        JSONErrorCase(name: "bad hex digit", json: #""\u12G4""#, message: "Invalid hex digit in \\u escape", line: 1, column: 6),
+        JSONErrorCase(name: "raw control character", json: "\"a\tb\"", message: "Control character in string; escape it", line: 1, column: 3),
+        JSONErrorCase(name: "single-quoted key", json: "{'a': 1}", message: "Expected a string key in double quotes", line: 1, column: 2),
+        JSONErrorCase(name: "missing comma", json: "[1 2]", message: "Expected ‘,’ or ‘]’ in array, found ‘2’", line: 1, column: 4),
+        JSONErrorCase(name: "missing comma in object", json: #"{"a": 1 "b": 2}"#, message: "Expected ‘,’ or ‘}’ in object, found ‘\"’", line: 1, column: 9),
+        JSONErrorCase(name: "unterminated array", json: "[1,", message: "Unexpected end of input", line: 1, column: 4),
+        JSONErrorCase(name: "unterminated object", json: #"{"a": 1"#, message: "Unterminated object: expected ‘,’ or ‘}’", line: 1, column: 8),
+        JSONErrorCase(name: "empty input", json: "  ", message: "Expected a JSON value, found the end of the input", line: 1, column: 3),
+        JSONErrorCase(name: "text after the value", json: "{} x", message: "Unexpected text after the JSON value", line: 1, column: 4),
+        JSONErrorCase(name: "leading zero", json: "01", message: "Leading zeros are not allowed in numbers", line: 1, column: 2),
+        JSONErrorCase(name: "bare minus", json: "-", message: "Invalid number", line: 1, column: 2),
+        JSONErrorCase(name: "decimal point without digits", json: "1.", message: "Expected digits after the decimal point", line: 1, column: 3),
+        JSONErrorCase(name: "exponent without digits", json: "1e+", message: "Expected digits in the exponent", line: 1, column: 4),
+        JSONErrorCase(name: "bad literal", json: "[tru]", message: "Invalid literal; expected true", line: 1, column: 2),
+        JSONErrorCase(name: "comment", json: "// no\n{}", message: "Unexpected character ‘/’; expected a JSON value", line: 1, column: 1),
+        JSONErrorCase(name: "columns count scalars, not bytes", json: #"{"é😀": 1,}"#, message: "Trailing comma in object", line: 1, column: 10),
+    ]
+
+    @Test(arguments: errorCases)
+    func reportsErrorsInPlace(_ example: JSONErrorCase) {
+        #expect {
+            _ = try JSONParser.parse(example.json)
+        } throws: { error in
+            guard let error = error as? JSONSyntaxError else { return false }
+            #expect(error.message == example.message)
+            #expect(error.line == example.line)
+            #expect(error.column == example.column)
+            #expect(error.description == "\(example.line):\(example.column): \(example.message)")
+            return true
+        }
+    }
+
+    @Test func depthLimit() throws {
+        let atLimit = String(repeating: "[", count: JSONParser.maximumDepth) + String(repeating: "]", count: JSONParser.maximumDepth)
+        _ = try JSONParser.parse(atLimit)
+        for depth in [JSONParser.maximumDepth + 1, 100_000] {
+            let tooDeep = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(tooDeep) }
+            do {
+                _ = try JSONParser.parse(tooDeep)
+            } catch {
+                #expect(error.message == "JSON nested deeper than 512 levels")
+                #expect(error.column == 513)
+            }
+        }
+        let objects = String(repeating: #"{"a":"#, count: 600) + "1" + String(repeating: "}", count: 600)
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(objects) }
+    }
+
+    @Test func byteOrderMarkIsTolerated() throws {
+        #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array(#"{"a": 1}"#.utf8)) == ["a": 1])
+        // Only at the start.
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array("[".utf8) + [0xEF, 0xBB, 0xBF] + Array("]".utf8)) }
+    }
+
+    @Test func locationsByJSONPointer() throws {
+        let json = "{\n  \"include\": [\"docs/**\"],\n  \"rules\": {\"a/b\": \"off\", \"c~d\": \"hint\"}\n}"
+        let bytes = Array(json.utf8)
+        let (value, locations) = try JSONParser.parseWithLocations(bytes)
+        #expect(value["rules"]?["a/b"] == "off")
+        func place(_ pointer: String) -> (Int, Int)? {
+            locations[pointer].map { JSONParser.lineAndColumn(of: $0, in: bytes) }.map { ($0.line, $0.column) }
+        }
+        #expect(place("/")! == (1, 1))
+        #expect(place("/include")! == (2, 14))
+        #expect(place("/include#key")! == (2, 3))
+        #expect(place("/include/0")! == (2, 15))
+        #expect(place("/rules/a~1b")! == (3, 20))
+        #expect(place("/rules/c~0d#key")! == (3, 27))
+    }
+
+    @Test func duplicateKeysKeepTheLastValueAndFirstPosition() throws {
+        let value = try JSONParser.parse(#"{"a": 1, "b": 2, "a": 3}"#)
+        #expect(value.objectValue?.keys == ["a", "b"])
+        #expect(value["a"] == 3)
+    }
+
+    @Test func accessors() throws {
+        let value = try JSONParser.parse(#"{"s": "x", "n": 2, "f": 2.5, "b": true, "a": [1], "o": {}, "z": null}"#)
+        #expect(value["s"]?.stringValue == "x")
+        #expect(value["n"]?.intValue == 2)
+        #expect(value["f"]?.intValue == nil)
+        #expect(value["f"]?.doubleValue == 2.5)
+        #expect(value["b"]?.boolValue == true)
+        #expect(value["a"]?[0] == 1)
+        #expect(value["a"]?[1] == nil)
+        #expect(value["o"]?.objectValue?.isEmpty == true)
+        #expect(value["z"]?.isNull == true)
+        #expect(value["missing"] == nil)
+        #expect(value["s"]?["nested"] == nil)
+    }
+
+    // MARK: Serializer
+
+    @Test(arguments: [
+        (JSONValue.null, "null"),
+        (["a": "x\"y\n", "b": [1, 2.5, nil, true]], #"{"a":"x\"y\n","b":[1,2.5,null,true]}"#),
+        (.string("tab\there\u{1}\r\\"), #""tab\there\u0001\r\\""#),
+        (.string("😀 é /"), #""😀 é /""#),
+        (.number(-0.5), "-0.5"),
+        (.number(1e20), "1e+20"),
+        (.number(123_456_789_012), "123456789012"),
+        (.number(.nan), "null"),
+        (.number(.infinity), "null"),
+        (.array([]), "[]"),
+        (.object(JSONObject()), "{}"),
+    ] as [(JSONValue, String)])
+    func serializesCompactly(_ value: JSONValue, _ expected: String) {
+        #expect(JSONSerializer.string(value) == expected)
+    }
+
+    @Test func serializesPrettilyInInsertionOrder() {
+        let value: JSONValue = ["zeta": 1, "alpha": ["list": [true, "x"], "empty": [], "none": .object(JSONObject())]]
+        #expect(JSONSerializer.string(value, pretty: true) == """
+            {
+              "zeta": 1,
+              "alpha": {
+                "list": [
+                  true,
+                  "x"
+                ],
+                "empty": [],
+                "none": {}
+              }
+            }
+            """)
+    }
+
+    @Test(arguments: [
+        ["a": [1, 2.5, -300, true, false, nil, "s"], "b": ["c": .object(JSONObject())]] as JSONValue,
+        .string("quotes \" backslash \\ controls \u{0}\u{1F} emoji 😀 CJK 中文 RTL שלום"),
+        .array((0..<50).map { JSONValue.number(Double($0) * 1.5) }),
+        ["nested": [["deep": [["deeper": ["x"]]]]]],
+    ])
+    func roundTrips(_ value: JSONValue) throws {
+        #expect(try JSONParser.parse(JSONSerializer.string(value)) == value)
+        #expect(try JSONParser.parse(JSONSerializer.string(value, pretty: true)) == value)
+        #expect(try JSONParser.parse(JSONSerializer.bytes(value)) == value)
+    }
+
+    @Test func objectKeepsInsertionOrderAndRemovesKeys() {
+        var object: JSONObject = ["b": 1, "a": 2]
+        object["c"] = 3
+        object["b"] = nil
+        object["a"] = 4
+        #expect(object.keys == ["a", "c"])
+        #expect(object.count == 2)
+        #expect(JSONSerializer.string(.object(object)) == #"{"a":4,"c":3}"#)
+    }
+}
