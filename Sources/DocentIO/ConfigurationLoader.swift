@@ -87,11 +87,13 @@ public enum ConfigurationLoader {
             }
             let segments = path.split(separator: "/")
             if segments.contains("..") {
-                // Allow `a/../b` only while it stays inside the root.
-                if WorkspacePath.normalize(path) == nil || segments.first == ".." {
+                // Allow `a/../b` only while it stays inside the root, and keep it as `b`: globs and
+                // section paths are compared with normalized workspace paths.
+                guard let normalized = WorkspacePath.normalize(path), segments.first != ".." else {
                     report("The path \"\(path)\" leaves the workspace root; it is refused", at: pointer)
                     return nil
                 }
+                return normalized
             }
             var normalized = path
             while normalized.hasPrefix("./") { normalized.removeFirst(2) }

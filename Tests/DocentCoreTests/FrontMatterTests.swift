@@ -53,6 +53,8 @@ private func read(_ text: String) -> FrontMatter? {
                         expected: [("title", .scalar("It's here: really"))]),
         FrontMatterCase(name: "double-quoted with escapes", body: #"title: "Tab\there \"quoted\" back\\slash\nnext""#,
                         expected: [("title", .scalar("Tab\there \"quoted\" back\\slash\nnext"))]),
+        FrontMatterCase(name: "escaped quote before a hash", body: #"title: "Say \" # not a comment" # comment"#,
+                        expected: [("title", .scalar("Say \" # not a comment"))]),
         FrontMatterCase(name: "prettier-ignore comment line", body: "# prettier-ignore\ntitle: Catalog",
                         expected: [("title", .scalar("Catalog"))]),
         FrontMatterCase(name: "trailing comments", body: "title: Catalog # the main one\nquoted: 'A # B' # c\nhash: a#b",

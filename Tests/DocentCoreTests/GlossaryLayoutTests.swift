@@ -114,6 +114,30 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         #expect(file.anchors.count == 11)
     }
 
+    /// How a definition's wording makes its entry a redirect, an alias carrier, or neither.
+    @Test(arguments: [
+        ("Known as Software Templates.", "Software Templates", [String]()),
+        ("Known as the [Software Templates](#software-templates).", "Software Templates", []),
+        ("Alternative term for an Entity.", "Entity", []),
+        ("See [Entity Kind](#entity-kind).", "Entity Kind", []),
+        ("See: Entity Kind", "Entity Kind", []),
+        ("See also Entity Kind.", "Entity Kind", []),
+        ("Same as Entity Kind.", "Entity Kind", []),
+        ("Use Software Templates instead.", "Software Templates", []),
+        ("Use the Software Templates.", "Software Templates", []),
+        ("See Entity Kind, or ask a maintainer.", nil, []),
+        ("A builder, also called the Builder.", nil, ["Builder"]),
+        ("A builder. Also known as a Forge, and known as Anvil.", nil, ["Forge", "Anvil"]),
+        ("A builder that is known as Forge.", nil, ["Forge"]),
+        ("A builder of the Scaffolder kind.", nil, []),
+    ] as [(String, String?, [String])])
+    func redirectAndAliasWording(_ definition: String, _ preferred: String?, _ aliases: [String]) throws {
+        let file = GlossaryParser.parse(SourceText("## Scaffolder\n\n\(definition)\n\n## Other\n\nText.\n"), path: "glossary.md")
+        let entry = try #require(file.entries.first)
+        #expect(entry.preferredTerm == preferred)
+        #expect(entry.aliases.map(\.name) == aliases)
+    }
+
     @Test func headingReferencesAndAliasRanges() throws {
         let marked = MarkedText("""
             ## Cloud Native Computing Foundation (AKA 1️⃣CNCF2️⃣)
@@ -185,6 +209,14 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         _ = checkGlossary("| Notes | Acronym | Meaning |\n|---|---|---|\n| old | SLO | Service level objective |", expectedFormat: .table, [
             ExpectedEntry(term: "SLO", senses: ["Service level objective"], expansion: "Service level objective", line: 2, termText: "SLO"),
         ])
+    }
+
+    @Test func tableRowWithoutATermIsReported() {
+        let marked = MarkedText("| Term | Definition |\n|---|---|\n| Entity | A thing. |\n|  1️⃣| Orphan definition. |\n")
+        let file = GlossaryParser.parse(marked.source, path: "glossary.md")
+        #expect(file.format == .table)
+        #expect(file.entries.map(\.term) == ["Entity"])
+        #expect(file.problems == [GlossaryProblem(kind: .missingTerm, message: "Glossary entry has no term", range: marked["1️⃣"]..<marked["1️⃣"])])
     }
 
     // MARK: Term lines
@@ -379,6 +411,42 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         let file = GlossaryParser.parse(SourceText("\n  \n"), path: "glossary.md")
         #expect(file.entries.isEmpty)
         #expect(file.problems.isEmpty)
+    }
+
+    /// Every layout reads any bytes without crashing, and every range it reports lies inside the text.
+    @Test(arguments: GlossaryFormat.allCases)
+    func randomInputNeverCrashes(_ format: GlossaryFormat) {
+        var generator = SeededGenerator(seed: 0xD0C5 &+ UInt64(format.rawValue.utf8.count))
+        let pieces = ["## ", "# ", "- **", "**", " - ", ": ", "*[", "]: ", "| ", " |", "|---|---|", "---\n", "title: ", "aka: [", "<!--more-->",
+                      "1. ", "(AKA ", ")", "Known as ", "See [", "](#", "Term", "word", "\n", "\n\n", "  ", "😀", "日本"]
+        for iteration in 0..<500 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...30, using: &generator) {
+                if Int.random(in: 0..<10, using: &generator) == 0 {
+                    bytes.append(UInt8.random(in: 0x80...0xFF, using: &generator))
+                } else {
+                    bytes += Array(pieces.randomElement(using: &generator)!.utf8)
+                }
+            }
+            let text = SourceText(bytes: bytes)
+            let file = GlossaryParser.parse(text, path: "glossary.md", format: iteration % 3 == 0 ? nil : format)
+            let bounds = 0...text.count
+            for entry in file.entries {
+                for range in [entry.termRange, entry.range, entry.definitionRange] + entry.aliases.map(\.range) + entry.references.map(\.range) {
+                    #expect(bounds.contains(range.lowerBound) && bounds.contains(range.upperBound), "\(range) in \(bytes)")
+                }
+                #expect(!entry.term.isEmpty)
+            }
+            for problem in file.problems {
+                #expect(bounds.contains(problem.range.lowerBound) && bounds.contains(problem.range.upperBound), "\(problem) in \(bytes)")
+            }
+            // The rules run on whatever the layout produced.
+            let source = GlossarySource(pattern: "glossary.md", format: iteration % 3 == 0 ? nil : format)
+            let snapshot = WorkspaceSnapshot(configuration: Configuration(glossaries: [source]), documents: [WorkspaceDocument(path: "glossary.md", text: text)])
+            for diagnostic in RuleRegistry.diagnostics(for: "glossary.md", in: snapshot) {
+                #expect(bounds.contains(diagnostic.range.lowerBound) && bounds.contains(diagnostic.range.upperBound), "\(diagnostic.code) in \(bytes)")
+            }
+        }
     }
 
     // MARK: Term splitting

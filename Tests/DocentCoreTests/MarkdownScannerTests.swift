@@ -69,9 +69,9 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         #expect(proseTexts(example.markdown, isMDX: example.isMDX) == example.prose)
     }
 
-    @Test func fencedCodeBlockRecordsLanguageInfoAndContent() {
+    @Test func fencedCodeBlockRecordsLanguageInfoAndContent() throws {
         let (text, document) = scan("Intro\n\n```yaml title=\"app-config.yaml\"\nkind: Component\n```\n")
-        let block = try! #require(document.codeBlocks.first)
+        let block = try #require(document.codeBlocks.first)
         #expect(document.codeBlocks.count == 1)
         #expect(block.language == "yaml")
         #expect(block.info == "title=\"app-config.yaml\"")
@@ -249,10 +249,10 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
 
     // MARK: Tables
 
-    @Test func tableRowsAndCells() {
+    @Test func tableRowsAndCells() throws {
         let markdown = "| Term | Meaning |\n| --- | :---: |\n| Entity | A **thing** in the catalog |\n| `code|pipe` | escaped \\| pipe |\n\nAfter"
         let (text, document) = scan(markdown)
-        let table = try! #require(document.tables.first)
+        let table = try #require(document.tables.first)
         #expect(document.tables.count == 1)
         #expect(table.rows.map { $0.map { text.string(in: $0) } } == [
             ["Term", "Meaning"],
@@ -330,7 +330,7 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
     func pathologicalInputStaysInBounds(_ markdown: String) {
         for isMDX in [false, true] {
             let text = SourceText(markdown)
-            assertInBounds(MarkdownScanner.scan(text, isMDX: isMDX), count: text.count)
+            assertInBounds(MarkdownScanner.scan(text, isMDX: isMDX), count: text.count, input: String(markdown.prefix(12)) + "…")
         }
     }
 
@@ -350,21 +350,22 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
             }
             let text = SourceText(bytes: bytes)
             let document = MarkdownScanner.scan(text, isMDX: iteration % 2 == 1)
-            assertInBounds(document, count: text.count)
+            assertInBounds(document, count: text.count, input: "iteration \(iteration): \(bytes)")
         }
     }
 
-    private func assertInBounds(_ document: MarkdownDocument, count: Int) {
+    /// Every range the scanner reports lies inside the text; `input` names the text in failures.
+    private func assertInBounds(_ document: MarkdownDocument, count: Int, input: String) {
         func check(_ range: ByteRange, _ what: String) {
-            #expect(range.lowerBound >= 0 && range.upperBound <= count, "\(what) \(range) outside 0..<\(count)")
+            #expect(range.lowerBound >= 0 && range.upperBound <= count, "\(what) \(range) outside 0..<\(count) in \(input)")
         }
         var previousEnd = 0
         for span in document.proseSpans {
             check(span.range, "prose span")
-            #expect(!span.range.isEmpty)
+            #expect(!span.range.isEmpty, "empty prose span in \(input)")
             #expect(span.block >= 0 && span.block < document.proseBlocks.count)
             // Prose spans come in document order and never overlap.
-            #expect(span.range.lowerBound >= previousEnd, "prose span \(span.range) overlaps or precedes the one before")
+            #expect(span.range.lowerBound >= previousEnd, "prose span \(span.range) overlaps or precedes the one before in \(input)")
             previousEnd = span.range.upperBound
         }
         for block in document.proseBlocks { check(block.range, "prose block") }

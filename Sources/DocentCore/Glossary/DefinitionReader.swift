@@ -101,15 +101,19 @@ struct DefinitionReader {
         var preferred: String?
 
         // A definition that is nothing but a pointer to another term is a redirect.
-        for prefix in ["known as ", "alternative term for ", "see ", "see: ", "same as ", "use "] where lower.hasPrefix(prefix) {
-            let target = Self.phrase(after: prefix.count, in: plain)
+        // Longer prefixes first, and only the first that matches: "See also X" points at X, not "also X".
+        for prefix in ["known as ", "alternative term for ", "see also ", "see: ", "see ", "same as ", "use "] where lower.hasPrefix(prefix) {
+            var target = Self.phrase(after: prefix.count, in: plain)
+            // "Use Software Templates instead."
+            if let phrase = target, phrase.lowercased().hasSuffix(" instead") { target = String(phrase.dropLast(" instead".count)) }
             let rest = String(plain.dropFirst(prefix.count))
             if let target, let found = rest.range(of: target) {
-                // Only a pointer when nothing but an article and punctuation surrounds the target.
+                // Only a pointer when nothing but an article, "instead" and punctuation surround the target.
                 let remainder = (rest[..<found.lowerBound] + rest[found.upperBound...]).lowercased()
                 let words = remainder.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-                if words.allSatisfy({ ["a", "an", "the"].contains($0) }) { preferred = target }
+                if words.allSatisfy({ ["a", "an", "the", "instead"].contains($0) }) { preferred = target }
             }
+            break
         }
         if preferred == nil {
             for marker in ["also known as ", "also called ", "known as "] {

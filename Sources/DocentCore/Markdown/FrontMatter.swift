@@ -395,6 +395,8 @@ private struct BlockReader {
         while index < range.upperBound {
             let byte = bytes[index]
             if let open = quote {
+                // `\"` does not close a double-quoted scalar.
+                if open == UInt8(ascii: "\"") && byte == UInt8(ascii: "\\") { index += 2; continue }
                 if byte == open { quote = nil }
             } else if byte == UInt8(ascii: "#") && (index == range.lowerBound || bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09) {
                 end = index

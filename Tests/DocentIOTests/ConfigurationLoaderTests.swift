@@ -1,0 +1,144 @@
+import DocentCore
+import Testing
+@testable import DocentIO
+
+/// A problem as a test states it: `line:column severity message`, so a whole list compares at once.
+private func describe(_ problems: [ConfigurationProblem]) -> [String] {
+    problems.map { "\($0.line):\($0.column) \($0.isError ? "error" : "warning") \($0.message)" }
+}
+
+private func load(_ json: String) -> (Configuration, [String]) {
+    let (configuration, problems) = ConfigurationLoader.load(Array(json.utf8), file: "docent.json")
+    #expect(problems.allSatisfy { $0.file == "docent.json" })
+    return (configuration, describe(problems))
+}
+
+@Suite struct ConfigurationLoaderTests {
+    @Test func emptyObjectGivesTheDefaults() {
+        let (configuration, problems) = load("{}")
+        #expect(problems == [])
+        #expect(configuration == Configuration())
+        #expect(configuration.include == ["**/*.md", "**/*.mdx"])
+    }
+
+    @Test func fullConfiguration() {
+        let (configuration, problems) = load("""
+            {
+              "$schema": "https://example.com/docent.schema.json",
+              "include": ["docs/**/*.md"],
+              "exclude": "docs/drafts/**",
+              "glossaries": ["docs/glossary.md", {"path": "docs/terms/*.md", "format": "term-file"}],
+              "rules": {"glossary-empty": "info", "glossary-duplicate": "off", "glossary-dangling-reference": "ERROR", "term-casing": "hint"},
+              "overrides": [{"files": ["docs/legacy/**"], "rules": {"glossary-self-definition": "off"}}],
+              "sections": [
+                {"path": "docs/admin", "persona": "operator"},
+                {"path": "./docs/dev", "title": "Developers", "personas": ["developer", "integrator"]}
+              ],
+              "personas": [{"id": "operator", "title": "Operator", "aliases": ["ops", "sre"], "signals": "kubectl"}],
+              "properNames": ["Backstage"]
+            }
+            """)
+        #expect(problems == [])
+        #expect(configuration.include == ["docs/**/*.md"])
+        #expect(configuration.exclude == ["docs/drafts/**"])
+        #expect(configuration.glossaries == [GlossarySource(pattern: "docs/glossary.md"), GlossarySource(pattern: "docs/terms/*.md", format: .termFile)])
+        #expect(configuration.rules == [
+            "glossary-empty": .severity(.information), "glossary-duplicate": .off,
+            "glossary-dangling-reference": .severity(.error), "term-casing": .severity(.hint),
+        ])
+        #expect(configuration.overrides == [RuleOverride(files: ["docs/legacy/**"], rules: ["glossary-self-definition": .off])])
+        #expect(configuration.sections == [
+            SectionConfiguration(path: "docs/admin", personas: ["operator"]),
+            SectionConfiguration(path: "docs/dev", title: "Developers", personas: ["developer", "integrator"]),
+        ])
+        #expect(configuration.personas == [PersonaConfiguration(id: "operator", title: "Operator", aliases: ["ops", "sre"], signals: ["kubectl"])])
+        #expect(configuration.properNames == ["Backstage"])
+    }
+
+    @Test(arguments: [
+        ("{\n  \"Include\": []\n}", ["2:3 warning Unknown key \"Include\" (did you mean \"include\"?)"]),
+        ("{\"include\": [], \"extra\": 1}", ["1:17 warning Unknown key \"extra\""]),
+        ("{\n  \"glossaries\": [{\"path\": \"g.md\", \"layout\": \"table\"}]\n}", ["2:35 warning Unknown key \"layout\" in a glossary"]),
+        ("{\"rules\": {\"made-up\": \"warning\"}}", ["1:12 warning Unknown rule \"made-up\""]),
+    ] as [(String, [String])])
+    func unknownKeysAreWarningsInPlace(_ json: String, _ expected: [String]) {
+        #expect(load(json).1 == expected)
+    }
+
+    @Test(arguments: [
+        ("[]", ["1:1 error The configuration must be a JSON object"]),
+        ("{\"include\": 3}", ["1:13 error Expected a string or an array of strings"]),
+        ("{\"include\": [\"a\", 2]}", ["1:19 error Expected a string"]),
+        ("{\n  \"rules\": []\n}", ["2:12 error \"rules\" must be an object of rule codes to severities"]),
+        ("{\"rules\": {\"glossary-empty\": \"loud\"}}", ["1:30 error Severity must be \"error\", \"warning\", \"information\", \"hint\" or \"off\""]),
+        ("{\"rules\": {\"glossary-empty\": true}}", ["1:30 error Severity must be \"error\", \"warning\", \"information\", \"hint\" or \"off\""]),
+        ("{\"overrides\": {}}", ["1:15 error \"overrides\" must be an array"]),
+        ("{\"overrides\": [{\"rules\": {}}]}", ["1:16 error An override needs \"files\" and \"rules\""]),
+        ("{\"sections\": [{\"path\": \"docs\"}]}", ["1:15 error A section needs a \"persona\""]),
+        ("{\"sections\": [{\"persona\": \"x\"}]}", ["1:15 error A section needs a \"path\""]),
+        ("{\"personas\": [{\"title\": \"x\"}]}", ["1:15 error A persona needs an \"id\""]),
+        ("{\"glossaries\": [42]}", ["1:17 error A glossary is a path or an object {\"path\", \"format\"}"]),
+        ("{\"glossaries\": [{\"format\": \"table\"}]}", ["1:17 error A glossary needs a \"path\""]),
+        ("{\"glossaries\": [{\"path\": \"g.md\", \"format\": \"wiki\"}]}",
+         ["1:44 error Unknown glossary format \"wiki\"; expected one of: headings, table, term-lines, bullets, definition-list, term-file, abbreviations"]),
+    ] as [(String, [String])])
+    func wrongTypesAreErrorsInPlace(_ json: String, _ expected: [String]) {
+        #expect(load(json).1 == expected)
+    }
+
+    @Test func sectionWithoutPersonaIsStillKept() {
+        let (configuration, _) = load("{\"sections\": [{\"path\": \"docs\"}]}")
+        #expect(configuration.sections == [SectionConfiguration(path: "docs", personas: [])])
+    }
+
+    @Test(arguments: [
+        ("../outside", "The path \"../outside\" leaves the workspace root; it is refused"),
+        ("docs/../../x", "The path \"docs/../../x\" leaves the workspace root; it is refused"),
+        ("/etc/docs", "The path \"/etc/docs\" is absolute; paths are relative to the workspace root"),
+        ("~/docs", "The path \"~/docs\" is absolute; paths are relative to the workspace root"),
+        ("C:/docs", "The path \"C:/docs\" is absolute; paths are relative to the workspace root"),
+    ])
+    func pathsOutsideTheWorkspaceAreRefused(_ path: String, _ message: String) {
+        let (configuration, problems) = load("{\"include\": [\"docs/**\", \"\(path)\"], \"glossaries\": \"\(path)\"}")
+        #expect(configuration.include == ["docs/**"])
+        #expect(configuration.glossaries == [])
+        #expect(problems == ["1:25 error \(message)", "1:\(44 + path.count) error \(message)"])
+    }
+
+    @Test func pathsThatStayInsideAreKept() {
+        let (configuration, problems) = load(#"{"include": ["./docs/**", "docs/../guides/*.md"], "sections": [{"path": "docs/a/..", "persona": "any"}]}"#)
+        #expect(problems == [])
+        #expect(configuration.include == ["docs/**", "guides/*.md"])
+        #expect(configuration.sections.map(\.path) == ["docs"])
+    }
+
+    @Test func invalidJSONIsOneErrorAndTheDefaults() {
+        let (configuration, problems) = load("{\n  \"include\": [\"docs/**\",]\n}")
+        #expect(problems == ["2:25 error Trailing comma in array"])
+        #expect(configuration == Configuration())
+    }
+
+    @Test func problemsAreReportedTogether() {
+        let (configuration, problems) = load("""
+            {
+              "includes": [],
+              "rules": {"glossary-empty": "loud", "glossary-duplicate": "error"},
+              "glossaries": ["../shared/glossary.md", "glossary.md"]
+            }
+            """)
+        #expect(problems == [
+            "2:3 warning Unknown key \"includes\"",
+            "4:18 error The path \"../shared/glossary.md\" leaves the workspace root; it is refused",
+            "3:31 error Severity must be \"error\", \"warning\", \"information\", \"hint\" or \"off\"",
+        ])
+        #expect(configuration.rules == ["glossary-duplicate": .severity(.error)])
+        #expect(configuration.glossaries == [GlossarySource(pattern: "glossary.md")])
+    }
+
+    @Test func everyFutureRuleCodeIsAccepted() {
+        let rules = RuleCatalog.futureCodes.sorted().map { "\"\($0)\": \"warning\"" }.joined(separator: ", ")
+        let (configuration, problems) = load("{\"rules\": {\(rules)}}")
+        #expect(problems == [])
+        #expect(configuration.rules.count == RuleCatalog.futureCodes.count)
+    }
+}
