@@ -35,9 +35,13 @@ private func checkDiagnostics(_ marked: [String: String], path: String = "glossa
 
 @Suite struct GlossaryRulesTests {
     @Test func registryListsEveryRuleOnce() {
-        #expect(RuleRegistry.descriptions.map(\.code) == [
+        let codes = RuleRegistry.descriptions.map(\.code)
+        #expect(codes == codes.sorted())
+        #expect(Set(codes).count == codes.count)
+        #expect(Set(codes).isSuperset(of: [
             "glossary-dangling-reference", "glossary-duplicate", "glossary-empty", "glossary-missing-term", "glossary-self-definition",
-        ])
+            "term-abbreviation", "term-alias", "term-casing",
+        ]))
         #expect(RuleRegistry.description(of: "glossary-self-definition")?.defaultSeverity == .information)
         #expect(RuleRegistry.description(of: "glossary-duplicate")?.documentationURL == "https://github.com/docent-lsp/docent#glossary-duplicate")
         #expect(RuleRegistry.description(of: "nope") == nil)

@@ -66,6 +66,12 @@ enum InlineScanner {
                     continue
                 }
                 let byte = virtual[index]
+                if isChunkStart(index), bareURL(at: index) == nil, let end = codeLikeChunkEnd(at: index) {
+                    emitProse(upTo: index, into: &document)
+                    index = end
+                    startProse(at: index, joins: false)
+                    continue
+                }
                 switch byte {
                 case UInt8(ascii: "\\"):
                     index += (index + 1 < count && ByteClass.isASCIIPunctuation(virtual[index + 1])) ? 2 : 1
@@ -350,6 +356,79 @@ enum InlineScanner {
             }
             let minimum = isWWW ? 5 : 8
             return end - index >= minimum ? end : nil
+        }
+
+        /// Whether `index` starts a whitespace-separated chunk (after space, a line break or an opener).
+        @inline(__always)
+        func isChunkStart(_ index: Int) -> Bool {
+            guard index > 0 else { return true }
+            let previous = virtual[index - 1]
+            return ByteClass.isWhitespace(previous) || previous == UInt8(ascii: "(") || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "\"") || previous == UInt8(ascii: "'")
+        }
+
+        static let fileExtensions: Set<String> = [
+            "md", "mdx", "ts", "tsx", "js", "jsx", "mjs", "cjs", "json", "yaml", "yml", "sh", "py", "go", "java", "html", "css",
+            "txt", "toml", "lock", "xml", "sql", "env", "conf", "ini", "cfg", "rb", "rs", "swift", "kt", "png", "svg", "jpg", "gif",
+        ]
+
+        /// The end of an identifier-like chunk that is not prose: a scoped package (`@scope/name@1.0`), a path
+        /// (`src/plugin/index.ts`, `./x`), a file name (`app-config.yaml`), `snake_case`, `a::b`, a `--flag`,
+        /// a dotted property path (`backend.baseUrl`). Nil for ordinary words.
+        func codeLikeChunkEnd(at start: Int) -> Int? {
+            var end = start
+            var slashes = 0, ats = 0, underscores = 0, colons = 0, dots = 0, hyphens = 0
+            while end < virtual.count {
+                let byte = virtual[end]
+                if ByteClass.isWhitespace(byte) || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+                    || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { break }
+                switch byte {
+                case UInt8(ascii: "/"): slashes += 1
+                case UInt8(ascii: "@"): ats += 1
+                case UInt8(ascii: "_"): underscores += 1
+                case UInt8(ascii: ":"): colons += 1
+                case UInt8(ascii: "."): dots += 1
+                case UInt8(ascii: "-"): hyphens += 1
+                default: break
+                }
+                end += 1
+            }
+            // Sentence punctuation after the chunk is not part of it.
+            while end > start, [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "'")].contains(virtual[end - 1]) {
+                if virtual[end - 1] == UInt8(ascii: ".") { dots -= 1 }
+                if virtual[end - 1] == UInt8(ascii: ":") { colons -= 1 }
+                end -= 1
+            }
+            guard end - start >= 3 else { return nil }
+            let first = virtual[start]
+            let chunk = virtual[start..<end]
+            if first == UInt8(ascii: "@") && (slashes > 0 || ats > 1 || dots > 0) { return end }
+            if first == UInt8(ascii: "-") && virtual[start + 1] == UInt8(ascii: "-") && end - start > 3 { return end }
+            if ats > 0 && (slashes > 0 || dots > 0 || hyphens > 0) && first != UInt8(ascii: "@") && !chunk.contains(where: { $0 >= 0x80 }) { return end }
+            // kebab-case identifiers (`mkdocs-techdocs-core`, `backend-plugin-api`): two or more hyphens, lower case.
+            if hyphens >= 2 && !chunk.contains(where: { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || $0 >= 0x80 }) { return end }
+            if slashes >= 2 || (slashes == 1 && (dots > 0 || hyphens > 0 || first == UInt8(ascii: "/") || first == UInt8(ascii: "."))) { return end }
+            if colons >= 2, chunk.firstRange(of: [UInt8(ascii: ":"), UInt8(ascii: ":")]) != nil { return end }
+            if underscores > 0 {
+                // snake_case: an underscore between two word characters.
+                for index in (start + 1)..<(end - 1) where virtual[index] == UInt8(ascii: "_")
+                    && ByteClass.isASCIIAlphanumeric(virtual[index - 1]) && ByteClass.isASCIIAlphanumeric(virtual[index + 1]) { return end }
+            }
+            if dots > 0 {
+                // A file name (`app-config.yaml`) or a dotted property path (`backend.baseUrl`, `a.b.c`).
+                if let lastDot = chunk.lastIndex(of: UInt8(ascii: ".")), lastDot + 1 < end, lastDot > start {
+                    let ext = String(decoding: virtual[(lastDot + 1)..<end], as: UTF8.self).lowercased()
+                    // "Node.js" and "Vue.js" are product names, not files.
+                    let isProductName = ext == "js" && first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") && dots == 1
+                    if Self.fileExtensions.contains(ext) && ByteClass.isASCIIAlphanumeric(virtual[lastDot - 1]) && !isProductName { return end }
+                    let afterDot = virtual[lastDot + 1]
+                    let isLowerAfter = afterDot >= UInt8(ascii: "a") && afterDot <= UInt8(ascii: "z")
+                    let hasInnerCapital = chunk.dropFirst().contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+                    if dots >= 2 && isLowerAfter && !chunk.contains(where: { $0 >= 0x80 }) && ByteClass.isASCIIAlphanumeric(virtual[lastDot - 1]) { return end }
+                    if dots == 1 && isLowerAfter && hasInnerCapital && ByteClass.isASCIIAlphanumeric(virtual[lastDot - 1]) { return end }
+                }
+            }
+            return nil
         }
 
         func hasPrefixCaseInsensitive(_ prefix: StaticString, at index: Int) -> Bool {

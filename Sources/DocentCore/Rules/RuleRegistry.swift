@@ -29,6 +29,9 @@ public enum RuleRegistry {
         GlossaryEmptyRule(),
         GlossaryMissingTermRule(),
         GlossarySelfDefinitionRule(),
+        TermAbbreviationRule(),
+        TermAliasRule(),
+        TermCasingRule(),
     ]
 
     public static var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }
@@ -47,6 +50,10 @@ public enum RuleRegistry {
                 for index in found.indices { found[index].severity = severity }
             }
             result += found
+        }
+        if let document = snapshot.document(path), !document.markdown.htmlComments.isEmpty {
+            let suppressions = Suppressions(document: document)
+            result.removeAll { suppressions.isSuppressed($0.code, at: $0.range.lowerBound) }
         }
         return result.sorted { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
     }

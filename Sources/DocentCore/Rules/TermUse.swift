@@ -1,0 +1,109 @@
+/// A glossary name used in a document's prose, with what the terminology rules need to judge it.
+struct TermUse {
+    var match: TermMatch
+    var name: GlossaryName
+    /// The text as written (whole match, inflection included).
+    var written: String
+    /// Whether the use starts a sentence (or a block), where ordinary capitalisation applies.
+    var isSentenceStart: Bool
+    /// Whether the use sits in a heading.
+    var isInHeading: Bool
+    /// Whether the heading it sits in is written in capitals only.
+    var isInCapitalsHeading: Bool
+}
+
+/// Finds the uses the terminology rules judge: prose matches, minus the glossary's own headings and
+/// each entry's uses of itself inside its own definition.
+enum TermUses {
+    static func uses(in path: String, snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [TermUse] {
+        guard let document = snapshot.document(path) else { return [] }
+        let glossary = snapshot.glossary
+        let ownEntries = snapshot.isGlossary(path) ? glossary.entries(inFile: path) : []
+        let text = document.text
+        var result: [TermUse] = []
+        for match in cache.termMatches(path, in: snapshot) {
+            let name = glossary.names[match.name]
+            if !ownEntries.isEmpty {
+                let containing = ownEntries.filter { glossary.entries[$0].range.contains(match.range.lowerBound) }
+                if containing.contains(where: { glossary.entries[$0].termRange.overlaps(match.range) }) { continue }
+                if name.targets.contains(where: { target in containing.contains(target.entry) || containing.contains { glossary.entries[$0].term.lowercased() == glossary.entries[target.entry].preferredTerm?.lowercased() } }) { continue }
+                // A redirect entry's own pointer ("Known as Blueprints") is not a use to judge either.
+                if containing.contains(where: { glossary.entries[$0].preferredTerm != nil }) { continue }
+            }
+            let block = match.block >= 0 ? document.markdown.proseBlocks[match.block] : nil
+            var isHeading = false
+            var isCapitals = false
+            if case .heading = block?.kind {
+                isHeading = true
+                let headingText = text.string(in: block!.range)
+                isCapitals = headingText.contains(where: \.isLetter) && headingText == headingText.uppercased()
+            }
+            result.append(TermUse(match: match, name: name, written: text.string(in: match.range),
+                                  isSentenceStart: isSentenceStart(match.range.lowerBound, block: block, bytes: text.bytes),
+                                  isInHeading: isHeading, isInCapitalsHeading: isCapitals))
+        }
+        return result
+    }
+
+    /// Whether only openers (quotes, brackets, emphasis, whitespace) separate `offset` from the block
+    /// start or from a sentence end (`.`, `!`, `?`, `:`).
+    static func isSentenceStart(_ offset: Int, block: ProseBlock?, bytes: [UInt8]) -> Bool {
+        let start = block?.range.lowerBound ?? 0
+        var index = offset
+        while index > start {
+            let byte = bytes[index - 1]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ":") { return true }
+            let isOpener = ByteClass.isWhitespace(byte) || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "-") || byte >= 0x80 && (byte == 0x9C || byte == 0x80 || byte == 0xE2)
+            if !isOpener { return false }
+            index -= 1
+        }
+        return true
+    }
+}
+
+/// How a canonical spelling is written, and how a use's spelling relates to it.
+enum TermSpelling {
+    /// Internal capitals ("DocHub", "OAuth", "iOS") or an acronym ("JWT") in any word.
+    static func isSpecial(_ canonical: String) -> Bool {
+        for word in canonical.split(whereSeparator: { $0 == " " || $0 == "-" }) {
+            let letters = word.filter(\.isLetter)
+            guard letters.count >= 2 else { continue }
+            let rest = letters.dropFirst()
+            if rest.contains(where: \.isUppercase) { return true }
+            if letters.first!.isLowercase && letters.contains(where: \.isUppercase) { return true }
+        }
+        return false
+    }
+
+    static func hasUppercase(_ text: String) -> Bool { text.contains(where: \.isUppercase) }
+
+    /// The canonical spelling with the use's inflection ("Dochubs" → "DocHubs", "entities" → "Entities"),
+    /// keeping the use's own whitespace between words (a soft line break stays one).
+    static func replacement(canonical: String, written: String, inflectionLength: Int, lowercased: Bool = false) -> String {
+        let suffixStart = written.utf8.index(written.utf8.endIndex, offsetBy: -min(inflectionLength, written.utf8.count))
+        let suffix = String(written[suffixStart...])
+        var base = lowercased ? canonical.lowercased() : canonical
+        if suffix.lowercased().hasPrefix("ies"), base.last == "y" || base.last == "Y" { base.removeLast() }
+        let replaced = base + suffix
+        // Keep the written gaps (line breaks, several spaces) when the word counts agree.
+        let writtenWords = written.split(whereSeparator: \.isWhitespace)
+        let newWords = replaced.split(separator: " ")
+        guard writtenWords.count == newWords.count, writtenWords.count > 1 else { return replaced }
+        var output = ""
+        var wordIndex = 0
+        var inWord = false
+        for character in written {
+            if character.isWhitespace {
+                inWord = false
+                output.append(character)
+            } else if !inWord {
+                inWord = true
+                output += newWords[wordIndex]
+                wordIndex += 1
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,129 @@
+/// `term-casing`: a term whose canonical form has internal capitals or is an acronym ("DocHub",
+/// "OAuth", "JWT") written otherwise ("Dochub", "Oauth", "Jwt"). Capitalising the first letter at a
+/// sentence start or in a heading is ordinary; a plain Title Case term ("Service Catalog") written in
+/// lower case is fine unless it is a proper name (`properNames` in docent.json, or a `proper-name` tag).
+public struct TermCasingRule: Rule {
+    public static let description = RuleDescription(code: "term-casing", summary: "A glossary term is capitalised differently from its canonical form", defaultSeverity: .warning)
+
+    public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
+        let glossary = snapshot.glossary
+        let properNames = Set(snapshot.configuration.properNames.map { $0.lowercased() })
+        var result: [Diagnostic] = []
+        for use in TermUses.uses(in: path, snapshot: snapshot, cache: cache) {
+            // Discouraged names are term-alias's business.
+            if use.name.targets.contains(where: { $0.kind == .alias(.discouraged) }) { continue }
+            if use.isInCapitalsHeading { continue }
+            let canonical = use.name.text
+            let base = String(use.written.utf8.prefix(use.written.utf8.count - use.match.inflectionLength)).map { $0 } ?? use.written
+            if normalizeSpace(base) == canonical { continue }
+            let isProper = properNames.contains(canonical.lowercased())
+                || use.name.targets.contains { glossary.entries[$0.entry].tags.contains { $0.lowercased() == "proper-name" || $0.lowercased() == "proper name" } }
+            let writtenWords = normalizeSpace(base).split(separator: " ").map(String.init)
+            let canonicalWords = canonical.split(separator: " ").map(String.init)
+            guard writtenWords.count == canonicalWords.count else { continue }
+            let mayCapitalise = use.isSentenceStart || use.isInHeading
+            var isWrong = false
+            if TermSpelling.isSpecial(canonical) || isProper {
+                for (index, pair) in zip(writtenWords, canonicalWords).enumerated() where pair.0 != pair.1 {
+                    // "iOS" may start a sentence as "IOS"? No: only the first letter may change, upward.
+                    let capitalised = pair.1.prefix(1).uppercased() + pair.1.dropFirst()
+                    if mayCapitalise && index == 0 && pair.0 == capitalised { continue }
+                    if use.isInHeading && !TermSpelling.isSpecial(pair.1) && pair.0 == capitalised { continue }
+                    isWrong = true
+                }
+            } else if !TermSpelling.hasUppercase(canonical) {
+                // A lower-case term ("kubectl"): only a capital first letter at a sentence start or in a heading.
+                for (index, pair) in zip(writtenWords, canonicalWords).enumerated() where pair.0 != pair.1 {
+                    let capitalised = pair.1.prefix(1).uppercased() + pair.1.dropFirst()
+                    if (mayCapitalise && index == 0 || use.isInHeading) && pair.0 == capitalised { continue }
+                    isWrong = true
+                }
+            }
+            guard isWrong else { continue }
+            let replacement = TermSpelling.replacement(canonical: canonical, written: use.written, inflectionLength: use.match.inflectionLength)
+            result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
+                                     message: "Write “\(canonical)”, not “\(normalizeSpace(use.written))”",
+                                     file: path, range: use.match.range,
+                                     data: ["term": .string(canonical), "written": .string(use.written), "replacement": .string(replacement)]))
+        }
+        return result
+    }
+
+    func normalizeSpace(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// `term-alias`: a discouraged name where the glossary names a preferred term ("Known as",
+/// "Alternative term for", "See"): "Scaffolder" → "Blueprints".
+public struct TermAliasRule: Rule {
+    public static let description = RuleDescription(code: "term-alias", summary: "A discouraged alias is used where the glossary prefers another term", defaultSeverity: .information)
+
+    public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
+        let glossary = snapshot.glossary
+        var result: [Diagnostic] = []
+        for use in TermUses.uses(in: path, snapshot: snapshot, cache: cache) {
+            guard let target = use.name.targets.first(where: { $0.kind == .alias(.discouraged) }) else { continue }
+            // A name that is also the term of a regular entry is not discouraged everywhere.
+            if use.name.targets.contains(where: { $0.kind == .term && glossary.entries[$0.entry].preferredTerm == nil }) { continue }
+            let preferred = glossary.entries[target.entry].term
+            let writtenBase = String(decoding: Array(use.written.utf8).dropLast(use.match.inflectionLength), as: UTF8.self)
+            // Follow the writer's case for a plain Title Case term written in lower case mid-sentence.
+            let lower = !TermSpelling.isSpecial(preferred) && writtenBase == writtenBase.lowercased() && !use.isInHeading
+            let replacement = TermSpelling.replacement(canonical: preferred, written: use.written, inflectionLength: use.match.inflectionLength, lowercased: lower)
+            let written = use.written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
+                                     message: "The glossary prefers “\(preferred)” to “\(written)”",
+                                     file: path, range: use.match.range,
+                                     related: [RelatedLocation(file: glossary.entries[target.entry].file, range: glossary.entries[target.entry].termRange, message: "“\(preferred)” in the glossary")],
+                                     data: ["term": .string(preferred), "alias": .string(written), "replacement": .string(replacement)]))
+        }
+        return result
+    }
+}
+
+/// `term-abbreviation`: the first use of an abbreviation in a document ("JWT") is not spelled out, and
+/// its expansion appears nowhere earlier in the document. Headings do not count as first uses.
+public struct TermAbbreviationRule: Rule {
+    public static let description = RuleDescription(code: "term-abbreviation", summary: "An abbreviation is not spelled out on its first use", defaultSeverity: .hint)
+
+    public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
+        guard let document = snapshot.document(path) else { return [] }
+        let glossary = snapshot.glossary
+        var seen = Set<String>()
+        var result: [Diagnostic] = []
+        var normalizedPrefix: String?
+        for use in TermUses.uses(in: path, snapshot: snapshot, cache: cache) where !use.isInHeading {
+            let abbreviation = use.name.text
+            guard DefinitionReader.isAbbreviation(abbreviation), let expansion = Self.expansion(of: use.name, in: glossary) else { continue }
+            guard seen.insert(abbreviation.lowercased()).inserted else { continue }
+            // Spelled out right after: "JWT (JSON Web Token)".
+            let after = document.text.string(in: use.match.range.upperBound..<min(document.text.count, use.match.range.upperBound + expansion.utf8.count + 8))
+            if Self.normalize(after).hasPrefix("(" + Self.normalize(expansion)) || Self.normalize(after).hasPrefix(" (" + Self.normalize(expansion)) { continue }
+            // Spelled out anywhere before, across line breaks and case.
+            if normalizedPrefix == nil || true {
+                normalizedPrefix = Self.normalize(document.text.string(in: 0..<use.match.range.lowerBound))
+            }
+            if normalizedPrefix!.contains(Self.normalize(expansion)) { continue }
+            result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
+                                     message: "Spell out “\(abbreviation)” on its first use: “\(expansion) (\(abbreviation))”",
+                                     file: path, range: use.match.range,
+                                     data: ["abbreviation": .string(abbreviation), "expansion": .string(expansion), "replacement": .string("\(expansion) (\(use.written))")]))
+        }
+        return result
+    }
+
+    /// What an abbreviation stands for: an entry's expansion, or the term of the entry it is an alias of.
+    static func expansion(of name: GlossaryName, in glossary: Glossary) -> String? {
+        for target in name.targets {
+            let entry = glossary.entries[target.entry]
+            if target.kind == .term, let expansion = entry.expansion, expansion.lowercased() != name.text.lowercased() { return expansion }
+            if case .alias(let kind) = target.kind, kind == .aka || kind == .frontMatter, !DefinitionReader.isAbbreviation(entry.term) { return entry.term }
+        }
+        return nil
+    }
+
+    static func normalize(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
