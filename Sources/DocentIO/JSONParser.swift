@@ -284,7 +284,7 @@ enum ByteDigits {
 }
 
 extension String {
-    func replacingOccurrencesOf(_ target: String, _ replacement: String) -> String {
+    public func replacingOccurrencesOf(_ target: String, _ replacement: String) -> String {
         guard contains(target) else { return self }
         return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }

@@ -1,32 +1,49 @@
 import DocentCore
 import DocentIO
+import Synchronization
 
 /// Runs every rule over a set of documents, on all cores. Shared by `docent check` and the server's
 /// workspace diagnostics.
 public enum Checker {
-    public static func check(paths: [String], in snapshot: WorkspaceSnapshot) -> [Diagnostic] {
+    public static func check(paths: [String], in snapshot: WorkspaceSnapshot, progress: (@Sendable (Int) -> Void)? = nil) -> [Diagnostic] {
         let cache = AnalysisCache()
-        let results = ParallelMap.map(paths) { path in RuleRegistry.diagnostics(for: path, in: snapshot, cache: cache) }
+        let done = Atomic<Int>(0)
+        let results = ParallelMap.map(paths) { path in
+            let found = RuleRegistry.diagnostics(for: path, in: snapshot, cache: cache)
+            let count = done.add(1, ordering: .relaxed).newValue
+            progress?(count)
+            return found
+        }
         return results.flatMap { $0 }
     }
 }
 
 /// Output formats of `docent check`.
 public enum CheckReport {
-    /// `file:line:col: severity[code] message`, grouped by file, with a summary line.
+    /// `file:line:col: severity[code] message`, with a summary line. On a terminal (`color`), grouped
+    /// under a header per file and colourised.
     public static func text(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, fileCount: Int, color: Bool) -> String {
         var output = ""
         var counts: [Severity: Int] = [:]
         var files = Set<String>()
+        var currentFile: String?
         for diagnostic in diagnostics {
             counts[diagnostic.severity, default: 0] += 1
             files.insert(diagnostic.file)
             let position = snapshot.document(diagnostic.file)?.text.position(of: diagnostic.range.lowerBound, encoding: .utf16) ?? Position(line: 0, character: 0)
             let severity = diagnostic.severity.rawValue
-            let label = color ? "\(ANSI.color(for: diagnostic.severity))\(severity)\(ANSI.reset)" : severity
-            let place = color ? "\(ANSI.bold)\(diagnostic.file):\(position.line + 1):\(position.character + 1)\(ANSI.reset)" : "\(diagnostic.file):\(position.line + 1):\(position.character + 1)"
-            output += "\(place): \(label)[\(diagnostic.code)] \(diagnostic.message)\n"
+            if color {
+                if currentFile != diagnostic.file {
+                    output += (currentFile == nil ? "" : "\n") + "\(ANSI.bold)\(diagnostic.file)\(ANSI.reset)\n"
+                    currentFile = diagnostic.file
+                }
+                let place = "\(position.line + 1):\(position.character + 1)"
+                output += "  \(ANSI.dim)\(place)\(ANSI.reset)\(String(repeating: " ", count: max(1, 9 - place.count)))\(ANSI.color(for: diagnostic.severity))\(severity)\(ANSI.reset)[\(diagnostic.code)] \(diagnostic.message)\n"
+            } else {
+                output += "\(diagnostic.file):\(position.line + 1):\(position.character + 1): \(severity)[\(diagnostic.code)] \(diagnostic.message)\n"
+            }
         }
+        if color && !diagnostics.isEmpty { output += "\n" }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         output += "\(plural(counts[.error] ?? 0, "error")), \(plural(counts[.warning] ?? 0, "warning")), \(plural((counts[.information] ?? 0) + (counts[.hint] ?? 0), "info")) in \(plural(files.count, "file")) (\(fileCount) checked)\n"
         return output
@@ -55,6 +72,7 @@ public enum CheckReport {
 enum ANSI {
     static let reset = "\u{1B}[0m"
     static let bold = "\u{1B}[1m"
+    static let dim = "\u{1B}[2m"
     static func color(for severity: Severity) -> String {
         switch severity {
         case .error: return "\u{1B}[31m"

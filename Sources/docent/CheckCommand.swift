@@ -2,18 +2,22 @@ import DocentCore
 import DocentIO
 import DocentLSP
 import Foundation
+import Synchronization
 
-/// `docent check [PATH …] [--format text|json] [--config FILE] [--strict]`: the CI face of Docent.
+/// `docent check [PATH …] [--format text|json|sarif|github] [--config FILE] [--fix] [--strict]`:
+/// the CI face of Docent.
 enum CheckCommand {
+    static let formats = ["text", "json", "sarif", "github"]
+
     static func run(_ arguments: [String]) -> Int32 {
         let options: Options
-        do { options = try Options(arguments, valued: ["--format", "--config"], boolean: ["--strict", "--no-color"]) } catch {
+        do { options = try Options(arguments, valued: ["--format", "--config"], boolean: ["--strict", "--no-color", "--fix"]) } catch {
             printError("docent check: \(error.message)")
             return 2
         }
         let format = options.values["--format"] ?? "text"
-        guard ["text", "json"].contains(format) else {
-            printError("docent check: unknown format '\(format)' (expected text or json)")
+        guard formats.contains(format) else {
+            printError("docent check: unknown format '\(format)' (expected \(formats.joined(separator: ", ")))")
             return 2
         }
         // The first directory argument is the workspace root; file arguments narrow the check.
@@ -31,22 +35,90 @@ enum CheckCommand {
             root = WorkspaceRootFinder.root(containing: URL(fileURLWithPath: first)).path
         }
         guard let result = loadWorkspace(root, configFile: options.values["--config"]) else { return 2 }
-        let snapshot = result.snapshot
-        let loader = WorkspaceLoader(root: URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath))
+        var snapshot = result.snapshot
+        let rootURL = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
+        let loader = WorkspaceLoader(root: rootURL)
         var paths = snapshot.sortedPaths
         if !filters.isEmpty {
             let wanted = Set(filters.compactMap { loader.relativePath(of: URL(fileURLWithPath: $0)) })
             paths = paths.filter { path in wanted.contains(path) || wanted.contains { path.hasPrefix($0 + "/") } }
         }
-        let diagnostics = Checker.check(paths: paths, in: snapshot)
+        if options.flags.contains("--fix") {
+            snapshot = applyFixes(paths: paths, snapshot: snapshot, loader: loader)
+        }
+        let progress = ProgressBar(total: paths.count)
+        var onProgress: (@Sendable (Int) -> Void)?
+        if let progress { onProgress = { done in progress.update(done) } }
+        let diagnostics: [Diagnostic] = Checker.check(paths: paths, in: snapshot, progress: onProgress)
+        progress?.finish()
         let isTerminal = isatty(STDOUT_FILENO) == 1 && !options.flags.contains("--no-color") && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let rootPrefix = prefixFromCurrentDirectory(to: loader.root)
         switch format {
         case "json": print(CheckReport.json(diagnostics, snapshot: snapshot))
+        case "sarif": print(CheckReport.sarif(diagnostics, snapshot: snapshot, rootPrefix: "", version: CommandLineTool.version))
+        case "github": print(CheckReport.github(diagnostics, snapshot: snapshot, rootPrefix: rootPrefix), terminator: "")
         default: print(CheckReport.text(diagnostics, snapshot: snapshot, fileCount: paths.count, color: isTerminal), terminator: "")
         }
         let errors = diagnostics.contains { $0.severity == .error }
         let warnings = diagnostics.contains { $0.severity == .warning }
         return errors || (options.flags.contains("--strict") && warnings) ? 1 : 0
+    }
+
+    /// Applies every safe fix, writing each file atomically; returns the snapshot with the fixed texts.
+    static func applyFixes(paths: [String], snapshot: WorkspaceSnapshot, loader: WorkspaceLoader) -> WorkspaceSnapshot {
+        var changes: [WorkspaceChange] = []
+        var fixedCount = 0
+        for path in paths {
+            let edits = TerminologyFixes.fixAll(in: path, snapshot: snapshot)
+            guard !edits.isEmpty, let document = snapshot.document(path), let url = loader.confinedURL(path) else { continue }
+            let fixed = TerminologyFixes.apply(edits, to: document.text.bytes)
+            do {
+                try AtomicFileWriter.write(fixed, to: url, expecting: document.text.bytes)
+                changes.append(.setDocument(path: path, text: SourceText(bytes: fixed), version: nil))
+                fixedCount += edits.count
+            } catch {
+                printError("docent check --fix: \(path): \(error.description)")
+            }
+        }
+        if fixedCount > 0 { printError("docent: fixed \(fixedCount) problem\(fixedCount == 1 ? "" : "s") in \(changes.count) file\(changes.count == 1 ? "" : "s")") }
+        return changes.isEmpty ? snapshot : snapshot.applying(changes)
+    }
+
+    /// `docs/` when the workspace root is `docs` below the current directory (for GitHub annotations,
+    /// whose paths are relative to the repository checkout).
+    static func prefixFromCurrentDirectory(to root: URL) -> String {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
+        let rootPath = root.path
+        guard rootPath.hasPrefix(current + "/") else { return "" }
+        return String(rootPath.dropFirst(current.count + 1)) + "/"
+    }
+}
+
+/// A one-line progress bar on stderr, for long runs on a terminal only.
+final class ProgressBar: Sendable {
+    let total: Int
+    private let lastDrawn = Mutex<Int>(0)
+
+    init?(total: Int) {
+        guard total >= 200, isatty(STDERR_FILENO) == 1 else { return nil }
+        self.total = total
+    }
+
+    func update(_ done: Int) {
+        let shouldDraw = lastDrawn.withLock { last -> Bool in
+            guard done - last >= max(1, total / 50) || done == total else { return false }
+            last = done
+            return true
+        }
+        guard shouldDraw else { return }
+        let width = 30
+        let filled = width * done / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total) files".utf8))
+    }
+
+    func finish() {
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }
 }
 

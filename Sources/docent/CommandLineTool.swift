@@ -10,7 +10,7 @@ enum CommandLineTool {
     docent \(version): a language server and checker for documentation glossaries and persona sections
 
     Usage:
-      docent check [PATH …] [--format text|json] [--config FILE] [--strict]
+      docent check [PATH …] [--format text|json|sarif|github] [--config FILE] [--fix] [--strict]
       docent terms [DIR] [--json]
       docent explain TERM [DIR]
       docent lsp [--stdio]

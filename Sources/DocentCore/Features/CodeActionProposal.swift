@@ -47,6 +47,7 @@ public protocol CodeActionProvider: Sendable {
 /// Every code action provider, in one list. Each feature area adds its provider here.
 public enum CodeActionRegistry {
     public static let providers: [any CodeActionProvider] = [
+        TerminologyFixes(),
     ]
 
     public static func actions(in path: String, range: ByteRange, diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot) -> [CodeActionProposal] {

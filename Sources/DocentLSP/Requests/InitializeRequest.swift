@@ -37,6 +37,8 @@ enum InitializeRequest: RequestHandler {
         capabilities["definitionProvider"] = true
         capabilities["referencesProvider"] = true
         capabilities["documentSymbolProvider"] = true
+        capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", "refactor", .string(CodeActionRequest.fixAllKind)]]
+        capabilities["renameProvider"] = ["prepareProvider": true]
         capabilities["workspaceSymbolProvider"] = true
         capabilities["diagnosticProvider"] = ["identifier": "docent", "interFileDependencies": true, "workspaceDiagnostics": true]
         capabilities["workspace"] = ["workspaceFolders": ["supported": true, "changeNotifications": true]]

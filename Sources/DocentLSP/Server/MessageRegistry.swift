@@ -15,6 +15,7 @@ protocol NotificationHandler {
 /// Every message the server handles, in one sorted list each.
 enum MessageRegistry {
     static let requestTypes: [any RequestHandler.Type] = [
+        CodeActionRequest.self,
         CompletionItemResolveRequest.self,
         CompletionRequest.self,
         DefinitionRequest.self,
@@ -22,7 +23,9 @@ enum MessageRegistry {
         DocumentSymbolRequest.self,
         HoverRequest.self,
         InitializeRequest.self,
+        PrepareRenameRequest.self,
         ReferencesRequest.self,
+        RenameRequest.self,
         ShutdownRequest.self,
         WorkspaceDiagnosticRequest.self,
         WorkspaceSymbolRequest.self,

@@ -1,0 +1,102 @@
+/// Renaming a glossary term: its entry and every use across the workspace, each use keeping its
+/// plural or possessive ending and its case form, and `#anchor` links to the entry following along.
+public enum RenameFeature {
+    public struct Preparation: Sendable {
+        public var range: ByteRange
+        public var placeholder: String
+    }
+
+    public enum Failure: Error, Sendable, Equatable {
+        case notATerm
+        case invalidName(String)
+    }
+
+    /// The term at `offset` (a use, or the entry's own term) and its canonical spelling.
+    public static func prepare(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> Preparation? {
+        let glossary = snapshot.glossary
+        if let entry = TermLookup.entryDefinition(at: offset, in: path, snapshot: snapshot) {
+            let definition = glossary.entries[entry]
+            let range = termTextRange(of: definition, in: snapshot) ?? definition.termRange
+            return Preparation(range: range, placeholder: definition.term)
+        }
+        guard let found = TermLookup.term(at: offset, in: path, snapshot: snapshot), let entry = found.entries.first else { return nil }
+        // Uses through an alias rename the alias's entry, but only uses of the term itself are edited.
+        guard glossary.names[found.match.name].targets.contains(where: { $0.entry == entry && $0.kind == .term }) else { return nil }
+        return Preparation(range: found.match.range, placeholder: glossary.entries[entry].term)
+    }
+
+    /// The edits that rename the entry at `offset` to `newName`.
+    public static func rename(at offset: Int, in path: String, to newName: String, snapshot: WorkspaceSnapshot) -> Result<[FileEdit], Failure> {
+        let trimmed = newName.trimmingSpaces()
+        guard !trimmed.isEmpty, !trimmed.contains("\n"), WordTokenizer.normalizedWords(trimmed).count > 0 else { return .failure(.invalidName("A term needs at least one word")) }
+        let glossary = snapshot.glossary
+        guard let entry = TermLookup.entryDefinition(at: offset, in: path, snapshot: snapshot)
+                ?? prepare(at: offset, in: path, snapshot: snapshot).flatMap({ _ in TermLookup.term(at: offset, in: path, snapshot: snapshot)?.entries.first }) else {
+            return .failure(.notATerm)
+        }
+        let definition = glossary.entries[entry]
+        var edits: [FileEdit] = []
+        if let range = termTextRange(of: definition, in: snapshot) {
+            edits.append(FileEdit(file: definition.file, range: range, newText: trimmed))
+        }
+        // Uses of the term's own name (not its aliases) in every document.
+        guard let nameIndex = glossary.names.indices.first(where: { glossary.names[$0].targets.contains(TermTarget(entry: entry, kind: .term)) }) else { return .success(edits) }
+        for file in snapshot.sortedPaths {
+            guard let document = snapshot.document(file) else { continue }
+            let headings = snapshot.isGlossary(file) ? glossary.entries(inFile: file).map { glossary.entries[$0].termRange } : []
+            for match in snapshot.termMatches(in: file) where match.name == nameIndex {
+                if headings.contains(where: { $0.overlaps(match.range) }) { continue }
+                let written = document.text.string(in: match.range)
+                edits.append(FileEdit(file: file, range: match.range, newText: inflect(trimmed, like: written, canonical: definition.term, inflectionLength: match.inflectionLength)))
+            }
+        }
+        // Links to the entry's anchor follow the new heading's anchor.
+        if let anchor = definition.anchor, definition.format == .headings {
+            let newAnchor = MarkdownText.slug(definition.qualifier.map { "\(trimmed) (\($0))" } ?? trimmed)
+            if newAnchor != anchor {
+                for file in snapshot.sortedPaths {
+                    guard let document = snapshot.document(file) else { continue }
+                    for link in document.markdown.links where link.kind == .inline || link.kind == .definition {
+                        guard let hash = link.destination.firstIndex(of: "#"), String(link.destination[link.destination.index(after: hash)...]) == anchor else { continue }
+                        let target = String(link.destination[..<hash])
+                        let resolved = target.isEmpty ? file : WorkspacePath.resolve(target, relativeTo: file)
+                        guard resolved == definition.file else { continue }
+                        let newDestination = target + "#" + newAnchor
+                        edits.append(FileEdit(file: file, range: link.destinationRange, newText: newDestination))
+                    }
+                }
+            }
+        }
+        return .success(edits)
+    }
+
+    /// Where the term's own words are written in its entry (the heading without qualifier or AKA part).
+    static func termTextRange(of entry: GlossaryEntry, in snapshot: WorkspaceSnapshot) -> ByteRange? {
+        guard let document = snapshot.document(entry.file) else { return nil }
+        let written = document.text.string(in: entry.termRange)
+        guard let found = written.range(of: entry.term) else {
+            // Markup around the term (`**Term**`): fall back to the whole range only when it is the term.
+            return MarkdownText.plainText(written) == entry.term ? entry.termRange : nil
+        }
+        let start = entry.termRange.lowerBound + written.utf8.distance(from: written.startIndex, to: found.lowerBound)
+        return start..<(start + entry.term.utf8.count)
+    }
+
+    /// The new name in the form the use was written: same inflection, and lower or upper case when the
+    /// use differs from the canonical spelling that way.
+    static func inflect(_ newName: String, like written: String, canonical: String, inflectionLength: Int) -> String {
+        let base = String(decoding: Array(written.utf8).dropLast(inflectionLength), as: UTF8.self)
+        let normalizedBase = base.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var form = newName
+        if normalizedBase == canonical {
+            form = newName
+        } else if normalizedBase == normalizedBase.lowercased() && canonical != canonical.lowercased() {
+            form = TermSpelling.isSpecial(newName) ? newName : newName.lowercased()
+        } else if normalizedBase == normalizedBase.uppercased() && canonical != canonical.uppercased() {
+            form = newName.uppercased()
+        } else if let first = normalizedBase.first, first.isUppercase, canonical.first?.isLowercase == true {
+            form = newName.prefix(1).uppercased() + newName.dropFirst()
+        }
+        return TermSpelling.replacement(canonical: form, written: written, inflectionLength: inflectionLength)
+    }
+}

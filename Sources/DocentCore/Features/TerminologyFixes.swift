@@ -1,0 +1,134 @@
+/// Quick fixes for the terminology rules, "Disable for this line" for every rule, "Add to glossary"
+/// for a selected phrase, and the document-wide fix-all.
+public struct TerminologyFixes: CodeActionProvider {
+    public static let fixableCodes: Set<String> = ["term-casing", "term-alias", "term-abbreviation"]
+
+    public init() {}
+
+    public func actions(in path: String, range: ByteRange, diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot) -> [CodeActionProposal] {
+        guard let document = snapshot.document(path) else { return [] }
+        var result: [CodeActionProposal] = []
+        for diagnostic in diagnostics {
+            if let fix = Self.quickFix(for: diagnostic) { result.append(fix) }
+        }
+        var disabled = Set<String>()
+        for diagnostic in diagnostics where disabled.insert(diagnostic.code).inserted {
+            result.append(Self.disableForLine(diagnostic, document: document))
+        }
+        if let add = AddToGlossary.action(selection: range, in: path, snapshot: snapshot) { result.append(add) }
+        return result
+    }
+
+    /// Replace the use with the diagnostic's `replacement` (canonical term, preferred term, expansion).
+    public static func quickFix(for diagnostic: Diagnostic) -> CodeActionProposal? {
+        guard fixableCodes.contains(diagnostic.code), case .string(let replacement)? = diagnostic.data["replacement"] else { return nil }
+        let title: String
+        switch diagnostic.code {
+        case "term-abbreviation": title = "Spell out as “\(replacement)”"
+        default: title = "Replace with “\(replacement)”"
+        }
+        return CodeActionProposal(title: title, kind: "quickfix", fixes: [diagnostic],
+                                  operations: [.edit(FileEdit(file: diagnostic.file, range: diagnostic.range, newText: replacement))],
+                                  isPreferred: true, isSafe: true)
+    }
+
+    /// Inserts `<!-- docent-disable-next-line CODE -->` above the diagnostic's line, indented like it;
+    /// in a table row (where a line above would break the table) appends `docent-disable-line` instead.
+    public static func disableForLine(_ diagnostic: Diagnostic, document: WorkspaceDocument) -> CodeActionProposal {
+        let text = document.text
+        let line = text.line(of: diagnostic.range.lowerBound)
+        let lineRange = text.lineRange(line)
+        let isTableRow = document.markdown.tables.contains { $0.range.contains(lineRange.lowerBound) }
+        let edit: FileEdit
+        if isTableRow {
+            edit = FileEdit(file: diagnostic.file, range: lineRange.upperBound..<lineRange.upperBound, newText: " <!-- docent-disable-line \(diagnostic.code) -->")
+        } else {
+            var indentEnd = lineRange.lowerBound
+            while indentEnd < lineRange.upperBound && ByteClass.isSpace(text.bytes[indentEnd]) { indentEnd += 1 }
+            let indent = text.string(in: lineRange.lowerBound..<indentEnd)
+            let newline = text.lineTable.lineStarts.count > 1 && text.bytes.count > 1 && text.string(in: lineRange.upperBound..<min(text.count, lineRange.upperBound + 2)) == "\r\n" ? "\r\n" : "\n"
+            edit = FileEdit(file: diagnostic.file, range: lineRange.lowerBound..<lineRange.lowerBound, newText: "\(indent)<!-- docent-disable-next-line \(diagnostic.code) -->\(newline)")
+        }
+        return CodeActionProposal(title: "Disable \(diagnostic.code) for this line", kind: "quickfix", fixes: [diagnostic], operations: [.edit(edit)])
+    }
+
+    /// Every safe fix of a document, non-overlapping, in document order (`source.fixAll.docent`, `--fix`).
+    public static func fixAll(in path: String, snapshot: WorkspaceSnapshot) -> [FileEdit] {
+        let diagnostics = RuleRegistry.diagnostics(for: path, in: snapshot)
+        var edits: [FileEdit] = []
+        var lastEnd = -1
+        for diagnostic in diagnostics.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            guard let fix = quickFix(for: diagnostic), fix.isSafe, case .edit(let edit)? = fix.operations.first else { continue }
+            guard edit.range.lowerBound >= lastEnd else { continue }
+            edits.append(edit)
+            lastEnd = edit.range.upperBound
+        }
+        return edits
+    }
+
+    /// Applies non-overlapping edits to bytes (back to front).
+    public static func apply(_ edits: [FileEdit], to bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            result.replaceSubrange(edit.range.clamped(to: 0..<result.count), with: Array(edit.newText.utf8))
+        }
+        return result
+    }
+}
+
+/// "Add to glossary": a selected phrase that is not a term becomes a new entry, in the layout of the
+/// first glossary that can take one, at its sorted position.
+public enum AddToGlossary {
+    public static func action(selection: ByteRange, in path: String, snapshot: WorkspaceSnapshot) -> CodeActionProposal? {
+        guard !selection.isEmpty, selection.count <= 80, let document = snapshot.document(path) else { return nil }
+        let phrase = document.text.string(in: selection).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !phrase.isEmpty, phrase.contains(where: \.isLetter), !phrase.contains("\n"),
+              snapshot.glossary.entries(named: phrase).isEmpty else { return nil }
+        // Only from prose.
+        guard document.markdown.proseSpans.contains(where: { $0.range.lowerBound <= selection.lowerBound && selection.lowerBound < $0.range.upperBound }) else { return nil }
+        for file in snapshot.glossary.files {
+            guard let glossaryDocument = snapshot.document(file.path), let edit = insertion(of: phrase, into: file, document: glossaryDocument) else { continue }
+            return CodeActionProposal(title: "Add “\(phrase)” to the glossary (\(file.path))", kind: "refactor", operations: [.edit(edit)])
+        }
+        return nil
+    }
+
+    /// The edit that inserts `term` into a glossary file, before the first entry that sorts after it.
+    static func insertion(of term: String, into file: GlossaryFile, document: WorkspaceDocument) -> FileEdit? {
+        let placeholder = "TODO: define \(term)."
+        let text = document.text
+        let entries = file.entries.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let next = entries.first { $0.term.lowercased() > term.lowercased() }
+        func lineStart(_ offset: Int) -> Int { text.lineRange(text.line(of: offset)).lowerBound }
+        switch file.format {
+        case .headings:
+            let level = entries.first.map { entry in text.string(in: lineStart(entry.termRange.lowerBound)..<entry.termRange.lowerBound).filter { $0 == "#" }.count } ?? 2
+            let hashes = String(repeating: "#", count: max(level, 1))
+            let block = "\(hashes) \(term)\n\n\(placeholder)\n\n"
+            if let next { return FileEdit(file: file.path, range: lineStart(next.termRange.lowerBound)..<lineStart(next.termRange.lowerBound), newText: block) }
+            let ending = text.string.hasSuffix("\n") ? "" : "\n"
+            return FileEdit(file: file.path, range: text.count..<text.count, newText: ending + "\n" + block.dropLast())
+        case .bullets:
+            let line = "- **\(term)** - \(placeholder)\n"
+            if let next { return FileEdit(file: file.path, range: lineStart(next.range.lowerBound)..<lineStart(next.range.lowerBound), newText: line) }
+            let end = entries.last.map { text.lineRange(text.line(of: $0.range.upperBound)).upperBound } ?? text.count
+            return FileEdit(file: file.path, range: end..<end, newText: "\n" + String(line.dropLast()))
+        case .definitionList:
+            let block = "\(term)\n: \(placeholder)\n\n"
+            if let next { return FileEdit(file: file.path, range: lineStart(next.range.lowerBound)..<lineStart(next.range.lowerBound), newText: block) }
+            return FileEdit(file: file.path, range: text.count..<text.count, newText: (text.string.hasSuffix("\n") ? "\n" : "\n\n") + block.dropLast(2) + "\n")
+        case .table:
+            let row = "| \(term) | \(placeholder) |\n"
+            if let next { return FileEdit(file: file.path, range: lineStart(next.range.lowerBound)..<lineStart(next.range.lowerBound), newText: row) }
+            guard let last = entries.last else { return nil }
+            let end = text.lineRange(text.line(of: last.range.lowerBound)).upperBound
+            return FileEdit(file: file.path, range: end..<end, newText: "\n" + String(row.dropLast()))
+        case .abbreviations:
+            let line = "*[\(term)]: \(placeholder)\n"
+            if let next { return FileEdit(file: file.path, range: lineStart(next.range.lowerBound)..<lineStart(next.range.lowerBound), newText: line) }
+            return FileEdit(file: file.path, range: text.count..<text.count, newText: (text.string.hasSuffix("\n") ? "" : "\n") + line)
+        case .termLines, .termFile:
+            return nil
+        }
+    }
+}

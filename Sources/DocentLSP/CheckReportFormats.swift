@@ -1,0 +1,89 @@
+import DocentCore
+import DocentIO
+
+extension CheckReport {
+    /// SARIF 2.1.0, as GitHub code scanning accepts it: one run, the rules in the driver, results
+    /// with 1-based lines and UTF-16 columns relative to `%SRCROOT%` (the workspace root).
+    public static func sarif(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, rootPrefix: String, version: String) -> String {
+        let descriptions = RuleRegistry.descriptions
+        let rules: [JSONValue] = descriptions.map { rule in
+            ["id": .string(rule.code), "name": .string(pascalCase(rule.code)),
+             "shortDescription": ["text": .string(rule.summary)], "fullDescription": ["text": .string(rule.summary)],
+             "helpUri": .string(rule.documentationURL),
+             "defaultConfiguration": ["level": .string(level(rule.defaultSeverity))]]
+        }
+        let results: [JSONValue] = diagnostics.map { diagnostic in
+            var region = JSONObject()
+            if let text = snapshot.document(diagnostic.file)?.text {
+                let range = text.positionRange(of: diagnostic.range, encoding: .utf16)
+                region["startLine"] = JSONValue(range.start.line + 1)
+                region["startColumn"] = JSONValue(range.start.character + 1)
+                region["endLine"] = JSONValue(range.end.line + 1)
+                region["endColumn"] = JSONValue(range.end.character + 1)
+            }
+            var result: JSONObject = [
+                "ruleId": .string(diagnostic.code),
+                "level": .string(level(diagnostic.severity)),
+                "message": ["text": .string(diagnostic.message)],
+                "locations": [["physicalLocation": [
+                    "artifactLocation": ["uri": .string(rootPrefix + diagnostic.file), "uriBaseId": "%SRCROOT%"],
+                    "region": .object(region),
+                ]]],
+            ]
+            if let index = descriptions.firstIndex(where: { $0.code == diagnostic.code }) { result["ruleIndex"] = JSONValue(index) }
+            if !diagnostic.data.isEmpty { result["properties"] = LSPConversion.value(.object(diagnostic.data)) }
+            return .object(result)
+        }
+        let log: JSONValue = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [[
+                "tool": ["driver": ["name": "docent", "version": .string(version), "informationUri": "https://github.com/docent-lsp/docent", "rules": .array(rules)]],
+                "columnKind": "utf16CodeUnits",
+                "results": .array(results),
+            ]],
+        ]
+        return JSONSerializer.string(log, pretty: true)
+    }
+
+    /// GitHub Actions workflow commands: `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+    public static func github(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, rootPrefix: String) -> String {
+        var output = ""
+        for diagnostic in diagnostics {
+            let command: String
+            switch diagnostic.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .information, .hint: command = "notice"
+            }
+            var properties = "file=\(escapeProperty(rootPrefix + diagnostic.file))"
+            if let text = snapshot.document(diagnostic.file)?.text {
+                let range = text.positionRange(of: diagnostic.range, encoding: .utf16)
+                properties += ",line=\(range.start.line + 1),col=\(range.start.character + 1),endLine=\(range.end.line + 1),endColumn=\(range.end.character + 1)"
+            }
+            properties += ",title=\(escapeProperty("docent \(diagnostic.code)"))"
+            output += "::\(command) \(properties)::\(escapeData(diagnostic.message))\n"
+        }
+        return output
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .information, .hint: return "note"
+        }
+    }
+
+    static func pascalCase(_ code: String) -> String {
+        code.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    static func escapeData(_ text: String) -> String {
+        text.replacingOccurrencesOf("%", "%25").replacingOccurrencesOf("\r", "%0D").replacingOccurrencesOf("\n", "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrencesOf(":", "%3A").replacingOccurrencesOf(",", "%2C")
+    }
+}
