@@ -28,6 +28,17 @@ enum InlineScanner {
         var nextJoins = false
         /// Link texts being scanned: where the `]` is, and where the whole link ends.
         var pendingLinks: [(close: Int, end: Int)] = []
+        /// Precomputed pairs (index of the opener → index of its closer, or -1), so that unclosed
+        /// brackets, parentheses, braces and backtick runs cost one pass, not one scan each.
+        var bracketClose: [Int32] = []
+        var parenClose: [Int32] = []
+        var braceClose: [Int32] = []
+        /// Start offsets of backtick runs, by run length.
+        var backtickRuns: [Int: [Int]] = [:]
+        /// The next `-->` at or after some offset (searches move forward only).
+        var commentCloseCache: (from: Int, found: Int?) = (-1, nil)
+        /// Offsets below this were already judged not to start an identifier-like chunk.
+        var chunkCheckedUntil = 0
 
         init(virtual: [UInt8], lines: [ByteRange], lineStarts: [Int], block: Int, isMDX: Bool) {
             self.virtual = virtual
@@ -35,6 +46,59 @@ enum InlineScanner {
             self.lineStarts = lineStarts
             self.block = block
             self.isMDX = isMDX
+            computePairs()
+        }
+
+        /// One pass for backtick runs and code spans, one for bracket, parenthesis and brace pairs
+        /// outside code spans.
+        mutating func computePairs() {
+            let count = virtual.count
+            var index = 0
+            var runs: [(start: Int, length: Int)] = []
+            while index < count {
+                if virtual[index] == UInt8(ascii: "`") {
+                    var run = 0
+                    while index + run < count && virtual[index + run] == UInt8(ascii: "`") { run += 1 }
+                    runs.append((index, run))
+                    backtickRuns[run, default: []].append(index)
+                    index += run
+                } else {
+                    index += 1
+                }
+            }
+            // Code spans, left to right: a run closes at the next run of the same length.
+            var codeSpans: [Range<Int>] = []
+            var position = 0
+            for run in runs where run.start >= position {
+                if let close = findBacktickRun(length: run.length, from: run.start + run.length) {
+                    codeSpans.append(run.start..<(close + run.length))
+                    position = close + run.length
+                }
+            }
+            bracketClose = [Int32](repeating: -1, count: count)
+            parenClose = [Int32](repeating: -1, count: count)
+            braceClose = [Int32](repeating: -1, count: count)
+            var brackets: [Int] = [], parens: [Int] = [], braces: [Int] = []
+            var spanIndex = 0
+            index = 0
+            while index < count {
+                if spanIndex < codeSpans.count && index >= codeSpans[spanIndex].lowerBound {
+                    index = codeSpans[spanIndex].upperBound
+                    spanIndex += 1
+                    continue
+                }
+                switch virtual[index] {
+                case UInt8(ascii: "\\"): index += 1
+                case UInt8(ascii: "["): brackets.append(index)
+                case UInt8(ascii: "]"): if let open = brackets.popLast() { bracketClose[open] = Int32(index) }
+                case UInt8(ascii: "("): parens.append(index)
+                case UInt8(ascii: ")"): if let open = parens.popLast() { parenClose[open] = Int32(index) }
+                case UInt8(ascii: "{"): braces.append(index)
+                case UInt8(ascii: "}"): if let open = braces.popLast() { braceClose[open] = Int32(index) }
+                default: break
+                }
+                index += 1
+            }
         }
 
         /// Maps a virtual offset to a source offset (the virtual `\n` maps to the end of its line).
@@ -66,11 +130,15 @@ enum InlineScanner {
                     continue
                 }
                 let byte = virtual[index]
-                if isChunkStart(index), bareURL(at: index) == nil, let end = codeLikeChunkEnd(at: index) {
-                    emitProse(upTo: index, into: &document)
-                    index = end
-                    startProse(at: index, joins: false)
-                    continue
+                if index >= chunkCheckedUntil && isChunkStart(index) && bareURL(at: index) == nil {
+                    let (end, isCode) = chunk(at: index)
+                    if isCode {
+                        emitProse(upTo: index, into: &document)
+                        index = end
+                        startProse(at: index, joins: false)
+                        continue
+                    }
+                    chunkCheckedUntil = end
                 }
                 switch byte {
                 case UInt8(ascii: "\\"):
@@ -103,7 +171,8 @@ enum InlineScanner {
                         index += 1
                     }
                 case UInt8(ascii: "["):
-                    if index + 1 < count && virtual[index + 1] == UInt8(ascii: "^"), let close = findByte(UInt8(ascii: "]"), from: index) {
+                    if index + 1 < count && virtual[index + 1] == UInt8(ascii: "^"), bracketClose[index] >= 0 {
+                        let close = Int(bracketClose[index])
                         // A footnote reference `[^1]`.
                         emitProse(upTo: index, into: &document)
                         index = close + 1
@@ -187,70 +256,28 @@ enum InlineScanner {
         }
 
         func findBacktickRun(length: Int, from start: Int) -> Int? {
-            var index = start
-            while index < virtual.count {
-                if virtual[index] == UInt8(ascii: "`") {
-                    var run = 0
-                    while index + run < virtual.count && virtual[index + run] == UInt8(ascii: "`") { run += 1 }
-                    if run == length { return index }
-                    index += run
-                } else {
-                    index += 1
-                }
+            guard let starts = backtickRuns[length] else { return nil }
+            var low = 0, high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] < start { low = middle + 1 } else { high = middle }
             }
-            return nil
+            return low < starts.count ? starts[low] : nil
         }
 
         /// For `[text](dest)` or `[text][ref]` starting at `openBracket`: the `]` and the end of the link.
         func linkShape(openBracket: Int) -> (close: Int, end: Int)? {
-            var depth = 0
-            var index = openBracket
-            var close: Int?
-            while index < virtual.count {
-                let byte = virtual[index]
-                if byte == UInt8(ascii: "\\") {
-                    index += 2
-                    continue
-                }
-                if byte == UInt8(ascii: "`") {
-                    var run = 0
-                    while index + run < virtual.count && virtual[index + run] == UInt8(ascii: "`") { run += 1 }
-                    if let end = findBacktickRun(length: run, from: index + run) { index = end + run; continue }
-                    index += run
-                    continue
-                }
-                if byte == UInt8(ascii: "[") { depth += 1 }
-                if byte == UInt8(ascii: "]") {
-                    depth -= 1
-                    if depth == 0 { close = index; break }
-                }
-                index += 1
-            }
-            guard let closeIndex = close, closeIndex + 1 < virtual.count else { return nil }
-            let next = virtual[closeIndex + 1]
+            guard openBracket < bracketClose.count else { return nil }
+            let close = Int(bracketClose[openBracket])
+            guard close >= 0, close + 1 < virtual.count else { return nil }
+            let next = virtual[close + 1]
             if next == UInt8(ascii: "(") {
-                var parens = 0
-                var cursor = closeIndex + 1
-                var inAngle = false
-                while cursor < virtual.count {
-                    let byte = virtual[cursor]
-                    if byte == UInt8(ascii: "\\") { cursor += 2; continue }
-                    if byte == UInt8(ascii: "<") && cursor == closeIndex + 2 { inAngle = true }
-                    if inAngle && byte == UInt8(ascii: ">") { inAngle = false }
-                    if !inAngle {
-                        if byte == UInt8(ascii: "(") { parens += 1 }
-                        if byte == UInt8(ascii: ")") {
-                            parens -= 1
-                            if parens == 0 { return (closeIndex, cursor + 1) }
-                        }
-                    }
-                    cursor += 1
-                }
-                return nil
+                let end = Int(parenClose[close + 1])
+                return end >= 0 ? (close, end + 1) : nil
             }
             if next == UInt8(ascii: "[") {
-                guard let end = findByte(UInt8(ascii: "]"), from: closeIndex + 2) else { return nil }
-                return (closeIndex, end + 1)
+                let end = Int(bracketClose[close + 1])
+                return end >= 0 ? (close, end + 1) : nil
             }
             return nil
         }
@@ -274,7 +301,15 @@ enum InlineScanner {
             let count = virtual.count
             if index + 3 < count && virtual[index + 1] == UInt8(ascii: "!") && virtual[index + 2] == UInt8(ascii: "-") && virtual[index + 3] == UInt8(ascii: "-") {
                 var cursor = index + 4
-                while cursor + 2 < count && !(virtual[cursor] == UInt8(ascii: "-") && virtual[cursor + 1] == UInt8(ascii: "-") && virtual[cursor + 2] == UInt8(ascii: ">")) { cursor += 1 }
+                if let cached = commentCloseCache.found, commentCloseCache.from <= cursor, cached >= cursor {
+                    cursor = cached
+                } else if commentCloseCache.found == nil && commentCloseCache.from >= 0 && commentCloseCache.from <= cursor {
+                    cursor = count
+                } else {
+                    let from = cursor
+                    while cursor + 2 < count && !(virtual[cursor] == UInt8(ascii: "-") && virtual[cursor + 1] == UInt8(ascii: "-") && virtual[cursor + 2] == UInt8(ascii: ">")) { cursor += 1 }
+                    commentCloseCache = (from, cursor + 2 < count ? cursor : nil)
+                }
                 let end = cursor + 2 < count ? cursor + 3 : count
                 emitProse(upTo: index, into: &document)
                 let contentEnd = cursor + 2 < count ? cursor : count
@@ -306,7 +341,9 @@ enum InlineScanner {
             guard cursor < count, ByteClass.isWhitespace(virtual[cursor]) || virtual[cursor] == UInt8(ascii: ">") || virtual[cursor] == UInt8(ascii: "/") else { return nil }
             var quote: UInt8?
             var braces = 0
-            while cursor < count {
+            // A tag longer than this is not a tag: the bound keeps unclosed quotes linear overall.
+            let limit = min(count, index + 8192)
+            while cursor < limit {
                 let byte = virtual[cursor]
                 if let open = quote {
                     if byte == open { quote = nil }
@@ -374,14 +411,31 @@ enum InlineScanner {
         /// The end of an identifier-like chunk that is not prose: a scoped package (`@scope/name@1.0`), a path
         /// (`src/plugin/index.ts`, `./x`), a file name (`app-config.yaml`), `snake_case`, `a::b`, a `--flag`,
         /// a dotted property path (`backend.baseUrl`). Nil for ordinary words.
+        /// The chunk at `start` and whether it is identifier-like; the end is where the next chunk may start.
+        func chunk(at start: Int) -> (end: Int, isCode: Bool) {
+            if let codeEnd = codeLikeChunkEnd(at: start) { return (codeEnd, true) }
+            return (max(rawChunkEnd(at: start), start + 1), false)
+        }
+
+        @inline(__always)
+        func isChunkBreak(_ byte: UInt8) -> Bool {
+            ByteClass.isWhitespace(byte) || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+                || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
+        }
+
+        func rawChunkEnd(at start: Int) -> Int {
+            var end = start
+            while end < virtual.count && !isChunkBreak(virtual[end]) { end += 1 }
+            return end
+        }
+
         func codeLikeChunkEnd(at start: Int) -> Int? {
             var end = start
             var slashes = 0, ats = 0, underscores = 0, colons = 0, dots = 0, hyphens = 0
             while end < virtual.count {
                 let byte = virtual[end]
-                if ByteClass.isWhitespace(byte) || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
-                    || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                    || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { break }
+                if isChunkBreak(byte) { break }
                 switch byte {
                 case UInt8(ascii: "/"): slashes += 1
                 case UInt8(ascii: "@"): ats += 1
@@ -448,17 +502,8 @@ enum InlineScanner {
         }
 
         func balancedBraces(from index: Int) -> Int? {
-            var depth = 0
-            var cursor = index
-            while cursor < virtual.count {
-                if virtual[cursor] == UInt8(ascii: "{") { depth += 1 }
-                if virtual[cursor] == UInt8(ascii: "}") {
-                    depth -= 1
-                    if depth == 0 { return cursor + 1 }
-                }
-                cursor += 1
-            }
-            return nil
+            let close = Int(braceClose[index])
+            return close >= 0 ? close + 1 : nil
         }
     }
 }
