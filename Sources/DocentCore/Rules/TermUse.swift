@@ -79,14 +79,37 @@ enum TermSpelling {
 
     static func hasUppercase(_ text: String) -> Bool { text.contains(where: \.isUppercase) }
 
+    /// `base` with the use's ending: a plural ending re-formed for `base` ("components" → "entities",
+    /// "boxes", and nothing added to a base that is already plural: "scaffolders" → "blueprints"),
+    /// a possessive "'s" as written.
+    static func reinflect(_ base: String, suffix: String) -> String {
+        let lower = suffix.lowercased()
+        let apostrophe = lower.count > 1 && (lower.hasSuffix("'") || lower.hasSuffix("’")) ? String(suffix.last!) : ""
+        let plural = apostrophe.isEmpty ? lower : String(lower.dropLast())
+        guard ["s", "es", "ies"].contains(plural), base.last?.isLetter == true else { return base + suffix }
+        let word = base.lowercased()
+        var stem = base
+        let ending: String
+        if word.hasSuffix("s") && !(word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is")) {
+            ending = ""
+        } else if ["s", "x", "z", "ch", "sh"].contains(where: { word.hasSuffix($0) }) {
+            ending = "es"
+        } else if word.count >= 2, word.hasSuffix("y"), !"aeiou".contains(word.dropLast().last!) {
+            stem.removeLast()
+            ending = "ies"
+        } else {
+            ending = "s"
+        }
+        return stem + (suffix.contains(where: \.isUppercase) ? ending.uppercased() : ending) + apostrophe
+    }
+
     /// The canonical spelling with the use's inflection ("Dochubs" → "DocHubs", "entities" → "Entities"),
     /// keeping the use's own whitespace between words (a soft line break stays one).
     static func replacement(canonical: String, written: String, inflectionLength: Int, lowercased: Bool = false) -> String {
         let suffixStart = written.utf8.index(written.utf8.endIndex, offsetBy: -min(inflectionLength, written.utf8.count))
         let suffix = String(written[suffixStart...])
-        var base = lowercased ? canonical.lowercased() : canonical
-        if suffix.lowercased().hasPrefix("ies"), base.last == "y" || base.last == "Y" { base.removeLast() }
-        let replaced = base + suffix
+        let base = lowercased ? canonical.lowercased() : canonical
+        let replaced = reinflect(base, suffix: suffix)
         // Keep the written gaps (line breaks, several spaces) when the word counts agree.
         let writtenWords = written.split(whereSeparator: \.isWhitespace)
         let newWords = replaced.split(separator: " ")

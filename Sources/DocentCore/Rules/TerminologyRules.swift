@@ -108,7 +108,7 @@ public struct TermAbbreviationRule: Rule {
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "Spell out “\(abbreviation)” on its first use: “\(expansion) (\(abbreviation))”",
                                      file: path, range: use.match.range,
-                                     data: ["abbreviation": .string(abbreviation), "expansion": .string(expansion), "replacement": .string("\(expansion) (\(use.written))")]))
+                                     data: ["abbreviation": .string(abbreviation), "expansion": .string(expansion), "replacement": .string("\(expansion) (\(TermSpelling.replacement(canonical: abbreviation, written: use.written, inflectionLength: use.match.inflectionLength)))")]))
         }
         return result
     }

@@ -1,0 +1,244 @@
+import Foundation
+import Testing
+@testable import DocentCore
+
+/// `fixtures/fix`: a glossary, pages with problems, and the pages as they should read after every safe
+/// fix. The configuration here is what `fixtures/fix/docent.json` says.
+enum FixFixture {
+    static var root: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fixtures/fix")
+    }
+    static let configuration = Configuration(include: ["docs/**/*.md", "reference/**/*.md"], glossaries: [GlossarySource(pattern: "reference/glossary.md")])
+
+    static func pages() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path).filter { $0.hasSuffix(".md") }.sorted()
+    }
+
+    static func bytes(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: root.appendingPathComponent(path)))
+    }
+
+    /// The fixture workspace, with `replacing` texts instead of the files' own.
+    static func snapshot(replacing: [String: [UInt8]] = [:]) throws -> WorkspaceSnapshot {
+        var documents = [WorkspaceDocument(path: "reference/glossary.md", text: SourceText(bytes: try bytes("reference/glossary.md")))]
+        for page in try pages() {
+            let path = "docs/" + page
+            documents.append(WorkspaceDocument(path: path, text: SourceText(bytes: try replacing[path] ?? bytes(path))))
+        }
+        return WorkspaceSnapshot(configuration: configuration, documents: documents)
+    }
+}
+
+@Suite struct FixOutputTests {
+    @Test func theFixtureHasPagesAndExpectations() throws {
+        let pages = try FixFixture.pages()
+        #expect(pages.count >= 4)
+        for page in pages {
+            #expect(FileManager.default.fileExists(atPath: FixFixture.root.appendingPathComponent("expected/" + page).path), "no expected/\(page)")
+        }
+    }
+
+    @Test(arguments: ["clean.md", "getting-started.md", "graphql.md", "kubectl.md"])
+    func fixAllGivesTheExpectedFile(page: String) throws {
+        let snapshot = try FixFixture.snapshot()
+        let path = "docs/" + page
+        let document = try #require(snapshot.document(path))
+        let fixed = TerminologyFixes.apply(TerminologyFixes.fixAll(in: path, snapshot: snapshot), to: document.text.bytes)
+        let expected = try FixFixture.bytes("expected/" + page)
+        #expect(fixed == expected, "\(page):\n\(String(decoding: fixed, as: UTF8.self))")
+    }
+
+    @Test func everyPageInTheFixtureIsCompared() throws {
+        // The parameterised test above names the pages; a new page must be added there too.
+        #expect(try FixFixture.pages() == ["clean.md", "getting-started.md", "graphql.md", "kubectl.md"])
+    }
+
+    @Test func theExpectedFilesNeedNoFurtherFixes() throws {
+        var replacing: [String: [UInt8]] = [:]
+        for page in try FixFixture.pages() { replacing["docs/" + page] = try FixFixture.bytes("expected/" + page) }
+        let snapshot = try FixFixture.snapshot(replacing: replacing)
+        for page in try FixFixture.pages() {
+            #expect(TerminologyFixes.fixAll(in: "docs/" + page, snapshot: snapshot) == [], "docs/\(page)")
+        }
+        // What stays is what fixes cannot touch: the suppressed line.
+        #expect(RuleRegistry.diagnostics(for: "docs/graphql.md", in: snapshot).isEmpty)
+    }
+
+    @Test func theFixtureGlossaryIsClean() throws {
+        let snapshot = try FixFixture.snapshot()
+        #expect(RuleRegistry.diagnostics(for: "reference/glossary.md", in: snapshot).isEmpty)
+        #expect(TerminologyFixes.fixAll(in: "reference/glossary.md", snapshot: snapshot).isEmpty)
+    }
+}
+
+@Suite struct FixTests {
+    @Test func fixAllEditsAreInOrderAndDoNotOverlap() throws {
+        // "Jwt" draws both term-abbreviation and term-casing at the same range: one edit only.
+        let text = "Send a Jwt to dochub, then the Scaffolder.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let edits = TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot)
+        #expect(edits == [
+            FileEdit(file: "docs/page.md", range: 7..<10, newText: "JSON Web Token (JWT)"),
+            FileEdit(file: "docs/page.md", range: 14..<20, newText: "DocHub"),
+            FileEdit(file: "docs/page.md", range: 31..<41, newText: "Blueprints"),
+        ])
+        let fixed = String(decoding: TerminologyFixes.apply(edits, to: Array(text.utf8)), as: UTF8.self)
+        #expect(fixed == "Send a JSON Web Token (JWT) to DocHub, then the Blueprints.\n")
+    }
+
+    @Test func fixAllRespectsSuppressionsAndConfiguration() {
+        let configuration = Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")], rules: ["term-alias": .off])
+        let text = "<!-- docent-disable-next-line -->\nThe dochub.\nThe Scaffolder and dochub.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text], configuration: configuration)
+        let fixed = String(decoding: TerminologyFixes.apply(TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot), to: Array(text.utf8)), as: UTF8.self)
+        #expect(fixed == "<!-- docent-disable-next-line -->\nThe dochub.\nThe Scaffolder and DocHub.\n")
+    }
+
+    @Test func applyWorksBackToFrontOnBytes() {
+        let bytes = Array("aé b c".utf8)
+        let edits = [FileEdit(file: "x", range: 0..<3, newText: "ü"), FileEdit(file: "x", range: 6..<7, newText: "CC"), FileEdit(file: "x", range: 4..<4, newText: "+")]
+        #expect(String(decoding: TerminologyFixes.apply(edits, to: bytes), as: UTF8.self) == "ü +b CC")
+    }
+
+    @Test func quickFixForEachRule() throws {
+        let text = "Send a JWT to dochub, then the Scaffolder.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let diagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot)
+        #expect(diagnostics.map(\.code) == ["term-abbreviation", "term-casing", "term-alias"])
+        let fixes = diagnostics.compactMap(TerminologyFixes.quickFix(for:))
+        #expect(fixes.map(\.title) == ["Spell out as “JSON Web Token (JWT)”", "Replace with “DocHub”", "Replace with “Blueprints”"])
+        #expect(fixes.allSatisfy { $0.kind == "quickfix" && $0.isPreferred && $0.isSafe })
+        #expect(fixes.map(\.fixes) == diagnostics.map { [$0] })
+        #expect(fixes.map(\.operations) == [
+            [.edit(FileEdit(file: "docs/page.md", range: 7..<10, newText: "JSON Web Token (JWT)"))],
+            [.edit(FileEdit(file: "docs/page.md", range: 14..<20, newText: "DocHub"))],
+            [.edit(FileEdit(file: "docs/page.md", range: 31..<41, newText: "Blueprints"))],
+        ])
+    }
+
+    @Test func noQuickFixForOtherRules() {
+        let diagnostic = Diagnostic(code: "glossary-empty", severity: .warning, message: "x", file: "g.md", range: 0..<1, data: ["replacement": .string("y")])
+        #expect(TerminologyFixes.quickFix(for: diagnostic) == nil)
+        let withoutReplacement = Diagnostic(code: "term-casing", severity: .warning, message: "x", file: "g.md", range: 0..<1)
+        #expect(TerminologyFixes.quickFix(for: withoutReplacement) == nil)
+    }
+
+    @Test func disableForLineKeepsTheIndentation() throws {
+        let text = "- Item\n\n  The dochub viewer.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let diagnostic = try #require(RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).first)
+        let action = TerminologyFixes.disableForLine(diagnostic, document: try #require(snapshot.document("docs/page.md")))
+        #expect(action.title == "Disable term-casing for this line")
+        #expect(action.kind == "quickfix")
+        #expect(!action.isSafe)
+        #expect(action.operations == [.edit(FileEdit(file: "docs/page.md", range: 8..<8, newText: "  <!-- docent-disable-next-line term-casing -->\n"))])
+        // Applied, the comment silences the diagnostic.
+        let fixed = String(decoding: TerminologyFixes.apply([FileEdit(file: "docs/page.md", range: 8..<8, newText: "  <!-- docent-disable-next-line term-casing -->\n")], to: Array(text.utf8)), as: UTF8.self)
+        #expect(terminologyCodes(fixed) == [])
+    }
+
+    @Test func disableForLineWithCRLFLineEnds() throws {
+        let text = "# Page\r\n\r\nThe dochub viewer.\r\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let diagnostic = try #require(RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).first)
+        let action = TerminologyFixes.disableForLine(diagnostic, document: try #require(snapshot.document("docs/page.md")))
+        #expect(action.operations == [.edit(FileEdit(file: "docs/page.md", range: 10..<10, newText: "<!-- docent-disable-next-line term-casing -->\r\n"))])
+    }
+
+    @Test func disableForLineInATableRowUsesDisableLine() throws {
+        let text = "| Tool | Notes |\n|---|---|\n| dochub | viewer |\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let diagnostic = try #require(RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).first)
+        let action = TerminologyFixes.disableForLine(diagnostic, document: try #require(snapshot.document("docs/page.md")))
+        let end = text.utf8.count - 1
+        #expect(action.operations == [.edit(FileEdit(file: "docs/page.md", range: end..<end, newText: " <!-- docent-disable-line term-casing -->"))])
+        let fixed = String(decoding: TerminologyFixes.apply([FileEdit(file: "docs/page.md", range: end..<end, newText: " <!-- docent-disable-line term-casing -->")], to: Array(text.utf8)), as: UTF8.self)
+        #expect(terminologyCodes(fixed) == [])
+    }
+
+    @Test func actionsOfferOneDisablePerCode() throws {
+        let text = "The dochub and Dochub.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let diagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot)
+        let actions = TerminologyFixes().actions(in: "docs/page.md", range: 0..<0, diagnostics: diagnostics, snapshot: snapshot)
+        #expect(actions.map(\.title) == ["Replace with “DocHub”", "Replace with “DocHub”", "Disable term-casing for this line"])
+    }
+}
+
+@Suite struct AddToGlossaryTests {
+    static let headings = "# Glossary\n\n## Blueprints\n\nStarter projects.\n\n## DocHub\n\nThe viewer.\n\n## Service Catalog\n\nThe register.\n"
+    static let bullets = "# Glossary\n\n- **Blueprints** - Starter projects.\n- **DocHub** - The viewer.\n  It renders Markdown.\n- **Service Catalog** - The register.\n"
+
+    func offsets(of phrase: String, in text: String) -> ByteRange {
+        let found = text.range(of: phrase)!
+        let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
+        return start..<(start + phrase.utf8.count)
+    }
+
+    func proposal(_ page: String, selecting phrase: String, glossary: String) -> CodeActionProposal? {
+        let snapshot = terminologySnapshot(["docs/page.md": page], glossary: glossary)
+        return AddToGlossary.action(selection: offsets(of: phrase, in: page), in: "docs/page.md", snapshot: snapshot)
+    }
+
+    @Test func headingLayoutInSortedPosition() throws {
+        let glossary = Self.headings
+        let action = try #require(proposal("Each Golden Path is documented.\n", selecting: "Golden Path", glossary: glossary))
+        #expect(action.title == "Add “Golden Path” to the glossary (docs/glossary.md)")
+        #expect(action.kind == "refactor")
+        let at = offsets(of: "## Service Catalog", in: glossary).lowerBound
+        #expect(action.operations == [.edit(FileEdit(file: "docs/glossary.md", range: at..<at, newText: "## Golden Path\n\nTODO: define Golden Path.\n\n"))])
+        // The result parses as one more entry.
+        let edited = String(decoding: TerminologyFixes.apply([FileEdit(file: "docs/glossary.md", range: at..<at, newText: "## Golden Path\n\nTODO: define Golden Path.\n\n")], to: Array(glossary.utf8)), as: UTF8.self)
+        #expect(terminologySnapshot([:], glossary: edited).glossary.entries.map(\.term) == ["Blueprints", "DocHub", "Golden Path", "Service Catalog"])
+    }
+
+    @Test func headingLayoutFirstAndLast() throws {
+        let glossary = Self.headings
+        let first = try #require(proposal("An Access Token.\n", selecting: "Access Token", glossary: glossary))
+        let at = offsets(of: "## Blueprints", in: glossary).lowerBound
+        #expect(first.operations == [.edit(FileEdit(file: "docs/glossary.md", range: at..<at, newText: "## Access Token\n\nTODO: define Access Token.\n\n"))])
+        let last = try #require(proposal("A Zone map.\n", selecting: "Zone", glossary: glossary))
+        let end = glossary.utf8.count
+        #expect(last.operations == [.edit(FileEdit(file: "docs/glossary.md", range: end..<end, newText: "\n## Zone\n\nTODO: define Zone.\n"))])
+    }
+
+    @Test func bulletsLayoutInSortedPosition() throws {
+        let glossary = Self.bullets
+        let action = try #require(proposal("Each golden path is documented.\n", selecting: "golden path", glossary: glossary))
+        #expect(action.title == "Add “golden path” to the glossary (docs/glossary.md)")
+        let at = offsets(of: "- **Service Catalog**", in: glossary).lowerBound
+        #expect(action.operations == [.edit(FileEdit(file: "docs/glossary.md", range: at..<at, newText: "- **golden path** - TODO: define golden path.\n"))])
+        let edited = String(decoding: TerminologyFixes.apply([FileEdit(file: "docs/glossary.md", range: at..<at, newText: "- **golden path** - TODO: define golden path.\n")], to: Array(glossary.utf8)), as: UTF8.self)
+        let snapshot = terminologySnapshot([:], glossary: edited)
+        #expect(snapshot.glossary.files.first?.format == .bullets)
+        #expect(snapshot.glossary.entries.map(\.term) == ["Blueprints", "DocHub", "golden path", "Service Catalog"])
+    }
+
+    @Test func bulletsLayoutAfterAContinuationLine() throws {
+        let glossary = Self.bullets
+        // "Ecosystem" sorts after "DocHub", whose entry has an indented continuation line.
+        let action = try #require(proposal("The Ecosystem grows.\n", selecting: "Ecosystem", glossary: glossary))
+        let at = offsets(of: "- **Service Catalog**", in: glossary).lowerBound
+        #expect(action.operations == [.edit(FileEdit(file: "docs/glossary.md", range: at..<at, newText: "- **Ecosystem** - TODO: define Ecosystem.\n"))])
+    }
+
+    @Test func bulletsLayoutAtTheEnd() throws {
+        let glossary = Self.bullets
+        let action = try #require(proposal("A Zone map.\n", selecting: "Zone", glossary: glossary))
+        // At the end of the last entry's line, before its line break.
+        let end = glossary.utf8.count - 1
+        let edit = FileEdit(file: "docs/glossary.md", range: end..<end, newText: "\n- **Zone** - TODO: define Zone.")
+        #expect(action.operations == [.edit(edit)])
+        #expect(String(decoding: TerminologyFixes.apply([edit], to: Array(glossary.utf8)), as: UTF8.self) == glossary + "- **Zone** - TODO: define Zone.\n")
+    }
+
+    @Test func notForExistingTermsEmptySelectionsOrCode() {
+        #expect(proposal("The DocHub viewer.\n", selecting: "DocHub", glossary: Self.headings) == nil)
+        #expect(proposal("The dochub viewer.\n", selecting: "dochub", glossary: Self.headings) == nil)
+        #expect(proposal("Run `golden path` now.\n", selecting: "golden path", glossary: Self.headings) == nil)
+        #expect(proposal("A 42 here.\n", selecting: "42", glossary: Self.headings) == nil)
+        let snapshot = terminologySnapshot(["docs/page.md": "Each Golden Path.\n"], glossary: Self.headings)
+        #expect(AddToGlossary.action(selection: 5..<5, in: "docs/page.md", snapshot: snapshot) == nil)
+    }
+}

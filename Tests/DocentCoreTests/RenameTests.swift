@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+@testable import DocentCore
+
+/// `fixtures/rename`: a heading glossary and two pages (one in a subfolder) that use its terms and
+/// link to its anchors. The configuration is what `fixtures/rename/docent.json` says.
+enum RenameFixture {
+    static var root: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fixtures/rename")
+    }
+    static let paths = ["docs/glossary.md", "docs/guide.md", "docs/team/setup.md"]
+
+    static func text(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    static func snapshot() throws -> WorkspaceSnapshot {
+        WorkspaceSnapshot(configuration: Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")]),
+                          documents: try paths.map { WorkspaceDocument(path: $0, text: SourceText(try text($0))) })
+    }
+
+    /// The offset of the `occurrence`-th (0-based) appearance of `needle` in a fixture file, plus `shift`.
+    static func offset(of needle: String, occurrence: Int = 0, shift: Int = 0, in path: String) throws -> Int {
+        let text = try text(path)
+        var from = text.startIndex
+        var found: Range<String.Index>?
+        for _ in 0...occurrence {
+            found = try #require(text.range(of: needle, range: from..<text.endIndex), "\(needle) in \(path)")
+            from = found!.upperBound
+        }
+        return text.utf8.distance(from: text.startIndex, to: found!.lowerBound) + shift
+    }
+
+    /// Every file's text after `edits`.
+    static func applying(_ edits: [FileEdit]) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for path in paths {
+            let mine = edits.filter { $0.file == path }
+            result[path] = String(decoding: TerminologyFixes.apply(mine, to: Array(try text(path).utf8)), as: UTF8.self)
+        }
+        return result
+    }
+}
+
+@Suite struct RenameTests {
+    static let glossaryAfterDocHub = """
+    # Glossary
+
+    ## Component (UI kit)
+
+    A reusable piece of the interface, such as a button. Pages combine
+    components; see [DocViewer](#docviewer) for how they are shown.
+
+    ## DocViewer
+
+    The docs-as-code viewer of the portal. Also known as the docs viewer.
+
+    ## Page Template
+
+    A layout that places each component on a page.
+
+    """
+
+    static let guideAfterDocHub = """
+    # Writing with DocViewer
+
+    DocViewer renders each page. Two DocViewers can share an index, and
+    DocViewer's search covers both. Run the DocViewer command, or DOCVIEWER in capitals.
+    The docs viewer is the same tool.
+
+    Each Component is documented; a component's props are listed. Read about
+    [components](glossary.md#component-ui-kit) and [the viewer](glossary.md#docviewer).
+
+    `DocHub` in code stays, as does https://example.com/dochub.
+
+    """
+
+    static let setupAfterDocHub = """
+    ---
+    title: Setting up DocHub
+    ---
+
+    # Setup
+
+    Install DocViewer, then read the [entry](../glossary.md#docviewer) and the
+    [template reference](../glossary.md#page-template).
+
+    See also [the viewer][viewer].
+
+    [viewer]: ../glossary.md#docviewer
+
+    """
+
+    @Test func renameAtAUseAcrossTheWorkspace() throws {
+        let snapshot = try RenameFixture.snapshot()
+        // On "Dochubs" in the guide: a use in another case and plural.
+        let offset = try RenameFixture.offset(of: "Dochubs", shift: 2, in: "docs/guide.md")
+        let edits = try RenameFeature.rename(at: offset, in: "docs/guide.md", to: "DocViewer", snapshot: snapshot).get()
+        let after = try RenameFixture.applying(edits)
+        #expect(after["docs/glossary.md"] == Self.glossaryAfterDocHub)
+        #expect(after["docs/guide.md"] == Self.guideAfterDocHub)
+        #expect(after["docs/team/setup.md"] == Self.setupAfterDocHub)
+    }
+
+    @Test func renameAtTheEntryHeadingGivesTheSameEdits() throws {
+        let snapshot = try RenameFixture.snapshot()
+        let atUse = try RenameFeature.rename(at: try RenameFixture.offset(of: "DocHub's", in: "docs/guide.md"), in: "docs/guide.md", to: "DocViewer", snapshot: snapshot).get()
+        let atHeading = try RenameFeature.rename(at: try RenameFixture.offset(of: "## DocHub", shift: 4, in: "docs/glossary.md"), in: "docs/glossary.md", to: "DocViewer", snapshot: snapshot).get()
+        #expect(Set(atHeading) == Set(atUse))
+        #expect(try RenameFixture.applying(atHeading)["docs/guide.md"] == Self.guideAfterDocHub)
+    }
+
+    @Test func eachUseKeepsItsForm() throws {
+        let snapshot = try RenameFixture.snapshot()
+        let edits = try RenameFeature.rename(at: try RenameFixture.offset(of: "Install DocHub", shift: 8, in: "docs/team/setup.md"), in: "docs/team/setup.md", to: "DocViewer", snapshot: snapshot).get()
+        let guide = try RenameFixture.text("docs/guide.md")
+        let forms = edits.filter { $0.file == "docs/guide.md" }.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { edit in
+            (String(decoding: Array(guide.utf8)[edit.range], as: UTF8.self), edit.newText)
+        }
+        #expect(forms.map(\.0) == ["DocHub", "DocHub", "Dochubs", "DocHub's", "dochub", "DOCHUB", "glossary.md#dochub"])
+        #expect(forms.map(\.1) == ["DocViewer", "DocViewer", "DocViewers", "DocViewer's", "DocViewer", "DOCVIEWER", "glossary.md#docviewer"])
+    }
+
+    @Test func aQualifiedHeadingKeepsItsQualifierAndLinksFollowTheAnchor() throws {
+        let snapshot = try RenameFixture.snapshot()
+        let offset = try RenameFixture.offset(of: "Each Component", shift: 6, in: "docs/guide.md")
+        let edits = try RenameFeature.rename(at: offset, in: "docs/guide.md", to: "Widget", snapshot: snapshot).get()
+        let after = try RenameFixture.applying(edits)
+        #expect(after["docs/glossary.md"] == """
+        # Glossary
+
+        ## Widget (UI kit)
+
+        A reusable piece of the interface, such as a button. Pages combine
+        widgets; see [DocHub](#dochub) for how they are shown.
+
+        ## DocHub
+
+        The docs-as-code viewer of the portal. Also known as the docs viewer.
+
+        ## Page Template
+
+        A layout that places each widget on a page.
+
+        """)
+        #expect(after["docs/guide.md"] == """
+        # Writing with DocHub
+
+        DocHub renders each page. Two Dochubs can share an index, and
+        DocHub's search covers both. Run the dochub command, or DOCHUB in capitals.
+        The docs viewer is the same tool.
+
+        Each Widget is documented; a widget's props are listed. Read about
+        [widgets](glossary.md#widget-ui-kit) and [the viewer](glossary.md#dochub).
+
+        `DocHub` in code stays, as does https://example.com/dochub.
+
+        """)
+        #expect(after["docs/team/setup.md"] == (try RenameFixture.text("docs/team/setup.md")))
+    }
+
+    @Test func aMultiWordTermKeepsTheWritersCase() throws {
+        let snapshot = try RenameFixture.snapshot()
+        let offset = try RenameFixture.offset(of: "## Page Template", shift: 3, in: "docs/glossary.md")
+        let edits = try RenameFeature.rename(at: offset, in: "docs/glossary.md", to: "Page Layout", snapshot: snapshot).get()
+        let after = try RenameFixture.applying(edits)
+        #expect(after["docs/glossary.md"]?.contains("## Page Layout\n") == true)
+        #expect(after["docs/team/setup.md"]?.contains("[template reference](../glossary.md#page-layout)") == true)
+    }
+
+    @Test func aliasesAreNotRewritten() throws {
+        let snapshot = try RenameFixture.snapshot()
+        let edits = try RenameFeature.rename(at: try RenameFixture.offset(of: "DocHub renders", in: "docs/guide.md"), in: "docs/guide.md", to: "DocViewer", snapshot: snapshot).get()
+        // "docs viewer" is an alias of DocHub ("Also known as the docs viewer"): neither its uses nor
+        // the glossary's own wording change.
+        let aliasUse = try RenameFixture.offset(of: "docs viewer", in: "docs/guide.md")
+        let aliasInGlossary = try RenameFixture.offset(of: "docs viewer", in: "docs/glossary.md")
+        #expect(!edits.contains { $0.file == "docs/guide.md" && $0.range.contains(aliasUse) })
+        #expect(!edits.contains { $0.file == "docs/glossary.md" && $0.range.contains(aliasInGlossary) })
+        #expect(snapshot.glossary.entries.first { $0.term == "DocHub" }?.aliases.map(\.name) == ["docs viewer"])
+    }
+
+    @Test func prepareAtAUseAndAtTheHeading() throws {
+        let snapshot = try RenameFixture.snapshot()
+        let use = try RenameFixture.offset(of: "Dochubs", in: "docs/guide.md")
+        let atUse = try #require(RenameFeature.prepare(at: use + 1, in: "docs/guide.md", snapshot: snapshot))
+        #expect(atUse.range == use..<(use + "Dochubs".utf8.count))
+        #expect(atUse.placeholder == "DocHub")
+        let heading = try RenameFixture.offset(of: "## Component (UI kit)", in: "docs/glossary.md")
+        let atHeading = try #require(RenameFeature.prepare(at: heading + 5, in: "docs/glossary.md", snapshot: snapshot))
+        // The term's own words, without the qualifier.
+        #expect(atHeading.range == (heading + 3)..<(heading + 3 + "Component".utf8.count))
+        #expect(atHeading.placeholder == "Component")
+    }
+
+    @Test func prepareIsNilOffATermInCodeOrOnAnAlias() throws {
+        let snapshot = try RenameFixture.snapshot()
+        #expect(RenameFeature.prepare(at: try RenameFixture.offset(of: "renders", in: "docs/guide.md"), in: "docs/guide.md", snapshot: snapshot) == nil)
+        #expect(RenameFeature.prepare(at: try RenameFixture.offset(of: "`DocHub`", shift: 2, in: "docs/guide.md"), in: "docs/guide.md", snapshot: snapshot) == nil)
+        #expect(RenameFeature.prepare(at: try RenameFixture.offset(of: "docs viewer", shift: 1, in: "docs/guide.md"), in: "docs/guide.md", snapshot: snapshot) == nil)
+        #expect(RenameFeature.rename(at: try RenameFixture.offset(of: "renders", in: "docs/guide.md"), in: "docs/guide.md", to: "X", snapshot: snapshot) == .failure(.notATerm))
+    }
+
+    @Test func anEmptyOrMultiLineNameIsInvalid() throws {
+        let snapshot = try RenameFixture.snapshot()
+        let offset = try RenameFixture.offset(of: "DocHub renders", in: "docs/guide.md")
+        for name in ["", "   ", "Doc\nViewer", "--"] {
+            guard case .failure(.invalidName) = RenameFeature.rename(at: offset, in: "docs/guide.md", to: name, snapshot: snapshot) else {
+                Issue.record("“\(name)” was accepted")
+                continue
+            }
+        }
+        // Surrounding spaces are trimmed.
+        let edits = try RenameFeature.rename(at: offset, in: "docs/guide.md", to: "  DocViewer ", snapshot: snapshot).get()
+        #expect(edits.allSatisfy { !$0.newText.hasPrefix(" ") && !$0.newText.hasSuffix(" ") })
+    }
+
+    @Test func inflectDirectly() {
+        #expect(RenameFeature.inflect("Widget", like: "components", canonical: "Component", inflectionLength: 1) == "widgets")
+        #expect(RenameFeature.inflect("Widget", like: "Component's", canonical: "Component", inflectionLength: 2) == "Widget's")
+        #expect(RenameFeature.inflect("Widget", like: "COMPONENT", canonical: "Component", inflectionLength: 0) == "WIDGET")
+        #expect(RenameFeature.inflect("Entity", like: "components", canonical: "Component", inflectionLength: 1) == "entities")
+        #expect(RenameFeature.inflect("kubectl", like: "Kubectl", canonical: "kubectl", inflectionLength: 0) == "Kubectl")
+        #expect(RenameFeature.inflect("User Role", like: "page\ntemplates", canonical: "Page Template", inflectionLength: 1) == "user\nroles")
+        #expect(RenameFeature.inflect("Widget", like: "entities", canonical: "Entity", inflectionLength: 3) == "widgets")
+        #expect(RenameFeature.inflect("Index", like: "Components", canonical: "Component", inflectionLength: 1) == "Indexes")
+        #expect(RenameFeature.inflect("Widget", like: "components'", canonical: "Component", inflectionLength: 2) == "widgets'")
+        #expect(RenameFeature.inflect("Blueprints", like: "Templates", canonical: "Template", inflectionLength: 1) == "Blueprints")
+    }
+}

@@ -1,0 +1,438 @@
+import Foundation
+import Testing
+@testable import DocentCore
+
+// MARK: Shared by the terminology, suppression, fix and rename tests
+
+/// The glossary the terminology tests share: a special-cased term, an acronym with its expansion, a
+/// lower-case tool name, a plain Title Case term, and three redirects ("Known as", "Alternative term
+/// for", "See").
+let terminologyGlossary = """
+# Glossary
+
+## Blueprints
+
+A plugin that creates new projects from templates.
+
+## DocHub
+
+The docs-as-code viewer of the portal.
+
+## JWT
+
+JSON Web Token: a signed token that carries claims.
+
+## kubectl
+
+The command-line tool for Kubernetes clusters.
+
+## OAuth
+
+An open standard for delegated authorization.
+
+## Persona
+
+Alternative term for [user role](#user-role).
+
+## Scaffolder
+
+Known as [Blueprints](#blueprints).
+
+## Service Catalog
+
+The place that records who owns each piece of software.
+
+## Templates
+
+See Blueprints.
+
+## User Role
+
+A named set of permissions.
+
+"""
+
+let terminologyConfiguration = Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")])
+
+/// A workspace of `docs/glossary.md` (the shared glossary unless given) and the other documents.
+func terminologySnapshot(_ documents: [String: String], glossary: String = terminologyGlossary,
+                         configuration: Configuration = terminologyConfiguration) -> WorkspaceSnapshot {
+    var all = documents
+    if all["docs/glossary.md"] == nil { all["docs/glossary.md"] = glossary }
+    return WorkspaceSnapshot(configuration: configuration, documents: all.map { WorkspaceDocument(path: $0.key, text: SourceText($0.value)) })
+}
+
+/// Text whose expected diagnostic ranges are written in brackets, `We use ⟦dochub⟧ daily`: the text
+/// without brackets, and each bracketed byte range in order.
+struct BracketedText {
+    let text: String
+    let ranges: [ByteRange]
+
+    init(_ marked: String) {
+        var clean = ""
+        var ranges: [ByteRange] = []
+        var start: Int?
+        for character in marked {
+            switch character {
+            case "⟦":
+                precondition(start == nil, "nested ⟦")
+                start = clean.utf8.count
+            case "⟧":
+                ranges.append(start!..<clean.utf8.count)
+                start = nil
+            default:
+                clean.append(character)
+            }
+        }
+        precondition(start == nil, "unclosed ⟦")
+        text = clean
+        self.ranges = ranges
+    }
+}
+
+/// One diagnostic as the terminology tests state it.
+struct TermExpectation: Equatable, CustomStringConvertible {
+    var code: String
+    var severity: Severity
+    var message: String
+    var range: ByteRange
+    var replacement: String?
+
+    var description: String { "\(code) \(severity) \(range) \(message) → \(replacement ?? "nil")" }
+}
+
+/// Runs every rule on `path` (a page by default) and compares code, severity, message, range and
+/// `data["replacement"]`; ranges are the bracketed parts of `marked`, in order.
+@discardableResult
+func checkTerminology(_ marked: String, path: String = "docs/page.md", others: [String: String] = [:],
+                      glossary: String = terminologyGlossary, configuration: Configuration = terminologyConfiguration,
+                      _ expected: [(code: String, severity: Severity, message: String, replacement: String?)],
+                      sourceLocation: SourceLocation = #_sourceLocation) -> [Diagnostic] {
+    let document = BracketedText(marked)
+    var documents = others
+    documents[path] = document.text
+    let snapshot = terminologySnapshot(documents, glossary: glossary, configuration: configuration)
+    let diagnostics = RuleRegistry.diagnostics(for: path, in: snapshot)
+    guard document.ranges.count == expected.count else {
+        Issue.record("\(document.ranges.count) bracketed ranges but \(expected.count) expectations", sourceLocation: sourceLocation)
+        return diagnostics
+    }
+    let want = zip(expected, document.ranges).map { TermExpectation(code: $0.code, severity: $0.severity, message: $0.message, range: $1, replacement: $0.replacement) }
+    let got = diagnostics.map { diagnostic -> TermExpectation in
+        var replacement: String?
+        if case .string(let text)? = diagnostic.data["replacement"] { replacement = text }
+        return TermExpectation(code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, range: diagnostic.range, replacement: replacement)
+    }
+    #expect(got == want, sourceLocation: sourceLocation)
+    #expect(diagnostics.allSatisfy { $0.file == path }, sourceLocation: sourceLocation)
+    return diagnostics
+}
+
+/// The codes of the diagnostics of `path`, for tests that only count.
+func terminologyCodes(_ text: String, path: String = "docs/page.md", configuration: Configuration = terminologyConfiguration) -> [String] {
+    RuleRegistry.diagnostics(for: path, in: terminologySnapshot([path: text], configuration: configuration)).map(\.code)
+}
+
+// MARK: term-casing
+
+@Suite struct TermCasingTests {
+    @Test func wrongCasingsOfAnInternalCapitalsTerm() {
+        let diagnostics = checkTerminology("We use ⟦dochub⟧ daily, ⟦DOCHUB⟧ too, and ⟦Dochub⟧ here.\n", [
+            ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “DOCHUB”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+        ])
+        #expect(diagnostics.first?.data == ["term": .string("DocHub"), "written": .string("dochub"), "replacement": .string("DocHub")])
+    }
+
+    @Test func aCapitalAtASentenceStartDoesNotExcuseLostInternalCapitals() {
+        checkTerminology("⟦Dochub⟧ renders pages. ⟦Oauth⟧ signs people in.\n", [
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “OAuth”, not “Oauth”", "OAuth"),
+        ])
+    }
+
+    @Test func anAcronymWrittenInTitleCase() {
+        // "JWT" is also an abbreviation; spelled out first, only the casing is left to report.
+        checkTerminology("A JSON Web Token, or ⟦Jwt⟧, carries claims.\n", [
+            ("term-casing", .warning, "Write “JWT”, not “Jwt”", "JWT"),
+        ])
+    }
+
+    @Test func pluralAndPossessiveKeepTheirEnding() {
+        let diagnostics = checkTerminology("Two ⟦Dochubs⟧ and one ⟦Dochub's⟧ index; ⟦dochubs⟧ and ⟦oauth's⟧ flows.\n", [
+            ("term-casing", .warning, "Write “DocHub”, not “Dochubs”", "DocHubs"),
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub's”", "DocHub's"),
+            ("term-casing", .warning, "Write “DocHub”, not “dochubs”", "DocHubs"),
+            ("term-casing", .warning, "Write “OAuth”, not “oauth's”", "OAuth's"),
+        ])
+        #expect(diagnostics.first?.data["written"] == .string("Dochubs"))
+    }
+
+    @Test func theCanonicalSpellingIsFine() {
+        checkTerminology("DocHub, DocHubs and DocHub's pages; OAuth and JSON Web Token (JWT) sign-in; kubectl runs.\n", [])
+    }
+
+    @Test func aPlainTitleCaseTermInLowerCaseIsFine() {
+        checkTerminology("The service catalog lists it. Service catalog entries and the Service Catalog too.\n", [])
+    }
+
+    @Test func aProperNameFromConfigurationIsFlaggedInLowerCase() {
+        let configuration = Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")], properNames: ["Service Catalog"])
+        checkTerminology("The ⟦service catalog⟧ lists it; the Service Catalog agrees. ⟦Service catalog⟧ entries.\n", configuration: configuration, [
+            ("term-casing", .warning, "Write “Service Catalog”, not “service catalog”", "Service Catalog"),
+            ("term-casing", .warning, "Write “Service Catalog”, not “Service catalog”", "Service Catalog"),
+        ])
+    }
+
+    @Test func aProperNameAcrossASoftLineBreakKeepsTheBreak() {
+        let configuration = Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")], properNames: ["service catalog"])
+        checkTerminology("Open the ⟦service\ncatalog⟧ page.\n", configuration: configuration, [
+            ("term-casing", .warning, "Write “Service Catalog”, not “service catalog”", "Service\nCatalog"),
+        ])
+    }
+
+    @Test func aLowerCaseTermMayBeCapitalisedAtASentenceStartOrInAHeading() {
+        checkTerminology("""
+        # Installing Kubectl
+
+        ## Kubectl basics
+
+        Kubectl talks to clusters. Then: Kubectl again. "Kubectl" is quoted. **Kubectl** is bold.
+
+        Run kubectl, not ⟦Kubectl⟧ or ⟦KUBECTL⟧, mid-sentence.
+
+        """, [
+            ("term-casing", .warning, "Write “kubectl”, not “Kubectl”", "kubectl"),
+            ("term-casing", .warning, "Write “kubectl”, not “KUBECTL”", "kubectl"),
+        ])
+    }
+
+    @Test func headingsStillReportLostInternalCapitals() {
+        checkTerminology("# Using ⟦Dochub⟧\n\n## Setting Up OAuth\n\nText.\n", [
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+        ])
+    }
+
+    @Test func anAllCapitalsHeadingIsNotFlagged() {
+        checkTerminology("# DOCHUB SETUP\n\n## OAUTH AND KUBECTL\n\nText.\n", [])
+    }
+
+    @Test func codeIsNeverFlagged() {
+        checkTerminology("""
+        Inline `dochub serve` and ``Oauth`` code.
+
+        ```sh
+        dochub build --oauth
+        ```
+
+        ~~~
+        Dochub
+        ~~~
+
+            dochub indented code
+
+        """, [])
+    }
+
+    @Test func urlsLinksAndAutolinksAreNotFlagged() {
+        checkTerminology("""
+        See [the viewer](https://example.com/dochub/setup) and [ref][viewer], https://dochub.example.com/dochub/x,
+        <https://dochub.io/oauth> and <dochub@example.com>.
+
+        [viewer]: https://example.com/dochub "Docs"
+
+        """, [])
+    }
+
+    @Test func htmlAndCommentsAreNotFlagged() {
+        checkTerminology("<!-- dochub comment -->\n\n<div class=\"dochub\">\n</div>\n\nText <span title=\"dochub\">here</span>.\n", [])
+    }
+
+    @Test func frontMatterValuesAreNotFlagged() {
+        checkTerminology("---\ntitle: Dochub and Oauth\ntags: [dochub, jwt]\n---\n\n# Page\n\nText.\n", [])
+    }
+
+    @Test func packageNamesPathsAndIdentifiersInPlainTextAreNotFlagged() {
+        checkTerminology("""
+        Install @harbor/plugin-dochub-backend@1.2.0 first.
+        Then edit docs/dochub/setup.md and run dochub_build or open dochub.yaml.
+
+        """, [])
+    }
+
+    @Test func linkTextAndTableCellsAreProse() {
+        checkTerminology("""
+        Read [the ⟦Dochub⟧ guide](https://example.com/dochub).
+
+        | Tool | Notes |
+        |---|---|
+        | ⟦Dochub⟧ | Uses OAuth |
+
+        """, [
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+        ])
+    }
+
+    @Test func theGlossaryEntryOwnHeadingAndDefinitionAreNotFlagged() {
+        let glossary = """
+        # Glossary
+
+        ## DocHub
+
+        The docs-as-code viewer of the portal. Dochub renders pages; dochub is its command.
+
+        ## OAuth
+
+        An open standard. Oauth tokens are checked by ⟦Dochub⟧.
+
+        """
+        checkTerminology(glossary, path: "docs/glossary.md", glossary: "", [
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+        ])
+    }
+
+    @Test func offInConfigurationAndSeverityOverride() {
+        let off = Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")], rules: ["term-casing": .off])
+        #expect(terminologyCodes("We use dochub.\n", configuration: off) == [])
+        let error = Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")], rules: ["term-casing": .severity(.error)])
+        checkTerminology("We use ⟦dochub⟧.\n", configuration: error, [("term-casing", .error, "Write “DocHub”, not “dochub”", "DocHub")])
+    }
+}
+
+// MARK: replacement spelling
+
+@Suite struct TermSpellingTests {
+    @Test func replacementKeepsTheUsesEnding() {
+        #expect(TermSpelling.replacement(canonical: "DocHub", written: "Dochubs", inflectionLength: 1) == "DocHubs")
+        #expect(TermSpelling.replacement(canonical: "DocHub", written: "dochub's", inflectionLength: 2) == "DocHub's")
+        #expect(TermSpelling.replacement(canonical: "JWT", written: "jwts", inflectionLength: 1) == "JWTs")
+        #expect(TermSpelling.replacement(canonical: "Policy", written: "policies", inflectionLength: 3) == "Policies")
+        #expect(TermSpelling.replacement(canonical: "Box", written: "boxes", inflectionLength: 2) == "Boxes")
+        #expect(TermSpelling.replacement(canonical: "Service Catalog", written: "service\ncatalogs", inflectionLength: 1) == "Service\nCatalogs")
+    }
+
+    @Test func aPluralEndingIsReformedForAnotherWord() {
+        // term-alias and rename put another word in the use's place.
+        #expect(TermSpelling.replacement(canonical: "Blueprints", written: "scaffolders", inflectionLength: 1, lowercased: true) == "blueprints")
+        #expect(TermSpelling.replacement(canonical: "Entity", written: "components", inflectionLength: 1) == "Entities")
+        #expect(TermSpelling.replacement(canonical: "Widget", written: "entities", inflectionLength: 3) == "Widgets")
+        #expect(TermSpelling.replacement(canonical: "Status", written: "components", inflectionLength: 1) == "Statuses")
+        #expect(TermSpelling.replacement(canonical: "Key", written: "components", inflectionLength: 1) == "Keys")
+        #expect(TermSpelling.replacement(canonical: "Blueprints", written: "templates'", inflectionLength: 2) == "Blueprints'")
+    }
+
+    @Test func specialSpellings() {
+        #expect(TermSpelling.isSpecial("DocHub"))
+        #expect(TermSpelling.isSpecial("OAuth"))
+        #expect(TermSpelling.isSpecial("JWT"))
+        #expect(TermSpelling.isSpecial("iOS"))
+        #expect(TermSpelling.isSpecial("Single Sign-On API"))
+        #expect(!TermSpelling.isSpecial("Service Catalog"))
+        #expect(!TermSpelling.isSpecial("kubectl"))
+        #expect(!TermSpelling.isSpecial("X"))
+    }
+}
+
+// MARK: term-alias
+
+@Suite struct TermAliasTests {
+    @Test func aKnownAsRedirect() throws {
+        let diagnostics = checkTerminology("Create it with the ⟦Scaffolder⟧. Two ⟦scaffolders⟧ and the ⟦Scaffolders⟧.\n", [
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “Scaffolder”", "Blueprints"),
+            // "Blueprints" is already plural: the use's plural ending is not added again.
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “scaffolders”", "blueprints"),
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “Scaffolders”", "Blueprints"),
+        ])
+        let first = try #require(diagnostics.first)
+        #expect(first.data == ["term": .string("Blueprints"), "alias": .string("Scaffolder"), "replacement": .string("Blueprints")])
+        // The related location is the preferred entry's heading.
+        let glossary = BracketedText(terminologyGlossary.replacingOccurrences(of: "## Blueprints", with: "## ⟦Blueprints⟧"))
+        #expect(first.related == [RelatedLocation(file: "docs/glossary.md", range: glossary.ranges[0], message: "“Blueprints” in the glossary")])
+    }
+
+    @Test func anAlternativeTermForRedirectFollowsTheWritersCase() throws {
+        let diagnostics = checkTerminology("⟦Persona⟧ pages. Pick a ⟦persona⟧ or two ⟦personas⟧.\n", [
+            ("term-alias", .information, "The glossary prefers “User Role” to “Persona”", "User Role"),
+            ("term-alias", .information, "The glossary prefers “User Role” to “persona”", "user role"),
+            ("term-alias", .information, "The glossary prefers “User Role” to “personas”", "user roles"),
+        ])
+        let glossary = BracketedText(terminologyGlossary.replacingOccurrences(of: "## User Role", with: "## ⟦User Role⟧"))
+        #expect(diagnostics.first?.related.map(\.range) == [glossary.ranges[0]])
+    }
+
+    @Test func aSeeRedirect() {
+        checkTerminology("Pick from the ⟦templates⟧.\n", [
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “templates”", "blueprints"),
+        ])
+    }
+
+    @Test func aliasesInCodeAndHeadingsOfCodeAreNotReported() {
+        checkTerminology("Run `scaffolder` or open https://example.com/scaffolder.\n\n```\nScaffolder\n```\n", [])
+    }
+
+    @Test func theRedirectEntryItselfIsNotReported() {
+        // The redirect entries' headings and pointers are the glossary's own words.
+        checkTerminology(terminologyGlossary, path: "docs/glossary.md", [])
+    }
+
+    @Test func offPerRule() {
+        let off = Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")], rules: ["term-alias": .off])
+        #expect(terminologyCodes("The Scaffolder.\n", configuration: off) == [])
+    }
+}
+
+// MARK: term-abbreviation
+
+@Suite struct TermAbbreviationTests {
+    @Test func theFirstUseWithoutItsExpansion() {
+        let diagnostics = checkTerminology("Send the ⟦JWT⟧ first. Every JWT expires; so does this JWT.\n", [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+        ])
+        #expect(diagnostics.first?.data == ["abbreviation": .string("JWT"), "expansion": .string("JSON Web Token"), "replacement": .string("JSON Web Token (JWT)")])
+    }
+
+    @Test func spelledOutEarlierAcrossALineBreakAndInAnotherCase() {
+        checkTerminology("Sign a json web\ntoken first. Then the JWT is sent.\n", [])
+    }
+
+    @Test func spelledOutRightAfter() {
+        checkTerminology("Use a JWT (JSON Web Token) here. Then JWT again.\n", [])
+    }
+
+    @Test func headingsDoNotCountAsTheFirstUse() {
+        checkTerminology("# JWT setup\n\n## About JWT\n\nSend the ⟦JWT⟧ first.\n", [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+        ])
+    }
+
+    @Test func codeDoesNotCountAsTheFirstUse() {
+        checkTerminology("Set `JWT` in the header.\n\n```\nJWT=1\n```\n\nThen send the ⟦JWT⟧.\n", [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+        ])
+    }
+
+    @Test func eachDocumentHasItsOwnFirstUse() {
+        let snapshot = terminologySnapshot(["docs/a.md": "JSON Web Token (JWT) here.\n", "docs/b.md": "A JWT there.\n"])
+        #expect(RuleRegistry.diagnostics(for: "docs/a.md", in: snapshot).isEmpty)
+        #expect(RuleRegistry.diagnostics(for: "docs/b.md", in: snapshot).map(\.code) == ["term-abbreviation"])
+    }
+
+    @Test func anAbbreviationsFileGivesTheExpansion() {
+        let configuration = Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md"), GlossarySource(pattern: "docs/abbreviations.md", format: .abbreviations)])
+        checkTerminology("Founded by the ⟦CNCF⟧.\n", others: ["docs/abbreviations.md": "*[CNCF]: Cloud Native Computing Foundation\n"],
+                         configuration: configuration, [
+            ("term-abbreviation", .hint, "Spell out “CNCF” on its first use: “Cloud Native Computing Foundation (CNCF)”", "Cloud Native Computing Foundation (CNCF)"),
+        ])
+    }
+
+    @Test func aMiscasedFirstUseIsSpelledOutInCanonicalForm() {
+        // Both rules report "Jwt"; the spelled-out replacement does not keep the wrong casing.
+        let text = "Send a Jwt.\n"
+        let diagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: terminologySnapshot(["docs/page.md": text]))
+        #expect(diagnostics.map(\.code) == ["term-abbreviation", "term-casing"])
+        #expect(diagnostics.allSatisfy { $0.range == 7..<10 })
+        #expect(diagnostics.map { $0.data["replacement"] } == [.string("JSON Web Token (JWT)"), .string("JWT")])
+    }
+}
