@@ -1,5 +1,6 @@
 import DocentCore
 import DocentIO
+import Foundation
 
 extension CheckReport {
     /// SARIF 2.1.0, as GitHub code scanning accepts it: one run, the rules in the driver, results
@@ -26,7 +27,7 @@ extension CheckReport {
                 "level": .string(level(diagnostic.severity)),
                 "message": ["text": .string(diagnostic.message)],
                 "locations": [["physicalLocation": [
-                    "artifactLocation": ["uri": .string(rootPrefix + diagnostic.file), "uriBaseId": "%SRCROOT%"],
+                    "artifactLocation": ["uri": .string(uriReference(rootPrefix + diagnostic.file)), "uriBaseId": "%SRCROOT%"],
                     "region": .object(region),
                 ]]],
             ]
@@ -65,6 +66,11 @@ extension CheckReport {
             output += "::\(command) \(properties)::\(escapeData(diagnostic.message))\n"
         }
         return output
+    }
+
+    /// A relative path as a URI reference (SARIF's `uri`): spaces and non-ASCII percent-encoded.
+    static func uriReference(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 
     static func level(_ severity: Severity) -> String {

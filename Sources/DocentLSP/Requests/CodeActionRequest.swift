@@ -20,7 +20,8 @@ enum CodeActionRequest: RequestHandler {
         }
         let snapshot = workspace.snapshot
         let all = RuleRegistry.diagnostics(for: path, in: snapshot)
-        let here = all.filter { $0.range.overlaps(range) || $0.range.lowerBound == range.lowerBound || ($0.range.contains(range.lowerBound)) || range.contains($0.range.lowerBound) }
+        // Diagnostics touching the range, ends included: a cursor right after "dochub" is on it.
+        let here = all.filter { $0.range.lowerBound <= range.upperBound && range.lowerBound <= $0.range.upperBound }
         var actions: [JSONValue] = []
         for proposal in CodeActionRegistry.actions(in: path, range: range, diagnostics: here, snapshot: snapshot) where wanted(proposal.kind) {
             var object = JSONObject()
