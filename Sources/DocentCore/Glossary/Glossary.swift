@@ -25,6 +25,8 @@ public struct Glossary: Sendable {
     public private(set) var entries: [GlossaryEntry]
     public private(set) var names: [GlossaryName]
     let trie: WordTrie
+    /// Entry indices per glossary file, sorted by position.
+    private var entriesByFile: [String: [Int]] = [:]
 
     public static let empty = Glossary(files: [])
 
@@ -79,6 +81,8 @@ public struct Glossary: Sendable {
         }
         self.names = names
         self.trie = WordTrie(names: names)
+        for (index, entry) in entries.enumerated() { entriesByFile[entry.file, default: []].append(index) }
+        for file in entriesByFile.keys { entriesByFile[file]!.sort { entries[$0].range.lowerBound < entries[$1].range.lowerBound } }
     }
 
     static func indexByTerm(_ entries: [GlossaryEntry]) -> [String: Int] {
@@ -130,7 +134,20 @@ public struct Glossary: Sendable {
 
     /// Entries defined in `file`.
     public func entries(inFile file: String) -> [Int] {
-        entries.indices.filter { entries[$0].file == file }
+        entriesByFile[file] ?? []
+    }
+
+    /// The entry of `file` whose text holds `offset` (binary search; entries of a file do not overlap).
+    public func entry(containing offset: Int, inFile file: String) -> Int? {
+        guard let sorted = entriesByFile[file], !sorted.isEmpty else { return nil }
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[sorted[middle]].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let candidate = sorted[low - 1]
+        return entries[candidate].range.contains(offset) ? candidate : nil
     }
 
     public func file(_ path: String) -> GlossaryFile? { files.first { $0.path == path } }

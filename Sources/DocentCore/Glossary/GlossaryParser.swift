@@ -59,8 +59,30 @@ struct GlossaryParsingContext {
     let format: GlossaryFormat
     var entries: [GlossaryEntry] = []
     var problems: [GlossaryProblem] = []
+    /// The document's inline and reference links, sorted by position, for finding a definition's links
+    /// by binary search (a glossary with many entries must not rescan every link per entry).
+    let sortedLinks: [Link]
+
+    init(text: SourceText, document: MarkdownDocument, path: String, format: GlossaryFormat) {
+        self.text = text
+        self.document = document
+        self.path = path
+        self.format = format
+        self.sortedLinks = document.links.filter { $0.kind == .inline || $0.kind == .reference }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
 
     var reader: DefinitionReader { DefinitionReader(text: text) }
+
+    func links(in range: ByteRange) -> ArraySlice<Link> {
+        var low = 0, high = sortedLinks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedLinks[middle].range.lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < sortedLinks.count && sortedLinks[end].range.lowerBound < range.upperBound { end += 1 }
+        return sortedLinks[low..<end]
+    }
 
     /// Builds an entry from a raw term (with qualifier and AKA) and its definition lines.
     mutating func addEntry(rawTerm: String, termRange: ByteRange, definitionLines: [ByteRange], range: ByteRange,
@@ -84,9 +106,7 @@ struct GlossaryParsingContext {
             let phrase = DefinitionReader.phrase(after: 0, in: MarkdownText.plainText(first), maximumWords: 8) ?? ""
             if DefinitionReader.initialsMatch(abbreviation: term, phrase: phrase) { expansion = phrase }
         }
-        let references = document.links.filter { link in
-            (link.kind == .inline || link.kind == .reference) && definitionRange.contains(link.range.lowerBound)
-        }.map { link in
+        let references = links(in: definitionRange).map { link in
             GlossaryReference(text: MarkdownText.plainText(text.string(in: link.textRange)), destination: link.destination, range: link.range)
         }
         var allDetails = [preamble, details].compactMap { $0 }.joined(separator: "\n\n")

@@ -38,7 +38,7 @@ public struct GlossaryEmptyRule: Rule {
     public static let description = RuleDescription(code: "glossary-empty", summary: "A glossary term has no definition", defaultSeverity: .warning)
 
     public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
-        snapshot.glossary.entries.filter { $0.file == path && $0.isEmpty }.map { entry in
+        snapshot.glossary.entries(inFile: path).map { snapshot.glossary.entries[$0] }.filter(\.isEmpty).map { entry in
             Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                        message: "“\(entry.displayName)” has no definition", file: path, range: entry.termRange,
                        data: ["term": .string(entry.displayName)])
@@ -68,7 +68,7 @@ public struct GlossaryDanglingReferenceRule: Rule {
         guard let file = snapshot.glossary.file(path) else { return [] }
         let glossary = snapshot.glossary
         var result: [Diagnostic] = []
-        for entry in glossary.entries where entry.file == path {
+        for entry in glossary.entries(inFile: path).map({ glossary.entries[$0] }) {
             for reference in entry.references {
                 guard let destination = reference.destination, let hash = destination.firstIndex(of: "#") else { continue }
                 let target = String(destination[..<hash])
@@ -128,18 +128,19 @@ public struct GlossarySelfDefinitionRule: Rule {
         guard let document = snapshot.document(path), snapshot.isGlossary(path) else { return [] }
         let glossary = snapshot.glossary
         var result: [Diagnostic] = []
-        for (index, entry) in glossary.entries.enumerated() where entry.file == path && entry.preferredTerm == nil && entry.format != .abbreviations {
-            let definition = entry.definitionRange
-            guard !definition.isEmpty else { continue }
-            let sentence = Self.firstSentence(document.text, in: definition)
-            // Prose matches only: a link target such as `#resource-permission-plugin` is not a use.
-            let uses = cache.termMatches(path, in: snapshot).filter { match in
-                sentence.contains(match.range.lowerBound) && glossary.names[match.name].targets.contains { $0.entry == index && $0.kind == .term }
-            }
-            guard let use = uses.first else { continue }
+        var reported = Set<Int>()
+        // One pass over the prose matches (a link target such as `#resource-permission-plugin` is not a
+        // use), each looked up in the entry that holds it.
+        for match in cache.termMatches(path, in: snapshot) {
+            guard let index = glossary.entry(containing: match.range.lowerBound, inFile: path), !reported.contains(index) else { continue }
+            let entry = glossary.entries[index]
+            guard entry.preferredTerm == nil, entry.format != .abbreviations, !entry.definitionRange.isEmpty,
+                  Self.firstSentence(document.text, in: entry.definitionRange).contains(match.range.lowerBound),
+                  glossary.names[match.name].targets.contains(where: { $0.entry == index && $0.kind == .term }) else { continue }
+            reported.insert(index)
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "The definition of “\(entry.displayName)” uses the term itself in its first sentence; explain it in other words",
-                                     file: path, range: use.range, data: ["term": .string(entry.displayName)]))
+                                     file: path, range: match.range, data: ["term": .string(entry.displayName)]))
         }
         return result
     }

@@ -18,17 +18,17 @@ enum TermUses {
     static func uses(in path: String, snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [TermUse] {
         guard let document = snapshot.document(path) else { return [] }
         let glossary = snapshot.glossary
-        let ownEntries = snapshot.isGlossary(path) ? glossary.entries(inFile: path) : []
+        let isGlossary = snapshot.isGlossary(path)
         let text = document.text
         var result: [TermUse] = []
         for match in cache.termMatches(path, in: snapshot) {
             let name = glossary.names[match.name]
-            if !ownEntries.isEmpty {
-                let containing = ownEntries.filter { glossary.entries[$0].range.contains(match.range.lowerBound) }
-                if containing.contains(where: { glossary.entries[$0].termRange.overlaps(match.range) }) { continue }
-                if name.targets.contains(where: { target in containing.contains(target.entry) || containing.contains { glossary.entries[$0].term.lowercased() == glossary.entries[target.entry].preferredTerm?.lowercased() } }) { continue }
+            if isGlossary, let containing = glossary.entry(containing: match.range.lowerBound, inFile: path) {
+                let entry = glossary.entries[containing]
+                if entry.termRange.overlaps(match.range) { continue }
+                if name.targets.contains(where: { target in target.entry == containing || entry.term.lowercased() == glossary.entries[target.entry].preferredTerm?.lowercased() }) { continue }
                 // A redirect entry's own pointer ("Known as Blueprints") is not a use to judge either.
-                if containing.contains(where: { glossary.entries[$0].preferredTerm != nil }) { continue }
+                if entry.preferredTerm != nil { continue }
             }
             let block = match.block >= 0 ? document.markdown.proseBlocks[match.block] : nil
             var isHeading = false
