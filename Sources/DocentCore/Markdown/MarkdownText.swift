@@ -78,19 +78,34 @@ public enum MarkdownText {
     }
 
     /// The anchor a heading gets on GitHub and Docusaurus: lower-cased, punctuation dropped, spaces
-    /// turned into hyphens.
+    /// turned into hyphens. Works on bytes; only non-ASCII scalars consult Unicode properties.
     public static func slug(_ headingText: String) -> String {
-        var result = ""
-        for scalar in plainText(headingText).unicodeScalars {
-            if scalar == " " {
-                result.append("-")
-            } else if scalar == "-" || scalar == "_" {
-                result.unicodeScalars.append(scalar)
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                result += String(scalar).lowercased()
+        let plain = Array(plainText(headingText).utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(plain.count)
+        plain.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x20 {
+                        result.append(UInt8(ascii: "-"))
+                    } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || ByteClass.isDigit(byte) {
+                        result.append(byte)
+                    } else if ByteClass.isASCIILetter(byte) {
+                        result.append(ByteClass.lowercased(byte))
+                    }
+                    index += 1
+                    continue
+                }
+                let (scalar, length) = UTF8Scalars.decode(bytes, at: index)
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    result += Array(String(scalar).lowercased().utf8)
+                }
+                index += length
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     static func findBacktickRun(_ bytes: [UInt8], length: Int, from start: Int) -> Int? {

@@ -2,8 +2,14 @@
 struct TermUse {
     var match: TermMatch
     var name: GlossaryName
+    let text: SourceText
     /// The text as written (whole match, inflection included).
-    var written: String
+    var written: String { text.string(in: match.range) }
+    /// Whether the bytes as written, inflection aside, are exactly the name's spelling.
+    var isWrittenExactly: Bool {
+        let base = match.range.lowerBound..<(match.range.upperBound - match.inflectionLength)
+        return text.bytes[base].elementsEqual(name.text.utf8)
+    }
     /// Whether the use starts a sentence (or a block), where ordinary capitalisation applies.
     var isSentenceStart: Bool
     /// Whether the use sits in a heading.
@@ -21,6 +27,7 @@ enum TermUses {
         let isGlossary = snapshot.isGlossary(path)
         let text = document.text
         var result: [TermUse] = []
+        var capitalsHeadings: [Int: Bool] = [:]
         for match in cache.termMatches(path, in: snapshot) {
             let name = glossary.names[match.name]
             if isGlossary, let containing = glossary.entry(containing: match.range.lowerBound, inFile: path) {
@@ -35,10 +42,15 @@ enum TermUses {
             var isCapitals = false
             if case .heading = block?.kind {
                 isHeading = true
-                let headingText = text.string(in: block!.range)
-                isCapitals = headingText.contains(where: \.isLetter) && headingText == headingText.uppercased()
+                if let cached = capitalsHeadings[match.block] {
+                    isCapitals = cached
+                } else {
+                    let headingText = text.string(in: block!.range)
+                    isCapitals = headingText.contains(where: \.isLetter) && headingText == headingText.uppercased()
+                    capitalsHeadings[match.block] = isCapitals
+                }
             }
-            result.append(TermUse(match: match, name: name, written: text.string(in: match.range),
+            result.append(TermUse(match: match, name: name, text: text,
                                   isSentenceStart: isSentenceStart(match.range.lowerBound, block: block, bytes: text.bytes),
                                   isInHeading: isHeading, isInCapitalsHeading: isCapitals))
         }

@@ -9,21 +9,35 @@ public struct TermCasingRule: Rule {
         let glossary = snapshot.glossary
         let properNames = Set(snapshot.configuration.properNames.map { $0.lowercased() })
         var result: [Diagnostic] = []
+        var nameFacts: [Int: (isSpecial: Bool, isProper: Bool, hasUppercase: Bool)] = [:]
         for use in TermUses.uses(in: path, snapshot: snapshot, cache: cache) {
+            // The common case first: written exactly as the glossary spells it.
+            if use.isWrittenExactly { continue }
             // Discouraged names are term-alias's business.
             if use.name.targets.contains(where: { $0.kind == .alias(.discouraged) }) { continue }
             if use.isInCapitalsHeading { continue }
             let canonical = use.name.text
-            let base = String(use.written.utf8.prefix(use.written.utf8.count - use.match.inflectionLength)).map { $0 } ?? use.written
+            // Facts about the name, once per name: a plain Title Case term that is not a proper name
+            // may be written in any case, so most uses stop here.
+            let facts: (isSpecial: Bool, isProper: Bool, hasUppercase: Bool)
+            if let cached = nameFacts[use.match.name] {
+                facts = cached
+            } else {
+                let isProper = properNames.contains(canonical.lowercased())
+                    || use.name.targets.contains { glossary.entries[$0.entry].tags.contains { $0.lowercased() == "proper-name" || $0.lowercased() == "proper name" } }
+                facts = (TermSpelling.isSpecial(canonical), isProper, TermSpelling.hasUppercase(canonical))
+                nameFacts[use.match.name] = facts
+            }
+            if !facts.isSpecial && !facts.isProper && facts.hasUppercase { continue }
+            let isProper = facts.isProper
+            let base = String(decoding: Array(use.written.utf8).dropLast(use.match.inflectionLength), as: UTF8.self)
             if normalizeSpace(base) == canonical { continue }
-            let isProper = properNames.contains(canonical.lowercased())
-                || use.name.targets.contains { glossary.entries[$0.entry].tags.contains { $0.lowercased() == "proper-name" || $0.lowercased() == "proper name" } }
             let writtenWords = normalizeSpace(base).split(separator: " ").map(String.init)
             let canonicalWords = canonical.split(separator: " ").map(String.init)
             guard writtenWords.count == canonicalWords.count else { continue }
             let mayCapitalise = use.isSentenceStart || use.isInHeading
             var isWrong = false
-            if TermSpelling.isSpecial(canonical) || isProper {
+            if facts.isSpecial || isProper {
                 for (index, pair) in zip(writtenWords, canonicalWords).enumerated() where pair.0 != pair.1 {
                     // "iOS" may start a sentence as "IOS"? No: only the first letter may change, upward.
                     let capitalised = pair.1.prefix(1).uppercased() + pair.1.dropFirst()
@@ -92,19 +106,26 @@ public struct TermAbbreviationRule: Rule {
         let glossary = snapshot.glossary
         var seen = Set<String>()
         var result: [Diagnostic] = []
-        var normalizedPrefix: String?
+        var expansions: [Int: String?] = [:]
+        var normalized: NormalizedText?
         for use in TermUses.uses(in: path, snapshot: snapshot, cache: cache) where !use.isInHeading {
-            let abbreviation = use.name.text
-            guard DefinitionReader.isAbbreviation(abbreviation), let expansion = Self.expansion(of: use.name, in: glossary) else { continue }
-            guard seen.insert(abbreviation.lowercased()).inserted else { continue }
-            // Spelled out right after: "JWT (JSON Web Token)".
-            let after = document.text.string(in: use.match.range.upperBound..<min(document.text.count, use.match.range.upperBound + expansion.utf8.count + 8))
-            if Self.normalize(after).hasPrefix("(" + Self.normalize(expansion)) || Self.normalize(after).hasPrefix(" (" + Self.normalize(expansion)) { continue }
-            // Spelled out anywhere before, across line breaks and case.
-            if normalizedPrefix == nil || true {
-                normalizedPrefix = Self.normalize(document.text.string(in: 0..<use.match.range.lowerBound))
+            let expansion: String?
+            if let cached = expansions[use.match.name] {
+                expansion = cached
+            } else {
+                expansion = DefinitionReader.isAbbreviation(use.name.text) ? Self.expansion(of: use.name, in: glossary) : nil
+                expansions[use.match.name] = expansion
             }
-            if normalizedPrefix!.contains(Self.normalize(expansion)) { continue }
+            guard let expansion else { continue }
+            let abbreviation = use.name.text
+            guard seen.insert(abbreviation.lowercased()).inserted else { continue }
+            if normalized == nil { normalized = NormalizedText(document.text.bytes) }
+            let wanted = Array(Self.normalize(expansion).utf8)
+            // Spelled out anywhere before (across line breaks and case), or right after: "JWT (JSON Web Token)".
+            if let first = normalized!.firstOccurrence(of: wanted), first < normalized!.normalizedOffset(of: use.match.range.lowerBound) { continue }
+            let afterStart = normalized!.normalizedOffset(of: use.match.range.upperBound)
+            let after = normalized!.bytes[afterStart..<min(normalized!.bytes.count, afterStart + wanted.count + 3)]
+            if after.starts(with: [UInt8(ascii: "(")] + wanted) || after.starts(with: [0x20, UInt8(ascii: "(")] + wanted) { continue }
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "Spell out “\(abbreviation)” on its first use: “\(expansion) (\(abbreviation))”",
                                      file: path, range: use.match.range,
@@ -125,5 +146,43 @@ public struct TermAbbreviationRule: Rule {
 
     static func normalize(_ text: String) -> String {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// A document's bytes lower-cased (ASCII) with whitespace runs folded to one space, and the map from
+/// original offsets to folded ones, for phrase searches that ignore line breaks and case.
+struct NormalizedText {
+    var bytes: [UInt8] = []
+    /// For each original offset, the folded offset.
+    private var offsets: [Int32] = []
+
+    init(_ original: [UInt8]) {
+        bytes.reserveCapacity(original.count)
+        offsets.reserveCapacity(original.count + 1)
+        var previousWasSpace = false
+        for byte in original {
+            offsets.append(Int32(bytes.count))
+            if ByteClass.isWhitespace(byte) {
+                if !previousWasSpace { bytes.append(0x20) }
+                previousWasSpace = true
+            } else {
+                bytes.append(ByteClass.lowercased(byte))
+                previousWasSpace = false
+            }
+        }
+        offsets.append(Int32(bytes.count))
+    }
+
+    func normalizedOffset(of offset: Int) -> Int { Int(offsets[max(0, min(offset, offsets.count - 1))]) }
+
+    func firstOccurrence(of needle: [UInt8]) -> Int? {
+        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -135,8 +135,9 @@ local function capture_screen(name)
   for row = 1, #grid do
     lines[row] = (table.concat(grid[row]):gsub('%s+$', ''))
   end
-  vim.fn.writefile(lines, dir .. '/' .. name .. '.txt')
-  out('# screen captured to ' .. dir .. '/' .. name .. '.txt')
+  local file = string.format('%s/%s-%d.%d.txt', dir, name, vim.version().major, vim.version().minor)
+  vim.fn.writefile(lines, file)
+  out('# screen captured to ' .. file)
 end
 
 local function diagnostics(bufnr, code)
@@ -341,6 +342,8 @@ end
 
 check('fixing #User-Role to #user-role in the buffer clears the diagnostic', function()
   expect(glossary_buf, 'glossary buffer not open')
+  -- Edit the buffer on screen, as a user does (Neovim >= 0.10 pulls diagnostics for visible buffers).
+  vim.api.nvim_set_current_buf(glossary_buf)
   local row = line_index(portal .. '/' .. glossary, '(#User-Role)')
   local line = vim.api.nvim_buf_get_lines(glossary_buf, row, row + 1, false)[1]
   local start = line:find('#User-Role', 1, true)
@@ -366,6 +369,7 @@ end)
 if rules['term-casing'] then
   check('correcting "Dochub" to "DocHub" in the buffer clears term-casing', function()
     expect(dochub_buf, 'page not open')
+    vim.api.nvim_set_current_buf(dochub_buf)
     local row = line_index(portal .. '/' .. dochub, 'open it in Dochub')
     local line = vim.api.nvim_buf_get_lines(dochub_buf, row, row + 1, false)[1]
     local start = line:find('Dochub', 1, true)
