@@ -292,6 +292,23 @@ async def test_workspace_diagnostic_covers_every_document(client: LanguageClient
     assert {item.kind for item in again.items} == {"unchanged"}
 
 
+async def test_rule_settings_from_the_editor_change_severities(client: LanguageClient):
+    """What the VS Code extension sends when `docent.rules` changes (synchronize.configurationSection)."""
+    open_document(client, GLOSSARY)
+    row = find(GLOSSARY, "(#User-Role)").line
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"docent": {"rules": {"glossary-dangling-reference": "error"}}})
+    )
+    report = await pull(client, GLOSSARY)
+    dangling = [d for d in with_code(report.items, "glossary-dangling-reference") if d.range.start.line == row]
+    assert [d.severity for d in dangling] == [types.DiagnosticSeverity.Error], report.items
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"docent": {"rules": {"glossary-dangling-reference": "off"}}})
+    )
+    report = await pull(client, GLOSSARY)
+    assert not with_code(report.items, "glossary-dangling-reference"), report.items
+
+
 # Push diagnostics ------------------------------------------------------------------------------------
 
 
