@@ -237,10 +237,10 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
 
     @Test func indentedCodeInsideAListItemIsNotFlagged() {
         // Found in the Backstage release notes: a code block indented four columns past a list
-        // item's content. The scanner reads it as prose (MarkdownScanner, not the rule).
-        withKnownIssue("indented code inside a list item is scanned as prose") {
-            checkTerminology("- Added a plugin\n\n  It needs:\n\n      createApiFactory({\n          api: dochubApiRef,\n          dochub: true,\n      })\n", [])
-        }
+        // item's content: code, not prose.
+        checkTerminology("- Added a plugin\n\n  It needs:\n\n      createApiFactory({\n          api: dochubApiRef,\n          dochub: true,\n      })\n", [])
+        // A lower-case hyphen compound names code, not the term.
+        checkTerminology("Install the dochub-backend package and the api-docs plugin.\n", [])
     }
 
     @Test func urlsLinksAndAutolinksAreNotFlagged() {

@@ -33,12 +33,14 @@ private struct BlockScanner {
     var paragraph: [ByteRange] = []
     var paragraphStartsListItem = false
     var inList = false
+    /// The column where the current list item's content starts (a code block inside it is indented 4 more).
+    var listContentColumn = 0
     var previousLineBlank = true
 
     enum OpenBlock {
         case none
         case fencedCode(fence: UInt8, length: Int, language: String, info: String, start: Int, contentStart: Int)
-        case indentedCode(start: Int, end: Int)
+        case indentedCode(start: Int, end: Int, minimumColumn: Int)
         case htmlComment(start: Int)
         case rawHTML(tag: String, start: Int)
         case htmlUntilBlank(start: Int)
@@ -118,7 +120,12 @@ private struct BlockScanner {
 
         // Indented code: only where it cannot be a paragraph's or a list item's continuation.
         if column >= 4 && paragraph.isEmpty && !inList {
-            open = .indentedCode(start: range.lowerBound, end: lineEnd)
+            open = .indentedCode(start: range.lowerBound, end: lineEnd, minimumColumn: 4)
+            return line + 1
+        }
+        // Indented code inside a list item: four columns past the item's content, after a blank line.
+        if inList && paragraph.isEmpty && previousLineBlank && column >= listContentColumn + 4 {
+            open = .indentedCode(start: range.lowerBound, end: lineEnd, minimumColumn: listContentColumn + 4)
             return line + 1
         }
         if column >= 4 && !paragraph.isEmpty {
@@ -196,6 +203,7 @@ private struct BlockScanner {
             closeParagraph()
             inList = true
             let content = skipSpaces(contentStart, lineEnd)
+            listContentColumn = (content < lineEnd ? content : contentStart + 1) - position
             if content < lineEnd {
                 // The item's first line may itself open a fence (`- ```yaml`) or a heading; keep it simple:
                 // a fence opener inside an item starts code.
@@ -240,14 +248,14 @@ private struct BlockScanner {
                 open = .none
             }
             return true
-        case .indentedCode(let start, let end):
+        case .indentedCode(let start, let end, let minimumColumn):
             let first = skipSpaces(contentStart, lineEnd)
             let column = first - contentStart
             if first == lineEnd {
                 return true  // blank lines inside indented code; trailing ones are trimmed at the close
             }
-            if column >= 4 {
-                open = .indentedCode(start: start, end: lineEnd)
+            if column >= minimumColumn {
+                open = .indentedCode(start: start, end: lineEnd, minimumColumn: minimumColumn)
                 return true
             }
             document.codeBlocks.append(CodeBlock(language: "", info: "", range: start..<end, contentRange: start..<end, isFenced: false))
@@ -285,7 +293,7 @@ private struct BlockScanner {
         switch open {
         case .fencedCode(_, _, let language, let info, let start, let contentStart):
             document.codeBlocks.append(CodeBlock(language: language, info: info, range: start..<end, contentRange: min(contentStart, end)..<end, isFenced: true))
-        case .indentedCode(let start, let codeEnd):
+        case .indentedCode(let start, let codeEnd, _):
             document.codeBlocks.append(CodeBlock(language: "", info: "", range: start..<codeEnd, contentRange: start..<codeEnd, isFenced: false))
         case .htmlComment(let start):
             addComment(start..<end)

@@ -5,6 +5,18 @@ struct TermUse {
     let text: SourceText
     /// The text as written (whole match, inflection included).
     var written: String { text.string(in: match.range) }
+    /// Whether the use is glued to another word by `-`, `/`, `_` or `.` (a compound or identifier).
+    var isPartOfCompound: Bool {
+        let bytes = text.bytes
+        func isGlue(_ index: Int, towards next: Int) -> Bool {
+            guard index >= 0, index < bytes.count, next >= 0, next < bytes.count else { return false }
+            let glue = bytes[index]
+            return (glue == UInt8(ascii: "-") || glue == UInt8(ascii: "/") || glue == UInt8(ascii: "_") || glue == UInt8(ascii: "."))
+                && ByteClass.isASCIIAlphanumeric(bytes[next])
+        }
+        return isGlue(match.range.lowerBound - 1, towards: match.range.lowerBound - 2) || isGlue(match.range.upperBound, towards: match.range.upperBound + 1)
+    }
+
     /// Whether the bytes as written, inflection aside, are exactly the name's spelling.
     var isWrittenExactly: Bool {
         let base = match.range.lowerBound..<(match.range.upperBound - match.inflectionLength)

@@ -29,6 +29,9 @@ public struct TermCasingRule: Rule {
                 nameFacts[use.match.name] = facts
             }
             if !facts.isSpecial && !facts.isProper && facts.hasUppercase { continue }
+            // A lower-case word joined to others by a hyphen, slash or dot ("techdocs-backend",
+            // "api/v1") is a name of code, not a use of the term.
+            if use.isPartOfCompound && !TermSpelling.hasUppercase(use.written) { continue }
             let isProper = facts.isProper
             let base = String(decoding: Array(use.written.utf8).dropLast(use.match.inflectionLength), as: UTF8.self)
             if normalizeSpace(base) == canonical { continue }
@@ -81,6 +84,11 @@ public struct TermAliasRule: Rule {
             // A name that is also the term of a regular entry is not discouraged everywhere.
             if use.name.targets.contains(where: { $0.kind == .term && glossary.entries[$0.entry].preferredTerm == nil }) { continue }
             let preferred = glossary.entries[target.entry].term
+            if use.isPartOfCompound && !TermSpelling.hasUppercase(use.written) { continue }
+            // "Role: See User Role": a one-word alias that is itself a word of the preferred term is
+            // ordinary English in prose ("the role of backends"), not a discouraged name.
+            let aliasWords = use.name.words
+            if aliasWords.count == 1 && WordTokenizer.normalizedWords(preferred).count > 1 && WordTokenizer.normalizedWords(preferred).contains(aliasWords[0]) { continue }
             let writtenBase = String(decoding: Array(use.written.utf8).dropLast(use.match.inflectionLength), as: UTF8.self)
             // Follow the writer's case for a plain Title Case term written in lower case mid-sentence.
             let lower = !TermSpelling.isSpecial(preferred) && writtenBase == writtenBase.lowercased() && !use.isInHeading
