@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One document of the workspace: its text (saved or being edited) and what the scanner saw in it.
 public struct WorkspaceDocument: Sendable {
     /// Relative to the workspace root, `/`-separated.
@@ -6,12 +8,27 @@ public struct WorkspaceDocument: Sendable {
     public var markdown: MarkdownDocument
     /// The editor's version while the document is open; nil for a file read from disk.
     public var version: Int?
+    /// Analyses of this text computed on demand and kept with it (term matches per glossary generation).
+    let cache = DocumentCache()
 
     public init(path: String, text: SourceText, version: Int? = nil) {
         self.path = path
         self.text = text
         self.markdown = MarkdownScanner.scan(text, isMDX: path.lowercased().hasSuffix(".mdx"))
         self.version = version
+    }
+}
+
+/// Per-document memo, shared by the snapshots that hold the same document text: a new text makes a
+/// new `WorkspaceDocument` and so a fresh cache; a new glossary is a new generation.
+final class DocumentCache: Sendable {
+    private let matches = Mutex<(generation: Int, matches: [TermMatch])?>(nil)
+
+    func termMatches(generation: Int, compute: () -> [TermMatch]) -> [TermMatch] {
+        if let cached = matches.withLock({ $0 }), cached.generation == generation { return cached.matches }
+        let computed = compute()
+        matches.withLock { $0 = (generation, computed) }
+        return computed
     }
 }
 
@@ -49,8 +66,10 @@ public struct WorkspaceSnapshot: Sendable {
     public private(set) var glossary: Glossary
     /// Paths of the glossary files, sorted.
     public private(set) var glossaryPaths: [String]
-    /// Increases whenever the glossary changes, so caches keyed by it know when to recompute.
+    /// Changes whenever the glossary changes, so caches keyed by it know when to recompute. Unique
+    /// across all snapshots of the process, so documents shared between snapshots never mix caches.
     public private(set) var glossaryGeneration: Int
+    private static let generations = Atomic<Int>(0)
 
     public init(configuration: Configuration = Configuration(), configurationProblems: [ConfigurationProblem] = [], documents: [WorkspaceDocument] = []) {
         self.configuration = configuration
@@ -94,7 +113,7 @@ public struct WorkspaceSnapshot: Sendable {
         }
         glossary = Glossary(files: files)
         glossaryPaths = paths
-        glossaryGeneration += 1
+        glossaryGeneration = Self.generations.add(1, ordering: .relaxed).newValue
     }
 
     public func document(_ path: String) -> WorkspaceDocument? { documents[path] }
@@ -107,6 +126,8 @@ public struct WorkspaceSnapshot: Sendable {
     /// Every use of a glossary name in a document's prose.
     public func termMatches(in path: String) -> [TermMatch] {
         guard let document = documents[path] else { return [] }
-        return TermMatcher.matches(in: document.text, document: document.markdown, glossary: glossary)
+        return document.cache.termMatches(generation: glossaryGeneration) {
+            TermMatcher.matches(in: document.text, document: document.markdown, glossary: glossary)
+        }
     }
 }

@@ -265,7 +265,9 @@ public final class LanguageServer: @unchecked Sendable {
         for uri in uris {
             guard let open = openDocuments[uri] else { continue }
             let items = diagnostics(for: open.path, in: open.workspace)
-            let hash = JSONSerializer.string(.array(items)).hashValue
+            // Unchanged diagnostics for an unchanged version are not sent again; a new version always
+            // gets its diagnostics, so the client knows they are current.
+            let hash = JSONSerializer.string(.array(items)).hashValue &+ open.version &* 31
             if publishedDiagnostics[uri] == hash { continue }
             publishedDiagnostics[uri] = hash
             notify("textDocument/publishDiagnostics", ["uri": .string(uri), "version": JSONValue(open.version), "diagnostics": .array(items)])
