@@ -115,7 +115,7 @@ public struct TermAbbreviationRule: Rule {
         var seen = Set<String>()
         var result: [Diagnostic] = []
         var expansions: [Int: String?] = [:]
-        var normalized: NormalizedText?
+        let bytes = document.text.bytes
         for use in TermUses.uses(in: path, snapshot: snapshot, cache: cache) where !use.isInHeading {
             let expansion: String?
             if let cached = expansions[use.match.name] {
@@ -127,13 +127,13 @@ public struct TermAbbreviationRule: Rule {
             guard let expansion else { continue }
             let abbreviation = use.name.text
             guard seen.insert(abbreviation.lowercased()).inserted else { continue }
-            if normalized == nil { normalized = NormalizedText(document.text.bytes) }
-            let wanted = Array(Self.normalize(expansion).utf8)
+            let words = expansion.lowercased().split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
             // Spelled out anywhere before (across line breaks and case), or right after: "JWT (JSON Web Token)".
-            if let first = normalized!.firstOccurrence(of: wanted), first < normalized!.normalizedOffset(of: use.match.range.lowerBound) { continue }
-            let afterStart = normalized!.normalizedOffset(of: use.match.range.upperBound)
-            let after = normalized!.bytes[afterStart..<min(normalized!.bytes.count, afterStart + wanted.count + 3)]
-            if after.starts(with: [UInt8(ascii: "(")] + wanted) || after.starts(with: [0x20, UInt8(ascii: "(")] + wanted) { continue }
+            if PhraseSearch.occurs(words, in: bytes, range: 0..<use.match.range.lowerBound) { continue }
+            var after = use.match.range.upperBound
+            while after < bytes.count && ByteClass.isWhitespace(bytes[after]) { after += 1 }
+            if after < bytes.count && bytes[after] == UInt8(ascii: "("),
+               PhraseSearch.matches(words, in: bytes, at: after + 1) != nil { continue }
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "Spell out “\(abbreviation)” on its first use: “\(expansion) (\(abbreviation))”",
                                      file: path, range: use.match.range,
@@ -157,40 +157,37 @@ public struct TermAbbreviationRule: Rule {
     }
 }
 
-/// A document's bytes lower-cased (ASCII) with whitespace runs folded to one space, and the map from
-/// original offsets to folded ones, for phrase searches that ignore line breaks and case.
-struct NormalizedText {
-    var bytes: [UInt8] = []
-    /// For each original offset, the folded offset.
-    private var offsets: [Int32] = []
-
-    init(_ original: [UInt8]) {
-        bytes.reserveCapacity(original.count)
-        offsets.reserveCapacity(original.count + 1)
-        var previousWasSpace = false
-        for byte in original {
-            offsets.append(Int32(bytes.count))
-            if ByteClass.isWhitespace(byte) {
-                if !previousWasSpace { bytes.append(0x20) }
-                previousWasSpace = true
-            } else {
-                bytes.append(ByteClass.lowercased(byte))
-                previousWasSpace = false
-            }
-        }
-        offsets.append(Int32(bytes.count))
-    }
-
-    func normalizedOffset(of offset: Int) -> Int { Int(offsets[max(0, min(offset, offsets.count - 1))]) }
-
-    func firstOccurrence(of needle: [UInt8]) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var index = 0
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+/// Case-insensitive (ASCII) search for a phrase whose words may be separated by any whitespace,
+/// line breaks included, straight over a document's bytes.
+enum PhraseSearch {
+    /// Whether the words occur, at word boundaries, starting inside `range`.
+    static func occurs(_ words: [[UInt8]], in bytes: [UInt8], range: ByteRange) -> Bool {
+        guard let first = words.first?.first else { return false }
+        let lower = ByteClass.lowercased(first)
+        let upper = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") ? lower - 32 : lower
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if (byte == lower || byte == upper) && (index == 0 || !ByteClass.isASCIIAlphanumeric(bytes[index - 1])),
+               matches(words, in: bytes, at: index) != nil { return true }
             index += 1
         }
-        return nil
+        return false
+    }
+
+    /// The end of the phrase when it starts exactly at `start`, else nil.
+    static func matches(_ words: [[UInt8]], in bytes: [UInt8], at start: Int) -> Int? {
+        var index = start
+        for (position, word) in words.enumerated() {
+            if position > 0 {
+                guard index < bytes.count, ByteClass.isWhitespace(bytes[index]) else { return nil }
+                while index < bytes.count && ByteClass.isWhitespace(bytes[index]) { index += 1 }
+            }
+            guard index + word.count <= bytes.count else { return nil }
+            for offset in 0..<word.count where ByteClass.lowercased(bytes[index + offset]) != word[offset] { return nil }
+            index += word.count
+        }
+        guard index == bytes.count || !ByteClass.isASCIIAlphanumeric(bytes[index]) else { return nil }
+        return index
     }
 }

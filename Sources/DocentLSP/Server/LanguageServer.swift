@@ -259,15 +259,25 @@ public final class LanguageServer: @unchecked Sendable {
         }
     }
 
+    /// Core diagnostics and their LSP form, with a hash of the Core values (cheaper than hashing JSON).
+    func diagnosticsWithHash(for path: String, in workspace: ServerWorkspace) -> ([JSONValue], Int) {
+        let snapshot = workspace.snapshot
+        guard let document = snapshot.document(path) else { return ([], 0) }
+        let found = RuleRegistry.diagnostics(for: path, in: snapshot)
+        var hasher = Hasher()
+        hasher.combine(found)
+        return (found.map { DiagnosticConversion.lsp($0, text: document.text, server: self, workspace: workspace) }, hasher.finalize())
+    }
+
     /// Pushes diagnostics for open documents (all of a workspace's when `everyOpenDocument`).
     func publishDiagnostics(for uris: [String]) {
         guard !clientPullsDiagnostics else { return }
         for uri in uris {
             guard let open = openDocuments[uri] else { continue }
-            let items = diagnostics(for: open.path, in: open.workspace)
+            let (items, diagnosticsHash) = diagnosticsWithHash(for: open.path, in: open.workspace)
             // Unchanged diagnostics for an unchanged version are not sent again; a new version always
             // gets its diagnostics, so the client knows they are current.
-            let hash = JSONSerializer.string(.array(items)).hashValue &+ open.version &* 31
+            let hash = diagnosticsHash &+ open.version &* 31
             if publishedDiagnostics[uri] == hash { continue }
             publishedDiagnostics[uri] = hash
             notify("textDocument/publishDiagnostics", ["uri": .string(uri), "version": JSONValue(open.version), "diagnostics": .array(items)])
