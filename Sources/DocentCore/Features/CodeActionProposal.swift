@@ -48,6 +48,7 @@ public protocol CodeActionProvider: Sendable {
 public enum CodeActionRegistry {
     public static let providers: [any CodeActionProvider] = [
         TerminologyFixes(),
+        PlacementActions(),
     ]
 
     public static func actions(in path: String, range: ByteRange, diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot) -> [CodeActionProposal] {

@@ -66,8 +66,14 @@ public enum HoverFeature {
             let summary = uses == 1 ? "Used once in the workspace." : "Used \(uses) times in the workspace."
             return Result(markdown: text + "\n\n" + summary, range: glossary.entries[entry].termRange)
         }
-        guard let found = TermLookup.term(at: offset, in: path, snapshot: snapshot), !found.entries.isEmpty else { return nil }
-        return Result(markdown: EntryPresentation.markdown(found.entries, glossary: glossary, location: location), range: found.match.range)
+        let term = TermLookup.term(at: offset, in: path, snapshot: snapshot).flatMap { found in
+            found.entries.isEmpty ? nil : Result(markdown: EntryPresentation.markdown(found.entries, glossary: glossary, location: location), range: found.match.range)
+        }
+        // On the page title: the page's section and how it reads, above any term the title uses.
+        if let placement = PlacementHover.hover(at: offset, in: path, snapshot: snapshot) {
+            return Result(markdown: placement.markdown + (term.map { "\n\n---\n\n" + $0.markdown } ?? ""), range: term?.range ?? placement.range)
+        }
+        return term
     }
 }
 

@@ -29,9 +29,13 @@ public enum RuleRegistry {
         GlossaryEmptyRule(),
         GlossaryMissingTermRule(),
         GlossarySelfDefinitionRule(),
+        MisplacedDocumentRule(),
+        MisplacedSectionRule(),
+        PersonaMismatchRule(),
         TermAbbreviationRule(),
         TermAliasRule(),
         TermCasingRule(),
+        UnplacedDocumentRule(),
     ]
 
     public static var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }

@@ -1,0 +1,50 @@
+/// The hover on a page's title: its section, the section's personas, and how the page reads
+/// ("End User 81 % · Administrator 12 % · …").
+public enum PlacementHover {
+    public struct Result: Sendable {
+        public var markdown: String
+        public var range: ByteRange
+    }
+
+    /// The placement hover when `offset` lies on the page title.
+    public static func hover(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> Result? {
+        guard let document = snapshot.document(path), !snapshot.isGlossary(path), let title = titleRange(document),
+              title.lowerBound <= offset, offset <= title.upperBound else { return nil }
+        let model = PlacementModel.of(snapshot)
+        // Without any section (configured or inferred) there is nothing to place the page in.
+        guard !model.sections.sections.isEmpty, let assessment = model.assessment(of: path, in: snapshot) else { return nil }
+        return Result(markdown: markdown(assessment, model: model), range: title)
+    }
+
+    /// The page's first level-1 heading, else its first heading, else its front-matter title.
+    static func titleRange(_ document: WorkspaceDocument) -> ByteRange? {
+        let markdown = document.markdown
+        if let heading = markdown.headings.first(where: { $0.level == 1 }) ?? markdown.headings.first { return heading.textRange }
+        if let title = markdown.frontMatter?.entry("title"), !title.valueRange.isEmpty { return title.valueRange }
+        return nil
+    }
+
+    public static func markdown(_ assessment: PlacementAssessment, model: PlacementModel) -> String {
+        let catalog = model.catalog
+        var lines: [String] = []
+        if let index = assessment.sectionIndex {
+            let section = model.sections.sections[index]
+            let personas = section.servesEveryone ? "every persona" : PlacementPresentation.personaTitles(section.personas, catalog: catalog)
+            lines.append("**Section:** \(section.title)\(section.isInferred ? " (inferred from the folder name)" : "") · **written for:** \(personas)")
+        } else {
+            lines.append(model.sections.isConfigured ? "**Section:** none of the configured sections" : "**Section:** none")
+        }
+        if !assessment.declaredPersonas.isEmpty {
+            lines.append("**Declared persona:** \(PlacementPresentation.personaTitles(assessment.declaredPersonas, catalog: catalog))")
+        }
+        let shares = assessment.ranking.filter { $0.share >= 0.01 }.prefix(4)
+            .map { "\(catalog.personas[$0.persona].title) \(Int(($0.share * 100).rounded())) %" }
+        lines.append("**Reads as:** " + (shares.isEmpty ? "—" : shares.joined(separator: " · ") + (assessment.ranking.count > shares.count ? " · …" : "")))
+        let signals = assessment.evidence.prefix(5).map { "\($0.label) (\(catalog.personas[$0.persona].title))" }
+        if !signals.isEmpty { lines.append("**Signals:** " + signals.joined(separator: ", ")) }
+        if let finding = assessment.finding ?? assessment.suggestion {
+            lines.append("**Suggested section:** \(model.sections.sections[finding.suggestedSection].title)")
+        }
+        return lines.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,641 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// The numbers that turn evidence into scores and scores into findings. The defaults were chosen with
+/// `docent-bench placement` (see the README); a benchmark may try others.
+public struct PlacementParameters: Hashable, Sendable {
+    /// How pages are compared with the other pages of each section.
+    public enum LearnedScorer: Hashable, Sendable {
+        /// Cosine with the section's summed TF-IDF page vectors.
+        case cosine
+        /// The same, with each term also weighted by how unevenly it spreads over the personas.
+        case discriminativeCosine
+        /// Dirichlet-smoothed section language models against the workspace background.
+        case languageModel
+    }
+
+    public var learnedScorer: LearnedScorer = .cosine
+    /// Cosine scorers: how sharply similarities separate personas (log-odds per unit of cosine).
+    public var temperature: Double = 20
+    /// Language model: pseudo-counts of background in every section model.
+    public var smoothingMass: Double = 1000
+    /// Language model: log-odds per nat of likelihood ratio per word of evidence.
+    public var learnedScale: Double = 1
+    /// Language model: the most words of evidence a text counts as (longer texts are not more certain).
+    public var maximumEvidenceMass: Double = 100
+    /// Pseudo-evidence every persona gets, so that a single hint does not decide.
+    public var evidencePrior: Double = 1.5
+    /// The most the learned profiles may count against the built-in signals (0…1).
+    public var maximumLearnedWeight: Double = 0.8
+    /// Pages per section at which learned profiles count half of their maximum.
+    public var learnedHalfWeightPages: Double = 3
+    /// A page needs this many words of prose before it is judged.
+    public var minimumWords: Int = 40
+    /// The suggested persona's share must reach this…
+    public var minimumShare: Double = 0.3
+    /// …and be this many times the share of the section's own personas…
+    public var minimumRatio: Double = 2
+    /// …which must not exceed this.
+    public var maximumPlacedShare: Double = 0.15
+    /// A `##` part needs this many words of prose (code adds to them at a quarter).
+    public var minimumPartWords: Int = 40
+    public var minimumPartShare: Double = 0.6
+    public var minimumPartRatio: Double = 4
+    /// Built-in evidence the part must hold for the foreign persona.
+    public var minimumPartEvidence: Double = 4
+
+    public init() {}
+}
+
+/// How much a page (or part) reads like each persona.
+public struct PersonaScore: Hashable, Sendable {
+    public var persona: Int
+    /// Share of the combined score, 0…1; the shares of a page sum to 1.
+    public var share: Double
+    /// Built-in signal evidence.
+    public var evidence: Double
+    /// The learned log-odds of the persona's best-fitting section; nil when no section has it.
+    public var affinity: Double?
+}
+
+/// A built-in or configured signal found in the page, with every place it occurs.
+public struct SignalEvidence: Hashable, Sendable {
+    public var persona: Int
+    public var label: String
+    public var ranges: [ByteRange]
+    /// What the signal adds to the persona's evidence.
+    public var contribution: Double
+}
+
+/// Why a page or part looks misplaced, and where it would fit.
+public struct PlacementFinding: Hashable, Sendable {
+    /// The best-scoring persona of the section it sits in.
+    public var placedPersona: Int
+    public var suggestedPersona: Int
+    public var suggestedSection: Int
+    /// The suggested persona's share.
+    public var confidence: Double
+    /// The strongest signals for the suggested persona, for the message.
+    public var labels: [String]
+    /// Where the strongest signals are, for `relatedInformation`.
+    public var related: [(label: String, range: ByteRange)]
+
+    public static func == (lhs: PlacementFinding, rhs: PlacementFinding) -> Bool {
+        lhs.placedPersona == rhs.placedPersona && lhs.suggestedPersona == rhs.suggestedPersona && lhs.suggestedSection == rhs.suggestedSection
+            && lhs.confidence == rhs.confidence && lhs.labels == rhs.labels && lhs.related.map(\.range) == rhs.related.map(\.range)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(suggestedPersona)
+        hasher.combine(suggestedSection)
+        hasher.combine(labels)
+    }
+}
+
+/// How one `##` part of a page reads.
+public struct PartAssessment: Sendable {
+    public var headingIndex: Int
+    public var range: ByteRange
+    public var wordCount: Int
+    public var scores: [PersonaScore]
+    public var evidence: [SignalEvidence]
+    public var finding: PlacementFinding?
+}
+
+/// How a page reads, where it sits, and whether it (or a part of it) is misplaced.
+public struct PlacementAssessment: Sendable {
+    public var path: String
+    public var sectionIndex: Int?
+    /// Personas named in front matter (`persona:` or `audience:`), resolved.
+    public var declaredPersonas: [Int]
+    /// Names in front matter that match no persona.
+    public var unknownDeclaredPersonas: [String]
+    public var wordCount: Int
+    /// One score per persona of the catalog, in catalog order.
+    public var scores: [PersonaScore]
+    /// Learned log-odds for each checked section (its other pages), by section index.
+    public var sectionAffinities: [Int: Double]
+    /// Every signal found, the strongest first.
+    public var evidence: [SignalEvidence]
+    public var parts: [PartAssessment]
+    /// Set when the page reads clearly as another persona than its section's.
+    public var finding: PlacementFinding?
+    /// For a page outside every section: where it would fit, when the evidence is strong.
+    public var suggestion: PlacementFinding?
+
+    /// Scores from the highest share down.
+    public var ranking: [PersonaScore] { scores.sorted { ($0.share, $1.persona) > ($1.share, $0.persona) } }
+}
+
+/// A page's (or part's) terms in the model's vocabulary, sorted by id: sublinear frequencies
+/// (`1 + ln tf`), and the same terms weighted for the cosine profiles.
+struct TermCounts: Sendable {
+    var ids: [Int32] = []
+    /// `1 + ln tf`, tf weighted by where the word stands.
+    var weights: [Float] = []
+    /// The words' hashes, to name them in messages.
+    var keys: [UInt64] = []
+    /// Unit-length weights for the cosine scorers (aligned with `ids`).
+    var unit: [Float] = []
+    var mass: Float = 0
+
+    var isEmpty: Bool { ids.isEmpty }
+}
+
+/// A checked section's learned profile: the sum of its pages' unit vectors (cosine scorers) and of
+/// their sublinear term counts (language-model scorer).
+struct SectionProfile: Sendable {
+    var unitSum: [Float]
+    var unitNormSquared: Float = 0
+    var counts: [Float]
+    var mass: Float = 0
+    var pageCount: Int = 0
+}
+
+/// The placement model of one workspace snapshot: personas, sections, every page's features and the
+/// profiles learned from the pages in each section. Built once per snapshot (features once per
+/// document text); assessing a page then costs a pass over its terms per section.
+public final class PlacementModel: Sendable {
+    public let catalog: PersonaCatalog
+    public let sections: SectionMap
+    public let signalTable: SignalTable
+    public let parameters: PlacementParameters
+
+    struct Page: Sendable {
+        var features: PageFeatures
+        var section: Int?
+        var counts: TermCounts
+        /// Whether the page is part of its section's profile (so it is left out of it when assessed).
+        var isInProfile: Bool
+        var declared: [Int]
+        var unknownDeclared: [String]
+    }
+
+    let pages: [String: Page]
+    let vocabulary: [UInt64: Int32]
+    let inverseDocumentFrequency: [Float]
+    /// How unevenly each term spreads over the personas (1: one persona only, 0: evenly).
+    let discrimination: [Float]
+    /// Sublinear counts of every page, and their total: the background language model.
+    let background: [Float]
+    let backgroundMass: Float
+    let profiles: [SectionProfile?]
+    /// Checked sections by persona.
+    let sectionsByPersona: [[Int]]
+    let learnedWeight: Double
+    private let assessments = Mutex<[String: PlacementAssessment]>([:])
+
+    init(snapshot: WorkspaceSnapshot, catalog: PersonaCatalog, signalTable: SignalTable, parameters: PlacementParameters,
+         features: [String: PageFeatures]) {
+        self.catalog = catalog
+        self.signalTable = signalTable
+        self.parameters = parameters
+        let paths = snapshot.sortedPaths
+        let sections = SectionMap(configuration: snapshot.configuration, catalog: catalog, paths: paths)
+        self.sections = sections
+
+        // Document frequencies, then a vocabulary of the terms shared by at least two pages.
+        var documentFrequency: [UInt64: Int32] = [:]
+        for path in paths {
+            guard let page = features[path] else { continue }
+            for key in page.terms.keys { documentFrequency[key, default: 0] += 1 }
+        }
+        var vocabulary: [UInt64: Int32] = [:]
+        var idf: [Float] = []
+        let total = Float(max(paths.count, 1))
+        for (key, count) in documentFrequency where count >= 2 {
+            vocabulary[key] = Int32(idf.count)
+            idf.append(logf((total + 1) / Float(count)))
+        }
+        let size = idf.count
+        self.vocabulary = vocabulary
+        self.inverseDocumentFrequency = idf
+
+        var byPersona = [[Int]](repeating: [], count: catalog.personas.count)
+        for (index, section) in sections.sections.enumerated() where section.isChecked {
+            for persona in section.personas { byPersona[persona].append(index) }
+        }
+        self.sectionsByPersona = byPersona
+
+        // Sublinear counts per page; the background; per-persona mass for the discrimination weights.
+        var pages: [String: Page] = [:]
+        var background = [Float](repeating: 0, count: size)
+        var backgroundMass: Float = 0
+        var personaCounts = [[Float]](repeating: [], count: catalog.personas.count)
+        var personaMass = [Float](repeating: 0, count: catalog.personas.count)
+        for persona in byPersona.indices where !byPersona[persona].isEmpty { personaCounts[persona] = [Float](repeating: 0, count: size) }
+        for path in paths {
+            guard let page = features[path], let document = snapshot.document(path) else { continue }
+            let counts = Self.counts(page.terms, vocabulary: vocabulary)
+            let section = sections.sectionIndex(for: path)
+            let (declared, unknown) = Self.declaredPersonas(document.markdown, catalog: catalog)
+            var isInProfile = false
+            if let section, sections.sections[section].isChecked, !counts.isEmpty,
+               declared.isEmpty || declared.contains(where: sections.sections[section].personas.contains) {
+                isInProfile = true
+                for persona in sections.sections[section].personas {
+                    for index in counts.ids.indices { personaCounts[persona][Int(counts.ids[index])] += counts.weights[index] }
+                    personaMass[persona] += counts.mass
+                }
+            }
+            for index in counts.ids.indices { background[Int(counts.ids[index])] += counts.weights[index] }
+            backgroundMass += counts.mass
+            pages[path] = Page(features: page, section: section, counts: counts, isInProfile: isInProfile, declared: declared, unknownDeclared: unknown)
+        }
+        self.background = background
+        self.backgroundMass = backgroundMass
+
+        // Discrimination: one minus the normalized entropy of a term's persona distribution (each
+        // persona's counts scaled by its total, so large personas do not dominate).
+        var discrimination = [Float](repeating: 1, count: size)
+        let learnedPersonas = personaCounts.indices.filter { !personaCounts[$0].isEmpty && personaMass[$0] > 0 }
+        if learnedPersonas.count >= 2 {
+            let maximumEntropy = logf(Float(learnedPersonas.count))
+            for id in 0..<size {
+                var shares: [Float] = []
+                var sum: Float = 0
+                for persona in learnedPersonas {
+                    let share = (personaCounts[persona][id] + 0.1) / personaMass[persona]
+                    shares.append(share)
+                    sum += share
+                }
+                var entropy: Float = 0
+                for share in shares {
+                    let probability = share / sum
+                    entropy -= probability * logf(probability)
+                }
+                discrimination[id] = max(0, 1 - entropy / maximumEntropy)
+            }
+        }
+        self.discrimination = discrimination
+
+        // Unit vectors for the cosine scorers, then the section profiles.
+        var profiles = [SectionProfile?](repeating: nil, count: sections.sections.count)
+        for (index, section) in sections.sections.enumerated() where section.isChecked {
+            profiles[index] = SectionProfile(unitSum: [Float](repeating: 0, count: size), counts: [Float](repeating: 0, count: size))
+        }
+        for path in paths {
+            guard var page = pages[path] else { continue }
+            page.counts.unit = Self.unitWeights(page.counts, idf: idf, discrimination: discrimination, parameters: parameters)
+            pages[path] = page
+            guard page.isInProfile, let section = page.section else { continue }
+            for index in page.counts.ids.indices {
+                let id = Int(page.counts.ids[index])
+                profiles[section]!.unitSum[id] += page.counts.unit[index]
+                profiles[section]!.counts[id] += page.counts.weights[index]
+            }
+            profiles[section]!.mass += page.counts.mass
+            profiles[section]!.pageCount += 1
+        }
+        for index in profiles.indices where profiles[index] != nil {
+            profiles[index]!.unitNormSquared = profiles[index]!.unitSum.reduce(0) { $0 + $1 * $1 }
+        }
+        self.pages = pages
+        self.profiles = profiles
+        // Learned profiles count more as sections grow: with two or three pages per section the
+        // built-in signals carry most of the weight, with hundreds the workspace's own usage does.
+        let pageCounts = profiles.compactMap { $0?.pageCount }.filter { $0 > 0 }
+        let average = pageCounts.isEmpty ? 0 : Double(pageCounts.reduce(0, +)) / Double(pageCounts.count) - 1
+        self.learnedWeight = pageCounts.count < 2 ? 0 : parameters.maximumLearnedWeight * max(0, average) / (max(0, average) + parameters.learnedHalfWeightPages)
+    }
+
+    /// The personas a page declares in front matter (`persona:`, `audience:`), and names that match none.
+    static func declaredPersonas(_ markdown: MarkdownDocument, catalog: PersonaCatalog) -> ([Int], [String]) {
+        guard let frontMatter = markdown.frontMatter else { return ([], []) }
+        var known: [Int] = []
+        var unknown: [String] = []
+        for key in ["persona", "personas", "audience"] {
+            for name in frontMatter.strings(key) {
+                for part in name.split(separator: ",").map({ String($0).trimmingSpaces() }) where !part.isEmpty {
+                    if let index = catalog.index(of: part) {
+                        if !known.contains(index) { known.append(index) }
+                    } else if !SectionMap.everyoneNames.contains(part.lowercased()) {
+                        unknown.append(part)
+                    }
+                }
+            }
+        }
+        return (known, unknown)
+    }
+
+    /// The front-matter entry that declares the page's persona.
+    public static func declarationEntry(_ markdown: MarkdownDocument) -> FrontMatterEntry? {
+        guard let frontMatter = markdown.frontMatter else { return nil }
+        return ["persona", "personas", "audience"].lazy.compactMap { frontMatter.entry($0) }.first
+    }
+
+    static func counts(_ terms: [UInt64: PageFeatures.TermStat], vocabulary: [UInt64: Int32]) -> TermCounts {
+        var entries: [(id: Int32, weight: Float, key: UInt64)] = []
+        entries.reserveCapacity(terms.count)
+        for (key, stat) in terms {
+            guard let id = vocabulary[key] else { continue }
+            entries.append((id, max(0.1, 1 + logf(stat.weight)), key))
+        }
+        entries.sort { $0.id < $1.id }
+        return TermCounts(ids: entries.map(\.id), weights: entries.map(\.weight), keys: entries.map(\.key), unit: [],
+                          mass: entries.reduce(0) { $0 + $1.weight })
+    }
+
+    static func unitWeights(_ counts: TermCounts, idf: [Float], discrimination: [Float], parameters: PlacementParameters) -> [Float] {
+        let useDiscrimination = parameters.learnedScorer == .discriminativeCosine
+        var weights = [Float](repeating: 0, count: counts.ids.count)
+        var norm: Float = 0
+        for index in counts.ids.indices {
+            let id = Int(counts.ids[index])
+            var weight = counts.weights[index] * idf[id]
+            if useDiscrimination { weight *= discrimination[id] }
+            weights[index] = weight
+            norm += weight * weight
+        }
+        guard norm > 0 else { return weights }
+        let scale = 1 / norm.squareRoot()
+        for index in weights.indices { weights[index] *= scale }
+        return weights
+    }
+
+    func counts(ofPart part: PageFeatures.Part) -> TermCounts {
+        var counts = Self.counts(part.terms, vocabulary: vocabulary)
+        counts.unit = Self.unitWeights(counts, idf: inverseDocumentFrequency, discrimination: discrimination, parameters: parameters)
+        return counts
+    }
+
+    public var documentPaths: [String] { pages.keys.sorted() }
+
+    /// The section a page sits in.
+    public func sectionIndex(of path: String) -> Int? { pages[path]?.section ?? sections.sectionIndex(for: path) }
+
+    /// Pages per section, as the model sees them.
+    public func pageCount(inSection index: Int) -> Int { pages.values.filter { $0.section == index }.count }
+
+    // MARK: Learned affinity
+
+    /// How much `text` (a page or one of its parts) resembles each checked section's other pages, as a
+    /// log-odds contribution per section. The page is left out of its own section's profile (and of
+    /// the background) by subtraction.
+    func affinities(_ text: TermCounts, page: Page) -> [Int: Double] {
+        var result: [Int: Double] = [:]
+        guard !text.isEmpty else { return result }
+        let own = page.isInProfile ? page.section : nil
+        switch parameters.learnedScorer {
+        case .cosine, .discriminativeCosine:
+            let overlap = Self.dot(text.ids, text.unit, page.counts.ids, page.counts.unit)
+            for (index, profile) in profiles.enumerated() {
+                guard let profile else { continue }
+                var dot: Float = 0
+                profile.unitSum.withUnsafeBufferPointer { sum in
+                    for position in text.ids.indices { dot += text.unit[position] * sum[Int(text.ids[position])] }
+                }
+                var normSquared = profile.unitNormSquared
+                var count = profile.pageCount
+                if index == own {
+                    var pageDot: Float = 0
+                    profile.unitSum.withUnsafeBufferPointer { sum in
+                        for position in page.counts.ids.indices { pageDot += page.counts.unit[position] * sum[Int(page.counts.ids[position])] }
+                    }
+                    dot -= overlap
+                    normSquared = normSquared - 2 * pageDot + 1
+                    count -= 1
+                }
+                guard count > 0, normSquared > 1e-6 else { continue }
+                result[index] = parameters.temperature * Double(max(0, dot) / normSquared.squareRoot())
+            }
+        case .languageModel:
+            // Dirichlet-smoothed section language models against the background, per weighted word,
+            // times the text's mass (capped, so long pages do not become overconfident).
+            let pageWeights = Self.aligned(text.ids, page.counts.ids, page.counts.weights)
+            let vocabularySize = Float(background.count)
+            let backgroundMass = self.backgroundMass - page.counts.mass
+            let mu = Float(parameters.smoothingMass)
+            var logBackground = [Float](repeating: 0, count: text.ids.count)
+            for position in text.ids.indices {
+                let id = Int(text.ids[position])
+                logBackground[position] = logf((background[id] - pageWeights[position] + 0.5) / (backgroundMass + 0.5 * vocabularySize))
+            }
+            for (index, profile) in profiles.enumerated() {
+                guard let profile else { continue }
+                let isOwn = index == own
+                let count = profile.pageCount - (isOwn ? 1 : 0)
+                guard count > 0 else { continue }
+                let mass = profile.mass - (isOwn ? page.counts.mass : 0)
+                var total: Float = 0
+                profile.counts.withUnsafeBufferPointer { counts in
+                    for position in text.ids.indices {
+                        let id = Int(text.ids[position])
+                        let seen = counts[id] - (isOwn ? pageWeights[position] : 0)
+                        let backgroundProbability = expf(logBackground[position])
+                        let probability = (max(0, seen) + mu * backgroundProbability) / (mass + mu)
+                        total += text.weights[position] * (logf(probability) - logBackground[position])
+                    }
+                }
+                let perWord = Double(total / max(text.mass, 1))
+                result[index] = parameters.learnedScale * perWord * min(Double(text.mass), parameters.maximumEvidenceMass)
+            }
+        }
+        return result
+    }
+
+    /// `values` of `ids` (sorted) at each of `wanted` (sorted, a subset), 0 where absent.
+    static func aligned(_ wanted: [Int32], _ ids: [Int32], _ values: [Float]) -> [Float] {
+        var result = [Float](repeating: 0, count: wanted.count)
+        var position = 0
+        for (index, id) in wanted.enumerated() {
+            while position < ids.count && ids[position] < id { position += 1 }
+            if position < ids.count && ids[position] == id { result[index] = values[position] }
+        }
+        return result
+    }
+
+    static func dot(_ leftIds: [Int32], _ left: [Float], _ rightIds: [Int32], _ right: [Float]) -> Float {
+        var total: Float = 0
+        var a = 0
+        var b = 0
+        while a < leftIds.count && b < rightIds.count {
+            if leftIds[a] == rightIds[b] {
+                total += left[a] * right[b]
+                a += 1
+                b += 1
+            } else if leftIds[a] < rightIds[b] {
+                a += 1
+            } else {
+                b += 1
+            }
+        }
+        return total
+    }
+
+    // MARK: Assessing
+
+    /// `assess(_:in:)`, remembered: the four placement rules, hover and commands ask for the same pages.
+    public func assessment(of path: String, in snapshot: WorkspaceSnapshot) -> PlacementAssessment? {
+        if let found = assessments.withLock({ $0[path] }) { return found }
+        guard let computed = assess(path, in: snapshot) else { return nil }
+        assessments.withLock { $0[path] = computed }
+        return computed
+    }
+
+    /// How the page at `path` reads and whether it is misplaced. Nil for a page the model does not hold.
+    public func assess(_ path: String, in snapshot: WorkspaceSnapshot) -> PlacementAssessment? {
+        guard let page = pages[path], let document = snapshot.document(path) else { return nil }
+        let affinities = self.affinities(page.counts, page: page)
+        let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
+        let scores = self.scores(affinities: affinities, evidence: evidence)
+        var assessment = PlacementAssessment(
+            path: path, sectionIndex: page.section, declaredPersonas: page.declared, unknownDeclaredPersonas: page.unknownDeclared,
+            wordCount: page.features.wordCount, scores: scores, sectionAffinities: affinities, evidence: evidence, parts: [],
+            finding: nil, suggestion: nil)
+
+        let section = page.section.map { sections.sections[$0] }
+        let isChecked = section?.isChecked ?? false
+        let declaresOther = isChecked && !page.declared.isEmpty && !page.declared.contains(where: section!.personas.contains)
+        let declaresOwn = isChecked && page.declared.contains(where: section!.personas.contains)
+        if let section, isChecked, !declaresOther, !declaresOwn {
+            assessment.finding = finding(scores: scores, affinities: affinities, evidence: evidence, placed: section.personas,
+                                         excluding: page.section, words: page.features.wordCount, counts: page.counts, page: page,
+                                         text: document.text, terms: page.features.terms, isPart: false)
+        }
+        if section == nil && sections.isConfigured {
+            assessment.suggestion = finding(scores: scores, affinities: affinities, evidence: evidence, placed: [], excluding: nil,
+                                            words: page.features.wordCount, counts: page.counts, page: page, text: document.text,
+                                            terms: page.features.terms, isPart: false)
+        }
+        for part in page.features.parts {
+            guard let headingIndex = part.headingIndex else { continue }
+            let counts = self.counts(ofPart: part)
+            let partAffinities = self.affinities(counts, page: page)
+            let partEvidence = self.evidence(page.features.hits, indices: part.hits)
+            var result = PartAssessment(headingIndex: headingIndex, range: part.range, wordCount: part.wordCount,
+                                        scores: self.scores(affinities: partAffinities, evidence: partEvidence), evidence: partEvidence, finding: nil)
+            if let section, isChecked, !declaresOther,
+               let candidate = finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
+                                       excluding: page.section, words: part.wordCount + part.codeWordCount / 4, counts: counts, page: page,
+                                       text: document.text, terms: part.terms, isPart: true),
+               candidate.suggestedPersona != assessment.finding?.suggestedPersona {
+                result.finding = candidate
+            }
+            assessment.parts.append(result)
+        }
+        return assessment
+    }
+
+    /// The built-in evidence of a set of hits, per signal, the strongest first.
+    func evidence(_ hits: [PageFeatures.SignalHit], indices: [Int]) -> [SignalEvidence] {
+        var weights: [Int32: Float] = [:]
+        var ranges: [Int32: [ByteRange]] = [:]
+        for index in indices {
+            let hit = hits[index]
+            weights[hit.signal, default: 0] += hit.placeWeight
+            ranges[hit.signal, default: []].append(hit.range)
+        }
+        var result: [SignalEvidence] = []
+        // Signals sharing a label for one persona (`docker` as a word and as a language) merge.
+        var byLabel: [String: Int] = [:]
+        for (signal, weight) in weights.sorted(by: { $0.key < $1.key }) {
+            let definition = signalTable.signals[Int(signal)]
+            let contribution = Double(definition.weight) * Double(logf(1 + weight))
+            let key = "\(definition.persona)|\(definition.label)"
+            if let existing = byLabel[key] {
+                result[existing].contribution += contribution
+                result[existing].ranges += ranges[signal] ?? []
+                result[existing].ranges.sort { $0.lowerBound < $1.lowerBound }
+            } else {
+                byLabel[key] = result.count
+                result.append(SignalEvidence(persona: definition.persona, label: definition.label, ranges: ranges[signal] ?? [], contribution: contribution))
+            }
+        }
+        return result.sorted { ($0.contribution, $1.label) > ($1.contribution, $0.label) }
+    }
+
+    /// Combines learned affinities and built-in evidence into one share per persona: a weighted sum of
+    /// the learned log-odds and the log of the built-in evidence distribution.
+    func scores(affinities: [Int: Double], evidence: [SignalEvidence]) -> [PersonaScore] {
+        let count = catalog.personas.count
+        var evidenceByPersona = [Double](repeating: 0, count: count)
+        for item in evidence { evidenceByPersona[item.persona] += item.contribution }
+        let prior = parameters.evidencePrior
+        let evidenceTotal = evidenceByPersona.reduce(0, +) + prior * Double(count)
+        var learned = [Double?](repeating: nil, count: count)
+        for persona in 0..<count {
+            learned[persona] = sectionsByPersona[persona].compactMap { affinities[$0] }.max()
+        }
+        let available = learned.compactMap { $0 }
+        let alpha = available.count >= 2 ? learnedWeight : 0
+        // A persona no section is written for gets no support from the profiles: it counts like the
+        // least similar section.
+        let bottom = available.min() ?? 0
+        var logs = [Double](repeating: 0, count: count)
+        for persona in 0..<count {
+            let builtIn = log((evidenceByPersona[persona] + prior) / evidenceTotal)
+            logs[persona] = alpha * (learned[persona] ?? bottom) + (1 - alpha) * builtIn
+        }
+        let top = logs.max() ?? 0
+        let total = logs.reduce(0) { $0 + exp($1 - top) }
+        return (0..<count).map { persona in
+            PersonaScore(persona: persona, share: exp(logs[persona] - top) / total, evidence: evidenceByPersona[persona], affinity: learned[persona])
+        }
+    }
+
+    /// A finding when another persona than the `placed` ones clearly leads, and a section exists for it.
+    func finding(scores: [PersonaScore], affinities: [Int: Double], evidence: [SignalEvidence], placed: [Int], excluding ownSection: Int?,
+                 words: Int, counts: TermCounts, page: Page, text: SourceText, terms: [UInt64: PageFeatures.TermStat], isPart: Bool) -> PlacementFinding? {
+        let minimumWords = isPart ? parameters.minimumPartWords : parameters.minimumWords
+        guard words >= minimumWords else { return nil }
+        let candidates = scores.filter { !placed.contains($0.persona) && sectionsByPersona[$0.persona].contains { $0 != ownSection } }
+        guard let best = candidates.max(by: { ($0.share, $1.persona) < ($1.share, $0.persona) }) else { return nil }
+        let placedShare = placed.isEmpty ? 0 : placed.reduce(0) { $0 + scores[$1].share }
+        let minimumShare = isPart ? parameters.minimumPartShare : parameters.minimumShare
+        let minimumRatio = isPart ? parameters.minimumPartRatio : parameters.minimumRatio
+        guard best.share >= minimumShare, best.share >= minimumRatio * placedShare, isPart || placedShare <= parameters.maximumPlacedShare else { return nil }
+        if isPart && best.evidence < parameters.minimumPartEvidence { return nil }
+        let sectionChoices = sectionsByPersona[best.persona].filter { $0 != ownSection }
+        let suggested = sectionChoices.max { (affinities[$0] ?? -.infinity, $1) < (affinities[$1] ?? -.infinity, $0) } ?? sectionChoices[0]
+        let placedPersona = placed.max { scores[$0].share < scores[$1].share } ?? best.persona
+        // Name the strongest built-in signals, then the words that tie the page to the suggested section.
+        let signals = evidence.filter { $0.persona == best.persona }
+        var labels = Array(signals.prefix(3).map(\.label))
+        var related: [(label: String, range: ByteRange)] = signals.prefix(5).compactMap { item in item.ranges.first.map { (item.label, $0) } }
+        if labels.count < 3 {
+            for (label, range) in distinctiveTerms(counts, toward: suggested, awayFrom: ownSection, text: text, terms: terms)
+            where !labels.contains(label) && labels.count < 3 {
+                labels.append(label)
+                if related.count < 5 { related.append((label, range)) }
+            }
+        }
+        return PlacementFinding(placedPersona: placedPersona, suggestedPersona: best.persona, suggestedSection: suggested,
+                                confidence: (best.share * 100).rounded() / 100, labels: labels, related: related)
+    }
+
+    /// The text's words that are relatively most frequent in section `toward` and least in `awayFrom`.
+    func distinctiveTerms(_ counts: TermCounts, toward: Int, awayFrom: Int?, text: SourceText, terms: [UInt64: PageFeatures.TermStat]) -> [(String, ByteRange)] {
+        guard let target = profiles[toward], target.mass > 0 else { return [] }
+        let source = awayFrom.flatMap { profiles[$0] }
+        let smoothing = Float(parameters.smoothingMass)
+        let backgroundMass = max(self.backgroundMass, 1)
+        var scored: [(Float, Int)] = []
+        for index in counts.ids.indices {
+            let id = Int(counts.ids[index])
+            let backgroundProbability = background[id] / backgroundMass
+            let inTarget = (target.counts[id] + smoothing * backgroundProbability) / (target.mass + smoothing)
+            let inSource = source.map { ($0.counts[id] + smoothing * backgroundProbability) / ($0.mass + smoothing) } ?? backgroundProbability
+            let pull = logf(inTarget / inSource) * inverseDocumentFrequency[id]
+            if pull > 0 { scored.append((counts.weights[index] * pull, index)) }
+        }
+        scored.sort { $0.0 > $1.0 }
+        var result: [(String, ByteRange)] = []
+        var seen = Set<String>()
+        for (_, index) in scored.prefix(8) {
+            guard let stat = terms[counts.keys[index]] else { continue }
+            let start = Int(stat.firstStart)
+            let range = start..<min(text.count, start + Int(stat.firstLength))
+            let word = text.string(in: range)
+            let label = word.contains(where: \.isUppercase) && word.dropFirst().contains(where: \.isUppercase) ? word : word.lowercased()
+            if seen.insert(label).inserted { result.append((label, range)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,512 @@
+/// What the placement classifier reads from one document, computed once per document text in one
+/// pass over its bytes: weighted term frequencies (for the profiles learned from the workspace) and
+/// the built-in persona signals found, both split by `##` part.
+public struct PageFeatures: Sendable {
+    /// A term's weighted frequency and where it first occurs (to name it in messages).
+    public struct TermStat: Sendable {
+        public var weight: Float
+        public var firstStart: Int32
+        public var firstLength: Int32
+    }
+
+    /// One `##` part of the page (or the part before the first `##`, `headingIndex` nil).
+    public struct Part: Sendable {
+        /// Index into `MarkdownDocument.headings`; nil for the preamble.
+        public var headingIndex: Int?
+        public var range: ByteRange
+        public var terms: [UInt64: TermStat]
+        /// Words of prose (code excluded).
+        public var wordCount: Int
+        /// Words in inline code and code blocks.
+        public var codeWordCount: Int = 0
+        /// Indices into `hits`.
+        public var hits: [Int]
+    }
+
+    /// One occurrence of a built-in or configured signal.
+    public struct SignalHit: Hashable, Sendable {
+        /// Index into `SignalTable.signals`.
+        public var signal: Int32
+        public var range: ByteRange
+        /// The occurrence's weight from where it stands (title, heading, prose, code).
+        public var placeWeight: Float
+    }
+
+    public var parts: [Part]
+    public var hits: [SignalHit]
+    /// Every part's terms summed.
+    public var terms: [UInt64: TermStat]
+    public var wordCount: Int
+
+    init(parts: [Part], hits: [SignalHit]) {
+        self.parts = parts
+        self.hits = hits
+        self.terms = Self.sum(parts)
+        self.wordCount = parts.reduce(0) { $0 + $1.wordCount }
+    }
+
+    static func sum(_ parts: [Part]) -> [UInt64: TermStat] {
+        var result = parts.first?.terms ?? [:]
+        for part in parts.dropFirst() {
+            for (key, stat) in part.terms {
+                if let existing = result[key] {
+                    result[key] = TermStat(weight: existing.weight + stat.weight, firstStart: existing.firstStart, firstLength: existing.firstLength)
+                } else {
+                    result[key] = stat
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// The compiled signals of a persona catalog: phrases indexed by their last word so that a document
+/// is matched against all of them in one pass.
+public struct SignalTable: Sendable {
+    public struct Signal: Sendable {
+        public var persona: Int
+        public var weight: Float
+        public var scope: PersonaSignal.Scope
+        public var label: String
+    }
+
+    struct Phrase: Sendable {
+        var signal: Int32
+        /// Word hashes before the gap (all words for a phrase without `…`).
+        var prefix: [UInt64]
+        /// Word hashes after the gap; empty for a phrase without `…`.
+        var suffix: [UInt64]
+    }
+
+    public private(set) var signals: [Signal] = []
+    /// Phrases by the hash of their last word.
+    private(set) var phrasesByLastWord: [UInt64: [Phrase]] = [:]
+    /// Code block languages (lower-cased) to signals.
+    private(set) var languages: [String: [Int32]] = [:]
+    private(set) var environmentVariables: [Int32] = []
+    private(set) var reactComponents: [Int32] = []
+
+    public init(catalog: PersonaCatalog) {
+        for (personaIndex, persona) in catalog.personas.enumerated() {
+            for signal in persona.signals {
+                let index = Int32(signals.count)
+                signals.append(Signal(persona: personaIndex, weight: Float(signal.weight), scope: signal.scope, label: signal.label))
+                switch signal.scope {
+                case .codeLanguage:
+                    languages[signal.phrase.lowercased(), default: []].append(index)
+                case .environmentVariables:
+                    environmentVariables.append(index)
+                case .reactComponents:
+                    reactComponents.append(index)
+                case .prose, .code, .anywhere:
+                    let halves = signal.phrase.split(separator: "…", maxSplits: 1, omittingEmptySubsequences: false)
+                    let prefix = PlacementTokenizer.wordHashes(String(halves[0]))
+                    let suffix = halves.count > 1 ? PlacementTokenizer.wordHashes(String(halves[1])) : []
+                    guard let last = suffix.last ?? prefix.last, !prefix.isEmpty,
+                          prefix.count + suffix.count <= PlacementTokenizer.ringSize - PlacementTokenizer.maximumGap else { continue }
+                    phrasesByLastWord[last, default: []].append(Phrase(signal: index, prefix: prefix, suffix: suffix))
+                }
+            }
+        }
+    }
+}
+
+/// Splits text into lower-cased, lightly stemmed words hashed with FNV-1a, without allocating per word.
+///
+/// A word is a run of ASCII letters, digits and `_`, or of non-ASCII characters other than general
+/// punctuation and Latin-1 symbols (curly quotes, dashes, `›`, no-break spaces separate words). The
+/// stem drops plural, `-ing`, `-ed` and final `-e` endings, so "deploys", "deploying" and "deployed"
+/// count as one word.
+public enum PlacementTokenizer {
+    static let ringSize = 10
+    static let maximumGap = 4
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+    /// Mixed into code words so that `import` in code and "import" in prose are different terms.
+    static let codeSalt: UInt64 = 0x9E37_79B9_7F4A_7C15
+    /// A salt for the language of a code block as a term.
+    static let languageSalt: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+
+    struct Token {
+        var start: Int
+        var end: Int
+        var hash: UInt64
+        var isNumber: Bool
+        /// Upper-case letters, digits and at least one `_` (`GITHUB_TOKEN`).
+        var isUpperSnake: Bool
+    }
+
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        ByteClass.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte >= 0x80
+    }
+
+    /// The length of a non-ASCII separator (general punctuation U+2000–U+206F, Latin-1 symbols
+    /// U+00A0–U+00BF) at `index`, or 0.
+    @inline(__always)
+    static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0xE2 && index + 2 < end && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81) { return 3 }
+        if byte == 0xC2 && index + 1 < end && bytes[index + 1] >= 0xA0 && bytes[index + 1] <= 0xBF { return 2 }
+        return 0
+    }
+
+    /// Calls `body` for each word of `range`.
+    @inline(__always)
+    static func forEachToken(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, scratch: inout [UInt8], _ body: (Token) -> Void) {
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let byte = bytes[index]
+            if !isWordByte(byte) { index += 1; continue }
+            if byte >= 0x80 {
+                let skip = separatorLength(bytes, index, end)
+                if skip > 0 { index += skip; continue }
+            }
+            let start = index
+            var isNumber = true
+            var hasLower = false
+            var hasUnderscore = false
+            scratch.removeAll(keepingCapacity: true)
+            while index < end {
+                let current = bytes[index]
+                if current < 0x80 {
+                    guard ByteClass.isASCIIAlphanumeric(current) || current == UInt8(ascii: "_") else { break }
+                    if !ByteClass.isDigit(current) { isNumber = false }
+                    if current >= 0x61 && current <= 0x7A { hasLower = true }
+                    if current == UInt8(ascii: "_") { hasUnderscore = true }
+                    scratch.append(ByteClass.lowercased(current))
+                    index += 1
+                } else {
+                    if separatorLength(bytes, index, end) > 0 { break }
+                    isNumber = false
+                    scratch.append(current)
+                    index += 1
+                }
+            }
+            let hash = stemHash(&scratch)
+            body(Token(start: start, end: index, hash: hash, isNumber: isNumber,
+                       isUpperSnake: hasUnderscore && !hasLower && !isNumber && index - start >= 4))
+        }
+    }
+
+    /// The FNV-1a hash of the stem of a lower-cased word (the scratch buffer is changed).
+    @inline(__always)
+    static func stemHash(_ word: inout [UInt8]) -> UInt64 {
+        var count = word.count
+        if count <= 40 {
+            @inline(__always) func endsWith(_ a: UInt8, _ b: UInt8) -> Bool { count >= 2 && word[count - 2] == a && word[count - 1] == b }
+            let s = UInt8(ascii: "s")
+            if count > 4 && word[count - 1] == s && endsWith(UInt8(ascii: "e"), s) && word[count - 3] == UInt8(ascii: "i") {
+                count -= 3; word[count] = UInt8(ascii: "y"); count += 1
+            } else if count > 4 && word[count - 1] == s && word[count - 2] == s && word[count - 3] == UInt8(ascii: "e") && word[count - 4] == s {
+                count -= 2
+            } else if count > 3 && word[count - 1] == s && !endsWith(s, s) && !endsWith(UInt8(ascii: "u"), s) && !endsWith(UInt8(ascii: "i"), s) {
+                count -= 1
+            }
+            // Endings come off only when a real stem is left ("thing", "based", "theme" stay whole, so
+            // "theme" never meets "them").
+            if count > 5 && word[count - 3] == UInt8(ascii: "i") && endsWith(UInt8(ascii: "n"), UInt8(ascii: "g")) {
+                count -= 3
+                undouble(&word, &count)
+            } else if count > 5 && endsWith(UInt8(ascii: "e"), UInt8(ascii: "d")) {
+                count -= 2
+                undouble(&word, &count)
+            }
+            if count > 5 && word[count - 1] == UInt8(ascii: "e") { count -= 1 }
+        }
+        var value = offsetBasis
+        for index in 0..<count { value = (value ^ UInt64(word[index])) &* prime }
+        return value
+    }
+
+    /// "runn" → "run" after an ending was removed (but "install", "pass", "buzz" keep their pair).
+    @inline(__always)
+    static func undouble(_ word: inout [UInt8], _ count: inout Int) {
+        guard count >= 3 else { return }
+        let last = word[count - 1]
+        if last == word[count - 2] && ByteClass.isASCIILetter(last) && last != UInt8(ascii: "l") && last != UInt8(ascii: "s") && last != UInt8(ascii: "z") {
+            count -= 1
+        }
+    }
+
+    /// Words of one character and numbers are left out of terms and phrases.
+    @inline(__always)
+    static func isCounted(_ token: Token) -> Bool { token.end - token.start >= 2 && !token.isNumber }
+
+    /// The stemmed word hashes of a phrase.
+    public static func wordHashes(_ phrase: String) -> [UInt64] {
+        let bytes = Array(phrase.utf8)
+        var result: [UInt64] = []
+        var scratch: [UInt8] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            forEachToken(buffer, 0..<buffer.count, scratch: &scratch) { token in
+                if isCounted(token) { result.append(token.hash) }
+            }
+        }
+        return result
+    }
+
+    /// Whether a stemmed word is too common to tell personas apart.
+    static let stopWords: Set<UInt64> = {
+        let words = """
+        a about above after again against all also am an and any are as at be because been before being below between both but by \
+        can could did do does doing down during each few for from further had has have having he her here hers him his how i if in \
+        into is it its itself just let like may me might more most must my no nor not now of off on once only or other our ours out \
+        over own same she should so some such than that the their theirs them then there these they this those through to too under \
+        until up very was we were what when where which while who whom why will with would you your yours yourself e.g i.e etc via \
+        one two first new use used using need needs make makes see way ways want get gets set sets well many much even still \
+        within without across per often example examples following follow note thing things way however instead already
+        """
+        return Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { wordHashes(String($0)) })
+    }()
+}
+
+/// Reads a document's placement features.
+public enum FeatureExtractor {
+    /// Where a word stands, which sets how much it counts.
+    enum Place: Int {
+        case title, heading, prose, inlineCode, codeBlock, codeInfo
+
+        var termWeight: Float {
+            switch self {
+            case .title: return 3
+            case .heading: return 2
+            case .prose: return 1
+            case .inlineCode: return 1
+            case .codeBlock: return 0.5
+            case .codeInfo: return 1
+            }
+        }
+
+        var signalWeight: Float {
+            switch self {
+            case .title: return 2
+            case .heading: return 1.5
+            case .prose, .inlineCode, .codeInfo: return 1
+            case .codeBlock: return 0.5
+            }
+        }
+
+        var isCode: Bool { self == .inlineCode || self == .codeBlock || self == .codeInfo }
+    }
+
+    struct Region {
+        var range: ByteRange
+        var place: Place
+        /// Regions with the same group continue one another (phrase matching runs across them).
+        var group: Int
+        /// The language of the code block the region belongs to.
+        var language: String?
+        /// The region stands for the code block's language (a signal and a term), not for words.
+        var isLanguageMarker: Bool = false
+    }
+
+    /// The features of one document.
+    public static func extract(_ text: SourceText, markdown: MarkdownDocument, signals table: SignalTable) -> PageFeatures {
+        let regions = makeRegions(text, markdown)
+        // Parts: the preamble, then one per level-2 heading; a level-1 heading returns to the preamble.
+        var boundaries: [(start: Int, part: Int)] = []
+        var parts: [PageFeatures.Part] = [PageFeatures.Part(headingIndex: nil, range: 0..<text.count, terms: [:], wordCount: 0, hits: [])]
+        for (index, heading) in markdown.headings.enumerated() where heading.level <= 2 {
+            if heading.level == 2 {
+                boundaries.append((heading.range.lowerBound, parts.count))
+                parts.append(PageFeatures.Part(headingIndex: index, range: heading.sectionRange, terms: [:], wordCount: 0, hits: []))
+            } else {
+                boundaries.append((heading.range.lowerBound, 0))
+            }
+        }
+        var hits: [PageFeatures.SignalHit] = []
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
+        var ring = [(hash: UInt64, start: Int, end: Int)](repeating: (0, 0, 0), count: PlacementTokenizer.ringSize)
+        var ringCount = 0
+        var currentGroup = -1
+        var boundary = 0
+        var part = 0
+        let stopWords = PlacementTokenizer.stopWords
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for region in regions {
+                while boundary < boundaries.count && boundaries[boundary].start <= region.range.lowerBound {
+                    part = boundaries[boundary].part
+                    boundary += 1
+                }
+                if region.group != currentGroup { ringCount = 0; currentGroup = region.group }
+                let place = region.place
+                if region.isLanguageMarker, let language = region.language {
+                    for signal in table.languages[language] ?? [] {
+                        parts[part].hits.append(hits.count)
+                        hits.append(PageFeatures.SignalHit(signal: signal, range: region.range, placeWeight: 1))
+                    }
+                    add(PlacementTokenizer.offsetBasis ^ PlacementTokenizer.languageSalt ^ UInt64(truncatingIfNeeded: language.hashValueFNV),
+                        weight: 2, start: region.range.lowerBound, length: region.range.count, to: &parts[part].terms)
+                    continue
+                }
+                let termWeight = place.termWeight
+                let signalWeight = place.signalWeight
+                let isCode = place.isCode
+                let isShellOrConfig = region.place == .codeBlock && !(region.language.map { Self.programmingLanguages.contains($0) } ?? false)
+                PlacementTokenizer.forEachToken(bytes, region.range, scratch: &scratch) { token in
+                    if !PlacementTokenizer.isCounted(token) { return }
+                    // Phrase signals end at this word.
+                    let slot = ringCount % PlacementTokenizer.ringSize
+                    ring[slot] = (token.hash, token.start, token.end)
+                    ringCount += 1
+                    if let phrases = table.phrasesByLastWord[token.hash] {
+                        for phrase in phrases {
+                            let signal = table.signals[Int(phrase.signal)]
+                            switch signal.scope {
+                            case .prose where isCode, .code where !isCode: continue
+                            default: break
+                            }
+                            if let start = matchStart(phrase, ring: ring, count: ringCount) {
+                                // A longer phrase replaces the shorter ones it contains ("app-config.yaml"
+                                // over "app-config", "helm chart" over "helm").
+                                var covered = false
+                                while let last = parts[part].hits.last, hits[last].range.lowerBound >= start, hits[last].range.upperBound <= token.end,
+                                      table.signals[Int(hits[last].signal)].persona == signal.persona {
+                                    if hits[last].range == start..<token.end { covered = true; break }
+                                    parts[part].hits.removeLast()
+                                    hits.removeLast()
+                                }
+                                if covered { continue }
+                                parts[part].hits.append(hits.count)
+                                hits.append(PageFeatures.SignalHit(signal: phrase.signal, range: start..<token.end, placeWeight: signalWeight))
+                            }
+                        }
+                    }
+                    // `<EntityPage` or `</Grid`: a React component in JSX.
+                    if place == .codeBlock && token.start >= 1 && ByteClass.isASCIILetter(bytes[token.start]) && bytes[token.start] < 0x61
+                        && (bytes[token.start - 1] == UInt8(ascii: "<") || token.start >= 2 && bytes[token.start - 1] == UInt8(ascii: "/") && bytes[token.start - 2] == UInt8(ascii: "<")) {
+                        for signal in table.reactComponents {
+                            parts[part].hits.append(hits.count)
+                            hits.append(PageFeatures.SignalHit(signal: signal, range: token.start..<token.end, placeWeight: signalWeight))
+                        }
+                    }
+                    if isCode && token.isUpperSnake && (isShellOrConfig || region.place == .inlineCode || Self.followsDollarBrace(bytes, token.start)) {
+                        for signal in table.environmentVariables {
+                            parts[part].hits.append(hits.count)
+                            hits.append(PageFeatures.SignalHit(signal: signal, range: token.start..<token.end, placeWeight: signalWeight))
+                        }
+                    }
+                    if isCode {
+                        parts[part].codeWordCount += 1
+                        add(token.hash ^ PlacementTokenizer.codeSalt, weight: termWeight, start: token.start, length: token.end - token.start, to: &parts[part].terms)
+                    } else {
+                        parts[part].wordCount += 1
+                        if !stopWords.contains(token.hash) {
+                            add(token.hash, weight: termWeight, start: token.start, length: token.end - token.start, to: &parts[part].terms)
+                        }
+                    }
+                }
+            }
+        }
+        return PageFeatures(parts: parts, hits: hits)
+    }
+
+    @inline(__always)
+    static func add(_ key: UInt64, weight: Float, start: Int, length: Int, to terms: inout [UInt64: PageFeatures.TermStat]) {
+        if let index = terms.index(forKey: key) {
+            terms.values[index].weight += weight
+        } else {
+            terms[key] = PageFeatures.TermStat(weight: weight, firstStart: Int32(truncatingIfNeeded: start), firstLength: Int32(truncatingIfNeeded: length))
+        }
+    }
+
+    /// Languages whose upper-case names are constants rather than environment variables.
+    static let programmingLanguages: Set<String> = ["ts", "tsx", "typescript", "js", "jsx", "javascript", "java", "go", "python", "py", "swift", "kotlin", "rust", "c", "cpp"]
+
+    @inline(__always)
+    static func followsDollarBrace(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        start >= 2 && bytes[start - 1] == UInt8(ascii: "{") && bytes[start - 2] == UInt8(ascii: "$")
+            || start >= 1 && bytes[start - 1] == UInt8(ascii: "$")
+            || start >= 4 && bytes[start - 4] == UInt8(ascii: "e") && bytes[start - 3] == UInt8(ascii: "n") && bytes[start - 2] == UInt8(ascii: "v") && bytes[start - 1] == UInt8(ascii: ".")
+    }
+
+    /// Where `phrase` starts if the words in the ring end with it, else nil.
+    @inline(__always)
+    static func matchStart(_ phrase: SignalTable.Phrase, ring: [(hash: UInt64, start: Int, end: Int)], count: Int) -> Int? {
+        let size = PlacementTokenizer.ringSize
+        @inline(__always) func word(_ back: Int) -> (hash: UInt64, start: Int, end: Int) { ring[(count - 1 - back) % size] }
+        if phrase.suffix.isEmpty {
+            let length = phrase.prefix.count
+            guard count >= length else { return nil }
+            for offset in 0..<length where word(length - 1 - offset).hash != phrase.prefix[offset] { return nil }
+            return word(length - 1).start
+        }
+        let suffixLength = phrase.suffix.count
+        guard count >= suffixLength + 1 + phrase.prefix.count else { return nil }
+        for offset in 0..<suffixLength where word(suffixLength - 1 - offset).hash != phrase.suffix[offset] { return nil }
+        // The prefix ends one to `maximumGap` words before the suffix starts.
+        for gap in 1...PlacementTokenizer.maximumGap {
+            let prefixEnd = suffixLength + gap
+            let prefixStart = prefixEnd + phrase.prefix.count - 1
+            guard prefixStart < count && prefixStart < size else { break }
+            var matches = true
+            for offset in 0..<phrase.prefix.count where word(prefixStart - offset).hash != phrase.prefix[offset] { matches = false; break }
+            if matches { return word(prefixStart).start }
+        }
+        return nil
+    }
+
+    /// The document's text regions in order: title and headings, prose, inline code, code blocks
+    /// (their info strings and languages), and the front-matter title and description.
+    static func makeRegions(_ text: SourceText, _ markdown: MarkdownDocument) -> [Region] {
+        var regions: [Region] = []
+        regions.reserveCapacity(markdown.proseSpans.count + markdown.codeSpans.count + markdown.codeBlocks.count * 2 + 2)
+        var group = 0
+        if let frontMatter = markdown.frontMatter {
+            if let title = frontMatter.entry("title"), case .scalar = title.value {
+                regions.append(Region(range: title.valueRange, place: .title, group: group, language: nil))
+                group += 1
+            }
+            if let description = frontMatter.entry("description"), case .scalar = description.value {
+                regions.append(Region(range: description.valueRange, place: .prose, group: group, language: nil))
+                group += 1
+            }
+        }
+        let firstTitle = markdown.headings.firstIndex { $0.level == 1 }
+        let titleStart = firstTitle.map { markdown.headings[$0].range.lowerBound }
+        var previousBlock = -1
+        for span in markdown.proseSpans {
+            let block = markdown.proseBlocks[span.block]
+            var place = Place.prose
+            if case .heading(let level) = block.kind {
+                place = level == 1 && block.range.lowerBound == titleStart ? .title : .heading
+            }
+            if span.block != previousBlock || !span.joinsPrevious { group += 1 }
+            previousBlock = span.block
+            regions.append(Region(range: span.range, place: place, group: group, language: nil))
+        }
+        for span in markdown.codeSpans {
+            group += 1
+            regions.append(Region(range: span, place: .inlineCode, group: group, language: nil))
+        }
+        for block in markdown.codeBlocks {
+            group += 1
+            if block.isFenced && !block.language.isEmpty {
+                let lineEnd = text.lineRange(text.line(of: block.range.lowerBound)).upperBound
+                regions.append(Region(range: block.range.lowerBound..<max(block.range.lowerBound, min(lineEnd, block.contentRange.lowerBound)),
+                                      place: .codeInfo, group: group, language: block.language, isLanguageMarker: true))
+                group += 1
+                if !block.info.isEmpty {
+                    let fence = block.range.lowerBound..<max(block.range.lowerBound, min(lineEnd, block.contentRange.lowerBound))
+                    regions.append(Region(range: fence, place: .codeInfo, group: group, language: nil))
+                    group += 1
+                }
+            }
+            regions.append(Region(range: block.contentRange, place: .codeBlock, group: group, language: block.isFenced && !block.language.isEmpty ? block.language : nil))
+        }
+        // Front matter comes first; everything else by position (stable for equal starts).
+        return regions.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
+    }
+}
+
+extension String {
+    /// A stable FNV-1a hash of the string's bytes (Swift's `hashValue` changes between runs).
+    var hashValueFNV: UInt64 {
+        var value = PlacementTokenizer.offsetBasis
+        for byte in utf8 { value = (value ^ UInt64(byte)) &* PlacementTokenizer.prime }
+        return value
+    }
+}

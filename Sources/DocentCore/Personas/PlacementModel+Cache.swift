@@ -1,0 +1,92 @@
+import Synchronization
+
+extension PlacementModel {
+    /// The placement model of `snapshot`, shared by every rule, hover and command that asks for the same
+    /// documents and configuration. Features are computed once per document text (a moved or unchanged
+    /// document reuses them), the vocabulary and section profiles once per snapshot.
+    public static func of(_ snapshot: WorkspaceSnapshot, parameters: PlacementParameters = PlacementParameters()) -> PlacementModel {
+        PlacementModelCache.shared.model(for: snapshot, parameters: parameters)
+    }
+}
+
+/// Memoizes placement models and document features across calls. The language server asks for
+/// diagnostics one document at a time, each with a fresh `AnalysisCache`; without this memo every
+/// document would rebuild the whole workspace's profiles.
+///
+/// A document's text is recognized by the identity of its byte buffer: the cache keeps a reference to
+/// the buffer, so the buffer cannot be changed in place or freed and reused while the entry exists.
+final class PlacementModelCache: Sendable {
+    static let shared = PlacementModelCache()
+
+    struct TextKey: Hashable {
+        var address: Int
+        var count: Int
+        var isMDX: Bool
+    }
+
+    struct FeatureEntry {
+        /// Keeps the buffer alive (and shared, so it is copied before any change).
+        var bytes: [UInt8]
+        var features: PageFeatures
+    }
+
+    struct ModelKey: Equatable {
+        var configuration: Configuration
+        var parameters: PlacementParameters
+        var documents: [String]
+        var texts: [TextKey]
+    }
+
+    struct State {
+        var catalog: PersonaCatalog?
+        var table: SignalTable?
+        var features: [TextKey: FeatureEntry] = [:]
+        var models: [(key: ModelKey, model: PlacementModel)] = []
+    }
+
+    private let state = Mutex(State())
+    /// How many models are kept (the language server may still answer for the previous snapshot).
+    private static let keptModels = 2
+
+    static func textKey(_ document: WorkspaceDocument) -> TextKey {
+        let address = document.text.bytes.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+        return TextKey(address: address, count: document.text.count, isMDX: document.path.lowercased().hasSuffix(".mdx"))
+    }
+
+    func model(for snapshot: WorkspaceSnapshot, parameters: PlacementParameters) -> PlacementModel {
+        let paths = snapshot.sortedPaths
+        let key = ModelKey(configuration: snapshot.configuration, parameters: parameters, documents: paths,
+                           texts: paths.map { Self.textKey(snapshot.documents[$0]!) })
+        // The lock is held while building, so concurrent rules wait for one build instead of each making one.
+        return state.withLock { state in
+            if let found = state.models.first(where: { $0.key == key }) { return found.model }
+            let catalog = PersonaCatalog(configuration: snapshot.configuration.personas)
+            if state.catalog != catalog {
+                state.catalog = catalog
+                state.table = SignalTable(catalog: catalog)
+                state.features = [:]
+            }
+            let table = state.table!
+            var features: [String: PageFeatures] = [:]
+            var used = Set<TextKey>()
+            for (path, textKey) in zip(paths, key.texts) {
+                let document = snapshot.documents[path]!
+                if let entry = state.features[textKey] {
+                    features[path] = entry.features
+                } else {
+                    let extracted = FeatureExtractor.extract(document.text, markdown: document.markdown, signals: table)
+                    state.features[textKey] = FeatureEntry(bytes: document.text.bytes, features: extracted)
+                    features[path] = extracted
+                }
+                used.insert(textKey)
+            }
+            if state.features.count > 2 * used.count + 256 {
+                state.features = state.features.filter { used.contains($0.key) }
+            }
+            let model = PlacementModel(snapshot: snapshot, catalog: catalog, signalTable: table, parameters: parameters, features: features)
+            state.models.insert((key, model), at: 0)
+            if state.models.count > Self.keptModels { state.models.removeLast() }
+            return model
+        }
+    }
+}

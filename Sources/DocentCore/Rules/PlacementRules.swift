@@ -1,0 +1,176 @@
+/// Where the placement diagnostics of a page point and how they name personas and sections.
+public enum PlacementPresentation {
+    /// The page title: the first level-1 heading, else the front-matter `title`, else the first
+    /// heading, else line 0.
+    public static func titleRange(_ document: WorkspaceDocument) -> ByteRange {
+        let markdown = document.markdown
+        if let heading = markdown.headings.first(where: { $0.level == 1 }) { return heading.textRange }
+        if let title = markdown.frontMatter?.entry("title"), !title.valueRange.isEmpty { return title.valueRange }
+        if let heading = markdown.headings.first { return heading.textRange }
+        return document.text.count == 0 ? 0..<0 : document.text.lineRange(0)
+    }
+
+    /// "End User" or "Administrator, Integrator".
+    public static func personaTitles(_ personas: [Int], catalog: PersonaCatalog) -> String {
+        personas.map { catalog.personas[$0].title }.joined(separator: ", ")
+    }
+
+    /// "Reads as Administrator documentation (deploy, app-config.yaml, helm)".
+    static func readsAs(_ finding: PlacementFinding, catalog: PersonaCatalog) -> String {
+        let title = catalog.personas[finding.suggestedPersona].title
+        return finding.labels.isEmpty ? "Reads as \(title) documentation" : "Reads as \(title) documentation (\(finding.labels.joined(separator: ", ")))"
+    }
+
+    static func related(_ finding: PlacementFinding, file: String, catalog: PersonaCatalog) -> [RelatedLocation] {
+        let title = catalog.personas[finding.suggestedPersona].title
+        return finding.related.map { RelatedLocation(file: file, range: $0.range, message: "\(title) signal: \($0.label)") }
+    }
+
+    static func data(_ finding: PlacementFinding, model: PlacementModel) -> [String: DiagnosticValue] {
+        let section = model.sections.sections[finding.suggestedSection]
+        return [
+            "placedPersona": .string(model.catalog.personas[finding.placedPersona].id),
+            "suggestedPersona": .string(model.catalog.personas[finding.suggestedPersona].id),
+            "suggestedSection": .string(section.path),
+            "suggestedSectionTitle": .string(section.title),
+            "confidence": .number(finding.confidence),
+        ]
+    }
+
+    /// Glossaries define words for every reader; their placement is not judged by content.
+    static func isJudged(_ path: String, in snapshot: WorkspaceSnapshot) -> Bool { !snapshot.isGlossary(path) }
+}
+
+/// `misplaced-document`: the page reads clearly as written for another persona than its section's.
+public struct MisplacedDocumentRule: Rule {
+    public static let description = RuleDescription(code: "misplaced-document", summary: "A page reads as written for another persona than its section's", defaultSeverity: .warning)
+
+    /// The classifier's settings; the defaults unless a benchmark tries others.
+    public var parameters: PlacementParameters
+
+    public init(parameters: PlacementParameters = PlacementParameters()) { self.parameters = parameters }
+
+    public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
+        guard PlacementPresentation.isJudged(path, in: snapshot), let document = snapshot.document(path) else { return [] }
+        let model = PlacementModel.of(snapshot, parameters: parameters)
+        guard let assessment = model.assessment(of: path, in: snapshot), let finding = assessment.finding,
+              let sectionIndex = assessment.sectionIndex else { return [] }
+        let section = model.sections.sections[sectionIndex]
+        let suggested = model.sections.sections[finding.suggestedSection]
+        let message = "\(PlacementPresentation.readsAs(finding, catalog: model.catalog)) but sits in \(section.title) "
+            + "(\(PlacementPresentation.personaTitles(section.personas, catalog: model.catalog))). Suggested section: \(suggested.title)."
+        return [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity, message: message, file: path,
+                           range: PlacementPresentation.titleRange(document),
+                           related: PlacementPresentation.related(finding, file: path, catalog: model.catalog),
+                           data: PlacementPresentation.data(finding, model: model))]
+    }
+}
+
+/// `misplaced-section`: a `##` part of the page clearly belongs to another persona than its section's.
+public struct MisplacedSectionRule: Rule {
+    public static let description = RuleDescription(code: "misplaced-section", summary: "A part of a page reads as written for another persona than its section's", defaultSeverity: .warning)
+
+    /// The classifier's settings; the defaults unless a benchmark tries others.
+    public var parameters: PlacementParameters
+
+    public init(parameters: PlacementParameters = PlacementParameters()) { self.parameters = parameters }
+
+    public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
+        guard PlacementPresentation.isJudged(path, in: snapshot), let document = snapshot.document(path) else { return [] }
+        let model = PlacementModel.of(snapshot, parameters: parameters)
+        guard let assessment = model.assessment(of: path, in: snapshot), let sectionIndex = assessment.sectionIndex else { return [] }
+        let section = model.sections.sections[sectionIndex]
+        var result: [Diagnostic] = []
+        for part in assessment.parts {
+            guard let finding = part.finding else { continue }
+            let heading = document.markdown.headings[part.headingIndex]
+            let suggested = model.sections.sections[finding.suggestedSection]
+            let message = "This part \(PlacementPresentation.readsAs(finding, catalog: model.catalog).lowercasedFirst()) but the page sits in "
+                + "\(section.title) (\(PlacementPresentation.personaTitles(section.personas, catalog: model.catalog))). Suggested section: \(suggested.title)."
+            var data = PlacementPresentation.data(finding, model: model)
+            data["heading"] = .string(MarkdownText.plainText(heading.text))
+            result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity, message: message, file: path,
+                                     range: heading.textRange, related: PlacementPresentation.related(finding, file: path, catalog: model.catalog),
+                                     data: data))
+        }
+        return result
+    }
+}
+
+/// `persona-mismatch`: the persona a page declares in front matter is not one its section is for.
+public struct PersonaMismatchRule: Rule {
+    public static let description = RuleDescription(code: "persona-mismatch", summary: "A page declares a persona its section is not written for", defaultSeverity: .error)
+
+    /// The classifier's settings; the defaults unless a benchmark tries others.
+    public var parameters: PlacementParameters
+
+    public init(parameters: PlacementParameters = PlacementParameters()) { self.parameters = parameters }
+
+    public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
+        guard let document = snapshot.document(path), let entry = PlacementModel.declarationEntry(document.markdown) else { return [] }
+        let model = PlacementModel.of(snapshot, parameters: parameters)
+        let (declared, unknown) = PlacementModel.declaredPersonas(document.markdown, catalog: model.catalog)
+        let range = entry.valueRange.isEmpty ? entry.keyRange : entry.valueRange
+        if let name = unknown.first {
+            let known = model.catalog.personas.map(\.id).joined(separator: ", ")
+            return [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
+                               message: "Unknown persona “\(name)”; known personas: \(known).", file: path, range: range,
+                               data: ["declaredPersona": .string(name), "knownPersonas": .array(model.catalog.personas.map { .string($0.id) })])]
+        }
+        guard !declared.isEmpty, let sectionIndex = model.sections.sectionIndex(for: path) else { return [] }
+        let section = model.sections.sections[sectionIndex]
+        guard section.isChecked, !declared.contains(where: section.personas.contains) else { return [] }
+        let declaredTitles = PlacementPresentation.personaTitles(declared, catalog: model.catalog)
+        var message = "Declares persona \(declaredTitles) but sits in \(section.title) (\(PlacementPresentation.personaTitles(section.personas, catalog: model.catalog)))."
+        var data: [String: DiagnosticValue] = [
+            "declaredPersona": .string(model.catalog.personas[declared[0]].id),
+            "sectionPersonas": .array(section.personas.map { .string(model.catalog.personas[$0].id) }),
+            "section": .string(section.path),
+        ]
+        if let target = model.sectionsByPersona[declared[0]].first {
+            let suggested = model.sections.sections[target]
+            message += " Suggested section: \(suggested.title)."
+            data["suggestedSection"] = .string(suggested.path)
+        }
+        return [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity, message: message, file: path, range: range, data: data)]
+    }
+}
+
+/// `unplaced-document`: a page in no section, when sections are configured.
+public struct UnplacedDocumentRule: Rule {
+    public static let description = RuleDescription(code: "unplaced-document", summary: "A page lies outside every configured section", defaultSeverity: .information)
+
+    /// The classifier's settings; the defaults unless a benchmark tries others.
+    public var parameters: PlacementParameters
+
+    public init(parameters: PlacementParameters = PlacementParameters()) { self.parameters = parameters }
+
+    public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
+        guard !snapshot.configuration.sections.isEmpty, let document = snapshot.document(path) else { return [] }
+        let model = PlacementModel.of(snapshot, parameters: parameters)
+        guard model.sections.isConfigured, model.sections.sectionIndex(for: path) == nil else { return [] }
+        var message = "Not in any configured section."
+        var data: [String: DiagnosticValue] = ["suggestedPersona": .null, "suggestedSection": .null, "confidence": .null]
+        var related: [RelatedLocation] = []
+        let assessment = PlacementPresentation.isJudged(path, in: snapshot) ? model.assessment(of: path, in: snapshot) : nil
+        if let declared = assessment?.declaredPersonas.first, let target = model.sectionsByPersona[declared].first {
+            let section = model.sections.sections[target]
+            message += " Declares persona \(model.catalog.personas[declared].title); suggested section: \(section.title)."
+            data = ["suggestedPersona": .string(model.catalog.personas[declared].id), "suggestedSection": .string(section.path),
+                    "suggestedSectionTitle": .string(section.title), "confidence": .number(1)]
+        } else if let finding = assessment?.suggestion {
+            let section = model.sections.sections[finding.suggestedSection]
+            message += " \(PlacementPresentation.readsAs(finding, catalog: model.catalog)); suggested section: \(section.title)."
+            data = PlacementPresentation.data(finding, model: model)
+            data["placedPersona"] = nil
+            related = PlacementPresentation.related(finding, file: path, catalog: model.catalog)
+        }
+        return [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity, message: message, file: path,
+                           range: PlacementPresentation.titleRange(document), related: related, data: data)]
+    }
+}
+
+extension String {
+    /// "Reads as" → "reads as".
+    func lowercasedFirst() -> String { prefix(1).lowercased() + dropFirst() }
+}

@@ -1,0 +1,537 @@
+import Testing
+@testable import DocentCore
+
+/// The placement rules on real pages: exact code, range, message and data out.
+@Suite struct PlacementRulesTests {
+    /// The placement diagnostics of `path` (other rules left out).
+    private func placementDiagnostics(_ path: String, in snapshot: WorkspaceSnapshot) -> [Diagnostic] {
+        RuleRegistry.diagnostics(for: path, in: snapshot).filter { ["misplaced-document", "misplaced-section", "persona-mismatch", "unplaced-document"].contains($0.code) }
+    }
+
+    private func range(of needle: String, in text: String, occurrence: Int = 1) -> ByteRange {
+        let bytes = Array(text.utf8)
+        let target = Array(needle.utf8)
+        var found = 0
+        var index = 0
+        while index + target.count <= bytes.count {
+            if Array(bytes[index..<(index + target.count)]) == target {
+                found += 1
+                if found == occurrence { return index..<(index + target.count) }
+            }
+            index += 1
+        }
+        preconditionFailure("“\(needle)” not found")
+    }
+
+    @Test func rulesAreRegisteredWithTheirSeverities() {
+        #expect(RuleRegistry.description(of: "misplaced-document")?.defaultSeverity == .warning)
+        #expect(RuleRegistry.description(of: "misplaced-section")?.defaultSeverity == .warning)
+        #expect(RuleRegistry.description(of: "persona-mismatch")?.defaultSeverity == .error)
+        #expect(RuleRegistry.description(of: "unplaced-document")?.defaultSeverity == .information)
+    }
+
+    @Test func correctlyPlacedPagesAreQuiet() {
+        let snapshot = PlacementTestWorkspace.snapshot()
+        for path in snapshot.sortedPaths {
+            #expect(placementDiagnostics(path, in: snapshot).isEmpty, "\(path)")
+        }
+    }
+
+    @Test func administratorPageInTheEndUserSection() throws {
+        let path = "docs/using/deploying-the-search-backend.md"
+        let text = PlacementTestWorkspace.searchBackend
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let diagnostics = placementDiagnostics(path, in: snapshot)
+        try #require(diagnostics.count == 1)
+        let diagnostic = diagnostics[0]
+        #expect(diagnostic.code == "misplaced-document")
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.range == range(of: "Deploying the search backend", in: text))
+        #expect(diagnostic.message == "Reads as Administrator documentation (app-config.yaml, helm, deploy) but sits in Guides › Using the Portal (End User). Suggested section: Guides › Running the Portal.")
+        #expect(diagnostic.data["placedPersona"] == .string("end-user"))
+        #expect(diagnostic.data["suggestedPersona"] == .string("administrator"))
+        #expect(diagnostic.data["suggestedSection"] == .string("docs/running"))
+        #expect(diagnostic.data["suggestedSectionTitle"] == .string("Guides › Running the Portal"))
+        guard case .number(let confidence)? = diagnostic.data["confidence"] else { Issue.record("no confidence"); return }
+        #expect(confidence >= 0.55 && confidence <= 1)
+        #expect(diagnostic.related.map(\.message).prefix(3) == ["Administrator signal: app-config.yaml", "Administrator signal: helm", "Administrator signal: deploy"])
+        #expect(diagnostic.related.first?.range == range(of: "app-config.yaml", in: text))
+        #expect(diagnostic.related.allSatisfy { $0.file == path })
+    }
+
+    @Test func referenceSectionsServingEveryoneAreQuiet() {
+        let path = "docs/reference/deploying-the-search-backend.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend])
+        #expect(placementDiagnostics(path, in: snapshot).isEmpty)
+    }
+
+    @Test func weakEvidenceIsQuiet() {
+        // Too short to judge, and a page with nothing persona-specific.
+        let short = "# Search\n\nRun `helm install` with `kubectl` on the cluster.\n"
+        let neutral = """
+        # About this portal
+
+        This portal collects what the company knows about its software in one place. It started as a
+        small project and grew with the number of teams that use it. The pages in this section explain
+        how the parts fit together and where to find more information about each of them.
+
+        """
+        let snapshot = PlacementTestWorkspace.snapshot(["docs/using/short.md": short, "docs/using/about.md": neutral])
+        #expect(placementDiagnostics("docs/using/short.md", in: snapshot).isEmpty)
+        #expect(placementDiagnostics("docs/using/about.md", in: snapshot).isEmpty)
+    }
+
+    @Test func pagesOfEveryPersonaAreFoundInSectionsOfTwoPages() {
+        // Each section holds two pages; moving one page of each into another persona's section leaves
+        // one page to learn from in its own section, and the classifier still tells where it belongs.
+        let moves = [
+            ("docs/using/starring-favourites.md", "docs/adoption/starring-favourites.md", "end-user", "docs/using"),
+            ("docs/running/connecting-single-sign-on.md", "docs/contributing/connecting-single-sign-on.md", "administrator", "docs/running"),
+            ("docs/extending/writing-a-backend-module.md", "docs/using/writing-a-backend-module.md", "integrator", "docs/extending"),
+            ("docs/contributing/opening-a-pull-request.md", "docs/extending/opening-a-pull-request.md", "contributor", "docs/contributing"),
+            ("docs/adoption/pitching-to-leadership.md", "docs/running/pitching-to-leadership.md", "business-stakeholder", "docs/adoption"),
+        ]
+        var changes: [WorkspaceChange] = []
+        for (from, to, _, _) in moves {
+            changes += [.removeDocument(path: from), .setDocument(path: to, text: SourceText(PlacementTestWorkspace.pages[from]!), version: nil)]
+        }
+        let snapshot = PlacementTestWorkspace.snapshot().applying(changes)
+        for (_, to, persona, section) in moves {
+            let diagnostics = placementDiagnostics(to, in: snapshot)
+            #expect(diagnostics.map(\.code) == ["misplaced-document"], "\(to)")
+            #expect(diagnostics.first?.data["suggestedPersona"] == .string(persona), "\(to)")
+            #expect(diagnostics.first?.data["suggestedSection"] == .string(section), "\(to)")
+        }
+        // The pages left behind stay quiet.
+        for path in ["docs/using/finding-a-service.md", "docs/running/deploying-with-helm.md", "docs/extending/adding-a-card-component.md",
+                     "docs/contributing/writing-a-changeset.md", "docs/adoption/measuring-adoption.md"] {
+            #expect(placementDiagnostics(path, in: snapshot).isEmpty, "\(path)")
+        }
+    }
+
+    @Test func foreignPartOfAnEndUserPage() throws {
+        let path = "docs/using/finding-owners.md"
+        let text = PlacementTestWorkspace.findingOwners
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let diagnostics = placementDiagnostics(path, in: snapshot)
+        try #require(diagnostics.count == 1)
+        let diagnostic = diagnostics[0]
+        #expect(diagnostic.code == "misplaced-section")
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.range == range(of: "Running the ownership sync on Kubernetes", in: text))
+        #expect(diagnostic.message == "This part reads as Administrator documentation (kubectl, kubernetes, credentials) but the page sits in Guides › Using the Portal (End User). Suggested section: Guides › Running the Portal.")
+        #expect(diagnostic.data["heading"] == .string("Running the ownership sync on Kubernetes"))
+        #expect(diagnostic.data["placedPersona"] == .string("end-user"))
+        #expect(diagnostic.data["suggestedPersona"] == .string("administrator"))
+        #expect(diagnostic.data["suggestedSection"] == .string("docs/running"))
+        #expect(diagnostic.related.first?.message == "Administrator signal: kubectl")
+    }
+
+    @Test func frontMatterPersonaOfAnotherSectionIsAnError() throws {
+        let path = "docs/using/deploying-the-search-backend.md"
+        let text = "---\ntitle: Deploying the search backend\npersona: Operator\n---\n\n" + PlacementTestWorkspace.searchBackend
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let diagnostics = placementDiagnostics(path, in: snapshot)
+        // The declaration settles what the page is for: one error, no content warning on top.
+        try #require(diagnostics.count == 1)
+        #expect(diagnostics[0].code == "persona-mismatch")
+        #expect(diagnostics[0].severity == .error)
+        #expect(diagnostics[0].range == range(of: "Operator", in: text))
+        #expect(diagnostics[0].message == "Declares persona Administrator but sits in Guides › Using the Portal (End User). Suggested section: Guides › Running the Portal.")
+        #expect(diagnostics[0].data == ["declaredPersona": .string("administrator"), "sectionPersonas": .array([.string("end-user")]),
+                                        "section": .string("docs/using"), "suggestedSection": .string("docs/running")])
+    }
+
+    @Test func frontMatterPersonaOfTheSectionConfirmsThePage() {
+        // The author says this page is for end users: the classifier does not argue.
+        let path = "docs/using/deploying-the-search-backend.md"
+        let text = "---\naudience: [end user]\n---\n\n" + PlacementTestWorkspace.searchBackend
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        #expect(placementDiagnostics(path, in: snapshot).isEmpty)
+    }
+
+    @Test func unknownFrontMatterPersona() {
+        let path = "docs/using/finding-a-service.md"
+        let text = "---\npersona: astronaut\n---\n\n" + PlacementTestWorkspace.pages[path]!
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let diagnostics = placementDiagnostics(path, in: snapshot)
+        #expect(diagnostics.map(\.code) == ["persona-mismatch"])
+        #expect(diagnostics.first?.message == "Unknown persona “astronaut”; known personas: end-user, administrator, integrator, contributor, business-stakeholder, evaluator.")
+        #expect(diagnostics.first?.range == range(of: "astronaut", in: text))
+    }
+
+    @Test func pageOutsideEverySection() throws {
+        let path = "docs/unsorted/deploying-the-search-backend.md"
+        let text = PlacementTestWorkspace.searchBackend
+        let snapshot = PlacementTestWorkspace.snapshot([path: text, "docs/unsorted/notes.md": "# Notes\n\nA few words.\n"])
+        let diagnostics = placementDiagnostics(path, in: snapshot)
+        try #require(diagnostics.count == 1)
+        #expect(diagnostics[0].code == "unplaced-document")
+        #expect(diagnostics[0].severity == .information)
+        #expect(diagnostics[0].range == range(of: "Deploying the search backend", in: text))
+        #expect(diagnostics[0].message == "Not in any configured section. Reads as Administrator documentation (app-config.yaml, helm, deploy); suggested section: Guides › Running the Portal.")
+        #expect(diagnostics[0].data["suggestedSection"] == .string("docs/running"))
+        #expect(diagnostics[0].data["suggestedPersona"] == .string("administrator"))
+        let notes = placementDiagnostics("docs/unsorted/notes.md", in: snapshot)
+        #expect(notes.map(\.message) == ["Not in any configured section."])
+        #expect(notes.first?.range == range(of: "Notes", in: "# Notes\n\nA few words.\n"))
+        #expect(notes.first?.data == ["suggestedPersona": .null, "suggestedSection": .null, "confidence": .null])
+    }
+
+    @Test func withoutConfiguredSectionsNothingIsUnplacedAndFoldersAreInferred() {
+        let snapshot = WorkspaceSnapshot(configuration: Configuration(), documents: [
+            WorkspaceDocument(path: "notes/deploying.md", text: SourceText(PlacementTestWorkspace.searchBackend)),
+            WorkspaceDocument(path: "user-guides/finding-a-service.md", text: SourceText(PlacementTestWorkspace.pages["docs/using/finding-a-service.md"]!)),
+            WorkspaceDocument(path: "user-guides/starring.md", text: SourceText(PlacementTestWorkspace.pages["docs/using/starring-favourites.md"]!)),
+            WorkspaceDocument(path: "user-guides/deploying-the-search-backend.md", text: SourceText(PlacementTestWorkspace.searchBackend)),
+            WorkspaceDocument(path: "operator-guides/helm.md", text: SourceText(PlacementTestWorkspace.pages["docs/running/deploying-with-helm.md"]!)),
+        ])
+        #expect(placementDiagnostics("notes/deploying.md", in: snapshot).isEmpty)
+        let model = PlacementModel.of(snapshot)
+        #expect(model.sections.sections.map(\.path) == ["operator-guides", "user-guides"])
+        let diagnostics = placementDiagnostics("user-guides/deploying-the-search-backend.md", in: snapshot)
+        #expect(diagnostics.map(\.code) == ["misplaced-document"])
+        #expect(diagnostics.first?.data["suggestedSection"] == .string("operator-guides"))
+    }
+
+    @Test func rulesCanBeTurnedOff() {
+        var configuration = PlacementTestWorkspace.configuration
+        configuration.rules = ["misplaced-document": .off]
+        let path = "docs/using/deploying-the-search-backend.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend], configuration: configuration)
+        #expect(placementDiagnostics(path, in: snapshot).isEmpty)
+    }
+}
+@testable import DocentCore
+
+/// A small docs workspace for the placement tests: two pages in each persona section (the smallest
+/// profile the classifier has to learn from), a reference section for everyone, and pages the tests
+/// place, mark and change.
+enum PlacementTestWorkspace {
+    static let configuration = Configuration(sections: [
+        SectionConfiguration(path: "docs/using", title: "Guides › Using the Portal", personas: ["end-user"]),
+        SectionConfiguration(path: "docs/running", title: "Guides › Running the Portal", personas: ["Operator"]),
+        SectionConfiguration(path: "docs/extending", title: "Guides › Extending the Portal", personas: ["builder"]),
+        SectionConfiguration(path: "docs/contributing", title: "Guides › Contributing", personas: ["contributor"]),
+        SectionConfiguration(path: "docs/adoption", title: "Guides › Adoption", personas: ["Product Manager"]),
+        SectionConfiguration(path: "docs/reference", title: "Reference", personas: ["any"]),
+    ])
+
+    static let pages: [String: String] = [
+        "docs/using/finding-a-service.md": """
+        # Finding a service
+
+        When you need to know who runs a service, the portal has the answer. Open the Catalog page from
+        the sidebar and type part of the name into the search box at the top of the list.
+
+        ## Open the service
+
+        Click the name of the service to open its overview. The About card shows the owning team, the
+        lifecycle, and links to the repository and the dashboards. Select the Docs tab to read what the
+        team wrote about it, or the API tab to see the interfaces it offers to other teams.
+
+        ## Ask the owners
+
+        Click the team name to see its members and its chat channel. Use the channel for questions and
+        the on-call button only when something is broken right now.
+
+        """,
+        "docs/using/starring-favourites.md": """
+        # Starring your favourite components
+
+        Most people come back to the same few services every day. Stars keep them one click away.
+
+        ## Add a star
+
+        Open the page of the component you want to keep and click the star icon next to its name. The
+        icon turns yellow. Starred components appear at the top of your home page and in the Starred
+        filter of the catalog list.
+
+        ## Remove a star
+
+        Click the yellow star icon again, or open your profile menu in the sidebar, select Starred, and
+        click the star next to the entry you no longer need. Nothing else changes for your teammates.
+
+        """,
+        "docs/running/deploying-with-helm.md": """
+        # Deploying with Helm
+
+        Production installations run on Kubernetes. The chart installs the backend, a PostgreSQL database
+        and an ingress in one namespace, which keeps upgrades and rollbacks predictable for operators.
+
+        ## Install the chart
+
+        ```bash
+        helm repo add portal https://charts.example.com
+        kubectl create namespace portal
+        helm install portal portal/portal --namespace portal --values values.yaml
+        ```
+
+        ## Configure the database
+
+        Store the database password in a Kubernetes secret and reference it from `app-config.yaml` with an
+        environment variable:
+
+        ```yaml
+        backend:
+          database:
+            client: pg
+            connection:
+              host: ${POSTGRES_HOST}
+              password: ${POSTGRES_PASSWORD}
+        ```
+
+        Restart the deployment after every configuration change with `kubectl rollout restart`.
+
+        """,
+        "docs/running/connecting-single-sign-on.md": """
+        # Connecting single sign-on
+
+        Every installation needs an identity provider before people can sign in. This guide configures
+        the OAuth client credentials, the callback URL and the resolver that maps accounts to users.
+
+        ## Register the client
+
+        Create an OAuth application in your identity provider and note the client ID and the client
+        secret. Keep both in the secret store of your cluster, never in the repository.
+
+        ## Configure the provider
+
+        ```yaml
+        auth:
+          environment: production
+          providers:
+            oidc:
+              production:
+                clientId: ${OIDC_CLIENT_ID}
+                clientSecret: ${OIDC_CLIENT_SECRET}
+        ```
+
+        Deploy the new configuration and watch the backend logs for certificate or TLS errors while the
+        first users sign in.
+
+        """,
+        "docs/extending/writing-a-backend-module.md": """
+        # Writing a backend module
+
+        Backend modules add behaviour to an existing plugin through its extension points. This guide
+        builds a module in TypeScript that registers an extra processor with the catalog plugin.
+
+        ## Create the module
+
+        ```ts
+        import { createBackendModule, coreServices } from '@portal/backend-plugin-api';
+
+        export const catalogModuleAudit = createBackendModule({
+          pluginId: 'catalog',
+          moduleId: 'audit',
+          register(env) {
+            env.registerInit({
+              deps: { logger: coreServices.logger },
+              async init({ logger }) {
+                logger.info('audit module ready');
+              },
+            });
+          },
+        });
+        ```
+
+        ## Test it
+
+        Write a unit test with Jest and mock the services your module depends on, so the test runs
+        without a database.
+
+        """,
+        "docs/extending/adding-a-card-component.md": """
+        # Adding a card component
+
+        Entity pages are built from React components. This guide writes a card that shows the last
+        deployment of a service and adds it to the overview tab through the plugin API.
+
+        ## Write the component
+
+        ```tsx
+        import { useApi } from '@portal/core-plugin-api';
+
+        export const DeploymentCard = (props: { entityRef: string }) => {
+          const api = useApi(deploymentsApiRef);
+          const [latest, setLatest] = useState<Deployment>();
+          useEffect(() => { api.latest(props.entityRef).then(setLatest); }, [api, props.entityRef]);
+          return <InfoCard title="Last deployment">{latest?.version}</InfoCard>;
+        };
+        ```
+
+        ## Export it from the plugin
+
+        Export the component from the package so that apps can import it, and describe its props in the
+        interface documentation of the plugin.
+
+        """,
+        "docs/contributing/opening-a-pull-request.md": """
+        # Opening a pull request
+
+        Contributions to the upstream project arrive as pull requests against the monorepo. Maintainers
+        review them in the order they arrive.
+
+        ## Before you open it
+
+        Fork the repository, create a branch for your change, and rebase it on the main branch so that
+        the history stays linear. Sign off every commit to agree to the DCO.
+
+        ## During code review
+
+        A reviewer may ask for changes. Push new commits to the same branch rather than opening a second
+        pull request, and reply to each comment so the maintainers know what changed. Once two
+        maintainers approve, the pull request is merged.
+
+        """,
+        "docs/contributing/writing-a-changeset.md": """
+        # Writing a changeset
+
+        Every change to a published package needs a changeset, which becomes an entry in the release
+        notes. Contributors add it in the same pull request as the code.
+
+        ## Add the changeset
+
+        ```bash
+        yarn changeset
+        git add .changeset
+        git commit -s -m "Add changeset"
+        ```
+
+        Pick the packages you changed and the kind of version bump. Describe the change for the people
+        who read the release notes, not for the reviewer of your pull request.
+
+        """,
+        "docs/adoption/measuring-adoption.md": """
+        # Measuring adoption
+
+        Leadership wants to know whether the investment in the portal pays off. Measure a few things
+        consistently instead of everything once.
+
+        ## Choose the metrics
+
+        Track weekly active users, the share of services with an owner, and the time it takes a new
+        engineer to ship a first change. Report them every quarter to your stakeholders.
+
+        ## Tell the story
+
+        Numbers alone rarely convince an executive. Pair each metric with a short case study from a team
+        whose productivity improved, and state the cost of the platform team next to the savings.
+
+        """,
+        "docs/adoption/pitching-to-leadership.md": """
+        # Pitching the portal to leadership
+
+        A portal succeeds when the business sees it as a strategic investment rather than a side project
+        of the platform team.
+
+        ## Start with the problem
+
+        Describe the cost of fragmentation: onboarding that takes weeks, duplicated services and
+        incidents nobody owns. Use numbers from your own organization.
+
+        ## Propose a rollout
+
+        Suggest a pilot with two teams for one quarter, with agreed success metrics and a champion in
+        each team. Ask for a budget for the platform team and a sponsor among the executives.
+
+        """,
+        "docs/reference/configuration-keys.md": """
+        # Configuration keys
+
+        Every key of `app-config.yaml`, with its type and default. Operators deploy with these keys, and
+        plugin builders read them through the config API.
+
+        | Key | Type | Default |
+        | --- | --- | --- |
+        | `backend.database.client` | string | `better-sqlite3` |
+        | `auth.environment` | string | `development` |
+
+        """,
+    ]
+
+    /// The workspace, with `extra` pages added (or replacing pages of the same path).
+    static func snapshot(_ extra: [String: String] = [:], configuration: Configuration = configuration) -> WorkspaceSnapshot {
+        let all = pages.merging(extra) { $1 }
+        return WorkspaceSnapshot(configuration: configuration, documents: all.map { WorkspaceDocument(path: $0.key, text: SourceText($0.value)) })
+    }
+
+    /// An administrator's page: deploying the search cluster.
+    static let searchBackend = """
+    # Deploying the search backend
+
+    The in-memory search engine loses its index on every restart. In production, deploy a dedicated
+    search cluster on Kubernetes and point the backend at it.
+
+    ## Install the cluster
+
+    ```bash
+    helm repo add opensearch https://opensearch-project.github.io/helm-charts
+    kubectl create namespace search
+    helm install search opensearch/opensearch --namespace search --set replicas=3
+    ```
+
+    ## Configure the backend
+
+    Add the cluster to `app-config.yaml` and keep the password in an environment variable:
+
+    ```yaml
+    search:
+      opensearch:
+        nodes: [https://search.search.svc.cluster.local:9200]
+        password: ${SEARCH_PASSWORD}
+    ```
+
+    Restart the backend deployment and check its logs for connection errors.
+
+    """
+
+    /// An end user's page with an administrator's part.
+    static let findingOwners = """
+    # Finding who owns a service
+
+    When something breaks, the first thing you need is the team that owns the service. Open the
+    Catalog page from the sidebar and type the service name into the search box.
+
+    ## Look up the owner
+
+    Click the name of the service to open its page. The About card shows the owner. Click the team
+    name to see its members, its chat channel and who is on call right now.
+
+    ## When the owner looks wrong
+
+    Click the pencil icon on the About card to suggest a different owner. The page updates a few
+    minutes after the change is accepted.
+
+    ## Running the ownership sync on Kubernetes
+
+    The ownership data comes from a nightly job. Operators deploy it as a CronJob in the cluster and
+    keep its credentials in a Kubernetes secret:
+
+    ```yaml
+    apiVersion: batch/v1
+    kind: CronJob
+    metadata:
+      name: ownership-sync
+      namespace: portal
+    spec:
+      schedule: "15 2 * * *"
+      jobTemplate:
+        spec:
+          template:
+            spec:
+              containers:
+                - name: sync
+                  image: registry.example.com/ownership-sync:1.8.2
+                  env:
+                    - name: DIRECTORY_TOKEN
+                      valueFrom:
+                        secretKeyRef: { name: directory, key: token }
+    ```
+
+    Trigger a run by hand with `kubectl create job --from=cronjob/ownership-sync sync-now` and follow
+    its logs with `kubectl logs -f`.
+
+    """
+}
