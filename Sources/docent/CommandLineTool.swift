@@ -13,6 +13,8 @@ enum CommandLineTool {
       docent check [PATH …] [--format text|json|sarif|github] [--config FILE] [--fix] [--strict]
       docent terms [DIR] [--json]
       docent explain TERM [DIR]
+      docent sections [DIR] [--json]
+      docent classify FILE [--json]
       docent lsp [--stdio]
       docent rules
       docent --version
@@ -32,6 +34,8 @@ enum CommandLineTool {
         case "check": return CheckCommand.run(rest)
         case "terms": return TermsCommand.run(rest)
         case "explain": return ExplainCommand.run(rest)
+        case "sections": return SectionsCommand.run(rest)
+        case "classify": return ClassifyCommand.run(rest)
         case "rules": return RulesCommand.run(rest)
         case "lsp": return LSPCommand.run(rest)
         case "--version", "version": print("docent \(version)"); return 0

@@ -134,9 +134,12 @@ public struct PersonaCatalog: Hashable, Sendable {
     /// `business-stakeholder` → "Business Stakeholder".
     static func humanize(_ id: String) -> String {
         id.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " }).map { word in
-            word.prefix(1).uppercased() + word.dropFirst()
+            acronyms.contains(word.lowercased()) ? word.uppercased() : word.prefix(1).uppercased() + word.dropFirst()
         }.joined(separator: " ")
     }
+
+    /// Folder words written in capitals in titles.
+    static let acronyms: Set<String> = ["faq", "api", "apis", "cli", "ui", "sdk", "adr", "adrs"]
 
     /// A signal written in `docent.json`: `"helm chart"` (prose and code), `"code:kubectl"` (code
     /// only), `"prose:click"` (prose only), `"lang:hcl"` (a code block language); an optional

@@ -1,0 +1,180 @@
+import DocentCore
+import DocentIO
+import DocentLSP
+import Foundation
+
+/// `docent classify FILE [--json]`: how a page reads — a score per persona and the signals behind
+/// them, for the page and for each `##` part — next to the section it sits in.
+enum ClassifyCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        let options: Options
+        do { options = try Options(arguments, valued: ["--config"], boolean: ["--json"]) } catch {
+            printError("docent classify: \(error.message)")
+            return 2
+        }
+        guard options.positional.count == 1, let file = options.positional.first else {
+            printError("docent classify: expected one FILE")
+            return 2
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            printError("docent classify: no such file: \(file)")
+            return 2
+        }
+        let url = URL(fileURLWithPath: file)
+        let root = WorkspaceRootFinder.root(containing: url)
+        guard let result = loadWorkspace(root.path, configFile: options.values["--config"]) else { return 2 }
+        let snapshot = result.snapshot
+        guard let path = WorkspaceLoader(root: root).relativePath(of: url), let document = snapshot.document(path) else {
+            printError("docent classify: \(file) is not a document of the workspace at \(root.path) (see include/exclude in docent.json)")
+            return 2
+        }
+        let model = PlacementModel.of(snapshot)
+        guard let assessment = model.assessment(of: path, in: snapshot) else { return 2 }
+        if options.flags.contains("--json") {
+            print(JSONSerializer.string(json(assessment, model: model, document: document), pretty: true))
+        } else {
+            print(text(assessment, model: model, document: document), terminator: "")
+        }
+        return 0
+    }
+
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+
+    /// "End User 81 % · Administrator 12 % · …" (shares of at least 1 %).
+    static func summary(_ scores: [PersonaScore], model: PlacementModel) -> String {
+        scores.sorted { ($0.share, $1.persona) > ($1.share, $0.persona) }.filter { $0.share >= 0.01 }
+            .map { "\(model.catalog.personas[$0.persona].title) \(percent($0.share))" }.joined(separator: " · ")
+    }
+
+    static func lines(_ ranges: [ByteRange], in text: SourceText) -> String {
+        var numbers: [Int] = []
+        for range in ranges {
+            let line = text.line(of: range.lowerBound) + 1
+            if numbers.last != line { numbers.append(line) }
+        }
+        let shown = numbers.prefix(6).map(String.init).joined(separator: ", ")
+        return numbers.count > 6 ? "lines \(shown), …" : (numbers.count == 1 ? "line \(shown)" : "lines \(shown)")
+    }
+
+    static func text(_ assessment: PlacementAssessment, model: PlacementModel, document: WorkspaceDocument) -> String {
+        let catalog = model.catalog
+        var output = "\(assessment.path)\n"
+        if let index = assessment.sectionIndex {
+            let section = model.sections.sections[index]
+            let personas = section.servesEveryone ? "any persona" : PlacementPresentation.personaTitles(section.personas, catalog: catalog)
+            output += "  section:   \(section.title) (\(section.path.isEmpty ? "." : section.path)/) · \(personas)\(section.isInferred ? " · inferred from the folder name" : "")\n"
+        } else {
+            output += "  section:   none\(model.sections.isConfigured ? "" : " (no sections configured or inferred for this folder)")\n"
+        }
+        if !assessment.declaredPersonas.isEmpty || !assessment.unknownDeclaredPersonas.isEmpty {
+            let names = assessment.declaredPersonas.map { catalog.personas[$0].title } + assessment.unknownDeclaredPersonas.map { "“\($0)” (unknown)" }
+            output += "  declared:  \(names.joined(separator: ", "))\n"
+        }
+        output += "  reads as:  \(summary(assessment.scores, model: model))  (\(assessment.wordCount) words of prose)\n"
+        if let finding = assessment.finding {
+            output += "  verdict:   misplaced — reads as \(catalog.personas[finding.suggestedPersona].title); suggested section: \(model.sections.sections[finding.suggestedSection].title) (confidence \(percent(finding.confidence)))\n"
+        } else if let suggestion = assessment.suggestion {
+            output += "  verdict:   unplaced — suggested section: \(model.sections.sections[suggestion.suggestedSection].title)\n"
+        } else if let index = assessment.sectionIndex, model.sections.sections[index].isChecked {
+            output += "  verdict:   fits its section (or the evidence is too weak to say otherwise)\n"
+        }
+        output += "\nSignals (built-in and configured), strongest first:\n"
+        if assessment.evidence.isEmpty { output += "  none\n" }
+        for item in assessment.evidence.prefix(20) {
+            let persona = catalog.personas[item.persona].title.padding(toLength: 22, withPad: " ", startingAt: 0)
+            let label = "\(item.label) ×\(item.ranges.count)".padding(toLength: 30, withPad: " ", startingAt: 0)
+            output += "  \(persona)\(label)+\(format(item.contribution))  \(lines(item.ranges, in: document.text))\n"
+        }
+        if !assessment.sectionAffinities.isEmpty {
+            output += "\nAffinity with each section's other pages (learned log-odds, higher is closer):\n"
+            for (index, affinity) in assessment.sectionAffinities.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+                output += "  \(model.sections.sections[index].title.padding(toLength: 48, withPad: " ", startingAt: 0))\(format(affinity, decimals: 2))\n"
+            }
+        }
+        if !assessment.parts.isEmpty {
+            output += "\nParts:\n"
+            for part in assessment.parts {
+                let heading = document.markdown.headings[part.headingIndex]
+                output += "  ## \(MarkdownText.plainText(heading.text)) (line \(document.text.line(of: heading.range.lowerBound) + 1), \(part.wordCount) words)\n"
+                output += "     \(summary(part.scores, model: model))\n"
+                let signals = part.evidence.prefix(4).map { "\($0.label) (\(catalog.personas[$0.persona].title))" }
+                if !signals.isEmpty { output += "     signals: \(signals.joined(separator: ", "))\n" }
+                if let finding = part.finding {
+                    output += "     misplaced — reads as \(catalog.personas[finding.suggestedPersona].title); suggested section: \(model.sections.sections[finding.suggestedSection].title)\n"
+                }
+            }
+        }
+        return output
+    }
+
+    static func format(_ value: Double, decimals: Int = 1) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        let text = String(rounded)
+        guard let dot = text.firstIndex(of: ".") else { return text }
+        let fraction = text[text.index(after: dot)...]
+        return String(text[..<dot]) + "." + String(fraction).padding(toLength: decimals, withPad: "0", startingAt: 0)
+    }
+
+    static func json(_ assessment: PlacementAssessment, model: PlacementModel, document: WorkspaceDocument) -> JSONValue {
+        let catalog = model.catalog
+        func scores(_ scores: [PersonaScore]) -> JSONValue {
+            .array(scores.sorted { ($0.share, $1.persona) > ($1.share, $0.persona) }.map { score in
+                var object = JSONObject()
+                object["persona"] = .string(catalog.personas[score.persona].id)
+                object["share"] = .number((score.share * 1000).rounded() / 1000)
+                object["evidence"] = .number((score.evidence * 100).rounded() / 100)
+                object["affinity"] = score.affinity.map { .number(($0 * 1000).rounded() / 1000) } ?? .null
+                return .object(object)
+            })
+        }
+        func signals(_ evidence: [SignalEvidence]) -> JSONValue {
+            .array(evidence.map { item in
+                var object = JSONObject()
+                object["persona"] = .string(catalog.personas[item.persona].id)
+                object["signal"] = .string(item.label)
+                object["contribution"] = .number((item.contribution * 100).rounded() / 100)
+                object["ranges"] = .array(item.ranges.map { LSPConversion.range(document.text.positionRange(of: $0, encoding: .utf16)) })
+                return .object(object)
+            })
+        }
+        func finding(_ finding: PlacementFinding?) -> JSONValue {
+            guard let finding else { return .null }
+            var object = JSONObject()
+            object["placedPersona"] = .string(catalog.personas[finding.placedPersona].id)
+            object["suggestedPersona"] = .string(catalog.personas[finding.suggestedPersona].id)
+            object["suggestedSection"] = .string(model.sections.sections[finding.suggestedSection].path)
+            object["confidence"] = .number(finding.confidence)
+            return .object(object)
+        }
+        var object = JSONObject()
+        object["file"] = .string(assessment.path)
+        if let index = assessment.sectionIndex {
+            let section = model.sections.sections[index]
+            object["section"] = .object(["path": .string(section.path), "title": .string(section.title),
+                                         "personas": section.servesEveryone ? .string("any") : .array(section.personas.map { .string(catalog.personas[$0].id) }),
+                                         "inferred": .bool(section.isInferred)])
+        } else {
+            object["section"] = .null
+        }
+        object["declaredPersonas"] = .array(assessment.declaredPersonas.map { .string(catalog.personas[$0].id) })
+        object["words"] = .number(Double(assessment.wordCount))
+        object["scores"] = scores(assessment.scores)
+        object["signals"] = signals(assessment.evidence)
+        object["finding"] = finding(assessment.finding ?? assessment.suggestion)
+        object["parts"] = .array(assessment.parts.map { part in
+            let heading = document.markdown.headings[part.headingIndex]
+            var item = JSONObject()
+            item["heading"] = .string(MarkdownText.plainText(heading.text))
+            item["range"] = LSPConversion.range(document.text.positionRange(of: heading.textRange, encoding: .utf16))
+            item["words"] = .number(Double(part.wordCount))
+            item["scores"] = scores(part.scores)
+            item["signals"] = signals(part.evidence)
+            item["finding"] = finding(part.finding)
+            return .object(item)
+        })
+        return .object(object)
+    }
+}

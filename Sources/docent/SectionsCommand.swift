@@ -1,0 +1,117 @@
+import DocentCore
+import DocentIO
+import Foundation
+
+/// `docent sections [DIR] [--json]`: the section tree with its personas, page counts and how many
+/// pages (and `##` parts) read as written for another persona — configured sections, or those
+/// inferred from folder names when `docent.json` has none.
+enum SectionsCommand {
+    struct Row {
+        var section: Section?
+        var depth: Int
+        var pages: Int
+        var misplaced: Int
+        var misplacedParts: Int
+        var mismatched: Int
+    }
+
+    static func run(_ arguments: [String]) -> Int32 {
+        let options: Options
+        do { options = try Options(arguments, valued: ["--config"], boolean: ["--json"]) } catch {
+            printError("docent sections: \(error.message)")
+            return 2
+        }
+        guard options.positional.count <= 1 else {
+            printError("docent sections: expected at most one DIR")
+            return 2
+        }
+        guard let result = loadWorkspace(options.positional.first, configFile: options.values["--config"]) else { return 2 }
+        let snapshot = result.snapshot
+        let model = PlacementModel.of(snapshot)
+        let rows = makeRows(snapshot: snapshot, model: model)
+        if options.flags.contains("--json") {
+            print(JSONSerializer.string(json(rows, model: model), pretty: true))
+        } else {
+            let root = options.positional.first ?? "."
+            print(text(rows, model: model, root: root), terminator: "")
+        }
+        return 0
+    }
+
+    static func makeRows(snapshot: WorkspaceSnapshot, model: PlacementModel) -> [Row] {
+        let sections = model.sections.sections
+        var rows = sections.indices.sorted { sections[$0].path < sections[$1].path }.map { index in
+            let section = sections[index]
+            let depth = sections.filter { $0.path != section.path && ($0.path.isEmpty || section.path.hasPrefix($0.path + "/")) }.count
+            return Row(section: section, depth: depth, pages: 0, misplaced: 0, misplacedParts: 0, mismatched: 0)
+        }
+        var unplaced = Row(section: nil, depth: 0, pages: 0, misplaced: 0, misplacedParts: 0, mismatched: 0)
+        let order = sections.indices.sorted { sections[$0].path < sections[$1].path }
+        let rowOfSection = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let configuration = snapshot.configuration
+        for path in snapshot.sortedPaths {
+            let cache = AnalysisCache()
+            func count(_ rule: any Rule) -> Int {
+                configuration.setting(forRule: type(of: rule).description.code, path: path) == .off ? 0 : rule.check(path, in: snapshot, cache: cache).count
+            }
+            guard let index = model.sectionIndex(of: path), let row = rowOfSection[index] else {
+                unplaced.pages += 1
+                continue
+            }
+            rows[row].pages += 1
+            rows[row].misplaced += count(MisplacedDocumentRule())
+            rows[row].misplacedParts += count(MisplacedSectionRule())
+            rows[row].mismatched += count(PersonaMismatchRule())
+        }
+        if unplaced.pages > 0 { rows.append(unplaced) }
+        return rows
+    }
+
+    static func text(_ rows: [Row], model: PlacementModel, root: String) -> String {
+        let catalog = model.catalog
+        let origin = model.sections.isConfigured ? "configured in docent.json" : (model.sections.sections.isEmpty ? "none configured, none inferred from folder names" : "inferred from folder names; configure them with \"sections\" in docent.json")
+        var output = "Sections of \(root) (\(origin)):\n\n"
+        let pathWidth = min(56, max(12, (rows.map { ($0.section?.path.count ?? 12) + 2 * $0.depth }.max() ?? 12) + 2))
+        let titleWidth = min(52, max(8, (rows.map { $0.section?.title.count ?? 0 }.max() ?? 8) + 2))
+        for row in rows {
+            let indent = String(repeating: "  ", count: row.depth)
+            let path = row.section.map { $0.path.isEmpty ? "." : $0.path } ?? "(no section)"
+            let title = row.section?.title ?? ""
+            var personas = ""
+            if let section = row.section {
+                personas = section.servesEveryone ? "any" : PlacementPresentation.personaTitles(section.personas, catalog: catalog)
+                if !section.unknownPersonas.isEmpty { personas += " (unknown: \(section.unknownPersonas.joined(separator: ", ")))" }
+            }
+            var line = "  " + (indent + path).padding(toLength: pathWidth, withPad: " ", startingAt: 0)
+                + title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
+                + personas.padding(toLength: 24, withPad: " ", startingAt: 0)
+                + "\(row.pages) page\(row.pages == 1 ? "" : "s")"
+            var notes: [String] = []
+            if row.misplaced > 0 { notes.append("\(row.misplaced) misplaced") }
+            if row.misplacedParts > 0 { notes.append("\(row.misplacedParts) misplaced part\(row.misplacedParts == 1 ? "" : "s")") }
+            if row.mismatched > 0 { notes.append("\(row.mismatched) persona mismatch\(row.mismatched == 1 ? "" : "es")") }
+            if !notes.isEmpty { line += "  " + notes.joined(separator: " · ") }
+            output += line + "\n"
+        }
+        return output
+    }
+
+    static func json(_ rows: [Row], model: PlacementModel) -> JSONValue {
+        .array(rows.map { row in
+            var object = JSONObject()
+            if let section = row.section {
+                object["path"] = .string(section.path)
+                object["title"] = .string(section.title)
+                object["personas"] = section.servesEveryone ? .string("any") : .array(section.personas.map { .string(model.catalog.personas[$0].id) })
+                object["inferred"] = .bool(section.isInferred)
+            } else {
+                object["path"] = .null
+            }
+            object["pages"] = .number(Double(row.pages))
+            object["misplacedDocuments"] = .number(Double(row.misplaced))
+            object["misplacedSections"] = .number(Double(row.misplacedParts))
+            object["personaMismatches"] = .number(Double(row.mismatched))
+            return .object(object)
+        })
+    }
+}
