@@ -16,6 +16,8 @@ let package = Package(
         // JSON-RPC framing, LSP message types, the server, and the one place that converts Core results to LSP.
         .target(name: "DocentLSP", dependencies: ["DocentCore", "DocentIO"]),
         .executableTarget(name: "docent", dependencies: ["DocentCore", "DocentIO", "DocentLSP"]),
+        // Measurements on real workspaces, one scenario per file (`docent-bench placement WORKSPACE`).
+        .executableTarget(name: "docent-bench", dependencies: ["DocentCore", "DocentIO", "DocentLSP"]),
         .testTarget(name: "DocentCoreTests", dependencies: ["DocentCore"]),
         .testTarget(name: "DocentIOTests", dependencies: ["DocentCore", "DocentIO"]),
         .testTarget(name: "DocentLSPTests", dependencies: ["DocentCore", "DocentIO", "DocentLSP"]),

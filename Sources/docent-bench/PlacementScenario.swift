@@ -1,0 +1,310 @@
+import DocentCore
+import DocentIO
+import Foundation
+
+/// `docent-bench placement WORKSPACE [--labels FILE]`: how well `misplaced-document` and
+/// `misplaced-section` find pages and parts put in the wrong section.
+///
+/// Starting from a correctly arranged workspace (in memory; nothing is written), each round moves a
+/// sample of pages into a section of another persona and runs the rule on every page of a checked
+/// section: a warning on a moved page is a detection, on any other page a false warning. Every
+/// candidate page is moved exactly once over the rounds. The same is done for `misplaced-section`
+/// with pages given a `##` part taken from a page of another persona.
+enum PlacementScenario {
+    struct Counts {
+        var detected = 0
+        var missed = 0
+        var falseWarnings = 0
+        var correctPageChecks = 0
+        var suggestionMatches = 0
+        var hostFlaggedAsDocument = 0
+
+        var precision: Double { Double(detected) / Double(detected + falseWarnings) }
+        var recall: Double { Double(detected) / Double(detected + missed) }
+        var falseWarningsPer50: Double { Double(falseWarnings) / Double(max(1, correctPageChecks)) * 50 }
+    }
+
+    static func run(_ arguments: [String]) -> Int32 {
+        let options: BenchmarkOptions
+        do {
+            options = try BenchmarkOptions(arguments, valued: ["--labels", "--seed", "--fraction", "--param"], boolean: ["--verbose"])
+        } catch {
+            printError("docent-bench placement: \(error)")
+            return 2
+        }
+        guard let root = options.positional.first else {
+            printError("docent-bench placement: which workspace?\n\(usage)")
+            return 2
+        }
+        let labelsPath = options.value("--labels") ?? (root as NSString).appendingPathComponent("labels.json")
+        let seed = UInt64(options.value("--seed") ?? "1") ?? 1
+        let fraction = Double(options.value("--fraction") ?? "0.1") ?? 0.1
+        let verbose = options.flags.contains("--verbose")
+        var parameters = PlacementParameters()
+        for assignment in options.values["--param"] ?? [] {
+            guard apply(assignment, to: &parameters) else {
+                printError("docent-bench placement: unknown parameter or value '\(assignment)'")
+                return 2
+            }
+        }
+
+        guard let workspace = loadBenchmarkWorkspace(root) else { return 2 }
+        let truth: PlacementTruth
+        do { truth = try PlacementLabels.load(labelsPath, workspace: workspace) } catch {
+            printError("docent-bench placement: \(error)")
+            return 2
+        }
+        let documentRule = MisplacedDocumentRule(parameters: parameters)
+        let sectionRule = MisplacedSectionRule(parameters: parameters)
+        let rules: [any Rule] = [documentRule, sectionRule, PersonaMismatchRule(parameters: parameters), UnplacedDocumentRule(parameters: parameters)]
+        let catalog = PersonaCatalog(configuration: truth.arranged.configuration.personas)
+
+        print("docent-bench placement \(root)  (labels: \(labelsPath), \(truth.description), seed \(seed))")
+        let (model, buildTime) = measure { PlacementModel.of(truth.arranged, parameters: parameters) }
+        let checked = model.sections.sections.filter(\.isChecked)
+        print("workspace: \(truth.arranged.documents.count) documents, \(model.sections.sections.count) sections (\(checked.count) checked), "
+              + "\(truth.personas.count) pages labelled with one persona; model built in \(buildTime.formatted(0)) ms")
+        for (index, section) in model.sections.sections.enumerated() {
+            let personas = section.servesEveryone ? "any" : section.personas.map { catalog.personas[$0].title }.joined(separator: ", ")
+            print("  \(section.path.padding(toLength: 48, withPad: " ", startingAt: 0)) \(personas.padding(toLength: 22, withPad: " ", startingAt: 0)) \(model.pageCount(inSection: index)) pages")
+        }
+
+        // Labelled findings on the workspace as it is.
+        if !truth.expectations.isEmpty {
+            var found: [String: (Int, Int)] = [:]
+            for expectation in truth.expectations {
+                let diagnostics = rules.flatMap { $0.check(expectation.path, in: truth.original, cache: AnalysisCache()) }
+                let hit = diagnostics.contains { diagnostic in
+                    guard diagnostic.code == expectation.code else { return false }
+                    if let section = expectation.suggestedSection, diagnostic.data["suggestedSection"] != .string(section) { return false }
+                    if let heading = expectation.heading, diagnostic.data["heading"] != .string(heading) { return false }
+                    return true
+                }
+                found[expectation.code, default: (0, 0)].0 += hit ? 1 : 0
+                found[expectation.code, default: (0, 0)].1 += 1
+                if verbose && !hit { print("  missed labelled \(expectation.code): \(expectation.path)") }
+            }
+            print("labelled findings on the workspace as it is: " + found.keys.sorted().map { "\($0) \(found[$0]!.0)/\(found[$0]!.1)" }.joined(separator: ", "))
+        }
+        let expectedParts = Set(truth.expectations.filter { $0.code == "misplaced-section" }.map(\.path))
+
+        // The correctly arranged workspace must be quiet.
+        let judged = truth.personas.keys.filter { path in
+            guard let document = truth.arranged.document(path), !truth.arranged.isGlossary(path) else { return false }
+            return PlacementModel.declarationEntry(document.markdown) == nil
+        }.sorted()
+        var baselineDocument = 0
+        var baselineSection = 0
+        for path in judged {
+            let documentWarnings = documentRule.check(path, in: truth.arranged, cache: AnalysisCache())
+            let sectionWarnings = expectedParts.contains(path) ? [] : sectionRule.check(path, in: truth.arranged, cache: AnalysisCache())
+            baselineDocument += documentWarnings.count
+            baselineSection += sectionWarnings.count
+            if verbose {
+                for warning in documentWarnings + sectionWarnings { print("  baseline false warning \(path): \(warning.message)") }
+            }
+        }
+        print("correctly arranged: \(baselineDocument) misplaced-document and \(baselineSection) misplaced-section warnings on \(judged.count) pages")
+        // Threshold-free: how often the best-scoring persona (among those with a section) is the page's own.
+        var correct: [Int: (Int, Int)] = [:]
+        for path in judged {
+            guard let persona = truth.personas[path], let assessment = model.assessment(of: path, in: truth.arranged) else { continue }
+            let best = assessment.scores.filter { hasSection($0.persona, model) }
+                .max { $0.share < $1.share }?.persona
+            correct[persona, default: (0, 0)].0 += best == persona ? 1 : 0
+            if verbose && best != persona { print("  leave-one-out: \(path) reads as \(best.map { catalog.personas[$0].id } ?? "?")\(explain(path, truth.arranged, documentRule.parameters))") }
+            correct[persona, default: (0, 0)].1 += 1
+        }
+        let right = correct.values.reduce(0) { $0 + $1.0 }
+        print("leave-one-out: best persona is the page's own for \(right)/\(judged.count) pages ("
+              + correct.keys.sorted().map { "\(catalog.personas[$0].id) \(correct[$0]!.0)/\(correct[$0]!.1)" }.joined(separator: ", ") + ")")
+
+        var generator = SeededGenerator(seed: seed)
+        let documentCounts = movePages(truth: truth, judged: judged, model: model, rule: documentRule, fraction: fraction, generator: &generator, verbose: verbose)
+        print("misplaced-document: \(judged.count) pages each moved once into a section of another persona, \(Int((fraction * 100).rounded())) % per round")
+        report(documentCounts, suggestionLabel: "suggested section has the page's persona")
+
+        let sectionCounts = graftParts(truth: truth, judged: judged, model: model, sectionRule: sectionRule, documentRule: documentRule,
+                                       expectedParts: expectedParts, fraction: fraction, generator: &generator, verbose: verbose)
+        print("misplaced-section: pages given a `##` part (40–600 words of prose) from a page of another persona, \(Int((fraction * 100).rounded())) % per round")
+        report(sectionCounts, suggestionLabel: "suggested section has the part's persona")
+        if sectionCounts.hostFlaggedAsDocument > 0 {
+            print("  (\(sectionCounts.hostFlaggedAsDocument) grafted pages were flagged as a whole by misplaced-document instead)")
+        }
+        return 0
+    }
+
+    static func hasSection(_ persona: Int, _ model: PlacementModel) -> Bool {
+        model.sections.sections.contains { $0.isChecked && $0.personas.contains(persona) }
+    }
+
+    static func report(_ counts: Counts, suggestionLabel: String) {
+        print("  detected \(counts.detected) · missed \(counts.missed) · false warnings \(counts.falseWarnings) on \(counts.correctPageChecks) checks of correctly placed pages")
+        print("  precision \(counts.precision.formatted(3))  recall \(counts.recall.formatted(3))  false warnings per 50 correct pages \(counts.falseWarningsPer50.formatted(2))  "
+              + "\(suggestionLabel): \(counts.suggestionMatches)/\(counts.detected)")
+    }
+
+    /// Moves each judged page once, a batch per round, into a checked section of another persona.
+    static func movePages(truth: PlacementTruth, judged: [String], model: PlacementModel, rule: MisplacedDocumentRule, fraction: Double,
+                          generator: inout SeededGenerator, verbose: Bool) -> Counts {
+        let sections = model.sections.sections.enumerated().filter { $0.element.isChecked }
+        var order = judged
+        order.shuffle(using: &generator)
+        let batchSize = max(1, Int((Double(judged.count) * fraction).rounded()))
+        var counts = Counts()
+        var start = 0
+        while start < order.count {
+            let batch = Array(order[start..<min(order.count, start + batchSize)])
+            start += batchSize
+            var changes: [WorkspaceChange] = []
+            var movedTo: [String: String] = [:]
+            for path in batch {
+                let persona = truth.personas[path]!
+                let targets = sections.filter { !$0.element.personas.contains(persona) }
+                guard let target = targets.randomElement(using: &generator) else { continue }
+                let name = path.split(separator: "/").last.map(String.init) ?? path
+                var newPath = target.element.path + "/" + name
+                var suffix = 2
+                while truth.arranged.document(newPath) != nil || movedTo.values.contains(newPath) {
+                    newPath = target.element.path + "/\(suffix)-" + name
+                    suffix += 1
+                }
+                movedTo[path] = newPath
+                changes += [.removeDocument(path: path), .setDocument(path: newPath, text: truth.arranged.document(path)!.text, version: nil)]
+            }
+            let snapshot = truth.arranged.applying(changes)
+            for path in judged {
+                let current = movedTo[path] ?? path
+                let warnings = rule.check(current, in: snapshot, cache: AnalysisCache())
+                if movedTo[path] != nil {
+                    if let warning = warnings.first {
+                        counts.detected += 1
+                        if case .string(let persona)? = warning.data["suggestedPersona"], persona == model.catalog.personas[truth.personas[path]!].id {
+                            counts.suggestionMatches += 1
+                        }
+                    } else {
+                        counts.missed += 1
+                        if verbose { print("  missed move \(path) → \(current)\(explain(current, snapshot, rule.parameters))") }
+                    }
+                } else {
+                    counts.correctPageChecks += 1
+                    counts.falseWarnings += warnings.count
+                    if verbose { for warning in warnings { print("  false warning \(path): \(warning.message)") } }
+                }
+            }
+        }
+        return counts
+    }
+
+    /// Gives each judged page (with another persona's pages available) one foreign `##` part.
+    static func graftParts(truth: PlacementTruth, judged: [String], model: PlacementModel, sectionRule: MisplacedSectionRule,
+                           documentRule: MisplacedDocumentRule, expectedParts: Set<String>, fraction: Double,
+                           generator: inout SeededGenerator, verbose: Bool) -> Counts {
+        // Donor parts: `##` parts with 40 to 600 words of prose, by the persona of their page.
+        var donors: [Int: [(path: String, range: ByteRange, heading: String)]] = [:]
+        for path in judged where !expectedParts.contains(path) {
+            guard let document = truth.arranged.document(path), let persona = truth.personas[path],
+                  let assessment = model.assessment(of: path, in: truth.arranged) else { continue }
+            for part in assessment.parts where (40...600).contains(part.wordCount) {
+                let heading = document.markdown.headings[part.headingIndex]
+                guard heading.level == 2 else { continue }
+                donors[persona, default: []].append((path, part.range, MarkdownText.plainText(heading.text)))
+            }
+        }
+        var order = judged.filter { !expectedParts.contains($0) }
+        order.shuffle(using: &generator)
+        let batchSize = max(1, Int((Double(order.count) * fraction).rounded()))
+        var counts = Counts()
+        var start = 0
+        while start < order.count {
+            let batch = Array(order[start..<min(order.count, start + batchSize)])
+            start += batchSize
+            var changes: [WorkspaceChange] = []
+            var grafted: [String: (heading: String, offset: Int, persona: Int)] = [:]
+            for path in batch {
+                let hostPersona = truth.personas[path]!
+                guard let hostSection = model.sections.section(for: path) else { continue }
+                let candidates = donors.filter { !hostSection.personas.contains($0.key) }.flatMap { persona, parts in parts.map { (persona, $0) } }
+                    .sorted { ($0.1.path, $0.1.range.lowerBound) < ($1.1.path, $1.1.range.lowerBound) }
+                guard hostPersona >= 0, let (persona, donor) = candidates.randomElement(using: &generator),
+                      let donorText = truth.arranged.document(donor.path)?.text, let host = truth.arranged.document(path)?.text else { continue }
+                var text = host.string
+                if !text.hasSuffix("\n") { text += "\n" }
+                text += "\n"
+                let offset = text.utf8.count
+                var part = donorText.string(in: donor.range)
+                if !part.hasSuffix("\n") { part += "\n" }
+                text += part
+                grafted[path] = (donor.heading, offset, persona)
+                changes.append(.setDocument(path: path, text: SourceText(text), version: nil))
+            }
+            let snapshot = truth.arranged.applying(changes)
+            for path in judged where !expectedParts.contains(path) {
+                let warnings = sectionRule.check(path, in: snapshot, cache: AnalysisCache())
+                if let graft = grafted[path] {
+                    let hit = warnings.first { $0.range.lowerBound >= graft.offset && $0.range.lowerBound < graft.offset + 16 + graft.heading.utf8.count }
+                    if let hit {
+                        counts.detected += 1
+                        if case .string(let persona)? = hit.data["suggestedPersona"], persona == model.catalog.personas[graft.persona].id {
+                            counts.suggestionMatches += 1
+                        }
+                    } else {
+                        counts.missed += 1
+                        if !documentRule.check(path, in: snapshot, cache: AnalysisCache()).isEmpty { counts.hostFlaggedAsDocument += 1 }
+                        if verbose { print("  missed part “\(graft.heading)” (\(model.catalog.personas[graft.persona].id)) in \(path)\(explainPart(path, offset: graft.offset, snapshot, sectionRule.parameters))") }
+                    }
+                    counts.falseWarnings += warnings.count - (hit == nil ? 0 : 1)
+                    counts.correctPageChecks += 1
+                } else {
+                    counts.correctPageChecks += 1
+                    counts.falseWarnings += warnings.count
+                    if verbose { for warning in warnings { print("  false warning \(path): \(warning.message)") } }
+                }
+            }
+        }
+        return counts
+    }
+
+    static func explain(_ path: String, _ snapshot: WorkspaceSnapshot, _ parameters: PlacementParameters) -> String {
+        let model = PlacementModel.of(snapshot, parameters: parameters)
+        guard let assessment = model.assessment(of: path, in: snapshot) else { return "" }
+        let ranking = assessment.ranking.prefix(3).map { "\(model.catalog.personas[$0.persona].id) \(($0.share * 100).formatted(0))% e=\($0.evidence.formatted(1)) a=\(($0.affinity ?? -99).formatted(2))" }
+        return "  [\(assessment.wordCount) words; \(ranking.joined(separator: ", "))]"
+    }
+
+    static func explainPart(_ path: String, offset: Int, _ snapshot: WorkspaceSnapshot, _ parameters: PlacementParameters) -> String {
+        let model = PlacementModel.of(snapshot, parameters: parameters)
+        guard let assessment = model.assessment(of: path, in: snapshot), let part = assessment.parts.first(where: { $0.range.lowerBound >= offset }) else { return "" }
+        let ranking = part.scores.sorted { $0.share > $1.share }.prefix(3).map { "\(model.catalog.personas[$0.persona].id) \(($0.share * 100).formatted(0))% e=\($0.evidence.formatted(1)) a=\(($0.affinity ?? -99).formatted(2))" }
+        return "  [\(part.wordCount) words; \(ranking.joined(separator: ", "))]"
+    }
+
+    /// Sets one parameter from `name=value`.
+    static func apply(_ assignment: String, to parameters: inout PlacementParameters) -> Bool {
+        let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let value = Double(parts[1]) else { return false }
+        switch parts[0] {
+        case "temperature": parameters.temperature = value
+        case "evidencePrior": parameters.evidencePrior = value
+        case "maximumLearnedWeight": parameters.maximumLearnedWeight = value
+        case "learnedHalfWeightPages": parameters.learnedHalfWeightPages = value
+        case "minimumWords": parameters.minimumWords = Int(value)
+        case "minimumShare": parameters.minimumShare = value
+        case "minimumRatio": parameters.minimumRatio = value
+        case "maximumPlacedShare": parameters.maximumPlacedShare = value
+        case "minimumPartWords": parameters.minimumPartWords = Int(value)
+        case "minimumPartShare": parameters.minimumPartShare = value
+        case "minimumPartRatio": parameters.minimumPartRatio = value
+        case "minimumPartEvidence": parameters.minimumPartEvidence = value
+        case "smoothingMass": parameters.smoothingMass = value
+        case "learnedScale": parameters.learnedScale = value
+        case "maximumEvidenceMass": parameters.maximumEvidenceMass = value
+        case "scorer":
+            let scorers: [PlacementParameters.LearnedScorer] = [.cosine, .discriminativeCosine, .languageModel]
+            guard let index = Int(exactly: value), scorers.indices.contains(index) else { return false }
+            parameters.learnedScorer = scorers[index]
+        default: return false
+        }
+        return true
+    }
+}
