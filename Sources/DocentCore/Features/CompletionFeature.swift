@@ -69,7 +69,7 @@ public enum CompletionFeature {
             if index == 0 && query.isEmpty && wordStarts.count == 1 {
                 // An empty word: offer everything, alphabetically, marked incomplete.
             }
-            let candidates = CompletionRanking.rank(query: query, glossary: glossary, limit: 1000)
+            let candidates = CompletionRanking.rank(query: query, glossary: glossary, limit: limit * 4)
             for candidate in candidates {
                 if index > 0 && (candidate.score < 700 || glossary.names[candidate.name].words.count < index + 1) { continue }
                 let name = glossary.names[candidate.name]

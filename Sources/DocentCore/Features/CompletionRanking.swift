@@ -1,5 +1,9 @@
 /// Ranks glossary names against what a writer has typed: exact and word-prefix matches first, then
 /// fuzzy (subsequence) matches, terms before aliases, shorter names before longer ones.
+///
+/// Prefix candidates come from `CompletionIndex` (sorted arrays, binary search), so a 10,000-term
+/// glossary answers as fast as a small one; the fuzzy scan over every name runs only when prefixes
+/// find too little.
 public enum CompletionRanking {
     public struct Candidate: Hashable, Sendable {
         /// Index into `Glossary.names`.
@@ -9,39 +13,52 @@ public enum CompletionRanking {
 
     public static func rank(query: String, glossary: Glossary, limit: Int) -> [Candidate] {
         let typed = Array(query.lowercased().utf8)
-        var candidates: [Candidate] = []
-        for (index, name) in glossary.names.enumerated() {
-            guard let score = score(typed: typed, name: name) else { continue }
-            candidates.append(Candidate(name: index, score: score))
+        let index = glossary.completionIndex
+        var scores: [Int: Int] = [:]
+        func offer(_ name: Int, _ score: Int) {
+            let adjusted = score - (glossary.names[name].targets.allSatisfy(\.isAlias) ? 50 : 0)
+            if adjusted > scores[name] ?? Int.min { scores[name] = adjusted }
         }
+        if typed.isEmpty {
+            // Nothing typed yet: the first names alphabetically, without scoring them all.
+            for name in index.alphabetical.prefix(limit) { offer(name, 1) }
+        } else {
+            for (name, wordIndex, isWhole) in index.prefixMatches(typed) {
+                if wordIndex == 0 { offer(name, isWhole ? 1000 : 900) } else { offer(name, 700) }
+            }
+            let typedWords = typed.split(separator: 0x20).map(Array.init)
+            if typedWords.count > 1 {
+                // "soft cat": candidates whose words start with the first typed word, then checked whole.
+                for (name, _, _) in index.prefixMatches(typedWords[0]) where scores[name] == nil {
+                    if let score = fuzzyScore(typed: typed, joined: index.joinedNames[name], words: glossary.names[name].words), score >= 700 { offer(name, score) }
+                }
+            } else if scores.isEmpty, let initial = typed.first {
+                // No prefix at all: a subsequence among names with a word starting with the typed letter.
+                for name in index.names(withWordInitial: initial) where scores[name] == nil {
+                    if let score = fuzzyScore(typed: typed, joined: index.joinedNames[name], words: glossary.names[name].words) { offer(name, score) }
+                }
+            }
+        }
+        var candidates = scores.map { Candidate(name: $0.key, score: $0.value) }
         candidates.sort { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             let left = glossary.names[lhs.name].text, right = glossary.names[rhs.name].text
-            if left.count != right.count { return left.count < right.count }
+            if left.utf8.count != right.utf8.count { return left.utf8.count < right.utf8.count }
             return left < right
         }
         return Array(candidates.prefix(limit))
     }
 
-    /// A score for a name against typed bytes (lower-cased), or nil when it does not match at all.
-    static func score(typed: [UInt8], name: GlossaryName) -> Int? {
-        let words = name.words
-        let isAliasOnly = name.targets.allSatisfy(\.isAlias)
-        let penalty = isAliasOnly ? 50 : 0
-        if typed.isEmpty { return 1 - penalty }
-        let joined = Array(words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ").utf8)
-        if joined == typed { return 1000 - penalty }
-        if joined.starts(with: typed) { return 900 - penalty }
-        // Each typed word a prefix of consecutive name words ("soft cat" → "software catalog").
+    /// Each typed word a prefix of consecutive name words ("soft cat" → "software catalog"), or a
+    /// subsequence that starts at a word start, rewarding word starts and runs.
+    static func fuzzyScore(typed: [UInt8], joined: [UInt8], words: [[UInt8]]) -> Int? {
         let typedWords = typed.split(separator: 0x20).map(Array.init)
-        if typedWords.count > 1 || !typedWords.isEmpty {
+        if typedWords.count > 1 {
             for start in words.indices where start + typedWords.count <= words.count {
-                if zip(typedWords, words[start...]).allSatisfy({ $1.starts(with: $0) }) {
-                    return (start == 0 ? 850 : 700) - penalty
-                }
+                if zip(typedWords, words[start...]).allSatisfy({ $1.starts(with: $0) }) { return start == 0 ? 850 : 700 }
             }
         }
-        // A subsequence, rewarding word starts and runs.
+        guard let first = typed.first(where: { $0 != 0x20 }), words.contains(where: { $0.first == first }) else { return nil }
         var score = 0
         var nameIndex = 0
         var previousMatched = false
@@ -61,8 +78,52 @@ public enum CompletionRanking {
             }
             if !found { return nil }
         }
-        // Demand the first typed character to be a word start, or the match is too loose to help.
-        guard let first = typed.first(where: { $0 != 0x20 }), words.contains(where: { $0.first == first }) else { return nil }
-        return 100 + score - joined.count / 4 - penalty
+        return 100 + score - joined.count / 4
+    }
+}
+
+/// Sorted views of the glossary's names for prefix search: every name's words joined from each word
+/// position ("software catalog", "catalog"), lower-cased.
+struct CompletionIndex: Sendable {
+    /// (joined words from `word` on, name index, word index), sorted by the bytes.
+    private var suffixes: [(bytes: [UInt8], name: Int, word: Int)] = []
+    /// Each name's words joined with spaces, by name index.
+    private(set) var joinedNames: [[UInt8]] = []
+    /// Name indices in alphabetical order of their joined words.
+    private(set) var alphabetical: [Int] = []
+    /// Names with a word starting with each byte.
+    private var byInitial: [UInt8: [Int]] = [:]
+
+    func names(withWordInitial byte: UInt8) -> [Int] { byInitial[byte] ?? [] }
+
+    init(names: [GlossaryName]) {
+        for (index, name) in names.enumerated() {
+            joinedNames.append(Array(name.words.joined(separator: [0x20])))
+            for word in name.words.indices {
+                suffixes.append((Array(name.words[word...].joined(separator: [0x20])), index, word))
+            }
+        }
+        suffixes.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        alphabetical = suffixes.filter { $0.word == 0 }.map(\.name)
+        for (index, name) in names.enumerated() {
+            for initial in Set(name.words.compactMap(\.first)) { byInitial[initial, default: []].append(index) }
+        }
+    }
+
+    /// Names with a word-suffix that starts with `typed`: (name, word index, whether the whole name equals it).
+    func prefixMatches(_ typed: [UInt8]) -> [(Int, Int, Bool)] {
+        var low = 0, high = suffixes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if suffixes[middle].bytes.lexicographicallyPrecedes(typed) { low = middle + 1 } else { high = middle }
+        }
+        var result: [(Int, Int, Bool)] = []
+        var index = low
+        while index < suffixes.count && suffixes[index].bytes.starts(with: typed) {
+            let entry = suffixes[index]
+            result.append((entry.name, entry.word, entry.word == 0 && entry.bytes.count == typed.count))
+            index += 1
+        }
+        return result
     }
 }

@@ -29,16 +29,18 @@ public enum TermLookup {
     /// words of the qualifier near the use and anywhere in the page count, then glossary order.
     static func rankByContext(_ entries: [Int], around range: ByteRange, in document: WorkspaceDocument, glossary: Glossary) -> [Int] {
         guard entries.count > 1 else { return entries }
-        let nearby = document.text.string(in: max(0, range.lowerBound - 400)..<min(document.text.count, range.upperBound + 400)).lowercased()
-        let page = document.text.string.lowercased()
+        let bytes = document.text.bytes
+        let nearby = max(0, range.lowerBound - 400)..<min(bytes.count, range.upperBound + 400)
+        // Bytes only: a hover must not copy or lower-case a 200 KB page.
         func score(_ index: Int) -> Int {
             let entry = glossary.entries[index]
             var words = (entry.qualifier ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
             words = words.filter { $0.count > 3 && !["plugin", "backstage", "core"].contains($0) }
             var total = 0
             for word in words {
-                if nearby.contains(word) { total += 10 }
-                if page.contains(word) { total += 3 }
+                let phrase = [Array(word.utf8)]
+                if PhraseSearch.occurs(phrase, in: bytes, range: nearby) { total += 10 }
+                if PhraseSearch.occurs(phrase, in: bytes, range: 0..<bytes.count) { total += 3 }
             }
             // An entry that is the term itself beats one the name is only an alias of.
             return total

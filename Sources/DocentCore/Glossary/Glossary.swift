@@ -25,6 +25,7 @@ public struct Glossary: Sendable {
     public private(set) var entries: [GlossaryEntry]
     public private(set) var names: [GlossaryName]
     let trie: WordTrie
+    let completionIndex: CompletionIndex
     /// Entry indices per glossary file, sorted by position.
     private var entriesByFile: [String: [Int]] = [:]
 
@@ -81,6 +82,7 @@ public struct Glossary: Sendable {
         }
         self.names = names
         self.trie = WordTrie(names: names)
+        self.completionIndex = CompletionIndex(names: names)
         for (index, entry) in entries.enumerated() { entriesByFile[entry.file, default: []].append(index) }
         for file in entriesByFile.keys { entriesByFile[file]!.sort { entries[$0].range.lowerBound < entries[$1].range.lowerBound } }
     }
