@@ -82,6 +82,11 @@ enum DidCloseTextDocumentNotification: NotificationHandler {
             server.notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
         }
         if workspace.snapshot.glossaryGeneration != generation { server.diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true) }
+        // The stand-in workspace of loose or untitled files goes with its last open file, so a long
+        // session that opens files in many folders does not keep a workspace per folder.
+        if !workspace.isOnDisk && !server.openDocuments.values.contains(where: { $0.workspace === workspace }) {
+            server.workspaces.removeAll { $0 === workspace }
+        }
     }
 }
 

@@ -3,7 +3,9 @@
 ///
 /// Header names are case-insensitive; `Content-Type` is accepted and ignored; a body longer than
 /// `maximumContentLength` is refused without allocating it, and its bytes are skipped so the stream
-/// stays in step.
+/// stays in step. After a wrong `Content-Length` the rest of a body runs into the next header block;
+/// the framer reports it and resynchronises at the `Content-Length` in that block, so one bad length
+/// costs one or two messages, not the rest of the session.
 public struct MessageFramer {
     public static let defaultMaximumContentLength = 64 * 1024 * 1024
 
@@ -53,7 +55,13 @@ public struct MessageFramer {
                 let header = Array(buffer[..<end.headerEnd])
                 buffer.removeFirst(end.bodyStart)
                 scanStart = 0
-                switch parseHeader(header) {
+                var result = parseHeader(header)
+                if case .failure(let message) = result, let resume = lastContentLengthHeader(in: header), resume > 0,
+                   case .success = parseHeader(Array(header[resume...])) {
+                    events.append(.framingError("\(message); skipped \(resume) bytes up to the next Content-Length header"))
+                    result = parseHeader(Array(header[resume...]))
+                }
+                switch result {
                 case .success(let length):
                     if length > maximumContentLength {
                         events.append(.framingError("Content-Length \(length) exceeds the limit of \(maximumContentLength) bytes"))
@@ -96,6 +104,25 @@ public struct MessageFramer {
     }
 
     private enum HeaderResult { case success(Int), failure(String) }
+
+    /// The offset of the last `content-length` (any case) in a header block.
+    private func lastContentLengthHeader(in header: [UInt8]) -> Int? {
+        let name = Array("content-length".utf8)
+        guard header.count >= name.count else { return nil }
+        var start = header.count - name.count
+        while start >= 0 {
+            var matches = true
+            for (offset, byte) in name.enumerated() {
+                let found = header[start + offset]
+                if (found >= 0x41 && found <= 0x5A ? found | 0x20 : found) == byte { continue }
+                matches = false
+                break
+            }
+            if matches { return start }
+            start -= 1
+        }
+        return nil
+    }
 
     private func parseHeader(_ header: [UInt8]) -> HeaderResult {
         let text = String(decoding: header, as: UTF8.self)

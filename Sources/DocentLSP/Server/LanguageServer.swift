@@ -7,13 +7,19 @@ import Synchronization
 /// in arrival order, on a serial queue, so document edits and the requests after them are ordered
 /// (sourcekit-lsp's dependency tracking, simplified to full ordering). `$/cancelRequest` overtakes the
 /// queue: it marks the id, and the request answers RequestCancelled when its turn comes or at its next
-/// cancellation check.
+/// cancellation check. Messages waiting on the queue are bounded by `MessageBacklog`.
 public final class LanguageServer: @unchecked Sendable {
     enum Phase { case uninitialized, running, shutDown }
 
+    /// The default budget of received-but-unhandled message bytes (see `MessageBacklog`).
+    public static let defaultMaximumBacklogBytes = 32 * 1024 * 1024
+
     let sink: any MessageSink
     let queue = DispatchQueue(label: "docent.server")
-    private let cancelled = Mutex<Set<RequestID>>([])
+    let backlog: MessageBacklog
+    /// Ids of requests received and not yet answered, and those of them the client cancelled. Only a
+    /// waiting request can be cancelled, so cancellations of finished or unknown ids are not kept.
+    private let requestsInFlight = Mutex<(waiting: Set<RequestID>, cancelled: Set<RequestID>)>(([], []))
     private let exitState = Mutex<Int32?>(nil)
     private let shutdownState = Mutex<Bool>(false)
 
@@ -35,8 +41,9 @@ public final class LanguageServer: @unchecked Sendable {
     /// The text of each open buffer (keyed by path@root), laid over disk content when a workspace reloads.
     var overlayTexts: [String: SourceText] = [:]
 
-    public init(sink: any MessageSink) {
+    public init(sink: any MessageSink, maximumBacklogBytes: Int = LanguageServer.defaultMaximumBacklogBytes) {
         self.sink = sink
+        self.backlog = MessageBacklog(limit: maximumBacklogBytes)
     }
 
     /// Set when the client sent `exit`: 0 after `shutdown`, 1 without.
@@ -52,7 +59,9 @@ public final class LanguageServer: @unchecked Sendable {
             sink.send(OutgoingMessage.error(id: nil, ResponseError(.parseError, "Parse error: \(error.description)")))
         case .success(let message):
             if case .notification(let method, let params) = message, method == "$/cancelRequest" {
-                if let id = params["id"].flatMap(RequestID.init) { cancelled.withLock { _ = $0.insert(id) } }
+                if let id = params["id"].flatMap(RequestID.init) {
+                    requestsInFlight.withLock { if $0.waiting.contains(id) { $0.cancelled.insert(id) } }
+                }
                 return
             }
             if case .notification("exit", _) = message {
@@ -60,7 +69,13 @@ public final class LanguageServer: @unchecked Sendable {
                 queue.sync { self.handleExit() }
                 return
             }
-            queue.async { self.handle(message) }
+            if case .request(let id, _, _) = message { requestsInFlight.withLock { _ = $0.waiting.insert(id) } }
+            let cost = body.count + MessageBacklog.overheadPerMessage
+            backlog.reserve(cost)
+            queue.async {
+                self.handle(message)
+                self.backlog.release(cost)
+            }
         }
     }
 
@@ -74,7 +89,7 @@ public final class LanguageServer: @unchecked Sendable {
         queue.sync {}
     }
 
-    func isCancelled(_ id: RequestID) -> Bool { cancelled.withLock { $0.contains(id) } }
+    func isCancelled(_ id: RequestID) -> Bool { requestsInFlight.withLock { $0.cancelled.contains(id) } }
 
     private func handle(_ message: IncomingMessage) {
         switch message {
@@ -92,9 +107,22 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private func handleRequest(id: RequestID, method: String, params: JSONValue) {
-        defer { cancelled.withLock { _ = $0.remove(id) } }
+        defer {
+            requestsInFlight.withLock {
+                $0.waiting.remove(id)
+                $0.cancelled.remove(id)
+            }
+        }
         if isCancelled(id) {
             sink.send(OutgoingMessage.error(id: id, ResponseError(.requestCancelled, "Request cancelled")))
+            return
+        }
+        if MessageRegistry.requests[method] == nil, MessageRegistry.notifications[method] != nil {
+            // A notification sent with an id (a client bug): still applied, so no edit is lost, and
+            // answered, so the client does not wait for a reply forever.
+            ServerLog.write("\(method) is a notification but came with id \(id); handled, and answered with null")
+            handleNotification(method: method, params: params)
+            sink.send(OutgoingMessage.response(id: id, result: .null))
             return
         }
         guard let handler = MessageRegistry.requests[method] else {
@@ -128,7 +156,9 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func handleNotification(method: String, params: JSONValue) {
         guard let handler = MessageRegistry.notifications[method] else {
-            // Unknown notifications, and `$/` ones, are ignored as the specification asks.
+            // Unknown notifications, and `$/` ones, are ignored as the specification asks; a request
+            // sent without an id cannot be answered, which is said.
+            if MessageRegistry.requests[method] != nil { ServerLog.write("\(method) is a request but came without an id; not answered") }
             return
         }
         guard phase == .running || method == "initialized" else { return }
