@@ -29,10 +29,17 @@ enum WorkspaceDiagnosticRequest: RequestHandler {
         }
         var reports: [JSONValue] = []
         for workspace in server.workspaces {
-            for path in workspace.snapshot.sortedPaths {
+            try context.checkCancellation()
+            // The rules run on every core; conversion to LSP follows in order.
+            let snapshot = workspace.snapshot
+            let paths = snapshot.sortedPaths
+            let cache = AnalysisCache()
+            let found = ParallelMap.map(paths) { RuleRegistry.diagnostics(for: $0, in: snapshot, cache: cache) }
+            for (path, diagnostics) in zip(paths, found) {
                 try context.checkCancellation()
                 let uri = server.uri(of: path, in: workspace)
-                let items = server.diagnostics(for: path, in: workspace)
+                guard let text = snapshot.document(path)?.text else { continue }
+                let items = diagnostics.map { DiagnosticConversion.lsp($0, text: text, server: server, workspace: workspace) }
                 let resultID = ResultID.make(items)
                 let version: JSONValue = server.openDocuments[uri].map { JSONValue($0.version) } ?? .null
                 if previous[uri] == resultID {

@@ -33,12 +33,20 @@ final class ServerWorkspace {
         let paths = loader.listFiles(configuration: configuration, skipped: &skipped)
         var documents: [WorkspaceDocument] = []
         documents.reserveCapacity(paths.count)
-        for (index, path) in paths.enumerated() {
-            switch loader.read(path) {
-            case .success(let bytes): documents.append(WorkspaceDocument(path: path, text: SourceText(bytes: bytes)))
-            case .failure(let failure): skipped.append(.init(path: path, reason: failure.message))
+        // Read and scan in batches on every core, reporting progress between batches.
+        let loader = self.loader
+        var start = 0
+        while start < paths.count {
+            let batch = Array(paths[start..<min(paths.count, start + 200)])
+            let outcomes = ParallelMap.map(batch) { path in loader.read(path).map { WorkspaceDocument(path: path, text: SourceText(bytes: $0)) } }
+            for (path, outcome) in zip(batch, outcomes) {
+                switch outcome {
+                case .success(let document): documents.append(document)
+                case .failure(let failure): skipped.append(.init(path: path, reason: failure.message))
+                }
             }
-            if index % 50 == 0 { progress(index, paths.count) }
+            start += batch.count
+            progress(start, paths.count)
         }
         self.skipped = skipped
         snapshot = WorkspaceSnapshot(configuration: effectiveConfiguration(), configurationProblems: problems, documents: documents)
