@@ -23,6 +23,8 @@ enum MessageRegistry {
         DocumentSymbolRequest.self,
         HoverRequest.self,
         InitializeRequest.self,
+        PagePlacementRequest.self,
+        PersonaReportRequest.self,
         PrepareRenameRequest.self,
         ReferencesRequest.self,
         RenameRequest.self,

@@ -1,0 +1,75 @@
+import DocentCore
+import DocentIO
+
+/// `docent/pagePlacement` (a Docent extension): the page's section, the persona it is written for,
+/// how it reads, and where it would fit better — for an editor's status bar.
+enum PagePlacementRequest: RequestHandler {
+    static let method = "docent/pagePlacement"
+
+    static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
+        let server = context.server
+        let (workspace, path, _) = try server.document(try params.textDocumentURI())
+        let snapshot = workspace.snapshot
+        let model = PlacementModel.of(snapshot)
+        guard let assessment = model.assessment(of: path, in: snapshot) else { return .null }
+        let catalog = model.catalog.personas
+        func persona(_ index: Int, share: Double? = nil) -> JSONValue {
+            var object: JSONObject = ["id": .string(catalog[index].id), "title": .string(catalog[index].title)]
+            if let share { object["share"] = .number((share * 100).rounded() / 100) }
+            return .object(object)
+        }
+        func section(_ index: Int) -> JSONValue {
+            let section = model.sections.sections[index]
+            return ["title": .string(section.title), "path": .string(section.path)]
+        }
+        var result = JSONObject()
+        if let index = assessment.sectionIndex {
+            result["section"] = section(index)
+            let personas = model.sections.sections[index].personas
+            if let declared = assessment.declaredPersonas.first {
+                result["persona"] = persona(declared)
+            } else if let first = personas.first {
+                result["persona"] = persona(first)
+            } else if model.sections.sections[index].servesEveryone {
+                result["persona"] = ["id": "any", "title": "Everyone"]
+            }
+        } else if let declared = assessment.declaredPersonas.first {
+            result["persona"] = persona(declared)
+        }
+        if let top = assessment.ranking.first {
+            result["readsAs"] = persona(top.persona, share: top.share)
+            result["confidence"] = .number((top.share * 100).rounded() / 100)
+        }
+        if let finding = assessment.finding ?? assessment.suggestion {
+            result["suggestedSection"] = section(finding.suggestedSection)
+            result["suggestedPersona"] = persona(finding.suggestedPersona)
+            result["confidence"] = .number((finding.confidence * 100).rounded() / 100)
+        }
+        return .object(result)
+    }
+}
+
+/// `docent/personaReport` (a Docent extension): the page's persona scores, signals and parts as
+/// Markdown, followed by the workspace's sections.
+enum PersonaReportRequest: RequestHandler {
+    static let method = "docent/personaReport"
+
+    static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
+        let server = context.server
+        let (workspace, path, _) = try server.document(try params.textDocumentURI())
+        let snapshot = workspace.snapshot
+        let model = PlacementModel.of(snapshot)
+        var lines: [String] = ["# Persona report: \(path)", ""]
+        if let assessment = model.assessment(of: path, in: snapshot) {
+            lines.append(PlacementHover.markdown(assessment, model: model))
+        } else {
+            lines.append("*This page is not assessed (no sections, or not a documentation page).*")
+        }
+        lines += ["", "## Sections", ""]
+        for (index, section) in model.sections.sections.enumerated() {
+            let personas = section.servesEveryone ? "everyone" : section.personas.map { model.catalog.personas[$0].title }.joined(separator: ", ")
+            lines.append("- **\(section.title)** (`\(section.path)`): \(personas), \(model.pageCount(inSection: index)) pages\(section.isInferred ? " (inferred)" : "")")
+        }
+        return ["markdown": .string(lines.joined(separator: "\n"))]
+    }
+}

@@ -1,0 +1,42 @@
+import DocentIO
+import Foundation
+import Testing
+@testable import DocentLSP
+
+/// The Docent extension requests an editor's status bar and report command use.
+@Suite struct DocentRequestsTests {
+    static let files: [String: String] = [
+        "docent.json": #"""
+        { "sections": [
+            { "path": "docs/user", "title": "Portal › User Guides", "persona": "end-user" },
+            { "path": "docs/ops", "title": "Portal › Operator Guides", "persona": "administrator" } ] }
+        """#,
+        "docs/user/search.md": "# Searching\n\nClick the search box in the sidebar, type a word and select a result to open the page.\n",
+        "docs/user/profile.md": "# Your profile\n\nOpen the settings page, click Edit and select your team from the list.\n",
+        "docs/ops/deploy.md": "# Deploying\n\nRun helm install with the chart and set HARBOR_DB_PASSWORD in app-config.yaml before kubectl apply.\n",
+        "docs/ops/upgrade.md": "# Upgrading\n\nBump the image tag in the helm values, run kubectl rollout status and watch the database migration.\n",
+    ]
+
+    @Test func pagePlacementNamesTheSectionAndItsPersona() throws {
+        let client = try TestClient(files: Self.files)
+        let result = try client.request("docent/pagePlacement", ["textDocument": ["uri": .string(client.uri("docs/user/search.md"))]])
+        #expect(result["section"] == ["title": "Portal › User Guides", "path": "docs/user"])
+        #expect(result["persona"]?["id"]?.stringValue == "end-user")
+        #expect(result["persona"]?["title"]?.stringValue == "End User")
+        #expect(result["readsAs"]?["id"] != nil)
+    }
+
+    @Test func personaReportIsMarkdownWithTheSections() throws {
+        let client = try TestClient(files: Self.files)
+        let result = try client.request("docent/personaReport", ["textDocument": ["uri": .string(client.uri("docs/ops/deploy.md"))]])
+        let markdown = try #require(result["markdown"]?.stringValue)
+        #expect(markdown.hasPrefix("# Persona report: docs/ops/deploy.md"))
+        #expect(markdown.contains("- **Portal › User Guides** (`docs/user`): End User, 2 pages"))
+        #expect(markdown.contains("- **Portal › Operator Guides** (`docs/ops`): "))
+    }
+
+    @Test func unknownDocumentsAreInvalidParams() throws {
+        let client = try TestClient(files: Self.files)
+        #expect(client.response("docent/pagePlacement", ["textDocument": ["uri": "file:///nowhere/x.md"]])["error"]?["code"]?.intValue == -32602)
+    }
+}
