@@ -292,17 +292,15 @@ enum PlacementScenario {
         case "minimumShare": parameters.minimumShare = value
         case "minimumRatio": parameters.minimumRatio = value
         case "maximumPlacedShare": parameters.maximumPlacedShare = value
+        case "strongShare": parameters.strongShare = value
+        case "builtInWeight": parameters.builtInWeight = value
+        case "strongRatio": parameters.strongRatio = value
+        case "profileHalfTrustPages": parameters.profileHalfTrustPages = value
         case "minimumPartWords": parameters.minimumPartWords = Int(value)
         case "minimumPartShare": parameters.minimumPartShare = value
         case "minimumPartRatio": parameters.minimumPartRatio = value
         case "minimumPartEvidence": parameters.minimumPartEvidence = value
-        case "smoothingMass": parameters.smoothingMass = value
-        case "learnedScale": parameters.learnedScale = value
-        case "maximumEvidenceMass": parameters.maximumEvidenceMass = value
-        case "scorer":
-            let scorers: [PlacementParameters.LearnedScorer] = [.cosine, .discriminativeCosine, .languageModel]
-            guard let index = Int(exactly: value), scorers.indices.contains(index) else { return false }
-            parameters.learnedScorer = scorers[index]
+        case "maximumPlacedPartShare": parameters.maximumPlacedPartShare = value
         default: return false
         }
         return true

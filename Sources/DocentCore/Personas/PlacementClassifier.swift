@@ -10,31 +10,18 @@ import Synchronization
 /// The numbers that turn evidence into scores and scores into findings. The defaults were chosen with
 /// `docent-bench placement` (see the README); a benchmark may try others.
 public struct PlacementParameters: Hashable, Sendable {
-    /// How pages are compared with the other pages of each section.
-    public enum LearnedScorer: Hashable, Sendable {
-        /// Cosine with the section's summed TF-IDF page vectors.
-        case cosine
-        /// The same, with each term also weighted by how unevenly it spreads over the personas.
-        case discriminativeCosine
-        /// Dirichlet-smoothed section language models against the workspace background.
-        case languageModel
-    }
-
-    public var learnedScorer: LearnedScorer = .cosine
-    /// Cosine scorers: how sharply similarities separate personas (log-odds per unit of cosine).
+    /// How sharply similarities with the section profiles separate personas (log-odds per unit of cosine).
     public var temperature: Double = 20
-    /// Language model: pseudo-counts of background in every section model.
-    public var smoothingMass: Double = 1000
-    /// Language model: log-odds per nat of likelihood ratio per word of evidence.
-    public var learnedScale: Double = 1
-    /// Language model: the most words of evidence a text counts as (longer texts are not more certain).
-    public var maximumEvidenceMass: Double = 100
+    /// The weight of the built-in evidence's log-distribution; nil: one minus the learned weight.
+    public var builtInWeight: Double? = 0.5
     /// Pseudo-evidence every persona gets, so that a single hint does not decide.
     public var evidencePrior: Double = 1.5
     /// The most the learned profiles may count against the built-in signals (0…1).
     public var maximumLearnedWeight: Double = 0.8
     /// Pages per section at which learned profiles count half of their maximum.
     public var learnedHalfWeightPages: Double = 3
+    /// Pages of a persona's profile at which its learned score is trusted half (0: always fully).
+    public var profileHalfTrustPages: Double = 3
     /// A page needs this many words of prose before it is judged.
     public var minimumWords: Int = 40
     /// The suggested persona's share must reach this…
@@ -43,12 +30,18 @@ public struct PlacementParameters: Hashable, Sendable {
     public var minimumRatio: Double = 2
     /// …which must not exceed this.
     public var maximumPlacedShare: Double = 0.15
+    /// Or: the suggested persona leads decisively — at least this share…
+    public var strongShare: Double = 0.6
+    /// …and this many times the section's own share.
+    public var strongRatio: Double = 4
     /// A `##` part needs this many words of prose (code adds to them at a quarter).
     public var minimumPartWords: Int = 40
-    public var minimumPartShare: Double = 0.6
-    public var minimumPartRatio: Double = 4
+    public var minimumPartShare: Double = 0.4
+    public var minimumPartRatio: Double = 2
     /// Built-in evidence the part must hold for the foreign persona.
-    public var minimumPartEvidence: Double = 4
+    public var minimumPartEvidence: Double = 0
+    /// The largest share the section's own personas may keep in a part that is flagged.
+    public var maximumPlacedPartShare: Double = 0.1
 
     public init() {}
 }
@@ -134,22 +127,22 @@ public struct PlacementAssessment: Sendable {
 }
 
 /// A page's (or part's) terms in the model's vocabulary, sorted by id: sublinear frequencies
-/// (`1 + ln tf`), and the same terms weighted for the cosine profiles.
+/// (`1 + ln tf`), and the same terms weighted by inverse document frequency at unit length.
 struct TermCounts: Sendable {
     var ids: [Int32] = []
     /// `1 + ln tf`, tf weighted by where the word stands.
     var weights: [Float] = []
     /// The words' hashes, to name them in messages.
     var keys: [UInt64] = []
-    /// Unit-length weights for the cosine scorers (aligned with `ids`).
+    /// Unit-length TF-IDF weights (aligned with `ids`).
     var unit: [Float] = []
     var mass: Float = 0
 
     var isEmpty: Bool { ids.isEmpty }
 }
 
-/// A checked section's learned profile: the sum of its pages' unit vectors (cosine scorers) and of
-/// their sublinear term counts (language-model scorer).
+/// A checked section's learned profile: the sum of its pages' unit vectors, and of their sublinear
+/// term counts (to name the words that tie a page to a section).
 struct SectionProfile: Sendable {
     var unitSum: [Float]
     var unitNormSquared: Float = 0
@@ -180,14 +173,14 @@ public final class PlacementModel: Sendable {
     let pages: [String: Page]
     let vocabulary: [UInt64: Int32]
     let inverseDocumentFrequency: [Float]
-    /// How unevenly each term spreads over the personas (1: one persona only, 0: evenly).
-    let discrimination: [Float]
-    /// Sublinear counts of every page, and their total: the background language model.
+    /// Sublinear counts of every page, and their total: how common each word is in the workspace.
     let background: [Float]
     let backgroundMass: Float
     let profiles: [SectionProfile?]
     /// Checked sections by persona.
     let sectionsByPersona: [[Int]]
+    /// Pages in the profiles of each persona's sections.
+    let personaPageCounts: [Int]
     let learnedWeight: Double
     private let assessments = Mutex<[String: PlacementAssessment]>([:])
 
@@ -223,13 +216,10 @@ public final class PlacementModel: Sendable {
         }
         self.sectionsByPersona = byPersona
 
-        // Sublinear counts per page; the background; per-persona mass for the discrimination weights.
+        // Sublinear counts per page, and their sum over the workspace.
         var pages: [String: Page] = [:]
         var background = [Float](repeating: 0, count: size)
         var backgroundMass: Float = 0
-        var personaCounts = [[Float]](repeating: [], count: catalog.personas.count)
-        var personaMass = [Float](repeating: 0, count: catalog.personas.count)
-        for persona in byPersona.indices where !byPersona[persona].isEmpty { personaCounts[persona] = [Float](repeating: 0, count: size) }
         for path in paths {
             guard let page = features[path], let document = snapshot.document(path) else { continue }
             let counts = Self.counts(page.terms, vocabulary: vocabulary)
@@ -239,10 +229,6 @@ public final class PlacementModel: Sendable {
             if let section, sections.sections[section].isChecked, !counts.isEmpty,
                declared.isEmpty || declared.contains(where: sections.sections[section].personas.contains) {
                 isInProfile = true
-                for persona in sections.sections[section].personas {
-                    for index in counts.ids.indices { personaCounts[persona][Int(counts.ids[index])] += counts.weights[index] }
-                    personaMass[persona] += counts.mass
-                }
             }
             for index in counts.ids.indices { background[Int(counts.ids[index])] += counts.weights[index] }
             backgroundMass += counts.mass
@@ -251,38 +237,14 @@ public final class PlacementModel: Sendable {
         self.background = background
         self.backgroundMass = backgroundMass
 
-        // Discrimination: one minus the normalized entropy of a term's persona distribution (each
-        // persona's counts scaled by its total, so large personas do not dominate).
-        var discrimination = [Float](repeating: 1, count: size)
-        let learnedPersonas = personaCounts.indices.filter { !personaCounts[$0].isEmpty && personaMass[$0] > 0 }
-        if learnedPersonas.count >= 2 {
-            let maximumEntropy = logf(Float(learnedPersonas.count))
-            for id in 0..<size {
-                var shares: [Float] = []
-                var sum: Float = 0
-                for persona in learnedPersonas {
-                    let share = (personaCounts[persona][id] + 0.1) / personaMass[persona]
-                    shares.append(share)
-                    sum += share
-                }
-                var entropy: Float = 0
-                for share in shares {
-                    let probability = share / sum
-                    entropy -= probability * logf(probability)
-                }
-                discrimination[id] = max(0, 1 - entropy / maximumEntropy)
-            }
-        }
-        self.discrimination = discrimination
-
-        // Unit vectors for the cosine scorers, then the section profiles.
+        // Unit vectors, then the section profiles.
         var profiles = [SectionProfile?](repeating: nil, count: sections.sections.count)
         for (index, section) in sections.sections.enumerated() where section.isChecked {
             profiles[index] = SectionProfile(unitSum: [Float](repeating: 0, count: size), counts: [Float](repeating: 0, count: size))
         }
         for path in paths {
             guard var page = pages[path] else { continue }
-            page.counts.unit = Self.unitWeights(page.counts, idf: idf, discrimination: discrimination, parameters: parameters)
+            page.counts.unit = Self.unitWeights(page.counts, idf: idf)
             pages[path] = page
             guard page.isInProfile, let section = page.section else { continue }
             for index in page.counts.ids.indices {
@@ -298,6 +260,7 @@ public final class PlacementModel: Sendable {
         }
         self.pages = pages
         self.profiles = profiles
+        self.personaPageCounts = byPersona.map { $0.reduce(0) { $0 + (profiles[$1]?.pageCount ?? 0) } }
         // Learned profiles count more as sections grow: with two or three pages per section the
         // built-in signals carry most of the weight, with hundreds the workspace's own usage does.
         let pageCounts = profiles.compactMap { $0?.pageCount }.filter { $0 > 0 }
@@ -342,14 +305,11 @@ public final class PlacementModel: Sendable {
                           mass: entries.reduce(0) { $0 + $1.weight })
     }
 
-    static func unitWeights(_ counts: TermCounts, idf: [Float], discrimination: [Float], parameters: PlacementParameters) -> [Float] {
-        let useDiscrimination = parameters.learnedScorer == .discriminativeCosine
+    static func unitWeights(_ counts: TermCounts, idf: [Float]) -> [Float] {
         var weights = [Float](repeating: 0, count: counts.ids.count)
         var norm: Float = 0
         for index in counts.ids.indices {
-            let id = Int(counts.ids[index])
-            var weight = counts.weights[index] * idf[id]
-            if useDiscrimination { weight *= discrimination[id] }
+            let weight = counts.weights[index] * idf[Int(counts.ids[index])]
             weights[index] = weight
             norm += weight * weight
         }
@@ -361,7 +321,7 @@ public final class PlacementModel: Sendable {
 
     func counts(ofPart part: PageFeatures.Part) -> TermCounts {
         var counts = Self.counts(part.terms, vocabulary: vocabulary)
-        counts.unit = Self.unitWeights(counts, idf: inverseDocumentFrequency, discrimination: discrimination, parameters: parameters)
+        counts.unit = Self.unitWeights(counts, idf: inverseDocumentFrequency)
         return counts
     }
 
@@ -375,78 +335,33 @@ public final class PlacementModel: Sendable {
 
     // MARK: Learned affinity
 
-    /// How much `text` (a page or one of its parts) resembles each checked section's other pages, as a
-    /// log-odds contribution per section. The page is left out of its own section's profile (and of
-    /// the background) by subtraction.
+    /// How much `text` (a page or one of its parts) resembles each checked section's other pages: the
+    /// cosine with the section's summed unit vectors, as log-odds (times the temperature). The page is
+    /// left out of its own section's profile by subtraction: its unit vector was added to the sum.
     func affinities(_ text: TermCounts, page: Page) -> [Int: Double] {
         var result: [Int: Double] = [:]
         guard !text.isEmpty else { return result }
         let own = page.isInProfile ? page.section : nil
-        switch parameters.learnedScorer {
-        case .cosine, .discriminativeCosine:
-            let overlap = Self.dot(text.ids, text.unit, page.counts.ids, page.counts.unit)
-            for (index, profile) in profiles.enumerated() {
-                guard let profile else { continue }
-                var dot: Float = 0
+        let overlap = Self.dot(text.ids, text.unit, page.counts.ids, page.counts.unit)
+        for (index, profile) in profiles.enumerated() {
+            guard let profile else { continue }
+            var dot: Float = 0
+            profile.unitSum.withUnsafeBufferPointer { sum in
+                for position in text.ids.indices { dot += text.unit[position] * sum[Int(text.ids[position])] }
+            }
+            var normSquared = profile.unitNormSquared
+            var count = profile.pageCount
+            if index == own {
+                var pageDot: Float = 0
                 profile.unitSum.withUnsafeBufferPointer { sum in
-                    for position in text.ids.indices { dot += text.unit[position] * sum[Int(text.ids[position])] }
+                    for position in page.counts.ids.indices { pageDot += page.counts.unit[position] * sum[Int(page.counts.ids[position])] }
                 }
-                var normSquared = profile.unitNormSquared
-                var count = profile.pageCount
-                if index == own {
-                    var pageDot: Float = 0
-                    profile.unitSum.withUnsafeBufferPointer { sum in
-                        for position in page.counts.ids.indices { pageDot += page.counts.unit[position] * sum[Int(page.counts.ids[position])] }
-                    }
-                    dot -= overlap
-                    normSquared = normSquared - 2 * pageDot + 1
-                    count -= 1
-                }
-                guard count > 0, normSquared > 1e-6 else { continue }
-                result[index] = parameters.temperature * Double(max(0, dot) / normSquared.squareRoot())
+                dot -= overlap
+                normSquared = normSquared - 2 * pageDot + 1
+                count -= 1
             }
-        case .languageModel:
-            // Dirichlet-smoothed section language models against the background, per weighted word,
-            // times the text's mass (capped, so long pages do not become overconfident).
-            let pageWeights = Self.aligned(text.ids, page.counts.ids, page.counts.weights)
-            let vocabularySize = Float(background.count)
-            let backgroundMass = self.backgroundMass - page.counts.mass
-            let mu = Float(parameters.smoothingMass)
-            var logBackground = [Float](repeating: 0, count: text.ids.count)
-            for position in text.ids.indices {
-                let id = Int(text.ids[position])
-                logBackground[position] = logf((background[id] - pageWeights[position] + 0.5) / (backgroundMass + 0.5 * vocabularySize))
-            }
-            for (index, profile) in profiles.enumerated() {
-                guard let profile else { continue }
-                let isOwn = index == own
-                let count = profile.pageCount - (isOwn ? 1 : 0)
-                guard count > 0 else { continue }
-                let mass = profile.mass - (isOwn ? page.counts.mass : 0)
-                var total: Float = 0
-                profile.counts.withUnsafeBufferPointer { counts in
-                    for position in text.ids.indices {
-                        let id = Int(text.ids[position])
-                        let seen = counts[id] - (isOwn ? pageWeights[position] : 0)
-                        let backgroundProbability = expf(logBackground[position])
-                        let probability = (max(0, seen) + mu * backgroundProbability) / (mass + mu)
-                        total += text.weights[position] * (logf(probability) - logBackground[position])
-                    }
-                }
-                let perWord = Double(total / max(text.mass, 1))
-                result[index] = parameters.learnedScale * perWord * min(Double(text.mass), parameters.maximumEvidenceMass)
-            }
-        }
-        return result
-    }
-
-    /// `values` of `ids` (sorted) at each of `wanted` (sorted, a subset), 0 where absent.
-    static func aligned(_ wanted: [Int32], _ ids: [Int32], _ values: [Float]) -> [Float] {
-        var result = [Float](repeating: 0, count: wanted.count)
-        var position = 0
-        for (index, id) in wanted.enumerated() {
-            while position < ids.count && ids[position] < id { position += 1 }
-            if position < ids.count && ids[position] == id { result[index] = values[position] }
+            guard count > 0, normSquared > 1e-6 else { continue }
+            result[index] = parameters.temperature * Double(max(0, dot) / normSquared.squareRoot())
         }
         return result
     }
@@ -552,7 +467,7 @@ public final class PlacementModel: Sendable {
     }
 
     /// Combines learned affinities and built-in evidence into one share per persona: a weighted sum of
-    /// the learned log-odds and the log of the built-in evidence distribution.
+    /// the learned log-odds and the log of the built-in evidence distribution, normalized.
     func scores(affinities: [Int: Double], evidence: [SignalEvidence]) -> [PersonaScore] {
         let count = catalog.personas.count
         var evidenceByPersona = [Double](repeating: 0, count: count)
@@ -563,6 +478,17 @@ public final class PlacementModel: Sendable {
         for persona in 0..<count {
             learned[persona] = sectionsByPersona[persona].compactMap { affinities[$0] }.max()
         }
+        // A persona learned from few pages is pulled toward the others' mean: two pages say little.
+        let known = learned.compactMap { $0 }
+        if known.count >= 2, parameters.profileHalfTrustPages > 0 {
+            let mean = known.reduce(0, +) / Double(known.count)
+            for persona in 0..<count {
+                guard let value = learned[persona] else { continue }
+                let pages = Double(personaPageCounts[persona])
+                let trust = pages / (pages + parameters.profileHalfTrustPages)
+                learned[persona] = mean + trust * (value - mean)
+            }
+        }
         let available = learned.compactMap { $0 }
         let alpha = available.count >= 2 ? learnedWeight : 0
         // A persona no section is written for gets no support from the profiles: it counts like the
@@ -571,7 +497,7 @@ public final class PlacementModel: Sendable {
         var logs = [Double](repeating: 0, count: count)
         for persona in 0..<count {
             let builtIn = log((evidenceByPersona[persona] + prior) / evidenceTotal)
-            logs[persona] = alpha * (learned[persona] ?? bottom) + (1 - alpha) * builtIn
+            logs[persona] = alpha * (learned[persona] ?? bottom) + (parameters.builtInWeight ?? (1 - alpha)) * builtIn
         }
         let top = logs.max() ?? 0
         let total = logs.reduce(0) { $0 + exp($1 - top) }
@@ -590,7 +516,10 @@ public final class PlacementModel: Sendable {
         let placedShare = placed.isEmpty ? 0 : placed.reduce(0) { $0 + scores[$1].share }
         let minimumShare = isPart ? parameters.minimumPartShare : parameters.minimumShare
         let minimumRatio = isPart ? parameters.minimumPartRatio : parameters.minimumRatio
-        guard best.share >= minimumShare, best.share >= minimumRatio * placedShare, isPart || placedShare <= parameters.maximumPlacedShare else { return nil }
+        let clearlyElsewhere = best.share >= minimumShare && best.share >= minimumRatio * placedShare
+            && placedShare <= (isPart ? parameters.maximumPlacedPartShare : parameters.maximumPlacedShare)
+        let decisive = !isPart && best.share >= parameters.strongShare && best.share >= parameters.strongRatio * placedShare
+        guard clearlyElsewhere || decisive else { return nil }
         if isPart && best.evidence < parameters.minimumPartEvidence { return nil }
         let sectionChoices = sectionsByPersona[best.persona].filter { $0 != ownSection }
         let suggested = sectionChoices.max { (affinities[$0] ?? -.infinity, $1) < (affinities[$1] ?? -.infinity, $0) } ?? sectionChoices[0]
@@ -614,7 +543,8 @@ public final class PlacementModel: Sendable {
     func distinctiveTerms(_ counts: TermCounts, toward: Int, awayFrom: Int?, text: SourceText, terms: [UInt64: PageFeatures.TermStat]) -> [(String, ByteRange)] {
         guard let target = profiles[toward], target.mass > 0 else { return [] }
         let source = awayFrom.flatMap { profiles[$0] }
-        let smoothing = Float(parameters.smoothingMass)
+        // Section word frequencies, smoothed toward the workspace's.
+        let smoothing: Float = 1000
         let backgroundMass = max(self.backgroundMass, 1)
         var scored: [(Float, Int)] = []
         for index in counts.ids.indices {

@@ -307,11 +307,16 @@ public enum FeatureExtractor {
         let regions = makeRegions(text, markdown)
         // Parts: the preamble, then one per level-2 heading; a level-1 heading returns to the preamble.
         var boundaries: [(start: Int, part: Int)] = []
+        // About one distinct term per 40 bytes of text, to spare the dictionaries most of their growing.
         var parts: [PageFeatures.Part] = [PageFeatures.Part(headingIndex: nil, range: 0..<text.count, terms: [:], wordCount: 0, hits: [])]
+        let secondLevel = markdown.headings.filter { $0.level == 2 }
+        parts[0].terms.reserveCapacity((secondLevel.first?.range.lowerBound ?? text.count) / 40)
         for (index, heading) in markdown.headings.enumerated() where heading.level <= 2 {
             if heading.level == 2 {
                 boundaries.append((heading.range.lowerBound, parts.count))
-                parts.append(PageFeatures.Part(headingIndex: index, range: heading.sectionRange, terms: [:], wordCount: 0, hits: []))
+                var terms: [UInt64: PageFeatures.TermStat] = [:]
+                terms.reserveCapacity(heading.sectionRange.count / 40)
+                parts.append(PageFeatures.Part(headingIndex: index, range: heading.sectionRange, terms: terms, wordCount: 0, hits: []))
             } else {
                 boundaries.append((heading.range.lowerBound, 0))
             }
@@ -465,6 +470,7 @@ public enum FeatureExtractor {
                 group += 1
             }
         }
+        let frontMatterCount = regions.count
         let firstTitle = markdown.headings.firstIndex { $0.level == 1 }
         let titleStart = firstTitle.map { markdown.headings[$0].range.lowerBound }
         var previousBlock = -1
@@ -478,10 +484,12 @@ public enum FeatureExtractor {
             previousBlock = span.block
             regions.append(Region(range: span.range, place: place, group: group, language: nil))
         }
+        let proseEnd = regions.count
         for span in markdown.codeSpans {
             group += 1
             regions.append(Region(range: span, place: .inlineCode, group: group, language: nil))
         }
+        let inlineCodeEnd = regions.count
         for block in markdown.codeBlocks {
             group += 1
             if block.isFenced && !block.language.isEmpty {
@@ -497,8 +505,26 @@ public enum FeatureExtractor {
             }
             regions.append(Region(range: block.contentRange, place: .codeBlock, group: group, language: block.isFenced && !block.language.isEmpty ? block.language : nil))
         }
-        // Front matter comes first; everything else by position (stable for equal starts).
-        return regions.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
+        return mergeByPosition(regions, frontMatterCount: frontMatterCount, proseEnd: proseEnd, inlineCodeEnd: inlineCodeEnd)
+    }
+
+    /// Front matter first, then the three runs (prose, inline code, code blocks) — each already in
+    /// document order — merged by position, earlier runs first for equal starts.
+    static func mergeByPosition(_ regions: [Region], frontMatterCount: Int, proseEnd: Int, inlineCodeEnd: Int) -> [Region] {
+        var result = Array(regions[0..<frontMatterCount])
+        result.reserveCapacity(regions.count)
+        var cursors = [frontMatterCount, proseEnd, inlineCodeEnd]
+        let ends = [proseEnd, inlineCodeEnd, regions.count]
+        while true {
+            var best = -1
+            for run in 0..<3 where cursors[run] < ends[run] {
+                if best < 0 || regions[cursors[run]].range.lowerBound < regions[cursors[best]].range.lowerBound { best = run }
+            }
+            if best < 0 { break }
+            result.append(regions[cursors[best]])
+            cursors[best] += 1
+        }
+        return result
     }
 }
 

@@ -30,18 +30,28 @@ final class PlacementModelCache: Sendable {
         var features: PageFeatures
     }
 
+    /// What a model depends on: the configuration, the parameters, and every document's path and text
+    /// (by buffer identity), folded into a fingerprint in one pass without sorting or allocating.
     struct ModelKey: Equatable {
         var configuration: Configuration
         var parameters: PlacementParameters
-        var documents: [String]
-        var texts: [TextKey]
+        var documentCount: Int
+        var fingerprint: Int
+    }
+
+    struct CachedModel {
+        var key: ModelKey
+        var model: PlacementModel
+        /// The snapshot's documents, kept so that their storage cannot change in place while cached,
+        /// which makes storage identity a valid (and O(1)) test for "the same documents".
+        var documents: [String: WorkspaceDocument]
     }
 
     struct State {
         var catalog: PersonaCatalog?
         var table: SignalTable?
         var features: [TextKey: FeatureEntry] = [:]
-        var models: [(key: ModelKey, model: PlacementModel)] = []
+        var models: [CachedModel] = []
     }
 
     private let state = Mutex(State())
@@ -53,13 +63,38 @@ final class PlacementModelCache: Sendable {
         return TextKey(address: address, count: document.text.count, isMDX: document.path.lowercased().hasSuffix(".mdx"))
     }
 
+    static func key(_ snapshot: WorkspaceSnapshot, parameters: PlacementParameters) -> ModelKey {
+        // Order-independent (a sum of per-document hashes), so equal workspaces match however their
+        // dictionaries are laid out.
+        var fingerprint = 0
+        for (path, document) in snapshot.documents {
+            var hasher = Hasher()
+            hasher.combine(path)
+            hasher.combine(textKey(document))
+            fingerprint = fingerprint &+ hasher.finalize()
+        }
+        return ModelKey(configuration: snapshot.configuration, parameters: parameters, documentCount: snapshot.documents.count, fingerprint: fingerprint)
+    }
+
+    /// The address of a dictionary's storage (a native dictionary is one reference), or nil.
+    static func storageIdentity(_ documents: [String: WorkspaceDocument]) -> Int? {
+        guard MemoryLayout<[String: WorkspaceDocument]>.size == MemoryLayout<Int>.size else { return nil }
+        return unsafeBitCast(documents, to: Int.self)
+    }
+
     func model(for snapshot: WorkspaceSnapshot, parameters: PlacementParameters) -> PlacementModel {
-        let paths = snapshot.sortedPaths
-        let key = ModelKey(configuration: snapshot.configuration, parameters: parameters, documents: paths,
-                           texts: paths.map { Self.textKey(snapshot.documents[$0]!) })
+        // Fast path: the very same documents (every rule of a check asks with the same snapshot).
+        if let identity = Self.storageIdentity(snapshot.documents), let found = state.withLock({ state in
+            state.models.first { Self.storageIdentity($0.documents) == identity && $0.key.parameters == parameters && $0.key.configuration == snapshot.configuration }?.model
+        }) {
+            return found
+        }
+        let key = Self.key(snapshot, parameters: parameters)
+        if let found = state.withLock({ state in state.models.first(where: { $0.key == key })?.model }) { return found }
         // The lock is held while building, so concurrent rules wait for one build instead of each making one.
         return state.withLock { state in
             if let found = state.models.first(where: { $0.key == key }) { return found.model }
+            let paths = snapshot.sortedPaths
             let catalog = PersonaCatalog(configuration: snapshot.configuration.personas)
             if state.catalog != catalog {
                 state.catalog = catalog
@@ -69,8 +104,9 @@ final class PlacementModelCache: Sendable {
             let table = state.table!
             var features: [String: PageFeatures] = [:]
             var used = Set<TextKey>()
-            for (path, textKey) in zip(paths, key.texts) {
+            for path in paths {
                 let document = snapshot.documents[path]!
+                let textKey = Self.textKey(document)
                 if let entry = state.features[textKey] {
                     features[path] = entry.features
                 } else {
@@ -84,7 +120,7 @@ final class PlacementModelCache: Sendable {
                 state.features = state.features.filter { used.contains($0.key) }
             }
             let model = PlacementModel(snapshot: snapshot, catalog: catalog, signalTable: table, parameters: parameters, features: features)
-            state.models.insert((key, model), at: 0)
+            state.models.insert(CachedModel(key: key, model: model, documents: snapshot.documents), at: 0)
             if state.models.count > Self.keptModels { state.models.removeLast() }
             return model
         }
