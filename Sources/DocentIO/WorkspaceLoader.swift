@@ -25,6 +25,8 @@ public struct WorkspaceLoader: Sendable {
         public var snapshot: WorkspaceSnapshot
         public var configurationFile: String?
         public var skipped: [SkippedFile]
+        /// Files read with a caveat the writer should hear about (invalid UTF-8 repaired), with why.
+        public var notes: [SkippedFile] = []
     }
 
     /// The largest file Docent reads; larger files are skipped with a message.
@@ -37,17 +39,20 @@ public struct WorkspaceLoader: Sendable {
         var documents: [WorkspaceDocument] = []
         // Reading and scanning are independent per file: do them on every core.
         let paths = listFiles(configuration: configuration, skipped: &skipped)
-        let loaded = ParallelMap.map(paths) { path -> Swift.Result<WorkspaceDocument, ReadFailure> in
-            read(path).map { WorkspaceDocument(path: path, text: SourceText(bytes: $0)) }
+        let loaded = ParallelMap.map(paths) { path -> Swift.Result<(WorkspaceDocument, String?), ReadFailure> in
+            read(path).map { (WorkspaceDocument(path: path, text: SourceText(bytes: $0)), Self.note(about: $0)) }
         }
+        var notes: [SkippedFile] = []
         for (path, outcome) in zip(paths, loaded) {
             switch outcome {
-            case .success(let document): documents.append(document)
+            case .success(let (document, note)):
+                documents.append(document)
+                if let note { notes.append(SkippedFile(path: path, reason: note)) }
             case .failure(let reason): skipped.append(SkippedFile(path: path, reason: reason.message))
             }
         }
         let snapshot = WorkspaceSnapshot(configuration: configuration, configurationProblems: problems, documents: documents)
-        return Result(snapshot: snapshot, configurationFile: configPath, skipped: skipped)
+        return Result(snapshot: snapshot, configurationFile: configPath, skipped: skipped, notes: notes)
     }
 
     public func loadConfiguration(explicit: URL? = nil) -> (Configuration, [ConfigurationProblem], String?) {
@@ -68,7 +73,32 @@ public struct WorkspaceLoader: Sendable {
 
     public struct ReadFailure: Error, Sendable { public var message: String }
 
-    /// Reads a workspace-relative file, refusing paths outside the root and oversized files.
+    /// How many leading bytes are looked at for NUL bytes, the mark of a binary file (as Git does).
+    static let binaryProbeLength = 8000
+
+    /// What a writer should be told about bytes that were read: invalid UTF-8 is read as U+FFFD.
+    public static func note(about bytes: [UInt8]) -> String? {
+        guard String(validating: bytes, as: UTF8.self) == nil else { return nil }
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        var first: Int?
+        var count = 0
+        scanning: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error(let length):
+                count += 1
+                if first == nil { first = offset }
+                offset += length
+            case .emptyInput: break scanning
+            }
+        }
+        let line = bytes[..<min(first ?? 0, bytes.count)].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        return "not valid UTF-8: \(count) invalid byte sequence\(count == 1 ? "" : "s") read as U+FFFD (the first on line \(line))"
+    }
+
+    /// Reads a workspace-relative file, refusing paths outside the root, oversized files and binary files.
     public func read(_ path: String) -> Swift.Result<[UInt8], ReadFailure> {
         guard let url = confinedURL(path) else { return .failure(ReadFailure(message: "outside the workspace root")) }
         do {
@@ -76,8 +106,11 @@ public struct WorkspaceLoader: Sendable {
             if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
                 return .failure(ReadFailure(message: "larger than \(Self.maximumFileSize / 1024 / 1024) MiB"))
             }
-            let data = try Data(contentsOf: url)
-            return .success([UInt8](data))
+            let bytes = [UInt8](try Data(contentsOf: url))
+            if bytes.prefix(Self.binaryProbeLength).contains(0) {
+                return .failure(ReadFailure(message: "a binary file (it holds NUL bytes), not Markdown"))
+            }
+            return .success(bytes)
         } catch {
             return .failure(ReadFailure(message: "cannot be read (\(error.localizedDescription))"))
         }
@@ -106,6 +139,8 @@ public struct WorkspaceLoader: Sendable {
         var result: [String] = []
         var pending: [(url: URL, relative: String)] = [(root, "")]
         var visited = Set<String>()
+        /// Links to files inside the root, with the path they point at.
+        var linkedFiles: [(path: String, target: String)] = []
         let manager = FileManager.default
         while let (folder, relative) = pending.popLast() {
             let realPath = folder.resolvingSymlinksInPath().path
@@ -122,18 +157,42 @@ public struct WorkspaceLoader: Sendable {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let url = folder.appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+                guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                    // Only a link can be listed yet not exist: one that loops or whose target is gone.
+                    if (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                        skipped.append(SkippedFile(path: childRelative, reason: "a symbolic link that loops or whose target is missing"))
+                    }
+                    continue
+                }
                 let resolved = url.resolvingSymlinksInPath().path
                 let rootPath = root.path + "/"
-                if !resolved.hasPrefix(rootPath) {
+                if !resolved.hasPrefix(rootPath) && resolved != root.path {
                     skipped.append(SkippedFile(path: childRelative, reason: "a symbolic link that leaves the workspace"))
+                    continue
+                }
+                if isDirectory.boolValue && (realPath + "/").hasPrefix(resolved + "/") {
+                    skipped.append(SkippedFile(path: childRelative, reason: "a symbolic link to a folder that holds it (a loop)"))
                     continue
                 }
                 if isDirectory.boolValue {
                     pending.append((url, childRelative))
                 } else if configuration.includes(childRelative) {
-                    result.append(childRelative)
+                    let target = String(resolved.dropFirst(rootPath.count))
+                    if target != childRelative, (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                        linkedFiles.append((childRelative, target))
+                    } else {
+                        result.append(childRelative)
+                    }
                 }
+            }
+        }
+        // A link to a file that is read anyway would check (and fix) the same file twice.
+        let listed = Set(result)
+        for link in linkedFiles {
+            if listed.contains(link.target) {
+                skipped.append(SkippedFile(path: link.path, reason: "a symbolic link to \(link.target), which is read under its own name"))
+            } else {
+                result.append(link.path)
             }
         }
         return result.sorted()

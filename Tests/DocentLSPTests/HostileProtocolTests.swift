@@ -621,3 +621,28 @@ final class ServerProcess: @unchecked Sendable {
         closeInput()
     }
 }
+
+/// A hostile docs tree served by the language server: what it skips or repairs is said in
+/// `window/logMessage`, and the rest is served.
+@Suite struct HostileWorkspaceServerTests {
+    @Test func skippedAndRepairedFilesAreToldAsLogMessages() throws {
+        let client = try TestClient(files: ["docs/page.md": "# Page\n\nThe Dochub viewer.\n", "docs/glossary.md": "## DocHub\n\nThe viewer.\n"], initialize: false)
+        let docs = client.root.appendingPathComponent("docs")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D]).write(to: docs.appendingPathComponent("image.md"))
+        try Data(Array("# Caf".utf8) + [0xE9] + Array("\n\nThe Dochub.\n".utf8)).write(to: docs.appendingPathComponent("latin1.md"))
+        try FileManager.default.createSymbolicLink(atPath: docs.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        try FileManager.default.createSymbolicLink(atPath: docs.appendingPathComponent("out").path, withDestinationPath: "/usr")
+        _ = try client.request("initialize", ["rootUri": .string(client.root.absoluteString), "capabilities": [:]])
+        client.notify("initialized", [:])
+        let messages = client.notifications("window/logMessage").compactMap { $0["params"]?["message"]?.stringValue }
+        #expect(messages.contains("Skipped docs/image.md: a binary file (it holds NUL bytes), not Markdown"))
+        #expect(messages.contains("Skipped docs/loop: a symbolic link that loops or whose target is missing"))
+        #expect(messages.contains("Skipped docs/out: a symbolic link that leaves the workspace"))
+        #expect(messages.contains("docs/latin1.md: not valid UTF-8: 1 invalid byte sequence read as U+FFFD (the first on line 1)"))
+        // The repaired file is served: its term use is found and checked.
+        let symbols = try client.request("workspace/symbol", ["query": "Caf"])
+        #expect(symbols.arrayValue?.contains { $0["name"]?.stringValue == "Caf\u{FFFD}" } == true)
+        let diagnostics = try client.request("textDocument/diagnostic", ["textDocument": ["uri": .string(client.uri("docs/latin1.md"))]])
+        #expect(diagnostics["items"]?.arrayValue?.contains { $0["code"] == "term-casing" } == true)
+    }
+}

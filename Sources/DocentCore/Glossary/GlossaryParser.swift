@@ -109,11 +109,18 @@ struct GlossaryParsingContext {
         let references = links(in: definitionRange).map { link in
             GlossaryReference(text: MarkdownText.plainText(text.string(in: link.textRange)), destination: link.destination, range: link.range)
         }
+        var preferred = names.preferred
+        if let target = preferred, target.lowercased() == term.lowercased() {
+            // "Loop: See Loop." would make the term a discouraged name of itself.
+            problems.append(GlossaryProblem(kind: .syntax, message: "“\(term)” refers to itself; a redirect (See, Known as, Alternative term for) must name another entry",
+                                            range: definitionRange.isEmpty ? termRange : definitionRange))
+            preferred = nil
+        }
         var allDetails = [preamble, details].compactMap { $0 }.joined(separator: "\n\n")
         if allDetails.isEmpty { allDetails = "" }
         entries.append(GlossaryEntry(
             term: term, qualifier: qualifier, senses: senses, details: allDetails.isEmpty ? nil : allDetails, aliases: aliases,
-            preferredTerm: names.preferred, expansion: expansion, references: references, tags: tags,
+            preferredTerm: preferred, expansion: expansion, references: references, tags: tags,
             file: path, format: format, termRange: termRange, range: range, definitionRange: definitionRange,
             line: text.line(of: termRange.lowerBound), anchor: anchor))
     }

@@ -62,6 +62,9 @@ extension LanguageServer {
         for skipped in workspace.skipped {
             logMessage("Skipped \(skipped.path): \(skipped.reason)", type: 2)
         }
+        for note in workspace.notes {
+            logMessage("\(note.path): \(note.reason)", type: 2)
+        }
         for file in workspace.snapshot.glossary.files where file.entries.isEmpty {
             logMessage("The glossary \(file.path) has no entries Docent can read (read as \(file.format.rawValue) layout)", type: 2)
         }

@@ -125,7 +125,9 @@ enum DidChangeWatchedFilesNotification: NotificationHandler {
                 workspace.apply([.removeDocument(path: path)])
             } else if workspace.snapshot.configuration.includes(path) {
                 switch workspace.loader.read(path) {
-                case .success(let bytes): workspace.apply([.setDocument(path: path, text: SourceText(bytes: bytes), version: nil)])
+                case .success(let bytes):
+                    workspace.apply([.setDocument(path: path, text: SourceText(bytes: bytes), version: nil)])
+                    if let note = WorkspaceLoader.note(about: bytes) { server.logMessage("\(path): \(note)", type: 2) }
                 case .failure(let failure): server.logMessage("Cannot read \(path): \(failure.message)", type: 2)
                 }
             }

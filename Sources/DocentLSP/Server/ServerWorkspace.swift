@@ -11,6 +11,8 @@ final class ServerWorkspace {
     /// Whether the root was read from disk (false for the stand-in workspace of a loose file).
     let isOnDisk: Bool
     var skipped: [WorkspaceLoader.SkippedFile] = []
+    /// Files read with a caveat (invalid UTF-8 read as U+FFFD), told to the user with the skipped ones.
+    var notes: [WorkspaceLoader.SkippedFile] = []
     /// Configuration the editor sent (rule severities), applied under docent.json's own settings.
     var editorRules: [String: RuleSetting] = [:]
     private var diskConfiguration = Configuration()
@@ -32,16 +34,21 @@ final class ServerWorkspace {
         var skipped: [WorkspaceLoader.SkippedFile] = []
         let paths = loader.listFiles(configuration: configuration, skipped: &skipped)
         var documents: [WorkspaceDocument] = []
+        var notes: [WorkspaceLoader.SkippedFile] = []
         documents.reserveCapacity(paths.count)
         // Read and scan in batches on every core, reporting progress between batches.
         let loader = self.loader
         var start = 0
         while start < paths.count {
             let batch = Array(paths[start..<min(paths.count, start + 200)])
-            let outcomes = ParallelMap.map(batch) { path in loader.read(path).map { WorkspaceDocument(path: path, text: SourceText(bytes: $0)) } }
+            let outcomes = ParallelMap.map(batch) { path in
+                loader.read(path).map { (WorkspaceDocument(path: path, text: SourceText(bytes: $0)), WorkspaceLoader.note(about: $0)) }
+            }
             for (path, outcome) in zip(batch, outcomes) {
                 switch outcome {
-                case .success(let document): documents.append(document)
+                case .success(let (document, note)):
+                    documents.append(document)
+                    if let note { notes.append(.init(path: path, reason: note)) }
                 case .failure(let failure): skipped.append(.init(path: path, reason: failure.message))
                 }
             }
@@ -49,6 +56,7 @@ final class ServerWorkspace {
             progress(start, paths.count)
         }
         self.skipped = skipped
+        self.notes = notes
         snapshot = WorkspaceSnapshot(configuration: effectiveConfiguration(), configurationProblems: problems, documents: documents)
     }
 
