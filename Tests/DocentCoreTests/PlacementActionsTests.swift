@@ -1,0 +1,110 @@
+import Testing
+@testable import DocentCore
+
+/// Code actions and the title hover of the placement rules.
+@Suite struct PlacementActionsTests {
+    private func diagnostics(_ path: String, _ snapshot: WorkspaceSnapshot) -> [Diagnostic] {
+        RuleRegistry.diagnostics(for: path, in: snapshot).filter { PlacementActions.codes.contains($0.code) }
+    }
+
+    private func actions(_ path: String, _ snapshot: WorkspaceSnapshot) -> [CodeActionProposal] {
+        let found = diagnostics(path, snapshot)
+        return CodeActionRegistry.actions(in: path, range: 0..<0, diagnostics: found, snapshot: snapshot).filter { $0.title.hasPrefix("Move") || $0.title.hasPrefix("Declare") }
+    }
+
+    @Test func misplacedPageCanMoveOrBeDeclared() throws {
+        let path = "docs/using/deploying-the-search-backend.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend])
+        let proposals = actions(path, snapshot)
+        #expect(proposals.map(\.title) == ["Move to Guides › Running the Portal", "Declare persona in front matter: End User"])
+        let move = try #require(proposals.first)
+        #expect(move.kind == "quickfix")
+        #expect(move.isPreferred)
+        #expect(!move.isSafe)
+        #expect(move.operations == [.renameFile(from: path, to: "docs/running/deploying-the-search-backend.md")])
+        #expect(move.fixes.map(\.code) == ["misplaced-document"])
+        // No front matter yet: the declaration opens a block.
+        #expect(proposals[1].operations == [.edit(FileEdit(file: path, range: 0..<0, newText: "---\npersona: end-user\n---\n\n"))])
+    }
+
+    @Test func declaringThePersonaSilencesTheWarning() throws {
+        let path = "docs/using/deploying-the-search-backend.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend])
+        let declare = try #require(actions(path, snapshot).first { $0.title.hasPrefix("Declare") })
+        guard case .edit(let edit) = declare.operations.first else { Issue.record("not an edit"); return }
+        var text = snapshot.document(path)!.text
+        text.replace(edit.range, with: Array(edit.newText.utf8))
+        let after = snapshot.applying([.setDocument(path: path, text: text, version: 2)])
+        #expect(diagnostics(path, after).isEmpty)
+    }
+
+    @Test func moveIsNotOfferedOntoAnExistingFile() {
+        let path = "docs/using/deploying-with-helm.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.pages["docs/running/deploying-with-helm.md"]!])
+        #expect(diagnostics(path, snapshot).map(\.code) == ["misplaced-document"])
+        #expect(actions(path, snapshot).map(\.title) == ["Declare persona in front matter: End User"])
+    }
+
+    @Test func mismatchedDeclarationIsReplacedOrThePageMoved() throws {
+        let path = "docs/running/search-tuning.md"
+        let text = "---\ntitle: Tuning search\npersona: end-user\n---\n\n" + PlacementTestWorkspace.searchBackend
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let proposals = actions(path, snapshot)
+        #expect(proposals.map(\.title) == ["Move to Guides › Using the Portal", "Declare persona in front matter: Administrator"])
+        #expect(proposals[0].operations == [.renameFile(from: path, to: "docs/using/search-tuning.md")])
+        #expect(!proposals[0].isPreferred)
+        let value = try #require(text.range(of: "end-user"))
+        let start = text.utf8.distance(from: text.startIndex, to: value.lowerBound)
+        #expect(proposals[1].operations == [.edit(FileEdit(file: path, range: start..<(start + 8), newText: "administrator"))])
+        #expect(proposals[1].isPreferred)
+    }
+
+    @Test func declarationIsAddedToExistingFrontMatter() {
+        let path = "docs/unsorted/deploying.md"
+        let text = "---\ntitle: Deploying search\n---\n\n" + PlacementTestWorkspace.searchBackend
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let proposals = actions(path, snapshot)
+        #expect(proposals.map(\.title) == ["Move to Guides › Running the Portal", "Declare persona in front matter: Administrator"])
+        let insertAt = "---\ntitle: Deploying search\n".utf8.count
+        #expect(proposals.last?.operations == [.edit(FileEdit(file: path, range: insertAt..<insertAt, newText: "persona: administrator\n"))])
+    }
+
+    @Test func hoverOnTheTitleShowsSectionAndReading() throws {
+        let path = "docs/using/finding-a-service.md"
+        let snapshot = PlacementTestWorkspace.snapshot()
+        let text = PlacementTestWorkspace.pages[path]!
+        let titleOffset = text.utf8.distance(from: text.startIndex, to: text.range(of: "Finding a service")!.lowerBound)
+        let hover = try #require(HoverFeature.hover(at: titleOffset + 3, in: path, snapshot: snapshot, location: { file, line in "\(file):\(line)" }))
+        #expect(hover.range == titleOffset..<(titleOffset + "Finding a service".utf8.count))
+        let lines = hover.markdown.components(separatedBy: "\n\n")
+        #expect(lines.first == "**Section:** Guides › Using the Portal · **written for:** End User")
+        #expect(lines.count >= 2 && lines[1].hasPrefix("**Reads as:** End User "))
+        #expect(lines.contains { $0.hasPrefix("**Signals:** click (End User)") })
+        // Elsewhere on the page: no placement hover.
+        #expect(HoverFeature.hover(at: text.utf8.count - 5, in: path, snapshot: snapshot, location: { _, _ in "" }) == nil)
+    }
+
+    @Test func hoverNamesTheSuggestedSectionOfAMisplacedPage() throws {
+        let path = "docs/using/deploying-the-search-backend.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend])
+        let hover = try #require(PlacementHover.hover(at: 3, in: path, snapshot: snapshot))
+        #expect(hover.markdown.contains("**Reads as:** Administrator "))
+        #expect(hover.markdown.hasSuffix("**Suggested section:** Guides › Running the Portal"))
+    }
+
+    @Test func noPlacementHoverWithoutSections() {
+        let snapshot = WorkspaceSnapshot(documents: [WorkspaceDocument(path: "notes/page.md", text: SourceText(PlacementTestWorkspace.searchBackend))])
+        #expect(PlacementHover.hover(at: 3, in: "notes/page.md", snapshot: snapshot) == nil)
+    }
+}
+
+private extension String {
+    func range(of needle: String) -> Range<String.Index>? {
+        var index = startIndex
+        while index < endIndex {
+            if self[index...].hasPrefix(needle) { return index..<self.index(index, offsetBy: needle.count) }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}
