@@ -52,6 +52,8 @@ final class PlacementModelCache: Sendable {
         var table: SignalTable?
         var features: [TextKey: FeatureEntry] = [:]
         var models: [CachedModel] = []
+        /// Models being built, whose documents any asking thread helps to read.
+        var batches: [FeatureBatch] = []
     }
 
     private let state = Mutex(State())
@@ -90,39 +92,86 @@ final class PlacementModelCache: Sendable {
             return found
         }
         let key = Self.key(snapshot, parameters: parameters)
-        if let found = state.withLock({ state in state.models.first(where: { $0.key == key })?.model }) { return found }
-        // The lock is held while building, so concurrent rules wait for one build instead of each making one.
-        return state.withLock { state in
-            if let found = state.models.first(where: { $0.key == key }) { return found.model }
-            let paths = snapshot.sortedPaths
+        let (cached, batch) = state.withLock { state -> (PlacementModel?, FeatureBatch?) in
+            if let found = state.models.first(where: { $0.key == key }) { return (found.model, nil) }
+            if let running = state.batches.first(where: { $0.key == key }) { return (nil, running) }
             let catalog = PersonaCatalog(configuration: snapshot.configuration.personas)
             if state.catalog != catalog {
                 state.catalog = catalog
                 state.table = SignalTable(catalog: catalog)
                 state.features = [:]
             }
-            let table = state.table!
-            var features: [String: PageFeatures] = [:]
-            var used = Set<TextKey>()
-            for path in paths {
-                let document = snapshot.documents[path]!
-                let textKey = Self.textKey(document)
-                if let entry = state.features[textKey] {
-                    features[path] = entry.features
-                } else {
-                    let extracted = FeatureExtractor.extract(document.text, markdown: document.markdown, signals: table)
-                    state.features[textKey] = FeatureEntry(bytes: document.text.bytes, features: extracted)
-                    features[path] = extracted
-                }
-                used.insert(textKey)
-            }
+            let batch = FeatureBatch(key: key, catalog: catalog, table: state.table!, snapshot: snapshot)
+            state.batches.append(batch)
+            return (nil, batch)
+        }
+        if let cached { return cached }
+        guard let batch else { preconditionFailure("a model or a batch") }
+        // Every thread that needs the model while it is being built extracts documents too: claim the
+        // next unclaimed one until none is left, then fill in those still being extracted elsewhere
+        // (extraction is deterministic, so a duplicate is harmless) — nobody waits idle.
+        while true {
+            let index = batch.next.add(1, ordering: .relaxed).oldValue
+            guard index < batch.paths.count else { break }
+            batch.store(index, features(of: batch, index))
+        }
+        for index in batch.paths.indices where !batch.isDone(index) {
+            batch.store(index, features(of: batch, index))
+        }
+        return state.withLock { state in
+            if let found = state.models.first(where: { $0.key == key }) { return found.model }
+            let features = batch.results()
+            let model = PlacementModel(snapshot: batch.snapshot, catalog: batch.catalog, signalTable: batch.table, parameters: parameters, features: features)
+            state.models.insert(CachedModel(key: key, model: model, documents: batch.snapshot.documents), at: 0)
+            if state.models.count > Self.keptModels { state.models.removeLast() }
+            state.batches.removeAll { $0 === batch }
+            let used = Set(batch.snapshot.documents.values.map(Self.textKey))
             if state.features.count > 2 * used.count + 256 {
                 state.features = state.features.filter { used.contains($0.key) }
             }
-            let model = PlacementModel(snapshot: snapshot, catalog: catalog, signalTable: table, parameters: parameters, features: features)
-            state.models.insert(CachedModel(key: key, model: model, documents: snapshot.documents), at: 0)
-            if state.models.count > Self.keptModels { state.models.removeLast() }
             return model
+        }
+    }
+
+    /// The features of a batch's document: from the cache, or extracted (outside the lock) and cached.
+    private func features(of batch: FeatureBatch, _ index: Int) -> PageFeatures {
+        let document = batch.snapshot.documents[batch.paths[index]]!
+        let textKey = Self.textKey(document)
+        if let entry = state.withLock({ $0.features[textKey] }) { return entry.features }
+        let extracted = FeatureExtractor.extract(document.text, markdown: document.markdown, signals: batch.table)
+        state.withLock { $0.features[textKey] = FeatureEntry(bytes: document.text.bytes, features: extracted) }
+        return extracted
+    }
+}
+
+/// The documents of a model being built, shared by the threads that extract their features.
+final class FeatureBatch: Sendable {
+    let key: PlacementModelCache.ModelKey
+    let catalog: PersonaCatalog
+    let table: SignalTable
+    let snapshot: WorkspaceSnapshot
+    let paths: [String]
+    let next = Atomic<Int>(0)
+    private let extracted: Mutex<[PageFeatures?]>
+
+    init(key: PlacementModelCache.ModelKey, catalog: PersonaCatalog, table: SignalTable, snapshot: WorkspaceSnapshot) {
+        self.key = key
+        self.catalog = catalog
+        self.table = table
+        self.snapshot = snapshot
+        self.paths = snapshot.sortedPaths
+        self.extracted = Mutex([PageFeatures?](repeating: nil, count: paths.count))
+    }
+
+    func store(_ index: Int, _ features: PageFeatures) { extracted.withLock { $0[index] = features } }
+
+    func isDone(_ index: Int) -> Bool { extracted.withLock { $0[index] != nil } }
+
+    func results() -> [String: PageFeatures] {
+        extracted.withLock { values in
+            var result: [String: PageFeatures] = [:]
+            for (index, features) in values.enumerated() { result[paths[index]] = features }
+            return result
         }
     }
 }
