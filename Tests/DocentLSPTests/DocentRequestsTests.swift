@@ -40,3 +40,18 @@ import Testing
         #expect(client.response("docent/pagePlacement", ["textDocument": ["uri": "file:///nowhere/x.md"]])["error"]?["code"]?.intValue == -32602)
     }
 }
+
+@Suite struct TraceTests {
+    @Test func setTraceTurnsLogTraceOnAndOff() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        client.notify("$/setTrace", ["value": "verbose"])
+        _ = client.response("workspace/symbol", ["query": "doc"])
+        let traces = client.notifications("$/logTrace")
+        #expect(traces.count == 1)
+        #expect(traces.first?["params"]?["message"]?.stringValue?.hasPrefix("Handled request 'workspace/symbol - (") == true)
+        #expect(traces.first?["params"]?["verbose"]?.stringValue == #"Params: {"query":"doc"}"#)
+        client.notify("$/setTrace", ["value": "off"])
+        _ = client.response("workspace/symbol", ["query": "doc"])
+        #expect(client.notifications("$/logTrace").count == 1)
+    }
+}

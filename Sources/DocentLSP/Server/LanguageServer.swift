@@ -94,9 +94,15 @@ public final class LanguageServer: @unchecked Sendable {
     private func handle(_ message: IncomingMessage) {
         switch message {
         case .request(let id, let method, let params):
+            let start = trace == "off" ? 0 : DispatchTime.now().uptimeNanoseconds
             handleRequest(id: id, method: method, params: params)
+            if trace != "off" {
+                let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+                logTrace("Handled request '\(method) - (\(id))' in \(Int(milliseconds.rounded()))ms.", verbose: params)
+            }
         case .notification(let method, let params):
             handleNotification(method: method, params: params)
+            if trace != "off" && method != "$/setTrace" { logTrace("Handled notification '\(method)'.", verbose: params) }
         case .response(let id, let result, let error):
             if let callback = pendingRequests.removeValue(forKey: id) {
                 callback(error == nil ? result : nil)
@@ -187,6 +193,13 @@ public final class LanguageServer: @unchecked Sendable {
         nextRequestID += 1
         pendingRequests[id] = completion
         sink.send(OutgoingMessage.request(id: id, method, params))
+    }
+
+    /// `$/logTrace` while the client asked for tracing (`messages`, or `verbose` with the parameters).
+    func logTrace(_ message: String, verbose: JSONValue) {
+        var params: JSONObject = ["message": .string(message)]
+        if trace == "verbose" { params["verbose"] = .string("Params: " + JSONSerializer.string(verbose)) }
+        notify("$/logTrace", .object(params))
     }
 
     /// `window/logMessage` (1 error, 2 warning, 3 info, 4 log).
