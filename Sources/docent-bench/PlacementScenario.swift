@@ -294,6 +294,7 @@ enum PlacementScenario {
         case "maximumPlacedShare": parameters.maximumPlacedShare = value
         case "strongShare": parameters.strongShare = value
         case "builtInWeight": parameters.builtInWeight = value
+        case "glossaryTermWeight": parameters.glossaryTermWeight = value
         case "strongRatio": parameters.strongRatio = value
         case "profileHalfTrustPages": parameters.profileHalfTrustPages = value
         case "minimumPartWords": parameters.minimumPartWords = Int(value)

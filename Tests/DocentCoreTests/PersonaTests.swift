@@ -140,6 +140,22 @@ import Testing
         #expect(found.contains { $0.0 == "ts code" })
     }
 
+    @Test func glossaryTermsBecomeTermsOfTheirPart() {
+        let text = "# Page\n\nThe Service Catalog lists services.\n\n## Later\n\nThe Service Catalog again.\n"
+        let document = WorkspaceDocument(path: "page.md", text: SourceText(text))
+        let term = "service catalog".hashValueFNV
+        let first = 12..<27, second = 59..<74
+        #expect(document.text.string(in: first) == "Service Catalog" && document.text.string(in: second) == "Service Catalog")
+        let uses = [FeatureExtractor.GlossaryUse(range: first, term: term), FeatureExtractor.GlossaryUse(range: second, term: term)]
+        let key = term ^ PlacementTokenizer.glossarySalt
+        let features = FeatureExtractor.extract(document.text, markdown: document.markdown, signals: SignalTable(catalog: .builtIn), glossaryUses: uses, glossaryWeight: 2)
+        #expect(features.parts.map { $0.terms[key]?.weight } == [2, 2])
+        #expect(features.terms[key]?.weight == 4)
+        #expect(features.terms[key]?.firstStart == 12)
+        let without = FeatureExtractor.extract(document.text, markdown: document.markdown, signals: SignalTable(catalog: .builtIn), glossaryUses: uses, glossaryWeight: 0)
+        #expect(without.terms[key] == nil)
+    }
+
     @Test func environmentVariablesAndReactComponentsInCode() {
         let found = hits("""
         ```yaml

@@ -10,6 +10,10 @@ import Synchronization
 /// The numbers that turn evidence into scores and scores into findings. The defaults were chosen with
 /// `docent-bench placement` (see the README); a benchmark may try others.
 public struct PlacementParameters: Hashable, Sendable {
+    /// How much one use of a glossary term counts as a term of the page (0: glossary terms are not
+    /// used). Off by default: on the benchmark, glossary terms followed the topic of a page more than
+    /// its reader and made the placement slightly worse.
+    public var glossaryTermWeight: Double = 0
     /// How sharply similarities with the section profiles separate personas (log-odds per unit of cosine).
     public var temperature: Double = 20
     /// The weight of the built-in evidence's log-distribution; nil: one minus the learned weight.

@@ -126,6 +126,8 @@ public enum PlacementTokenizer {
     static let codeSalt: UInt64 = 0x9E37_79B9_7F4A_7C15
     /// A salt for the language of a code block as a term.
     static let languageSalt: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    /// A salt for a glossary term used in the page, as one term however many words it has.
+    static let glossarySalt: UInt64 = 0x1656_67B1_9E37_79F9
 
     struct Token {
         var start: Int
@@ -302,8 +304,21 @@ public enum FeatureExtractor {
         var isLanguageMarker: Bool = false
     }
 
-    /// The features of one document.
-    public static func extract(_ text: SourceText, markdown: MarkdownDocument, signals table: SignalTable) -> PageFeatures {
+    /// A glossary term used in a document: where, and the hash of the term.
+    public struct GlossaryUse: Sendable {
+        public var range: ByteRange
+        public var term: UInt64
+
+        public init(range: ByteRange, term: UInt64) {
+            self.range = range
+            self.term = term
+        }
+    }
+
+    /// The features of one document. `glossaryUses` (in document order) add each glossary term the page
+    /// uses as a term of its own, weighted by `glossaryWeight`.
+    public static func extract(_ text: SourceText, markdown: MarkdownDocument, signals table: SignalTable,
+                               glossaryUses: [GlossaryUse] = [], glossaryWeight: Float = 1) -> PageFeatures {
         let regions = makeRegions(text, markdown)
         // Parts: the preamble, then one per level-2 heading; a level-1 heading returns to the preamble.
         var boundaries: [(start: Int, part: Int)] = []
@@ -404,6 +419,17 @@ public enum FeatureExtractor {
                         }
                     }
                 }
+            }
+        }
+        if glossaryWeight > 0 {
+            var boundary = 0
+            var part = 0
+            for use in glossaryUses {
+                while boundary < boundaries.count && boundaries[boundary].start <= use.range.lowerBound {
+                    part = boundaries[boundary].part
+                    boundary += 1
+                }
+                add(use.term ^ PlacementTokenizer.glossarySalt, weight: glossaryWeight, start: use.range.lowerBound, length: use.range.count, to: &parts[part].terms)
             }
         }
         return PageFeatures(parts: parts, hits: hits)

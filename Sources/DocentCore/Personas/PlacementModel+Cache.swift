@@ -22,6 +22,8 @@ final class PlacementModelCache: Sendable {
         var address: Int
         var count: Int
         var isMDX: Bool
+        /// The glossary the page's term uses were found with (generations are unique).
+        var glossaryGeneration: Int
     }
 
     struct FeatureEntry {
@@ -60,9 +62,9 @@ final class PlacementModelCache: Sendable {
     /// How many models are kept (the language server may still answer for the previous snapshot).
     private static let keptModels = 2
 
-    static func textKey(_ document: WorkspaceDocument) -> TextKey {
+    static func textKey(_ document: WorkspaceDocument, glossaryGeneration: Int) -> TextKey {
         let address = document.text.bytes.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
-        return TextKey(address: address, count: document.text.count, isMDX: document.path.lowercased().hasSuffix(".mdx"))
+        return TextKey(address: address, count: document.text.count, isMDX: document.path.lowercased().hasSuffix(".mdx"), glossaryGeneration: glossaryGeneration)
     }
 
     static func key(_ snapshot: WorkspaceSnapshot, parameters: PlacementParameters) -> ModelKey {
@@ -72,7 +74,7 @@ final class PlacementModelCache: Sendable {
         for (path, document) in snapshot.documents {
             var hasher = Hasher()
             hasher.combine(path)
-            hasher.combine(textKey(document))
+            hasher.combine(textKey(document, glossaryGeneration: snapshot.glossaryGeneration))
             fingerprint = fingerprint &+ hasher.finalize()
         }
         return ModelKey(configuration: snapshot.configuration, parameters: parameters, documentCount: snapshot.documents.count, fingerprint: fingerprint)
@@ -125,7 +127,7 @@ final class PlacementModelCache: Sendable {
             state.models.insert(CachedModel(key: key, model: model, documents: batch.snapshot.documents), at: 0)
             if state.models.count > Self.keptModels { state.models.removeLast() }
             state.batches.removeAll { $0 === batch }
-            let used = Set(batch.snapshot.documents.values.map(Self.textKey))
+            let used = Set(batch.snapshot.documents.values.map { Self.textKey($0, glossaryGeneration: batch.snapshot.glossaryGeneration) })
             if state.features.count > 2 * used.count + 256 {
                 state.features = state.features.filter { used.contains($0.key) }
             }
@@ -135,10 +137,14 @@ final class PlacementModelCache: Sendable {
 
     /// The features of a batch's document: from the cache, or extracted (outside the lock) and cached.
     private func features(of batch: FeatureBatch, _ index: Int) -> PageFeatures {
-        let document = batch.snapshot.documents[batch.paths[index]]!
-        let textKey = Self.textKey(document)
+        let path = batch.paths[index]
+        let document = batch.snapshot.documents[path]!
+        let textKey = Self.textKey(document, glossaryGeneration: batch.snapshot.glossaryGeneration)
         if let entry = state.withLock({ $0.features[textKey] }) { return entry.features }
-        let extracted = FeatureExtractor.extract(document.text, markdown: document.markdown, signals: batch.table)
+        let uses = batch.key.parameters.glossaryTermWeight > 0
+            ? batch.snapshot.termMatches(in: path).map { FeatureExtractor.GlossaryUse(range: $0.range, term: batch.nameHashes[$0.name]) } : []
+        let extracted = FeatureExtractor.extract(document.text, markdown: document.markdown, signals: batch.table,
+                                                 glossaryUses: uses, glossaryWeight: Float(batch.key.parameters.glossaryTermWeight))
         state.withLock { $0.features[textKey] = FeatureEntry(bytes: document.text.bytes, features: extracted) }
         return extracted
     }
@@ -151,6 +157,8 @@ final class FeatureBatch: Sendable {
     let table: SignalTable
     let snapshot: WorkspaceSnapshot
     let paths: [String]
+    /// A hash per glossary name (by its spelling, lower-cased), the term's identity as a feature.
+    let nameHashes: [UInt64]
     let next = Atomic<Int>(0)
     private let extracted: Mutex<[PageFeatures?]>
 
@@ -160,6 +168,7 @@ final class FeatureBatch: Sendable {
         self.table = table
         self.snapshot = snapshot
         self.paths = snapshot.sortedPaths
+        self.nameHashes = snapshot.glossary.names.map { $0.text.lowercased().hashValueFNV }
         self.extracted = Mutex([PageFeatures?](repeating: nil, count: paths.count))
     }
 
