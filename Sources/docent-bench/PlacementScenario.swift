@@ -64,6 +64,13 @@ enum PlacementScenario {
         let checked = model.sections.sections.filter(\.isChecked)
         print("workspace: \(truth.arranged.documents.count) documents, \(model.sections.sections.count) sections (\(checked.count) checked), "
               + "\(truth.personas.count) pages labelled with one persona; model built in \(buildTime.formatted(0)) ms")
+        // What an editor pays per keystroke: one page changed, the model rebuilt (its features reused
+        // for every other page), the changed page assessed.
+        if let edited = truth.personas.keys.sorted().first, let document = truth.arranged.document(edited) {
+            let changed = truth.arranged.applying([.setDocument(path: edited, text: SourceText(document.text.string + "\nOne more sentence.\n"), version: 2)])
+            let (_, rebuild) = measure { PlacementModel.of(changed, parameters: parameters).assessment(of: edited, in: changed) }
+            print("after a one-page edit: model rebuilt and the page assessed in \(rebuild.formatted(0)) ms")
+        }
         for (index, section) in model.sections.sections.enumerated() {
             let personas = section.servesEveryone ? "any" : section.personas.map { catalog.personas[$0].title }.joined(separator: ", ")
             print("  \(section.path.padding(toLength: 48, withPad: " ", startingAt: 0)) \(personas.padding(toLength: 22, withPad: " ", startingAt: 0)) \(model.pageCount(inSection: index)) pages")
