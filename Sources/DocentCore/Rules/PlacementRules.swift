@@ -146,7 +146,9 @@ public struct UnplacedDocumentRule: Rule {
     public init(parameters: PlacementParameters = PlacementParameters()) { self.parameters = parameters }
 
     public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
-        guard !snapshot.configuration.sections.isEmpty, let document = snapshot.document(path) else { return [] }
+        // Glossary files (and snippets such as an abbreviations include) are reference material for
+        // every page, not pages of a section.
+        guard !snapshot.configuration.sections.isEmpty, !snapshot.isGlossary(path), let document = snapshot.document(path) else { return [] }
         let model = PlacementModel.of(snapshot, parameters: parameters)
         guard model.sections.isConfigured, model.sections.sectionIndex(for: path) == nil else { return [] }
         var message = "Not in any configured section."
