@@ -101,6 +101,45 @@ import Testing
         }
     }
 
+    /// Regression: on one long line that is not ASCII, each position conversion walked from the start
+    /// of the line, so a 50 MB line with a finding every few words took hours to report (found by
+    /// `Tests/reliability/hostile-workspace.sh`). Conversions now start from checkpoints; they must
+    /// give exactly what the walk from the line start gives, in every encoding, both ways.
+    @Test func positionsOnALongNonASCIILineMatchAWalkFromTheLineStart() {
+        let line = (0..<3000).map { ["The Dochub ", "日本語 ", "😀‍👩 ", "e\u{301} ", "ascii words here "][$0 % 5] }.joined()
+        let text = SourceText("short é line\r\n" + line + "\n" + line + "\rtail 😀")
+        for encoding in [PositionEncoding.utf8, .utf16, .utf32] {
+            for lineIndex in 0..<text.lineTable.lineCount {
+                let range = text.lineRange(lineIndex)
+                let content = text.string(in: range)
+                var offset = range.lowerBound
+                var column = 0
+                for scalar in content.unicodeScalars {
+                    #expect(text.position(of: offset, encoding: encoding) == Position(line: lineIndex, character: column))
+                    #expect(text.offset(of: Position(line: lineIndex, character: column), encoding: encoding) == offset)
+                    // A column inside a surrogate pair (or a UTF-8 sequence) rounds down to the scalar.
+                    let width = encoding == .utf8 ? UTF8.width(scalar) : encoding == .utf16 ? UTF16.width(scalar) : 1
+                    if width > 1 { #expect(text.offset(of: Position(line: lineIndex, character: column + 1), encoding: encoding) == offset) }
+                    offset += UTF8.width(scalar)
+                    column += width
+                }
+                #expect(text.position(of: range.upperBound, encoding: encoding) == Position(line: lineIndex, character: column))
+                #expect(text.offset(of: Position(line: lineIndex, character: column + 1000), encoding: encoding) == range.upperBound)
+            }
+        }
+    }
+
+    @Test func aLongLineWithAFindingEveryFewWords() {
+        let glossary = "## DocHub\n\nThe docs viewer.\n"
+        let page = String(repeating: "The Dochub lists 日本語 and e\u{301}. ", count: 20_000)
+        let snapshot = Self.snapshot(page: page, glossary: glossary)
+        let findings = RuleRegistry.diagnostics(for: "page.md", in: snapshot)
+        #expect(findings.count == 20_000)
+        let text = snapshot.document("page.md")!.text
+        let last = text.positionRange(of: findings.last!.range)
+        #expect(last.start == Position(line: 0, character: 19_999 * 29 + 4))
+    }
+
     // MARK: Glossaries
 
     @Test func anEntryThatRedirectsToItselfIsReported() {

@@ -10,6 +10,19 @@ public struct LineTable: Sendable {
     private var lineIsASCII: [Bool]
     /// Total byte count of the text the table describes.
     public private(set) var byteCount: Int
+    /// On long lines that are not ASCII, every `checkpointStride` bytes or so: a scalar boundary and its
+    /// UTF-16 and UTF-32 columns, sorted by offset. Converting a position there walks from the nearest
+    /// checkpoint, not from the start of the line: a 50 MB line with a diagnostic every few words would
+    /// otherwise cost a walk of the whole line per diagnostic.
+    private var checkpoints: [Checkpoint] = []
+
+    struct Checkpoint {
+        var offset: Int
+        var utf16: Int
+        var utf32: Int
+    }
+
+    static let checkpointStride = 1024
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var starts = [0]
@@ -38,6 +51,46 @@ public struct LineTable: Sendable {
         lineStarts = starts
         lineIsASCII = ascii
         byteCount = count
+        // Only long non-ASCII lines get checkpoints, so ordinary text pays nothing for them.
+        for line in ascii.indices where !ascii[line] {
+            let end = line + 1 < starts.count ? starts[line + 1] : count
+            guard end - starts[line] > 4 * Self.checkpointStride else { continue }
+            // The same walk as `position(of:)`, recording where it stands every stride.
+            var index = starts[line]
+            var utf16 = 0
+            var utf32 = 0
+            var next = index + Self.checkpointStride
+            while index < end {
+                if index >= next {
+                    checkpoints.append(Checkpoint(offset: index, utf16: utf16, utf32: utf32))
+                    next = index + Self.checkpointStride
+                }
+                let length = UTF8Scalars.sequenceLength(lead: bytes[index])
+                utf16 += UTF8Scalars.codeUnits(forSequenceLength: length, in: .utf16)
+                utf32 += 1
+                index += length
+            }
+        }
+    }
+
+    /// The column of a checkpoint in `encoding` (UTF-8 columns are byte distances from `lineStart`).
+    private func column(of checkpoint: Checkpoint, lineStart: Int, encoding: PositionEncoding) -> Int {
+        switch encoding {
+        case .utf8: return checkpoint.offset - lineStart
+        case .utf16: return checkpoint.utf16
+        case .utf32: return checkpoint.utf32
+        }
+    }
+
+    /// The index of the first checkpoint at or after `offset`.
+    private func firstCheckpoint(atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = checkpoints.count
+        while low < high {
+            let middle = (low + high) / 2
+            if checkpoints[middle].offset < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     public init(_ bytes: [UInt8]) {
@@ -86,6 +139,12 @@ public struct LineTable: Sendable {
         }
         var column = 0
         var index = start
+        // Start from the last checkpoint of this line at or before the target.
+        let after = firstCheckpoint(atOrAfter: target + 1)
+        if after > 0, checkpoints[after - 1].offset >= start {
+            index = checkpoints[after - 1].offset
+            column = self.column(of: checkpoints[after - 1], lineStart: start, encoding: encoding)
+        }
         while index < target {
             let length = UTF8Scalars.sequenceLength(lead: bytes[index])
             if index + length > target { break }
@@ -108,6 +167,17 @@ public struct LineTable: Sendable {
         }
         var remaining = character
         var index = range.lowerBound
+        // Start from the last checkpoint of this line whose column is at or before the character.
+        var low = firstCheckpoint(atOrAfter: range.lowerBound)
+        var high = firstCheckpoint(atOrAfter: range.upperBound)
+        while low < high {
+            let middle = (low + high) / 2
+            if column(of: checkpoints[middle], lineStart: range.lowerBound, encoding: encoding) <= character { low = middle + 1 } else { high = middle }
+        }
+        if low > 0, checkpoints[low - 1].offset >= range.lowerBound, checkpoints[low - 1].offset < range.upperBound {
+            index = checkpoints[low - 1].offset
+            remaining = character - column(of: checkpoints[low - 1], lineStart: range.lowerBound, encoding: encoding)
+        }
         while index < range.upperBound && remaining > 0 {
             let length = UTF8Scalars.sequenceLength(lead: bytes[index])
             let units = UTF8Scalars.codeUnits(forSequenceLength: length, in: encoding)

@@ -54,13 +54,22 @@ public func markdownFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             }
         }
     }
-    // Every offset converts to a position and back without leaving the text.
-    for encoding in [PositionEncoding.utf8, .utf16] {
+    // Offsets convert to positions and back without leaving the text, and a position's column is what
+    // a walk from the start of its line counts (the line table's checkpoints must not change that).
+    for encoding in [PositionEncoding.utf8, .utf16, .utf32] {
         var offset = 0
         while offset <= text.count {
             let position = text.position(of: offset, encoding: encoding)
             let back = text.offset(of: position, encoding: encoding)
             precondition(back >= 0 && back <= text.count && back <= offset, "position round trip \(offset) → \(position) → \(back)")
+            let lineStart = text.lineTable.lineStarts[position.line]
+            let lineEnd = text.lineRange(position.line).upperBound
+            if offset <= lineEnd && (offset == text.count || text.bytes[offset] & 0xC0 != 0x80) {
+                let prefix = String(decoding: text.bytes[lineStart..<offset], as: UTF8.self)
+                let expected = encoding == .utf8 ? prefix.utf8.count : encoding == .utf16 ? prefix.utf16.count : prefix.unicodeScalars.count
+                precondition(position.character == expected, "column of \(offset): \(position.character), a walk counts \(expected)")
+                precondition(back == offset, "offset \(offset) → \(position) → \(back)")
+            }
             offset += max(1, text.count / 64)
         }
     }
