@@ -517,9 +517,11 @@ final class ServerProcess: @unchecked Sendable {
     private let input = Pipe()
     private let output = Pipe()
     private let errors = Pipe()
-    private let state = Mutex<(messages: [JSONValue], standardError: [UInt8])>(([], []))
+    private let state = Mutex<(messages: [JSONValue], standardError: [UInt8], responses: Int, errorResponses: Int)>(([], [], 0, 0))
     private let arrived = NSCondition()
     private var isReading = false
+    /// Which messages are kept for `messages` (all by default); every response is counted either way.
+    var keepsMessage: @Sendable (JSONValue) -> Bool = { _ in true }
 
     init(binary: URL, arguments: [String] = ["lsp", "--stdio"], currentDirectory: URL? = nil) throws {
         process.executableURL = binary
@@ -572,7 +574,14 @@ final class ServerProcess: @unchecked Sendable {
                 let events = count > 0 ? framer.feed(buffer[0..<count]) : []
                 arrived.lock()
                 state.withLock { current in
-                    for case .message(let body) in events { if let message = try? JSONParser.parse(body) { current.messages.append(message) } }
+                    for case .message(let body) in events {
+                        guard let message = try? JSONParser.parse(body) else { continue }
+                        if message["id"] != nil && message["method"] == nil {
+                            current.responses += 1
+                            if message["error"] != nil { current.errorResponses += 1 }
+                        }
+                        if keepsMessage(message) { current.messages.append(message) }
+                    }
                 }
                 arrived.broadcast()
                 arrived.unlock()
@@ -582,6 +591,8 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     var messages: [JSONValue] { state.withLock { $0.messages } }
+    /// Responses read so far, and how many of them were errors.
+    var responseCounts: (all: Int, errors: Int) { state.withLock { ($0.responses, $0.errorResponses) } }
     var standardError: String { String(decoding: state.withLock { $0.standardError }, as: UTF8.self) }
 
     /// Waits until `condition` holds for the messages read so far (or the timeout passes); returns them.
