@@ -460,6 +460,7 @@ import Testing
         let responses = session.waitForMessages(timeout: 120) { messages in messages.filter { $0["id"]?.intValue != nil }.count >= count }
         let ids = Set(responses.compactMap { $0["id"]?.intValue })
         #expect(ids == Set(0..<count))
+        print("flood: \(count) requests written before any was read; server RSS while its output was stalled \(rssWhileStalled.map { "\($0) MB" } ?? "?"), after answering \(session.residentMegabytes().map { "\($0) MB" } ?? "?")")
         if let rssWhileStalled { #expect(rssWhileStalled < 512, "resident memory while stalled: \(rssWhileStalled) MB") }
         session.send(["jsonrpc": "2.0", "id": "bye", "method": "shutdown"])
         _ = session.waitForMessages(timeout: 30) { $0.contains { $0["id"] == "bye" } }
