@@ -308,7 +308,8 @@ private func checkDiagnostics(_ marked: [String: String], path: String = "glossa
         #expect(edited.glossaryGeneration == generation)
         #expect(edited.document("page.md")?.version == 2)
         let regrown = edited.applying([.setDocument(path: "glossary.md", text: SourceText("## Entity\n\nA thing.\n\n## Entity\n\nAgain.\n"), version: 1)])
-        #expect(regrown.glossaryGeneration == generation + 1)
+        // Generations are unique across the process (tests run in parallel), so only "changed" holds.
+        #expect(regrown.glossaryGeneration > generation)
         #expect(regrown.glossary.entries.map(\.term) == ["Entity", "Entity"])
         #expect(RuleRegistry.diagnostics(for: "glossary.md", in: regrown).map(\.code) == ["glossary-duplicate"])
         let removed = regrown.applying([.removeDocument(path: "glossary.md")])
