@@ -82,13 +82,16 @@ fi
 run_target() {
     local target="$1"
     mkdir -p "$work/crashes/$target"
-    # -detect_leaks=0: Swift runtime caches read as leaks to LeakSanitizer; memory is measured by the soak test.
-    ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$build/$target-fuzz" "$work/corpus/$target" \
+    # -detect_leaks=0: Swift runtime caches read as leaks to LeakSanitizer; memory is measured by the
+    # soak test. SWIFT_BACKTRACE=enable=no: on a crash the Swift runtime would start swift-backtrace,
+    # which trips the address sanitizer and outlives the target; libFuzzer prints the stack itself.
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$build/$target-fuzz" "$work/corpus/$target" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -detect_leaks=0 \
-        -print_final_stats=1 -artifact_prefix="$work/crashes/$target/" 2>&1 \
-        | grep -av '^docent: ' > "$work/logs/$target.log"
-    # The server's own stderr lines ("docent: framing error …") are dropped from the log above.
-    echo "${PIPESTATUS[0]}" > "$work/logs/$target.status"
+        -print_final_stats=1 -artifact_prefix="$work/crashes/$target/" > "$work/logs/$target.raw" 2>&1
+    echo "$?" > "$work/logs/$target.status"
+    # The server's own stderr lines ("docent: framing error …") are dropped from the log.
+    grep -av '^docent: ' "$work/logs/$target.raw" > "$work/logs/$target.log"
+    rm -f "$work/logs/$target.raw"
 }
 
 echo "fuzz: ${targets[*]} — ${seconds} s each, $jobs at a time"
