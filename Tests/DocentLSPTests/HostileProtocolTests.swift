@@ -361,6 +361,26 @@ import Testing
         }
     }
 
+    @Test func aMalformedChangeIsSkippedAndSaidNotReadAsAWholeReplacement() {
+        let client = ByteStreamClient()
+        client.feed(Self.didOpen(Self.page, "# Kept\n\nText.\n"))
+        client.clear()
+        let changes: [JSONValue] = [
+            ["range": ["start": ["line": 0], "end": ["line": 0, "character": 2]], "text": "lost"],
+            ["range": "whole", "text": "lost"],
+            ["range": ["start": ["line": 0, "character": 2], "end": ["line": 0, "character": 6]]],
+            ["range": ["start": ["line": 0, "character": 2], "end": ["line": 0, "character": 6]], "text": "Still kept"],
+        ]
+        client.feed(notification("textDocument/didChange", ["textDocument": ["uri": .string(Self.page), "version": 2], "contentChanges": .array(changes)]))
+        let warnings = client.messages.filter { $0["method"] == "window/logMessage" }.compactMap { $0["params"]?["message"]?.stringValue }
+        #expect(warnings.filter { $0.contains("malformed range is skipped") }.count == 2)
+        #expect(warnings.filter { $0.contains("without text is skipped") }.count == 1)
+        client.server.queue.sync {
+            let document = client.server.openDocuments[Self.page]
+            #expect(document?.workspace.snapshot.document(document!.path)?.text.string == "# Still kept\n\nText.\n")
+        }
+    }
+
     // MARK: Back-pressure
 
     /// A sink that blocks every send until opened, like a client that stopped reading its pipe.

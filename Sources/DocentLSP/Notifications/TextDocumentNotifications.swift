@@ -48,11 +48,19 @@ enum DidChangeTextDocumentNotification: NotificationHandler {
         var text = open.workspace.snapshot.document(open.path)?.text ?? SourceText("")
         var edits: [TextEdit] = []
         for change in changes {
-            guard let newText = change["text"]?.stringValue else { continue }
+            guard let newText = change["text"]?.stringValue else {
+                server.logMessage("didChange for \(uri): a change without text is skipped", type: 2)
+                continue
+            }
             var range: PositionRange?
-            if let start = change["range"]?["start"], let end = change["range"]?["end"],
-               let startLine = start["line"]?.intValue, let startCharacter = start["character"]?.intValue,
-               let endLine = end["line"]?.intValue, let endCharacter = end["character"]?.intValue {
+            if let value = change["range"], !value.isNull {
+                // A malformed range is skipped and said, not read as "replace the whole document".
+                guard let start = value["start"], let end = value["end"],
+                      let startLine = start["line"]?.intValue, let startCharacter = start["character"]?.intValue,
+                      let endLine = end["line"]?.intValue, let endCharacter = end["character"]?.intValue else {
+                    server.logMessage("didChange for \(uri): a change with a malformed range is skipped", type: 2)
+                    continue
+                }
                 range = PositionRange(start: Position(line: startLine, character: startCharacter), end: Position(line: endLine, character: endCharacter))
             }
             edits.append(TextEdit(range: range, newText: newText))
