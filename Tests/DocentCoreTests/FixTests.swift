@@ -117,6 +117,55 @@ enum FixFixture {
         ])
     }
 
+    @Test func aShoutedPluralOrPossessiveGetsTheGlossarySpelling() throws {
+        // Written in capitals with a plural or possessive ending: the ending follows the canonical
+        // spelling ("DocHubs"), never the shout ("DocHubS").
+        let text = "We run two DOCHUBS. The DOCHUB'S index is shared by all PERSONAS and every PERSONA’S admin.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let fixed = String(decoding: TerminologyFixes.apply(TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot), to: Array(text.utf8)), as: UTF8.self)
+        #expect(fixed == "We run two DocHubs. The DocHub's index is shared by all User Roles and every User Role’s admin.\n")
+        let titles = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).compactMap(TerminologyFixes.quickFix(for:)).map(\.title)
+        #expect(titles.contains("Replace with “DocHubs”"))
+        #expect(!titles.contains { $0.contains("DocHubS") || $0.contains("RoleS") })
+    }
+
+    @Test func endingsFollowTheCaseOfTheReplacement() {
+        func replaced(_ canonical: String, _ written: String, _ inflection: Int) -> String {
+            TermSpelling.replacement(canonical: canonical, written: written, inflectionLength: inflection)
+        }
+        #expect(replaced("DocHub", "DOCHUBS", 1) == "DocHubs")
+        #expect(replaced("DocHub", "DOCHUB'S", 2) == "DocHub's")
+        #expect(replaced("DocHub", "DOCHUBS'", 2) == "DocHubs'")
+        #expect(replaced("Entity", "ENTITIES", 3) == "Entities")
+        #expect(replaced("Box", "BOXES", 2) == "Boxes")
+        // An abbreviation is in capitals itself: the ending stays as the writer chose.
+        #expect(replaced("JWT", "JWTS", 1) == "JWTS")
+        #expect(replaced("JWT", "jwts", 1) == "JWTs")
+        #expect(replaced("API", "Api's", 2) == "API's")
+    }
+
+    @Test func aPossessiveOfAPluralPreferredTermTakesTheApostropheAlone() throws {
+        // "Scaffolder" is known as "Blueprints", a plural: "Blueprints'" is English, "Blueprints's" is not.
+        let text = "The Scaffolder's form asks for a name. Both scaffolders' owners agree; the scaffolder’s log is kept.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let fixed = String(decoding: TerminologyFixes.apply(TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot), to: Array(text.utf8)), as: UTF8.self)
+        #expect(fixed == "The Blueprints' form asks for a name. Both blueprints' owners agree; the blueprints’ log is kept.\n")
+    }
+
+    @Test func possessivesAfterOtherEndingsInS() {
+        func replaced(_ canonical: String, _ written: String, _ inflection: Int) -> String {
+            TermSpelling.replacement(canonical: canonical, written: written, inflectionLength: inflection)
+        }
+        #expect(replaced("Software Templates", "Scaffolder's", 2) == "Software Templates'")
+        #expect(replaced("Software Templates", "Scaffolder’s", 4) == "Software Templates’")
+        #expect(replaced("Software Templates", "Scaffolders'", 2) == "Software Templates'")
+        // Singular words ending in "ss", "us", "is" keep "'s"; so does every other term.
+        #expect(replaced("Access", "Acess's", 2) == "Access's")
+        #expect(replaced("Status", "Statu's", 2) == "Status's")
+        #expect(replaced("Analysis", "Analysi's", 2) == "Analysis's")
+        #expect(replaced("DocHub", "Dochub's", 2) == "DocHub's")
+    }
+
     @Test func noQuickFixForOtherRules() {
         let diagnostic = Diagnostic(code: "glossary-empty", severity: .warning, message: "x", file: "g.md", range: 0..<1, data: ["replacement": .string("y")])
         #expect(TerminologyFixes.quickFix(for: diagnostic) == nil)

@@ -368,7 +368,7 @@ enum CheckWorkspace {
 
         let run = try Self.run(["check", "--fix", "--format", "json", root.path])
         #expect(run.status == 0)
-        #expect(run.stderr.contains("docent: fixed 17 problems in 3 files"))
+        #expect(run.stderr.contains("docent: fixed 20 problems in 3 files"))
         // What is reported is what is left after fixing: nothing here.
         #expect(try JSONParser.parse(Array(run.stdout.utf8)) == [])
 

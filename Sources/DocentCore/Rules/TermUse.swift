@@ -103,18 +103,35 @@ enum TermSpelling {
 
     static func hasUppercase(_ text: String) -> Bool { text.contains(where: \.isUppercase) }
 
-    /// `base` with the use's ending: a plural ending re-formed for `base` ("components" → "entities",
-    /// "boxes", and nothing added to a base that is already plural: "scaffolders" → "blueprints"),
-    /// a possessive "'s" as written.
+    /// `base` with the use's ending, re-formed for `base` the way a writer would write it:
+    ///
+    /// - Plural: "components" → "entities", "boxes"; nothing is added to a base that already reads as
+    ///   a plural (ends in "s" but not "ss", "us" or "is"): "scaffolders" → "blueprints".
+    /// - Possessive: "'s" as written (straight or curly apostrophe), except after a base that reads as
+    ///   a plural, which takes the apostrophe alone: "Scaffolder's" → "Software Templates'", "Blueprints'"
+    ///   (never "Blueprints's"); "scaffolders'" → "blueprints'". "Access's", "DocHub's" keep "'s".
+    /// - Case: the ending follows the case of `base`, not of the written word. A base with any lower-case
+    ///   letter ("DocHub", "User Role", "blueprints") takes a lower-case ending, so a word shouted in
+    ///   capitals gets the glossary's spelling: "DOCHUBS" → "DocHubs", "DOCHUB'S" → "DocHub's", never
+    ///   "DocHubS". Only a base in capitals (an abbreviation such as "JWT", or a name re-cased to
+    ///   capitals) keeps the ending's case as written: "JWTs" and "JWTS" are the writer's choice.
     static func reinflect(_ base: String, suffix: String) -> String {
+        let isCapitalsBase = base.contains(where: \.isLetter) && !base.contains(where: \.isLowercase)
         let lower = suffix.lowercased()
+        let cased = { (ending: String) in isCapitalsBase && suffix.contains(where: \.isUppercase) ? ending.uppercased() : ending }
+        let word = base.lowercased()
+        let readsAsPlural = word.hasSuffix("s") && !(word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is"))
+        // A possessive "'s" (or "’s").
+        if lower.count == 2, let apostrophe = lower.first, apostrophe == "'" || apostrophe == "’", lower.last == "s" {
+            guard base.last?.isLetter == true else { return base + String(apostrophe) + cased("s") }
+            return readsAsPlural ? base + String(apostrophe) : base + String(apostrophe) + cased("s")
+        }
         let apostrophe = lower.count > 1 && (lower.hasSuffix("'") || lower.hasSuffix("’")) ? String(suffix.last!) : ""
         let plural = apostrophe.isEmpty ? lower : String(lower.dropLast())
-        guard ["s", "es", "ies"].contains(plural), base.last?.isLetter == true else { return base + suffix }
-        let word = base.lowercased()
+        guard ["s", "es", "ies"].contains(plural), base.last?.isLetter == true else { return base + (isCapitalsBase ? suffix : lower) }
         var stem = base
         let ending: String
-        if word.hasSuffix("s") && !(word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is")) {
+        if readsAsPlural {
             ending = ""
         } else if ["s", "x", "z", "ch", "sh"].contains(where: { word.hasSuffix($0) }) {
             ending = "es"
@@ -124,7 +141,7 @@ enum TermSpelling {
         } else {
             ending = "s"
         }
-        return stem + (suffix.contains(where: \.isUppercase) ? ending.uppercased() : ending) + apostrophe
+        return stem + cased(ending) + apostrophe
     }
 
     /// The canonical spelling with the use's inflection ("Dochubs" → "DocHubs", "entities" → "Entities"),
