@@ -2,14 +2,14 @@ import Foundation
 import Testing
 @testable import DocentCore
 
-/// `fixtures/rename`: a heading glossary and two pages (one in a subfolder) that use its terms and
-/// link to its anchors. The configuration is what `fixtures/rename/docent.json` says.
+/// `fixtures/rename`: a heading glossary, two pages (one in a subfolder) that use its terms and link
+/// to its anchors, and a page whose front-matter title is a term. The configuration is what `fixtures/rename/docent.json` says.
 enum RenameFixture {
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("fixtures/rename")
     }
-    static let paths = ["docs/glossary.md", "docs/guide.md", "docs/team/setup.md"]
+    static let paths = ["docs/dochub.md", "docs/glossary.md", "docs/guide.md", "docs/team/setup.md"]
 
     static func text(_ path: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
@@ -92,6 +92,19 @@ enum RenameFixture {
 
     """
 
+    static let pageAfterDocHub = """
+    ---
+    title: "DocViewer"
+    sidebar_label: DocHub
+    description: What DocHub shows and where
+    ---
+
+    # The viewer
+
+    This page is about DocViewer itself.
+
+    """
+
     @Test func renameAtAUseAcrossTheWorkspace() throws {
         let snapshot = try RenameFixture.snapshot()
         // On "Dochubs" in the guide: a use in another case and plural.
@@ -101,6 +114,8 @@ enum RenameFixture {
         #expect(after["docs/glossary.md"] == Self.glossaryAfterDocHub)
         #expect(after["docs/guide.md"] == Self.guideAfterDocHub)
         #expect(after["docs/team/setup.md"] == Self.setupAfterDocHub)
+        // The title that is the term follows; the title that mentions it and the other keys do not.
+        #expect(after["docs/dochub.md"] == Self.pageAfterDocHub)
     }
 
     @Test func renameAtTheEntryHeadingGivesTheSameEdits() throws {
@@ -214,6 +229,52 @@ enum RenameFixture {
         // Surrounding spaces are trimmed.
         let edits = try RenameFeature.rename(at: offset, in: "docs/guide.md", to: "  DocViewer ", snapshot: snapshot).get()
         #expect(edits.allSatisfy { !$0.newText.hasPrefix(" ") && !$0.newText.hasSuffix(" ") })
+    }
+
+    /// The edits of renaming the shared glossary's `term` (at its heading) to `newName`, applied to `page`.
+    func renamed(_ term: String, to newName: String, page: String, glossary: String = terminologyGlossary) throws -> String {
+        let snapshot = terminologySnapshot(["docs/page.md": page], glossary: glossary)
+        let heading = try #require(glossary.utf8.firstRange(of: "## \(term)\n".utf8))
+        let offset = glossary.utf8.distance(from: glossary.utf8.startIndex, to: heading.lowerBound) + 3
+        let edits = try RenameFeature.rename(at: offset, in: "docs/glossary.md", to: newName, snapshot: snapshot).get()
+        return String(decoding: TerminologyFixes.apply(edits.filter { $0.file == "docs/page.md" }, to: Array(page.utf8)), as: UTF8.self)
+    }
+
+    @Test func aFrontMatterTitleThatIsTheTermKeepsItsCaseAndQuoting() throws {
+        #expect(try renamed("DocHub", to: "DocViewer", page: "---\ntitle: DocHub\n---\n\nText.\n") == "---\ntitle: DocViewer\n---\n\nText.\n")
+        #expect(try renamed("Service Catalog", to: "Software Catalog", page: "---\ntitle: service catalog # lower on purpose\n---\n") == "---\ntitle: software catalog # lower on purpose\n---\n")
+        #expect(try renamed("Service Catalog", to: "Software Catalog", page: "---\ntitle:   'SERVICE CATALOG'  \n---\n") == "---\ntitle:   'SOFTWARE CATALOG'  \n---\n")
+        #expect(try renamed("Service Catalog", to: "Software  Catalog", page: "---\ntitle: \"Service Catalog\"\n---\n") == "---\ntitle: \"Software Catalog\"\n---\n")
+        // Quoting the new name needs: escapes inside quotes, quotes around a plain value YAML would misread.
+        #expect(try renamed("DocHub", to: "Doc \"Hub\"", page: "---\ntitle: \"DocHub\"\n---\n") == "---\ntitle: \"Doc \\\"Hub\\\"\"\n---\n")
+        #expect(try renamed("DocHub", to: "Bob's Hub", page: "---\ntitle: 'DocHub'\n---\n") == "---\ntitle: 'Bob''s Hub'\n---\n")
+        #expect(try renamed("DocHub", to: "Hub: Docs", page: "---\ntitle: DocHub\n---\n") == "---\ntitle: \"Hub: Docs\"\n---\n")
+    }
+
+    @Test func otherFrontMatterIsNotRenamed() throws {
+        for page in [
+            "---\ntitle: Setting up DocHub\ndescription: DocHub\n---\n",
+            "---\nsidebar_label: DocHub\ntags: [DocHub]\n---\n",
+            "---\nseo:\n  title: DocHub\n---\n",
+            "---\ntitle: >\n  DocHub\n---\n",
+            "---\ntitle: DocHubs\n---\n",
+        ] {
+            let after = try renamed("DocHub", to: "DocViewer", page: page)
+            #expect(after == page, "\(after)")
+        }
+    }
+
+    @Test func aTermFileTitleIsRenamedOnce() throws {
+        // In the term-file layout the title is the entry's term: one edit, not two overlapping ones.
+        let file = "---\ntitle: Pod\nid: pod\nshort_description: >\n  The smallest unit.\naka:\ntags:\n- fundamental\n---\nA group of containers.\n"
+        let snapshot = WorkspaceSnapshot(configuration: Configuration(glossaries: [GlossarySource(pattern: "glossary/*.md")]),
+                                         documents: [WorkspaceDocument(path: "glossary/pod.md", text: SourceText(file)),
+                                                     WorkspaceDocument(path: "docs/page.md", text: SourceText("---\ntitle: pod\n---\nEach Pod runs.\n"))])
+        let offset = try #require(file.utf8.firstRange(of: "Pod".utf8)).lowerBound.utf16Offset(in: file)
+        let edits = try RenameFeature.rename(at: offset, in: "glossary/pod.md", to: "Workload", snapshot: snapshot).get()
+        #expect(edits.filter { $0.file == "glossary/pod.md" }.count == 1)
+        let page = edits.filter { $0.file == "docs/page.md" }
+        #expect(String(decoding: TerminologyFixes.apply(page, to: Array("---\ntitle: pod\n---\nEach Pod runs.\n".utf8)), as: UTF8.self) == "---\ntitle: workload\n---\nEach Workload runs.\n")
     }
 
     @Test func inflectDirectly() {

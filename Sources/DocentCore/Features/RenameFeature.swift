@@ -1,5 +1,6 @@
 /// Renaming a glossary term: its entry and every use across the workspace, each use keeping its
-/// plural or possessive ending and its case form, and `#anchor` links to the entry following along.
+/// plural or possessive ending and its case form, `#anchor` links to the entry following along, and a
+/// front-matter `title:` that is the term itself (a page about the term: "title: DocHub").
 public enum RenameFeature {
     public struct Preparation: Sendable {
         public var range: ByteRange
@@ -50,6 +51,13 @@ public enum RenameFeature {
                 edits.append(FileEdit(file: file, range: match.range, newText: inflect(trimmed, like: written, canonical: definition.term, inflectionLength: match.inflectionLength)))
             }
         }
+        // A page titled with the term itself follows the rename; other front-matter values do not.
+        for file in snapshot.sortedPaths {
+            guard let document = snapshot.document(file),
+                  let edit = frontMatterTitleEdit(in: file, document: document, term: definition.term, newName: trimmed),
+                  !edits.contains(where: { $0.file == file && $0.range.overlaps(edit.range) }) else { continue }
+            edits.append(edit)
+        }
         // Links to the entry's anchor follow the new heading's anchor.
         if let anchor = definition.anchor, definition.format == .headings {
             let newAnchor = MarkdownText.slug(definition.qualifier.map { "\(trimmed) (\($0))" } ?? trimmed)
@@ -68,6 +76,47 @@ public enum RenameFeature {
             }
         }
         return .success(edits)
+    }
+
+    /// The edit that renames a top-level front-matter `title:` whose value is the term, case and spaces
+    /// aside ("title: DocHub", "title: 'dochub'"): the new name in the title's case form, quoted as the
+    /// value was (or double-quoted when a plain value could not hold it). A title that only mentions the
+    /// term ("Setting up DocHub"), block scalars, nested `title:` keys and every other key stay as written:
+    /// they are prose or metadata the writer owns, and a rename must not guess at them.
+    static func frontMatterTitleEdit(in file: String, document: WorkspaceDocument, term: String, newName: String) -> FileEdit? {
+        guard let title = document.markdown.frontMatter?.entry("title"), case .scalar(let value) = title.value else { return nil }
+        let normalized = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !normalized.isEmpty, normalized.lowercased() == term.lowercased() else { return nil }
+        let bytes = document.text.bytes
+        var range = title.valueRange
+        while range.upperBound > range.lowerBound && (bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09) { range = range.lowerBound..<(range.upperBound - 1) }
+        // Only a value on the key's own line (a block scalar's lines start below it).
+        guard !range.isEmpty, title.keyRange.upperBound <= range.lowerBound,
+              !bytes[title.keyRange.upperBound..<range.upperBound].contains(0x0A) else { return nil }
+        let first = bytes[range.lowerBound]
+        let form = inflect(newName, like: normalized, canonical: term, inflectionLength: 0)
+        guard form != value else { return nil }
+        let last = bytes[range.upperBound - 1]
+        let newText: String
+        if range.count >= 2 && first == UInt8(ascii: "\"") && last == first {
+            newText = doubleQuoted(form)
+        } else if range.count >= 2 && first == UInt8(ascii: "'") && last == first {
+            newText = "'" + form.replacingAll("'", with: "''") + "'"
+        } else {
+            newText = needsQuotes(form) ? doubleQuoted(form) : form
+        }
+        return FileEdit(file: file, range: range, newText: newText)
+    }
+
+    static func doubleQuoted(_ text: String) -> String {
+        "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+    }
+
+    /// Whether a YAML plain scalar would read `text` as something else (an indicator first, `: ` or ` #`
+    /// inside, a colon at the end).
+    static func needsQuotes(_ text: String) -> Bool {
+        guard let first = text.first else { return true }
+        return "-?:,[]{}#&*!|>'\"%@`".contains(first) || text.contains(": ") || text.contains(" #") || text.hasSuffix(":")
     }
 
     /// Where the term's own words are written in its entry (the heading without qualifier or AKA part).
