@@ -87,6 +87,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 
+    @Test func refusesALinkAndKeepsIt() throws {
+        // A link next to its target: neither is written, the link is not replaced by a regular file.
+        let (folder, file) = try folder(with: "The dochub.\n", mode: 0o600)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("link.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "page.md")
+        #expect(throws: AtomicFileWriter.Failure.symbolicLink(path: link.path, destination: "page.md")) {
+            try AtomicFileWriter.write(Array("The DocHub.\n".utf8), to: link, expecting: Array("The dochub.\n".utf8))
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "page.md")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "The dochub.\n")
+        #expect(try mode(file) == 0o600)
+        #expect(try listing(folder) == ["link.md", "page.md"])
+        // A dangling link is refused as a link, not read as a missing file.
+        try FileManager.default.removeItem(at: file)
+        #expect(throws: AtomicFileWriter.Failure.symbolicLink(path: link.path, destination: "page.md")) {
+            try AtomicFileWriter.write([], to: link, expecting: [])
+        }
+    }
+
     @Test func failureDescriptions() {
         #expect(AtomicFileWriter.Failure.changedSinceRead.description == "the file changed on disk since it was read; not overwritten")
         #expect(AtomicFileWriter.Failure.cannotWrite("disk full").description == "cannot write: disk full")

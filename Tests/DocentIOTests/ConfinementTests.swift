@@ -117,16 +117,56 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: layout.root.appendingPathComponent("docs").path).sorted() == ["alias.md", "glossary.md", "linked.md", "page.md"])
     }
 
-    @Test func anAtomicWriteThroughALinkReplacesTheLinkNotItsTarget() throws {
-        let layout = try Layout(files: [:])
+    @Test func anAtomicWriteToALinkIsRefused() throws {
+        // A link out of the root and one inside it: the writer neither writes the target nor replaces
+        // the link with a regular file; it says which file and why.
+        let layout = try Layout(files: ["inside.md": "# Inside\n"])
         defer { layout.remove() }
-        try FileManager.default.createDirectory(at: layout.root, withIntermediateDirectories: true)
         try layout.link("page.md", to: "../outside/page.md")
-        let link = layout.root.appendingPathComponent("page.md")
-        let before = try [UInt8](Data(contentsOf: link))
-        try AtomicFileWriter.write(Array("fixed\n".utf8), to: link, expecting: before)
+        try layout.link("alias.md", to: "inside.md")
+        for (name, destination) in [("page.md", "../outside/page.md"), ("alias.md", "inside.md")] {
+            let link = layout.root.appendingPathComponent(name)
+            let before = try [UInt8](Data(contentsOf: link))
+            #expect(throws: AtomicFileWriter.Failure.symbolicLink(path: link.path, destination: destination)) {
+                try AtomicFileWriter.write(Array("fixed\n".utf8), to: link, expecting: before)
+            }
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == destination)
+        }
         #expect(try String(contentsOf: layout.outside.appendingPathComponent("page.md"), encoding: .utf8) == "# Outside\n\nThe Dochub viewer.\n")
-        #expect(try String(contentsOf: link, encoding: .utf8) == "fixed\n")
+        #expect(try String(contentsOf: layout.root.appendingPathComponent("inside.md"), encoding: .utf8) == "# Inside\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: layout.root.path).sorted() == ["alias.md", "inside.md", "page.md"])
+        #expect(AtomicFileWriter.Failure.symbolicLink(path: "/w/page.md", destination: "../outside/page.md").description
+                == "a symbolic link (to ../outside/page.md): not written through the link nor over it")
+    }
+
+    @Test func fixThroughALinkInsideTheRootWritesItsTargetAndKeepsTheLink() throws {
+        // The only way to a file outside `include` is the link: the fix goes to the target (inside the
+        // root, atomically in the target's folder, mode kept), and the link stays a link.
+        let binary = try #require(Self.binary, "build docent first (swift build) or set DOCENT_BINARY")
+        let layout = try Layout(files: [
+            "docent.json": #"{ "include": ["docs/**/*.md"], "glossaries": ["docs/glossary.md"] }"#,
+            "docs/glossary.md": "## DocHub\n\nThe docs viewer.\n",
+            "shared/snippet.md": "Use the Dochub viewer.\n",
+        ])
+        defer { layout.remove() }
+        let target = layout.root.appendingPathComponent("shared/snippet.md")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
+        try layout.link("docs/snippet.md", to: "../shared/snippet.md")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["check", "--fix", layout.root.path]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(stderr.contains("fixed 1 problem in 1 file"), "\(stderr)")
+        #expect(try String(contentsOf: target, encoding: .utf8) == "Use the DocHub viewer.\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int == 0o640)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: layout.root.appendingPathComponent("docs/snippet.md").path) == "../shared/snippet.md")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: layout.root.appendingPathComponent("shared").path) == ["snippet.md"])
     }
 
     // MARK: No programs, no network
