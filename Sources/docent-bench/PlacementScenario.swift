@@ -27,7 +27,7 @@ enum PlacementScenario {
     static func run(_ arguments: [String]) -> Int32 {
         let options: BenchmarkOptions
         do {
-            options = try BenchmarkOptions(arguments, valued: ["--labels", "--seed", "--fraction", "--param"], boolean: ["--verbose"])
+            options = try BenchmarkOptions(arguments, valued: ["--labels", "--seed", "--fraction", "--param", "--dump"], boolean: ["--verbose"])
         } catch {
             printError("docent-bench placement: \(error)")
             return 2
@@ -40,6 +40,9 @@ enum PlacementScenario {
         let seed = UInt64(options.value("--seed") ?? "1") ?? 1
         let fraction = Double(options.value("--fraction") ?? "0.1") ?? 0.1
         let verbose = options.flags.contains("--verbose")
+        dumpPath = options.value("--dump")
+        dumpLines = []
+        defer { if let dumpPath { try? dumpLines.joined(separator: "\n").write(toFile: dumpPath, atomically: true, encoding: .utf8) } }
         var parameters = PlacementParameters()
         for assignment in options.values["--param"] ?? [] {
             guard apply(assignment, to: &parameters) else {
@@ -111,6 +114,12 @@ enum PlacementScenario {
                 for warning in documentWarnings + sectionWarnings { print("  baseline false warning \(path): \(warning.message)") }
             }
         }
+        if dumpPath != nil {
+            for path in judged where !expectedParts.contains(path) {
+                guard let assessment = model.assessment(of: path, in: truth.arranged), let section = assessment.sectionIndex else { continue }
+                for part in assessment.parts { dumpPart(part, label: 0, placed: model.sections.sections[section].personas, donor: truth.personas[path]!) }
+            }
+        }
         print("correctly arranged: \(baselineDocument) misplaced-document and \(baselineSection) misplaced-section warnings on \(judged.count) pages")
         // Threshold-free: how often the best-scoring persona (among those with a section) is the page's own.
         var correct: [Int: (Int, Int)] = [:]
@@ -139,6 +148,17 @@ enum PlacementScenario {
             print("  (\(sectionCounts.hostFlaggedAsDocument) grafted pages were flagged as a whole by misplaced-document instead)")
         }
         return 0
+    }
+
+    nonisolated(unsafe) static var dumpPath: String?
+    nonisolated(unsafe) static var dumpLines: [String] = []
+
+    /// One line of `--dump`: how a part and the rest of its page read, for tuning the part rule offline.
+    static func dumpPart(_ part: PartAssessment, label: Int, placed: [Int], donor: Int) {
+        func list(_ values: [Double]) -> String { "[" + values.map { String(format: "%.4f", $0) }.joined(separator: ",") + "]" }
+        dumpLines.append("{\"label\":\(label),\"placed\":\(placed),\"donor\":\(donor),\"words\":\(part.wordCount),\"coherence\":\(String(format: "%.4f", part.coherence)),"
+            + "\"flagged\":\(part.finding != nil),\"part\":\(list(part.scores.map(\.share))),\"rest\":\(list(part.restScores.map(\.share))),"
+            + "\"evidence\":\(list(part.scores.map(\.evidence))),\"affinity\":\(list(part.scores.map { $0.affinity ?? -1 })),\"restEvidence\":\(list(part.restScores.map(\.evidence)))}")
     }
 
     static func hasSection(_ persona: Int, _ model: PlacementModel) -> Bool {
@@ -249,6 +269,10 @@ enum PlacementScenario {
             for path in judged where !expectedParts.contains(path) {
                 let warnings = sectionRule.check(path, in: snapshot, cache: AnalysisCache())
                 if let graft = grafted[path] {
+                    if dumpPath != nil, let assessment = PlacementModel.of(snapshot, parameters: sectionRule.parameters).assessment(of: path, in: snapshot),
+                       let part = assessment.parts.first(where: { $0.range.lowerBound >= graft.offset }), let section = assessment.sectionIndex {
+                        dumpPart(part, label: 1, placed: model.sections.sections[section].personas, donor: graft.persona)
+                    }
                     let hit = warnings.first { $0.range.lowerBound >= graft.offset && $0.range.lowerBound < graft.offset + 16 + graft.heading.utf8.count }
                     if let hit {
                         counts.detected += 1
@@ -261,6 +285,9 @@ enum PlacementScenario {
                         if verbose { print("  missed part “\(graft.heading)” (\(model.catalog.personas[graft.persona].id)) in \(path)\(explainPart(path, offset: graft.offset, snapshot, sectionRule.parameters))") }
                     }
                     counts.falseWarnings += warnings.count - (hit == nil ? 0 : 1)
+                    if verbose {
+                        for warning in warnings where warning.range != hit?.range { print("  false warning beside a graft \(path):\(warning.range.lowerBound) (graft at \(graft.offset)): \(warning.message)") }
+                    }
                     counts.correctPageChecks += 1
                 } else {
                     counts.correctPageChecks += 1
@@ -309,6 +336,11 @@ enum PlacementScenario {
         case "minimumPartRatio": parameters.minimumPartRatio = value
         case "minimumPartEvidence": parameters.minimumPartEvidence = value
         case "maximumPlacedPartShare": parameters.maximumPlacedPartShare = value
+        case "maximumPartCoherence": parameters.maximumPartCoherence = value
+        case "maximumContrastCoherence": parameters.maximumContrastCoherence = value
+        case "minimumContrastShare": parameters.minimumContrastShare = value
+        case "minimumContrastLogRatio": parameters.minimumContrastLogRatio = value
+        case "minimumContrastShift": parameters.minimumContrastShift = value
         default: return false
         }
         return true

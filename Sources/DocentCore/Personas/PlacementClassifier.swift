@@ -46,6 +46,17 @@ public struct PlacementParameters: Hashable, Sendable {
     public var minimumPartEvidence: Double = 0
     /// The largest share the section's own personas may keep in a part that is flagged.
     public var maximumPlacedPartShare: Double = 0.1
+    /// A part flagged by the shares above must not share more than this (cosine of TF-IDF vectors) with
+    /// the rest of its page: a part that is about what the rest of the page is about belongs to it.
+    public var maximumPartCoherence: Double = 0.15
+    /// Or, a part that differs from its page: it shares at most `maximumContrastCoherence` with the rest
+    /// of the page, the foreign persona has at least `minimumContrastShare` of the part, leads the
+    /// section's own by `minimumContrastLogRatio` (natural log), and by `minimumContrastShift` more than
+    /// in the rest of the page.
+    public var maximumContrastCoherence: Double = 0.07
+    public var minimumContrastShare: Double = 0.3
+    public var minimumContrastLogRatio: Double = 0.7
+    public var minimumContrastShift: Double = 1.5
 
     public init() {}
 }
@@ -103,6 +114,10 @@ public struct PartAssessment: Sendable {
     public var scores: [PersonaScore]
     public var evidence: [SignalEvidence]
     public var finding: PlacementFinding?
+    /// How the rest of the page (every other part) reads, to tell a foreign part from a page that mixes.
+    public var restScores: [PersonaScore] = []
+    /// Cosine similarity of the part's terms with the rest of the page's (0…1).
+    public var coherence: Double = 0
 }
 
 /// How a page reads, where it sits, and whether it (or a part of it) is misplaced.
@@ -329,6 +344,19 @@ public final class PlacementModel: Sendable {
         return counts
     }
 
+    /// The terms of every part of `page` but `part`.
+    func counts(ofRestOf page: PageFeatures, excluding part: PageFeatures.Part) -> TermCounts {
+        var terms = page.terms
+        for (key, stat) in part.terms {
+            guard let index = terms.index(forKey: key) else { continue }
+            let left = terms.values[index].weight - stat.weight
+            if left < 0.01 { terms.remove(at: index) } else { terms.values[index].weight = left }
+        }
+        var counts = Self.counts(terms, vocabulary: vocabulary)
+        counts.unit = Self.unitWeights(counts, idf: inverseDocumentFrequency)
+        return counts
+    }
+
     public var documentPaths: [String] { pages.keys.sorted() }
 
     /// The section a page sits in.
@@ -430,12 +458,24 @@ public final class PlacementModel: Sendable {
             let partEvidence = self.evidence(page.features.hits, indices: part.hits)
             var result = PartAssessment(headingIndex: headingIndex, range: part.range, wordCount: part.wordCount,
                                         scores: self.scores(affinities: partAffinities, evidence: partEvidence), evidence: partEvidence, finding: nil)
-            if let section, isChecked, !declaresOther,
-               let candidate = finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
+            guard let section, isChecked, !declaresOther, part.wordCount + part.codeWordCount / 4 >= parameters.minimumPartWords else {
+                assessment.parts.append(result)
+                continue
+            }
+            let rest = self.counts(ofRestOf: page.features, excluding: part)
+            result.coherence = Double(Self.dot(counts.ids, counts.unit, rest.ids, rest.unit))
+            let partHits = Set(part.hits)
+            let restEvidence = self.evidence(page.features.hits, indices: page.features.hits.indices.filter { !partHits.contains($0) })
+            result.restScores = self.scores(affinities: self.affinities(rest, page: page), evidence: restEvidence)
+            if let candidate = finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
                                        excluding: page.section, words: part.wordCount + part.codeWordCount / 4, counts: counts, page: page,
-                                       text: document.text, terms: part.terms, isPart: true),
-               candidate.suggestedPersona != assessment.finding?.suggestedPersona {
-                result.finding = candidate
+                                       text: document.text, terms: part.terms, isPart: true, rest: (result.restScores, result.coherence)) {
+                // A part is not named again when the page is flagged for the same persona as a whole,
+                // unless the rest of the page does not read as that persona: then the part is the cause.
+                let restPlaced = section.personas.reduce(0) { $0 + result.restScores[$1].share }
+                if candidate.suggestedPersona != assessment.finding?.suggestedPersona || result.restScores[candidate.suggestedPersona].share < restPlaced {
+                    result.finding = candidate
+                }
             }
             assessment.parts.append(result)
         }
@@ -512,7 +552,8 @@ public final class PlacementModel: Sendable {
 
     /// A finding when another persona than the `placed` ones clearly leads, and a section exists for it.
     func finding(scores: [PersonaScore], affinities: [Int: Double], evidence: [SignalEvidence], placed: [Int], excluding ownSection: Int?,
-                 words: Int, counts: TermCounts, page: Page, text: SourceText, terms: [UInt64: PageFeatures.TermStat], isPart: Bool) -> PlacementFinding? {
+                 words: Int, counts: TermCounts, page: Page, text: SourceText, terms: [UInt64: PageFeatures.TermStat], isPart: Bool,
+                 rest: (scores: [PersonaScore], coherence: Double)? = nil) -> PlacementFinding? {
         let minimumWords = isPart ? parameters.minimumPartWords : parameters.minimumWords
         guard words >= minimumWords else { return nil }
         let candidates = scores.filter { !placed.contains($0.persona) && sectionsByPersona[$0.persona].contains { $0 != ownSection } }
@@ -523,7 +564,17 @@ public final class PlacementModel: Sendable {
         let clearlyElsewhere = best.share >= minimumShare && best.share >= minimumRatio * placedShare
             && placedShare <= (isPart ? parameters.maximumPlacedPartShare : parameters.maximumPlacedShare)
         let decisive = !isPart && best.share >= parameters.strongShare && best.share >= parameters.strongRatio * placedShare
-        guard clearlyElsewhere || decisive else { return nil }
+        var differsFromPage = false
+        if isPart, let rest {
+            if rest.coherence > parameters.maximumPartCoherence { return nil }
+            let tiny = 1e-3
+            let logRatio = log((best.share + tiny) / (placedShare + tiny))
+            let restPlaced = placed.reduce(0) { $0 + rest.scores[$1].share }
+            let shift = logRatio - log((rest.scores[best.persona].share + tiny) / (restPlaced + tiny))
+            differsFromPage = rest.coherence <= parameters.maximumContrastCoherence && best.share >= parameters.minimumContrastShare
+                && logRatio >= parameters.minimumContrastLogRatio && shift >= parameters.minimumContrastShift
+        }
+        guard clearlyElsewhere || decisive || differsFromPage else { return nil }
         if isPart && best.evidence < parameters.minimumPartEvidence { return nil }
         let sectionChoices = sectionsByPersona[best.persona].filter { $0 != ownSection }
         let suggested = sectionChoices.max { (affinities[$0] ?? -.infinity, $1) < (affinities[$1] ?? -.infinity, $0) } ?? sectionChoices[0]
