@@ -44,7 +44,7 @@ enum CheckCommand {
             paths = paths.filter { path in wanted.contains(path) || wanted.contains { path.hasPrefix($0 + "/") } }
         }
         if options.flags.contains("--fix") {
-            snapshot = applyFixes(paths: paths, snapshot: snapshot, loader: loader)
+            snapshot = applyFixes(paths: paths, snapshot: snapshot, loader: loader, notValidUTF8: Set(result.notes.map(\.path)))
         }
         let progress = ProgressBar(total: paths.count)
         var onProgress: (@Sendable (Int) -> Void)?
@@ -65,12 +65,18 @@ enum CheckCommand {
     }
 
     /// Applies every safe fix, writing each file atomically; returns the snapshot with the fixed texts.
-    static func applyFixes(paths: [String], snapshot: WorkspaceSnapshot, loader: WorkspaceLoader) -> WorkspaceSnapshot {
+    /// A file that is not valid UTF-8 (`notValidUTF8`) is not fixed: its text was read with U+FFFD for
+    /// the invalid bytes, and writing it back would replace them.
+    static func applyFixes(paths: [String], snapshot: WorkspaceSnapshot, loader: WorkspaceLoader, notValidUTF8: Set<String> = []) -> WorkspaceSnapshot {
         var changes: [WorkspaceChange] = []
         var fixedCount = 0
         for path in paths {
             let edits = TerminologyFixes.fixAll(in: path, snapshot: snapshot)
             guard !edits.isEmpty, let document = snapshot.document(path), let url = loader.confinedURL(path) else { continue }
+            if notValidUTF8.contains(path) {
+                printError("docent check --fix: \(path): not fixed: not valid UTF-8, and writing it would replace the invalid bytes with U+FFFD")
+                continue
+            }
             let fixed = TerminologyFixes.apply(edits, to: document.text.bytes)
             do {
                 try AtomicFileWriter.write(fixed, to: url, expecting: document.text.bytes)

@@ -111,5 +111,9 @@ func loadWorkspace(_ directory: String?, configFile: String? = nil) -> Workspace
     for skipped in result.skipped {
         printError("docent: skipped \(skipped.path): \(skipped.reason)")
     }
+    // Files read with a caveat (invalid UTF-8 read as U+FFFD): on stderr, so reports on stdout stay valid.
+    for note in result.notes {
+        printError("docent: \(note.path): \(note.reason)")
+    }
     return hasErrors ? nil : result
 }

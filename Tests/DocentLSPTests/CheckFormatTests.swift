@@ -393,6 +393,30 @@ enum CheckWorkspace {
         #expect(!again.stderr.contains("fixed"))
     }
 
+    @Test func invalidUTF8IsSaidOnStderrAndTheReportStaysValid() throws {
+        let root = try Self.workspace(["docs/glossary.md": "## DocHub\n\nThe viewer.\n", "docs/good.md": "The dochub.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Latin-1 bytes: "Café" on line 2, then a fixable use.
+        let latin1 = root.appendingPathComponent("docs/latin1.md")
+        let bytes: [UInt8] = Array("# Menu\nCaf".utf8) + [0xE9] + Array(" and na".utf8) + [0xEF, 0x76] + Array("e dochub.\n".utf8)
+        try Data(bytes).write(to: latin1)
+        let note = "docent: docs/latin1.md: not valid UTF-8: 2 invalid byte sequences read as U+FFFD (the first on line 2)"
+        for format in ["json", "sarif", "text", "github"] {
+            let run = try Self.run(["check", "--format", format, root.path])
+            #expect(run.status == 0)
+            #expect(run.stderr.contains(note), "\(format): \(run.stderr)")
+            #expect(!run.stdout.contains("not valid UTF-8"))
+            if format == "json" || format == "sarif" { #expect(throws: Never.self) { try JSONParser.parse(Array(run.stdout.utf8)) } }
+        }
+        // --fix leaves such a file alone and says why (not "changed on disk"); other files are fixed.
+        let fixed = try Self.run(["check", "--fix", "--format", "json", root.path])
+        #expect(fixed.stderr.contains("docent check --fix: docs/latin1.md: not fixed: not valid UTF-8, and writing it would replace the invalid bytes with U+FFFD"), "\(fixed.stderr)")
+        #expect(!fixed.stderr.contains("changed on disk"))
+        #expect(fixed.stderr.contains("docent: fixed 1 problem in 1 file"))
+        #expect([UInt8](try Data(contentsOf: latin1)) == bytes)
+        #expect(try String(contentsOf: root.appendingPathComponent("docs/good.md"), encoding: .utf8) == "The DocHub.\n")
+    }
+
     @Test func fixOfOneFileOnly() throws {
         let source = EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/fix")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("docent-fix-\(UUID().uuidString)")
