@@ -151,3 +151,28 @@ private func matchPairs(_ terms: [String], _ markdown: String, aliases: [String:
         }
     }
 }
+
+@Suite struct EdgeTableTests {
+    /// Every key inserted is found with its last value through many growths (at half load, thousands of
+    /// them share a first slot and are found by probing); absent keys are not; 0 is a key like any other.
+    @Test func keysSurviveGrowthAndCollisions() {
+        var table = EdgeTable()
+        var generator = SeededGenerator(seed: 11)
+        var keys: [UInt64] = [0, 2, 3]
+        for _ in 0..<20_000 { keys.append(generator.next()) }
+        // Keys that differ only in their lowest bits.
+        for low in 0..<64 as Range<UInt64> { keys.append(0xABCD_0000_0000_0000 | low) }
+        for (index, key) in keys.enumerated() { table.insert(key, Int32(index)) }
+        table.insert(keys[5], -7)
+        #expect(table.count == keys.count)
+        for (index, key) in keys.enumerated() {
+            #expect(table.value(for: key) == (index == 5 ? -7 : Int32(index)))
+        }
+        var absent = SeededGenerator(seed: 12)
+        for _ in 0..<1_000 {
+            let key = absent.next()
+            if !keys.contains(key) { #expect(table.value(for: key) == nil) }
+        }
+        #expect(table.value(for: 0xABCD_0000_0000_0040) == nil)
+    }
+}

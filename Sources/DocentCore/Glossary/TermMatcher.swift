@@ -20,6 +20,7 @@ public enum TermMatcher {
         var result: [TermMatch] = []
         text.bytes.withUnsafeBufferPointer { bytes in
             var tokens: [WordToken] = []
+            var hashes: [UInt64] = []
             var spanIndex = 0
             let spans = document.proseSpans
             while spanIndex < spans.count {
@@ -30,7 +31,7 @@ public enum TermMatcher {
                     WordTokenizer.tokenize(bytes, range: span.range, joinsAtStart: span.joinsPrevious, into: &tokens)
                     spanIndex += 1
                 }
-                match(tokens, block: block, bytes: bytes, trie: glossary.trie, into: &result)
+                match(tokens, block: block, bytes: bytes, trie: glossary.trie, hashes: &hashes, into: &result)
             }
         }
         return result
@@ -42,14 +43,17 @@ public enum TermMatcher {
         text.bytes.withUnsafeBufferPointer { bytes in
             var tokens: [WordToken] = []
             WordTokenizer.tokenize(bytes, range: range.clamped(to: 0..<bytes.count), joinsAtStart: false, into: &tokens)
-            match(tokens, block: -1, bytes: bytes, trie: glossary.trie, into: &result)
+            var hashes: [UInt64] = []
+            match(tokens, block: -1, bytes: bytes, trie: glossary.trie, hashes: &hashes, into: &result)
         }
         return result
     }
 
-    static func match(_ tokens: [WordToken], block: Int, bytes: UnsafeBufferPointer<UInt8>, trie: WordTrie, into result: inout [TermMatch]) {
-        var hashes = [UInt64](repeating: 0, count: tokens.count)
-        var hashed = [Bool](repeating: false, count: tokens.count)
+    /// `hashes` is a buffer reused from block to block: each word's hash, computed once (a failed
+    /// multi-word attempt restarts at the next word, whose hash is already known).
+    static func match(_ tokens: [WordToken], block: Int, bytes: UnsafeBufferPointer<UInt8>, trie: WordTrie, hashes: inout [UInt64], into result: inout [TermMatch]) {
+        hashes.removeAll(keepingCapacity: true)
+        hashes.reserveCapacity(tokens.count)
         var start = 0
         while start < tokens.count {
             var node = WordTrie.root
@@ -57,7 +61,7 @@ public enum TermMatcher {
             var index = start
             while index < tokens.count {
                 if index > start && !tokens[index].joinsPrevious { break }
-                if !hashed[index] { hashes[index] = wordHash(bytes, tokens[index].range); hashed[index] = true }
+                if index == hashes.count { hashes.append(wordHash(bytes, tokens[index].range)) }
                 let exact = trie.child(of: node, wordHash: hashes[index])
                 if let exact, trie.terminal[Int(exact)] >= 0 {
                     best = (index, trie.terminal[Int(exact)], 0)
@@ -97,9 +101,28 @@ public enum TermMatcher {
         guard range.count >= 3 else { return nil }
         let last = ByteClass.lowercased(bytes[range.upperBound - 1])
         guard last == UInt8(ascii: "s") || last == UInt8(ascii: "'") else { return nil }
-        let word = WordTokenizer.lowercasedWord(bytes, range)
+        var isASCII = true
+        for index in range where bytes[index] >= 0x80 { isASCII = false; break }
+        if isASCII {
+            // Lower-cased on the fly: no copy of the word.
+            return inflectedMatch(ASCIILowercased(bytes: bytes, range: range), writtenCount: range.count, node: node, trie: trie)
+        }
+        return inflectedMatch(WordTokenizer.lowercasedWord(bytes, range), writtenCount: range.count, node: node, trie: trie)
+    }
+
+    /// The lower-cased view of an ASCII word in place.
+    struct ASCIILowercased: RandomAccessCollection {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let range: ByteRange
+        var startIndex: Int { 0 }
+        var endIndex: Int { range.count }
+        @inline(__always) subscript(position: Int) -> UInt8 { ByteClass.lowercased(bytes[range.lowerBound + position]) }
+    }
+
+    @inline(__always)
+    static func inflectedMatch<Word: RandomAccessCollection>(_ word: Word, writtenCount: Int, node: Int32, trie: WordTrie) -> (name: Int32, length: Int)? where Word.Element == UInt8, Word.Index == Int {
         let count = word.count
-        func probe(_ base: ArraySlice<UInt8>, extra: UInt8? = nil) -> Int32? {
+        func probe(_ base: Word.SubSequence, extra: UInt8? = nil) -> Int32? {
             var value = WordTrie.offsetBasis
             for byte in base { value = (value ^ UInt64(byte)) &* WordTrie.prime }
             if let extra { value = (value ^ UInt64(extra)) &* WordTrie.prime }
@@ -108,7 +131,6 @@ public enum TermMatcher {
             return name >= 0 ? name : nil
         }
         // The inflection is counted in bytes of the written word, which equal the lower-cased ones for ASCII.
-        let writtenCount = range.count
         if count >= 3 && word[count - 2] == UInt8(ascii: "'") && word[count - 1] == UInt8(ascii: "s") {
             if let name = probe(word[0..<(count - 2)]) { return (name, writtenCount - (count - 2) ) }
             // "entities's" is unusual; "Harbor's" is the common case handled above.

@@ -4,48 +4,87 @@
 /// The lines are scanned as one virtual buffer joined by `\n`, so constructs that wrap (a code span
 /// or a link across a soft line break) are found; spans are mapped back to source ranges at the end.
 enum InlineScanner {
-    static func scan(lines: [ByteRange], block: Int, bytes: UnsafeBufferPointer<UInt8>, isMDX: Bool, into document: inout MarkdownDocument) {
-        guard !lines.isEmpty else { return }
-        var virtual: [UInt8] = []
-        var lineStarts: [Int] = []  // virtual offset where each line starts
-        virtual.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
-        for (index, line) in lines.enumerated() {
-            if index > 0 { virtual.append(0x0A) }
-            lineStarts.append(virtual.count)
-            virtual.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
-        }
-        var state = State(virtual: virtual, lines: lines, lineStarts: lineStarts, block: block, isMDX: isMDX)
+    /// Scans a block of one line (a heading, a table cell, a one-line paragraph) in place.
+    static func scan(line: ByteRange, block: Int, bytes: UnsafeBufferPointer<UInt8>, isMDX: Bool, into document: inout MarkdownDocument) {
+        let virtual = UnsafeBufferPointer(rebasing: bytes[line])
+        var state = State(virtual: virtual, lines: [], lineStarts: [], single: line, block: block, isMDX: isMDX)
         state.run(into: &document)
     }
 
+    /// Scans a block of several lines, joined by `\n` in `scratch` (reused from block to block).
+    static func scan(lines: [ByteRange], block: Int, bytes: UnsafeBufferPointer<UInt8>, isMDX: Bool, scratch: inout [UInt8], into document: inout MarkdownDocument) {
+        guard let first = lines.first else { return }
+        if lines.count == 1 {
+            scan(line: first, block: block, bytes: bytes, isMDX: isMDX, into: &document)
+            return
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var lineStarts: [Int] = []  // virtual offset where each line starts
+        lineStarts.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated() {
+            if index > 0 { scratch.append(0x0A) }
+            lineStarts.append(scratch.count)
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
+        }
+        scratch.withUnsafeBufferPointer { virtual in
+            var state = State(virtual: virtual, lines: lines, lineStarts: lineStarts, single: first, block: block, isMDX: isMDX)
+            state.run(into: &document)
+        }
+    }
+
+    /// An opening bracket, parenthesis or brace (outside code spans) and its closer, or -1.
+    private struct Pair {
+        var open: Int32
+        var close: Int32
+    }
+
+    /// A backtick run: ordered by length, then start, so the next run of a length is a binary search.
+    private struct BacktickRun: Comparable {
+        var length: Int32
+        var start: Int32
+        static func < (a: BacktickRun, b: BacktickRun) -> Bool { (a.length, a.start) < (b.length, b.start) }
+    }
+
+    /// Bytes that end a whitespace-separated chunk, as two 64-bit masks over ASCII.
+    private static let chunkBreakMask: (low: UInt64, high: UInt64) = {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for byte in Array(" \t\n\r`[]()<>*\",;".utf8) {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        return (low, high)
+    }()
+
     private struct State {
-        let virtual: [UInt8]
+        let virtual: UnsafeBufferPointer<UInt8>
         let lines: [ByteRange]
         let lineStarts: [Int]
+        /// The source range of a one-line block (`lines` is then empty).
+        let single: ByteRange
         let block: Int
         let isMDX: Bool
+        let breakLow: UInt64
+        let breakHigh: UInt64
         var proseStart = 0
         var nextJoins = false
         /// Link texts being scanned: where the `]` is, and where the whole link ends.
         var pendingLinks: [(close: Int, end: Int)] = []
-        /// Precomputed pairs (index of the opener → index of its closer, or -1), so that unclosed
-        /// brackets, parentheses, braces and backtick runs cost one pass, not one scan each.
-        var bracketClose: [Int32] = []
-        var parenClose: [Int32] = []
-        var braceClose: [Int32] = []
-        /// Start offsets of backtick runs, by run length.
-        var backtickRuns: [Int: [Int]] = [:]
+        /// Precomputed pairs in order of their openers, so that unclosed brackets, parentheses, braces and
+        /// backtick runs cost one pass, not one scan each. Empty when the block holds none.
+        var pairs: [Pair] = []
+        var backtickRuns: [BacktickRun] = []
         /// The next `-->` at or after some offset (searches move forward only).
         var commentCloseCache: (from: Int, found: Int?) = (-1, nil)
         /// Offsets below this were already judged not to start an identifier-like chunk.
         var chunkCheckedUntil = 0
 
-        init(virtual: [UInt8], lines: [ByteRange], lineStarts: [Int], block: Int, isMDX: Bool) {
+        init(virtual: UnsafeBufferPointer<UInt8>, lines: [ByteRange], lineStarts: [Int], single: ByteRange, block: Int, isMDX: Bool) {
             self.virtual = virtual
             self.lines = lines
             self.lineStarts = lineStarts
+            self.single = single
             self.block = block
             self.isMDX = isMDX
+            (breakLow, breakHigh) = InlineScanner.chunkBreakMask
             computePairs()
         }
 
@@ -53,34 +92,49 @@ enum InlineScanner {
         /// outside code spans.
         mutating func computePairs() {
             let count = virtual.count
-            // Most paragraphs hold none of these bytes: then there is nothing to pair.
-            guard virtual.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "{") }) else { return }
+            // Most blocks hold none of these bytes: then there is nothing to pair. Eight bytes at a time.
+            var hasBacktick = false, hasPairable = false
+            var offset = 0
+            let raw = UnsafeRawBufferPointer(virtual)
+            while offset + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                hasBacktick = hasBacktick || SWAR.hasByte(word, UInt8(ascii: "`"))
+                hasPairable = hasPairable || SWAR.hasByte(word, UInt8(ascii: "[")) || SWAR.hasByte(word, UInt8(ascii: "(")) || SWAR.hasByte(word, UInt8(ascii: "{"))
+                offset += 8
+            }
+            while offset < count {
+                let byte = virtual[offset]
+                if byte == UInt8(ascii: "`") { hasBacktick = true } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "{") { hasPairable = true }
+                offset += 1
+            }
+            guard hasBacktick || hasPairable else { return }
             var index = 0
-            var runs: [(start: Int, length: Int)] = []
-            while index < count {
-                if virtual[index] == UInt8(ascii: "`") {
-                    var run = 0
-                    while index + run < count && virtual[index + run] == UInt8(ascii: "`") { run += 1 }
-                    runs.append((index, run))
-                    backtickRuns[run, default: []].append(index)
-                    index += run
-                } else {
-                    index += 1
-                }
-            }
-            // Code spans, left to right: a run closes at the next run of the same length.
             var codeSpans: [Range<Int>] = []
-            var position = 0
-            for run in runs where run.start >= position {
-                if let close = findBacktickRun(length: run.length, from: run.start + run.length) {
-                    codeSpans.append(run.start..<(close + run.length))
-                    position = close + run.length
+            if hasBacktick {
+                var runs: [(start: Int, length: Int)] = []
+                while index < count {
+                    if virtual[index] == UInt8(ascii: "`") {
+                        var run = 0
+                        while index + run < count && virtual[index + run] == UInt8(ascii: "`") { run += 1 }
+                        runs.append((index, run))
+                        backtickRuns.append(BacktickRun(length: Int32(clamping: run), start: Int32(index)))
+                        index += run
+                    } else {
+                        index += 1
+                    }
+                }
+                backtickRuns.sort()
+                // Code spans, left to right: a run closes at the next run of the same length.
+                var position = 0
+                for run in runs where run.start >= position {
+                    if let close = findBacktickRun(length: run.length, from: run.start + run.length) {
+                        codeSpans.append(run.start..<(close + run.length))
+                        position = close + run.length
+                    }
                 }
             }
-            bracketClose = [Int32](repeating: -1, count: count)
-            parenClose = [Int32](repeating: -1, count: count)
-            braceClose = [Int32](repeating: -1, count: count)
-            var brackets: [Int] = [], parens: [Int] = [], braces: [Int] = []
+            guard hasPairable else { return }
+            var stacks: (brackets: [Int], parens: [Int], braces: [Int]) = ([], [], [])
             var spanIndex = 0
             index = 0
             while index < count {
@@ -91,20 +145,31 @@ enum InlineScanner {
                 }
                 switch virtual[index] {
                 case UInt8(ascii: "\\"): index += 1
-                case UInt8(ascii: "["): brackets.append(index)
-                case UInt8(ascii: "]"): if let open = brackets.popLast() { bracketClose[open] = Int32(index) }
-                case UInt8(ascii: "("): parens.append(index)
-                case UInt8(ascii: ")"): if let open = parens.popLast() { parenClose[open] = Int32(index) }
-                case UInt8(ascii: "{"): braces.append(index)
-                case UInt8(ascii: "}"): if let open = braces.popLast() { braceClose[open] = Int32(index) }
+                case UInt8(ascii: "["): stacks.brackets.append(pairs.count); pairs.append(Pair(open: Int32(index), close: -1))
+                case UInt8(ascii: "]"): if let open = stacks.brackets.popLast() { pairs[open].close = Int32(index) }
+                case UInt8(ascii: "("): stacks.parens.append(pairs.count); pairs.append(Pair(open: Int32(index), close: -1))
+                case UInt8(ascii: ")"): if let open = stacks.parens.popLast() { pairs[open].close = Int32(index) }
+                case UInt8(ascii: "{"): stacks.braces.append(pairs.count); pairs.append(Pair(open: Int32(index), close: -1))
+                case UInt8(ascii: "}"): if let open = stacks.braces.popLast() { pairs[open].close = Int32(index) }
                 default: break
                 }
                 index += 1
             }
         }
 
+        /// The closer paired with the opener at `open` (a `[`, `(` or `{`), or -1.
+        func close(of open: Int) -> Int {
+            var low = 0, high = pairs.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(pairs[middle].open) < open { low = middle + 1 } else { high = middle }
+            }
+            return low < pairs.count && Int(pairs[low].open) == open ? Int(pairs[low].close) : -1
+        }
+
         /// Maps a virtual offset to a source offset (the virtual `\n` maps to the end of its line).
         func source(_ offset: Int) -> Int {
+            if lines.isEmpty { return min(single.lowerBound + offset, single.upperBound) }
             var low = 0
             var high = lineStarts.count - 1
             while low < high {
@@ -132,7 +197,7 @@ enum InlineScanner {
                     continue
                 }
                 let byte = virtual[index]
-                if index >= chunkCheckedUntil && isChunkStart(index) && bareURL(at: index) == nil {
+                if index >= chunkCheckedUntil && isChunkStart(index) && (!mayStartURL(byte) || bareURL(at: index) == nil) {
                     let (end, isCode) = chunk(at: index)
                     if isCode {
                         emitProse(upTo: index, into: &document)
@@ -173,8 +238,7 @@ enum InlineScanner {
                         index += 1
                     }
                 case UInt8(ascii: "["):
-                    if index + 1 < count && virtual[index + 1] == UInt8(ascii: "^"), index < bracketClose.count, bracketClose[index] >= 0 {
-                        let close = Int(bracketClose[index])
+                    if index + 1 < count && virtual[index + 1] == UInt8(ascii: "^"), case let close = self.close(of: index), close >= 0 {
                         // A footnote reference `[^1]`.
                         emitProse(upTo: index, into: &document)
                         index = close + 1
@@ -258,28 +322,22 @@ enum InlineScanner {
         }
 
         func findBacktickRun(length: Int, from start: Int) -> Int? {
-            guard let starts = backtickRuns[length] else { return nil }
-            var low = 0, high = starts.count
+            let key = BacktickRun(length: Int32(clamping: length), start: Int32(clamping: start))
+            var low = 0, high = backtickRuns.count
             while low < high {
                 let middle = (low + high) / 2
-                if starts[middle] < start { low = middle + 1 } else { high = middle }
+                if backtickRuns[middle] < key { low = middle + 1 } else { high = middle }
             }
-            return low < starts.count ? starts[low] : nil
+            return low < backtickRuns.count && backtickRuns[low].length == key.length ? Int(backtickRuns[low].start) : nil
         }
 
         /// For `[text](dest)` or `[text][ref]` starting at `openBracket`: the `]` and the end of the link.
         func linkShape(openBracket: Int) -> (close: Int, end: Int)? {
-            guard openBracket < bracketClose.count else { return nil }  // empty when nothing pairs
-            let close = Int(bracketClose[openBracket])
+            let close = self.close(of: openBracket)
             guard close >= 0, close + 1 < virtual.count else { return nil }
             let next = virtual[close + 1]
-            if next == UInt8(ascii: "(") {
-                guard close + 1 < parenClose.count else { return nil }
-                let end = Int(parenClose[close + 1])
-                return end >= 0 ? (close, end + 1) : nil
-            }
-            if next == UInt8(ascii: "[") {
-                let end = Int(bracketClose[close + 1])
+            if next == UInt8(ascii: "(") || next == UInt8(ascii: "[") {
+                let end = self.close(of: close + 1)
                 return end >= 0 ? (close, end + 1) : nil
             }
             return nil
@@ -398,6 +456,12 @@ enum InlineScanner {
             return end - index >= minimum ? end : nil
         }
 
+        @inline(__always)
+        func mayStartURL(_ byte: UInt8) -> Bool {
+            let lower = ByteClass.lowercased(byte)
+            return lower == UInt8(ascii: "h") || lower == UInt8(ascii: "w")
+        }
+
         /// Whether `index` starts a whitespace-separated chunk (after space, a line break or an opener).
         @inline(__always)
         func isChunkStart(_ index: Int) -> Bool {
@@ -416,15 +480,14 @@ enum InlineScanner {
         /// a dotted property path (`backend.baseUrl`). Nil for ordinary words.
         /// The chunk at `start` and whether it is identifier-like; the end is where the next chunk may start.
         func chunk(at start: Int) -> (end: Int, isCode: Bool) {
-            if let codeEnd = codeLikeChunkEnd(at: start) { return (codeEnd, true) }
-            return (max(rawChunkEnd(at: start), start + 1), false)
+            let (rawEnd, codeEnd) = scanChunk(at: start)
+            if let codeEnd { return (codeEnd, true) }
+            return (max(rawEnd, start + 1), false)
         }
 
         @inline(__always)
         func isChunkBreak(_ byte: UInt8) -> Bool {
-            ByteClass.isWhitespace(byte) || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
-                || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
+            byte < 64 ? (breakLow >> UInt64(byte)) & 1 != 0 : byte < 128 && (breakHigh >> UInt64(byte &- 64)) & 1 != 0
         }
 
         func rawChunkEnd(at start: Int) -> Int {
@@ -433,11 +496,17 @@ enum InlineScanner {
             return end
         }
 
-        func codeLikeChunkEnd(at start: Int) -> Int? {
+        func codeLikeChunkEnd(at start: Int) -> Int? { scanChunk(at: start).codeEnd }
+
+        /// The end of the chunk at `start` (its first chunk break), and where it ends when it is
+        /// identifier-like code rather than a word (trailing sentence punctuation left out).
+        func scanChunk(at start: Int) -> (rawEnd: Int, codeEnd: Int?) {
             var end = start
             var slashes = 0, ats = 0, underscores = 0, colons = 0, dots = 0, hyphens = 0
             while end < virtual.count {
                 let byte = virtual[end]
+                // Letters and digits (most of every chunk) first.
+                if ByteClass.isASCIIAlphanumeric(byte) || byte >= 0x80 { end += 1; continue }
                 if isChunkBreak(byte) { break }
                 switch byte {
                 case UInt8(ascii: "/"): slashes += 1
@@ -450,26 +519,29 @@ enum InlineScanner {
                 }
                 end += 1
             }
+            let rawEnd = end
+            // An ordinary word holds none of these: every code shape below needs one.
+            if slashes | ats | underscores | colons | dots | hyphens == 0 { return (rawEnd, nil) }
             // Sentence punctuation after the chunk is not part of it.
             while end > start, [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "'")].contains(virtual[end - 1]) {
                 if virtual[end - 1] == UInt8(ascii: ".") { dots -= 1 }
                 if virtual[end - 1] == UInt8(ascii: ":") { colons -= 1 }
                 end -= 1
             }
-            guard end - start >= 3 else { return nil }
+            guard end - start >= 3 else { return (rawEnd, nil) }
             let first = virtual[start]
             let chunk = virtual[start..<end]
-            if first == UInt8(ascii: "@") && (slashes > 0 || ats > 1 || dots > 0) { return end }
-            if first == UInt8(ascii: "-") && virtual[start + 1] == UInt8(ascii: "-") && end - start > 3 { return end }
-            if ats > 0 && (slashes > 0 || dots > 0 || hyphens > 0) && first != UInt8(ascii: "@") && !chunk.contains(where: { $0 >= 0x80 }) { return end }
+            if first == UInt8(ascii: "@") && (slashes > 0 || ats > 1 || dots > 0) { return (rawEnd, end) }
+            if first == UInt8(ascii: "-") && virtual[start + 1] == UInt8(ascii: "-") && end - start > 3 { return (rawEnd, end) }
+            if ats > 0 && (slashes > 0 || dots > 0 || hyphens > 0) && first != UInt8(ascii: "@") && !chunk.contains(where: { $0 >= 0x80 }) { return (rawEnd, end) }
             // kebab-case identifiers (`mkdocs-techdocs-core`, `backend-plugin-api`): two or more hyphens, lower case.
-            if hyphens >= 2 && !chunk.contains(where: { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || $0 >= 0x80 }) { return end }
-            if slashes >= 2 || (slashes == 1 && (dots > 0 || hyphens > 0 || first == UInt8(ascii: "/") || first == UInt8(ascii: "."))) { return end }
-            if colons >= 2, chunk.firstRange(of: [UInt8(ascii: ":"), UInt8(ascii: ":")]) != nil { return end }
+            if hyphens >= 2 && !chunk.contains(where: { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || $0 >= 0x80 }) { return (rawEnd, end) }
+            if slashes >= 2 || (slashes == 1 && (dots > 0 || hyphens > 0 || first == UInt8(ascii: "/") || first == UInt8(ascii: "."))) { return (rawEnd, end) }
+            if colons >= 2, chunk.firstRange(of: [UInt8(ascii: ":"), UInt8(ascii: ":")]) != nil { return (rawEnd, end) }
             if underscores > 0 {
                 // snake_case: an underscore between two word characters.
                 for index in (start + 1)..<(end - 1) where virtual[index] == UInt8(ascii: "_")
-                    && ByteClass.isASCIIAlphanumeric(virtual[index - 1]) && ByteClass.isASCIIAlphanumeric(virtual[index + 1]) { return end }
+                    && ByteClass.isASCIIAlphanumeric(virtual[index - 1]) && ByteClass.isASCIIAlphanumeric(virtual[index + 1]) { return (rawEnd, end) }
             }
             if dots > 0 {
                 // A file name (`app-config.yaml`) or a dotted property path (`backend.baseUrl`, `a.b.c`).
@@ -477,15 +549,15 @@ enum InlineScanner {
                     let ext = String(decoding: virtual[(lastDot + 1)..<end], as: UTF8.self).lowercased()
                     // "Node.js" and "Vue.js" are product names, not files.
                     let isProductName = ext == "js" && first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") && dots == 1
-                    if Self.fileExtensions.contains(ext) && ByteClass.isASCIIAlphanumeric(virtual[lastDot - 1]) && !isProductName { return end }
+                    if Self.fileExtensions.contains(ext) && ByteClass.isASCIIAlphanumeric(virtual[lastDot - 1]) && !isProductName { return (rawEnd, end) }
                     let afterDot = virtual[lastDot + 1]
                     let isLowerAfter = afterDot >= UInt8(ascii: "a") && afterDot <= UInt8(ascii: "z")
                     let hasInnerCapital = chunk.dropFirst().contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
-                    if dots >= 2 && isLowerAfter && !chunk.contains(where: { $0 >= 0x80 }) && ByteClass.isASCIIAlphanumeric(virtual[lastDot - 1]) { return end }
-                    if dots == 1 && isLowerAfter && hasInnerCapital && ByteClass.isASCIIAlphanumeric(virtual[lastDot - 1]) { return end }
+                    if dots >= 2 && isLowerAfter && !chunk.contains(where: { $0 >= 0x80 }) && ByteClass.isASCIIAlphanumeric(virtual[lastDot - 1]) { return (rawEnd, end) }
+                    if dots == 1 && isLowerAfter && hasInnerCapital && ByteClass.isASCIIAlphanumeric(virtual[lastDot - 1]) { return (rawEnd, end) }
                 }
             }
-            return nil
+            return (rawEnd, nil)
         }
 
         func hasPrefixCaseInsensitive(_ prefix: StaticString, at index: Int) -> Bool {
@@ -505,8 +577,7 @@ enum InlineScanner {
         }
 
         func balancedBraces(from index: Int) -> Int? {
-            guard index < braceClose.count else { return nil }
-            let close = Int(braceClose[index])
+            let close = self.close(of: index)
             return close >= 0 ? close + 1 : nil
         }
     }

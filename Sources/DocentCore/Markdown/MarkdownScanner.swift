@@ -21,7 +21,7 @@ private let blockHTMLTags: Set<String> = [
     "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
     "th", "thead", "title", "tr", "track", "ul", "img", "br", "video", "audio", "source", "picture",
 ]
-private let rawHTMLTags: Set<String> = ["script", "pre", "style", "textarea"]
+private let rawHTMLTags: [String] = ["script", "pre", "style", "textarea"]
 
 private struct BlockScanner {
     let text: SourceText
@@ -31,6 +31,8 @@ private struct BlockScanner {
 
     /// The lines of the paragraph being collected: content ranges (container prefixes removed).
     var paragraph: [ByteRange] = []
+    /// The inline scanner's buffer for joining a block's lines, reused from block to block.
+    var inlineScratch: [UInt8] = []
     var paragraphStartsListItem = false
     var inList = false
     /// The column where the current list item's content starts (a code block inside it is indented 4 more).
@@ -39,15 +41,20 @@ private struct BlockScanner {
 
     enum OpenBlock {
         case none
-        case fencedCode(fence: UInt8, length: Int, language: String, info: String, start: Int, contentStart: Int)
+        /// The language and info string are in `openFence`, so this enum holds no reference and
+        /// costs nothing to copy on every line.
+        case fencedCode(fence: UInt8, length: Int, start: Int, contentStart: Int)
         case indentedCode(start: Int, end: Int, minimumColumn: Int)
         case htmlComment(start: Int)
-        case rawHTML(tag: String, start: Int)
+        /// The tag name is `rawHTMLTags[tag]`.
+        case rawHTML(tag: Int, start: Int)
         case htmlUntilBlank(start: Int)
         case jsxTag(start: Int)
         case mdxStatement(start: Int)
     }
     var open = OpenBlock.none
+    /// The open fenced code block's language and info string.
+    var openFence: (language: String, info: String) = ("", "")
     /// How many block-quote markers enclose the open fenced code block; only those are stripped from
     /// its lines, so a code line such as `>>> prompt` stays code.
     var openQuoteDepth = 0
@@ -142,7 +149,8 @@ private struct BlockScanner {
             let language = String(info[..<languageEnd]).lowercased()
             let rest = String(info[languageEnd...]).trimmingSpaces()
             let contentStart = line + 1 < text.lineTable.lineCount ? text.lineTable.lineStarts[line + 1] : text.count
-            open = .fencedCode(fence: bytes[first], length: fence.length, language: language, info: rest, start: range.lowerBound, contentStart: contentStart)
+            open = .fencedCode(fence: bytes[first], length: fence.length, start: range.lowerBound, contentStart: contentStart)
+            openFence = (language, rest)
             openQuoteDepth = quoteDepth
             return line + 1
         }
@@ -211,7 +219,8 @@ private struct BlockScanner {
                     let contentStartLine = line + 1 < text.lineTable.lineCount ? text.lineTable.lineStarts[line + 1] : text.count
                     let infoStart = skipSpaces(content + fence.length, lineEnd)
                     let language = text.string(in: infoStart..<trimEnd(infoStart, lineEnd)).split(separator: " ").first.map { String($0).lowercased() } ?? ""
-                    open = .fencedCode(fence: bytes[content], length: fence.length, language: language, info: "", start: range.lowerBound, contentStart: contentStartLine)
+                    open = .fencedCode(fence: bytes[content], length: fence.length, start: range.lowerBound, contentStart: contentStartLine)
+                    openFence = (language, "")
                     openQuoteDepth = quoteDepth
                     return line + 1
                 }
@@ -238,13 +247,13 @@ private struct BlockScanner {
         switch open {
         case .none:
             return false
-        case .fencedCode(let fence, let length, let language, let info, let start, let contentBegin):
+        case .fencedCode(let fence, let length, let start, let contentBegin):
             var index = skipSpaces(contentStart, lineEnd)
             var run = 0
             while index < lineEnd && bytes[index] == fence { index += 1; run += 1 }
             if run >= length && skipSpaces(index, lineEnd) == lineEnd {
                 let end = lineEnd
-                document.codeBlocks.append(CodeBlock(language: language, info: info, range: start..<end, contentRange: contentBegin..<max(contentBegin, lineStart), isFenced: true))
+                document.codeBlocks.append(CodeBlock(language: openFence.language, info: openFence.info, range: start..<end, contentRange: contentBegin..<max(contentBegin, lineStart), isFenced: true))
                 open = .none
             }
             return true
@@ -270,7 +279,7 @@ private struct BlockScanner {
             }
             return true
         case .rawHTML(let tag, _):
-            if find("</\(tag)", in: contentStart..<lineEnd, caseInsensitive: true) != nil { open = .none }
+            if find("</\(rawHTMLTags[tag])", in: contentStart..<lineEnd, caseInsensitive: true) != nil { open = .none }
             return true
         case .htmlUntilBlank:
             if skipSpaces(contentStart, lineEnd) == lineEnd {
@@ -281,18 +290,18 @@ private struct BlockScanner {
             collectInlineComments(contentStart..<lineEnd)
             return true
         case .jsxTag:
-            if find(">", in: contentStart..<lineEnd) != nil { open = .none }
+            if find(UInt8(ascii: ">"), in: contentStart..<lineEnd) != nil { open = .none }
             return true
         case .mdxStatement:
-            if find("}", in: contentStart..<lineEnd) != nil || skipSpaces(contentStart, lineEnd) == lineEnd { open = .none }
+            if find(UInt8(ascii: "}"), in: contentStart..<lineEnd) != nil || skipSpaces(contentStart, lineEnd) == lineEnd { open = .none }
             return true
         }
     }
 
     mutating func closeOpenBlock(at end: Int) {
         switch open {
-        case .fencedCode(_, _, let language, let info, let start, let contentStart):
-            document.codeBlocks.append(CodeBlock(language: language, info: info, range: start..<end, contentRange: min(contentStart, end)..<end, isFenced: true))
+        case .fencedCode(_, _, let start, let contentStart):
+            document.codeBlocks.append(CodeBlock(language: openFence.language, info: openFence.info, range: start..<end, contentRange: min(contentStart, end)..<end, isFenced: true))
         case .indentedCode(let start, let codeEnd, _):
             document.codeBlocks.append(CodeBlock(language: "", info: "", range: start..<codeEnd, contentRange: start..<codeEnd, isFenced: false))
         case .htmlComment(let start):
@@ -312,7 +321,7 @@ private struct BlockScanner {
         while index < lineEnd && bytes[index] == byte { index += 1 }
         let length = index - first
         guard length >= 3 else { return nil }
-        if byte == UInt8(ascii: "`") && find("`", in: index..<lineEnd) != nil { return nil }
+        if byte == UInt8(ascii: "`") && find(UInt8(ascii: "`"), in: index..<lineEnd) != nil { return nil }
         return (length, ())
     }
 
@@ -421,10 +430,10 @@ private struct BlockScanner {
         let name = text.string(in: nameStart..<index)
         let lowerName = name.lowercased()
         let isComponent = bytes[nameStart] >= UInt8(ascii: "A") && bytes[nameStart] <= UInt8(ascii: "Z")
-        if rawHTMLTags.contains(lowerName) && !isClosing {
+        if let tag = rawHTMLTags.firstIndex(of: lowerName), !isClosing {
             closeParagraph()
             if find("</\(lowerName)", in: index..<lineEnd, caseInsensitive: true) == nil {
-                open = .rawHTML(tag: lowerName, start: first)
+                open = .rawHTML(tag: tag, start: first)
             }
             return true
         }
@@ -481,7 +490,7 @@ private struct BlockScanner {
         let looksLikeCode = line.contains("from ") || line.contains("{") || line.contains("=") || line.contains("'") || line.contains("\"") || line.hasSuffix(";")
         guard looksLikeCode else { return false }
         closeParagraph()
-        if find("{", in: first..<lineEnd) != nil && find("}", in: first..<lineEnd) == nil {
+        if find(UInt8(ascii: "{"), in: first..<lineEnd) != nil && find(UInt8(ascii: "}"), in: first..<lineEnd) == nil {
             open = .mdxStatement(start: first)
         }
         return true
@@ -489,7 +498,7 @@ private struct BlockScanner {
 
     /// A table: a header row with `|`, then a delimiter row. Consumes the whole table.
     mutating func scanTable(line: Int, first: Int, lineEnd: Int) -> Int? {
-        guard paragraph.isEmpty, line + 1 < text.lineTable.lineCount, find("|", in: first..<lineEnd) != nil else { return nil }
+        guard paragraph.isEmpty, line + 1 < text.lineTable.lineCount, find(UInt8(ascii: "|"), in: first..<lineEnd) != nil else { return nil }
         let delimiter = text.lineRange(line + 1)
         guard isDelimiterRow(delimiter) else { return nil }
         closeParagraph()
@@ -499,7 +508,7 @@ private struct BlockScanner {
         while current < text.lineTable.lineCount {
             let range = text.lineRange(current)
             let rowStart = skipSpaces(range.lowerBound, range.upperBound)
-            if rowStart == range.upperBound || find("|", in: rowStart..<range.upperBound) == nil { break }
+            if rowStart == range.upperBound || find(UInt8(ascii: "|"), in: rowStart..<range.upperBound) == nil { break }
             rows.append(cells(rowStart..<range.upperBound))
             end = range.upperBound
             current += 1
@@ -508,7 +517,7 @@ private struct BlockScanner {
             for cell in row {
                 let blockIndex = document.proseBlocks.count
                 document.proseBlocks.append(ProseBlock(kind: .tableCell, range: cell))
-                InlineScanner.scan(lines: [cell], block: blockIndex, bytes: bytes, isMDX: isMDX, into: &document)
+                InlineScanner.scan(line: cell, block: blockIndex, bytes: bytes, isMDX: isMDX, into: &document)
             }
         }
         document.tables.append(Table(range: text.lineTable.lineStarts[line]..<end, rows: rows))
@@ -564,8 +573,8 @@ private struct BlockScanner {
         guard !paragraph.isEmpty else { return }
         let blockIndex = document.proseBlocks.count
         document.proseBlocks.append(ProseBlock(kind: .paragraph, range: paragraph.first!.lowerBound..<paragraph.last!.upperBound))
-        InlineScanner.scan(lines: paragraph, block: blockIndex, bytes: bytes, isMDX: isMDX, into: &document)
-        paragraph = []
+        InlineScanner.scan(lines: paragraph, block: blockIndex, bytes: bytes, isMDX: isMDX, scratch: &inlineScratch, into: &document)
+        paragraph.removeAll(keepingCapacity: true)
         paragraphStartsListItem = false
     }
 
@@ -593,28 +602,51 @@ private struct BlockScanner {
             anchor = text.string(in: (open + 2)..<(last.upperBound - 1))
             textRange = textRange.lowerBound..<trimEnd(textRange.lowerBound, open)
         }
-        var headingLines = lines
-        headingLines[headingLines.count - 1] = headingLines[headingLines.count - 1].lowerBound..<min(headingLines[headingLines.count - 1].upperBound, textRange.upperBound)
-        let headingText = headingLines.map { text.string(in: $0) }.joined(separator: " ")
         let blockIndex = document.proseBlocks.count
         document.proseBlocks.append(ProseBlock(kind: .heading(level: level), range: textRange))
-        InlineScanner.scan(lines: headingLines, block: blockIndex, bytes: bytes, isMDX: isMDX, into: &document)
+        let headingText: String
+        if lines.count == 1 {
+            let line = lines[0].lowerBound..<min(lines[0].upperBound, textRange.upperBound)
+            headingText = text.string(in: line)
+            InlineScanner.scan(line: line, block: blockIndex, bytes: bytes, isMDX: isMDX, into: &document)
+        } else {
+            var headingLines = lines
+            headingLines[headingLines.count - 1] = headingLines[headingLines.count - 1].lowerBound..<min(headingLines[headingLines.count - 1].upperBound, textRange.upperBound)
+            headingText = headingLines.map { text.string(in: $0) }.joined(separator: " ")
+            InlineScanner.scan(lines: headingLines, block: blockIndex, bytes: bytes, isMDX: isMDX, scratch: &inlineScratch, into: &document)
+        }
         document.headings.append(Heading(level: level, text: headingText, range: range, textRange: textRange,
                                          anchor: anchor ?? MarkdownText.slug(headingText), sectionRange: range))
     }
 
     /// Sets each heading's section range, and makes duplicate anchors unique as GitHub does (`-1`, `-2`).
     mutating func finishHeadings() {
-        var seen: [String: Int] = [:]
+        // Headings whose section is still open, by increasing level; a heading closes every open one of
+        // the same or a deeper level.
+        var open: [Int] = []
         for index in document.headings.indices {
             let heading = document.headings[index]
-            var end = text.count
-            for next in document.headings[(index + 1)...] where next.level <= heading.level {
-                end = next.range.lowerBound
-                break
+            while let last = open.last, document.headings[last].level >= heading.level {
+                document.headings[last].sectionRange = document.headings[last].range.lowerBound..<heading.range.lowerBound
+                open.removeLast()
             }
-            document.headings[index].sectionRange = heading.range.lowerBound..<end
-            let anchor = heading.anchor
+            open.append(index)
+        }
+        for index in open {
+            document.headings[index].sectionRange = document.headings[index].range.lowerBound..<text.count
+        }
+        // Most pages have no two equal anchors: a set of 64-bit hashes of the anchors' bytes finds the
+        // ones that may repeat without hashing every anchor as a String.
+        var hashes = Set<UInt64>(minimumCapacity: document.headings.count)
+        var mayRepeat = false
+        for heading in document.headings where !hashes.insert(MarkdownText.fnv1a(heading.anchor)).inserted {
+            mayRepeat = true
+            break
+        }
+        guard mayRepeat else { return }
+        var seen: [String: Int] = [:]
+        for index in document.headings.indices {
+            let anchor = document.headings[index].anchor
             if let count = seen[anchor] {
                 document.headings[index].anchor = "\(anchor)-\(count)"
                 seen[anchor] = count + 1
@@ -660,6 +692,15 @@ private struct BlockScanner {
         let pointer = literal.utf8Start
         for offset in 0..<count where bytes[index + offset] != pointer[offset] { return false }
         return true
+    }
+
+    func find(_ byte: UInt8, in range: ByteRange) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
     }
 
     func find(_ needle: String, in range: ByteRange, caseInsensitive: Bool = false) -> Int? {

@@ -80,6 +80,11 @@ public enum MarkdownText {
     /// The anchor a heading gets on GitHub and Docusaurus: lower-cased, punctuation dropped, spaces
     /// turned into hyphens. Works on bytes; only non-ASCII scalars consult Unicode properties.
     public static func slug(_ headingText: String) -> String {
+        plainASCIISlug(headingText) ?? generalSlug(headingText)
+    }
+
+    /// `slug` for any heading: inline markup removed by `plainText`, non-ASCII letters kept lower-cased.
+    static func generalSlug(_ headingText: String) -> String {
         let plain = Array(plainText(headingText).utf8)
         var result: [UInt8] = []
         result.reserveCapacity(plain.count)
@@ -106,6 +111,49 @@ public enum MarkdownText {
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The slug of a heading that is plain ASCII without inline markup (most headings), in one pass
+    /// and one allocation; nil when the heading needs `plainText` first.
+    static func plainASCIISlug(_ headingText: String) -> String? {
+        var text = headingText
+        return text.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            // As `plainText` then `slug` would: a run of whitespace after some text is one hyphen (none
+            // at either end), other punctuation is dropped from the slug but still separates runs.
+            var sawText = false
+            var pendingHyphen = false
+            for byte in bytes {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    if sawText { pendingHyphen = true }
+                    continue
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"),
+                     UInt8(ascii: "!"), UInt8(ascii: "["), UInt8(ascii: "<"), 0x80...0xFF:
+                    return nil
+                default:
+                    break
+                }
+                if pendingHyphen { result.append(UInt8(ascii: "-")); pendingHyphen = false }
+                sawText = true
+                if ByteClass.isASCIILetter(byte) {
+                    result.append(ByteClass.lowercased(byte))
+                } else if ByteClass.isDigit(byte) || byte == UInt8(ascii: "-") {
+                    result.append(byte)
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// A 64-bit FNV-1a hash of a string's bytes: cheap, for finding likely duplicates.
+    static func fnv1a(_ string: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in string.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return hash
     }
 
     static func findBacktickRun(_ bytes: [UInt8], length: Int, from start: Int) -> Int? {

@@ -31,7 +31,18 @@ public struct LineTable: Sendable {
         var isASCII = true
         var index = 0
         let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < count {
+            // Eight bytes at a time while they hold no line terminator (most of every line): only the
+            // word holding a `\n` or `\r` is walked byte by byte.
+            if index &+ 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if !SWAR.hasByte(word, 0x0A) && !SWAR.hasByte(word, 0x0D) {
+                    if word & SWAR.highBits != 0 { isASCII = false }
+                    index &+= 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") {
                 ascii.append(isASCII)
@@ -186,5 +197,21 @@ public struct LineTable: Sendable {
             index += length
         }
         return min(index, range.upperBound)
+    }
+}
+
+/// Byte tests on eight bytes at once ("SIMD within a register"), for the scanners' hot loops.
+enum SWAR {
+    static let lowBits: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `word` is zero (exact: no false positives).
+    @inline(__always) static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- lowBits) & ~word & highBits != 0
+    }
+
+    /// Whether any byte of `word` equals `byte`.
+    @inline(__always) static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        hasZeroByte(word ^ (lowBits &* UInt64(byte)))
     }
 }
