@@ -17,39 +17,25 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-/// Command-line options of a scenario: positional arguments, `--name value` and `--flag`.
-struct BenchmarkOptions {
-    var positional: [String] = []
-    var values: [String: [String]] = [:]
-    var flags: Set<String> = []
+/// Command-line options of a scenario: the parser `docent` uses (positional arguments, `--name value`
+/// repeatable, `--flag`); a usage error prints as its message.
+typealias BenchmarkOptions = CommandLineOptions
 
-    init(_ arguments: [String], valued: Set<String>, boolean: Set<String>) throws(BenchmarkError) {
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            if argument.hasPrefix("--") {
-                let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-                if valued.contains(parts[0]) {
-                    if parts.count == 2 {
-                        values[parts[0], default: []].append(parts[1])
-                    } else {
-                        guard index + 1 < arguments.count else { throw BenchmarkError("\(parts[0]) needs a value") }
-                        values[parts[0], default: []].append(arguments[index + 1])
-                        index += 1
-                    }
-                } else if boolean.contains(argument) {
-                    flags.insert(argument)
-                } else {
-                    throw BenchmarkError("unknown option \(argument)")
-                }
-            } else {
-                positional.append(argument)
-            }
-            index += 1
+extension CommandLineOptions {
+    /// A scenario's options, whose first positional argument is the WORKSPACE. On a usage error prints
+    /// `docent-bench SCENARIO: message`, without a workspace prints `usage`, and returns nil (exit 2).
+    static func scenario(_ name: String, _ arguments: [String], valued: Set<String> = [], boolean: Set<String> = [], usage: String) -> CommandLineOptions? {
+        let options: CommandLineOptions
+        do { options = try CommandLineOptions(arguments, valued: valued, boolean: boolean) } catch {
+            printError("docent-bench \(name): \(error)")
+            return nil
         }
+        guard !options.positional.isEmpty else {
+            printError(usage)
+            return nil
+        }
+        return options
     }
-
-    func value(_ name: String) -> String? { values[name]?.last }
 }
 
 struct BenchmarkError: Error, CustomStringConvertible {

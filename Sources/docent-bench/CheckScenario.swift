@@ -7,15 +7,9 @@ import Foundation
 /// scan, match, classify, every rule), repeated; reports files/s, MB/s, wall and CPU time, peak RSS.
 enum CheckScenario {
     static func run(_ arguments: [String]) -> Int32 {
-        let options: BenchmarkOptions
-        do { options = try BenchmarkOptions(arguments, valued: ["--runs"], boolean: []) } catch {
-            printError("docent-bench check: \(error)")
-            return 2
-        }
-        guard let path = options.positional.first else {
-            printError("usage: docent-bench check WORKSPACE [--runs N]")
-            return 2
-        }
+        guard let options = BenchmarkOptions.scenario("check", arguments, valued: ["--runs"],
+                                                      usage: "usage: docent-bench check WORKSPACE [--runs N]"),
+              let path = options.positional.first else { return 2 }
         let runs = Int(options.value("--runs") ?? "5") ?? 5
         var walls: [Double] = []
         var cpus: [Double] = []

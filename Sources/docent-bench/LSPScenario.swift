@@ -10,15 +10,9 @@ import Foundation
 /// and the server's peak RSS.
 enum LSPScenario {
     static func run(_ arguments: [String]) -> Int32 {
-        let options: BenchmarkOptions
-        do { options = try BenchmarkOptions(arguments, valued: ["--requests", "--extra-terms", "--binary", "--seed"], boolean: []) } catch {
-            printError("docent-bench lsp: \(error)")
-            return 2
-        }
-        guard let workspacePath = options.positional.first else {
-            printError("usage: docent-bench lsp WORKSPACE [--requests N] [--extra-terms N] [--binary PATH]")
-            return 2
-        }
+        guard let options = BenchmarkOptions.scenario("lsp", arguments, valued: ["--requests", "--extra-terms", "--binary", "--seed"],
+                                                      usage: "usage: docent-bench lsp WORKSPACE [--requests N] [--extra-terms N] [--binary PATH]"),
+              let workspacePath = options.positional.first else { return 2 }
         let requests = Int(options.value("--requests") ?? "1000") ?? 1000
         let extraTerms = Int(options.value("--extra-terms") ?? "0") ?? 0
         guard let binary = locateBinary(options.value("--binary")) else {

@@ -9,15 +9,9 @@ import Foundation
 /// match, every rule; disk excluded), peak RSS, and in-process hover and completion latency.
 enum ScaleScenario {
     static func run(_ arguments: [String]) -> Int32 {
-        let options: BenchmarkOptions
-        do { options = try BenchmarkOptions(arguments, valued: ["--copies", "--terms", "--requests"], boolean: ["--child"]) } catch {
-            printError("docent-bench scale: \(error)")
-            return 2
-        }
-        guard let path = options.positional.first else {
-            printError("usage: docent-bench scale WORKSPACE")
-            return 2
-        }
+        guard let options = BenchmarkOptions.scenario("scale", arguments, valued: ["--copies", "--terms", "--requests"], boolean: ["--child"],
+                                                      usage: "usage: docent-bench scale WORKSPACE"),
+              let path = options.positional.first else { return 2 }
         if options.flags.contains("--child") {
             return child(path, copies: Int(options.value("--copies") ?? "1") ?? 1, terms: Int(options.value("--terms") ?? "0") ?? 0,
                          requests: Int(options.value("--requests") ?? "1000") ?? 1000)

@@ -10,12 +10,8 @@ enum CheckCommand {
     static let formats = ["text", "json", "sarif", "github"]
 
     static func run(_ arguments: [String]) -> Int32 {
-        let options: Options
-        do { options = try Options(arguments, valued: ["--format", "--config"], boolean: ["--strict", "--no-color", "--fix"]) } catch {
-            printError("docent check: \(error.message)")
-            return 2
-        }
-        let format = options.values["--format"] ?? "text"
+        guard let options = parseOptions(arguments, command: "check", valued: ["--format", "--config"], boolean: ["--strict", "--no-color", "--fix"]) else { return 2 }
+        let format = options.value("--format") ?? "text"
         guard formats.contains(format) else {
             printError("docent check: unknown format '\(format)' (expected \(formats.joined(separator: ", ")))")
             return 2
@@ -34,7 +30,7 @@ enum CheckCommand {
         if root == nil, let first = filters.first {
             root = WorkspaceRootFinder.root(containing: URL(fileURLWithPath: first)).path
         }
-        guard let result = loadWorkspace(root, configFile: options.values["--config"]) else { return 2 }
+        guard let result = loadWorkspace(root, configFile: options.value("--config")) else { return 2 }
         var snapshot = result.snapshot
         let rootURL = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
         let loader = WorkspaceLoader(root: rootURL)

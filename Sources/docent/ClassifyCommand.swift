@@ -7,11 +7,7 @@ import Foundation
 /// them, for the page and for each `##` part — next to the section it sits in.
 enum ClassifyCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        let options: Options
-        do { options = try Options(arguments, valued: ["--config"], boolean: ["--json"]) } catch {
-            printError("docent classify: \(error.message)")
-            return 2
-        }
+        guard let options = parseOptions(arguments, command: "classify", valued: ["--config"], boolean: ["--json"]) else { return 2 }
         guard options.positional.count == 1, let file = options.positional.first else {
             printError("docent classify: expected one FILE")
             return 2
@@ -23,7 +19,7 @@ enum ClassifyCommand {
         }
         let url = URL(fileURLWithPath: file)
         let root = WorkspaceRootFinder.root(containing: url)
-        guard let result = loadWorkspace(root.path, configFile: options.values["--config"]) else { return 2 }
+        guard let result = loadWorkspace(root.path, configFile: options.value("--config")) else { return 2 }
         let snapshot = result.snapshot
         guard let path = WorkspaceLoader(root: root).relativePath(of: url), let document = snapshot.document(path) else {
             printError("docent classify: \(file) is not a document of the workspace at \(root.path) (see include/exclude in docent.json)")

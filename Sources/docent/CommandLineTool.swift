@@ -51,46 +51,16 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-/// Parsed command-line options: flags with values, boolean flags and positional arguments.
-struct Options {
-    var positional: [String] = []
-    var values: [String: String] = [:]
-    var flags: Set<String> = []
-
-    /// Reads `arguments`; `valued` flags take the next argument (or `--flag=value`).
-    init(_ arguments: [String], valued: Set<String>, boolean: Set<String>) throws(UsageError) {
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            if argument == "--" {
-                positional += arguments[(index + 1)...]
-                break
-            }
-            if argument.hasPrefix("--") {
-                let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-                let name = parts[0]
-                if valued.contains(name) {
-                    if parts.count == 2 {
-                        values[name] = parts[1]
-                    } else {
-                        guard index + 1 < arguments.count else { throw UsageError(message: "\(name) needs a value") }
-                        values[name] = arguments[index + 1]
-                        index += 1
-                    }
-                } else if boolean.contains(name) {
-                    flags.insert(name)
-                } else {
-                    throw UsageError(message: "unknown option \(name)")
-                }
-            } else {
-                positional.append(argument)
-            }
-            index += 1
-        }
+/// A command's options (`CommandLineOptions`, shared with `docent-bench`); on a usage error, prints
+/// `docent COMMAND: message` and returns nil, for the command to exit with 2.
+func parseOptions(_ arguments: [String], command: String, valued: Set<String> = [], boolean: Set<String> = []) -> CommandLineOptions? {
+    do {
+        return try CommandLineOptions(arguments, valued: valued, boolean: boolean)
+    } catch {
+        printError("docent \(command): \(error.message)")
+        return nil
     }
 }
-
-struct UsageError: Error { var message: String }
 
 /// Loads the workspace rooted at `directory` and reports configuration problems on stderr.
 /// Returns nil (after printing) when the configuration has errors.

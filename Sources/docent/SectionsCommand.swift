@@ -16,16 +16,12 @@ enum SectionsCommand {
     }
 
     static func run(_ arguments: [String]) -> Int32 {
-        let options: Options
-        do { options = try Options(arguments, valued: ["--config"], boolean: ["--json"]) } catch {
-            printError("docent sections: \(error.message)")
-            return 2
-        }
+        guard let options = parseOptions(arguments, command: "sections", valued: ["--config"], boolean: ["--json"]) else { return 2 }
         guard options.positional.count <= 1 else {
             printError("docent sections: expected at most one DIR")
             return 2
         }
-        guard let result = loadWorkspace(options.positional.first, configFile: options.values["--config"]) else { return 2 }
+        guard let result = loadWorkspace(options.positional.first, configFile: options.value("--config")) else { return 2 }
         let snapshot = result.snapshot
         let model = PlacementModel.of(snapshot)
         let rows = makeRows(snapshot: snapshot, model: model)

@@ -5,16 +5,12 @@ import Foundation
 /// `docent terms [DIR] [--json]`: every glossary entry with its qualifier, aliases and source.
 enum TermsCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        let options: Options
-        do { options = try Options(arguments, valued: ["--config"], boolean: ["--json"]) } catch {
-            printError("docent terms: \(error.message)")
-            return 2
-        }
+        guard let options = parseOptions(arguments, command: "terms", valued: ["--config"], boolean: ["--json"]) else { return 2 }
         guard options.positional.count <= 1 else {
             printError("docent terms: expected at most one directory")
             return 2
         }
-        guard let result = loadWorkspace(options.positional.first, configFile: options.values["--config"]) else { return 2 }
+        guard let result = loadWorkspace(options.positional.first, configFile: options.value("--config")) else { return 2 }
         let glossary = result.snapshot.glossary
         if options.flags.contains("--json") {
             let items: [JSONValue] = glossary.entries.map { entry in
@@ -53,16 +49,12 @@ enum TermsCommand {
 /// `docent explain TERM [DIR]`: the entries for a term, as a hover shows them.
 enum ExplainCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        let options: Options
-        do { options = try Options(arguments, valued: ["--config"], boolean: []) } catch {
-            printError("docent explain: \(error.message)")
-            return 2
-        }
+        guard let options = parseOptions(arguments, command: "explain", valued: ["--config"]) else { return 2 }
         guard let term = options.positional.first, options.positional.count <= 2 else {
             printError("usage: docent explain TERM [DIR]")
             return 2
         }
-        guard let result = loadWorkspace(options.positional.dropFirst().first, configFile: options.values["--config"]) else { return 2 }
+        guard let result = loadWorkspace(options.positional.dropFirst().first, configFile: options.value("--config")) else { return 2 }
         let glossary = result.snapshot.glossary
         let found = glossary.entries(named: term)
         guard !found.isEmpty else {

@@ -1,0 +1,52 @@
+/// The command-line options of `docent` and `docent-bench`: positional arguments, `--name value` or
+/// `--name=value` for the names in `valued` (repeatable: `values` keeps every one, `value(_:)` the
+/// last), `--flag` for the names in `boolean`, and `--` before arguments that only look like options.
+/// Anything else starting with `--` is a usage error, as is a valued name without a value or a flag
+/// given one (`--fix=false` must not turn fixing on).
+public struct CommandLineOptions: Sendable {
+    public var positional: [String] = []
+    public var values: [String: [String]] = [:]
+    public var flags: Set<String> = []
+
+    public struct UsageError: Error, Equatable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+
+        public init(_ message: String) { self.message = message }
+    }
+
+    public init(_ arguments: [String], valued: Set<String>, boolean: Set<String>) throws(UsageError) {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--" {
+                positional += arguments[index...]
+                break
+            }
+            guard argument.hasPrefix("--") else {
+                positional.append(argument)
+                continue
+            }
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            let name = parts[0]
+            if valued.contains(name) {
+                if parts.count == 2 {
+                    values[name, default: []].append(parts[1])
+                } else {
+                    guard index < arguments.count else { throw UsageError("\(name) needs a value") }
+                    values[name, default: []].append(arguments[index])
+                    index += 1
+                }
+            } else if boolean.contains(name) {
+                guard parts.count == 1 else { throw UsageError("\(name) takes no value") }
+                flags.insert(name)
+            } else {
+                throw UsageError("unknown option \(name)")
+            }
+        }
+    }
+
+    /// The value of a valued option (the last, when it is given more than once).
+    public func value(_ name: String) -> String? { values[name]?.last }
+}

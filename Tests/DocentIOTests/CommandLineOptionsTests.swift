@@ -1,0 +1,37 @@
+import DocentIO
+import Testing
+
+/// The option parser `docent` and `docent-bench` share.
+@Suite struct CommandLineOptionsTests {
+    @Test func positionalValuedAndBooleanInAnyOrder() throws {
+        let options = try CommandLineOptions(["docs", "--format", "json", "--strict", "more", "--config=docent.json"],
+                                             valued: ["--format", "--config"], boolean: ["--strict", "--fix"])
+        #expect(options.positional == ["docs", "more"])
+        #expect(options.value("--format") == "json")
+        #expect(options.value("--config") == "docent.json")
+        #expect(options.flags == ["--strict"])
+        #expect(options.value("--missing") == nil)
+    }
+
+    @Test func repeatedValuesAreKeptAndTheLastWins() throws {
+        let options = try CommandLineOptions(["--param", "a=1", "--param=b=2", "--seed", "1", "--seed", "2"], valued: ["--param", "--seed"], boolean: [])
+        #expect(options.values["--param"] == ["a=1", "b=2"])
+        #expect(options.value("--seed") == "2")
+    }
+
+    @Test func aDoubleDashEndsTheOptions() throws {
+        let options = try CommandLineOptions(["--json", "--", "--not-an-option", "-x"], valued: [], boolean: ["--json"])
+        #expect(options.flags == ["--json"])
+        #expect(options.positional == ["--not-an-option", "-x"])
+        // A single dash or a word that merely contains dashes is positional.
+        #expect(try CommandLineOptions(["-", "a--b"], valued: [], boolean: []).positional == ["-", "a--b"])
+    }
+
+    @Test func usageErrors() {
+        #expect(throws: CommandLineOptions.UsageError("unknown option --bogus")) { try CommandLineOptions(["--bogus=1"], valued: [], boolean: []) }
+        #expect(throws: CommandLineOptions.UsageError("--format needs a value")) { try CommandLineOptions(["docs", "--format"], valued: ["--format"], boolean: []) }
+        // A flag given a value is refused rather than read as on: `--fix=false` must not fix.
+        #expect(throws: CommandLineOptions.UsageError("--fix takes no value")) { try CommandLineOptions(["--fix=false"], valued: [], boolean: ["--fix"]) }
+        #expect(CommandLineOptions.UsageError("x").description == "x")
+    }
+}
