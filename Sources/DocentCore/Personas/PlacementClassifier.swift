@@ -190,7 +190,7 @@ public final class PlacementModel: Sendable {
     }
 
     let pages: [String: Page]
-    let vocabulary: [UInt64: Int32]
+    let vocabulary: WordHashMap<Int32>
     let inverseDocumentFrequency: [Float]
     /// Sublinear counts of every page, and their total: how common each word is in the workspace.
     let background: [Float]
@@ -213,15 +213,16 @@ public final class PlacementModel: Sendable {
         self.sections = sections
 
         // Document frequencies, then a vocabulary of the terms shared by at least two pages.
-        var documentFrequency: [UInt64: Int32] = [:]
+        var documentFrequency = WordHashMap<Int32>(capacity: 4096)
         for path in paths {
             guard let page = features[path] else { continue }
-            for key in page.terms.keys { documentFrequency[key, default: 0] += 1 }
+            page.terms.forEachEntry { key, _ in documentFrequency.update(key, initial: 0) { $0 += 1 } }
         }
-        var vocabulary: [UInt64: Int32] = [:]
+        var vocabulary = WordHashMap<Int32>(capacity: documentFrequency.count / 2)
         var idf: [Float] = []
         let total = Float(max(paths.count, 1))
-        for (key, count) in documentFrequency where count >= 2 {
+        documentFrequency.forEachEntry { key, count in
+            guard count >= 2 else { return }
             vocabulary[key] = Int32(idf.count)
             idf.append(logf((total + 1) / Float(count)))
         }
@@ -312,11 +313,11 @@ public final class PlacementModel: Sendable {
         return ["persona", "personas", "audience"].lazy.compactMap { frontMatter.entry($0) }.first
     }
 
-    static func counts(_ terms: [UInt64: PageFeatures.TermStat], vocabulary: [UInt64: Int32]) -> TermCounts {
+    static func counts(_ terms: WordHashMap<PageFeatures.TermStat>, vocabulary: WordHashMap<Int32>) -> TermCounts {
         var entries: [(id: Int32, weight: Float, key: UInt64)] = []
         entries.reserveCapacity(terms.count)
-        for (key, stat) in terms {
-            guard let id = vocabulary[key] else { continue }
+        terms.forEachEntry { key, stat in
+            guard let id = vocabulary[key] else { return }
             entries.append((id, max(0.1, 1 + logf(stat.weight)), key))
         }
         entries.sort { $0.id < $1.id }
@@ -346,13 +347,16 @@ public final class PlacementModel: Sendable {
 
     /// The terms of every part of `page` but `part`.
     func counts(ofRestOf page: PageFeatures, excluding part: PageFeatures.Part) -> TermCounts {
-        var terms = page.terms
-        for (key, stat) in part.terms {
-            guard let index = terms.index(forKey: key) else { continue }
-            let left = terms.values[index].weight - stat.weight
-            if left < 0.01 { terms.remove(at: index) } else { terms.values[index].weight = left }
+        var entries: [(id: Int32, weight: Float, key: UInt64)] = []
+        entries.reserveCapacity(page.terms.count)
+        page.terms.forEachEntry { key, stat in
+            guard let id = vocabulary[key] else { return }
+            let left = stat.weight - (part.terms[key]?.weight ?? 0)
+            if left >= 0.01 { entries.append((id, max(0.1, 1 + logf(left)), key)) }
         }
-        var counts = Self.counts(terms, vocabulary: vocabulary)
+        entries.sort { $0.id < $1.id }
+        var counts = TermCounts(ids: entries.map(\.id), weights: entries.map(\.weight), keys: entries.map(\.key), unit: [],
+                                mass: entries.reduce(0) { $0 + $1.weight })
         counts.unit = Self.unitWeights(counts, idf: inverseDocumentFrequency)
         return counts
     }
@@ -370,8 +374,8 @@ public final class PlacementModel: Sendable {
     /// How much `text` (a page or one of its parts) resembles each checked section's other pages: the
     /// cosine with the section's summed unit vectors, as log-odds (times the temperature). The page is
     /// left out of its own section's profile by subtraction: its unit vector was added to the sum.
-    func affinities(_ text: TermCounts, page: Page) -> [Int: Double] {
-        var result: [Int: Double] = [:]
+    func affinities(_ text: TermCounts, page: Page) -> [Double?] {
+        var result = [Double?](repeating: nil, count: profiles.count)
         guard !text.isEmpty else { return result }
         let own = page.isInProfile ? page.section : nil
         let overlap = Self.dot(text.ids, text.unit, page.counts.ids, page.counts.unit)
@@ -434,7 +438,8 @@ public final class PlacementModel: Sendable {
         let scores = self.scores(affinities: affinities, evidence: evidence)
         var assessment = PlacementAssessment(
             path: path, sectionIndex: page.section, declaredPersonas: page.declared, unknownDeclaredPersonas: page.unknownDeclared,
-            wordCount: page.features.wordCount, scores: scores, sectionAffinities: affinities, evidence: evidence, parts: [],
+            wordCount: page.features.wordCount, scores: scores,
+            sectionAffinities: Dictionary(uniqueKeysWithValues: affinities.indices.compactMap { index in affinities[index].map { (index, $0) } }), evidence: evidence, parts: [],
             finding: nil, suggestion: nil)
 
         let section = page.section.map { sections.sections[$0] }
@@ -464,8 +469,9 @@ public final class PlacementModel: Sendable {
             }
             let rest = self.counts(ofRestOf: page.features, excluding: part)
             result.coherence = Double(Self.dot(counts.ids, counts.unit, rest.ids, rest.unit))
-            let partHits = Set(part.hits)
-            let restEvidence = self.evidence(page.features.hits, indices: page.features.hits.indices.filter { !partHits.contains($0) })
+            var inPart = [Bool](repeating: false, count: page.features.hits.count)
+            for index in part.hits { inPart[index] = true }
+            let restEvidence = self.evidence(page.features.hits, indices: page.features.hits.indices.filter { !inPart[$0] })
             result.restScores = self.scores(affinities: self.affinities(rest, page: page), evidence: restEvidence)
             if let candidate = finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
                                        excluding: page.section, words: part.wordCount + part.codeWordCount / 4, counts: counts, page: page,
@@ -482,37 +488,44 @@ public final class PlacementModel: Sendable {
         return assessment
     }
 
-    /// The built-in evidence of a set of hits, per signal, the strongest first.
+    /// The built-in evidence of a set of hits, per signal, the strongest first. Signals sharing a label
+    /// for one persona (`docker` as a word and as a language) merge.
     func evidence(_ hits: [PageFeatures.SignalHit], indices: [Int]) -> [SignalEvidence] {
-        var weights: [Int32: Float] = [:]
-        var ranges: [Int32: [ByteRange]] = [:]
-        for index in indices {
-            let hit = hits[index]
-            weights[hit.signal, default: 0] += hit.placeWeight
-            ranges[hit.signal, default: []].append(hit.range)
-        }
+        guard !indices.isEmpty else { return [] }
+        let groups = signalTable.labelGroups
+        var order = indices.map { (group: groups[Int(hits[$0].signal)], signal: hits[$0].signal, index: $0) }
+        order.sort { ($0.group, $0.signal, $0.index) < ($1.group, $1.signal, $1.index) }
         var result: [SignalEvidence] = []
-        // Signals sharing a label for one persona (`docker` as a word and as a language) merge.
-        var byLabel: [String: Int] = [:]
-        for (signal, weight) in weights.sorted(by: { $0.key < $1.key }) {
-            let definition = signalTable.signals[Int(signal)]
-            let contribution = Double(definition.weight) * Double(logf(1 + weight))
-            let key = "\(definition.persona)|\(definition.label)"
-            if let existing = byLabel[key] {
-                result[existing].contribution += contribution
-                result[existing].ranges += ranges[signal] ?? []
-                result[existing].ranges.sort { $0.lowerBound < $1.lowerBound }
-            } else {
-                byLabel[key] = result.count
-                result.append(SignalEvidence(persona: definition.persona, label: definition.label, ranges: ranges[signal] ?? [], contribution: contribution))
+        var start = 0
+        while start < order.count {
+            var end = start
+            while end < order.count && order[end].group == order[start].group { end += 1 }
+            let definition = signalTable.signals[Int(order[start].signal)]
+            var contribution = 0.0
+            var ranges: [ByteRange] = []
+            ranges.reserveCapacity(end - start)
+            var signalStart = start
+            while signalStart < end {
+                var weight: Float = 0
+                var signalEnd = signalStart
+                while signalEnd < end && order[signalEnd].signal == order[signalStart].signal {
+                    weight += hits[order[signalEnd].index].placeWeight
+                    ranges.append(hits[order[signalEnd].index].range)
+                    signalEnd += 1
+                }
+                contribution += Double(signalTable.signals[Int(order[signalStart].signal)].weight) * Double(logf(1 + weight))
+                signalStart = signalEnd
             }
+            if signalStart > start && order[start].signal != order[end - 1].signal { ranges.sort { $0.lowerBound < $1.lowerBound } }
+            result.append(SignalEvidence(persona: definition.persona, label: definition.label, ranges: ranges, contribution: contribution))
+            start = end
         }
         return result.sorted { ($0.contribution, $1.label) > ($1.contribution, $0.label) }
     }
 
     /// Combines learned affinities and built-in evidence into one share per persona: a weighted sum of
     /// the learned log-odds and the log of the built-in evidence distribution, normalized.
-    func scores(affinities: [Int: Double], evidence: [SignalEvidence]) -> [PersonaScore] {
+    func scores(affinities: [Double?], evidence: [SignalEvidence]) -> [PersonaScore] {
         let count = catalog.personas.count
         var evidenceByPersona = [Double](repeating: 0, count: count)
         for item in evidence { evidenceByPersona[item.persona] += item.contribution }
@@ -551,8 +564,8 @@ public final class PlacementModel: Sendable {
     }
 
     /// A finding when another persona than the `placed` ones clearly leads, and a section exists for it.
-    func finding(scores: [PersonaScore], affinities: [Int: Double], evidence: [SignalEvidence], placed: [Int], excluding ownSection: Int?,
-                 words: Int, counts: TermCounts, page: Page, text: SourceText, terms: [UInt64: PageFeatures.TermStat], isPart: Bool,
+    func finding(scores: [PersonaScore], affinities: [Double?], evidence: [SignalEvidence], placed: [Int], excluding ownSection: Int?,
+                 words: Int, counts: TermCounts, page: Page, text: SourceText, terms: WordHashMap<PageFeatures.TermStat>, isPart: Bool,
                  rest: (scores: [PersonaScore], coherence: Double)? = nil) -> PlacementFinding? {
         let minimumWords = isPart ? parameters.minimumPartWords : parameters.minimumWords
         guard words >= minimumWords else { return nil }
@@ -595,7 +608,7 @@ public final class PlacementModel: Sendable {
     }
 
     /// The text's words that are relatively most frequent in section `toward` and least in `awayFrom`.
-    func distinctiveTerms(_ counts: TermCounts, toward: Int, awayFrom: Int?, text: SourceText, terms: [UInt64: PageFeatures.TermStat]) -> [(String, ByteRange)] {
+    func distinctiveTerms(_ counts: TermCounts, toward: Int, awayFrom: Int?, text: SourceText, terms: WordHashMap<PageFeatures.TermStat>) -> [(String, ByteRange)] {
         guard let target = profiles[toward], target.mass > 0 else { return [] }
         let source = awayFrom.flatMap { profiles[$0] }
         // Section word frequencies, smoothed toward the workspace's.

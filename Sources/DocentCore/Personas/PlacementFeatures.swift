@@ -14,7 +14,7 @@ public struct PageFeatures: Sendable {
         /// Index into `MarkdownDocument.headings`; nil for the preamble.
         public var headingIndex: Int?
         public var range: ByteRange
-        public var terms: [UInt64: TermStat]
+        public var terms: WordHashMap<TermStat>
         /// Words of prose (code excluded).
         public var wordCount: Int
         /// Words in inline code and code blocks.
@@ -35,7 +35,7 @@ public struct PageFeatures: Sendable {
     public var parts: [Part]
     public var hits: [SignalHit]
     /// Every part's terms summed.
-    public var terms: [UInt64: TermStat]
+    public var terms: WordHashMap<TermStat>
     public var wordCount: Int
 
     init(parts: [Part], hits: [SignalHit]) {
@@ -45,15 +45,12 @@ public struct PageFeatures: Sendable {
         self.wordCount = parts.reduce(0) { $0 + $1.wordCount }
     }
 
-    static func sum(_ parts: [Part]) -> [UInt64: TermStat] {
-        var result = parts.first?.terms ?? [:]
-        for part in parts.dropFirst() {
-            for (key, stat) in part.terms {
-                if let existing = result[key] {
-                    result[key] = TermStat(weight: existing.weight + stat.weight, firstStart: existing.firstStart, firstLength: existing.firstLength)
-                } else {
-                    result[key] = stat
-                }
+    static func sum(_ parts: [Part]) -> WordHashMap<TermStat> {
+        guard parts.count > 1 else { return parts.first?.terms ?? WordHashMap() }
+        var result = WordHashMap<TermStat>(capacity: parts.reduce(0) { $0 + $1.terms.count })
+        for part in parts {
+            part.terms.forEachEntry { key, stat in
+                result.update(key, initial: TermStat(weight: 0, firstStart: stat.firstStart, firstLength: stat.firstLength)) { $0.weight += stat.weight }
             }
         }
         return result
@@ -79,18 +76,28 @@ public struct SignalTable: Sendable {
     }
 
     public private(set) var signals: [Signal] = []
+    /// Per signal, a number shared by the signals with the same persona and label (which merge as evidence).
+    private(set) var labelGroups: [Int32] = []
     /// Phrases by the hash of their last word.
-    private(set) var phrasesByLastWord: [UInt64: [Phrase]] = [:]
+    private(set) var phrasesByLastWord = WordHashMap<[Phrase]>()
     /// Code block languages (lower-cased) to signals.
     private(set) var languages: [String: [Int32]] = [:]
     private(set) var environmentVariables: [Int32] = []
     private(set) var reactComponents: [Int32] = []
 
     public init(catalog: PersonaCatalog) {
+        var groupOfLabel: [String: Int32] = [:]
         for (personaIndex, persona) in catalog.personas.enumerated() {
+            groupOfLabel = [:]
             for signal in persona.signals {
                 let index = Int32(signals.count)
                 signals.append(Signal(persona: personaIndex, weight: Float(signal.weight), scope: signal.scope, label: signal.label))
+                if let group = groupOfLabel[signal.label] {
+                    labelGroups.append(group)
+                } else {
+                    groupOfLabel[signal.label] = index
+                    labelGroups.append(index)
+                }
                 switch signal.scope {
                 case .codeLanguage:
                     languages[signal.phrase.lowercased(), default: []].append(index)
@@ -104,7 +111,7 @@ public struct SignalTable: Sendable {
                     let suffix = halves.count > 1 ? PlacementTokenizer.wordHashes(String(halves[1])) : []
                     guard let last = suffix.last ?? prefix.last, !prefix.isEmpty,
                           prefix.count + suffix.count <= PlacementTokenizer.ringSize - PlacementTokenizer.maximumGap else { continue }
-                    phrasesByLastWord[last, default: []].append(Phrase(signal: index, prefix: prefix, suffix: suffix))
+                    phrasesByLastWord.update(last, initial: []) { $0.append(Phrase(signal: index, prefix: prefix, suffix: suffix)) }
                 }
             }
         }
@@ -250,7 +257,7 @@ public enum PlacementTokenizer {
     }
 
     /// Whether a stemmed word is too common to tell personas apart.
-    static let stopWords: Set<UInt64> = {
+    static let stopWords: WordHashMap<Bool> = {
         let words = """
         a about above after again against all also am an and any are as at be because been before being below between both but by \
         can could did do does doing down during each few for from further had has have having he her here hers him his how i if in \
@@ -260,7 +267,11 @@ public enum PlacementTokenizer {
         one two first new use used using need needs make makes see way ways want get gets set sets well many much even still \
         within without across per often example examples following follow note thing things way however instead already
         """
-        return Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { wordHashes(String($0)) })
+        var result = WordHashMap<Bool>(capacity: 256)
+        for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            for hash in wordHashes(String(word)) { result[hash] = true }
+        }
+        return result
     }()
 }
 
@@ -323,14 +334,14 @@ public enum FeatureExtractor {
         // Parts: the preamble, then one per level-2 heading; a level-1 heading returns to the preamble.
         var boundaries: [(start: Int, part: Int)] = []
         // About one distinct term per 40 bytes of text, to spare the dictionaries most of their growing.
-        var parts: [PageFeatures.Part] = [PageFeatures.Part(headingIndex: nil, range: 0..<text.count, terms: [:], wordCount: 0, hits: [])]
-        let secondLevel = markdown.headings.filter { $0.level == 2 }
-        parts[0].terms.reserveCapacity((secondLevel.first?.range.lowerBound ?? text.count) / 40)
+        let secondLevel = markdown.headings.first { $0.level == 2 }
+        var parts: [PageFeatures.Part] = [PageFeatures.Part(headingIndex: nil, range: 0..<text.count,
+                                                            terms: WordHashMap(capacity: (secondLevel?.range.lowerBound ?? text.count) / 40),
+                                                            wordCount: 0, hits: [])]
         for (index, heading) in markdown.headings.enumerated() where heading.level <= 2 {
             if heading.level == 2 {
                 boundaries.append((heading.range.lowerBound, parts.count))
-                var terms: [UInt64: PageFeatures.TermStat] = [:]
-                terms.reserveCapacity(heading.sectionRange.count / 40)
+                let terms = WordHashMap<PageFeatures.TermStat>(capacity: heading.sectionRange.count / 40)
                 parts.append(PageFeatures.Part(headingIndex: index, range: heading.sectionRange, terms: terms, wordCount: 0, hits: []))
             } else {
                 boundaries.append((heading.range.lowerBound, 0))
@@ -414,7 +425,7 @@ public enum FeatureExtractor {
                         add(token.hash ^ PlacementTokenizer.codeSalt, weight: termWeight, start: token.start, length: token.end - token.start, to: &parts[part].terms)
                     } else {
                         parts[part].wordCount += 1
-                        if !stopWords.contains(token.hash) {
+                        if stopWords[token.hash] == nil {
                             add(token.hash, weight: termWeight, start: token.start, length: token.end - token.start, to: &parts[part].terms)
                         }
                     }
@@ -436,11 +447,9 @@ public enum FeatureExtractor {
     }
 
     @inline(__always)
-    static func add(_ key: UInt64, weight: Float, start: Int, length: Int, to terms: inout [UInt64: PageFeatures.TermStat]) {
-        if let index = terms.index(forKey: key) {
-            terms.values[index].weight += weight
-        } else {
-            terms[key] = PageFeatures.TermStat(weight: weight, firstStart: Int32(truncatingIfNeeded: start), firstLength: Int32(truncatingIfNeeded: length))
+    static func add(_ key: UInt64, weight: Float, start: Int, length: Int, to terms: inout WordHashMap<PageFeatures.TermStat>) {
+        terms.update(key, initial: PageFeatures.TermStat(weight: 0, firstStart: Int32(truncatingIfNeeded: start), firstLength: Int32(truncatingIfNeeded: length))) {
+            $0.weight += weight
         }
     }
 
