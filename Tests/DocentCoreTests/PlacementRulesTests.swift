@@ -127,6 +127,29 @@ import Testing
         #expect(diagnostic.related.first?.message == "Administrator signal: kubectl")
     }
 
+    @Test func aPartAboutThePagesOwnSubjectStaysWithItsPage() {
+        // The operator's part names the same backup job, bucket and schedule as the rest of the page: it
+        // belongs to the page even though it reads as another persona's.
+        let path = "docs/using/restoring-a-deleted-entry.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.restoringEntries])
+        #expect(placementDiagnostics(path, in: snapshot).filter { $0.code == "misplaced-section" }.isEmpty)
+    }
+
+    @Test func aPartThatSharesNothingWithItsPageIsNamed() throws {
+        let path = "docs/extending/writing-a-scaffolder-action.md"
+        let text = PlacementTestWorkspace.scaffolderAction
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let diagnostics = placementDiagnostics(path, in: snapshot)
+        try #require(diagnostics.count == 1)
+        let diagnostic = diagnostics[0]
+        #expect(diagnostic.code == "misplaced-section")
+        #expect(diagnostic.range == range(of: "Telling leadership what the portal saved", in: text))
+        #expect(diagnostic.message == "This part reads as Business Stakeholder documentation (leadership, case study, return on investment) but the page sits in Guides › Extending the Portal (Integrator). Suggested section: Guides › Adoption.")
+        #expect(diagnostic.data["placedPersona"] == .string("integrator"))
+        #expect(diagnostic.data["suggestedPersona"] == .string("business-stakeholder"))
+        #expect(diagnostic.data["suggestedSection"] == .string("docs/adoption"))
+    }
+
     @Test func frontMatterPersonaOfAnotherSectionIsAnError() throws {
         let path = "docs/using/deploying-the-search-backend.md"
         let text = "---\ntitle: Deploying the search backend\npersona: Operator\n---\n\n" + PlacementTestWorkspace.searchBackend
@@ -484,6 +507,78 @@ enum PlacementTestWorkspace {
     ```
 
     Restart the backend deployment and check its logs for connection errors.
+
+    """
+
+    /// An end user's page whose last part is for operators but about the same backups.
+    static let restoringEntries = """
+    # Restoring a deleted catalog entry
+
+    Deleted an entry by mistake? The portal keeps nightly backups of the catalog, so the entry can come
+    back. Open the Catalog page, click the Trash filter in the sidebar and find the entry by its name.
+
+    ## Restore it yourself
+
+    Click the entry in the Trash list, then click the Restore button at the top of its card. The entry
+    returns to the catalog with its owner, tags and links. Entries stay in the Trash for thirty days.
+
+    ## Older entries
+
+    Entries deleted more than thirty days ago are only in the nightly backups. Ask the portal team in
+    the support channel and give them the entry name and the day it was deleted.
+
+    ## How the nightly backups run
+
+    The nightly backup job copies the catalog tables to the backup bucket at two in the morning. The
+    portal team restores an entry deleted more than thirty days ago from the bucket by its name and
+    the day it was deleted, then the entry returns to the catalog with its owner, tags and links.
+    Deleted entries stay in the bucket for a year; the Trash list only shows the last thirty days.
+
+    """
+
+    /// A builder's page with a part for business stakeholders that has nothing to do with the rest.
+    static let scaffolderAction = """
+    # Writing a custom scaffolder action
+
+    A template step can call your own code. Write the action as a TypeScript function, register it in
+    a backend module, and reference its id from the template.
+
+    ```ts
+    import { createTemplateAction } from '@harbor/plugin-scaffolder-node';
+
+    export const createTicketAction = createTemplateAction({
+      id: 'tickets:create',
+      async handler(ctx) {
+        const id = await ctx.input.client.createTicket(ctx.input.title);
+        ctx.output('ticketId', id);
+      },
+    });
+    ```
+
+    ## Registering the action
+
+    Add the action to the scaffolder's extension point from a backend module, so the backend picks it
+    up at startup. Unit test the handler with a mock context before you wire it in.
+
+    ```ts
+    export default createBackendModule({
+      pluginId: 'scaffolder',
+      moduleId: 'tickets',
+      register(reg) {
+        reg.registerInit({
+          deps: { scaffolder: scaffolderActionsExtensionPoint },
+          async init({ scaffolder }) { scaffolder.addActions(createTicketAction); },
+        });
+      },
+    });
+    ```
+
+    ## Telling leadership what the portal saved
+
+    Quarterly reviews go better with numbers. Count the hours teams no longer spend waiting for
+    tickets, estimate the cost of that time, and put it next to the budget of the portal team. A short
+    case study from one team that adopted templates early makes the return on investment concrete for
+    executives, and a survey of developer satisfaction shows the change in how work feels.
 
     """
 
