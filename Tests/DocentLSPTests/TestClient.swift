@@ -43,14 +43,17 @@ final class TestClient {
     let server: LanguageServer
     private var nextID = 1
 
-    init(files: [String: String], capabilities: JSONValue = [:], initializationOptions: JSONValue? = nil, initialize: Bool = true) throws {
+    init(files: [String: String], capabilities: JSONValue = [:], initializationOptions: JSONValue? = nil, initialize: Bool = true,
+         placementDelay: Double = 0) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("docent-test-\(UUID().uuidString)")
         for (path, content) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try content.write(to: url, atomically: true, encoding: .utf8)
         }
-        server = LanguageServer(sink: sink)
+        // By default placement is recomputed at once after each change, so a test sees final
+        // diagnostics; `PlacementDeferralTests` covers the pause.
+        server = LanguageServer(sink: sink, placementDelay: placementDelay)
         if initialize {
             var params: JSONObject = ["rootUri": .string(root.absoluteString), "capabilities": capabilities]
             if let initializationOptions { params["initializationOptions"] = initializationOptions }

@@ -59,3 +59,22 @@ public struct RuleDescription: Hashable, Sendable {
     /// Where the rule is documented (the README section of the rule).
     public var documentationURL: String { "https://github.com/docent-lsp/docent#\(code)" }
 }
+
+extension Diagnostic {
+    /// This diagnostic after `edits` to its own file: its range and its related locations in that file
+    /// carried through them. Nil when the edits removed what it pointed at.
+    public func mapped(through edits: [ByteEdit]) -> Diagnostic? {
+        guard !edits.isEmpty else { return self }
+        guard let range = ByteEdit.map(range, through: edits) else { return nil }
+        var result = self
+        result.range = range
+        result.related = related.compactMap { location in
+            guard location.file == file else { return location }
+            guard let mapped = ByteEdit.map(location.range, through: edits) else { return nil }
+            var moved = location
+            moved.range = mapped
+            return moved
+        }
+        return result
+    }
+}

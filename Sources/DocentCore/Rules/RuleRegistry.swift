@@ -40,13 +40,27 @@ public enum RuleRegistry {
 
     public static var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }
 
+    /// Which rules read the workspace's placement model (every page's content and the sections'
+    /// profiles), so that the language server can run them after typing pauses rather than per
+    /// keystroke. The others read one page, the glossary and the configuration.
+    public enum Lane: Hashable, Sendable {
+        case text
+        case placement
+    }
+
+    public static let placementCodes: Set<String> = ["misplaced-document", "misplaced-section", "persona-mismatch", "unplaced-document"]
+
+    public static func lane(of code: String) -> Lane { placementCodes.contains(code) ? .placement : .text }
+
     public static func description(of code: String) -> RuleDescription? { descriptions.first { $0.code == code } }
 
     /// Runs every enabled rule on `path` and applies the configured severities. Sorted by position.
-    public static func diagnostics(for path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache = AnalysisCache()) -> [Diagnostic] {
+    public static func diagnostics(for path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache = AnalysisCache(),
+                                   lanes: Set<Lane> = [.text, .placement]) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for rule in rules {
             let description = type(of: rule).description
+            if !lanes.contains(lane(of: description.code)) { continue }
             let setting = snapshot.configuration.setting(forRule: description.code, path: path)
             if setting == .off { continue }
             var found = rule.check(path, in: snapshot, cache: cache)
@@ -55,7 +69,14 @@ public enum RuleRegistry {
             }
             result += found
         }
-        if let document = snapshot.document(path), !document.markdown.htmlComments.isEmpty {
+        return finished(result, document: snapshot.document(path))
+    }
+
+    /// Diagnostics of one document without those its suppression comments turn off, in the order
+    /// every report uses (by position, then code).
+    public static func finished(_ diagnostics: [Diagnostic], document: WorkspaceDocument?) -> [Diagnostic] {
+        var result = diagnostics
+        if let document, !document.markdown.htmlComments.isEmpty {
             let suppressions = Suppressions(document: document)
             result.removeAll { suppressions.isSuppressed($0.code, at: $0.range.lowerBound) }
         }

@@ -60,14 +60,22 @@ public struct SourceText: Sendable {
 
     /// Applies edits given in positions, in order, each against the text the previous one left, as
     /// LSP's incremental `didChange` specifies. An edit without a range replaces the whole text.
-    public mutating func apply(_ edits: [TextEdit], encoding: PositionEncoding) {
+    /// Returns the same edits in bytes, in order.
+    @discardableResult
+    public mutating func apply(_ edits: [TextEdit], encoding: PositionEncoding) -> [ByteEdit] {
+        var applied: [ByteEdit] = []
         for edit in edits {
+            let before = count
             if let range = edit.range {
-                replace(byteRange(of: range, encoding: encoding), with: Array(edit.newText.utf8))
+                let bytes = byteRange(of: range, encoding: encoding)
+                replace(bytes, with: Array(edit.newText.utf8))
+                applied.append(ByteEdit(range: bytes, newCount: count - before + bytes.count))
             } else {
                 self = SourceText(edit.newText)
+                applied.append(ByteEdit(range: 0..<before, newCount: count))
             }
         }
+        return applied
     }
 }
 

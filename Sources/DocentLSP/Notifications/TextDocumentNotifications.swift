@@ -26,6 +26,7 @@ enum DidOpenTextDocumentNotification: NotificationHandler {
               let (workspace, path) = server.locate(uri) else { return }
         let version = item["version"]?.intValue ?? 0
         server.openDocuments[uri] = (workspace, path, version)
+        server.placementDiagnostics.removeValue(forKey: uri)
         server.setOverlay(uri: uri, workspace: workspace, path: path, text: SourceText(text), version: version)
         server.publishDiagnostics(for: [uri])
     }
@@ -65,7 +66,8 @@ enum DidChangeTextDocumentNotification: NotificationHandler {
             }
             edits.append(TextEdit(range: range, newText: newText))
         }
-        text.apply(edits, encoding: server.encoding)
+        let byteEdits = text.apply(edits, encoding: server.encoding)
+        server.carryPlacement(of: uri, through: byteEdits)
         server.openDocuments[uri] = (open.workspace, open.path, version)
         server.setOverlay(uri: uri, workspace: open.workspace, path: open.path, text: text, version: version)
     }
@@ -77,6 +79,8 @@ enum DidCloseTextDocumentNotification: NotificationHandler {
 
     static func handle(_ params: JSONValue, _ server: LanguageServer) {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, let open = server.openDocuments.removeValue(forKey: uri) else { return }
+        server.placementDiagnostics.removeValue(forKey: uri)
+        server.placementStale.remove(uri)
         let workspace = open.workspace
         server.overlayTexts.removeValue(forKey: open.path + "@" + workspace.root.path)
         let generation = workspace.snapshot.glossaryGeneration

@@ -19,7 +19,7 @@ enum CodeActionRequest: RequestHandler {
             only.isEmpty || only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
         }
         let snapshot = workspace.snapshot
-        let all = RuleRegistry.diagnostics(for: path, in: snapshot)
+        let all = server.currentDiagnostics(for: path, in: workspace)
         // Diagnostics touching the range, ends included: a cursor right after "dochub" is on it.
         let here = all.filter { $0.range.lowerBound <= range.upperBound && range.lowerBound <= $0.range.upperBound }
         var actions: [JSONValue] = []

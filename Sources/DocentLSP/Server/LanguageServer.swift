@@ -40,10 +40,24 @@ public final class LanguageServer: @unchecked Sendable {
     var pendingEditorRules: [String: RuleSetting] = [:]
     /// The text of each open buffer (keyed by path@root), laid over disk content when a workspace reloads.
     var overlayTexts: [String: SourceText] = [:]
+    /// Placement diagnostics of each open document (by URI). Placement reads every page of the workspace,
+    /// so it is recomputed when typing pauses (`placementDelay`), not per keystroke; meanwhile these are
+    /// carried through the edits, so they stay where the writer sees them.
+    var placementDiagnostics: [String: [Diagnostic]] = [:]
+    /// Open documents whose placement diagnostics are due to be recomputed.
+    var placementStale: Set<String> = []
+    /// Identifies the latest scheduled recomputation; an earlier one that fires finds it moved on.
+    var placementRefreshToken = 0
+    /// Seconds of quiet after a change before placement is recomputed; 0 recomputes at once.
+    let placementDelay: Double
 
-    public init(sink: any MessageSink, maximumBacklogBytes: Int = LanguageServer.defaultMaximumBacklogBytes) {
+    public static let defaultPlacementDelay = 0.3
+
+    public init(sink: any MessageSink, maximumBacklogBytes: Int = LanguageServer.defaultMaximumBacklogBytes,
+                placementDelay: Double = LanguageServer.defaultPlacementDelay) {
         self.sink = sink
         self.backlog = MessageBacklog(limit: maximumBacklogBytes)
+        self.placementDelay = placementDelay
     }
 
     /// Set when the client sent `exit`: 0 after `shutdown`, 1 without.
@@ -87,6 +101,11 @@ public final class LanguageServer: @unchecked Sendable {
     /// Waits until every message received so far has been handled (for tests and shutdown).
     public func waitUntilIdle() {
         queue.sync {}
+    }
+
+    /// Runs a scheduled placement recomputation now instead of after the pause (for tests).
+    public func flushDeferredWork() {
+        queue.sync { if !placementStale.isEmpty { refreshPlacement() } }
     }
 
     func isCancelled(_ id: RequestID) -> Bool { requestsInFlight.withLock { $0.cancelled.contains(id) } }
@@ -294,22 +313,92 @@ public final class LanguageServer: @unchecked Sendable {
 
     // MARK: Diagnostics
 
-    func diagnostics(for path: String, in workspace: ServerWorkspace) -> [JSONValue] {
+    /// The diagnostics of a document as the server reports them. For an open document: the text rules
+    /// run now, the placement rules' last results carried through the edits since (computed now when
+    /// there are none yet). For any other document: every rule, now.
+    func currentDiagnostics(for path: String, in workspace: ServerWorkspace) -> [Diagnostic] {
         let snapshot = workspace.snapshot
         guard let document = snapshot.document(path) else { return [] }
-        return RuleRegistry.diagnostics(for: path, in: snapshot).map { diagnostic in
+        guard let uri = openURI(path, in: workspace) else { return RuleRegistry.diagnostics(for: path, in: snapshot) }
+        let text = RuleRegistry.diagnostics(for: path, in: snapshot, lanes: [.text])
+        let placement: [Diagnostic]
+        if let known = placementDiagnostics[uri] {
+            placement = known
+        } else {
+            placement = RuleRegistry.diagnostics(for: path, in: snapshot, lanes: [.placement])
+            placementDiagnostics[uri] = placement
+            placementStale.remove(uri)
+        }
+        return RuleRegistry.finished(text + placement, document: document)
+    }
+
+    func openURI(_ path: String, in workspace: ServerWorkspace) -> String? {
+        let uri = uri(of: path, in: workspace)
+        if let open = openDocuments[uri], open.workspace === workspace { return uri }
+        return openDocuments.first { $0.value.workspace === workspace && $0.value.path == path }?.key
+    }
+
+    func diagnostics(for path: String, in workspace: ServerWorkspace) -> [JSONValue] {
+        guard let document = workspace.snapshot.document(path) else { return [] }
+        return currentDiagnostics(for: path, in: workspace).map { diagnostic in
             DiagnosticConversion.lsp(diagnostic, text: document.text, server: self, workspace: workspace)
         }
     }
 
     /// Core diagnostics and their LSP form, with a hash of the Core values (cheaper than hashing JSON).
     func diagnosticsWithHash(for path: String, in workspace: ServerWorkspace) -> ([JSONValue], Int) {
-        let snapshot = workspace.snapshot
-        guard let document = snapshot.document(path) else { return ([], 0) }
-        let found = RuleRegistry.diagnostics(for: path, in: snapshot)
+        guard let document = workspace.snapshot.document(path) else { return ([], 0) }
+        let found = currentDiagnostics(for: path, in: workspace)
         var hasher = Hasher()
         hasher.combine(found)
         return (found.map { DiagnosticConversion.lsp($0, text: document.text, server: self, workspace: workspace) }, hasher.finalize())
+    }
+
+    /// Carries an open document's placement diagnostics through edits just applied to it.
+    func carryPlacement(of uri: String, through edits: [ByteEdit]) {
+        guard let known = placementDiagnostics[uri] else { return }
+        placementDiagnostics[uri] = known.compactMap { $0.mapped(through: edits) }
+    }
+
+    /// Marks the open documents of `workspace` for a placement recomputation after the pause.
+    func schedulePlacementRefresh(in workspace: ServerWorkspace) {
+        for (uri, open) in openDocuments where open.workspace === workspace { placementStale.insert(uri) }
+        guard !placementStale.isEmpty else { return }
+        placementRefreshToken += 1
+        let token = placementRefreshToken
+        if placementDelay <= 0 {
+            refreshPlacement()
+            return
+        }
+        queue.asyncAfter(deadline: .now() + placementDelay) { [weak self] in
+            guard let self, self.placementRefreshToken == token, self.phase == .running else { return }
+            self.refreshPlacement()
+        }
+    }
+
+    /// Recomputes the placement diagnostics of the stale open documents (one placement model for the
+    /// workspace, then one assessment per page) and reports those that changed.
+    func refreshPlacement() {
+        let uris = placementStale.sorted()
+        placementStale = []
+        var changed: [String] = []
+        for uri in uris {
+            guard let open = openDocuments[uri] else {
+                placementDiagnostics[uri] = nil
+                continue
+            }
+            let fresh = RuleRegistry.diagnostics(for: open.path, in: open.workspace.snapshot, lanes: [.placement])
+            if placementDiagnostics[uri] != fresh {
+                placementDiagnostics[uri] = fresh
+                changed.append(uri)
+            }
+        }
+        guard !changed.isEmpty else { return }
+        if clientPullsDiagnostics {
+            if clientSupports("workspace", "diagnostics", "refreshSupport") { request("workspace/diagnostic/refresh", .null) }
+        } else {
+            publishDiagnostics(for: changed)
+        }
     }
 
     /// Pushes diagnostics for open documents (all of a workspace's when `everyOpenDocument`).
@@ -330,6 +419,7 @@ public final class LanguageServer: @unchecked Sendable {
     /// After a change: the changed document's diagnostics, or every open document's in the workspace
     /// when the glossary or configuration changed; pull clients are asked to refresh.
     func diagnosticsChanged(in workspace: ServerWorkspace, changedURI: String?, glossaryChanged: Bool) {
+        defer { schedulePlacementRefresh(in: workspace) }
         if clientPullsDiagnostics {
             if glossaryChanged && clientSupports("workspace", "diagnostics", "refreshSupport") {
                 request("workspace/diagnostic/refresh", .null)

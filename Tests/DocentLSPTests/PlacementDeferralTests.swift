@@ -1,0 +1,123 @@
+import DocentCore
+import DocentIO
+import Foundation
+import Testing
+@testable import DocentLSP
+
+/// Placement reads the whole workspace, so the server recomputes it when typing pauses; between
+/// keystrokes it reports the last placement diagnostics carried through the edits.
+@Suite struct PlacementDeferralTests {
+    static let page = "docs/portal/user-guides/deploy-search-backend.md"
+
+    /// Every file of the bundled portal workspace, for an in-process client.
+    static func portalFiles() throws -> [String: String] {
+        let root = EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal")
+        var files: [String: String] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]))
+        for case let url as URL in enumerator where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+            files[relative] = try String(contentsOf: url, encoding: .utf8)
+        }
+        return files
+    }
+
+    static func misplaced(_ client: TestClient) -> [JSONValue] {
+        (client.publishedDiagnostics(page)?["diagnostics"]?.arrayValue ?? []).filter { $0["code"]?.stringValue == "misplaced-document" }
+    }
+
+    static func change(_ client: TestClient, version: Int, line: Int, character: Int, endLine: Int, endCharacter: Int, text: String) {
+        client.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(client.uri(page)), "version": JSONValue(version)],
+            "contentChanges": [["range": ["start": ["line": JSONValue(line), "character": JSONValue(character)],
+                                          "end": ["line": JSONValue(endLine), "character": JSONValue(endCharacter)]],
+                                "text": .string(text)]],
+        ])
+    }
+
+    @Test func placementDiagnosticsFollowEditsUntilThePauseThenAreRecomputed() throws {
+        let files = try Self.portalFiles()
+        let text = try #require(files[Self.page])
+        // A pause longer than the test: only `flushDeferredWork` recomputes.
+        let client = try TestClient(files: files, placementDelay: 600)
+        client.open(Self.page, text)
+        let opened = Self.misplaced(client)
+        try #require(opened.count == 1)
+        #expect(opened[0]["range"] == ["start": ["line": 6, "character": 2], "end": ["line": 6, "character": 30]])
+
+        // Two lines typed above the title: the warning moves down with it at once.
+        Self.change(client, version: 2, line: 5, character: 0, endLine: 5, endCharacter: 0, text: "Draft note.\n\n")
+        let moved = Self.misplaced(client)
+        #expect(client.publishedDiagnostics(Self.page)?["version"] == 2)
+        #expect(moved.count == 1)
+        #expect(moved.first?["range"] == ["start": ["line": 8, "character": 2], "end": ["line": 8, "character": 30]])
+        #expect(moved.first?["message"] == opened[0]["message"])
+
+        // Words typed at the end of the title: the range takes them in.
+        Self.change(client, version: 3, line: 8, character: 30, endLine: 8, endCharacter: 30, text: " on Helm")
+        #expect(Self.misplaced(client).first?["range"] == ["start": ["line": 8, "character": 2], "end": ["line": 8, "character": 38]])
+
+        // The page rewritten for end users: until the pause, the old warning stays (carried to the new
+        // title's place); after it, placement is recomputed and the warning goes.
+        let rewritten = """
+        # Finding a team's components
+
+        Open the portal, click **Catalog** in the sidebar and select the team in the owner filter.
+        Click a component's name to open its page, then select the **Docs** tab to read about it.
+
+        ## Saving the view
+
+        Click the star next to the page title. Starred pages show on your home page.
+
+        """
+        client.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(client.uri(Self.page)), "version": 4],
+            "contentChanges": [["text": .string(rewritten)]],
+        ])
+        #expect(client.publishedDiagnostics(Self.page)?["version"] == 4)
+        #expect(Self.misplaced(client).isEmpty, "a whole-document replacement removes what the warning pointed at")
+        client.server.flushDeferredWork()
+        #expect(Self.misplaced(client).isEmpty)
+
+        // Back to the original: nothing carried (there is nothing), so the warning comes after the pause.
+        client.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(client.uri(Self.page)), "version": 5],
+            "contentChanges": [["text": .string(text)]],
+        ])
+        #expect(Self.misplaced(client).isEmpty)
+        client.server.flushDeferredWork()
+        #expect(Self.misplaced(client).first?["range"] == opened[0]["range"])
+        #expect(client.publishedDiagnostics(Self.page)?["version"] == 5)
+    }
+
+    /// The same page with the default pause: the recomputed diagnostics arrive by themselves.
+    @Test func theRecomputationComesAfterThePause() throws {
+        let files = try Self.portalFiles()
+        let text = try #require(files[Self.page])
+        let client = try TestClient(files: files, placementDelay: 0.05)
+        client.open(Self.page, "# Notes\n\nClick **Catalog** and select a team.\n")
+        #expect(Self.misplaced(client).isEmpty)
+        client.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(client.uri(Self.page)), "version": 2],
+            "contentChanges": [["text": .string(text)]],
+        ])
+        #expect(Self.misplaced(client).isEmpty)
+        let deadline = Date().addingTimeInterval(10)
+        while Self.misplaced(client).isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(Self.misplaced(client).count == 1)
+    }
+
+    @Test func byteEditsMapRanges() {
+        // Insertion before, after, at either end and inside; deletions around and over a range.
+        let range = 10..<20
+        #expect(ByteEdit.map(range, through: [ByteEdit(range: 0..<0, newCount: 5)]) == 15..<25)
+        #expect(ByteEdit.map(range, through: [ByteEdit(range: 30..<30, newCount: 5)]) == 10..<20)
+        #expect(ByteEdit.map(range, through: [ByteEdit(range: 10..<10, newCount: 3)]) == 10..<23)
+        #expect(ByteEdit.map(range, through: [ByteEdit(range: 20..<20, newCount: 3)]) == 10..<23)
+        #expect(ByteEdit.map(range, through: [ByteEdit(range: 15..<15, newCount: 3)]) == 10..<23)
+        #expect(ByteEdit.map(range, through: [ByteEdit(range: 5..<12, newCount: 0)]) == 5..<13)
+        #expect(ByteEdit.map(range, through: [ByteEdit(range: 18..<25, newCount: 1)]) == 10..<19)
+        #expect(ByteEdit.map(range, through: [ByteEdit(range: 5..<25, newCount: 4)]) == nil)
+        #expect(ByteEdit.map(range, through: [ByteEdit(range: 10..<20, newCount: 0)]) == nil)
+        #expect(ByteEdit.map(range, through: [ByteEdit(range: 0..<2, newCount: 0), ByteEdit(range: 8..<8, newCount: 1)]) == 8..<19)
+    }
+}
