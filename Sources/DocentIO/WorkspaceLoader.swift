@@ -38,8 +38,9 @@ public struct WorkspaceLoader: Sendable {
         var skipped: [SkippedFile] = []
         var documents: [WorkspaceDocument] = []
         // Reading and scanning are independent per file: do them on every core.
-        let paths = listFiles(configuration: configuration, skipped: &skipped)
-        let loaded = ParallelMap.map(paths) { path -> Swift.Result<(WorkspaceDocument, String?), ReadFailure> in
+        var sizes: [String: Int] = [:]
+        let paths = listFiles(configuration: configuration, skipped: &skipped, sizes: &sizes)
+        let loaded = ParallelMap.map(paths, cost: { sizes[$0] ?? 0 }) { path -> Swift.Result<(WorkspaceDocument, String?), ReadFailure> in
             read(path).map { (WorkspaceDocument(path: path, text: SourceText(bytes: $0)), Self.note(about: $0)) }
         }
         var notes: [SkippedFile] = []
@@ -136,6 +137,12 @@ public struct WorkspaceLoader: Sendable {
     /// Lists the included files, sorted. Hidden folders, `node_modules` and links leaving the root
     /// are not entered; a folder that cannot be read is reported.
     public func listFiles(configuration: Configuration, skipped: inout [SkippedFile]) -> [String] {
+        var sizes: [String: Int] = [:]
+        return listFiles(configuration: configuration, skipped: &skipped, sizes: &sizes)
+    }
+
+    /// `listFiles`, also giving the size of each plain file listed (for scheduling the reads).
+    func listFiles(configuration: Configuration, skipped: inout [SkippedFile], sizes: inout [String: Int]) -> [String] {
         var result: [String] = []
         var pending: [(url: URL, relative: String)] = [(root, "")]
         var visited = Set<String>()
@@ -155,6 +162,20 @@ public struct WorkspaceLoader: Sendable {
             for name in children.sorted() {
                 if name.hasPrefix(".") || name == "node_modules" { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
+                // Most entries are plain files and folders: one `lstat`, and their real path is the
+                // folder's plus the name. Only links go through Foundation's resolution below.
+                let childPath = folder.path + "/" + name
+                var status = stat()
+                if lstat(childPath, &status) == 0 && (status.st_mode & S_IFMT) != S_IFLNK {
+                    let kind = status.st_mode & S_IFMT
+                    if kind == S_IFDIR {
+                        pending.append((folder.appendingPathComponent(name, isDirectory: true), childRelative))
+                    } else if kind == S_IFREG && configuration.includes(childRelative) {
+                        result.append(childRelative)
+                        sizes[childRelative] = Int(status.st_size)
+                    }
+                    continue
+                }
                 let url = folder.appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
                 guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {

@@ -8,7 +8,7 @@ public enum Checker {
     public static func check(paths: [String], in snapshot: WorkspaceSnapshot, progress: (@Sendable (Int) -> Void)? = nil) -> [Diagnostic] {
         let cache = AnalysisCache()
         let done = Atomic<Int>(0)
-        let results = ParallelMap.map(paths) { path in
+        let results = ParallelMap.map(paths, cost: { snapshot.document($0)?.text.count ?? 0 }) { path in
             let found = RuleRegistry.diagnostics(for: path, in: snapshot, cache: cache)
             let count = done.add(1, ordering: .relaxed).newValue
             progress?(count)

@@ -55,6 +55,15 @@ private struct TemporaryWorkspace {
         #expect(result.snapshot.termMatches(in: "docs/page.md").count == 1)
     }
 
+    /// A named pipe (or socket) called `.md` is not a page: reading it would wait for a writer forever.
+    @Test func specialFilesAreNotListed() throws {
+        let workspace = try TemporaryWorkspace(files: ["docs/page.md": Array("A page.\n".utf8)])
+        defer { workspace.remove() }
+        #expect(mkfifo(workspace.root.appendingPathComponent("docs/pipe.md").path, 0o644) == 0)
+        let result = WorkspaceLoader(root: workspace.root).load()
+        #expect(result.snapshot.sortedPaths == ["docs/page.md"])
+    }
+
     @Test func pathsStayInsideTheRoot() throws {
         let workspace = try TemporaryWorkspace(files: Self.files)
         defer { workspace.remove() }

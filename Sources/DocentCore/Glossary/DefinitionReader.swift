@@ -116,7 +116,8 @@ struct DefinitionReader {
             break
         }
         if preferred == nil {
-            for marker in ["also known as ", "also called ", "known as "] {
+            // Most definitions hold no marker: a byte search says so before any String searching.
+            for marker in ["also known as ", "also called ", "known as "] where Self.contains(lower, marker) {
                 var searchFrom = lower.startIndex
                 while let found = lower.range(of: marker, from: searchFrom) {
                     searchFrom = found.upperBound
@@ -127,7 +128,7 @@ struct DefinitionReader {
                     }
                 }
             }
-            if let found = lower.range(of: "refers to") {
+            if Self.contains(lower, "refers to"), let found = lower.range(of: "refers to") {
                 var offset = lower.distance(from: lower.startIndex, to: found.upperBound)
                 let characters = Array(plain)
                 while offset < characters.count && (characters[offset] == ":" || characters[offset] == " ") { offset += 1 }
@@ -142,6 +143,21 @@ struct DefinitionReader {
             if Self.initialsMatch(abbreviation: term, phrase: firstPhrase) { expansion = firstPhrase }
         }
         return (aliases, preferred, expansion)
+    }
+
+    /// Whether `text` holds `needle`, compared as bytes.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        let needleBytes = Array(needle.utf8)
+        guard let first = needleBytes.first else { return true }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= needleBytes.count else { return false }
+        var index = 0
+        let last = bytes.count - needleBytes.count
+        while index <= last {
+            if bytes[index] == first && bytes[index..<(index + needleBytes.count)].elementsEqual(needleBytes) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// The phrase starting at `offset` (in characters): up to the first sentence or clause break,

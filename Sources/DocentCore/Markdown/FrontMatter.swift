@@ -441,7 +441,23 @@ extension String {
 
 extension Substring {
     func range(of target: String) -> Range<Substring.Index>? {
-        guard !target.isEmpty, count >= target.count else { return nil }
+        guard !target.isEmpty else { return nil }
+        // ASCII on both sides (nearly always): bytes compare as characters do, one pass, no graphemes.
+        let haystack = Array(utf8)
+        let needle = Array(target.utf8)
+        if !haystack.contains(where: { $0 >= 0x80 }) && !needle.contains(where: { $0 >= 0x80 }) {
+            guard haystack.count >= needle.count else { return nil }
+            var offset = 0
+            while offset <= haystack.count - needle.count {
+                if haystack[offset] == needle[0] && haystack[offset..<(offset + needle.count)].elementsEqual(needle) {
+                    let lower = utf8.index(startIndex, offsetBy: offset)
+                    return lower..<utf8.index(lower, offsetBy: needle.count)
+                }
+                offset += 1
+            }
+            return nil
+        }
+        guard count >= target.count else { return nil }
         var index = startIndex
         while index < endIndex {
             if self[index...].hasPrefix(target) {
