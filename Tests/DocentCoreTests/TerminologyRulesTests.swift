@@ -340,6 +340,13 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         #expect(!TermSpelling.isSpecial("Service Catalog"))
         #expect(!TermSpelling.isSpecial("kubectl"))
         #expect(!TermSpelling.isSpecial("X"))
+        #expect(TermSpelling.isSpecial("A/B testing"))
+        #expect(!TermSpelling.isSpecial("e2e tests"))
+        #expect(!TermSpelling.isSpecial("Sign-On"))
+        // Outside ASCII the Unicode properties decide.
+        #expect(TermSpelling.isSpecial("ÉCOLE"))
+        #expect(!TermSpelling.isSpecial("Émile Zola"))
+        #expect(TermSpelling.isSpecial("Ärzte-GmbH"))
     }
 }
 

@@ -282,6 +282,11 @@ enum InlineScanner {
                     }
                 default:
                     index += 1
+                    // The rest of a run of letters and digits holds nothing to look at: no chunk starts
+                    // after a letter, no URL either, and link texts close at a `]`.
+                    if ByteClass.isASCIIAlphanumeric(byte) {
+                        while index < count && ByteClass.isASCIIAlphanumeric(virtual[index]) { index += 1 }
+                    }
                 }
             }
             emitProse(upTo: count, into: &document)
@@ -294,6 +299,14 @@ enum InlineScanner {
 
         /// Records `proseStart..<end` as spans, one per line it covers; spans after a line break join.
         mutating func emitProse(upTo end: Int, into document: inout MarkdownDocument) {
+            if lines.isEmpty {
+                // One line: no line break to split at.
+                if end > proseStart {
+                    document.proseSpans.append(ProseSpan(range: sourceRange(proseStart..<end), block: block, joinsPrevious: nextJoins))
+                }
+                proseStart = end
+                return
+            }
             var start = proseStart
             var joins = nextJoins
             while start < end {
@@ -433,6 +446,10 @@ enum InlineScanner {
                 let previous = virtual[index - 1]
                 if ByteClass.isASCIIAlphanumeric(previous) || previous >= 0x80 || previous == UInt8(ascii: "/") { return nil }
             }
+            // Most words starting with h or w are not URLs: the second byte says so.
+            guard index + 4 <= virtual.count else { return nil }
+            let second = ByteClass.lowercased(virtual[index + 1])
+            guard second == UInt8(ascii: "t") || second == UInt8(ascii: "w") else { return nil }
             let isHTTP = hasPrefixCaseInsensitive("http://", at: index) || hasPrefixCaseInsensitive("https://", at: index)
             let isWWW = hasPrefixCaseInsensitive("www.", at: index)
             guard isHTTP || isWWW else { return nil }
@@ -523,7 +540,7 @@ enum InlineScanner {
             // An ordinary word holds none of these: every code shape below needs one.
             if slashes | ats | underscores | colons | dots | hyphens == 0 { return (rawEnd, nil) }
             // Sentence punctuation after the chunk is not part of it.
-            while end > start, [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "'")].contains(virtual[end - 1]) {
+            while end > start, Self.isTrailingPunctuation(virtual[end - 1]) {
                 if virtual[end - 1] == UInt8(ascii: ".") { dots -= 1 }
                 if virtual[end - 1] == UInt8(ascii: ":") { colons -= 1 }
                 end -= 1
@@ -558,6 +575,11 @@ enum InlineScanner {
                 }
             }
             return (rawEnd, nil)
+        }
+
+        @inline(__always)
+        static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "'")
         }
 
         func hasPrefixCaseInsensitive(_ prefix: StaticString, at index: Int) -> Bool {

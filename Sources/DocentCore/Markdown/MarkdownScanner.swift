@@ -52,7 +52,11 @@ private struct BlockScanner {
         case jsxTag(start: Int)
         case mdxStatement(start: Int)
     }
-    var open = OpenBlock.none
+    var open = OpenBlock.none {
+        didSet { if case .none = open { hasOpenBlock = false } else { hasOpenBlock = true } }
+    }
+    /// Whether `open` is not `.none`: tested on every line without copying the enum.
+    var hasOpenBlock = false
     /// The open fenced code block's language and info string.
     var openFence: (language: String, info: String) = ("", "")
     /// How many block-quote markers enclose the open fenced code block; only those are stripped from
@@ -97,9 +101,11 @@ private struct BlockScanner {
             var spaces = 0
             while probe < lineEnd && bytes[probe] == 0x20 && spaces < 3 { probe += 1; spaces += 1 }
             guard probe < lineEnd, bytes[probe] == UInt8(ascii: ">") else { break }
-            if case .fencedCode = open, quoteDepth >= openQuoteDepth { break }
-            // A multi-line JSX tag often closes with a line holding only `>`; that is not a quote marker.
-            if case .jsxTag = open { break }
+            if hasOpenBlock {
+                if case .fencedCode = open, quoteDepth >= openQuoteDepth { break }
+                // A multi-line JSX tag often closes with a line holding only `>`; that is not a quote marker.
+                if case .jsxTag = open { break }
+            }
             probe += 1
             if probe < lineEnd && ByteClass.isSpace(bytes[probe]) { probe += 1 }
             position = probe
@@ -244,6 +250,7 @@ private struct BlockScanner {
 
     /// Continues a multi-line block. Returns true when the line belongs to it.
     mutating func continueOpenBlock(line: Int, contentStart: Int, lineEnd: Int, lineStart: Int) -> Bool {
+        guard hasOpenBlock else { return false }
         switch open {
         case .none:
             return false

@@ -118,32 +118,38 @@ public enum MarkdownText {
     static func plainASCIISlug(_ headingText: String) -> String? {
         var text = headingText
         return text.withUTF8 { bytes -> String? in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
+            for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "*")
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "[")
+                || byte == UInt8(ascii: "<") {
+                return nil
+            }
             // As `plainText` then `slug` would: a run of whitespace after some text is one hyphen (none
             // at either end), other punctuation is dropped from the slug but still separates runs.
-            var sawText = false
-            var pendingHyphen = false
-            for byte in bytes {
-                switch byte {
-                case 0x20, 0x09, 0x0A, 0x0D:
-                    if sawText { pendingHyphen = true }
-                    continue
-                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"),
-                     UInt8(ascii: "!"), UInt8(ascii: "["), UInt8(ascii: "<"), 0x80...0xFF:
-                    return nil
-                default:
-                    break
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                var count = 0
+                var sawText = false
+                var pendingHyphen = false
+                for byte in bytes {
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                        if sawText { pendingHyphen = true }
+                        continue
+                    }
+                    if pendingHyphen {
+                        output[count] = UInt8(ascii: "-")
+                        count += 1
+                        pendingHyphen = false
+                    }
+                    sawText = true
+                    if ByteClass.isASCIILetter(byte) {
+                        output[count] = ByteClass.lowercased(byte)
+                        count += 1
+                    } else if ByteClass.isDigit(byte) || byte == UInt8(ascii: "-") {
+                        output[count] = byte
+                        count += 1
+                    }
                 }
-                if pendingHyphen { result.append(UInt8(ascii: "-")); pendingHyphen = false }
-                sawText = true
-                if ByteClass.isASCIILetter(byte) {
-                    result.append(ByteClass.lowercased(byte))
-                } else if ByteClass.isDigit(byte) || byte == UInt8(ascii: "-") {
-                    result.append(byte)
-                }
+                return count
             }
-            return String(decoding: result, as: UTF8.self)
         }
     }
 

@@ -91,6 +91,27 @@ enum TermUses {
 enum TermSpelling {
     /// Internal capitals ("DocHub", "OAuth", "iOS") or an acronym ("JWT") in any word.
     static func isSpecial(_ canonical: String) -> Bool {
+        // ASCII names (nearly all) in one pass over bytes: Character properties cost thousands of
+        // instructions a name, and this runs for every use on every page.
+        var text = canonical
+        if let special = text.withUTF8({ bytes -> Bool? in
+            var letters = 0
+            var laterUppercase = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                    if letters >= 2 && laterUppercase { return true }
+                    letters = 0
+                    laterUppercase = false
+                } else if ByteClass.isASCIILetter(byte) {
+                    if letters > 0 && byte < UInt8(ascii: "a") { laterUppercase = true }
+                    letters += 1
+                }
+            }
+            return letters >= 2 && laterUppercase
+        }) {
+            return special
+        }
         for word in canonical.split(whereSeparator: { $0 == " " || $0 == "-" }) {
             let letters = word.filter(\.isLetter)
             guard letters.count >= 2 else { continue }
