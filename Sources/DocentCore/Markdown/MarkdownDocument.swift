@@ -65,18 +65,70 @@ public enum ProseBlockKind: Hashable, Sendable {
     case tableCell
 }
 
+/// Stored in 12 bytes (offsets as `UInt32`: documents are at most 64 MiB), since a workspace holds
+/// hundreds of thousands of blocks.
 public struct ProseBlock: Hashable, Sendable {
-    public var kind: ProseBlockKind
-    public var range: ByteRange
+    private var start: UInt32
+    private var end: UInt32
+    /// 0 for a paragraph, 1 for a table cell, 10 + level for a heading.
+    private var code: UInt8
+
+    public init(kind: ProseBlockKind, range: ByteRange) {
+        start = UInt32(clamping: range.lowerBound)
+        end = UInt32(clamping: range.upperBound)
+        switch kind {
+        case .paragraph: code = 0
+        case .tableCell: code = 1
+        case .heading(let level): code = 10 &+ UInt8(clamping: level)
+        }
+    }
+
+    public var kind: ProseBlockKind {
+        switch code {
+        case 0: return .paragraph
+        case 1: return .tableCell
+        default: return .heading(level: Int(code) - 10)
+        }
+    }
+
+    public var range: ByteRange {
+        get { Int(start)..<Int(end) }
+        set {
+            start = UInt32(clamping: newValue.lowerBound)
+            end = UInt32(clamping: newValue.upperBound)
+        }
+    }
 }
 
+/// Stored in 16 bytes, like `ProseBlock`.
 public struct ProseSpan: Hashable, Sendable {
-    public var range: ByteRange
-    /// Index into `MarkdownDocument.proseBlocks`.
-    public var block: Int
+    private var start: UInt32
+    private var end: UInt32
+    private var blockIndex: Int32
     /// Whether only whitespace or emphasis separates this span from the previous one in the same block
     /// (a soft line break, `**`, a block-quote marker), so a term may continue across the boundary.
     public var joinsPrevious: Bool
+
+    public init(range: ByteRange, block: Int, joinsPrevious: Bool) {
+        start = UInt32(clamping: range.lowerBound)
+        end = UInt32(clamping: range.upperBound)
+        blockIndex = Int32(clamping: block)
+        self.joinsPrevious = joinsPrevious
+    }
+
+    public var range: ByteRange {
+        get { Int(start)..<Int(end) }
+        set {
+            start = UInt32(clamping: newValue.lowerBound)
+            end = UInt32(clamping: newValue.upperBound)
+        }
+    }
+
+    /// Index into `MarkdownDocument.proseBlocks`.
+    public var block: Int {
+        get { Int(blockIndex) }
+        set { blockIndex = Int32(clamping: newValue) }
+    }
 }
 
 public struct CodeBlock: Hashable, Sendable {
