@@ -196,6 +196,12 @@ public final class PlacementModel: Sendable {
     let background: [Float]
     let backgroundMass: Float
     let profiles: [SectionProfile?]
+    /// The sections that have a profile, in section order, and per section its column in `profileRows` (or -1).
+    let profileSections: [Int]
+    let profileColumn: [Int]
+    /// The profiles' unit sums by term: row `id` holds column `k` for section `profileSections[k]`, so a
+    /// page's terms meet every profile in one pass.
+    let profileRows: [Float]
     /// Checked sections by persona.
     let sectionsByPersona: [[Int]]
     /// Pages in the profiles of each persona's sections.
@@ -278,6 +284,21 @@ public final class PlacementModel: Sendable {
         for index in profiles.indices where profiles[index] != nil {
             profiles[index]!.unitNormSquared = profiles[index]!.unitSum.reduce(0) { $0 + $1 * $1 }
         }
+        let profileSections = profiles.indices.filter { profiles[$0] != nil }
+        var profileColumn = [Int](repeating: -1, count: profiles.count)
+        for (column, section) in profileSections.enumerated() { profileColumn[section] = column }
+        let columns = profileSections.count
+        var rows = [Float](repeating: 0, count: size * columns)
+        rows.withUnsafeMutableBufferPointer { rows in
+            for (column, section) in profileSections.enumerated() {
+                profiles[section]!.unitSum.withUnsafeBufferPointer { sum in
+                    for id in 0..<size { rows[id * columns + column] = sum[id] }
+                }
+            }
+        }
+        self.profileSections = profileSections
+        self.profileColumn = profileColumn
+        self.profileRows = rows
         self.pages = pages
         self.profiles = profiles
         self.personaPageCounts = byPersona.map { $0.reduce(0) { $0 + (profiles[$1]?.pageCount ?? 0) } }
@@ -375,49 +396,126 @@ public final class PlacementModel: Sendable {
     /// cosine with the section's summed unit vectors, as log-odds (times the temperature). The page is
     /// left out of its own section's profile by subtraction: its unit vector was added to the sum.
     func affinities(_ text: TermCounts, page: Page) -> [Double?] {
+        affinities(text, page: page, ownPageDot: ownPageDot(page))
+    }
+
+    /// The dot product of the page's unit vector with its own section's profile (which holds it), or 0.
+    func ownPageDot(_ page: Page) -> Float {
+        guard page.isInProfile, let section = page.section, profileColumn[section] >= 0 else { return 0 }
+        let column = profileColumn[section]
+        let columns = profileSections.count
+        var pageDot: Float = 0
+        profileRows.withUnsafeBufferPointer { rows in
+            page.counts.ids.withUnsafeBufferPointer { ids in
+                page.counts.unit.withUnsafeBufferPointer { unit in
+                    for position in 0..<ids.count { pageDot += unit[position] * rows[Int(ids[position]) * columns + column] }
+                }
+            }
+        }
+        return pageDot
+    }
+
+    /// `affinities(_:page:)` with the page's dot product with its own profile computed once per page.
+    func affinities(_ text: TermCounts, page: Page, ownPageDot pageDot: Float) -> [Double?] {
         var result = [Double?](repeating: nil, count: profiles.count)
         guard !text.isEmpty else { return result }
         let own = page.isInProfile ? page.section : nil
         let overlap = Self.dot(text.ids, text.unit, page.counts.ids, page.counts.unit)
-        for (index, profile) in profiles.enumerated() {
-            guard let profile else { continue }
-            var dot: Float = 0
-            profile.unitSum.withUnsafeBufferPointer { sum in
-                for position in text.ids.indices { dot += text.unit[position] * sum[Int(text.ids[position])] }
-            }
-            var normSquared = profile.unitNormSquared
-            var count = profile.pageCount
-            if index == own {
-                var pageDot: Float = 0
-                profile.unitSum.withUnsafeBufferPointer { sum in
-                    for position in page.counts.ids.indices { pageDot += page.counts.unit[position] * sum[Int(page.counts.ids[position])] }
+        let columns = profileSections.count
+        guard columns > 0 else { return result }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: columns) { dots in
+            dots.initialize(repeating: 0)
+            profileRows.withUnsafeBufferPointer { rows in
+                text.ids.withUnsafeBufferPointer { ids in
+                    text.unit.withUnsafeBufferPointer { unit in
+                        for position in 0..<ids.count {
+                            let weight = unit[position]
+                            let base = Int(ids[position]) * columns
+                            for column in 0..<columns { dots[column] += weight * rows[base + column] }
+                        }
+                    }
                 }
-                dot -= overlap
-                normSquared = normSquared - 2 * pageDot + 1
-                count -= 1
             }
-            guard count > 0, normSquared > 1e-6 else { continue }
-            result[index] = parameters.temperature * Double(max(0, dot) / normSquared.squareRoot())
+            for column in 0..<columns {
+                let index = profileSections[column]
+                var dot = dots[column]
+                var normSquared = profiles[index]!.unitNormSquared
+                var count = profiles[index]!.pageCount
+                if index == own {
+                    dot -= overlap
+                    normSquared = normSquared - 2 * pageDot + 1
+                    count -= 1
+                }
+                guard count > 0, normSquared > 1e-6 else { continue }
+                result[index] = parameters.temperature * Double(max(0, dot) / normSquared.squareRoot())
+            }
         }
         return result
     }
 
+    /// The dot product of two sparse vectors sorted by id, summed in id order. The shorter side is
+    /// walked and the longer one searched (a part's terms against its page's).
     static func dot(_ leftIds: [Int32], _ left: [Float], _ rightIds: [Int32], _ right: [Float]) -> Float {
         var total: Float = 0
-        var a = 0
-        var b = 0
-        while a < leftIds.count && b < rightIds.count {
-            if leftIds[a] == rightIds[b] {
-                total += left[a] * right[b]
-                a += 1
-                b += 1
-            } else if leftIds[a] < rightIds[b] {
-                a += 1
-            } else {
-                b += 1
+        leftIds.withUnsafeBufferPointer { leftIds in
+            rightIds.withUnsafeBufferPointer { rightIds in
+                left.withUnsafeBufferPointer { left in
+                    right.withUnsafeBufferPointer { right in
+                        if leftIds.count * 8 < rightIds.count {
+                            var b = 0
+                            for a in 0..<leftIds.count {
+                                b = lowerBound(rightIds, leftIds[a], from: b)
+                                guard b < rightIds.count else { break }
+                                if rightIds[b] == leftIds[a] { total += left[a] * right[b]; b += 1 }
+                            }
+                        } else if rightIds.count * 8 < leftIds.count {
+                            var a = 0
+                            for b in 0..<rightIds.count {
+                                a = lowerBound(leftIds, rightIds[b], from: a)
+                                guard a < leftIds.count else { break }
+                                if leftIds[a] == rightIds[b] { total += left[a] * right[b]; a += 1 }
+                            }
+                        } else {
+                            var a = 0
+                            var b = 0
+                            while a < leftIds.count && b < rightIds.count {
+                                let x = leftIds[a]
+                                let y = rightIds[b]
+                                if x == y {
+                                    total += left[a] * right[b]
+                                    a += 1
+                                    b += 1
+                                } else if x < y {
+                                    a += 1
+                                } else {
+                                    b += 1
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return total
+    }
+
+    /// The first index at or after `start` whose id is not below `id` (galloping, then binary search).
+    @inline(__always)
+    static func lowerBound(_ ids: UnsafeBufferPointer<Int32>, _ id: Int32, from start: Int) -> Int {
+        var low = start
+        var step = 1
+        var high = start
+        while high < ids.count && ids[high] < id {
+            low = high + 1
+            high = start + step
+            step <<= 1
+        }
+        high = min(high, ids.count)
+        while low < high {
+            let middle = (low + high) >> 1
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     // MARK: Assessing
@@ -433,7 +531,8 @@ public final class PlacementModel: Sendable {
     /// How the page at `path` reads and whether it is misplaced. Nil for a page the model does not hold.
     public func assess(_ path: String, in snapshot: WorkspaceSnapshot) -> PlacementAssessment? {
         guard let page = pages[path], let document = snapshot.document(path) else { return nil }
-        let affinities = self.affinities(page.counts, page: page)
+        let pageDot = ownPageDot(page)
+        let affinities = self.affinities(page.counts, page: page, ownPageDot: pageDot)
         let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
         let scores = self.scores(affinities: affinities, evidence: evidence)
         var assessment = PlacementAssessment(
@@ -456,15 +555,18 @@ public final class PlacementModel: Sendable {
                                             words: page.features.wordCount, counts: page.counts, page: page, text: document.text,
                                             terms: page.features.terms, isPart: false)
         }
+        let pageSuggestion = assessment.finding?.suggestedPersona
+        var partResults: [PartAssessment] = []
+        partResults.reserveCapacity(page.features.parts.count)
         for part in page.features.parts {
             guard let headingIndex = part.headingIndex else { continue }
             let counts = self.counts(ofPart: part)
-            let partAffinities = self.affinities(counts, page: page)
+            let partAffinities = self.affinities(counts, page: page, ownPageDot: pageDot)
             let partEvidence = self.evidence(page.features.hits, indices: part.hits)
             var result = PartAssessment(headingIndex: headingIndex, range: part.range, wordCount: part.wordCount,
                                         scores: self.scores(affinities: partAffinities, evidence: partEvidence), evidence: partEvidence, finding: nil)
             guard let section, isChecked, !declaresOther, part.wordCount + part.codeWordCount / 4 >= parameters.minimumPartWords else {
-                assessment.parts.append(result)
+                partResults.append(result)
                 continue
             }
             let rest = self.counts(ofRestOf: page.features, excluding: part)
@@ -472,19 +574,20 @@ public final class PlacementModel: Sendable {
             var inPart = [Bool](repeating: false, count: page.features.hits.count)
             for index in part.hits { inPart[index] = true }
             let restEvidence = self.evidence(page.features.hits, indices: page.features.hits.indices.filter { !inPart[$0] })
-            result.restScores = self.scores(affinities: self.affinities(rest, page: page), evidence: restEvidence)
+            result.restScores = self.scores(affinities: self.affinities(rest, page: page, ownPageDot: pageDot), evidence: restEvidence)
             if let candidate = finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
                                        excluding: page.section, words: part.wordCount + part.codeWordCount / 4, counts: counts, page: page,
                                        text: document.text, terms: part.terms, isPart: true, rest: (result.restScores, result.coherence)) {
                 // A part is not named again when the page is flagged for the same persona as a whole,
                 // unless the rest of the page does not read as that persona: then the part is the cause.
                 let restPlaced = section.personas.reduce(0) { $0 + result.restScores[$1].share }
-                if candidate.suggestedPersona != assessment.finding?.suggestedPersona || result.restScores[candidate.suggestedPersona].share < restPlaced {
+                if candidate.suggestedPersona != pageSuggestion || result.restScores[candidate.suggestedPersona].share < restPlaced {
                     result.finding = candidate
                 }
             }
-            assessment.parts.append(result)
+            partResults.append(result)
         }
+        assessment.parts = partResults
         return assessment
     }
 
@@ -527,39 +630,75 @@ public final class PlacementModel: Sendable {
     /// the learned log-odds and the log of the built-in evidence distribution, normalized.
     func scores(affinities: [Double?], evidence: [SignalEvidence]) -> [PersonaScore] {
         let count = catalog.personas.count
-        var evidenceByPersona = [Double](repeating: 0, count: count)
-        for item in evidence { evidenceByPersona[item.persona] += item.contribution }
-        let prior = parameters.evidencePrior
-        let evidenceTotal = evidenceByPersona.reduce(0, +) + prior * Double(count)
-        var learned = [Double?](repeating: nil, count: count)
-        for persona in 0..<count {
-            learned[persona] = sectionsByPersona[persona].compactMap { affinities[$0] }.max()
-        }
-        // A persona learned from few pages is pulled toward the others' mean: two pages say little.
-        let known = learned.compactMap { $0 }
-        if known.count >= 2, parameters.profileHalfTrustPages > 0 {
-            let mean = known.reduce(0, +) / Double(known.count)
-            for persona in 0..<count {
-                guard let value = learned[persona] else { continue }
-                let pages = Double(personaPageCounts[persona])
-                let trust = pages / (pages + parameters.profileHalfTrustPages)
-                learned[persona] = mean + trust * (value - mean)
+        guard count > 0 else { return [] }
+        // The same arithmetic, in the same order, as with arrays of optionals — without allocating them.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count * 3) { buffer in
+            let evidenceByPersona = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+            let learned = UnsafeMutableBufferPointer(rebasing: buffer[count..<2 * count])
+            let logs = UnsafeMutableBufferPointer(rebasing: buffer[2 * count..<3 * count])
+            return withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { isLearned in
+                evidenceByPersona.initialize(repeating: 0)
+                learned.initialize(repeating: 0)
+                isLearned.initialize(repeating: false)
+                for item in evidence { evidenceByPersona[item.persona] += item.contribution }
+                let prior = parameters.evidencePrior
+                var evidenceSum: Double = 0
+                for persona in 0..<count { evidenceSum = evidenceSum + evidenceByPersona[persona] }
+                let evidenceTotal = evidenceSum + prior * Double(count)
+                var knownCount = 0
+                affinities.withUnsafeBufferPointer { affinities in
+                    for persona in 0..<count {
+                        // `compactMap { affinities[$0] }.max()`
+                        for section in sectionsByPersona[persona] {
+                            guard let value = affinities[section] else { continue }
+                            if !isLearned[persona] {
+                                learned[persona] = value
+                                isLearned[persona] = true
+                            } else if learned[persona] < value {
+                                learned[persona] = value
+                            }
+                        }
+                        if isLearned[persona] { knownCount += 1 }
+                    }
+                }
+                // A persona learned from few pages is pulled toward the others' mean: two pages say little.
+                if knownCount >= 2, parameters.profileHalfTrustPages > 0 {
+                    var sum: Double = 0
+                    for persona in 0..<count where isLearned[persona] { sum = sum + learned[persona] }
+                    let mean = sum / Double(knownCount)
+                    for persona in 0..<count where isLearned[persona] {
+                        let pages = Double(personaPageCounts[persona])
+                        let trust = pages / (pages + parameters.profileHalfTrustPages)
+                        learned[persona] = mean + trust * (learned[persona] - mean)
+                    }
+                }
+                let alpha = knownCount >= 2 ? learnedWeight : 0
+                // A persona no section is written for gets no support from the profiles: it counts like the
+                // least similar section.
+                var bottom: Double = 0
+                var hasBottom = false
+                for persona in 0..<count where isLearned[persona] {
+                    if !hasBottom {
+                        bottom = learned[persona]
+                        hasBottom = true
+                    } else if learned[persona] < bottom {
+                        bottom = learned[persona]
+                    }
+                }
+                let builtInWeight = parameters.builtInWeight ?? (1 - alpha)
+                for persona in 0..<count {
+                    let builtIn = log((evidenceByPersona[persona] + prior) / evidenceTotal)
+                    logs[persona] = alpha * (isLearned[persona] ? learned[persona] : bottom) + builtInWeight * builtIn
+                }
+                var top = logs[0]
+                for persona in 1..<count where top < logs[persona] { top = logs[persona] }
+                var total: Double = 0
+                for persona in 0..<count { total = total + exp(logs[persona] - top) }
+                return (0..<count).map { persona in
+                    PersonaScore(persona: persona, share: exp(logs[persona] - top) / total, evidence: evidenceByPersona[persona],
+                                 affinity: isLearned[persona] ? learned[persona] : nil)
+                }
             }
-        }
-        let available = learned.compactMap { $0 }
-        let alpha = available.count >= 2 ? learnedWeight : 0
-        // A persona no section is written for gets no support from the profiles: it counts like the
-        // least similar section.
-        let bottom = available.min() ?? 0
-        var logs = [Double](repeating: 0, count: count)
-        for persona in 0..<count {
-            let builtIn = log((evidenceByPersona[persona] + prior) / evidenceTotal)
-            logs[persona] = alpha * (learned[persona] ?? bottom) + (parameters.builtInWeight ?? (1 - alpha)) * builtIn
-        }
-        let top = logs.max() ?? 0
-        let total = logs.reduce(0) { $0 + exp($1 - top) }
-        return (0..<count).map { persona in
-            PersonaScore(persona: persona, share: exp(logs[persona] - top) / total, evidence: evidenceByPersona[persona], affinity: learned[persona])
         }
     }
 

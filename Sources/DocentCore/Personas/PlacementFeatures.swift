@@ -85,6 +85,31 @@ public struct SignalTable: Sendable {
     private(set) var environmentVariables: [Int32] = []
     private(set) var reactComponents: [Int32] = []
 
+    /// A phrase in flat arrays (no references to retain per word): its words are
+    /// `phraseWords[wordStart..<wordStart + prefixCount + suffixCount]`, the prefix first.
+    struct FlatPhrase: Sendable {
+        var signal: Int32
+        var persona: Int32
+        var scope: PersonaSignal.Scope
+        var wordStart: Int32
+        var prefixCount: Int32
+        var suffixCount: Int32
+    }
+
+    /// What one lookup of a word tells the extractor: the phrases ending with it
+    /// (`flatPhrases[phraseStart..<phraseStart + phraseCount]`) and whether it is a stop word.
+    struct WordInfo: Sendable {
+        var phraseStart: Int32 = 0
+        var phraseCount: Int32 = 0
+        var isStopWord = false
+    }
+
+    private(set) var flatPhrases: [FlatPhrase] = []
+    private(set) var phraseWords: [UInt64] = []
+    private(set) var words = WordHashMap<WordInfo>()
+    /// Per signal, its persona.
+    private(set) var signalPersonas: [Int32] = []
+
     public init(catalog: PersonaCatalog) {
         var groupOfLabel: [String: Int32] = [:]
         for (personaIndex, persona) in catalog.personas.enumerated() {
@@ -115,6 +140,25 @@ public struct SignalTable: Sendable {
                 }
             }
         }
+        signalPersonas = signals.map { Int32($0.persona) }
+        var words = WordHashMap<WordInfo>(capacity: phrasesByLastWord.count + PlacementTokenizer.stopWords.count)
+        phrasesByLastWord.forEachEntry { key, phrases in
+            var info = WordInfo(phraseStart: Int32(flatPhrases.count), phraseCount: Int32(phrases.count))
+            info.isStopWord = PlacementTokenizer.stopWords[key] != nil
+            for phrase in phrases {
+                let definition = signals[Int(phrase.signal)]
+                flatPhrases.append(FlatPhrase(signal: phrase.signal, persona: Int32(definition.persona), scope: definition.scope,
+                                              wordStart: Int32(phraseWords.count), prefixCount: Int32(phrase.prefix.count),
+                                              suffixCount: Int32(phrase.suffix.count)))
+                phraseWords.append(contentsOf: phrase.prefix)
+                phraseWords.append(contentsOf: phrase.suffix)
+            }
+            words[key] = info
+        }
+        PlacementTokenizer.stopWords.forEachEntry { key, _ in
+            if words[key] == nil { words[key] = WordInfo(isStopWord: true) }
+        }
+        self.words = words
     }
 }
 
@@ -160,70 +204,117 @@ public enum PlacementTokenizer {
         return 0
     }
 
-    /// Calls `body` for each word of `range`.
+    /// Byte classes for the word scanner, one load per byte (ASCII; bytes ≥ 0x80 are word bytes
+    /// unless they start a separator).
+    static let wordByte: UInt8 = 1, digitByte: UInt8 = 2, lowerByte: UInt8 = 4, underscoreByte: UInt8 = 8, upperByte: UInt8 = 0x10
+    static let byteClasses: [UInt8] = (0..<256).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        if byte >= 0x80 { return wordByte }
+        var flags: UInt8 = 0
+        if ByteClass.isDigit(byte) { flags |= wordByte | digitByte }
+        if byte >= 0x61 && byte <= 0x7A { flags |= wordByte | lowerByte }
+        if byte >= 0x41 && byte <= 0x5A { flags |= wordByte | upperByte }
+        if byte == UInt8(ascii: "_") { flags |= wordByte | underscoreByte }
+        return flags
+    }
+
+    /// Room for a word's lower-cased bytes while it is stemmed; longer words are hashed unstemmed.
+    static let scratchSize = 48
+    static let longestStemmed = 40
+
+    /// The next word of `index..<end` that counts (two bytes or more, not a number), moving `index` past
+    /// it; nil at the end. Words that do not count are skipped without hashing. `scratch` holds
+    /// `scratchSize` bytes; `classes` is `byteClasses`.
     @inline(__always)
-    static func forEachToken(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, scratch: inout [UInt8], _ body: (Token) -> Void) {
-        var index = range.lowerBound
-        let end = range.upperBound
+    static func nextCountedToken(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ end: Int,
+                                 classes: UnsafePointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>) -> Token? {
         while index < end {
             let byte = bytes[index]
-            if !isWordByte(byte) { index += 1; continue }
-            if byte >= 0x80 {
+            if byte < 0x80 {
+                if classes[Int(byte)] == 0 { index += 1; continue }
+            } else {
                 let skip = separatorLength(bytes, index, end)
                 if skip > 0 { index += skip; continue }
             }
             let start = index
-            var isNumber = true
-            var hasLower = false
-            var hasUnderscore = false
-            scratch.removeAll(keepingCapacity: true)
+            var all: UInt8 = 0xFF
+            var any: UInt8 = 0
+            var count = 0
             while index < end {
                 let current = bytes[index]
                 if current < 0x80 {
-                    guard ByteClass.isASCIIAlphanumeric(current) || current == UInt8(ascii: "_") else { break }
-                    if !ByteClass.isDigit(current) { isNumber = false }
-                    if current >= 0x61 && current <= 0x7A { hasLower = true }
-                    if current == UInt8(ascii: "_") { hasUnderscore = true }
-                    scratch.append(ByteClass.lowercased(current))
+                    let flags = classes[Int(current)]
+                    guard flags != 0 else { break }
+                    all &= flags
+                    any |= flags
+                    if count < scratchSize { scratch[count] = current | ((flags & upperByte) << 1) }
+                    count += 1
                     index += 1
                 } else {
                     if separatorLength(bytes, index, end) > 0 { break }
-                    isNumber = false
-                    scratch.append(current)
+                    all = 0
+                    if count < scratchSize { scratch[count] = current }
+                    count += 1
                     index += 1
                 }
             }
-            let hash = stemHash(&scratch)
-            body(Token(start: start, end: index, hash: hash, isNumber: isNumber,
-                       isUpperSnake: hasUnderscore && !hasLower && !isNumber && index - start >= 4))
+            let isNumber = all & digitByte != 0
+            guard count >= 2 && !isNumber else { continue }
+            let hash: UInt64
+            if count <= longestStemmed {
+                hash = stemHash(scratch, count)
+            } else {
+                var value = offsetBasis
+                for position in start..<index {
+                    let current = bytes[position]
+                    let lowered = current < 0x80 ? current | ((classes[Int(current)] & upperByte) << 1) : current
+                    value = (value ^ UInt64(lowered)) &* prime
+                }
+                hash = value
+            }
+            return Token(start: start, end: index, hash: hash, isNumber: false,
+                         isUpperSnake: any & underscoreByte != 0 && any & lowerByte == 0 && count >= 4)
+        }
+        return nil
+    }
+
+    /// Calls `body` for each word of `range` that counts (see `isCounted`).
+    @inline(__always)
+    static func forEachCountedToken(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, _ body: (Token) -> Void) {
+        byteClasses.withUnsafeBufferPointer { classes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
+                var index = range.lowerBound
+                while let token = nextCountedToken(bytes, &index, range.upperBound, classes: classes.baseAddress!, scratch: scratch.baseAddress!) {
+                    body(token)
+                }
+            }
         }
     }
 
-    /// The FNV-1a hash of the stem of a lower-cased word (the scratch buffer is changed).
+    /// The FNV-1a hash of the stem of a lower-cased word of at most `longestStemmed` bytes (the
+    /// buffer is changed).
     @inline(__always)
-    static func stemHash(_ word: inout [UInt8]) -> UInt64 {
-        var count = word.count
-        if count <= 40 {
-            @inline(__always) func endsWith(_ a: UInt8, _ b: UInt8) -> Bool { count >= 2 && word[count - 2] == a && word[count - 1] == b }
-            let s = UInt8(ascii: "s")
-            if count > 4 && word[count - 1] == s && endsWith(UInt8(ascii: "e"), s) && word[count - 3] == UInt8(ascii: "i") {
-                count -= 3; word[count] = UInt8(ascii: "y"); count += 1
-            } else if count > 4 && word[count - 1] == s && word[count - 2] == s && word[count - 3] == UInt8(ascii: "e") && word[count - 4] == s {
-                count -= 2
-            } else if count > 3 && word[count - 1] == s && !endsWith(s, s) && !endsWith(UInt8(ascii: "u"), s) && !endsWith(UInt8(ascii: "i"), s) {
-                count -= 1
-            }
-            // Endings come off only when a real stem is left ("thing", "based", "theme" stay whole, so
-            // "theme" never meets "them").
-            if count > 5 && word[count - 3] == UInt8(ascii: "i") && endsWith(UInt8(ascii: "n"), UInt8(ascii: "g")) {
-                count -= 3
-                undouble(&word, &count)
-            } else if count > 5 && endsWith(UInt8(ascii: "e"), UInt8(ascii: "d")) {
-                count -= 2
-                undouble(&word, &count)
-            }
-            if count > 5 && word[count - 1] == UInt8(ascii: "e") { count -= 1 }
+    static func stemHash(_ word: UnsafeMutablePointer<UInt8>, _ length: Int) -> UInt64 {
+        var count = length
+        @inline(__always) func endsWith(_ a: UInt8, _ b: UInt8) -> Bool { count >= 2 && word[count - 2] == a && word[count - 1] == b }
+        let s = UInt8(ascii: "s")
+        if count > 4 && word[count - 1] == s && endsWith(UInt8(ascii: "e"), s) && word[count - 3] == UInt8(ascii: "i") {
+            count -= 3; word[count] = UInt8(ascii: "y"); count += 1
+        } else if count > 4 && word[count - 1] == s && word[count - 2] == s && word[count - 3] == UInt8(ascii: "e") && word[count - 4] == s {
+            count -= 2
+        } else if count > 3 && word[count - 1] == s && !endsWith(s, s) && !endsWith(UInt8(ascii: "u"), s) && !endsWith(UInt8(ascii: "i"), s) {
+            count -= 1
         }
+        // Endings come off only when a real stem is left ("thing", "based", "theme" stay whole, so
+        // "theme" never meets "them").
+        if count > 5 && word[count - 3] == UInt8(ascii: "i") && endsWith(UInt8(ascii: "n"), UInt8(ascii: "g")) {
+            count -= 3
+            undouble(word, &count)
+        } else if count > 5 && endsWith(UInt8(ascii: "e"), UInt8(ascii: "d")) {
+            count -= 2
+            undouble(word, &count)
+        }
+        if count > 5 && word[count - 1] == UInt8(ascii: "e") { count -= 1 }
         var value = offsetBasis
         for index in 0..<count { value = (value ^ UInt64(word[index])) &* prime }
         return value
@@ -231,7 +322,7 @@ public enum PlacementTokenizer {
 
     /// "runn" → "run" after an ending was removed (but "install", "pass", "buzz" keep their pair).
     @inline(__always)
-    static func undouble(_ word: inout [UInt8], _ count: inout Int) {
+    static func undouble(_ word: UnsafeMutablePointer<UInt8>, _ count: inout Int) {
         guard count >= 3 else { return }
         let last = word[count - 1]
         if last == word[count - 2] && ByteClass.isASCIILetter(last) && last != UInt8(ascii: "l") && last != UInt8(ascii: "s") && last != UInt8(ascii: "z") {
@@ -247,11 +338,8 @@ public enum PlacementTokenizer {
     public static func wordHashes(_ phrase: String) -> [UInt64] {
         let bytes = Array(phrase.utf8)
         var result: [UInt64] = []
-        var scratch: [UInt8] = []
         bytes.withUnsafeBufferPointer { buffer in
-            forEachToken(buffer, 0..<buffer.count, scratch: &scratch) { token in
-                if isCounted(token) { result.append(token.hash) }
-            }
+            forEachCountedToken(buffer, 0..<buffer.count) { result.append($0.hash) }
         }
         return result
     }
@@ -348,60 +436,78 @@ public enum FeatureExtractor {
             }
         }
         var hits: [PageFeatures.SignalHit] = []
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(64)
-        var ring = [(hash: UInt64, start: Int, end: Int)](repeating: (0, 0, 0), count: PlacementTokenizer.ringSize)
         var ringCount = 0
         var currentGroup = -1
         var boundary = 0
         var part = 0
-        let stopWords = PlacementTokenizer.stopWords
+        // The part being filled lives in `current` (swapped out of `parts`, so that its storage stays
+        // uniquely referenced and nothing is copied per word).
+        var current = PageFeatures.Part(headingIndex: nil, range: 0..<0, terms: WordHashMap(capacity: 0), wordCount: 0, hits: [])
+        swap(&current, &parts[0])
+        let reactComponents = table.reactComponents
+        let environmentVariables = table.environmentVariables
+        let words = table.words
         text.bytes.withUnsafeBufferPointer { bytes in
+        PlacementTokenizer.byteClasses.withUnsafeBufferPointer { classes in
+        table.flatPhrases.withUnsafeBufferPointer { phrases in
+        table.phraseWords.withUnsafeBufferPointer { phraseWords in
+        table.signalPersonas.withUnsafeBufferPointer { signalPersonas in
+        withUnsafeTemporaryAllocation(of: RingEntry.self, capacity: PlacementTokenizer.ringSize) { ring in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: PlacementTokenizer.scratchSize) { scratch in
+            ring.initialize(repeating: RingEntry(hash: 0, start: 0, end: 0))
+            let classes = classes.baseAddress!
+            let scratch = scratch.baseAddress!
             for region in regions {
                 while boundary < boundaries.count && boundaries[boundary].start <= region.range.lowerBound {
-                    part = boundaries[boundary].part
+                    let next = boundaries[boundary].part
+                    if next != part {
+                        swap(&current, &parts[part])
+                        swap(&current, &parts[next])
+                        part = next
+                    }
                     boundary += 1
                 }
                 if region.group != currentGroup { ringCount = 0; currentGroup = region.group }
                 let place = region.place
                 if region.isLanguageMarker, let language = region.language {
                     for signal in table.languages[language] ?? [] {
-                        parts[part].hits.append(hits.count)
+                        current.hits.append(hits.count)
                         hits.append(PageFeatures.SignalHit(signal: signal, range: region.range, placeWeight: 1))
                     }
                     add(PlacementTokenizer.offsetBasis ^ PlacementTokenizer.languageSalt ^ UInt64(truncatingIfNeeded: language.hashValueFNV),
-                        weight: 2, start: region.range.lowerBound, length: region.range.count, to: &parts[part].terms)
+                        weight: 2, start: region.range.lowerBound, length: region.range.count, to: &current.terms)
                     continue
                 }
                 let termWeight = place.termWeight
                 let signalWeight = place.signalWeight
                 let isCode = place.isCode
                 let isShellOrConfig = region.place == .codeBlock && !(region.language.map { Self.programmingLanguages.contains($0) } ?? false)
-                PlacementTokenizer.forEachToken(bytes, region.range, scratch: &scratch) { token in
-                    if !PlacementTokenizer.isCounted(token) { return }
+                var index = region.range.lowerBound
+                let end = region.range.upperBound
+                while let token = PlacementTokenizer.nextCountedToken(bytes, &index, end, classes: classes, scratch: scratch) {
                     // Phrase signals end at this word.
-                    let slot = ringCount % PlacementTokenizer.ringSize
-                    ring[slot] = (token.hash, token.start, token.end)
+                    ring[ringCount % PlacementTokenizer.ringSize] = RingEntry(hash: token.hash, start: token.start, end: token.end)
                     ringCount += 1
-                    if let phrases = table.phrasesByLastWord[token.hash] {
-                        for phrase in phrases {
-                            let signal = table.signals[Int(phrase.signal)]
-                            switch signal.scope {
+                    let info = words[token.hash]
+                    if let info, info.phraseCount > 0 {
+                        for phraseIndex in Int(info.phraseStart)..<Int(info.phraseStart + info.phraseCount) {
+                            let phrase = phrases[phraseIndex]
+                            switch phrase.scope {
                             case .prose where isCode, .code where !isCode: continue
                             default: break
                             }
-                            if let start = matchStart(phrase, ring: ring, count: ringCount) {
+                            if let start = matchStart(phrase, words: phraseWords, ring: UnsafeBufferPointer(ring), count: ringCount) {
                                 // A longer phrase replaces the shorter ones it contains ("app-config.yaml"
                                 // over "app-config", "helm chart" over "helm").
                                 var covered = false
-                                while let last = parts[part].hits.last, hits[last].range.lowerBound >= start, hits[last].range.upperBound <= token.end,
-                                      table.signals[Int(hits[last].signal)].persona == signal.persona {
+                                while let last = current.hits.last, hits[last].range.lowerBound >= start, hits[last].range.upperBound <= token.end,
+                                      signalPersonas[Int(hits[last].signal)] == phrase.persona {
                                     if hits[last].range == start..<token.end { covered = true; break }
-                                    parts[part].hits.removeLast()
+                                    current.hits.removeLast()
                                     hits.removeLast()
                                 }
                                 if covered { continue }
-                                parts[part].hits.append(hits.count)
+                                current.hits.append(hits.count)
                                 hits.append(PageFeatures.SignalHit(signal: phrase.signal, range: start..<token.end, placeWeight: signalWeight))
                             }
                         }
@@ -409,29 +515,36 @@ public enum FeatureExtractor {
                     // `<EntityPage` or `</Grid`: a React component in JSX.
                     if place == .codeBlock && token.start >= 1 && ByteClass.isASCIILetter(bytes[token.start]) && bytes[token.start] < 0x61
                         && (bytes[token.start - 1] == UInt8(ascii: "<") || token.start >= 2 && bytes[token.start - 1] == UInt8(ascii: "/") && bytes[token.start - 2] == UInt8(ascii: "<")) {
-                        for signal in table.reactComponents {
-                            parts[part].hits.append(hits.count)
+                        for signal in reactComponents {
+                            current.hits.append(hits.count)
                             hits.append(PageFeatures.SignalHit(signal: signal, range: token.start..<token.end, placeWeight: signalWeight))
                         }
                     }
                     if isCode && token.isUpperSnake && (isShellOrConfig || region.place == .inlineCode || Self.followsDollarBrace(bytes, token.start)) {
-                        for signal in table.environmentVariables {
-                            parts[part].hits.append(hits.count)
+                        for signal in environmentVariables {
+                            current.hits.append(hits.count)
                             hits.append(PageFeatures.SignalHit(signal: signal, range: token.start..<token.end, placeWeight: signalWeight))
                         }
                     }
                     if isCode {
-                        parts[part].codeWordCount += 1
-                        add(token.hash ^ PlacementTokenizer.codeSalt, weight: termWeight, start: token.start, length: token.end - token.start, to: &parts[part].terms)
+                        current.codeWordCount += 1
+                        add(token.hash ^ PlacementTokenizer.codeSalt, weight: termWeight, start: token.start, length: token.end - token.start, to: &current.terms)
                     } else {
-                        parts[part].wordCount += 1
-                        if stopWords[token.hash] == nil {
-                            add(token.hash, weight: termWeight, start: token.start, length: token.end - token.start, to: &parts[part].terms)
+                        current.wordCount += 1
+                        if !(info?.isStopWord ?? false) {
+                            add(token.hash, weight: termWeight, start: token.start, length: token.end - token.start, to: &current.terms)
                         }
                     }
                 }
             }
         }
+        }
+        }
+        }
+        }
+        }
+        }
+        swap(&current, &parts[part])
         if glossaryWeight > 0 {
             var boundary = 0
             var part = 0
@@ -463,28 +576,38 @@ public enum FeatureExtractor {
             || start >= 4 && bytes[start - 4] == UInt8(ascii: "e") && bytes[start - 3] == UInt8(ascii: "n") && bytes[start - 2] == UInt8(ascii: "v") && bytes[start - 1] == UInt8(ascii: ".")
     }
 
+    /// A word in the ring of the last words, for phrase matching.
+    struct RingEntry {
+        var hash: UInt64
+        var start: Int
+        var end: Int
+    }
+
     /// Where `phrase` starts if the words in the ring end with it, else nil.
     @inline(__always)
-    static func matchStart(_ phrase: SignalTable.Phrase, ring: [(hash: UInt64, start: Int, end: Int)], count: Int) -> Int? {
+    static func matchStart(_ phrase: SignalTable.FlatPhrase, words: UnsafeBufferPointer<UInt64>, ring: UnsafeBufferPointer<RingEntry>, count: Int) -> Int? {
         let size = PlacementTokenizer.ringSize
-        @inline(__always) func word(_ back: Int) -> (hash: UInt64, start: Int, end: Int) { ring[(count - 1 - back) % size] }
-        if phrase.suffix.isEmpty {
-            let length = phrase.prefix.count
+        @inline(__always) func word(_ back: Int) -> RingEntry { ring[(count - 1 - back) % size] }
+        let prefixStart = Int(phrase.wordStart)
+        let prefixCount = Int(phrase.prefixCount)
+        if phrase.suffixCount == 0 {
+            let length = prefixCount
             guard count >= length else { return nil }
-            for offset in 0..<length where word(length - 1 - offset).hash != phrase.prefix[offset] { return nil }
+            for offset in 0..<length where word(length - 1 - offset).hash != words[prefixStart + offset] { return nil }
             return word(length - 1).start
         }
-        let suffixLength = phrase.suffix.count
-        guard count >= suffixLength + 1 + phrase.prefix.count else { return nil }
-        for offset in 0..<suffixLength where word(suffixLength - 1 - offset).hash != phrase.suffix[offset] { return nil }
+        let suffixStart = prefixStart + prefixCount
+        let suffixLength = Int(phrase.suffixCount)
+        guard count >= suffixLength + 1 + prefixCount else { return nil }
+        for offset in 0..<suffixLength where word(suffixLength - 1 - offset).hash != words[suffixStart + offset] { return nil }
         // The prefix ends one to `maximumGap` words before the suffix starts.
         for gap in 1...PlacementTokenizer.maximumGap {
             let prefixEnd = suffixLength + gap
-            let prefixStart = prefixEnd + phrase.prefix.count - 1
-            guard prefixStart < count && prefixStart < size else { break }
+            let last = prefixEnd + prefixCount - 1
+            guard last < count && last < size else { break }
             var matches = true
-            for offset in 0..<phrase.prefix.count where word(prefixStart - offset).hash != phrase.prefix[offset] { matches = false; break }
-            if matches { return word(prefixStart).start }
+            for offset in 0..<prefixCount where word(last - offset).hash != words[prefixStart + offset] { matches = false; break }
+            if matches { return word(last).start }
         }
         return nil
     }
