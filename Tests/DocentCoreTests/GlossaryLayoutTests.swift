@@ -467,3 +467,20 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         #expect(split.aka == aka)
     }
 }
+
+@Suite struct DefinitionReaderTests {
+    @Test(arguments: [
+        ("JWT", true), ("CI/CD", true), ("K8s", false), ("Service Catalog", false), ("A", false),
+        ("ABCDEFGH", true), ("ABCDEFGHI", false), ("SSO 2", false), ("ÉTÉ", true), ("Été", false),
+    ])
+    func abbreviations(term: String, expected: Bool) {
+        #expect(DefinitionReader.isAbbreviation(term) == expected)
+    }
+
+    @Test func byteSearch() {
+        #expect(DefinitionReader.contains("also known as the portal", "known as "))
+        #expect(!DefinitionReader.contains("known a", "known as "))
+        #expect(DefinitionReader.contains("café known as ", "known as "))
+        #expect(DefinitionReader.contains("anything", ""))
+    }
+}

@@ -147,17 +147,21 @@ struct DefinitionReader {
 
     /// Whether `text` holds `needle`, compared as bytes.
     static func contains(_ text: String, _ needle: String) -> Bool {
-        let needleBytes = Array(needle.utf8)
-        guard let first = needleBytes.first else { return true }
-        let bytes = Array(text.utf8)
-        guard bytes.count >= needleBytes.count else { return false }
-        var index = 0
-        let last = bytes.count - needleBytes.count
-        while index <= last {
-            if bytes[index] == first && bytes[index..<(index + needleBytes.count)].elementsEqual(needleBytes) { return true }
-            index += 1
+        var text = text
+        var needle = needle
+        return needle.withUTF8 { needleBytes in
+            guard let first = needleBytes.first else { return true }
+            return text.withUTF8 { bytes in
+                guard bytes.count >= needleBytes.count else { return false }
+                var index = 0
+                let last = bytes.count - needleBytes.count
+                while index <= last {
+                    if bytes[index] == first && UnsafeBufferPointer(rebasing: bytes[index..<(index + needleBytes.count)]).elementsEqual(needleBytes) { return true }
+                    index += 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// The phrase starting at `offset` (in characters): up to the first sentence or clause break,
@@ -192,6 +196,23 @@ struct DefinitionReader {
     }
 
     static func isAbbreviation(_ term: String) -> Bool {
+        // ASCII terms (nearly all) by bytes; Character properties cost thousands of instructions.
+        var text = term
+        if let ascii = text.withUTF8({ bytes -> Bool? in
+            var letters = 0
+            var allUppercase = true
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: " ") { return false }
+                if ByteClass.isASCIILetter(byte) {
+                    letters += 1
+                    if byte >= UInt8(ascii: "a") { allUppercase = false }
+                }
+            }
+            return letters >= 2 && letters <= 8 && allUppercase
+        }) {
+            return ascii
+        }
         let letters = term.filter { $0.isLetter }
         guard letters.count >= 2, letters.count <= 8, !term.contains(" ") else { return false }
         return letters.allSatisfy { $0.isUppercase }
