@@ -335,19 +335,43 @@ public final class PlacementModel: Sendable {
     }
 
     static func counts(_ terms: WordHashMap<PageFeatures.TermStat>, vocabulary: WordHashMap<Int32>) -> TermCounts {
-        var entries: [(id: Int32, weight: Float, key: UInt64)] = []
-        entries.reserveCapacity(terms.count)
+        var order: [UInt64] = []
+        var weights: [Float] = []
+        var keys: [UInt64] = []
+        order.reserveCapacity(terms.count)
+        weights.reserveCapacity(terms.count)
+        keys.reserveCapacity(terms.count)
         terms.forEachEntry { key, stat in
             guard let id = vocabulary[key] else { return }
-            entries.append((id, max(0.1, 1 + logf(stat.weight)), key))
+            order.append(UInt64(UInt32(bitPattern: id)) << 32 | UInt64(weights.count))
+            weights.append(max(0.1, 1 + logf(stat.weight)))
+            keys.append(key)
         }
-        entries.sort { $0.id < $1.id }
-        return TermCounts(ids: entries.map(\.id), weights: entries.map(\.weight), keys: entries.map(\.key), unit: [],
-                          mass: entries.reduce(0) { $0 + $1.weight })
+        return sortedCounts(order: &order, weights: weights, keys: keys)
+    }
+
+    /// Counts sorted by id from entries in any order: `order` holds `id << 32 | position`.
+    static func sortedCounts(order: inout [UInt64], weights: [Float], keys: [UInt64]) -> TermCounts {
+        order.sort()
+        var result = TermCounts()
+        let count = order.count
+        result.ids.reserveCapacity(count)
+        result.weights.reserveCapacity(count)
+        result.keys.reserveCapacity(count)
+        var mass: Float = 0
+        for entry in order {
+            let position = Int(entry & 0xFFFF_FFFF)
+            result.ids.append(Int32(bitPattern: UInt32(truncatingIfNeeded: entry >> 32)))
+            result.weights.append(weights[position])
+            result.keys.append(keys[position])
+            mass = mass + weights[position]
+        }
+        result.mass = mass
+        return result
     }
 
     static func unitWeights(_ counts: TermCounts, idf: [Float]) -> [Float] {
-        var weights = [Float](repeating: 0, count: counts.ids.count)
+        var weights = filledArray(Float(0), count: counts.ids.count)
         var norm: Float = 0
         for index in counts.ids.indices {
             let weight = counts.weights[index] * idf[Int(counts.ids[index])]
@@ -368,16 +392,22 @@ public final class PlacementModel: Sendable {
 
     /// The terms of every part of `page` but `part`.
     func counts(ofRestOf page: PageFeatures, excluding part: PageFeatures.Part) -> TermCounts {
-        var entries: [(id: Int32, weight: Float, key: UInt64)] = []
-        entries.reserveCapacity(page.terms.count)
+        var order: [UInt64] = []
+        var weights: [Float] = []
+        var keys: [UInt64] = []
+        order.reserveCapacity(page.terms.count)
+        weights.reserveCapacity(page.terms.count)
+        keys.reserveCapacity(page.terms.count)
         page.terms.forEachEntry { key, stat in
             guard let id = vocabulary[key] else { return }
             let left = stat.weight - (part.terms[key]?.weight ?? 0)
-            if left >= 0.01 { entries.append((id, max(0.1, 1 + logf(left)), key)) }
+            if left >= 0.01 {
+                order.append(UInt64(UInt32(bitPattern: id)) << 32 | UInt64(weights.count))
+                weights.append(max(0.1, 1 + logf(left)))
+                keys.append(key)
+            }
         }
-        entries.sort { $0.id < $1.id }
-        var counts = TermCounts(ids: entries.map(\.id), weights: entries.map(\.weight), keys: entries.map(\.key), unit: [],
-                                mass: entries.reduce(0) { $0 + $1.weight })
+        var counts = Self.sortedCounts(order: &order, weights: weights, keys: keys)
         counts.unit = Self.unitWeights(counts, idf: inverseDocumentFrequency)
         return counts
     }
@@ -417,7 +447,7 @@ public final class PlacementModel: Sendable {
 
     /// `affinities(_:page:)` with the page's dot product with its own profile computed once per page.
     func affinities(_ text: TermCounts, page: Page, ownPageDot pageDot: Float) -> [Double?] {
-        var result = [Double?](repeating: nil, count: profiles.count)
+        var result = filledArray(Double?.none, count: profiles.count)
         guard !text.isEmpty else { return result }
         let own = page.isInProfile ? page.section : nil
         let overlap = Self.dot(text.ids, text.unit, page.counts.ids, page.counts.unit)

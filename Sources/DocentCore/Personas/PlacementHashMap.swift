@@ -13,10 +13,14 @@ public struct WordHashMap<Value>: Sequence {
     public init(capacity: Int = 8) {
         var size = 8
         while size * 3 < Swift.max(capacity, 1) * 4 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Value?](repeating: nil, count: size)
+        keys = Self.emptyKeys(size)
+        values = Self.emptyValues(size)
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
+
+    @inline(__always) static func emptyKeys(_ size: Int) -> [UInt64] { filledArray(0, count: size) }
+
+    @inline(__always) static func emptyValues(_ size: Int) -> [Value?] { filledArray(nil, count: size) }
 
     public var isEmpty: Bool { count == 0 }
 
@@ -26,12 +30,14 @@ public struct WordHashMap<Value>: Sequence {
 
     /// The slot holding `key`, or the empty slot where it would go.
     @inline(__always) func slot(of key: UInt64) -> Int {
-        let mask = keys.count - 1
-        var index = home(key)
-        while true {
-            let found = keys[index]
-            if found == key || found == 0 { return index }
-            index = (index + 1) & mask
+        keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var index = home(key)
+            while true {
+                let found = keys[index]
+                if found == key || found == 0 { return index }
+                index = (index + 1) & mask
+            }
         }
     }
 
@@ -89,13 +95,25 @@ public struct WordHashMap<Value>: Sequence {
         let oldKeys = keys
         let oldValues = values
         let size = keys.count * 2
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Value?](repeating: nil, count: size)
+        keys = Self.emptyKeys(size)
+        values = Self.emptyValues(size)
         shift = UInt64(64 - size.trailingZeroBitCount)
-        for index in oldKeys.indices where oldKeys[index] != 0 {
-            let slot = self.slot(of: oldKeys[index])
-            keys[slot] = oldKeys[index]
-            values[slot] = oldValues[index]
+        let shift = self.shift
+        let mask = size - 1
+        keys.withUnsafeMutableBufferPointer { keys in
+            values.withUnsafeMutableBufferPointer { values in
+                oldKeys.withUnsafeBufferPointer { oldKeys in
+                    oldValues.withUnsafeBufferPointer { oldValues in
+                        for index in 0..<oldKeys.count where oldKeys[index] != 0 {
+                            let key = oldKeys[index]
+                            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+                            keys[slot] = key
+                            values[slot] = oldValues[index]
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -128,3 +146,14 @@ public struct WordHashMap<Value>: Sequence {
 }
 
 extension WordHashMap: Sendable where Value: Sendable {}
+
+/// `Array(repeating:count:)` without its generic allocation entry point: that one looks up the array
+/// storage's type metadata in the runtime's table on every call (about a thousand instructions), where
+/// growing an empty array uses the caller's cached metadata.
+@inline(__always)
+func filledArray<Element>(_ value: Element, count: Int) -> [Element] {
+    var result: [Element] = []
+    result.reserveCapacity(count)
+    for _ in 0..<count { result.append(value) }
+    return result
+}
