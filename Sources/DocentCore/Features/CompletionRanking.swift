@@ -14,39 +14,57 @@ public enum CompletionRanking {
     public static func rank(query: String, glossary: Glossary, limit: Int) -> [Candidate] {
         let typed = Array(query.lowercased().utf8)
         let index = glossary.completionIndex
-        var scores: [Int: Int] = [:]
+        guard limit > 0, !glossary.names.isEmpty else { return [] }
+        // Best score per name (Int.min: not offered), and the names offered, in order. A prefix such as
+        // "wi" can match thousands of names of a large glossary: no dictionary, no full sort.
+        var best = [Int](repeating: Int.min, count: glossary.names.count)
+        var offered: [Int] = []
         func offer(_ name: Int, _ score: Int) {
-            let adjusted = score - (glossary.names[name].targets.allSatisfy(\.isAlias) ? 50 : 0)
-            if adjusted > scores[name] ?? Int.min { scores[name] = adjusted }
+            let adjusted = score - (index.isAliasOnly[name] ? 50 : 0)
+            if best[name] == Int.min { offered.append(name) }
+            if adjusted > best[name] { best[name] = adjusted }
         }
         if typed.isEmpty {
             // Nothing typed yet: the first names alphabetically, without scoring them all.
             for name in index.alphabetical.prefix(limit) { offer(name, 1) }
         } else {
-            for (name, wordIndex, isWhole) in index.prefixMatches(typed) {
+            index.forEachPrefixMatch(typed) { name, wordIndex, isWhole in
                 if wordIndex == 0 { offer(name, isWhole ? 1000 : 900) } else { offer(name, 700) }
             }
             let typedWords = typed.split(separator: 0x20).map(Array.init)
             if typedWords.count > 1 {
                 // "soft cat": candidates whose words start with the first typed word, then checked whole.
-                for (name, _, _) in index.prefixMatches(typedWords[0]) where scores[name] == nil {
+                index.forEachPrefixMatch(typedWords[0]) { name, _, _ in
+                    guard best[name] == Int.min else { return }
                     if let score = fuzzyScore(typed: typed, joined: index.joinedNames[name], words: glossary.names[name].words), score >= 700 { offer(name, score) }
                 }
-            } else if scores.isEmpty, let initial = typed.first {
+            } else if offered.isEmpty, let initial = typed.first {
                 // No prefix at all: a subsequence among names with a word starting with the typed letter.
-                for name in index.names(withWordInitial: initial) where scores[name] == nil {
+                for name in index.names(withWordInitial: initial) where best[name] == Int.min {
                     if let score = fuzzyScore(typed: typed, joined: index.joinedNames[name], words: glossary.names[name].words) { offer(name, score) }
                 }
             }
         }
-        var candidates = scores.map { Candidate(name: $0.key, score: $0.value) }
-        candidates.sort { lhs, rhs in
-            if lhs.score != rhs.score { return lhs.score > rhs.score }
-            let left = glossary.names[lhs.name].text, right = glossary.names[rhs.name].text
-            if left.utf8.count != right.utf8.count { return left.utf8.count < right.utf8.count }
-            return left < right
+        // The best `limit`: higher score, then shorter name, then alphabetical (`textRank`), kept in a
+        // sorted list that most candidates of a long tail are compared with once.
+        func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+            if best[lhs] != best[rhs] { return best[lhs] > best[rhs] }
+            if index.textLength[lhs] != index.textLength[rhs] { return index.textLength[lhs] < index.textLength[rhs] }
+            return index.textRank[lhs] < index.textRank[rhs]
         }
-        return Array(candidates.prefix(limit))
+        var top: [Int] = []
+        top.reserveCapacity(min(limit, offered.count) + 1)
+        for name in offered {
+            if top.count == limit, let last = top.last, !precedes(name, last) { continue }
+            var low = 0, high = top.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(top[middle], name) { low = middle + 1 } else { high = middle }
+            }
+            top.insert(name, at: low)
+            if top.count > limit { top.removeLast() }
+        }
+        return top.map { Candidate(name: $0, score: best[$0]) }
     }
 
     /// Each typed word a prefix of consecutive name words ("soft cat" → "software catalog"), or a
@@ -93,6 +111,11 @@ struct CompletionIndex: Sendable {
     private(set) var alphabetical: [Int] = []
     /// Names with a word starting with each byte.
     private var byInitial: [UInt8: [Int]] = [:]
+    /// Per name: whether it only names aliases (ranked below terms), its length in bytes, and its rank
+    /// in the alphabetical order of names' texts (the last tie-breaker).
+    private(set) var isAliasOnly: [Bool] = []
+    private(set) var textLength: [Int] = []
+    private(set) var textRank: [Int] = []
 
     func names(withWordInitial byte: UInt8) -> [Int] { byInitial[byte] ?? [] }
 
@@ -108,22 +131,25 @@ struct CompletionIndex: Sendable {
         for (index, name) in names.enumerated() {
             for initial in Set(name.words.compactMap(\.first)) { byInitial[initial, default: []].append(index) }
         }
+        isAliasOnly = names.map { $0.targets.allSatisfy(\.isAlias) }
+        textLength = names.map { $0.text.utf8.count }
+        textRank = [Int](repeating: 0, count: names.count)
+        for (rank, index) in names.indices.sorted(by: { names[$0].text < names[$1].text }).enumerated() { textRank[index] = rank }
     }
 
-    /// Names with a word-suffix that starts with `typed`: (name, word index, whether the whole name equals it).
-    func prefixMatches(_ typed: [UInt8]) -> [(Int, Int, Bool)] {
+    /// Calls `body(name, wordIndex, isWhole)` for each name with a word-suffix that starts with `typed`.
+    func forEachPrefixMatch(_ typed: [UInt8], _ body: (Int, Int, Bool) -> Void) {
         var low = 0, high = suffixes.count
         while low < high {
             let middle = (low + high) / 2
             if suffixes[middle].bytes.lexicographicallyPrecedes(typed) { low = middle + 1 } else { high = middle }
         }
-        var result: [(Int, Int, Bool)] = []
         var index = low
         while index < suffixes.count && suffixes[index].bytes.starts(with: typed) {
             let entry = suffixes[index]
-            result.append((entry.name, entry.word, entry.word == 0 && entry.bytes.count == typed.count))
+            body(entry.name, entry.word, entry.word == 0 && entry.bytes.count == typed.count)
             index += 1
         }
-        return result
     }
+
 }
