@@ -84,6 +84,12 @@ private struct BlockScanner {
         closeOpenBlock(at: text.count)
         closeParagraph()
         finishHeadings()
+        // The document lives as long as the page is in the workspace: drop the arrays' growth slack.
+        document.proseSpans = document.proseSpans.compacted()
+        document.proseBlocks = document.proseBlocks.compacted()
+        document.headings = document.headings.compacted()
+        document.links = document.links.compacted()
+        document.codeSpans = document.codeSpans.compacted()
         return document
     }
 
@@ -746,5 +752,17 @@ extension String {
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+extension Array {
+    /// This array with a capacity close to its count. Arrays grow by doubling, so one built by appending
+    /// keeps up to half its memory unused; long-lived ones are worth a copy.
+    func compacted() -> [Element] {
+        guard capacity > count + count / 8 + 16 else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: self)
+            initialized = count
+        }
     }
 }

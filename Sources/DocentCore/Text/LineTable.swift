@@ -4,8 +4,19 @@
 /// Lines end at `\n`, `\r\n` or a lone `\r`, as LSP specifies. A position's `character` past the end of
 /// its line clamps to the line's end; a line past the end of the text clamps to the end of the text.
 public struct LineTable: Sendable {
+    /// Byte offset of the first byte of each line, as `UInt32` (documents are at most 64 MiB): a
+    /// workspace holds millions of lines. Always holds at least one element (0).
+    private var starts: [UInt32]
+
     /// Byte offset of the first byte of each line. Always holds at least one element (0).
-    public private(set) var lineStarts: [Int]
+    public var lineStarts: LineStarts { LineStarts(starts: starts) }
+
+    public struct LineStarts: RandomAccessCollection, Equatable, Sendable {
+        let starts: [UInt32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { starts.count }
+        @inline(__always) public subscript(line: Int) -> Int { Int(starts[line]) }
+    }
     /// Whether each line holds only ASCII bytes, so columns in every encoding equal byte distances.
     private var lineIsASCII: [Bool]
     /// Total byte count of the text the table describes.
@@ -25,7 +36,7 @@ public struct LineTable: Sendable {
     static let checkpointStride = 1024
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var starts = [0]
+        var starts: [UInt32] = [0]
         var ascii: [Bool] = []
         starts.reserveCapacity(bytes.count / 40 + 1)
         var isASCII = true
@@ -47,27 +58,27 @@ public struct LineTable: Sendable {
             if byte == UInt8(ascii: "\n") {
                 ascii.append(isASCII)
                 isASCII = true
-                starts.append(index + 1)
+                starts.append(UInt32(truncatingIfNeeded: index + 1))
             } else if byte == UInt8(ascii: "\r") {
                 ascii.append(isASCII)
                 isASCII = true
                 if index + 1 < count && bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                starts.append(index + 1)
+                starts.append(UInt32(truncatingIfNeeded: index + 1))
             } else if byte >= 0x80 {
                 isASCII = false
             }
             index += 1
         }
         ascii.append(isASCII)
-        lineStarts = starts
-        lineIsASCII = ascii
+        lineIsASCII = ascii.compacted()
+        self.starts = starts.compacted()
         byteCount = count
         // Only long non-ASCII lines get checkpoints, so ordinary text pays nothing for them.
         for line in ascii.indices where !ascii[line] {
-            let end = line + 1 < starts.count ? starts[line + 1] : count
-            guard end - starts[line] > 4 * Self.checkpointStride else { continue }
+            let end = line + 1 < starts.count ? Int(starts[line + 1]) : count
+            guard end - Int(starts[line]) > 4 * Self.checkpointStride else { continue }
             // The same walk as `position(of:)`, recording where it stands every stride.
-            var index = starts[line]
+            var index = Int(starts[line])
             var utf16 = 0
             var utf32 = 0
             var next = index + Self.checkpointStride
@@ -108,23 +119,23 @@ public struct LineTable: Sendable {
         self = bytes.withUnsafeBufferPointer { LineTable($0) }
     }
 
-    public var lineCount: Int { lineStarts.count }
+    public var lineCount: Int { starts.count }
 
     /// The zero-based line holding `offset` (offsets past the end belong to the last line).
     public func line(containing offset: Int) -> Int {
         var low = 0
-        var high = lineStarts.count - 1
+        var high = starts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            if Int(starts[middle]) <= offset { low = middle } else { high = middle - 1 }
         }
         return low
     }
 
     /// The byte range of `line`'s content, without its line terminator.
     public func contentRange(ofLine line: Int, in bytes: UnsafeBufferPointer<UInt8>) -> ByteRange {
-        let start = lineStarts[line]
-        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : byteCount
+        let start = Int(starts[line])
+        var end = line + 1 < starts.count ? Int(starts[line + 1]) : byteCount
         if end > start && bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
         if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return start..<end
@@ -135,7 +146,7 @@ public struct LineTable: Sendable {
     public func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, encoding: PositionEncoding) -> Position {
         let clamped = max(0, min(offset, byteCount))
         let line = line(containing: clamped)
-        let start = lineStarts[line]
+        let start = Int(starts[line])
         let lineEnd = contentRange(ofLine: line, in: bytes).upperBound
         let target = min(clamped, lineEnd)
         if lineIsASCII[line] || encoding == .utf8 {
@@ -170,7 +181,7 @@ public struct LineTable: Sendable {
     /// second half of a surrogate pair, say) rounds down to the scalar's start.
     public func offset(of position: Position, in bytes: UnsafeBufferPointer<UInt8>, encoding: PositionEncoding) -> Int {
         if position.line < 0 { return 0 }
-        if position.line >= lineStarts.count { return byteCount }
+        if position.line >= starts.count { return byteCount }
         let range = contentRange(ofLine: position.line, in: bytes)
         let character = max(0, position.character)
         if lineIsASCII[position.line] {
