@@ -12,4 +12,31 @@ enum ByteClass {
     @inline(__always) static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
+
+    /// The `>` closing an HTML or JSX tag whose attributes start at `start`, before `end`: quoted values
+    /// and `{…}` expressions are skipped. Nil when there is none, or, with `stopAtOpenAngle`, when a `<`
+    /// outside quotes and braces comes first (the text was not a tag).
+    static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, stopAtOpenAngle: Bool) -> Int? {
+        var quote: UInt8?
+        var braces = 0
+        var cursor = start
+        while cursor < end {
+            let byte = bytes[cursor]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "{") {
+                braces += 1
+            } else if byte == UInt8(ascii: "}") {
+                braces -= 1
+            } else if byte == UInt8(ascii: ">") && braces <= 0 {
+                return cursor
+            } else if stopAtOpenAngle && byte == UInt8(ascii: "<") && braces <= 0 {
+                return nil
+            }
+            cursor += 1
+        }
+        return nil
+    }
 }

@@ -413,30 +413,11 @@ enum InlineScanner {
             guard cursor < count, ByteClass.isASCIILetter(virtual[cursor]) else { return nil }
             while cursor < count && (ByteClass.isASCIIAlphanumeric(virtual[cursor]) || virtual[cursor] == UInt8(ascii: "-") || virtual[cursor] == UInt8(ascii: ".") || virtual[cursor] == UInt8(ascii: ":")) { cursor += 1 }
             guard cursor < count, ByteClass.isWhitespace(virtual[cursor]) || virtual[cursor] == UInt8(ascii: ">") || virtual[cursor] == UInt8(ascii: "/") else { return nil }
-            var quote: UInt8?
-            var braces = 0
             // A tag longer than this is not a tag: the bound keeps unclosed quotes linear overall.
-            let limit = min(count, index + 8192)
-            while cursor < limit {
-                let byte = virtual[cursor]
-                if let open = quote {
-                    if byte == open { quote = nil }
-                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    quote = byte
-                } else if byte == UInt8(ascii: "{") {
-                    braces += 1
-                } else if byte == UInt8(ascii: "}") {
-                    braces -= 1
-                } else if byte == UInt8(ascii: ">") && braces <= 0 {
-                    emitProse(upTo: index, into: &document)
-                    startProse(at: cursor + 1, joins: false)
-                    return cursor + 1
-                } else if byte == UInt8(ascii: "<") && quote == nil && braces <= 0 {
-                    return nil
-                }
-                cursor += 1
-            }
-            return nil
+            guard let close = ByteClass.tagEnd(virtual, from: cursor, to: min(count, index + 8192), stopAtOpenAngle: true) else { return nil }
+            emitProse(upTo: index, into: &document)
+            startProse(at: close + 1, joins: false)
+            return close + 1
         }
 
         /// A bare `http://`, `https://` or `www.` URL starting at a word boundary; its end excludes

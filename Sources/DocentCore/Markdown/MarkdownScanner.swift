@@ -474,25 +474,7 @@ private struct BlockScanner {
     }
 
     func tagCloses(from index: Int, _ lineEnd: Int) -> Bool {
-        var quote: UInt8?
-        var cursor = index
-        var braces = 0
-        while cursor < lineEnd {
-            let byte = bytes[cursor]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: "{") {
-                braces += 1
-            } else if byte == UInt8(ascii: "}") {
-                braces -= 1
-            } else if byte == UInt8(ascii: ">") && braces <= 0 {
-                return true
-            }
-            cursor += 1
-        }
-        return false
+        ByteClass.tagEnd(bytes, from: index, to: lineEnd, stopAtOpenAngle: false) != nil
     }
 
     mutating func startMDXStatement(_ first: Int, _ lineEnd: Int) -> Bool {
