@@ -142,7 +142,7 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// `listFiles`, also giving the size of each plain file listed (for scheduling the reads).
-    func listFiles(configuration: Configuration, skipped: inout [SkippedFile], sizes: inout [String: Int]) -> [String] {
+    public func listFiles(configuration: Configuration, skipped: inout [SkippedFile], sizes: inout [String: Int]) -> [String] {
         var result: [String] = []
         var pending: [(url: URL, relative: String)] = [(root, "")]
         var visited = Set<String>()

@@ -32,7 +32,10 @@ final class ServerWorkspace {
         diskConfiguration = configuration
         diskConfigurationProblems = problems
         var skipped: [WorkspaceLoader.SkippedFile] = []
-        let paths = loader.listFiles(configuration: configuration, skipped: &skipped)
+        var sizes: [String: Int] = [:]
+        // Largest files first, so that no batch ends with one large file read while the other cores wait.
+        let paths = loader.listFiles(configuration: configuration, skipped: &skipped, sizes: &sizes)
+            .sorted { (sizes[$0] ?? 0, $1) > (sizes[$1] ?? 0, $0) }
         var documents: [WorkspaceDocument] = []
         var notes: [WorkspaceLoader.SkippedFile] = []
         documents.reserveCapacity(paths.count)
@@ -55,8 +58,8 @@ final class ServerWorkspace {
             start += batch.count
             progress(start, paths.count)
         }
-        self.skipped = skipped
-        self.notes = notes
+        self.skipped = skipped.sorted { $0.path < $1.path }
+        self.notes = notes.sorted { $0.path < $1.path }
         snapshot = WorkspaceSnapshot(configuration: effectiveConfiguration(), configurationProblems: problems, documents: documents)
     }
 
