@@ -38,7 +38,7 @@ public enum RuleRegistry {
         UnplacedDocumentRule(),
     ]
 
-    public static var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }
+    public static let descriptions: [RuleDescription] = rules.map { type(of: $0).description }
 
     /// Which rules read the workspace's placement model (every page's content and the sections'
     /// profiles), so that the language server can run them after typing pauses rather than per

@@ -27,7 +27,7 @@ enum ReferencesRequest: RequestHandler {
         let includeDeclaration = params["context"]?["includeDeclaration"]?.boolValue ?? false
         let locations = ReferencesFeature.references(toEntry: entry, snapshot: workspace.snapshot, includeDeclaration: includeDeclaration)
         try context.checkCancellation()
-        return .array(locations.compactMap { server.location($0, in: workspace) })
+        return .array(server.locations(locations, in: workspace))
     }
 }
 

@@ -280,7 +280,7 @@ public final class LanguageServer: @unchecked Sendable {
     /// The URI for a workspace path: the client's own URI when the document is open.
     func uri(of path: String, in workspace: ServerWorkspace) -> String {
         if let open = openDocuments.first(where: { $0.value.workspace === workspace && $0.value.path == path }) { return open.key }
-        return workspace.url(of: path).absoluteString
+        return workspace.uriString(of: path)
     }
 
     func document(_ uri: String) throws(ResponseError) -> (workspace: ServerWorkspace, path: String, document: WorkspaceDocument) {
@@ -304,6 +304,22 @@ public final class LanguageServer: @unchecked Sendable {
     func location(_ location: WorkspaceLocation, in workspace: ServerWorkspace) -> JSONValue? {
         guard let document = workspace.snapshot.document(location.file) else { return nil }
         return ["uri": .string(uri(of: location.file, in: workspace)), "range": range(location.range, in: document.text)]
+    }
+
+    /// Many locations at once (references): each file's URI is built once, not once per location.
+    func locations(_ locations: [WorkspaceLocation], in workspace: ServerWorkspace) -> [JSONValue] {
+        var uris: [String: String] = [:]
+        return locations.compactMap { location in
+            guard let document = workspace.snapshot.document(location.file) else { return nil }
+            let uri: String
+            if let known = uris[location.file] {
+                uri = known
+            } else {
+                uri = self.uri(of: location.file, in: workspace)
+                uris[location.file] = uri
+            }
+            return ["uri": .string(uri), "range": range(location.range, in: document.text)]
+        }
     }
 
     /// A link target for a glossary entry, for hover Markdown: `file:///…#L12`.

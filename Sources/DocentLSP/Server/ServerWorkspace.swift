@@ -106,4 +106,15 @@ final class ServerWorkspace {
     }
 
     func url(of path: String) -> URL { root.appendingPathComponent(path) }
+
+    /// `url(of:)` as a string, remembered: building a URL costs microseconds, and a workspace's
+    /// diagnostics and references name the same files thousands of times.
+    func uriString(of path: String) -> String {
+        if let known = uriStrings[path] { return known }
+        let uri = url(of: path).absoluteString
+        uriStrings[path] = uri
+        return uri
+    }
+
+    private var uriStrings: [String: String] = [:]
 }
