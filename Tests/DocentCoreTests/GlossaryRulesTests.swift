@@ -301,6 +301,28 @@ private func checkDiagnostics(_ marked: [String: String], path: String = "glossa
         #expect(RuleRegistry.diagnostics(for: "missing.md", in: snapshot) == [])
     }
 
+    /// Editing a definition keeps every page's term matches (the names are the same words); adding,
+    /// renaming or removing a name changes them, and the pages see the new names at once.
+    @Test func onlyANameChangeInvalidatesTermMatches() {
+        let snapshot = makeSnapshot([
+            "glossary.md": "## Entity\n\nA thing.\n\n## Plugin\n\nA module.\n",
+            "extra-glossary.md": "## Widget\n\nA control.\n",
+            "page.md": "An entity, a plugin, a widget and a gadget.\n",
+        ], configuration: Configuration(glossaries: [GlossarySource(pattern: "glossary.md"), GlossarySource(pattern: "extra-glossary.md")]))
+        let matches = snapshot.termMatches(in: "page.md").map(\.range)
+        #expect(matches.count == 3)
+        let reworded = snapshot.applying([.setDocument(path: "glossary.md", text: SourceText("## Entity\n\nSomething that exists.\n\n## Plugin\n\nAn add-on.\n"), version: 2)])
+        #expect(reworded.glossary.matchingKey == snapshot.glossary.matchingKey)
+        #expect(reworded.glossary.entries.first { $0.term == "Entity" }?.senses == ["Something that exists."])
+        #expect(reworded.termMatches(in: "page.md").map(\.range) == matches)
+        // The other glossary file was not edited: its parsed form is the same value.
+        #expect(reworded.glossary.files.first { $0.path == "extra-glossary.md" }?.entries.map(\.term) == ["Widget"])
+        let grown = reworded.applying([.setDocument(path: "glossary.md", text: SourceText("## Entity\n\nA thing.\n\n## Gadget\n\nA device.\n"), version: 3)])
+        #expect(grown.glossary.matchingKey != snapshot.glossary.matchingKey)
+        let names = grown.termMatches(in: "page.md").map { grown.glossary.names[$0.name].text }
+        #expect(names == ["Entity", "Widget", "Gadget"])
+    }
+
     @Test func glossaryRebuildsWhenAGlossaryFileChanges() {
         let snapshot = makeSnapshot(["glossary.md": "## Entity\n\nA thing.\n\n## Plugin\n\nA module.\n", "page.md": "Text"])
         let generation = snapshot.glossaryGeneration

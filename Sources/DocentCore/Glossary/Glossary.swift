@@ -26,6 +26,10 @@ public struct Glossary: Sendable {
     public private(set) var names: [GlossaryName]
     let trie: WordTrie
     let completionIndex: CompletionIndex
+    /// Equal for two glossaries whose names have the same words in the same order, which is all term
+    /// matching reads: a document's matches stay valid across a glossary edit that changes only
+    /// definitions, so only what depends on the change is re-checked.
+    public let matchingKey: Int
     /// Entry indices per glossary file, sorted by position.
     private var entriesByFile: [String: [Int]] = [:]
 
@@ -83,6 +87,10 @@ public struct Glossary: Sendable {
         self.names = names
         self.trie = WordTrie(names: names)
         self.completionIndex = CompletionIndex(names: names)
+        var hasher = Hasher()
+        hasher.combine(names.count)
+        for name in names { hasher.combine(name.words) }
+        self.matchingKey = hasher.finalize()
         for (index, entry) in entries.enumerated() { entriesByFile[entry.file, default: []].append(index) }
         for file in entriesByFile.keys { entriesByFile[file]!.sort { entries[$0].range.lowerBound < entries[$1].range.lowerBound } }
     }

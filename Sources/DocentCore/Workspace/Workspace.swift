@@ -22,13 +22,23 @@ public struct WorkspaceDocument: Sendable {
 /// Per-document memo, shared by the snapshots that hold the same document text: a new text makes a
 /// new `WorkspaceDocument` and so a fresh cache; a new glossary is a new generation.
 final class DocumentCache: Sendable {
-    private let matches = Mutex<(generation: Int, matches: [TermMatch])?>(nil)
+    private let matches = Mutex<(key: Int, matches: [TermMatch])?>(nil)
+    private let glossaryFile = Mutex<(format: GlossaryFormat?, file: GlossaryFile)?>(nil)
 
-    func termMatches(generation: Int, compute: () -> [TermMatch]) -> [TermMatch] {
-        if let cached = matches.withLock({ $0 }), cached.generation == generation { return cached.matches }
+    /// The term matches for glossaries with `matchingKey` (`Glossary.matchingKey`).
+    func termMatches(matchingKey: Int, compute: () -> [TermMatch]) -> [TermMatch] {
+        if let cached = matches.withLock({ $0 }), cached.key == matchingKey { return cached.matches }
         let computed = compute()
-        matches.withLock { $0 = (generation, computed) }
+        matches.withLock { $0 = (matchingKey, computed) }
         return computed
+    }
+
+    /// This text parsed as a glossary in `format`: editing one glossary file re-parses only that one.
+    func glossaryFile(format: GlossaryFormat?, parse: () -> GlossaryFile) -> GlossaryFile {
+        if let cached = glossaryFile.withLock({ $0 }), cached.format == format { return cached.file }
+        let parsed = parse()
+        glossaryFile.withLock { $0 = (format, parsed) }
+        return parsed
     }
 }
 
@@ -109,7 +119,7 @@ public struct WorkspaceSnapshot: Sendable {
         for path in documents.keys.sorted() {
             guard let source = configuration.glossarySource(for: path), let document = documents[path] else { continue }
             paths.append(path)
-            files.append(GlossaryParser.parse(document.text, path: path, format: source.format))
+            files.append(document.cache.glossaryFile(format: source.format) { GlossaryParser.parse(document.text, path: path, format: source.format) })
         }
         glossary = Glossary(files: files)
         glossaryPaths = paths
@@ -126,7 +136,7 @@ public struct WorkspaceSnapshot: Sendable {
     /// Every use of a glossary name in a document's prose.
     public func termMatches(in path: String) -> [TermMatch] {
         guard let document = documents[path] else { return [] }
-        return document.cache.termMatches(generation: glossaryGeneration) {
+        return document.cache.termMatches(matchingKey: glossary.matchingKey) {
             TermMatcher.matches(in: document.text, document: document.markdown, glossary: glossary)
         }
     }
