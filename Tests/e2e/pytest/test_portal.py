@@ -338,6 +338,20 @@ async def test_push_diagnostics_report_the_misplaced_document(push_client: Langu
     assert with_code(pushed, "misplaced-document")[0].range.start.line in title_lines
 
 
+async def test_placement_warnings_move_with_the_text_while_typing(push_client: LanguageClient):
+    """Placement is recomputed when typing pauses; meanwhile its warning follows the edited text."""
+    require_rule("misplaced-document", 5)
+    open_document(push_client, MISPLACED)
+    pushed = await wait_for_push(push_client, MISPLACED, lambda items: with_code(items, "misplaced-document"), "misplaced-document")
+    line = with_code(pushed, "misplaced-document")[0].range.start.line
+    title = find(MISPLACED, "# ")
+    replace(push_client, MISPLACED, 2, types.Position(line=title.line, character=0), "", "Draft note.\n\n")
+    moved = await wait_for_push(
+        push_client, MISPLACED, lambda items: any(d.range.start.line == line + 2 for d in with_code(items, "misplaced-document")), "the warning two lines down"
+    )
+    assert len(with_code(moved, "misplaced-document")) == 1, moved
+
+
 def test_the_fixture_is_untouched():
     assert "(#User-Role)" in (PORTAL / GLOSSARY).read_text(encoding="utf-8")
     assert Path(PORTAL / "docent.json").exists()
