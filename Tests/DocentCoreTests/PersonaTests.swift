@@ -149,11 +149,12 @@ import Testing
         let uses = [FeatureExtractor.GlossaryUse(range: first, term: term), FeatureExtractor.GlossaryUse(range: second, term: term)]
         let key = term ^ PlacementTokenizer.glossarySalt
         let features = FeatureExtractor.extract(document.text, markdown: document.markdown, signals: SignalTable(catalog: .builtIn), glossaryUses: uses, glossaryWeight: 2)
-        #expect(features.parts.map { $0.terms[key]?.weight } == [2, 2])
-        #expect(features.terms[key]?.weight == 4)
-        #expect(features.terms[key]?.firstStart == 12)
+        #expect(features.parts.indices.map { features.weight(of: key, inPart: $0) } == [2, 2])
+        #expect(features.weight(of: key) == 4)
+        let raw = FeatureExtractor.extractRaw(document.text, markdown: document.markdown, signals: SignalTable(catalog: .builtIn), glossaryUses: uses, glossaryWeight: 2)
+        #expect(PageFeatures.sum(raw.parts)[key]?.firstStart == 12)
         let without = FeatureExtractor.extract(document.text, markdown: document.markdown, signals: SignalTable(catalog: .builtIn), glossaryUses: uses, glossaryWeight: 0)
-        #expect(without.terms[key] == nil)
+        #expect(without.weight(of: key) == nil)
     }
 
     @Test func environmentVariablesAndReactComponentsInCode() {

@@ -151,8 +151,6 @@ struct TermCounts: Sendable {
     var ids: [Int32] = []
     /// `1 + ln tf`, tf weighted by where the word stands.
     var weights: [Float] = []
-    /// The words' hashes, to name them in messages.
-    var keys: [UInt64] = []
     /// Unit-length TF-IDF weights (aligned with `ids`).
     var unit: [Float] = []
     var mass: Float = 0
@@ -183,6 +181,8 @@ public final class PlacementModel: Sendable {
         var features: PageFeatures
         var section: Int?
         var counts: TermCounts
+        /// The vocabulary id of each of the page's terms (`features.keys`), or -1.
+        var termIds: [Int32]
         /// Whether the page is part of its section's profile (so it is left out of it when assessed).
         var isInProfile: Bool
         var declared: [Int]
@@ -191,6 +191,8 @@ public final class PlacementModel: Sendable {
 
     let pages: [String: Page]
     let vocabulary: WordHashMap<Int32>
+    /// The hash of each vocabulary id's term.
+    let vocabularyKeys: [UInt64]
     let inverseDocumentFrequency: [Float]
     /// Sublinear counts of every page, and their total: how common each word is in the workspace.
     let background: [Float]
@@ -207,7 +209,10 @@ public final class PlacementModel: Sendable {
     /// Pages in the profiles of each persona's sections.
     let personaPageCounts: [Int]
     let learnedWeight: Double
-    private let assessments = Mutex<[String: PlacementAssessment]>([:])
+    /// The latest assessments, the newest last: the rules of one page run one after another, and an
+    /// editor asks about the pages it shows. Every page's would cost more memory than the model.
+    private let assessments = Mutex<[PlacementAssessment]>([])
+    static let rememberedAssessments = 16
 
     init(snapshot: WorkspaceSnapshot, catalog: PersonaCatalog, signalTable: SignalTable, parameters: PlacementParameters,
          features: [String: PageFeatures]) {
@@ -222,19 +227,22 @@ public final class PlacementModel: Sendable {
         var documentFrequency = WordHashMap<Int32>(capacity: 4096)
         for path in paths {
             guard let page = features[path] else { continue }
-            page.terms.forEachEntry { key, _ in documentFrequency.update(key, initial: 0) { $0 += 1 } }
+            for key in page.keys { documentFrequency.update(key, initial: 0) { $0 += 1 } }
         }
         var vocabulary = WordHashMap<Int32>(capacity: documentFrequency.count / 2)
         var idf: [Float] = []
+        var vocabularyKeys: [UInt64] = []
         let total = Float(max(paths.count, 1))
         documentFrequency.forEachEntry { key, count in
             guard count >= 2 else { return }
             vocabulary[key] = Int32(idf.count)
             idf.append(logf((total + 1) / Float(count)))
+            vocabularyKeys.append(key)
         }
         let size = idf.count
         self.vocabulary = vocabulary
-        self.inverseDocumentFrequency = idf
+        self.vocabularyKeys = PageFeatures.exact(vocabularyKeys)
+        self.inverseDocumentFrequency = PageFeatures.exact(idf)
 
         var byPersona = [[Int]](repeating: [], count: catalog.personas.count)
         for (index, section) in sections.sections.enumerated() where section.isChecked {
@@ -248,7 +256,7 @@ public final class PlacementModel: Sendable {
         var backgroundMass: Float = 0
         for path in paths {
             guard let page = features[path], let document = snapshot.document(path) else { continue }
-            let counts = Self.counts(page.terms, vocabulary: vocabulary)
+            let (counts, termIds) = Self.counts(page, vocabulary: vocabulary)
             let section = sections.sectionIndex(for: path)
             let (declared, unknown) = Self.declaredPersonas(document.markdown, catalog: catalog)
             var isInProfile = false
@@ -258,7 +266,7 @@ public final class PlacementModel: Sendable {
             }
             for index in counts.ids.indices { background[Int(counts.ids[index])] += counts.weights[index] }
             backgroundMass += counts.mass
-            pages[path] = Page(features: page, section: section, counts: counts, isInProfile: isInProfile, declared: declared, unknownDeclared: unknown)
+            pages[path] = Page(features: page, section: section, counts: counts, termIds: termIds, isInProfile: isInProfile, declared: declared, unknownDeclared: unknown)
         }
         self.background = background
         self.backgroundMass = backgroundMass
@@ -334,36 +342,39 @@ public final class PlacementModel: Sendable {
         return ["persona", "personas", "audience"].lazy.compactMap { frontMatter.entry($0) }.first
     }
 
-    static func counts(_ terms: WordHashMap<PageFeatures.TermStat>, vocabulary: WordHashMap<Int32>) -> TermCounts {
+    /// The page's counts in the vocabulary, and the vocabulary id of each of its terms (or -1).
+    static func counts(_ page: PageFeatures, vocabulary: WordHashMap<Int32>) -> (TermCounts, [Int32]) {
         var order: [UInt64] = []
         var weights: [Float] = []
-        var keys: [UInt64] = []
-        order.reserveCapacity(terms.count)
-        weights.reserveCapacity(terms.count)
-        keys.reserveCapacity(terms.count)
-        terms.forEachEntry { key, stat in
-            guard let id = vocabulary[key] else { return }
-            order.append(UInt64(UInt32(bitPattern: id)) << 32 | UInt64(weights.count))
-            weights.append(max(0.1, 1 + logf(stat.weight)))
-            keys.append(key)
+        order.reserveCapacity(page.keys.count)
+        weights.reserveCapacity(page.keys.count)
+        var termIds: [Int32] = []
+        termIds.reserveCapacity(page.keys.count)
+        page.keys.withUnsafeBufferPointer { keys in
+            page.weights.withUnsafeBufferPointer { pageWeights in
+                for index in 0..<keys.count {
+                    guard let id = vocabulary[keys[index]] else { termIds.append(-1); continue }
+                    termIds.append(id)
+                    order.append(UInt64(UInt32(bitPattern: id)) << 32 | UInt64(weights.count))
+                    weights.append(max(0.1, 1 + logf(pageWeights[index])))
+                }
+            }
         }
-        return sortedCounts(order: &order, weights: weights, keys: keys)
+        return (sortedCounts(order: &order, weights: weights), termIds)
     }
 
     /// Counts sorted by id from entries in any order: `order` holds `id << 32 | position`.
-    static func sortedCounts(order: inout [UInt64], weights: [Float], keys: [UInt64]) -> TermCounts {
+    static func sortedCounts(order: inout [UInt64], weights: [Float]) -> TermCounts {
         order.sort()
         var result = TermCounts()
         let count = order.count
         result.ids.reserveCapacity(count)
         result.weights.reserveCapacity(count)
-        result.keys.reserveCapacity(count)
         var mass: Float = 0
         for entry in order {
             let position = Int(entry & 0xFFFF_FFFF)
             result.ids.append(Int32(bitPattern: UInt32(truncatingIfNeeded: entry >> 32)))
             result.weights.append(weights[position])
-            result.keys.append(keys[position])
             mass = mass + weights[position]
         }
         result.mass = mass
@@ -384,30 +395,62 @@ public final class PlacementModel: Sendable {
         return weights
     }
 
-    func counts(ofPart part: PageFeatures.Part) -> TermCounts {
-        var counts = Self.counts(part.terms, vocabulary: vocabulary)
+    /// The terms of part `part` of `page`.
+    func counts(ofPart part: Int, of page: Page) -> TermCounts {
+        let features = page.features
+        let range = features.parts[part].termRange
+        var order: [UInt64] = []
+        var weights: [Float] = []
+        order.reserveCapacity(range.count)
+        weights.reserveCapacity(range.count)
+        features.partTerms.withUnsafeBufferPointer { partTerms in
+            features.partWeights.withUnsafeBufferPointer { partWeights in
+                page.termIds.withUnsafeBufferPointer { termIds in
+                    for position in range {
+                        let id = termIds[Int(partTerms[position])]
+                        guard id >= 0 else { continue }
+                        order.append(UInt64(UInt32(bitPattern: id)) << 32 | UInt64(weights.count))
+                        weights.append(max(0.1, 1 + logf(partWeights[position])))
+                    }
+                }
+            }
+        }
+        var counts = Self.sortedCounts(order: &order, weights: weights)
         counts.unit = Self.unitWeights(counts, idf: inverseDocumentFrequency)
         return counts
     }
 
-    /// The terms of every part of `page` but `part`.
-    func counts(ofRestOf page: PageFeatures, excluding part: PageFeatures.Part) -> TermCounts {
+    /// The terms of every part of `page` but part `part`: the page's weights less the part's.
+    func counts(ofRestOf page: Page, excluding part: Int) -> TermCounts {
+        let features = page.features
+        let range = features.parts[part].termRange
+        let termCount = features.keys.count
         var order: [UInt64] = []
         var weights: [Float] = []
-        var keys: [UInt64] = []
-        order.reserveCapacity(page.terms.count)
-        weights.reserveCapacity(page.terms.count)
-        keys.reserveCapacity(page.terms.count)
-        page.terms.forEachEntry { key, stat in
-            guard let id = vocabulary[key] else { return }
-            let left = stat.weight - (part.terms[key]?.weight ?? 0)
-            if left >= 0.01 {
-                order.append(UInt64(UInt32(bitPattern: id)) << 32 | UInt64(weights.count))
-                weights.append(max(0.1, 1 + logf(left)))
-                keys.append(key)
+        order.reserveCapacity(termCount)
+        weights.reserveCapacity(termCount)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: termCount) { inPart in
+            inPart.initialize(repeating: 0)
+            features.partTerms.withUnsafeBufferPointer { partTerms in
+                features.partWeights.withUnsafeBufferPointer { partWeights in
+                    for position in range { inPart[Int(partTerms[position])] = partWeights[position] }
+                }
+            }
+            features.weights.withUnsafeBufferPointer { pageWeights in
+                page.termIds.withUnsafeBufferPointer { termIds in
+                    for index in 0..<termCount {
+                        let id = termIds[index]
+                        guard id >= 0 else { continue }
+                        let left = pageWeights[index] - inPart[index]
+                        if left >= 0.01 {
+                            order.append(UInt64(UInt32(bitPattern: id)) << 32 | UInt64(weights.count))
+                            weights.append(max(0.1, 1 + logf(left)))
+                        }
+                    }
+                }
             }
         }
-        var counts = Self.sortedCounts(order: &order, weights: weights, keys: keys)
+        var counts = Self.sortedCounts(order: &order, weights: weights)
         counts.unit = Self.unitWeights(counts, idf: inverseDocumentFrequency)
         return counts
     }
@@ -550,17 +593,22 @@ public final class PlacementModel: Sendable {
 
     // MARK: Assessing
 
-    /// `assess(_:in:)`, remembered: the four placement rules, hover and commands ask for the same pages.
+    /// `assess(_:in:)`, remembered for the latest pages: the four placement rules, hover and commands
+    /// ask for the same page one after another.
     public func assessment(of path: String, in snapshot: WorkspaceSnapshot) -> PlacementAssessment? {
-        if let found = assessments.withLock({ $0[path] }) { return found }
+        if let found = assessments.withLock({ $0.last { $0.path == path } }) { return found }
         guard let computed = assess(path, in: snapshot) else { return nil }
-        assessments.withLock { $0[path] = computed }
+        assessments.withLock { remembered in
+            if remembered.count >= Self.rememberedAssessments { remembered.removeFirst() }
+            remembered.append(computed)
+        }
         return computed
     }
 
     /// How the page at `path` reads and whether it is misplaced. Nil for a page the model does not hold.
     public func assess(_ path: String, in snapshot: WorkspaceSnapshot) -> PlacementAssessment? {
         guard let page = pages[path], let document = snapshot.document(path) else { return nil }
+        let occurrences = FirstOccurrences(path: path, snapshot: snapshot, model: self)
         let pageDot = ownPageDot(page)
         let affinities = self.affinities(page.counts, page: page, ownPageDot: pageDot)
         let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
@@ -578,36 +626,37 @@ public final class PlacementModel: Sendable {
         if let section, isChecked, !declaresOther, !declaresOwn {
             assessment.finding = finding(scores: scores, affinities: affinities, evidence: evidence, placed: section.personas,
                                          excluding: page.section, words: page.features.wordCount, counts: page.counts, page: page,
-                                         text: document.text, terms: page.features.terms, isPart: false)
+                                         text: document.text, terms: { occurrences.page($0) }, isPart: false)
         }
         if section == nil && sections.isConfigured {
             assessment.suggestion = finding(scores: scores, affinities: affinities, evidence: evidence, placed: [], excluding: nil,
                                             words: page.features.wordCount, counts: page.counts, page: page, text: document.text,
-                                            terms: page.features.terms, isPart: false)
+                                            terms: { occurrences.page($0) }, isPart: false)
         }
         let pageSuggestion = assessment.finding?.suggestedPersona
         var partResults: [PartAssessment] = []
         partResults.reserveCapacity(page.features.parts.count)
-        for part in page.features.parts {
+        for (partIndex, part) in page.features.parts.enumerated() {
             guard let headingIndex = part.headingIndex else { continue }
-            let counts = self.counts(ofPart: part)
+            let counts = self.counts(ofPart: partIndex, of: page)
             let partAffinities = self.affinities(counts, page: page, ownPageDot: pageDot)
-            let partEvidence = self.evidence(page.features.hits, indices: part.hits)
+            let partHits = page.features.hitIndices(ofPart: partIndex)
+            let partEvidence = self.evidence(page.features.hits, indices: partHits)
             var result = PartAssessment(headingIndex: headingIndex, range: part.range, wordCount: part.wordCount,
                                         scores: self.scores(affinities: partAffinities, evidence: partEvidence), evidence: partEvidence, finding: nil)
             guard let section, isChecked, !declaresOther, part.wordCount + part.codeWordCount / 4 >= parameters.minimumPartWords else {
                 partResults.append(result)
                 continue
             }
-            let rest = self.counts(ofRestOf: page.features, excluding: part)
+            let rest = self.counts(ofRestOf: page, excluding: partIndex)
             result.coherence = Double(Self.dot(counts.ids, counts.unit, rest.ids, rest.unit))
             var inPart = [Bool](repeating: false, count: page.features.hits.count)
-            for index in part.hits { inPart[index] = true }
+            for index in partHits { inPart[index] = true }
             let restEvidence = self.evidence(page.features.hits, indices: page.features.hits.indices.filter { !inPart[$0] })
             result.restScores = self.scores(affinities: self.affinities(rest, page: page, ownPageDot: pageDot), evidence: restEvidence)
             if let candidate = finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
                                        excluding: page.section, words: part.wordCount + part.codeWordCount / 4, counts: counts, page: page,
-                                       text: document.text, terms: part.terms, isPart: true, rest: (result.restScores, result.coherence)) {
+                                       text: document.text, terms: { occurrences.part(partIndex, $0) }, isPart: true, rest: (result.restScores, result.coherence)) {
                 // A part is not named again when the page is flagged for the same persona as a whole,
                 // unless the rest of the page does not read as that persona: then the part is the cause.
                 let restPlaced = section.personas.reduce(0) { $0 + result.restScores[$1].share }
@@ -734,7 +783,7 @@ public final class PlacementModel: Sendable {
 
     /// A finding when another persona than the `placed` ones clearly leads, and a section exists for it.
     func finding(scores: [PersonaScore], affinities: [Double?], evidence: [SignalEvidence], placed: [Int], excluding ownSection: Int?,
-                 words: Int, counts: TermCounts, page: Page, text: SourceText, terms: WordHashMap<PageFeatures.TermStat>, isPart: Bool,
+                 words: Int, counts: TermCounts, page: Page, text: SourceText, terms: (UInt64) -> PageFeatures.TermStat?, isPart: Bool,
                  rest: (scores: [PersonaScore], coherence: Double)? = nil) -> PlacementFinding? {
         let minimumWords = isPart ? parameters.minimumPartWords : parameters.minimumWords
         guard words >= minimumWords else { return nil }
@@ -777,7 +826,7 @@ public final class PlacementModel: Sendable {
     }
 
     /// The text's words that are relatively most frequent in section `toward` and least in `awayFrom`.
-    func distinctiveTerms(_ counts: TermCounts, toward: Int, awayFrom: Int?, text: SourceText, terms: WordHashMap<PageFeatures.TermStat>) -> [(String, ByteRange)] {
+    func distinctiveTerms(_ counts: TermCounts, toward: Int, awayFrom: Int?, text: SourceText, terms: (UInt64) -> PageFeatures.TermStat?) -> [(String, ByteRange)] {
         guard let target = profiles[toward], target.mass > 0 else { return [] }
         let source = awayFrom.flatMap { profiles[$0] }
         // Section word frequencies, smoothed toward the workspace's.
@@ -796,7 +845,7 @@ public final class PlacementModel: Sendable {
         var result: [(String, ByteRange)] = []
         var seen = Set<String>()
         for (_, index) in scored.prefix(8) {
-            guard let stat = terms[counts.keys[index]] else { continue }
+            guard let stat = terms(vocabularyKeys[Int(counts.ids[index])]) else { continue }
             let start = Int(stat.firstStart)
             let range = start..<min(text.count, start + Int(stat.firstLength))
             let word = text.string(in: range)
@@ -804,5 +853,52 @@ public final class PlacementModel: Sendable {
             if seen.insert(label).inserted { result.append((label, range)) }
         }
         return result
+    }
+}
+
+/// Where the terms of a page (or of one of its parts) first occur, for messages that name words: the
+/// page is read again, once, when a message first asks (the model keeps no positions).
+final class FirstOccurrences {
+    let path: String
+    let snapshot: WorkspaceSnapshot
+    let model: PlacementModel
+    private var raw: [PageFeatures.RawPart]?
+    private var pageTerms: WordHashMap<PageFeatures.TermStat>?
+
+    init(path: String, snapshot: WorkspaceSnapshot, model: PlacementModel) {
+        self.path = path
+        self.snapshot = snapshot
+        self.model = model
+    }
+
+    private func parts() -> [PageFeatures.RawPart] {
+        if let raw { return raw }
+        var extracted: [PageFeatures.RawPart] = []
+        if let document = snapshot.document(path) {
+            let weight = model.parameters.glossaryTermWeight
+            extracted = FeatureExtractor.extractRaw(document.text, markdown: document.markdown, signals: model.signalTable,
+                                                    glossaryUses: weight > 0 ? FeatureExtractor.glossaryUses(path, in: snapshot) : [],
+                                                    glossaryWeight: Float(weight)).parts
+        }
+        raw = extracted
+        return extracted
+    }
+
+    func page(_ key: UInt64) -> PageFeatures.TermStat? {
+        if pageTerms == nil { pageTerms = PageFeatures.sum(parts()) }
+        return pageTerms![key]
+    }
+
+    func part(_ index: Int, _ key: UInt64) -> PageFeatures.TermStat? {
+        let parts = parts()
+        return index < parts.count ? parts[index].terms[key] : nil
+    }
+}
+
+extension FeatureExtractor {
+    /// The glossary terms a page uses, as features: where, and the hash of the term's name (lower-cased).
+    static func glossaryUses(_ path: String, in snapshot: WorkspaceSnapshot) -> [GlossaryUse] {
+        let names = snapshot.glossary.names
+        return snapshot.termMatches(in: path).map { GlossaryUse(range: $0.range, term: names[$0.name].text.lowercased().hashValueFNV) }
     }
 }

@@ -1,6 +1,11 @@
 /// What the placement classifier reads from one document, computed once per document text in one
 /// pass over its bytes: weighted term frequencies (for the profiles learned from the workspace) and
 /// the built-in persona signals found, both split by `##` part.
+///
+/// Stored compactly, since the language server keeps the features of every document: the page's
+/// terms once (their hashes and summed weights), each part's as indices into them with its weights,
+/// all parts' in one flat array. Where a term first occurs is not kept; `FeatureExtractor.extractRaw`
+/// finds it again for the few messages that name words.
 public struct PageFeatures: Sendable {
     /// A term's weighted frequency and where it first occurs (to name it in messages).
     public struct TermStat: Sendable {
@@ -11,41 +16,198 @@ public struct PageFeatures: Sendable {
 
     /// One `##` part of the page (or the part before the first `##`, `headingIndex` nil).
     public struct Part: Sendable {
+        var storedHeading: Int32
+        var start: Int32
+        var end: Int32
+        var storedWordCount: Int32
+        var storedCodeWordCount: Int32
+        /// `PageFeatures.partTerms[termStart..<termEnd]`.
+        var termStart: Int32
+        var termEnd: Int32
+        /// `PageFeatures.partHits[hitStart..<hitEnd]`.
+        var hitStart: Int32
+        var hitEnd: Int32
+
         /// Index into `MarkdownDocument.headings`; nil for the preamble.
-        public var headingIndex: Int?
-        public var range: ByteRange
-        public var terms: WordHashMap<TermStat>
+        public var headingIndex: Int? { storedHeading < 0 ? nil : Int(storedHeading) }
+        public var range: ByteRange { Int(start)..<Int(end) }
         /// Words of prose (code excluded).
-        public var wordCount: Int
+        public var wordCount: Int { Int(storedWordCount) }
         /// Words in inline code and code blocks.
-        public var codeWordCount: Int = 0
-        /// Indices into `hits`.
-        public var hits: [Int]
+        public var codeWordCount: Int { Int(storedCodeWordCount) }
+        var termRange: Range<Int> { Int(termStart)..<Int(termEnd) }
     }
 
     /// One occurrence of a built-in or configured signal.
     public struct SignalHit: Hashable, Sendable {
         /// Index into `SignalTable.signals`.
         public var signal: Int32
-        public var range: ByteRange
+        var start: Int32
+        var end: Int32
         /// The occurrence's weight from where it stands (title, heading, prose, code).
         public var placeWeight: Float
+
+        public var range: ByteRange { Int(start)..<Int(end) }
+
+        init(signal: Int32, range: ByteRange, placeWeight: Float) {
+            self.signal = signal
+            start = Int32(truncatingIfNeeded: range.lowerBound)
+            end = Int32(truncatingIfNeeded: range.upperBound)
+            self.placeWeight = placeWeight
+        }
     }
 
-    public var parts: [Part]
-    public var hits: [SignalHit]
-    /// Every part's terms summed.
-    public var terms: WordHashMap<TermStat>
-    public var wordCount: Int
+    public let parts: [Part]
+    public let hits: [SignalHit]
+    /// The page's terms (every part's), in the order the page's hash table of them holds them — the
+    /// order in which the model numbers its vocabulary, so it must not change.
+    let keys: [UInt64]
+    /// The page's weight of each term of `keys`: the parts' weights summed in part order.
+    let weights: [Float]
+    /// Every part's terms, part by part: indices into `keys`, and the part's weights.
+    let partTerms: [UInt32]
+    let partWeights: [Float]
+    /// Every part's hits, part by part: indices into `hits`.
+    let partHits: [Int32]
+    public let wordCount: Int
 
-    init(parts: [Part], hits: [SignalHit]) {
+    /// How many distinct terms the page has.
+    public var termCount: Int { keys.count }
+
+    /// The page's weight of the term with hash `key` (a linear search: for tests and rare lookups).
+    public func weight(of key: UInt64) -> Float? {
+        keys.firstIndex(of: WordHashMap<Float>.stored(key)).map { weights[$0] }
+    }
+
+    /// A part's weight of the term with hash `key` (a linear search).
+    public func weight(of key: UInt64, inPart part: Int) -> Float? {
+        let stored = WordHashMap<Float>.stored(key)
+        for position in parts[part].termRange where keys[Int(partTerms[position])] == stored { return partWeights[position] }
+        return nil
+    }
+
+    /// The indices into `hits` of a part's hits, in the order they were found.
+    public func hitIndices(ofPart part: Int) -> [Int] {
+        partHits[Int(parts[part].hitStart)..<Int(parts[part].hitEnd)].map { Int($0) }
+    }
+
+    /// Compacts the parts an extraction filled.
+    init(raw: [RawPart], hits: [SignalHit]) {
+        self.hits = Self.exact(hits)
+        var totalPartTerms = 0
+        var totalHits = 0
+        for part in raw {
+            totalPartTerms += part.terms.count
+            totalHits += part.hits.count
+        }
+        // The page's terms in the slot order of the table that summing the parts builds (sized for
+        // every part's terms, filled part by part in each part's slot order, never grown): the order
+        // the model has always numbered its vocabulary in. The table's slots are laid out here
+        // directly; each part's entry first records its key's slot, then the key's rank.
+        var keys: [UInt64] = []
+        var weights: [Float] = []
+        var partTerms: [UInt32] = []
+        var partWeights: [Float] = []
+        partTerms.reserveCapacity(totalPartTerms)
+        partWeights.reserveCapacity(totalPartTerms)
+        if raw.count == 1 {
+            keys.reserveCapacity(raw[0].terms.count)
+            weights.reserveCapacity(raw[0].terms.count)
+            raw[0].terms.forEachEntry { key, stat in
+                partTerms.append(UInt32(truncatingIfNeeded: keys.count))
+                partWeights.append(stat.weight)
+                keys.append(key)
+                weights.append(stat.weight)
+            }
+        } else if raw.count > 1 {
+            let size = WordHashMap<TermStat>.tableSize(capacity: totalPartTerms)
+            let shift = UInt64(64 - size.trailingZeroBitCount)
+            let mask = size - 1
+            var slots = filledArray(UInt64(0), count: size)
+            var distinct = 0
+            slots.withUnsafeMutableBufferPointer { slots in
+                for part in raw {
+                    part.terms.forEachEntry { key, stat in
+                        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                        while slots[slot] != 0 && slots[slot] != key { slot = (slot + 1) & mask }
+                        if slots[slot] == 0 {
+                            slots[slot] = key
+                            distinct += 1
+                        }
+                        partTerms.append(UInt32(truncatingIfNeeded: slot))
+                        partWeights.append(stat.weight)
+                    }
+                }
+                keys.reserveCapacity(distinct)
+                for slot in 0..<slots.count where slots[slot] != 0 {
+                    let key = slots[slot]
+                    slots[slot] = UInt64(keys.count)
+                    keys.append(key)
+                }
+            }
+            weights = filledArray(Float(0), count: keys.count)
+            slots.withUnsafeBufferPointer { ranks in
+                weights.withUnsafeMutableBufferPointer { weights in
+                    partTerms.withUnsafeMutableBufferPointer { partTerms in
+                        partWeights.withUnsafeBufferPointer { partWeights in
+                            for position in 0..<partTerms.count {
+                                let rank = Int(truncatingIfNeeded: ranks[Int(partTerms[position])])
+                                partTerms[position] = UInt32(truncatingIfNeeded: rank)
+                                weights[rank] += partWeights[position]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var partHits: [Int32] = []
+        var parts: [Part] = []
+        partHits.reserveCapacity(totalHits)
+        parts.reserveCapacity(raw.count)
+        var wordCount = 0
+        var termStart = 0
+        for part in raw {
+            let termEnd = termStart + part.terms.count
+            let hitStart = Int32(truncatingIfNeeded: partHits.count)
+            for hit in part.hits { partHits.append(Int32(truncatingIfNeeded: hit)) }
+            parts.append(Part(storedHeading: Int32(truncatingIfNeeded: part.headingIndex ?? -1),
+                              start: Int32(truncatingIfNeeded: part.range.lowerBound), end: Int32(truncatingIfNeeded: part.range.upperBound),
+                              storedWordCount: Int32(truncatingIfNeeded: part.wordCount), storedCodeWordCount: Int32(truncatingIfNeeded: part.codeWordCount),
+                              termStart: Int32(truncatingIfNeeded: termStart), termEnd: Int32(truncatingIfNeeded: termEnd),
+                              hitStart: hitStart, hitEnd: Int32(truncatingIfNeeded: partHits.count)))
+            termStart = termEnd
+            wordCount += part.wordCount
+        }
+        self.keys = keys
+        self.weights = weights
+        self.partTerms = partTerms
+        self.partWeights = partWeights
+        self.partHits = partHits
         self.parts = parts
-        self.hits = hits
-        self.terms = Self.sum(parts)
-        self.wordCount = parts.reduce(0) { $0 + $1.wordCount }
+        self.wordCount = wordCount
     }
 
-    static func sum(_ parts: [Part]) -> WordHashMap<TermStat> {
+    /// `array` in storage of exactly its size (arrays grow by doubling; long-lived ones should not keep the slack).
+    static func exact<Element>(_ array: [Element]) -> [Element] {
+        guard array.capacity > array.count else { return array }
+        var copy: [Element] = []
+        copy.reserveCapacity(array.count)
+        copy.append(contentsOf: array)
+        return copy
+    }
+
+    /// A part as the extractor fills it: the part's terms in a hash table, with where each first occurs.
+    struct RawPart {
+        var headingIndex: Int?
+        var range: ByteRange
+        var terms: WordHashMap<TermStat>
+        var wordCount: Int
+        var codeWordCount: Int = 0
+        var hits: [Int]
+    }
+
+    /// A whole page's terms with where each first occurs, as the parts' tables summed in part order.
+    static func sum(_ parts: [RawPart]) -> WordHashMap<TermStat> {
         guard parts.count > 1 else { return parts.first?.terms ?? WordHashMap() }
         var result = WordHashMap<TermStat>(capacity: parts.reduce(0) { $0 + $1.terms.count })
         for part in parts {
@@ -418,19 +580,27 @@ public enum FeatureExtractor {
     /// uses as a term of its own, weighted by `glossaryWeight`.
     public static func extract(_ text: SourceText, markdown: MarkdownDocument, signals table: SignalTable,
                                glossaryUses: [GlossaryUse] = [], glossaryWeight: Float = 1) -> PageFeatures {
+        let (parts, hits) = extractRaw(text, markdown: markdown, signals: table, glossaryUses: glossaryUses, glossaryWeight: glossaryWeight)
+        return PageFeatures(raw: parts, hits: hits)
+    }
+
+    /// The parts of a page as the extractor fills them (terms in hash tables, with where each first
+    /// occurs), and its signal hits.
+    static func extractRaw(_ text: SourceText, markdown: MarkdownDocument, signals table: SignalTable,
+                           glossaryUses: [GlossaryUse], glossaryWeight: Float) -> (parts: [PageFeatures.RawPart], hits: [PageFeatures.SignalHit]) {
         let regions = makeRegions(text, markdown)
         // Parts: the preamble, then one per level-2 heading; a level-1 heading returns to the preamble.
         var boundaries: [(start: Int, part: Int)] = []
         // About one distinct term per 40 bytes of text, to spare the dictionaries most of their growing.
         let secondLevel = markdown.headings.first { $0.level == 2 }
-        var parts: [PageFeatures.Part] = [PageFeatures.Part(headingIndex: nil, range: 0..<text.count,
+        var parts: [PageFeatures.RawPart] = [PageFeatures.RawPart(headingIndex: nil, range: 0..<text.count,
                                                             terms: WordHashMap(capacity: (secondLevel?.range.lowerBound ?? text.count) / 40),
                                                             wordCount: 0, hits: [])]
         for (index, heading) in markdown.headings.enumerated() where heading.level <= 2 {
             if heading.level == 2 {
                 boundaries.append((heading.range.lowerBound, parts.count))
                 let terms = WordHashMap<PageFeatures.TermStat>(capacity: heading.sectionRange.count / 40)
-                parts.append(PageFeatures.Part(headingIndex: index, range: heading.sectionRange, terms: terms, wordCount: 0, hits: []))
+                parts.append(PageFeatures.RawPart(headingIndex: index, range: heading.sectionRange, terms: terms, wordCount: 0, hits: []))
             } else {
                 boundaries.append((heading.range.lowerBound, 0))
             }
@@ -442,7 +612,7 @@ public enum FeatureExtractor {
         var part = 0
         // The part being filled lives in `current` (swapped out of `parts`, so that its storage stays
         // uniquely referenced and nothing is copied per word).
-        var current = PageFeatures.Part(headingIndex: nil, range: 0..<0, terms: WordHashMap(capacity: 0), wordCount: 0, hits: [])
+        var current = PageFeatures.RawPart(headingIndex: nil, range: 0..<0, terms: WordHashMap(capacity: 0), wordCount: 0, hits: [])
         swap(&current, &parts[0])
         let reactComponents = table.reactComponents
         let environmentVariables = table.environmentVariables
@@ -556,7 +726,7 @@ public enum FeatureExtractor {
                 add(use.term ^ PlacementTokenizer.glossarySalt, weight: glossaryWeight, start: use.range.lowerBound, length: use.range.count, to: &parts[part].terms)
             }
         }
-        return PageFeatures(parts: parts, hits: hits)
+        return (parts, hits)
     }
 
     @inline(__always)

@@ -11,11 +11,17 @@ public struct WordHashMap<Value>: Sequence {
 
     /// A map with room for `capacity` entries before it grows.
     public init(capacity: Int = 8) {
-        var size = 8
-        while size * 3 < Swift.max(capacity, 1) * 4 { size <<= 1 }
+        let size = Self.tableSize(capacity: capacity)
         keys = Self.emptyKeys(size)
         values = Self.emptyValues(size)
         shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    /// The number of slots of a map made with room for `capacity` entries.
+    static func tableSize(capacity: Int) -> Int {
+        var size = 8
+        while size * 3 < Swift.max(capacity, 1) * 4 { size <<= 1 }
+        return size
     }
 
     @inline(__always) static func emptyKeys(_ size: Int) -> [UInt64] { filledArray(0, count: size) }

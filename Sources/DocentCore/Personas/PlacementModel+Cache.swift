@@ -110,20 +110,28 @@ final class PlacementModelCache: Sendable {
         if let cached { return cached }
         guard let batch else { preconditionFailure("a model or a batch") }
         // Every thread that needs the model while it is being built extracts documents too: claim the
-        // next unclaimed one until none is left, then fill in those still being extracted elsewhere
-        // (extraction is deterministic, so a duplicate is harmless) — nobody waits idle.
+        // next unclaimed one until none is left, then wait for those still being extracted elsewhere
+        // (a document is extracted under its slot's lock, so a thread that needs it waits for it
+        // rather than extracting it again).
         while true {
             let index = batch.next.add(1, ordering: .relaxed).oldValue
             guard index < batch.paths.count else { break }
-            batch.store(index, features(of: batch, index))
+            batch.fill(index) { features(of: batch, index) }
         }
-        for index in batch.paths.indices where !batch.isDone(index) {
-            batch.store(index, features(of: batch, index))
+        for index in batch.paths.indices {
+            batch.fill(index) { features(of: batch, index) }
+        }
+        // One thread builds the model, outside the cache's lock (other snapshots' models stay
+        // available); the others wait for it on the batch's lock.
+        let model = batch.model.withLock { model in
+            if let model { return model }
+            let built = PlacementModel(snapshot: batch.snapshot, catalog: batch.catalog, signalTable: batch.table, parameters: parameters,
+                                       features: batch.results())
+            model = built
+            return built
         }
         return state.withLock { state in
             if let found = state.models.first(where: { $0.key == key }) { return found.model }
-            let features = batch.results()
-            let model = PlacementModel(snapshot: batch.snapshot, catalog: batch.catalog, signalTable: batch.table, parameters: parameters, features: features)
             state.models.insert(CachedModel(key: key, model: model, documents: batch.snapshot.documents), at: 0)
             if state.models.count > Self.keptModels { state.models.removeLast() }
             state.batches.removeAll { $0 === batch }
@@ -141,8 +149,7 @@ final class PlacementModelCache: Sendable {
         let document = batch.snapshot.documents[path]!
         let textKey = Self.textKey(document, glossaryGeneration: batch.snapshot.glossaryGeneration)
         if let entry = state.withLock({ $0.features[textKey] }) { return entry.features }
-        let uses = batch.key.parameters.glossaryTermWeight > 0
-            ? batch.snapshot.termMatches(in: path).map { FeatureExtractor.GlossaryUse(range: $0.range, term: batch.nameHashes[$0.name]) } : []
+        let uses = batch.key.parameters.glossaryTermWeight > 0 ? FeatureExtractor.glossaryUses(path, in: batch.snapshot) : []
         let extracted = FeatureExtractor.extract(document.text, markdown: document.markdown, signals: batch.table,
                                                  glossaryUses: uses, glossaryWeight: Float(batch.key.parameters.glossaryTermWeight))
         state.withLock { $0.features[textKey] = FeatureEntry(bytes: document.text.bytes, features: extracted) }
@@ -157,10 +164,15 @@ final class FeatureBatch: Sendable {
     let table: SignalTable
     let snapshot: WorkspaceSnapshot
     let paths: [String]
-    /// A hash per glossary name (by its spelling, lower-cased), the term's identity as a feature.
-    let nameHashes: [UInt64]
     let next = Atomic<Int>(0)
-    private let extracted: Mutex<[PageFeatures?]>
+    /// One slot per document, locked while its features are extracted.
+    private let slots: [Slot]
+    /// The model, once one thread has built it.
+    let model = Mutex<PlacementModel?>(nil)
+
+    final class Slot: Sendable {
+        let features = Mutex<PageFeatures?>(nil)
+    }
 
     init(key: PlacementModelCache.ModelKey, catalog: PersonaCatalog, table: SignalTable, snapshot: WorkspaceSnapshot) {
         self.key = key
@@ -168,19 +180,20 @@ final class FeatureBatch: Sendable {
         self.table = table
         self.snapshot = snapshot
         self.paths = snapshot.sortedPaths
-        self.nameHashes = snapshot.glossary.names.map { $0.text.lowercased().hashValueFNV }
-        self.extracted = Mutex([PageFeatures?](repeating: nil, count: paths.count))
+        self.slots = paths.map { _ in Slot() }
     }
 
-    func store(_ index: Int, _ features: PageFeatures) { extracted.withLock { $0[index] = features } }
-
-    func isDone(_ index: Int) -> Bool { extracted.withLock { $0[index] != nil } }
+    /// Extracts document `index` unless it is done; waits while another thread extracts it.
+    func fill(_ index: Int, _ extract: () -> PageFeatures) {
+        slots[index].features.withLock { features in
+            if features == nil { features = extract() }
+        }
+    }
 
     func results() -> [String: PageFeatures] {
-        extracted.withLock { values in
-            var result: [String: PageFeatures] = [:]
-            for (index, features) in values.enumerated() { result[paths[index]] = features }
-            return result
-        }
+        var result: [String: PageFeatures] = [:]
+        result.reserveCapacity(paths.count)
+        for (index, slot) in slots.enumerated() { result[paths[index]] = slot.features.withLock { $0 } }
+        return result
     }
 }
