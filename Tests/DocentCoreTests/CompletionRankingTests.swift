@@ -68,9 +68,27 @@ import Testing
     @Test(arguments: ["", "w", "wi", "widget", "ka", "kalo w", "serv", "s c", "software", "scaff", "blue", "kl", "xyz", "WIDGET"])
     func boundedSelectionRanksAsAFullSort(query: String) {
         for limit in [1, 3, 20, 200] {
-            let ranked = CompletionRanking.rank(query: query, glossary: Self.glossary, limit: limit)
-            #expect(ranked == Self.reference(query: query, glossary: Self.glossary, limit: limit), "\(query.debugDescription) limit \(limit)")
+            let (ranked, isComplete) = CompletionRanking.ranked(query: query, glossary: Self.glossary, limit: limit)
+            let reference = Self.reference(query: query, glossary: Self.glossary, limit: limit)
+            if isComplete {
+                #expect(ranked == reference, "\(query.debugDescription) limit \(limit)")
+            } else {
+                // Cut short among the 1,500 "… Widget" names: names that start with the query still come
+                // first, exactly as in the full ranking; the rest is a sample, and said to be one.
+                let leading = { (candidates: [CompletionRanking.Candidate]) in candidates.prefix { $0.score >= 850 } }
+                #expect(Array(leading(ranked)) == Array(leading(reference)), "\(query.debugDescription) limit \(limit)")
+                #expect(ranked.count == reference.count)
+                #expect(CompletionRanking.laterWordCap(limit: limit) < 1_500)
+            }
         }
+    }
+
+    /// A one-letter query against a large glossary looks at a bounded number of later-word matches.
+    @Test func aShortQueryOnALargeGlossaryIsCutShortAndSaysSo() {
+        let (ranked, isComplete) = CompletionRanking.ranked(query: "w", glossary: Self.glossary, limit: 20)
+        #expect(!isComplete)
+        #expect(ranked.prefix(2).map { Self.glossary.names[$0.name].text } == ["Wiki", "Widget"])
+        #expect(CompletionRanking.ranked(query: "wik", glossary: Self.glossary, limit: 20).isComplete)
     }
 
     @Test func aliasesRankBelowTermsAndShortNamesFirst() {

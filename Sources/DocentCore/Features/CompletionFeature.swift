@@ -63,13 +63,15 @@ public enum CompletionFeature {
         var items: [Item] = []
         var seen = Set<String>()
         var total = 0
+        var rankedEverything = true
         // Longer queries first: a multi-word match is what the writer is typing.
         for (index, queryStart) in wordStarts.enumerated().reversed() {
             let query = document.text.string(in: queryStart..<offset)
             if index == 0 && query.isEmpty && wordStarts.count == 1 {
                 // An empty word: offer everything, alphabetically, marked incomplete.
             }
-            let candidates = CompletionRanking.rank(query: query, glossary: glossary, limit: limit * 4)
+            let (candidates, isComplete) = CompletionRanking.ranked(query: query, glossary: glossary, limit: limit * 4)
+            if !isComplete { rankedEverything = false }
             for candidate in candidates {
                 if index > 0 && (candidate.score < 700 || glossary.names[candidate.name].words.count < index + 1) { continue }
                 let name = glossary.names[candidate.name]
@@ -85,7 +87,7 @@ public enum CompletionFeature {
                                   detail: detail, replaceRange: queryStart..<offset, rank: items.count, isFrontMatter: false))
             }
         }
-        let isIncomplete = items.count > limit
+        let isIncomplete = items.count > limit || !rankedEverything
         return Result(items: Array(items.prefix(limit)), isIncomplete: isIncomplete)
     }
 

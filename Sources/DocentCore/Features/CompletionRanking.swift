@@ -12,9 +12,21 @@ public enum CompletionRanking {
     }
 
     public static func rank(query: String, glossary: Glossary, limit: Int) -> [Candidate] {
+        ranked(query: query, glossary: glossary, limit: limit).candidates
+    }
+
+    /// Matches of a later word ("widget" in "Kalo Widget") looked at for one query at most. A one- or
+    /// two-letter query can match such a word in thousands of names of a large glossary; those rank
+    /// below every name that starts with the query, so past this many the ranking stops, says it is
+    /// incomplete, and the editor asks again as the writer types on (LSP `isIncomplete`).
+    static func laterWordCap(limit: Int) -> Int { max(1_000, limit * 8) }
+
+    /// The best `limit` names for `query`, and whether every candidate was ranked.
+    public static func ranked(query: String, glossary: Glossary, limit: Int) -> (candidates: [Candidate], isComplete: Bool) {
         let typed = Array(query.lowercased().utf8)
         let index = glossary.completionIndex
-        guard limit > 0, !glossary.names.isEmpty else { return [] }
+        guard limit > 0, !glossary.names.isEmpty else { return ([], true) }
+        var isComplete = true
         // Best score per name (Int.min: not offered), and the names offered, in order. A prefix such as
         // "wi" can match thousands of names of a large glossary: no dictionary, no full sort.
         var best = [Int](repeating: Int.min, count: glossary.names.count)
@@ -28,16 +40,17 @@ public enum CompletionRanking {
             // Nothing typed yet: the first names alphabetically, without scoring them all.
             for name in index.alphabetical.prefix(limit) { offer(name, 1) }
         } else {
-            index.forEachPrefixMatch(typed) { name, wordIndex, isWhole in
-                if wordIndex == 0 { offer(name, isWhole ? 1000 : 900) } else { offer(name, 700) }
-            }
+            index.forEachPrefixMatch(typed, firstWord: true) { name, _, isWhole in offer(name, isWhole ? 1000 : 900) }
+            isComplete = index.forEachPrefixMatch(typed, firstWord: false, atMost: laterWordCap(limit: limit)) { name, _, _ in offer(name, 700) }
             let typedWords = typed.split(separator: 0x20).map(Array.init)
             if typedWords.count > 1 {
                 // "soft cat": candidates whose words start with the first typed word, then checked whole.
-                index.forEachPrefixMatch(typedWords[0]) { name, _, _ in
+                let check = { (name: Int, _: Int, _: Bool) in
                     guard best[name] == Int.min else { return }
                     if let score = fuzzyScore(typed: typed, joined: index.joinedNames[name], words: glossary.names[name].words), score >= 700 { offer(name, score) }
                 }
+                index.forEachPrefixMatch(typedWords[0], firstWord: true, check)
+                if !index.forEachPrefixMatch(typedWords[0], firstWord: false, atMost: laterWordCap(limit: limit), check) { isComplete = false }
             } else if offered.isEmpty, let initial = typed.first {
                 // No prefix at all: a subsequence among names with a word starting with the typed letter.
                 for name in index.names(withWordInitial: initial) where best[name] == Int.min {
@@ -64,7 +77,7 @@ public enum CompletionRanking {
             top.insert(name, at: low)
             if top.count > limit { top.removeLast() }
         }
-        return top.map { Candidate(name: $0, score: best[$0]) }
+        return (top.map { Candidate(name: $0, score: best[$0]) }, isComplete)
     }
 
     /// Each typed word a prefix of consecutive name words ("soft cat" → "software catalog"), or a
@@ -103,8 +116,11 @@ public enum CompletionRanking {
 /// Sorted views of the glossary's names for prefix search: every name's words joined from each word
 /// position ("software catalog", "catalog"), lower-cased.
 struct CompletionIndex: Sendable {
-    /// (joined words from `word` on, name index, word index), sorted by the bytes.
-    private var suffixes: [(bytes: [UInt8], name: Int, word: Int)] = []
+    /// (joined words from `word` on, name index, word index), sorted by the bytes: whole names
+    /// (word 0), and the suffixes from a later word, apart, so that a query can take the first kind
+    /// whole and stop early in the second.
+    private var firstWordSuffixes: [(bytes: [UInt8], name: Int, word: Int)] = []
+    private var laterWordSuffixes: [(bytes: [UInt8], name: Int, word: Int)] = []
     /// Each name's words joined with spaces, by name index.
     private(set) var joinedNames: [[UInt8]] = []
     /// Name indices in alphabetical order of their joined words.
@@ -123,11 +139,13 @@ struct CompletionIndex: Sendable {
         for (index, name) in names.enumerated() {
             joinedNames.append(Array(name.words.joined(separator: [0x20])))
             for word in name.words.indices {
-                suffixes.append((Array(name.words[word...].joined(separator: [0x20])), index, word))
+                let suffix = (Array(name.words[word...].joined(separator: [0x20])), index, word)
+                if word == 0 { firstWordSuffixes.append(suffix) } else { laterWordSuffixes.append(suffix) }
             }
         }
-        suffixes.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
-        alphabetical = suffixes.filter { $0.word == 0 }.map(\.name)
+        firstWordSuffixes.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        laterWordSuffixes.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        alphabetical = firstWordSuffixes.map(\.name)
         for (index, name) in names.enumerated() {
             for initial in Set(name.words.compactMap(\.first)) { byInitial[initial, default: []].append(index) }
         }
@@ -137,8 +155,11 @@ struct CompletionIndex: Sendable {
         for (rank, index) in names.indices.sorted(by: { names[$0].text < names[$1].text }).enumerated() { textRank[index] = rank }
     }
 
-    /// Calls `body(name, wordIndex, isWhole)` for each name with a word-suffix that starts with `typed`.
-    func forEachPrefixMatch(_ typed: [UInt8], _ body: (Int, Int, Bool) -> Void) {
+    /// Calls `body(name, wordIndex, isWhole)` for each name whose words from the first (`firstWord`)
+    /// or from a later word start with `typed`, up to `atMost` of them; false when it stopped there.
+    @discardableResult
+    func forEachPrefixMatch(_ typed: [UInt8], firstWord: Bool, atMost: Int = .max, _ body: (Int, Int, Bool) -> Void) -> Bool {
+        let suffixes = firstWord ? firstWordSuffixes : laterWordSuffixes
         var low = 0, high = suffixes.count
         while low < high {
             let middle = (low + high) / 2
@@ -146,10 +167,12 @@ struct CompletionIndex: Sendable {
         }
         var index = low
         while index < suffixes.count && suffixes[index].bytes.starts(with: typed) {
+            if index - low == atMost { return false }
             let entry = suffixes[index]
             body(entry.name, entry.word, entry.word == 0 && entry.bytes.count == typed.count)
             index += 1
         }
+        return true
     }
 
 }
