@@ -78,7 +78,7 @@ import Testing
                 let leading = { (candidates: [CompletionRanking.Candidate]) in candidates.prefix { $0.score >= 850 } }
                 #expect(Array(leading(ranked)) == Array(leading(reference)), "\(query.debugDescription) limit \(limit)")
                 #expect(ranked.count == reference.count)
-                #expect(CompletionRanking.laterWordCap(limit: limit) < 1_500)
+                #expect(CompletionRanking.matchCap(limit: limit) < 1_500)
             }
         }
     }

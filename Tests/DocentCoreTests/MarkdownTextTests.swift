@@ -21,6 +21,22 @@ import Testing
         #expect(MarkdownText.slug(heading) == slug)
     }
 
+    @Test(arguments: [
+        ("A plain definition, as most are.", "A plain definition, as most are."),
+        ("Café & co. — 日本語 ok", "Café & co. — 日本語 ok"),
+        ("", ""),
+        ("  padded  ", "padded"),
+        ("two  spaces", "two spaces"),
+        ("a `code` span", "a code span"),
+        ("[Linked](https://example.com) text", "Linked text"),
+        ("line\nbreak\tand tab", "line break and tab"),
+        ("**bold** and snake_case", "bold and snake_case"),
+        ("an <b>HTML</b> tag", "an HTML tag"),
+    ])
+    func plainText(markdown: String, plain: String) {
+        #expect(MarkdownText.plainText(markdown) == plain)
+    }
+
     /// The one-pass slug for plain ASCII headings agrees with the general one on every heading it takes.
     @Test func plainASCIISlugAgreesWithTheGeneralSlug() {
         let alphabet = Array("aZ09 -&?.:()'\"#/\t,{}|$=+".utf8)

@@ -62,10 +62,11 @@ public enum CompletionFeature {
         let glossary = snapshot.glossary
         var items: [Item] = []
         var seen = Set<String>()
-        var total = 0
         var rankedEverything = true
         // Longer queries first: a multi-word match is what the writer is typing.
         for (index, queryStart) in wordStarts.enumerated().reversed() {
+            // One item past the limit says "incomplete"; what would follow it is never returned.
+            if items.count > limit { break }
             let query = document.text.string(in: queryStart..<offset)
             if index == 0 && query.isEmpty && wordStarts.count == 1 {
                 // An empty word: offer everything, alphabetically, marked incomplete.
@@ -73,22 +74,27 @@ public enum CompletionFeature {
             let (candidates, isComplete) = CompletionRanking.ranked(query: query, glossary: glossary, limit: limit * 4)
             if !isComplete { rankedEverything = false }
             for candidate in candidates {
+                if items.count > limit { break }
                 if index > 0 && (candidate.score < 700 || glossary.names[candidate.name].words.count < index + 1) { continue }
                 let name = glossary.names[candidate.name]
                 guard let entry = canonicalEntry(for: name, in: glossary) else { continue }
                 let term = glossary.entries[entry].term
                 let key = term.lowercased()
                 guard seen.insert(key).inserted else { continue }
-                total += 1
                 let isAlias = name.text.lowercased() != term.lowercased()
-                let definition = glossary.entries[entry]
-                let detail = definition.qualifier ?? definition.senses.first.map { String(MarkdownText.plainText($0).prefix(60)) }
                 items.append(Item(label: term, matchedAlias: isAlias ? name.text : nil, filterText: isAlias ? name.text : term, entry: entry,
-                                  detail: detail, replaceRange: queryStart..<offset, rank: items.count, isFrontMatter: false))
+                                  detail: nil, replaceRange: queryStart..<offset, rank: items.count, isFrontMatter: false))
             }
         }
         let isIncomplete = items.count > limit || !rankedEverything
-        return Result(items: Array(items.prefix(limit)), isIncomplete: isIncomplete)
+        // Details only for the items returned: a definition's plain text costs more than ranking.
+        var returned = Array(items.prefix(limit))
+        for index in returned.indices {
+            guard let entry = returned[index].entry else { continue }
+            let definition = glossary.entries[entry]
+            returned[index].detail = definition.qualifier ?? definition.senses.first.map { String(MarkdownText.plainText($0).prefix(60)) }
+        }
+        return Result(items: returned, isIncomplete: isIncomplete)
     }
 
     /// The entry whose term to insert for a name: a redirect's preferred entry, an alias's entry.

@@ -15,11 +15,11 @@ public enum CompletionRanking {
         ranked(query: query, glossary: glossary, limit: limit).candidates
     }
 
-    /// Matches of a later word ("widget" in "Kalo Widget") looked at for one query at most. A one- or
-    /// two-letter query can match such a word in thousands of names of a large glossary; those rank
-    /// below every name that starts with the query, so past this many the ranking stops, says it is
-    /// incomplete, and the editor asks again as the writer types on (LSP `isIncomplete`).
-    static func laterWordCap(limit: Int) -> Int { max(1_000, limit * 8) }
+    /// Prefix matches looked at for one query, of whole names and of later words ("widget" in "Kalo
+    /// Widget") each. A one- or two-letter query can match thousands of names of a large glossary;
+    /// past this many the ranking stops, says it is incomplete, and the editor asks again as the
+    /// writer types on (LSP `isIncomplete`), as rust-analyzer does with its result limit.
+    static func matchCap(limit: Int) -> Int { max(256, limit * 2) }
 
     /// The best `limit` names for `query`, and whether every candidate was ranked.
     public static func ranked(query: String, glossary: Glossary, limit: Int) -> (candidates: [Candidate], isComplete: Bool) {
@@ -40,21 +40,24 @@ public enum CompletionRanking {
             // Nothing typed yet: the first names alphabetically, without scoring them all.
             for name in index.alphabetical.prefix(limit) { offer(name, 1) }
         } else {
-            index.forEachPrefixMatch(typed, firstWord: true) { name, _, isWhole in offer(name, isWhole ? 1000 : 900) }
-            isComplete = index.forEachPrefixMatch(typed, firstWord: false, atMost: laterWordCap(limit: limit)) { name, _, _ in offer(name, 700) }
+            let cap = matchCap(limit: limit)
+            isComplete = index.forEachPrefixMatch(typed, firstWord: true, atMost: cap) { name, _, isWhole in offer(name, isWhole ? 1000 : 900) }
+            if !index.forEachPrefixMatch(typed, firstWord: false, atMost: cap, { name, _, _ in offer(name, 700) }) { isComplete = false }
             let typedWords = typed.split(separator: 0x20).map(Array.init)
             if typedWords.count > 1 {
                 // "soft cat": candidates whose words start with the first typed word, then checked whole.
                 let check = { (name: Int, _: Int, _: Bool) in
                     guard best[name] == Int.min else { return }
-                    if let score = fuzzyScore(typed: typed, joined: index.joinedNames[name], words: glossary.names[name].words), score >= 700 { offer(name, score) }
+                    if let score = fuzzyScore(typed: typed, typedWords: typedWords, joined: index.joinedNames[name], words: glossary.names[name].words), score >= 700 { offer(name, score) }
                 }
-                index.forEachPrefixMatch(typedWords[0], firstWord: true, check)
-                if !index.forEachPrefixMatch(typedWords[0], firstWord: false, atMost: laterWordCap(limit: limit), check) { isComplete = false }
+                if !index.forEachPrefixMatch(typedWords[0], firstWord: true, atMost: cap, check) { isComplete = false }
+                if !index.forEachPrefixMatch(typedWords[0], firstWord: false, atMost: cap, check) { isComplete = false }
             } else if offered.isEmpty, let initial = typed.first {
                 // No prefix at all: a subsequence among names with a word starting with the typed letter.
-                for name in index.names(withWordInitial: initial) where best[name] == Int.min {
-                    if let score = fuzzyScore(typed: typed, joined: index.joinedNames[name], words: glossary.names[name].words) { offer(name, score) }
+                let withInitial = index.names(withWordInitial: initial)
+                if withInitial.count > cap { isComplete = false }
+                for name in withInitial.prefix(cap) where best[name] == Int.min {
+                    if let score = fuzzyScore(typed: typed, typedWords: typedWords, joined: index.joinedNames[name], words: glossary.names[name].words) { offer(name, score) }
                 }
             }
         }
@@ -83,7 +86,11 @@ public enum CompletionRanking {
     /// Each typed word a prefix of consecutive name words ("soft cat" → "software catalog"), or a
     /// subsequence that starts at a word start, rewarding word starts and runs.
     static func fuzzyScore(typed: [UInt8], joined: [UInt8], words: [[UInt8]]) -> Int? {
-        let typedWords = typed.split(separator: 0x20).map(Array.init)
+        fuzzyScore(typed: typed, typedWords: typed.split(separator: 0x20).map(Array.init), joined: joined, words: words)
+    }
+
+    /// `fuzzyScore` with the typed words split once per query rather than once per name.
+    static func fuzzyScore(typed: [UInt8], typedWords: [[UInt8]], joined: [UInt8], words: [[UInt8]]) -> Int? {
         if typedWords.count > 1 {
             for start in words.indices where start + typedWords.count <= words.count {
                 if zip(typedWords, words[start...]).allSatisfy({ $1.starts(with: $0) }) { return start == 0 ? 850 : 700 }

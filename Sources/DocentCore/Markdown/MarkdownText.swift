@@ -3,6 +3,26 @@ public enum MarkdownText {
     /// The text of inline Markdown as rendered: link and image text kept, destinations, code
     /// backticks, emphasis markers, HTML tags and escapes removed, whitespace runs collapsed.
     public static func plainText(_ markdown: String) -> String {
+        // Most definitions and titles hold no markup and no runs of whitespace: they are their own
+        // plain text, found in one pass without copying.
+        var text = markdown
+        let isPlain = text.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"),
+                     UInt8(ascii: "["), UInt8(ascii: "<"), 0x0A, 0x0D, 0x09:
+                    return false
+                case 0x20 where previous == 0x20:
+                    return false
+                default:
+                    previous = byte
+                }
+            }
+            return true
+        }
+        if isPlain { return markdown }
         let bytes = Array(markdown.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
