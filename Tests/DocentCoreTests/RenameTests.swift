@@ -26,7 +26,11 @@ enum RenameFixture {
         var from = text.startIndex
         var found: Range<String.Index>?
         for _ in 0...occurrence {
-            found = try #require(text.range(of: needle, range: from..<text.endIndex), "\(needle) in \(path)")
+            guard let match = text[from...].range(of: needle) else {
+                Issue.record("\(needle) not in \(path)")
+                throw MissingText()
+            }
+            found = match
             from = found!.upperBound
         }
         return text.utf8.distance(from: text.startIndex, to: found!.lowerBound) + shift
@@ -290,3 +294,6 @@ enum RenameFixture {
         #expect(RenameFeature.inflect("Blueprints", like: "Templates", canonical: "Template", inflectionLength: 1) == "Blueprints")
     }
 }
+
+/// Thrown when a test's text lacks what it looks for (the issue is recorded first).
+private struct MissingText: Error {}

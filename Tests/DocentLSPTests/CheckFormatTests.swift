@@ -222,7 +222,7 @@ enum CheckWorkspace {
         process.standardOutput = output
         // stderr to a file, so a full stderr pipe cannot block the process while stdout is read.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("docent-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let error = try FileHandle(forWritingTo: errorFile)
         process.standardError = error

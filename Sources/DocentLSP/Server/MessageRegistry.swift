@@ -1,13 +1,13 @@
 import DocentIO
 
 /// A request the server answers. One type per LSP message (swift-tools-protocols habit).
-protocol RequestHandler {
+protocol RequestHandler: Sendable {
     static var method: String { get }
     static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue
 }
 
 /// A notification the server acts on.
-protocol NotificationHandler {
+protocol NotificationHandler: Sendable {
     static var method: String { get }
     static func handle(_ params: JSONValue, _ server: LanguageServer)
 }
