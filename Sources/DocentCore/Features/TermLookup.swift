@@ -63,7 +63,7 @@ public enum HoverFeature {
     public static func hover(at offset: Int, in path: String, snapshot: WorkspaceSnapshot, location: (String, Int) -> String) -> Result? {
         let glossary = snapshot.glossary
         if let entry = TermLookup.entryDefinition(at: offset, in: path, snapshot: snapshot) {
-            let uses = ReferencesFeature.references(toEntry: entry, snapshot: snapshot).count
+            let uses = ReferencesFeature.useCount(ofEntry: entry, snapshot: snapshot)
             let text = EntryPresentation.markdown(glossary.entries[entry], glossary: glossary, location: location)
             let summary = uses == 1 ? "Used once in the workspace." : "Used \(uses) times in the workspace."
             return Result(markdown: text + "\n\n" + summary, range: glossary.entries[entry].termRange)
@@ -110,22 +110,47 @@ public enum ReferencesFeature {
     }
 
     public static func references(toEntry entry: Int, snapshot: WorkspaceSnapshot, includeDeclaration: Bool = false) -> [WorkspaceLocation] {
-        let glossary = snapshot.glossary
-        let names = Set(glossary.names.indices.filter { glossary.names[$0].targets.contains { $0.entry == entry } })
         var result: [WorkspaceLocation] = []
         if includeDeclaration {
-            let definition = glossary.entries[entry]
+            let definition = snapshot.glossary.entries[entry]
             result.append(WorkspaceLocation(file: definition.file, range: definition.termRange))
         }
-        for path in snapshot.sortedPaths {
+        forEachUse(ofEntry: entry, snapshot: snapshot, ordered: true) { path, range in result.append(WorkspaceLocation(file: path, range: range)) }
+        return result
+    }
+
+    /// How many uses `references` would list (for the hover on an entry's own term), without building
+    /// them or putting the documents in order.
+    public static func useCount(ofEntry entry: Int, snapshot: WorkspaceSnapshot) -> Int {
+        var count = 0
+        forEachUse(ofEntry: entry, snapshot: snapshot, ordered: false) { _, _ in count += 1 }
+        return count
+    }
+
+    /// Whether `range` overlaps one of `sorted` (ranges in file order that do not overlap each
+    /// other): a binary search, since a glossary of thousands of entries has as many headings.
+    static func overlapsAny(_ range: ByteRange, sorted: [ByteRange]) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low].overlaps(range)
+    }
+
+    static func forEachUse(ofEntry entry: Int, snapshot: WorkspaceSnapshot, ordered: Bool, _ body: (String, ByteRange) -> Void) {
+        let glossary = snapshot.glossary
+        // Which names mean the entry, by name index: one array lookup per match.
+        var isName = [Bool](repeating: false, count: glossary.names.count)
+        for index in glossary.names.indices where glossary.names[index].targets.contains(where: { $0.entry == entry }) { isName[index] = true }
+        for path in ordered ? snapshot.sortedPaths : Array(snapshot.documents.keys) {
             // Entry headings in a glossary are definitions, not uses (nor is a qualifier written in one).
             let headings = snapshot.isGlossary(path) ? glossary.entries(inFile: path).map { glossary.entries[$0].termRange } : []
-            for match in snapshot.termMatches(in: path) where names.contains(match.name) {
-                if headings.contains(where: { $0.overlaps(match.range) }) { continue }
-                result.append(WorkspaceLocation(file: path, range: match.range))
+            for match in snapshot.termMatches(in: path) where isName[match.name] {
+                if !headings.isEmpty && overlapsAny(match.range, sorted: headings) { continue }
+                body(path, match.range)
             }
         }
-        return result
     }
 }
 
