@@ -2,7 +2,11 @@
 /// yields no entries and a problem saying so.
 public enum GlossaryParser {
     public static func parse(_ text: SourceText, path: String, format: GlossaryFormat? = nil) -> GlossaryFile {
-        let document = MarkdownScanner.scan(text, isMDX: path.hasSuffix(".mdx"))
+        parse(text, document: MarkdownScanner.scan(text, isMDX: path.lowercased().hasSuffix(".mdx")), path: path, format: format)
+    }
+
+    /// `parse` for a text already scanned (a workspace document), so it is not scanned twice.
+    public static func parse(_ text: SourceText, document: MarkdownDocument, path: String, format: GlossaryFormat? = nil) -> GlossaryFile {
         let chosen = format ?? detectFormat(text, document: document)
         var context = GlossaryParsingContext(text: text, document: document, path: path, format: chosen)
         switch chosen {

@@ -119,7 +119,7 @@ public struct WorkspaceSnapshot: Sendable {
         for path in documents.keys.sorted() {
             guard let source = configuration.glossarySource(for: path), let document = documents[path] else { continue }
             paths.append(path)
-            files.append(document.cache.glossaryFile(format: source.format) { GlossaryParser.parse(document.text, path: path, format: source.format) })
+            files.append(document.cache.glossaryFile(format: source.format) { GlossaryParser.parse(document.text, document: document.markdown, path: path, format: source.format) })
         }
         glossary = Glossary(files: files)
         glossaryPaths = paths
