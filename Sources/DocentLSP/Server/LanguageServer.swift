@@ -279,8 +279,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// The URI for a workspace path: the client's own URI when the document is open.
     func uri(of path: String, in workspace: ServerWorkspace) -> String {
-        if let open = openDocuments.first(where: { $0.value.workspace === workspace && $0.value.path == path }) { return open.key }
-        return workspace.uriString(of: path)
+        openURI(path, in: workspace) ?? workspace.uriString(of: path)
     }
 
     func document(_ uri: String) throws(ResponseError) -> (workspace: ServerWorkspace, path: String, document: WorkspaceDocument) {
@@ -348,10 +347,9 @@ public final class LanguageServer: @unchecked Sendable {
         return RuleRegistry.finished(text + placement, document: document)
     }
 
+    /// The client's URI for `path` when the document is open in the editor.
     func openURI(_ path: String, in workspace: ServerWorkspace) -> String? {
-        let uri = uri(of: path, in: workspace)
-        if let open = openDocuments[uri], open.workspace === workspace { return uri }
-        return openDocuments.first { $0.value.workspace === workspace && $0.value.path == path }?.key
+        openDocuments.first { $0.value.workspace === workspace && $0.value.path == path }?.key
     }
 
     func diagnostics(for path: String, in workspace: ServerWorkspace) -> [JSONValue] {
