@@ -477,10 +477,17 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         #expect(DefinitionReader.isAbbreviation(term) == expected)
     }
 
-    @Test func byteSearch() {
-        #expect(DefinitionReader.contains("also known as the portal", "known as "))
-        #expect(!DefinitionReader.contains("known a", "known as "))
-        #expect(DefinitionReader.contains("café known as ", "known as "))
-        #expect(DefinitionReader.contains("anything", ""))
+    /// The searches of definitions (`range(of:)`, bytes for ASCII text, characters otherwise).
+    @Test func search() throws {
+        let plain = "also known as the portal"
+        let found = try #require(plain.range(of: "known as "))
+        #expect(plain.utf8.distance(from: plain.startIndex, to: found.lowerBound) == 5)
+        #expect(plain[found] == "known as ")
+        #expect("known a".range(of: "known as ") == nil)
+        let accented = "café known as "
+        let inAccented = try #require(accented.range(of: "known as "))
+        #expect(accented[inAccented] == "known as ")
+        #expect(plain.range(of: "known as ", from: found.upperBound) == nil)
+        #expect("anything".range(of: "") == nil)
     }
 }

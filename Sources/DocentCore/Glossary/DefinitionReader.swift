@@ -116,8 +116,7 @@ struct DefinitionReader {
             break
         }
         if preferred == nil {
-            // Most definitions hold no marker: a byte search says so before any String searching.
-            for marker in ["also known as ", "also called ", "known as "] where Self.contains(lower, marker) {
+            for marker in ["also known as ", "also called ", "known as "] {
                 var searchFrom = lower.startIndex
                 while let found = lower.range(of: marker, from: searchFrom) {
                     searchFrom = found.upperBound
@@ -128,7 +127,7 @@ struct DefinitionReader {
                     }
                 }
             }
-            if Self.contains(lower, "refers to"), let found = lower.range(of: "refers to") {
+            if let found = lower.range(of: "refers to") {
                 var offset = lower.distance(from: lower.startIndex, to: found.upperBound)
                 let characters = Array(plain)
                 while offset < characters.count && (characters[offset] == ":" || characters[offset] == " ") { offset += 1 }
@@ -143,25 +142,6 @@ struct DefinitionReader {
             if Self.initialsMatch(abbreviation: term, phrase: firstPhrase) { expansion = firstPhrase }
         }
         return (aliases, preferred, expansion)
-    }
-
-    /// Whether `text` holds `needle`, compared as bytes.
-    static func contains(_ text: String, _ needle: String) -> Bool {
-        var text = text
-        var needle = needle
-        return needle.withUTF8 { needleBytes in
-            guard let first = needleBytes.first else { return true }
-            return text.withUTF8 { bytes in
-                guard bytes.count >= needleBytes.count else { return false }
-                var index = 0
-                let last = bytes.count - needleBytes.count
-                while index <= last {
-                    if bytes[index] == first && UnsafeBufferPointer(rebasing: bytes[index..<(index + needleBytes.count)]).elementsEqual(needleBytes) { return true }
-                    index += 1
-                }
-                return false
-            }
-        }
     }
 
     /// The phrase starting at `offset` (in characters): up to the first sentence or clause break,
