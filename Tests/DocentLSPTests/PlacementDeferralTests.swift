@@ -89,6 +89,25 @@ import Testing
         #expect(client.publishedDiagnostics(Self.page)?["version"] == 5)
     }
 
+    /// Suppression comments are read from the current text at each report, not when placement was
+    /// computed: a page opened with one shows the warning as soon as the comment is taken out, and
+    /// typing it back silences the warning at once.
+    @Test func suppressionsApplyAtOnceBeforeThePause() throws {
+        let files = try Self.portalFiles()
+        let text = try #require(files[Self.page])
+        let comment = "<!-- docent-disable-file misplaced-document -->\n"
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let suppressed = (lines[..<5] + [Substring(comment.dropLast())] + lines[5...]).joined(separator: "\n")
+        let client = try TestClient(files: files, placementDelay: 600)
+        client.open(Self.page, suppressed)
+        #expect(Self.misplaced(client).isEmpty)
+        Self.change(client, version: 2, line: 5, character: 0, endLine: 6, endCharacter: 0, text: "")
+        #expect(client.publishedDiagnostics(Self.page)?["version"] == 2)
+        #expect(Self.misplaced(client).first?["range"] == ["start": ["line": 6, "character": 2], "end": ["line": 6, "character": 30]])
+        Self.change(client, version: 3, line: 5, character: 0, endLine: 5, endCharacter: 0, text: comment)
+        #expect(Self.misplaced(client).isEmpty)
+    }
+
     /// The same page with the default pause: the recomputed diagnostics arrive by themselves.
     @Test func theRecomputationComesAfterThePause() throws {
         let files = try Self.portalFiles()

@@ -57,6 +57,13 @@ public enum RuleRegistry {
     /// Runs every enabled rule on `path` and applies the configured severities. Sorted by position.
     public static func diagnostics(for path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache = AnalysisCache(),
                                    lanes: Set<Lane> = [.text, .placement]) -> [Diagnostic] {
+        finished(unfinishedDiagnostics(for: path, in: snapshot, cache: cache, lanes: lanes), document: snapshot.document(path))
+    }
+
+    /// What the enabled rules of `lanes` find, at their configured severities, before suppression
+    /// comments and ordering (`finished`): for callers that merge lanes and finish once.
+    public static func unfinishedDiagnostics(for path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache = AnalysisCache(),
+                                             lanes: Set<Lane>) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for rule in rules {
             let description = type(of: rule).description
@@ -69,7 +76,7 @@ public enum RuleRegistry {
             }
             result += found
         }
-        return finished(result, document: snapshot.document(path))
+        return result
     }
 
     /// Diagnostics of one document without those its suppression comments turn off, in the order

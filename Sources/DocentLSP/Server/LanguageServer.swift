@@ -40,8 +40,9 @@ public final class LanguageServer: @unchecked Sendable {
     var pendingEditorRules: [String: RuleSetting] = [:]
     /// The text of each open buffer (keyed by path@root), laid over disk content when a workspace reloads.
     var overlayTexts: [String: SourceText] = [:]
-    /// Placement diagnostics of each open document (by URI). Placement reads every page of the workspace,
-    /// so it is recomputed when typing pauses (`placementDelay`), not per keystroke; meanwhile these are
+    /// Placement diagnostics of each open document (by URI), before suppression comments apply (those
+    /// are read from the current text at each report). Placement reads every page of the workspace, so
+    /// it is recomputed when typing pauses (`placementDelay`), not per keystroke; meanwhile these are
     /// carried through the edits, so they stay where the writer sees them.
     var placementDiagnostics: [String: [Diagnostic]] = [:]
     /// Open documents whose placement diagnostics are due to be recomputed.
@@ -335,12 +336,12 @@ public final class LanguageServer: @unchecked Sendable {
         let snapshot = workspace.snapshot
         guard let document = snapshot.document(path) else { return [] }
         guard let uri = openURI(path, in: workspace) else { return RuleRegistry.diagnostics(for: path, in: snapshot) }
-        let text = RuleRegistry.diagnostics(for: path, in: snapshot, lanes: [.text])
+        let text = RuleRegistry.unfinishedDiagnostics(for: path, in: snapshot, lanes: [.text])
         let placement: [Diagnostic]
         if let known = placementDiagnostics[uri] {
             placement = known
         } else {
-            placement = RuleRegistry.diagnostics(for: path, in: snapshot, lanes: [.placement])
+            placement = RuleRegistry.unfinishedDiagnostics(for: path, in: snapshot, lanes: [.placement])
             placementDiagnostics[uri] = placement
             placementStale.remove(uri)
         }
@@ -401,7 +402,7 @@ public final class LanguageServer: @unchecked Sendable {
                 placementDiagnostics[uri] = nil
                 continue
             }
-            let fresh = RuleRegistry.diagnostics(for: open.path, in: open.workspace.snapshot, lanes: [.placement])
+            let fresh = RuleRegistry.unfinishedDiagnostics(for: open.path, in: open.workspace.snapshot, lanes: [.placement])
             if placementDiagnostics[uri] != fresh {
                 placementDiagnostics[uri] = fresh
                 changed.append(uri)
