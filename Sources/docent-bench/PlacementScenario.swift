@@ -27,7 +27,7 @@ enum PlacementScenario {
     static func run(_ arguments: [String]) -> Int32 {
         let options: BenchmarkOptions
         do {
-            options = try BenchmarkOptions(arguments, valued: ["--labels", "--seed", "--fraction", "--param", "--dump"], boolean: ["--verbose"])
+            options = try BenchmarkOptions(arguments, valued: ["--labels", "--seed", "--fraction", "--param", "--dump", "--export"], boolean: ["--verbose"])
         } catch {
             printError("docent-bench placement: \(error)")
             return 2
@@ -79,6 +79,28 @@ enum PlacementScenario {
             print("  \(section.path.padding(toLength: 48, withPad: " ", startingAt: 0)) \(personas.padding(toLength: 22, withPad: " ", startingAt: 0)) \(model.pageCount(inSection: index)) pages")
         }
 
+        if let exportPath = options.value("--export") {
+            func pairs(_ values: [(Int32, Float)]) -> String { "[" + values.map { "[\($0.0),\(String(format: "%.4f", $0.1))]" }.joined(separator: ",") + "]" }
+            func numbers(_ values: [Double]) -> String { "[" + values.map { String(format: "%.4f", $0) }.joined(separator: ",") + "]" }
+            var lines: [String] = []
+            for path in truth.personas.keys.sorted() {
+                guard let vectors = model.rawTermCounts(of: path), let assessment = model.assessment(of: path, in: truth.arranged),
+                      let section = assessment.sectionIndex, let document = truth.arranged.document(path) else { continue }
+                                let modelParts = model.parts(of: path)
+                let parts = modelParts.indices.map { index -> String in
+                    let part = modelParts[index]
+                    let evidence = model.evidence(of: path, part: index)
+                    let level = part.headingIndex.map { document.markdown.headings[$0].level } ?? 0
+                    return "{\"words\":\(part.wordCount),\"code\":\(part.codeWordCount),\"level\":\(level),\"evidence\":\(numbers(evidence)),\"terms\":\(pairs(vectors.parts[index]))}"
+                }.joined(separator: ",")
+                lines.append("{\"path\":\"\(path)\",\"truth\":\(truth.personas[path]!),\"section\":\(section),\"words\":\(assessment.wordCount),"
+                    + "\"evidence\":\(numbers(assessment.scores.map(\.evidence))),\"terms\":\(pairs(vectors.page)),\"parts\":[\(parts)]}")
+            }
+            let sectionLines = model.sections.sections.map { "{\"path\":\"\($0.path)\",\"personas\":\($0.personas),\"checked\":\($0.isChecked)}" }
+            let idf = model.inverseDocumentFrequencies.map { String(format: "%.5f", $0) }.joined(separator: ",")
+            let text = "{\"sections\":[\(sectionLines.joined(separator: ","))],\"idf\":[\(idf)],\"pages\":[\n\(lines.joined(separator: ",\n"))]}"
+            try? text.write(toFile: exportPath, atomically: true, encoding: .utf8)
+        }
         // Labelled findings on the workspace as it is.
         if !truth.expectations.isEmpty {
             var found: [String: (Int, Int)] = [:]
@@ -111,7 +133,7 @@ enum PlacementScenario {
             baselineDocument += documentWarnings.count
             baselineSection += sectionWarnings.count
             if verbose {
-                for warning in documentWarnings + sectionWarnings { print("  baseline false warning \(path): \(warning.message)") }
+                for warning in documentWarnings + sectionWarnings { print("  baseline false warning \(path): \(warning.message)\(explain(path, truth.arranged, documentRule.parameters))") }
             }
         }
         if dumpPath != nil {
@@ -248,10 +270,15 @@ enum PlacementScenario {
             start += batchSize
             var changes: [WorkspaceChange] = []
             var grafted: [String: (heading: String, offset: Int, persona: Int)] = [:]
+            // The part is moved, not copied: its donor page loses it, so no page of the workspace still
+            // holds its text (a copy would be found by its likeness to the donor's section).
+            let hosts = Set(batch)
+            var usedDonors = Set<String>()
             for path in batch {
                 let hostPersona = truth.personas[path]!
                 guard let hostSection = model.sections.section(for: path) else { continue }
                 let candidates = donors.filter { !hostSection.personas.contains($0.key) }.flatMap { persona, parts in parts.map { (persona, $0) } }
+                    .filter { !hosts.contains($0.1.path) && !usedDonors.contains($0.1.path) }
                     .sorted { ($0.1.path, $0.1.range.lowerBound) < ($1.1.path, $1.1.range.lowerBound) }
                 guard hostPersona >= 0, let (persona, donor) = candidates.randomElement(using: &generator),
                       let donorText = truth.arranged.document(donor.path)?.text, let host = truth.arranged.document(path)?.text else { continue }
@@ -264,6 +291,10 @@ enum PlacementScenario {
                 text += part
                 grafted[path] = (donor.heading, offset, persona)
                 changes.append(.setDocument(path: path, text: SourceText(text), version: nil))
+                usedDonors.insert(donor.path)
+                var donorBytes = donorText.bytes
+                donorBytes.removeSubrange(donor.range)
+                changes.append(.setDocument(path: donor.path, text: SourceText(bytes: donorBytes), version: nil))
             }
             let snapshot = truth.arranged.applying(changes)
             for path in judged where !expectedParts.contains(path) {
@@ -303,7 +334,8 @@ enum PlacementScenario {
         let model = PlacementModel.of(snapshot, parameters: parameters)
         guard let assessment = model.assessment(of: path, in: snapshot) else { return "" }
         let ranking = assessment.ranking.prefix(3).map { "\(model.catalog.personas[$0.persona].id) \(($0.share * 100).formatted(0))% e=\($0.evidence.formatted(1)) a=\(($0.affinity ?? -99).formatted(2))" }
-        return "  [\(assessment.wordCount) words; \(ranking.joined(separator: ", "))]"
+        let near = model.nearestPages(to: path).map { "\(($0.similarity * 100).formatted(0)) \($0.path)" }
+        return "  [\(assessment.wordCount) words; \(ranking.joined(separator: ", "))]\n      near: \(near.joined(separator: "\n            "))"
     }
 
     static func explainPart(_ path: String, offset: Int, _ snapshot: WorkspaceSnapshot, _ parameters: PlacementParameters) -> String {

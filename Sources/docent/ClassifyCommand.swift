@@ -88,6 +88,14 @@ enum ClassifyCommand {
                 output += "  \(model.sections.sections[index].title.padding(toLength: 48, withPad: " ", startingAt: 0))\(format(affinity, decimals: 2))\n"
             }
         }
+        let similar = model.nearestPages(to: assessment.path)
+        if !similar.isEmpty {
+            output += "\nMost similar pages of the sections (cosine of TF-IDF vectors):\n"
+            for (path, similarity) in similar {
+                let section = model.sectionIndex(of: path).map { " · \(model.sections.sections[$0].title)" } ?? ""
+                output += "  \(format(similarity, decimals: 2))  \(path)\(section)\n"
+            }
+        }
         if !assessment.parts.isEmpty {
             output += "\nParts:\n"
             for part in assessment.parts {
@@ -160,6 +168,10 @@ enum ClassifyCommand {
         object["scores"] = scores(assessment.scores)
         object["signals"] = signals(assessment.evidence)
         object["finding"] = finding(assessment.finding ?? assessment.suggestion)
+        object["similarPages"] = .array(model.nearestPages(to: assessment.path).map { path, similarity in
+            ["path": .string(path), "similarity": .number((similarity * 1000).rounded() / 1000),
+             "section": model.sectionIndex(of: path).map { .string(model.sections.sections[$0].path) } ?? .null]
+        })
         object["parts"] = .array(assessment.parts.map { part in
             let heading = document.markdown.headings[part.headingIndex]
             var item = JSONObject()

@@ -144,4 +144,28 @@ import Testing
         #expect(duplicate?["file"]?.stringValue == "glossary.md")
         #expect(duplicate?["range"] == ["start": ["line": 33, "character": 3], "end": ["line": 33, "character": 9]])
     }
+
+    @Test func classifyNamesTheVerdictAndTheMostSimilarPages() throws {
+        let binary = try #require(Self.binary, "build docent first (swift build) or set DOCENT_BINARY")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["classify", "--json", Self.repositoryRoot.appendingPathComponent("fixtures/portal/docs/portal/user-guides/deploy-search-backend.md").path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let report = try JSONParser.parse([UInt8](data))
+        #expect(report["finding"]?["suggestedPersona"]?.stringValue == "administrator")
+        #expect(report["finding"]?["suggestedSection"]?.stringValue == "docs/portal/operator-guides")
+        let similar = report["similarPages"]?.arrayValue ?? []
+        #expect(similar.count == 5)
+        // The Helm deployment guide is the closest page, and every page listed is another page of a section.
+        #expect(similar.first?["path"]?.stringValue == "docs/portal/operator-guides/deploying-with-helm.md")
+        #expect(similar.first?["section"]?.stringValue == "docs/portal/operator-guides")
+        #expect(!similar.contains { $0["path"]?.stringValue == "docs/portal/user-guides/deploy-search-backend.md" })
+        let values = similar.compactMap { $0["similarity"]?.doubleValue }
+        #expect(values.count == 5 && values == values.sorted(by: >) && values.allSatisfy { $0 > 0 && $0 < 1 })
+    }
 }

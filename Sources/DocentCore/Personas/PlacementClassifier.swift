@@ -526,6 +526,48 @@ public final class PlacementModel: Sendable {
         return result
     }
 
+    /// The pages of the sections' profiles most similar to the page at `path` (cosine of TF-IDF vectors),
+    /// the most similar first; the page itself is left out.
+    public func nearestPages(to path: String, count: Int = 5) -> [(path: String, similarity: Double)] {
+        guard let page = pages[path] else { return [] }
+        var found: [(path: String, similarity: Double)] = []
+        for (other, entry) in pages where entry.isInProfile && other != path {
+            let similarity = Double(Self.dot(page.counts.ids, page.counts.unit, entry.counts.ids, entry.counts.unit))
+            if similarity > 0 { found.append((other, similarity)) }
+        }
+        return Array(found.sorted { ($0.similarity, $1.path) > ($1.similarity, $0.path) }.prefix(count))
+    }
+
+    /// A page's terms and each of its parts' as raw (place-weighted) counts by vocabulary id, for tuning
+    /// with `docent-bench placement --export`.
+    public func rawTermCounts(of path: String) -> (page: [(Int32, Float)], parts: [[(Int32, Float)]])? {
+        guard let page = pages[path] else { return nil }
+        let features = page.features
+        var whole: [(Int32, Float)] = []
+        for index in features.keys.indices where page.termIds[index] >= 0 { whole.append((page.termIds[index], features.weights[index])) }
+        let parts = features.parts.map { part in
+            part.termRange.compactMap { position -> (Int32, Float)? in
+                let id = page.termIds[Int(features.partTerms[position])]
+                return id >= 0 ? (id, features.partWeights[position]) : nil
+            }
+        }
+        return (whole, parts)
+    }
+
+    /// The `##` parts of a page as the model reads them (for tuning).
+    public func parts(of path: String) -> [PageFeatures.Part] { pages[path]?.features.parts ?? [] }
+
+    /// Built-in evidence per persona of one part of a page (for tuning).
+    public func evidence(of path: String, part: Int) -> [Double] {
+        guard let page = pages[path] else { return [] }
+        var result = [Double](repeating: 0, count: catalog.personas.count)
+        for item in evidence(page.features.hits, indices: page.features.hitIndices(ofPart: part)) { result[item.persona] += item.contribution }
+        return result
+    }
+
+    /// The model's inverse document frequencies, by vocabulary id (for tuning).
+    public var inverseDocumentFrequencies: [Float] { inverseDocumentFrequency }
+
     /// The dot product of two sparse vectors sorted by id, summed in id order. The shorter side is
     /// walked and the longer one searched (a part's terms against its page's).
     static func dot(_ leftIds: [Int32], _ left: [Float], _ rightIds: [Int32], _ right: [Float]) -> Float {
