@@ -14,6 +14,10 @@ struct PlacementTruth {
     /// Findings the labels expect on the original workspace.
     var expectations: [Expectation]
     var description: String
+    /// Arranged paths of pages whose persona a second, independent reading of the proposal put
+    /// elsewhere (`"disputed"` in an arrangement): they stay in place, and `--agreed-only` leaves them
+    /// out of what is judged.
+    var disputed: Set<String> = []
 
     struct Expectation {
         var path: String
@@ -63,6 +67,8 @@ enum PlacementLabels {
             }
         }
         prefixes.sort { $0.prefix.count > $1.prefix.count }
+        let disputedOriginals = Set(object["disputed"]?.objectValue?.entries.map(\.0) ?? [])
+        var disputed: Set<String> = []
         var documents: [WorkspaceDocument] = []
         var unmapped: [String] = []
         for path in workspace.sortedPaths {
@@ -72,6 +78,10 @@ enum PlacementLabels {
                 continue
             }
             documents.append(WorkspaceDocument(path: section + "/" + path, text: document.text))
+            if disputedOriginals.contains(path) { disputed.insert(section + "/" + path) }
+        }
+        if let unknown = disputedOriginals.first(where: { workspace.document($0) == nil }) {
+            throw BenchmarkError("\(file): disputed page \(unknown) is not in the workspace")
         }
         if !unmapped.isEmpty {
             throw BenchmarkError("\(file): \(unmapped.count) pages belong to no section, e.g. \(unmapped.prefix(5).joined(separator: ", "))")
@@ -85,7 +95,7 @@ enum PlacementLabels {
             personas[path] = section.personas[0]
         }
         return PlacementTruth(original: workspace, arranged: arranged, personas: personas, expectations: [],
-                              description: object["description"]?.stringValue ?? "arrangement")
+                              description: object["description"]?.stringValue ?? "arrangement", disputed: disputed)
     }
 
     static func pageLabels(_ object: JSONObject, workspace: WorkspaceSnapshot) throws -> PlacementTruth {

@@ -27,7 +27,7 @@ enum PlacementScenario {
     static func run(_ arguments: [String]) -> Int32 {
         let options: BenchmarkOptions
         do {
-            options = try BenchmarkOptions(arguments, valued: ["--labels", "--seed", "--fraction", "--param", "--dump", "--export"], boolean: ["--verbose"])
+            options = try BenchmarkOptions(arguments, valued: ["--labels", "--seed", "--fraction", "--param", "--dump", "--export"], boolean: ["--verbose", "--agreed-only"])
         } catch {
             printError("docent-bench placement: \(error)")
             return 2
@@ -121,8 +121,10 @@ enum PlacementScenario {
         let expectedParts = Set(truth.expectations.filter { $0.code == "misplaced-section" }.map(\.path))
 
         // The correctly arranged workspace must be quiet.
+        let agreedOnly = options.flags.contains("--agreed-only")
         let judged = truth.personas.keys.filter { path in
             guard let document = truth.arranged.document(path), !truth.arranged.isGlossary(path) else { return false }
+            if agreedOnly && truth.disputed.contains(path) { return false }
             return PlacementModel.declarationEntry(document.markdown) == nil
         }.sorted()
         var baselineDocument = 0
@@ -142,6 +144,7 @@ enum PlacementScenario {
                 for part in assessment.parts { dumpPart(part, label: 0, placed: model.sections.sections[section].personas, donor: truth.personas[path]!) }
             }
         }
+        if agreedOnly { print("judged: the \(judged.count) pages both readings agree on (\(truth.disputed.count) disputed pages stay in place, unjudged)") }
         print("correctly arranged: \(baselineDocument) misplaced-document and \(baselineSection) misplaced-section warnings on \(judged.count) pages")
         // Threshold-free: how often the best-scoring persona (among those with a section) is the page's own.
         var correct: [Int: (Int, Int)] = [:]
