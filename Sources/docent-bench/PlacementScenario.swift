@@ -181,7 +181,7 @@ enum PlacementScenario {
     /// One line of `--dump`: how a part and the rest of its page read, for tuning the part rule offline.
     static func dumpPart(_ part: PartAssessment, label: Int, placed: [Int], donor: Int) {
         func list(_ values: [Double]) -> String { "[" + values.map { String(format: "%.4f", $0) }.joined(separator: ",") + "]" }
-        dumpLines.append("{\"label\":\(label),\"placed\":\(placed),\"donor\":\(donor),\"words\":\(part.wordCount),\"coherence\":\(String(format: "%.4f", part.coherence)),"
+        dumpLines.append("{\"label\":\(label),\"placed\":\(placed),\"donor\":\(donor),\"words\":\(part.wordCount),\"coherence\":\(String(format: "%.4f", part.coherence)),\"pageRatio\":\(String(format: "%.4f", part.pageRatio)),"
             + "\"flagged\":\(part.finding != nil),\"part\":\(list(part.scores.map(\.share))),\"rest\":\(list(part.restScores.map(\.share))),"
             + "\"evidence\":\(list(part.scores.map(\.evidence))),\"affinity\":\(list(part.scores.map { $0.affinity ?? -1 })),\"restEvidence\":\(list(part.restScores.map(\.evidence)))}")
     }
@@ -367,15 +367,14 @@ enum PlacementScenario {
         case "strongRatio": parameters.strongRatio = value
         case "profileHalfTrustPages": parameters.profileHalfTrustPages = value
         case "minimumPartWords": parameters.minimumPartWords = Int(value)
-        case "minimumPartShare": parameters.minimumPartShare = value
-        case "minimumPartRatio": parameters.minimumPartRatio = value
         case "minimumPartEvidence": parameters.minimumPartEvidence = value
-        case "maximumPlacedPartShare": parameters.maximumPlacedPartShare = value
-        case "maximumPartCoherence": parameters.maximumPartCoherence = value
-        case "maximumContrastCoherence": parameters.maximumContrastCoherence = value
-        case "minimumContrastShare": parameters.minimumContrastShare = value
-        case "minimumContrastLogRatio": parameters.minimumContrastLogRatio = value
-        case "minimumContrastShift": parameters.minimumContrastShift = value
+        case "partThreshold": parameters.partThreshold = value
+        case "partPageRatioWeight": parameters.partPageRatioWeight = value
+        case "partCoherenceWeight": parameters.partCoherenceWeight = value
+        case "partLengthWeight": parameters.partLengthWeight = value
+        case "partShiftWeight": parameters.partShiftWeight = value
+        case "personaModelSmoothing": parameters.personaModelSmoothing = value
+        case "restModelSmoothing": parameters.restModelSmoothing = value
         default: return false
         }
         return true

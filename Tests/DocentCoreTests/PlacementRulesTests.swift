@@ -150,6 +150,28 @@ import Testing
         #expect(diagnostic.data["suggestedSection"] == .string("docs/adoption"))
     }
 
+    @Test func aPartIsWeighedByHowUnlikeItsPageItReads() throws {
+        // The Kubernetes part's words are explained far better by the end-user section's other pages than
+        // by the rest of its own page (r well above 0); the parts of a page about one subject (the
+        // backup job) are explained better by the rest of their page (r below 0).
+        let owners = "docs/using/finding-owners.md"
+        let restoring = "docs/using/restoring-a-deleted-entry.md"
+        let snapshot = PlacementTestWorkspace.snapshot([owners: PlacementTestWorkspace.findingOwners, restoring: PlacementTestWorkspace.restoringEntries])
+        let model = PlacementModel.of(snapshot)
+        let parts = try #require(model.assessment(of: owners, in: snapshot)?.parts)
+        try #require(parts.count == 3)
+        let foreign = parts[2]
+        #expect(foreign.finding?.suggestedPersona == model.catalog.index(of: "administrator"))
+        #expect(foreign.pageRatio > 1)
+        let measured = try #require(model.assessment(of: restoring, in: snapshot)?.parts.filter { $0.wordCount >= 40 })
+        #expect(measured.count == 2)
+        #expect(measured.allSatisfy { $0.pageRatio < 0 && $0.finding == nil })
+        // Raising the bar of the one log-odds silences the part.
+        var strict = PlacementParameters()
+        strict.partThreshold = 40
+        #expect(PlacementModel.of(snapshot, parameters: strict).assessment(of: owners, in: snapshot)?.parts[2].finding == nil)
+    }
+
     @Test func frontMatterPersonaOfAnotherSectionIsAnError() throws {
         let path = "docs/using/deploying-the-search-backend.md"
         let text = "---\ntitle: Deploying the search backend\npersona: Operator\n---\n\n" + PlacementTestWorkspace.searchBackend

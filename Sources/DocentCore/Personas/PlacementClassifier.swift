@@ -40,23 +40,26 @@ public struct PlacementParameters: Hashable, Sendable {
     public var strongRatio: Double = 4
     /// A `##` part needs this many words of prose (code adds to them at a quarter).
     public var minimumPartWords: Int = 40
-    public var minimumPartShare: Double = 0.4
-    public var minimumPartRatio: Double = 2
     /// Built-in evidence the part must hold for the foreign persona.
     public var minimumPartEvidence: Double = 0
-    /// The largest share the section's own personas may keep in a part that is flagged.
-    public var maximumPlacedPartShare: Double = 0.1
-    /// A part flagged by the shares above must not share more than this (cosine of TF-IDF vectors) with
-    /// the rest of its page: a part that is about what the rest of the page is about belongs to it.
-    public var maximumPartCoherence: Double = 0.15
-    /// Or, a part that differs from its page: it shares at most `maximumContrastCoherence` with the rest
-    /// of the page, the foreign persona has at least `minimumContrastShare` of the part, leads the
-    /// section's own by `minimumContrastLogRatio` (natural log), and by `minimumContrastShift` more than
-    /// in the rest of the page.
-    public var maximumContrastCoherence: Double = 0.07
-    public var minimumContrastShare: Double = 0.3
-    public var minimumContrastLogRatio: Double = 0.7
-    public var minimumContrastShift: Double = 1.5
+    /// A part is named when one log-odds, `z`, reaches `partThreshold`:
+    /// `z = ln(foreign share ÷ placed share) + partPageRatioWeight · r − partCoherenceWeight · ln(c + 0.01)
+    ///      + partLengthWeight · ln(words) + partShiftWeight · shift`, where
+    /// - `r` is how much better the section's persona explains the part's words than the rest of its page
+    ///   does (nats per word; high when the part is unlike its own page),
+    /// - `c` is the cosine of the part's TF-IDF vector with the rest of the page's,
+    /// - `shift` is how much more the foreign persona leads in the part than in the rest of the page.
+    /// A part that reads as another persona, shares little with its page and reads unlike it adds up;
+    /// any one of them alone does not.
+    public var partThreshold: Double = 9.5
+    public var partPageRatioWeight: Double = 1.5
+    public var partCoherenceWeight: Double = 1.2
+    public var partLengthWeight: Double = 0.3
+    public var partShiftWeight: Double = 0.15
+    /// Pseudo-counts of the workspace's word frequencies in each persona's word model…
+    public var personaModelSmoothing: Double = 1000
+    /// …and of the persona's word model in the rest-of-page model.
+    public var restModelSmoothing: Double = 10
 
     public init() {}
 }
@@ -118,6 +121,9 @@ public struct PartAssessment: Sendable {
     public var restScores: [PersonaScore] = []
     /// Cosine similarity of the part's terms with the rest of the page's (0…1).
     public var coherence: Double = 0
+    /// How much better the section's persona explains the part's words than the rest of the page does,
+    /// in nats per word (see `PlacementParameters.partThreshold`).
+    public var pageRatio: Double = 0
 }
 
 /// How a page reads, where it sits, and whether it (or a part of it) is misplaced.
@@ -187,6 +193,8 @@ public final class PlacementModel: Sendable {
         var isInProfile: Bool
         var declared: [Int]
         var unknownDeclared: [String]
+        /// The raw (place-weighted) count of the page's words in the vocabulary.
+        var rawMass: Float = 0
     }
 
     let pages: [String: Page]
@@ -198,6 +206,11 @@ public final class PlacementModel: Sendable {
     let background: [Float]
     let backgroundMass: Float
     let profiles: [SectionProfile?]
+    /// Raw counts of every word over the profile pages of each persona's sections, by persona, and their totals.
+    let personaCounts: [[Float]]
+    let personaMass: [Double]
+    /// How common each word is in the workspace (raw counts, every page), to smooth the persona models.
+    let wordProbability: [Float]
     /// The sections that have a profile, in section order, and per section its column in `profileRows` (or -1).
     let profileSections: [Int]
     let profileColumn: [Int]
@@ -270,6 +283,33 @@ public final class PlacementModel: Sendable {
         }
         self.background = background
         self.backgroundMass = backgroundMass
+
+        // Raw word counts by persona (for the part rule's word models), and over the whole workspace.
+        var personaCounts = [[Float]](repeating: [Float](repeating: 0, count: size), count: catalog.personas.count)
+        var personaMass = [Double](repeating: 0, count: catalog.personas.count)
+        var totals = [Float](repeating: 0, count: size)
+        for path in paths {
+            guard var page = pages[path] else { continue }
+            let personas = page.isInProfile ? page.section.map { sections.sections[$0].personas } ?? [] : []
+            var mass: Float = 0
+            page.termIds.withUnsafeBufferPointer { termIds in
+                page.features.weights.withUnsafeBufferPointer { weights in
+                    for index in 0..<termIds.count where termIds[index] >= 0 {
+                        let id = Int(termIds[index])
+                        totals[id] += weights[index]
+                        mass += weights[index]
+                        for persona in personas { personaCounts[persona][id] += weights[index] }
+                    }
+                }
+            }
+            page.rawMass = mass
+            pages[path] = page
+            for persona in personas { personaMass[persona] += Double(mass) }
+        }
+        let smoothedTotal = totals.reduce(Float(0)) { $0 + $1 + 0.001 }
+        self.personaCounts = personaCounts
+        self.personaMass = personaMass
+        self.wordProbability = totals.map { ($0 + 0.001) / max(smoothedTotal, 1e-9) }
 
         // Unit vectors, then the section profiles.
         var profiles = [SectionProfile?](repeating: nil, count: sections.sections.count)
@@ -692,13 +732,14 @@ public final class PlacementModel: Sendable {
             }
             let rest = self.counts(ofRestOf: page, excluding: partIndex)
             result.coherence = Double(Self.dot(counts.ids, counts.unit, rest.ids, rest.unit))
+            result.pageRatio = pageRatio(ofPart: partIndex, of: page, placed: section.personas)
             var inPart = [Bool](repeating: false, count: page.features.hits.count)
             for index in partHits { inPart[index] = true }
             let restEvidence = self.evidence(page.features.hits, indices: page.features.hits.indices.filter { !inPart[$0] })
             result.restScores = self.scores(affinities: self.affinities(rest, page: page, ownPageDot: pageDot), evidence: restEvidence)
             if let candidate = finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
                                        excluding: page.section, words: part.wordCount + part.codeWordCount / 4, counts: counts, page: page,
-                                       text: document.text, terms: { occurrences.part(partIndex, $0) }, isPart: true, rest: (result.restScores, result.coherence)) {
+                                       text: document.text, terms: { occurrences.part(partIndex, $0) }, isPart: true, rest: (result.restScores, result.coherence, result.pageRatio)) {
                 // A part is not named again when the page is flagged for the same persona as a whole,
                 // unless the rest of the page does not read as that persona: then the part is the cause.
                 let restPlaced = section.personas.reduce(0) { $0 + result.restScores[$1].share }
@@ -710,6 +751,54 @@ public final class PlacementModel: Sendable {
         }
         assessment.parts = partResults
         return assessment
+    }
+
+    /// How much better the placed personas' word model explains part `part` of `page` than the rest of
+    /// the page does: the mean, over the part's words, of ln θ_persona(w) − ln θ_rest(w), in nats per word.
+    /// θ_persona is the persona's raw word counts (the page left out) smoothed toward the workspace's;
+    /// θ_rest is the rest of the page's counts smoothed toward θ_persona. With several placed personas,
+    /// the one that explains the part best counts.
+    func pageRatio(ofPart part: Int, of page: Page, placed: [Int]) -> Double {
+        let features = page.features
+        let range = features.parts[part].termRange
+        let alpha = parameters.personaModelSmoothing
+        let beta = parameters.restModelSmoothing
+        let pageMass = Double(page.rawMass)
+        return features.partTerms.withUnsafeBufferPointer { partTerms in
+            features.partWeights.withUnsafeBufferPointer { partWeights in
+                features.weights.withUnsafeBufferPointer { pageWeights in
+                    page.termIds.withUnsafeBufferPointer { termIds in
+                        var partMass = 0.0
+                        for position in range where termIds[Int(partTerms[position])] >= 0 { partMass += Double(partWeights[position]) }
+                        guard partMass > 0, !placed.isEmpty else { return 0 }
+                        let restMass = max(0, pageMass - partMass) + beta
+                        var best = -Double.infinity
+                        for persona in placed {
+                            let isOwn = page.isInProfile && (page.section.map { sections.sections[$0].personas.contains(persona) } ?? false)
+                            let personaMass = max(0, self.personaMass[persona] - (isOwn ? pageMass : 0)) + alpha
+                            var total = 0.0
+                            personaCounts[persona].withUnsafeBufferPointer { counts in
+                                wordProbability.withUnsafeBufferPointer { probability in
+                                    for position in range {
+                                        let key = Int(partTerms[position])
+                                        let id = Int(termIds[key])
+                                        guard id >= 0 else { continue }
+                                        let inPart = Double(partWeights[position])
+                                        let inPage = Double(pageWeights[key])
+                                        let count = max(0, Double(counts[id]) - (isOwn ? inPage : 0))
+                                        let inPersona = (count + alpha * Double(probability[id])) / personaMass
+                                        let inRest = (max(0, inPage - inPart) + beta * inPersona) / restMass
+                                        total += inPart * (log(inPersona) - log(inRest))
+                                    }
+                                }
+                            }
+                            best = max(best, total / partMass)
+                        }
+                        return best
+                    }
+                }
+            }
+        }
     }
 
     /// The built-in evidence of a set of hits, per signal, the strongest first. Signals sharing a label
@@ -826,28 +915,28 @@ public final class PlacementModel: Sendable {
     /// A finding when another persona than the `placed` ones clearly leads, and a section exists for it.
     func finding(scores: [PersonaScore], affinities: [Double?], evidence: [SignalEvidence], placed: [Int], excluding ownSection: Int?,
                  words: Int, counts: TermCounts, page: Page, text: SourceText, terms: (UInt64) -> PageFeatures.TermStat?, isPart: Bool,
-                 rest: (scores: [PersonaScore], coherence: Double)? = nil) -> PlacementFinding? {
+                 rest: (scores: [PersonaScore], coherence: Double, pageRatio: Double)? = nil) -> PlacementFinding? {
         let minimumWords = isPart ? parameters.minimumPartWords : parameters.minimumWords
         guard words >= minimumWords else { return nil }
         let candidates = scores.filter { !placed.contains($0.persona) && sectionsByPersona[$0.persona].contains { $0 != ownSection } }
         guard let best = candidates.max(by: { ($0.share, $1.persona) < ($1.share, $0.persona) }) else { return nil }
         let placedShare = placed.isEmpty ? 0 : placed.reduce(0) { $0 + scores[$1].share }
-        let minimumShare = isPart ? parameters.minimumPartShare : parameters.minimumShare
-        let minimumRatio = isPart ? parameters.minimumPartRatio : parameters.minimumRatio
-        let clearlyElsewhere = best.share >= minimumShare && best.share >= minimumRatio * placedShare
-            && placedShare <= (isPart ? parameters.maximumPlacedPartShare : parameters.maximumPlacedShare)
-        let decisive = !isPart && best.share >= parameters.strongShare && best.share >= parameters.strongRatio * placedShare
-        var differsFromPage = false
-        if isPart, let rest {
-            if rest.coherence > parameters.maximumPartCoherence { return nil }
+        if isPart {
+            // One log-odds that the part is foreign to its page and section (see `partThreshold`).
+            guard let rest else { return nil }
             let tiny = 1e-3
             let logRatio = log((best.share + tiny) / (placedShare + tiny))
             let restPlaced = placed.reduce(0) { $0 + rest.scores[$1].share }
             let shift = logRatio - log((rest.scores[best.persona].share + tiny) / (restPlaced + tiny))
-            differsFromPage = rest.coherence <= parameters.maximumContrastCoherence && best.share >= parameters.minimumContrastShare
-                && logRatio >= parameters.minimumContrastLogRatio && shift >= parameters.minimumContrastShift
+            let z = logRatio + parameters.partPageRatioWeight * rest.pageRatio - parameters.partCoherenceWeight * log(rest.coherence + 0.01)
+                + parameters.partLengthWeight * log(Double(words)) + parameters.partShiftWeight * shift
+            guard z >= parameters.partThreshold else { return nil }
+        } else {
+            let clearlyElsewhere = best.share >= parameters.minimumShare && best.share >= parameters.minimumRatio * placedShare
+                && placedShare <= parameters.maximumPlacedShare
+            let decisive = best.share >= parameters.strongShare && best.share >= parameters.strongRatio * placedShare
+            guard clearlyElsewhere || decisive else { return nil }
         }
-        guard clearlyElsewhere || decisive || differsFromPage else { return nil }
         if isPart && best.evidence < parameters.minimumPartEvidence { return nil }
         let sectionChoices = sectionsByPersona[best.persona].filter { $0 != ownSection }
         let suggested = sectionChoices.max { (affinities[$0] ?? -.infinity, $1) < (affinities[$1] ?? -.infinity, $0) } ?? sectionChoices[0]
