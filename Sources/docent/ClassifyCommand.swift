@@ -181,6 +181,10 @@ enum ClassifyCommand {
             item["scores"] = scores(part.scores)
             item["signals"] = signals(part.evidence)
             item["finding"] = finding(part.finding)
+            // How unlike the rest of its page the part reads (measured for parts long enough to judge).
+            let measured = !part.restScores.isEmpty
+            item["coherence"] = measured ? .number((part.coherence * 1000).rounded() / 1000) : .null
+            item["pageRatio"] = measured ? .number((part.pageRatio * 1000).rounded() / 1000) : .null
             return .object(item)
         })
         return .object(object)

@@ -165,6 +165,11 @@ import Testing
         #expect(similar.first?["path"]?.stringValue == "docs/portal/operator-guides/deploying-with-helm.md")
         #expect(similar.first?["section"]?.stringValue == "docs/portal/operator-guides")
         #expect(!similar.contains { $0["path"]?.stringValue == "docs/portal/user-guides/deploy-search-backend.md" })
+        // The page's only long-enough part reads much like the rest of the page.
+        let parts = report["parts"]?.arrayValue ?? []
+        #expect(parts.count == 4)
+        #expect(parts.filter { $0["pageRatio"] == .null && $0["coherence"] == .null }.count == 3)
+        #expect(parts.contains { ($0["pageRatio"]?.doubleValue ?? 9) < 0.5 && ($0["coherence"]?.doubleValue ?? 0) > 0.1 })
         let values = similar.compactMap { $0["similarity"]?.doubleValue }
         #expect(values.count == 5 && values == values.sorted(by: >) && values.allSatisfy { $0 > 0 && $0 < 1 })
     }
