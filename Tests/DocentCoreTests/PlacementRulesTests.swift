@@ -109,6 +109,43 @@ import Testing
         }
     }
 
+    @Test func aMisplacedPageIsLeftOutOfItsSectionsProfile() throws {
+        // An operator's page dropped into the two-page end-user section makes a third of its profile.
+        // The model learns the profiles, finds the page misplaced, and learns them again without it.
+        let moved = "docs/using/connecting-single-sign-on.md"
+        let snapshot = PlacementTestWorkspace.snapshot().applying([
+            .removeDocument(path: "docs/running/connecting-single-sign-on.md"),
+            .setDocument(path: moved, text: SourceText(PlacementTestWorkspace.pages["docs/running/connecting-single-sign-on.md"]!), version: nil),
+        ])
+        let catalog = PersonaCatalog(configuration: snapshot.configuration.personas)
+        let table = SignalTable(catalog: catalog)
+        var features: [String: PageFeatures] = [:]
+        for path in snapshot.sortedPaths {
+            let document = try #require(snapshot.document(path))
+            features[path] = FeatureExtractor.extract(document.text, markdown: document.markdown, signals: table, glossaryUses: [], glossaryWeight: 0)
+        }
+        let parameters = PlacementParameters()
+        let draft = PlacementModel(snapshot: snapshot, catalog: catalog, signalTable: table, parameters: parameters, features: features)
+        #expect(draft.misplacedProfilePages() == [moved])
+        let model = PlacementModel.build(snapshot: snapshot, catalog: catalog, signalTable: table, parameters: parameters, features: features)
+        #expect(model.pages[moved]?.isPruned == true)
+        #expect(model.pages.values.filter(\.isPruned).count == 1)
+        let using = try #require(model.sections.sections.firstIndex { $0.path == "docs/using" })
+        // The moved page was already left out of its own section when assessed: its likeness to it is
+        // the same, not subtracted twice.
+        let before = try #require(draft.affinities(draft.pages[moved]!.counts, page: draft.pages[moved]!)[using])
+        let after = try #require(model.affinities(model.pages[moved]!.counts, page: model.pages[moved]!)[using])
+        #expect(abs(before - after) < 1e-3)
+        // An end user's page of the section now reads more like its section.
+        let native = "docs/using/finding-a-service.md"
+        let nativeBefore = try #require(draft.affinities(draft.pages[native]!.counts, page: draft.pages[native]!)[using])
+        let nativeAfter = try #require(model.affinities(model.pages[native]!.counts, page: model.pages[native]!)[using])
+        #expect(nativeAfter > nativeBefore + 0.5)
+        // And the page is still the one the rule names.
+        #expect(placementDiagnostics(moved, in: snapshot).map(\.code) == ["misplaced-document"])
+        #expect(placementDiagnostics(native, in: snapshot).isEmpty)
+    }
+
     @Test func foreignPartOfAnEndUserPage() throws {
         let path = "docs/using/finding-owners.md"
         let text = PlacementTestWorkspace.findingOwners

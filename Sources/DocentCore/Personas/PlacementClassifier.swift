@@ -21,7 +21,7 @@ public struct PlacementParameters: Hashable, Sendable {
     /// Pseudo-evidence every persona gets, so that a single hint does not decide.
     public var evidencePrior: Double = 1.5
     /// The most the learned profiles may count against the built-in signals (0…1).
-    public var maximumLearnedWeight: Double = 0.8
+    public var maximumLearnedWeight: Double = 0.64
     /// Pages per section at which learned profiles count half of their maximum.
     public var learnedHalfWeightPages: Double = 3
     /// Pages of a persona's profile at which its learned score is trusted half (0: always fully).
@@ -195,6 +195,10 @@ public final class PlacementModel: Sendable {
         var unknownDeclared: [String]
         /// The raw (place-weighted) count of the page's words in the vocabulary.
         var rawMass: Float = 0
+        /// Left out of its section's profile because it reads as another persona (see `pruned(_:)`).
+        var isPruned = false
+        /// Whether the page's unit vector is in its section's profile.
+        var isInSectionProfile: Bool { isInProfile && !isPruned }
     }
 
     let pages: [String: Page]
@@ -335,6 +339,21 @@ public final class PlacementModel: Sendable {
         let profileSections = profiles.indices.filter { profiles[$0] != nil }
         var profileColumn = [Int](repeating: -1, count: profiles.count)
         for (column, section) in profileSections.enumerated() { profileColumn[section] = column }
+        self.profileSections = profileSections
+        self.profileColumn = profileColumn
+        self.profileRows = Self.rows(profiles, sections: profileSections, size: size)
+        self.pages = pages
+        self.profiles = profiles
+        self.personaPageCounts = byPersona.map { $0.reduce(0) { $0 + (profiles[$1]?.pageCount ?? 0) } }
+        // Learned profiles count more as sections grow: with two or three pages per section the
+        // built-in signals carry most of the weight, with hundreds the workspace's own usage does.
+        let pageCounts = profiles.compactMap { $0?.pageCount }.filter { $0 > 0 }
+        let average = pageCounts.isEmpty ? 0 : Double(pageCounts.reduce(0, +)) / Double(pageCounts.count) - 1
+        self.learnedWeight = pageCounts.count < 2 ? 0 : parameters.maximumLearnedWeight * max(0, average) / (max(0, average) + parameters.learnedHalfWeightPages)
+    }
+
+    /// The profiles' unit sums by term (see `profileRows`).
+    static func rows(_ profiles: [SectionProfile?], sections profileSections: [Int], size: Int) -> [Float] {
         let columns = profileSections.count
         var rows = [Float](repeating: 0, count: size * columns)
         rows.withUnsafeMutableBufferPointer { rows in
@@ -344,17 +363,67 @@ public final class PlacementModel: Sendable {
                 }
             }
         }
-        self.profileSections = profileSections
-        self.profileColumn = profileColumn
-        self.profileRows = rows
+        return rows
+    }
+
+    /// `model` with the pages at `paths` left out of their sections' profiles (their unit vectors taken
+    /// out of the sums; the sections' page counts, and every other table, stay as they are).
+    init(_ model: PlacementModel, pruning paths: [String]) {
+        catalog = model.catalog
+        sections = model.sections
+        signalTable = model.signalTable
+        parameters = model.parameters
+        vocabulary = model.vocabulary
+        vocabularyKeys = model.vocabularyKeys
+        inverseDocumentFrequency = model.inverseDocumentFrequency
+        background = model.background
+        backgroundMass = model.backgroundMass
+        personaCounts = model.personaCounts
+        personaMass = model.personaMass
+        wordProbability = model.wordProbability
+        profileSections = model.profileSections
+        profileColumn = model.profileColumn
+        sectionsByPersona = model.sectionsByPersona
+        personaPageCounts = model.personaPageCounts
+        learnedWeight = model.learnedWeight
+        var pages = model.pages
+        var profiles = model.profiles
+        var touched = Set<Int>()
+        for path in paths {
+            guard var page = pages[path], page.isInSectionProfile, let section = page.section, profiles[section] != nil else { continue }
+            page.isPruned = true
+            pages[path] = page
+            touched.insert(section)
+            for index in page.counts.ids.indices { profiles[section]!.unitSum[Int(page.counts.ids[index])] -= page.counts.unit[index] }
+        }
+        for index in touched.sorted() { profiles[index]!.unitNormSquared = profiles[index]!.unitSum.reduce(0) { $0 + $1 * $1 } }
         self.pages = pages
         self.profiles = profiles
-        self.personaPageCounts = byPersona.map { $0.reduce(0) { $0 + (profiles[$1]?.pageCount ?? 0) } }
-        // Learned profiles count more as sections grow: with two or three pages per section the
-        // built-in signals carry most of the weight, with hundreds the workspace's own usage does.
-        let pageCounts = profiles.compactMap { $0?.pageCount }.filter { $0 > 0 }
-        let average = pageCounts.isEmpty ? 0 : Double(pageCounts.reduce(0, +)) / Double(pageCounts.count) - 1
-        self.learnedWeight = pageCounts.count < 2 ? 0 : parameters.maximumLearnedWeight * max(0, average) / (max(0, average) + parameters.learnedHalfWeightPages)
+        profileRows = touched.isEmpty ? model.profileRows : Self.rows(profiles, sections: model.profileSections, size: model.inverseDocumentFrequency.count)
+    }
+
+    /// The model of a snapshot: the profiles are learned from every page of each section, then once
+    /// more without the pages they find misplaced. A page that reads as another persona should not
+    /// describe the section it sits in, or a few such pages in a small section make it look like theirs.
+    static func build(snapshot: WorkspaceSnapshot, catalog: PersonaCatalog, signalTable: SignalTable, parameters: PlacementParameters,
+                      features: [String: PageFeatures]) -> PlacementModel {
+        let draft = PlacementModel(snapshot: snapshot, catalog: catalog, signalTable: signalTable, parameters: parameters, features: features)
+        let pruned = draft.misplacedProfilePages()
+        return pruned.isEmpty ? draft : PlacementModel(draft, pruning: pruned)
+    }
+
+    /// The pages of the profiles that the page rule finds misplaced (front-matter declarations are
+    /// trusted), in path order.
+    func misplacedProfilePages() -> [String] {
+        var result: [String] = []
+        for (path, page) in pages where page.isInSectionProfile && page.declared.isEmpty {
+            guard let section = page.section, page.features.wordCount >= parameters.minimumWords else { continue }
+            let affinities = self.affinities(page.counts, page: page)
+            let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
+            let scores = self.scores(affinities: affinities, evidence: evidence, ownSection: section)
+            if pageVerdict(scores: scores, placed: sections.sections[section].personas, excluding: section) != nil { result.append(path) }
+        }
+        return result.sorted()
     }
 
     /// The personas a page declares in front matter (`persona:`, `audience:`), and names that match none.
@@ -514,7 +583,7 @@ public final class PlacementModel: Sendable {
 
     /// The dot product of the page's unit vector with its own section's profile (which holds it), or 0.
     func ownPageDot(_ page: Page) -> Float {
-        guard page.isInProfile, let section = page.section, profileColumn[section] >= 0 else { return 0 }
+        guard page.isInSectionProfile, let section = page.section, profileColumn[section] >= 0 else { return 0 }
         let column = profileColumn[section]
         let columns = profileSections.count
         var pageDot: Float = 0
@@ -532,7 +601,7 @@ public final class PlacementModel: Sendable {
     func affinities(_ text: TermCounts, page: Page, ownPageDot pageDot: Float) -> [Double?] {
         var result = filledArray(Double?.none, count: profiles.count)
         guard !text.isEmpty else { return result }
-        let own = page.isInProfile ? page.section : nil
+        let own = page.isInSectionProfile ? page.section : nil
         let overlap = Self.dot(text.ids, text.unit, page.counts.ids, page.counts.unit)
         let columns = profileSections.count
         guard columns > 0 else { return result }
@@ -571,7 +640,7 @@ public final class PlacementModel: Sendable {
     public func nearestPages(to path: String, count: Int = 5) -> [(path: String, similarity: Double)] {
         guard let page = pages[path] else { return [] }
         var found: [(path: String, similarity: Double)] = []
-        for (other, entry) in pages where entry.isInProfile && other != path {
+        for (other, entry) in pages where entry.isInSectionProfile && other != path {
             let similarity = Double(Self.dot(page.counts.ids, page.counts.unit, entry.counts.ids, entry.counts.unit))
             if similarity > 0 { found.append((other, similarity)) }
         }
@@ -694,7 +763,7 @@ public final class PlacementModel: Sendable {
         let pageDot = ownPageDot(page)
         let affinities = self.affinities(page.counts, page: page, ownPageDot: pageDot)
         let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
-        let scores = self.scores(affinities: affinities, evidence: evidence)
+        let scores = self.scores(affinities: affinities, evidence: evidence, ownSection: page.section)
         var assessment = PlacementAssessment(
             path: path, sectionIndex: page.section, declaredPersonas: page.declared, unknownDeclaredPersonas: page.unknownDeclared,
             wordCount: page.features.wordCount, scores: scores,
@@ -838,7 +907,9 @@ public final class PlacementModel: Sendable {
 
     /// Combines learned affinities and built-in evidence into one share per persona: a weighted sum of
     /// the learned log-odds and the log of the built-in evidence distribution, normalized.
-    func scores(affinities: [Double?], evidence: [SignalEvidence]) -> [PersonaScore] {
+    /// With `ownSection`, the personas of that section are scored by their likeness to it alone (not to
+    /// the best of their sections): the question is whether the page fits where it is.
+    func scores(affinities: [Double?], evidence: [SignalEvidence], ownSection: Int? = nil) -> [PersonaScore] {
         let count = catalog.personas.count
         guard count > 0 else { return [] }
         // The same arithmetic, in the same order, as with arrays of optionals — without allocating them.
@@ -869,6 +940,9 @@ public final class PlacementModel: Sendable {
                             }
                         }
                         if isLearned[persona] { knownCount += 1 }
+                    }
+                    if let ownSection, let value = affinities[ownSection] {
+                        for persona in sections.sections[ownSection].personas where isLearned[persona] { learned[persona] = value }
                     }
                 }
                 // A persona learned from few pages is pulled toward the others' mean: two pages say little.
@@ -912,15 +986,36 @@ public final class PlacementModel: Sendable {
         }
     }
 
+    /// The best-scoring persona other than the `placed` ones that has a section other than `ownSection`,
+    /// and the placed personas' share.
+    func foreignLead(scores: [PersonaScore], placed: [Int], excluding ownSection: Int?) -> (best: PersonaScore, placedShare: Double)? {
+        let candidates = scores.filter { !placed.contains($0.persona) && sectionsByPersona[$0.persona].contains { $0 != ownSection } }
+        guard let best = candidates.max(by: { ($0.share, $1.persona) < ($1.share, $0.persona) }) else { return nil }
+        return (best, placed.isEmpty ? 0 : placed.reduce(0) { $0 + scores[$1].share })
+    }
+
+    /// Whether a whole page whose foreign lead is `best` clearly reads as that persona.
+    func isPageMisplaced(best: PersonaScore, placedShare: Double) -> Bool {
+        let clearlyElsewhere = best.share >= parameters.minimumShare && best.share >= parameters.minimumRatio * placedShare
+            && placedShare <= parameters.maximumPlacedShare
+        let decisive = best.share >= parameters.strongShare && best.share >= parameters.strongRatio * placedShare
+        return clearlyElsewhere || decisive
+    }
+
+    /// The persona a whole page clearly reads as instead of its section's, by its scores alone.
+    func pageVerdict(scores: [PersonaScore], placed: [Int], excluding ownSection: Int?) -> PersonaScore? {
+        guard let (best, placedShare) = foreignLead(scores: scores, placed: placed, excluding: ownSection),
+              isPageMisplaced(best: best, placedShare: placedShare) else { return nil }
+        return best
+    }
+
     /// A finding when another persona than the `placed` ones clearly leads, and a section exists for it.
     func finding(scores: [PersonaScore], affinities: [Double?], evidence: [SignalEvidence], placed: [Int], excluding ownSection: Int?,
                  words: Int, counts: TermCounts, page: Page, text: SourceText, terms: (UInt64) -> PageFeatures.TermStat?, isPart: Bool,
                  rest: (scores: [PersonaScore], coherence: Double, pageRatio: Double)? = nil) -> PlacementFinding? {
         let minimumWords = isPart ? parameters.minimumPartWords : parameters.minimumWords
         guard words >= minimumWords else { return nil }
-        let candidates = scores.filter { !placed.contains($0.persona) && sectionsByPersona[$0.persona].contains { $0 != ownSection } }
-        guard let best = candidates.max(by: { ($0.share, $1.persona) < ($1.share, $0.persona) }) else { return nil }
-        let placedShare = placed.isEmpty ? 0 : placed.reduce(0) { $0 + scores[$1].share }
+        guard let (best, placedShare) = foreignLead(scores: scores, placed: placed, excluding: ownSection) else { return nil }
         if isPart {
             // One log-odds that the part is foreign to its page and section (see `partThreshold`).
             guard let rest else { return nil }
@@ -932,10 +1027,7 @@ public final class PlacementModel: Sendable {
                 + parameters.partLengthWeight * log(Double(words)) + parameters.partShiftWeight * shift
             guard z >= parameters.partThreshold else { return nil }
         } else {
-            let clearlyElsewhere = best.share >= parameters.minimumShare && best.share >= parameters.minimumRatio * placedShare
-                && placedShare <= parameters.maximumPlacedShare
-            let decisive = best.share >= parameters.strongShare && best.share >= parameters.strongRatio * placedShare
-            guard clearlyElsewhere || decisive else { return nil }
+            guard isPageMisplaced(best: best, placedShare: placedShare) else { return nil }
         }
         if isPart && best.evidence < parameters.minimumPartEvidence { return nil }
         let sectionChoices = sectionsByPersona[best.persona].filter { $0 != ownSection }

@@ -125,8 +125,8 @@ final class PlacementModelCache: Sendable {
         // available); the others wait for it on the batch's lock.
         let model = batch.model.withLock { model in
             if let model { return model }
-            let built = PlacementModel(snapshot: batch.snapshot, catalog: batch.catalog, signalTable: batch.table, parameters: parameters,
-                                       features: batch.results())
+            let built = PlacementModel.build(snapshot: batch.snapshot, catalog: batch.catalog, signalTable: batch.table, parameters: parameters,
+                                             features: batch.results())
             model = built
             return built
         }
