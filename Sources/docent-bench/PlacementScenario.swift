@@ -91,14 +91,17 @@ enum PlacementScenario {
                     let part = modelParts[index]
                     let evidence = model.evidence(of: path, part: index)
                     let level = part.headingIndex.map { document.markdown.headings[$0].level } ?? 0
-                    return "{\"words\":\(part.wordCount),\"code\":\(part.codeWordCount),\"level\":\(level),\"evidence\":\(numbers(evidence)),\"terms\":\(pairs(vectors.parts[index]))}"
+                    let signals = model.signalWeights(of: path, part: index).sorted { $0.key < $1.key }.map { (Int32($0.key), $0.value) }
+                    return "{\"words\":\(part.wordCount),\"code\":\(part.codeWordCount),\"level\":\(level),\"evidence\":\(numbers(evidence)),\"signals\":\(pairs(signals)),\"terms\":\(pairs(vectors.parts[index]))}"
                 }.joined(separator: ",")
                 lines.append("{\"path\":\"\(path)\",\"truth\":\(truth.personas[path]!),\"section\":\(section),\"words\":\(assessment.wordCount),"
-                    + "\"evidence\":\(numbers(assessment.scores.map(\.evidence))),\"terms\":\(pairs(vectors.page)),\"parts\":[\(parts)]}")
+                    + "\"evidence\":\(numbers(assessment.scores.map(\.evidence))),\"signals\":\(pairs(model.signalWeights(of: path).sorted { $0.key < $1.key }.map { (Int32($0.key), $0.value) })),"
+                    + "\"terms\":\(pairs(vectors.page)),\"parts\":[\(parts)]}")
             }
             let sectionLines = model.sections.sections.map { "{\"path\":\"\($0.path)\",\"personas\":\($0.personas),\"checked\":\($0.isChecked)}" }
             let idf = model.inverseDocumentFrequencies.map { String(format: "%.5f", $0) }.joined(separator: ",")
-            let text = "{\"sections\":[\(sectionLines.joined(separator: ","))],\"idf\":[\(idf)],\"pages\":[\n\(lines.joined(separator: ",\n"))]}"
+            let signalLines = model.signalTable.signals.map { "{\"persona\":\($0.persona),\"weight\":\($0.weight),\"label\":\(JSONSerializer.string(.string($0.label)))}" }
+            let text = "{\"sections\":[\(sectionLines.joined(separator: ","))],\"signals\":[\(signalLines.joined(separator: ","))],\"idf\":[\(idf)],\"pages\":[\n\(lines.joined(separator: ",\n"))]}"
             try? text.write(toFile: exportPath, atomically: true, encoding: .utf8)
         }
         // Labelled findings on the workspace as it is.

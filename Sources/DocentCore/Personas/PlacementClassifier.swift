@@ -663,6 +663,16 @@ public final class PlacementModel: Sendable {
         return (whole, parts)
     }
 
+    /// The built-in signals found in a page, by signal index (`signalTable.signals`), with the summed
+    /// weight of their hits (for tuning), per part when `part` is given.
+    public func signalWeights(of path: String, part: Int? = nil) -> [Int: Float] {
+        guard let page = pages[path] else { return [:] }
+        var result: [Int: Float] = [:]
+        let indices = part.map { page.features.hitIndices(ofPart: $0) } ?? Array(page.features.hits.indices)
+        for index in indices { result[Int(page.features.hits[index].signal), default: 0] += page.features.hits[index].placeWeight }
+        return result
+    }
+
     /// The `##` parts of a page as the model reads them (for tuning).
     public func parts(of path: String) -> [PageFeatures.Part] { pages[path]?.features.parts ?? [] }
 
