@@ -146,6 +146,30 @@ import Testing
         #expect(placementDiagnostics(native, in: snapshot).isEmpty)
     }
 
+    @Test func aPageIsScoredAgainstTheSectionItSitsIn() throws {
+        // Two administrator sections: the Helm guide resembles the search-cluster page of the other one
+        // more than the single sign-on page beside it. Judged where it sits, its persona is scored by its
+        // own section, not by the best of the persona's sections.
+        var configuration = PlacementTestWorkspace.configuration
+        configuration.sections.insert(SectionConfiguration(path: "docs/operating", title: "Guides › Operating Search", personas: ["administrator"]), at: 2)
+        let snapshot = PlacementTestWorkspace.snapshot(["docs/operating/deploying-the-search-backend.md": PlacementTestWorkspace.searchBackend],
+                                                       configuration: configuration)
+        let model = PlacementModel.of(snapshot)
+        let path = "docs/running/deploying-with-helm.md"
+        let page = try #require(model.pages[path])
+        let running = try #require(model.sections.sections.firstIndex { $0.path == "docs/running" })
+        let operating = try #require(model.sections.sections.firstIndex { $0.path == "docs/operating" })
+        let affinities = model.affinities(page.counts, page: page)
+        let own = try #require(affinities[running])
+        let other = try #require(affinities[operating])
+        try #require(own < other)
+        let administrator = try #require(model.catalog.index(of: "administrator"))
+        let judgedWhereItSits = try #require(model.scores(affinities: affinities, evidence: [], ownSection: running)[administrator].affinity)
+        let bestOfThePersona = try #require(model.scores(affinities: affinities, evidence: [], ownSection: nil)[administrator].affinity)
+        #expect(judgedWhereItSits < bestOfThePersona)
+        #expect(model.assessment(of: path, in: snapshot)?.scores[administrator].affinity == judgedWhereItSits)
+    }
+
     @Test func foreignPartOfAnEndUserPage() throws {
         let path = "docs/using/finding-owners.md"
         let text = PlacementTestWorkspace.findingOwners
