@@ -18,6 +18,8 @@ enum PlacementScenario {
         var correctPageChecks = 0
         var suggestionMatches = 0
         var hostFlaggedAsDocument = 0
+        /// Moved pages with too little prose for the rule to judge (counted as missed).
+        var tooShortMoved = 0
 
         var precision: Double { Double(detected) / Double(detected + falseWarnings) }
         var recall: Double { Double(detected) / Double(detected + missed) }
@@ -167,6 +169,11 @@ enum PlacementScenario {
         let documentCounts = movePages(truth: truth, judged: judged, model: model, rule: documentRule, fraction: fraction, generator: &generator, verbose: verbose)
         print("misplaced-document: \(judged.count) pages each moved once into a section of another persona, \(Int((fraction * 100).rounded())) % per round")
         report(documentCounts, suggestionLabel: "suggested section has the page's persona")
+        if documentCounts.tooShortMoved > 0 {
+            let judgeable = documentCounts.detected + documentCounts.missed - documentCounts.tooShortMoved
+            print("  (\(documentCounts.tooShortMoved) of the missed pages have under \(parameters.minimumWords) words of prose, which the rule never judges; "
+                  + "recall on the others \((Double(documentCounts.detected) / Double(max(1, judgeable))).formatted(3)))")
+        }
 
         let sectionCounts = graftParts(truth: truth, judged: judged, model: model, sectionRule: sectionRule, documentRule: documentRule,
                                        expectedParts: expectedParts, fraction: fraction, generator: &generator, verbose: verbose)
@@ -239,6 +246,10 @@ enum PlacementScenario {
                         }
                     } else {
                         counts.missed += 1
+                        if let words = PlacementModel.of(snapshot, parameters: rule.parameters).assessment(of: current, in: snapshot)?.wordCount,
+                           words < rule.parameters.minimumWords {
+                            counts.tooShortMoved += 1
+                        }
                         if verbose { print("  missed move \(path) → \(current)\(explain(current, snapshot, rule.parameters))") }
                     }
                 } else {
