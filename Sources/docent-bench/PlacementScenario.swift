@@ -96,7 +96,9 @@ enum PlacementScenario {
                     let signals = model.signalWeights(of: path, part: index).sorted { $0.key < $1.key }.map { (Int32($0.key), $0.value) }
                     return "{\"words\":\(part.wordCount),\"code\":\(part.codeWordCount),\"level\":\(level),\"evidence\":\(numbers(evidence)),\"signals\":\(pairs(signals)),\"terms\":\(pairs(vectors.parts[index]))}"
                 }.joined(separator: ",")
+                let expectsPart = truth.expectations.contains { $0.code == "misplaced-section" && $0.path == path }
                 lines.append("{\"path\":\"\(path)\",\"truth\":\(truth.personas[path]!),\"section\":\(section),\"words\":\(assessment.wordCount),"
+                    + "\"disputed\":\(truth.disputed.contains(path)),\"expectedPart\":\(expectsPart),"
                     + "\"evidence\":\(numbers(assessment.scores.map(\.evidence))),\"signals\":\(pairs(model.signalWeights(of: path).sorted { $0.key < $1.key }.map { (Int32($0.key), $0.value) })),"
                     + "\"terms\":\(pairs(vectors.page)),\"parts\":[\(parts)]}")
             }
