@@ -88,7 +88,7 @@ enum PlacementScenario {
             for path in truth.personas.keys.sorted() {
                 guard let vectors = model.rawTermCounts(of: path), let assessment = model.assessment(of: path, in: truth.arranged),
                       let section = assessment.sectionIndex, let document = truth.arranged.document(path) else { continue }
-                                let modelParts = model.parts(of: path)
+                let modelParts = model.parts(of: path)
                 let parts = modelParts.indices.map { index -> String in
                     let part = modelParts[index]
                     let evidence = model.evidence(of: path, part: index)
@@ -97,16 +97,19 @@ enum PlacementScenario {
                     return "{\"words\":\(part.wordCount),\"code\":\(part.codeWordCount),\"level\":\(level),\"evidence\":\(numbers(evidence)),\"signals\":\(pairs(signals)),\"terms\":\(pairs(vectors.parts[index]))}"
                 }.joined(separator: ",")
                 let expectsPart = truth.expectations.contains { $0.code == "misplaced-section" && $0.path == path }
-                lines.append("{\"path\":\"\(path)\",\"truth\":\(truth.personas[path]!),\"section\":\(section),\"words\":\(assessment.wordCount),"
+                lines.append("{\"path\":\(JSONSerializer.string(.string(path))),\"truth\":\(truth.personas[path]!),\"section\":\(section),\"words\":\(assessment.wordCount),"
                     + "\"disputed\":\(truth.disputed.contains(path)),\"expectedPart\":\(expectsPart),"
                     + "\"evidence\":\(numbers(assessment.scores.map(\.evidence))),\"signals\":\(pairs(model.signalWeights(of: path).sorted { $0.key < $1.key }.map { (Int32($0.key), $0.value) })),"
                     + "\"terms\":\(pairs(vectors.page)),\"parts\":[\(parts)]}")
             }
-            let sectionLines = model.sections.sections.map { "{\"path\":\"\($0.path)\",\"personas\":\($0.personas),\"checked\":\($0.isChecked)}" }
+            let sectionLines = model.sections.sections.map { "{\"path\":\(JSONSerializer.string(.string($0.path))),\"personas\":\($0.personas),\"checked\":\($0.isChecked)}" }
             let idf = model.inverseDocumentFrequencies.map { String(format: "%.5f", $0) }.joined(separator: ",")
             let signalLines = model.signalTable.signals.map { "{\"persona\":\($0.persona),\"weight\":\($0.weight),\"label\":\(JSONSerializer.string(.string($0.label)))}" }
             let text = "{\"sections\":[\(sectionLines.joined(separator: ","))],\"signals\":[\(signalLines.joined(separator: ","))],\"idf\":[\(idf)],\"pages\":[\n\(lines.joined(separator: ",\n"))]}"
-            try? text.write(toFile: exportPath, atomically: true, encoding: .utf8)
+            do { try text.write(toFile: exportPath, atomically: true, encoding: .utf8) } catch {
+                printError("docent-bench placement: cannot write \(exportPath): \(error.localizedDescription)")
+                return 2
+            }
         }
         // Labelled findings on the workspace as it is.
         if !truth.expectations.isEmpty {
@@ -383,7 +386,6 @@ enum PlacementScenario {
         case "strongRatio": parameters.strongRatio = value
         case "profileHalfTrustPages": parameters.profileHalfTrustPages = value
         case "minimumPartWords": parameters.minimumPartWords = Int(value)
-        case "minimumPartEvidence": parameters.minimumPartEvidence = value
         case "partThreshold": parameters.partThreshold = value
         case "partPageRatioWeight": parameters.partPageRatioWeight = value
         case "partCoherenceWeight": parameters.partCoherenceWeight = value

@@ -182,7 +182,7 @@ enum ClassifyCommand {
             item["signals"] = signals(part.evidence)
             item["finding"] = finding(part.finding)
             // How unlike the rest of its page the part reads (measured for parts long enough to judge).
-            let measured = !part.restScores.isEmpty
+            let measured = part.isMeasured
             item["coherence"] = measured ? .number((part.coherence * 1000).rounded() / 1000) : .null
             item["pageRatio"] = measured ? .number((part.pageRatio * 1000).rounded() / 1000) : .null
             return .object(item)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DocentCore
 
@@ -144,6 +145,62 @@ import Testing
         // And the page is still the one the rule names.
         #expect(placementDiagnostics(moved, in: snapshot).map(\.code) == ["misplaced-document"])
         #expect(placementDiagnostics(native, in: snapshot).isEmpty)
+    }
+
+    @Test func aSectionLeftWithOnePageHasNoProfileForIt() throws {
+        // The adoption section keeps one page of its own and gets an operator's page: once that page is
+        // left out as misplaced, nothing is left to compare the adoption page with.
+        let snapshot = PlacementTestWorkspace.snapshot().applying([
+            .removeDocument(path: "docs/adoption/pitching-to-leadership.md"),
+            .removeDocument(path: "docs/running/connecting-single-sign-on.md"),
+            .setDocument(path: "docs/adoption/connecting-single-sign-on.md",
+                         text: SourceText(PlacementTestWorkspace.pages["docs/running/connecting-single-sign-on.md"]!), version: nil),
+        ])
+        let model = PlacementModel.of(snapshot)
+        let adoption = try #require(model.sections.sections.firstIndex { $0.path == "docs/adoption" })
+        let native = try #require(model.pages["docs/adoption/measuring-adoption.md"])
+        let stray = try #require(model.pages["docs/adoption/connecting-single-sign-on.md"])
+        #expect(stray.isPruned && !native.isPruned)
+        #expect(model.profiles[adoption]?.pageCount == 2)
+        #expect(model.profiles[adoption]?.memberCount == 1)
+        #expect(model.affinities(native.counts, page: native)[adoption] == nil)
+        // The stray page is still compared with the page that stays.
+        #expect(model.affinities(stray.counts, page: stray)[adoption] != nil)
+        #expect(placementDiagnostics("docs/adoption/connecting-single-sign-on.md", in: snapshot).map(\.code) == ["misplaced-document"])
+    }
+
+    @Test func howUnlikeItsPageAPartReadsLeavesThePageOutOfItsPersona() throws {
+        // r, computed here from the model's tables by the formula, with the page's own counts taken out
+        // of its persona's: the method must agree, and taking them out must matter. (For a part whose
+        // words the rest of the page never uses, r depends on the rest's length alone; this part shares
+        // its words with the rest.)
+        let path = "docs/using/restoring-a-deleted-entry.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.restoringEntries])
+        let model = PlacementModel.of(snapshot)
+        let page = try #require(model.pages[path])
+        let counts = try #require(model.rawTermCounts(of: path))
+        let endUser = try #require(model.catalog.index(of: "end-user"))
+        let partIndex = model.parts(of: path).count - 1  // “How the nightly backups run”
+        func expected(leavingOut: Bool) -> Double {
+            var inPage: [Int32: Double] = [:]
+            for (id, weight) in counts.page { inPage[id, default: 0] += Double(weight) }
+            let pageMass = inPage.values.reduce(0, +)
+            let part = counts.parts[partIndex]
+            let partMass = part.reduce(0) { $0 + Double($1.1) }
+            let personaMass = model.personaMass[endUser] - (leavingOut ? pageMass : 0) + 1000
+            var total = 0.0
+            for (id, x) in part {
+                let h = inPage[id]!
+                let c = max(0, Double(model.personaCounts[endUser][Int(id)]) - (leavingOut ? h : 0))
+                let persona = (c + 1000 * Double(model.wordProbability[Int(id)])) / personaMass
+                let rest = (max(0, h - Double(x)) + 10 * persona) / (pageMass - partMass + 10)
+                total += Double(x) * (log(persona) - log(rest))
+            }
+            return total / partMass
+        }
+        let measured = model.pageRatio(ofPart: partIndex, of: page, placed: [endUser])
+        #expect(abs(measured - expected(leavingOut: true)) < 1e-3)
+        #expect(abs(measured - expected(leavingOut: false)) > 0.05)
     }
 
     @Test func aPageIsScoredAgainstTheSectionItSitsIn() throws {

@@ -40,8 +40,6 @@ public struct PlacementParameters: Hashable, Sendable {
     public var strongRatio: Double = 4
     /// A `##` part needs this many words of prose (code adds to them at a quarter).
     public var minimumPartWords: Int = 40
-    /// Built-in evidence the part must hold for the foreign persona.
-    public var minimumPartEvidence: Double = 0
     /// A part is named when one log-odds, `z`, reaches `partThreshold`:
     /// `z = ln(foreign share ÷ placed share) + partPageRatioWeight · r − partCoherenceWeight · ln(c + 0.01)
     ///      + partLengthWeight · ln(words) + partShiftWeight · shift`, where
@@ -71,7 +69,8 @@ public struct PersonaScore: Hashable, Sendable {
     public var share: Double
     /// Built-in signal evidence.
     public var evidence: Double
-    /// The learned log-odds of the persona's best-fitting section; nil when no section has it.
+    /// The learned log-odds of the persona's best-fitting section (for a page's own personas: of the
+    /// section it sits in), after trust shrinkage; nil when no section has it.
     public var affinity: Double?
 }
 
@@ -119,6 +118,9 @@ public struct PartAssessment: Sendable {
     public var finding: PlacementFinding?
     /// How the rest of the page (every other part) reads, to tell a foreign part from a page that mixes.
     public var restScores: [PersonaScore] = []
+    /// Whether the part was measured against the rest of its page (`restScores`, `coherence`,
+    /// `pageRatio`): only parts long enough to judge, of pages in a checked section.
+    public var isMeasured = false
     /// Cosine similarity of the part's terms with the rest of the page's (0…1).
     public var coherence: Double = 0
     /// How much better the section's persona explains the part's words than the rest of the page does,
@@ -171,7 +173,10 @@ struct SectionProfile: Sendable {
     var unitNormSquared: Float = 0
     var counts: [Float]
     var mass: Float = 0
+    /// Pages of the section that learn the profile (for how much the learned scores count).
     var pageCount: Int = 0
+    /// Pages whose vectors are in the sums: `pageCount` less the pages left out as misplaced.
+    var memberCount: Int = 0
 }
 
 /// The placement model of one workspace snapshot: personas, sections, every page's features and the
@@ -195,7 +200,7 @@ public final class PlacementModel: Sendable {
         var unknownDeclared: [String]
         /// The raw (place-weighted) count of the page's words in the vocabulary.
         var rawMass: Float = 0
-        /// Left out of its section's profile because it reads as another persona (see `pruned(_:)`).
+        /// Left out of its section's profile because it reads as another persona (see `init(_:pruning:)`).
         var isPruned = false
         /// Whether the page's unit vector is in its section's profile.
         var isInSectionProfile: Bool { isInProfile && !isPruned }
@@ -210,7 +215,8 @@ public final class PlacementModel: Sendable {
     let background: [Float]
     let backgroundMass: Float
     let profiles: [SectionProfile?]
-    /// Raw counts of every word over the profile pages of each persona's sections, by persona, and their totals.
+    /// Raw counts of every word over the profile pages of each persona's sections, by persona, and their
+    /// totals (pages left out of the profiles as misplaced included: see `init(_:pruning:)`).
     let personaCounts: [[Float]]
     let personaMass: [Double]
     /// How common each word is in the workspace (raw counts, every page), to smooth the persona models.
@@ -332,6 +338,7 @@ public final class PlacementModel: Sendable {
             }
             profiles[section]!.mass += page.counts.mass
             profiles[section]!.pageCount += 1
+            profiles[section]!.memberCount += 1
         }
         for index in profiles.indices where profiles[index] != nil {
             profiles[index]!.unitNormSquared = profiles[index]!.unitSum.reduce(0) { $0 + $1 * $1 }
@@ -366,8 +373,9 @@ public final class PlacementModel: Sendable {
         return rows
     }
 
-    /// `model` with the pages at `paths` left out of their sections' profiles (their unit vectors taken
-    /// out of the sums; the sections' page counts, and every other table, stay as they are).
+    /// `model` with the pages at `paths` left out of their sections' profiles (their vectors and counts
+    /// taken out of the sums). How much the learned scores count (the sections' page counts) and the
+    /// part rule's persona word counts stay as they are: that is the method the benchmark measured.
     init(_ model: PlacementModel, pruning paths: [String]) {
         catalog = model.catalog
         sections = model.sections
@@ -394,7 +402,13 @@ public final class PlacementModel: Sendable {
             page.isPruned = true
             pages[path] = page
             touched.insert(section)
-            for index in page.counts.ids.indices { profiles[section]!.unitSum[Int(page.counts.ids[index])] -= page.counts.unit[index] }
+            for index in page.counts.ids.indices {
+                let id = Int(page.counts.ids[index])
+                profiles[section]!.unitSum[id] -= page.counts.unit[index]
+                profiles[section]!.counts[id] = max(0, profiles[section]!.counts[id] - page.counts.weights[index])
+            }
+            profiles[section]!.mass = max(0, profiles[section]!.mass - page.counts.mass)
+            profiles[section]!.memberCount -= 1
         }
         for index in touched.sorted() { profiles[index]!.unitNormSquared = profiles[index]!.unitSum.reduce(0) { $0 + $1 * $1 } }
         self.pages = pages
@@ -622,7 +636,7 @@ public final class PlacementModel: Sendable {
                 let index = profileSections[column]
                 var dot = dots[column]
                 var normSquared = profiles[index]!.unitNormSquared
-                var count = profiles[index]!.pageCount
+                var count = profiles[index]!.memberCount
                 if index == own {
                     dot -= overlap
                     normSquared = normSquared - 2 * pageDot + 1
@@ -635,12 +649,12 @@ public final class PlacementModel: Sendable {
         return result
     }
 
-    /// The pages of the sections' profiles most similar to the page at `path` (cosine of TF-IDF vectors),
-    /// the most similar first; the page itself is left out.
+    /// The pages of checked sections most similar to the page at `path` (cosine of TF-IDF vectors), the
+    /// most similar first; the page itself is left out, pages left out of a profile as misplaced are not.
     public func nearestPages(to path: String, count: Int = 5) -> [(path: String, similarity: Double)] {
         guard let page = pages[path] else { return [] }
         var found: [(path: String, similarity: Double)] = []
-        for (other, entry) in pages where entry.isInSectionProfile && other != path {
+        for (other, entry) in pages where entry.isInProfile && other != path {
             let similarity = Double(Self.dot(page.counts.ids, page.counts.unit, entry.counts.ids, entry.counts.unit))
             if similarity > 0 { found.append((other, similarity)) }
         }
@@ -812,6 +826,7 @@ public final class PlacementModel: Sendable {
             let rest = self.counts(ofRestOf: page, excluding: partIndex)
             result.coherence = Double(Self.dot(counts.ids, counts.unit, rest.ids, rest.unit))
             result.pageRatio = pageRatio(ofPart: partIndex, of: page, placed: section.personas)
+            result.isMeasured = true
             var inPart = [Bool](repeating: false, count: page.features.hits.count)
             for index in partHits { inPart[index] = true }
             let restEvidence = self.evidence(page.features.hits, indices: page.features.hits.indices.filter { !inPart[$0] })
@@ -834,14 +849,15 @@ public final class PlacementModel: Sendable {
 
     /// How much better the placed personas' word model explains part `part` of `page` than the rest of
     /// the page does: the mean, over the part's words, of ln θ_persona(w) − ln θ_rest(w), in nats per word.
-    /// θ_persona is the persona's raw word counts (the page left out) smoothed toward the workspace's;
+    /// θ_persona is the persona's raw word counts (the page left out) smoothed toward the workspace's
+    /// word frequencies (which include the page: at 1,000 pseudo-words its share is small);
     /// θ_rest is the rest of the page's counts smoothed toward θ_persona. With several placed personas,
     /// the one that explains the part best counts.
     func pageRatio(ofPart part: Int, of page: Page, placed: [Int]) -> Double {
         let features = page.features
         let range = features.parts[part].termRange
-        let alpha = parameters.personaModelSmoothing
-        let beta = parameters.restModelSmoothing
+        let alpha = max(1e-3, parameters.personaModelSmoothing)
+        let beta = max(1e-3, parameters.restModelSmoothing)
         let pageMass = Double(page.rawMass)
         return features.partTerms.withUnsafeBufferPointer { partTerms in
             features.partWeights.withUnsafeBufferPointer { partWeights in
@@ -1034,12 +1050,11 @@ public final class PlacementModel: Sendable {
             let restPlaced = placed.reduce(0) { $0 + rest.scores[$1].share }
             let shift = logRatio - log((rest.scores[best.persona].share + tiny) / (restPlaced + tiny))
             let z = logRatio + parameters.partPageRatioWeight * rest.pageRatio - parameters.partCoherenceWeight * log(rest.coherence + 0.01)
-                + parameters.partLengthWeight * log(Double(words)) + parameters.partShiftWeight * shift
+                + parameters.partLengthWeight * log(Double(max(1, words))) + parameters.partShiftWeight * shift
             guard z >= parameters.partThreshold else { return nil }
         } else {
             guard isPageMisplaced(best: best, placedShare: placedShare) else { return nil }
         }
-        if isPart && best.evidence < parameters.minimumPartEvidence { return nil }
         let sectionChoices = sectionsByPersona[best.persona].filter { $0 != ownSection }
         let suggested = sectionChoices.max { (affinities[$0] ?? -.infinity, $1) < (affinities[$1] ?? -.infinity, $0) } ?? sectionChoices[0]
         let placedPersona = placed.max { scores[$0].share < scores[$1].share } ?? best.persona
