@@ -111,6 +111,7 @@ class Method:
     def profiles(self):
         D = self.D
         self.S = {k: self.U[(self.sec == k) & self.inProfile].sum(0) for k in D.checked}
+        self.members = {k: int(((self.sec == k) & self.inProfile).sum()) for k in D.checked}
         self.Snorm = {k: self.S[k] @ self.S[k] for k in D.checked}
 
     def learned(self, u, i):
@@ -119,7 +120,7 @@ class Method:
         out = {}
         ownU = self.U[i]
         for k in D.checked:
-            dot = u @ self.S[k]; ns = self.Snorm[k]; c = self.cnt[k]
+            dot = u @ self.S[k]; ns = self.Snorm[k]; c = self.members[k]
             if self.sec[i] == k and self.inProfile[i]:
                 dot -= u @ ownU; ns = ns - 2 * (ownU @ self.S[k]) + 1; c -= 1
             if c > 0 and ns > 1e-6:
