@@ -89,6 +89,9 @@ import Testing
         let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend])
         let hover = try #require(PlacementHover.hover(at: 3, in: path, snapshot: snapshot))
         #expect(hover.markdown.contains("**Reads as:** Administrator "))
+        // The Helm guide of the operators' section is the page it reads most like.
+        #expect(hover.markdown.contains("\n\n**Reads most like:** `docs/running/deploying-with-helm.md` (Guides › Running the Portal)"))
+        #expect(!hover.markdown.contains("`\(path)`"))
         #expect(hover.markdown.hasSuffix("**Suggested section:** Guides › Running the Portal"))
     }
 

@@ -1,5 +1,5 @@
-/// The hover on a page's title: its section, the section's personas, and how the page reads
-/// ("End User 81 % · Administrator 12 % · …").
+/// The hover on a page's title: its section, the section's personas, how the page reads
+/// ("End User 81 % · Administrator 12 % · …"), and the pages of the sections it reads most like.
 public enum PlacementHover {
     public struct Result: Sendable {
         public var markdown: String
@@ -42,6 +42,11 @@ public enum PlacementHover {
         lines.append("**Reads as:** " + (shares.isEmpty ? "—" : shares.joined(separator: " · ") + (assessment.ranking.count > shares.count ? " · …" : "")))
         let signals = assessment.evidence.prefix(5).map { "\($0.label) (\(catalog.personas[$0.persona].title))" }
         if !signals.isEmpty { lines.append("**Signals:** " + signals.joined(separator: ", ")) }
+        // The pages it resembles most, and where they sit: what a writer compares it with.
+        let similar = model.nearestPages(to: assessment.path, count: 3).filter { $0.similarity >= 0.1 }.map { page in
+            "`\(page.path)`" + (model.sectionIndex(of: page.path).map { " (\(model.sections.sections[$0].title))" } ?? "")
+        }
+        if !similar.isEmpty { lines.append("**Reads most like:** " + similar.joined(separator: ", ")) }
         if let finding = assessment.finding ?? assessment.suggestion {
             lines.append("**Suggested section:** \(model.sections.sections[finding.suggestedSection].title)")
         }
