@@ -126,18 +126,23 @@ import Testing
         #expect(second.process.terminationStatus == 1)
     }
 
-    @Test func checkCommandOnTheBundledWorkspace() throws {
+    /// Runs the built `docent` with `arguments`: its exit status and its standard output as JSON.
+    static func runJSON(_ arguments: [String]) throws -> (status: Int32, output: JSONValue) {
         let binary = try #require(Self.binary, "build docent first (swift build) or set DOCENT_BINARY")
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["check", "--format", "json", Self.repositoryRoot.appendingPathComponent("fixtures/broken-glossary").path]
+        process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let report = try JSONParser.parse([UInt8](data))
+        return (process.terminationStatus, try JSONParser.parse([UInt8](data)))
+    }
+
+    @Test func checkCommandOnTheBundledWorkspace() throws {
+        let (status, report) = try Self.runJSON(["check", "--format", "json", Self.repositoryRoot.appendingPathComponent("fixtures/broken-glossary").path])
+        #expect(status == 0)
         let codes = report.arrayValue?.compactMap { $0["code"]?.stringValue }.sorted()
         #expect(codes == ["glossary-dangling-reference", "glossary-dangling-reference", "glossary-duplicate", "glossary-empty", "glossary-self-definition"])
         let duplicate = report.arrayValue?.first { $0["code"]?.stringValue == "glossary-duplicate" }
@@ -146,17 +151,9 @@ import Testing
     }
 
     @Test func classifyNamesTheVerdictAndTheMostSimilarPages() throws {
-        let binary = try #require(Self.binary, "build docent first (swift build) or set DOCENT_BINARY")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["classify", "--json", Self.repositoryRoot.appendingPathComponent("fixtures/portal/docs/portal/user-guides/deploy-search-backend.md").path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let report = try JSONParser.parse([UInt8](data))
+        let (status, report) = try Self.runJSON(["classify", "--json",
+                                                 Self.repositoryRoot.appendingPathComponent("fixtures/portal/docs/portal/user-guides/deploy-search-backend.md").path])
+        #expect(status == 0)
         #expect(report["finding"]?["suggestedPersona"]?.stringValue == "administrator")
         #expect(report["finding"]?["suggestedSection"]?.stringValue == "docs/portal/operator-guides")
         let similar = report["similarPages"]?.arrayValue ?? []
