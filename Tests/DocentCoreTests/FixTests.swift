@@ -129,10 +129,12 @@ enum FixFixture {
         #expect(!titles.contains { $0.contains("DocHubS") || $0.contains("RoleS") })
     }
 
+    /// The replacement for `written` (whose last `inflection` bytes are its ending) by `canonical`.
+    func replaced(_ canonical: String, _ written: String, _ inflection: Int) -> String {
+        TermSpelling.replacement(canonical: canonical, written: written, inflectionLength: inflection)
+    }
+
     @Test func endingsFollowTheCaseOfTheReplacement() {
-        func replaced(_ canonical: String, _ written: String, _ inflection: Int) -> String {
-            TermSpelling.replacement(canonical: canonical, written: written, inflectionLength: inflection)
-        }
         #expect(replaced("DocHub", "DOCHUBS", 1) == "DocHubs")
         #expect(replaced("DocHub", "DOCHUB'S", 2) == "DocHub's")
         #expect(replaced("DocHub", "DOCHUBS'", 2) == "DocHubs'")
@@ -153,9 +155,6 @@ enum FixFixture {
     }
 
     @Test func possessivesAfterOtherEndingsInS() {
-        func replaced(_ canonical: String, _ written: String, _ inflection: Int) -> String {
-            TermSpelling.replacement(canonical: canonical, written: written, inflectionLength: inflection)
-        }
         #expect(replaced("Software Templates", "Scaffolder's", 2) == "Software Templates'")
         #expect(replaced("Software Templates", "Scaffolder’s", 4) == "Software Templates’")
         #expect(replaced("Software Templates", "Scaffolders'", 2) == "Software Templates'")

@@ -85,6 +85,20 @@ import Testing
         }
     }
 
+    /// Runs `docent check --fix` on `root`: its exit status and what it said on stderr.
+    static func fix(_ root: URL, with binary: URL) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["check", "--fix", root.path]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stderr)
+    }
+
     @Test func fixNeverWritesOutsideTheRootNorTwiceThroughALink() throws {
         let binary = try #require(Self.binary, "build docent first (swift build) or set DOCENT_BINARY")
         let layout = try Layout(files: [
@@ -96,16 +110,8 @@ import Testing
         try layout.link("docs/linked.md", to: "../../outside/page.md")
         try layout.link("docs/alias.md", to: "page.md")
         let outsideBefore = try Data(contentsOf: layout.outside.appendingPathComponent("page.md"))
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["check", "--fix", layout.root.path]
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, stderr) = try Self.fix(layout.root, with: binary)
+        #expect(status == 0)
         #expect(try Data(contentsOf: layout.outside.appendingPathComponent("page.md")) == outsideBefore, "the file outside is untouched")
         #expect(try String(contentsOf: layout.root.appendingPathComponent("docs/page.md"), encoding: .utf8) == "# Page\n\nThe DocHub viewer.\n")
         // The links are still links (the fix replaced the real file, not the link).
@@ -152,16 +158,8 @@ import Testing
         let target = layout.root.appendingPathComponent("shared/snippet.md")
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
         try layout.link("docs/snippet.md", to: "../shared/snippet.md")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["check", "--fix", layout.root.path]
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(stderr)")
+        let (status, stderr) = try Self.fix(layout.root, with: binary)
+        #expect(status == 0, "\(stderr)")
         #expect(stderr.contains("fixed 1 problem in 1 file"), "\(stderr)")
         #expect(try String(contentsOf: target, encoding: .utf8) == "Use the DocHub viewer.\n")
         #expect(try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int == 0o640)
