@@ -69,15 +69,15 @@ enum PlacementLabels {
         prefixes.sort { $0.prefix.count > $1.prefix.count }
         let disputedOriginals = Set(object["disputed"]?.objectValue?.entries.map(\.0) ?? [])
         var disputed: Set<String> = []
-        var documents: [WorkspaceDocument] = []
+        var moves: [String: String] = [:]
         var unmapped: [String] = []
         for path in workspace.sortedPaths {
-            guard let document = workspace.document(path) else { continue }
+            guard workspace.document(path) != nil else { continue }
             guard let section = exact[path] ?? prefixes.first(where: { path.hasPrefix($0.prefix) })?.section else {
                 unmapped.append(path)
                 continue
             }
-            documents.append(WorkspaceDocument(path: section + "/" + path, text: document.text))
+            moves[path] = section + "/" + path
             if disputedOriginals.contains(path) { disputed.insert(section + "/" + path) }
         }
         if let unknown = disputedOriginals.first(where: { workspace.document($0) == nil }) {
@@ -86,6 +86,8 @@ enum PlacementLabels {
         if !unmapped.isEmpty {
             throw BenchmarkError("\(file): \(unmapped.count) pages belong to no section, e.g. \(unmapped.prefix(5).joined(separator: ", "))")
         }
+        // Links are rewritten as the pages move, so that they still reach the same documents.
+        let documents = LinkRelocation.relocated(workspace, moves: moves).map { WorkspaceDocument(path: $0.new, text: $0.text) }
         let arranged = WorkspaceSnapshot(configuration: configuration, documents: documents)
         let catalog = PersonaCatalog(configuration: configuration.personas)
         let map = SectionMap(configuration: configuration, catalog: catalog, paths: arranged.sortedPaths)
@@ -102,7 +104,6 @@ enum PlacementLabels {
         let catalog = PersonaCatalog(configuration: workspace.configuration.personas)
         var expectations: [PlacementTruth.Expectation] = []
         var personas: [String: Int] = [:]
-        var changes: [WorkspaceChange] = []
         var moved: [String: String] = [:]
         for (path, label) in object.entries {
             guard let label = label.objectValue, workspace.document(path) != nil else { continue }
@@ -112,10 +113,9 @@ enum PlacementLabels {
             case "misplaced-document":
                 let target = label["suggestedSection"]?.stringValue
                 expectations.append(.init(path: path, code: "misplaced-document", suggestedSection: target))
-                if let target, let text = workspace.document(path)?.text {
+                if let target {
                     let name = path.split(separator: "/").last.map(String.init) ?? path
                     moved[path] = target + "/" + name
-                    changes += [.removeDocument(path: path), .setDocument(path: target + "/" + name, text: text, version: nil)]
                 }
             case "misplaced-section":
                 let heading = label["foreignSection"]?.stringValue.map { String($0.drop(while: { $0 == "#" || $0 == " " })) }
@@ -132,7 +132,7 @@ enum PlacementLabels {
             }
             if let persona, placement != "unplaced" { personas[moved[path] ?? path] = persona }
         }
-        let arranged = workspace.applying(changes)
+        let arranged = workspace.applying(LinkRelocation.changes(workspace, moves: moved))
         return PlacementTruth(original: workspace, arranged: arranged, personas: personas, expectations: expectations, description: "page labels")
     }
 }

@@ -223,7 +223,6 @@ enum PlacementScenario {
         while start < order.count {
             let batch = Array(order[start..<min(order.count, start + batchSize)])
             start += batchSize
-            var changes: [WorkspaceChange] = []
             var movedTo: [String: String] = [:]
             for path in batch {
                 let persona = truth.personas[path]!
@@ -237,9 +236,8 @@ enum PlacementScenario {
                     suffix += 1
                 }
                 movedTo[path] = newPath
-                changes += [.removeDocument(path: path), .setDocument(path: newPath, text: truth.arranged.document(path)!.text, version: nil)]
             }
-            let snapshot = truth.arranged.applying(changes)
+            let snapshot = truth.arranged.applying(LinkRelocation.changes(truth.arranged, moves: movedTo))
             for path in judged {
                 let current = movedTo[path] ?? path
                 let warnings = rule.check(current, in: snapshot, cache: AnalysisCache())
@@ -384,6 +382,8 @@ enum PlacementScenario {
         case "builtInWeight": parameters.builtInWeight = value
         case "glossaryTermWeight": parameters.glossaryTermWeight = value
         case "strongRatio": parameters.strongRatio = value
+        case "linkWeight": parameters.linkWeight = value
+        case "linkPrior": parameters.linkPrior = value
         case "profileHalfTrustPages": parameters.profileHalfTrustPages = value
         case "minimumPartWords": parameters.minimumPartWords = Int(value)
         case "partThreshold": parameters.partThreshold = value

@@ -82,6 +82,12 @@ enum ClassifyCommand {
             let label = "\(item.label) ×\(item.ranges.count)".padding(toLength: 30, withPad: " ", startingAt: 0)
             output += "  \(persona)\(label)+\(format(item.contribution))  \(lines(item.ranges, in: document.text))\n"
         }
+        let linked = assessment.linkCounts.indices.filter { assessment.linkCounts[$0] > 0 }
+        if !linked.isEmpty {
+            let counts = linked.sorted { (assessment.linkCounts[$0], $1) > (assessment.linkCounts[$1], $0) }
+                .map { "\(catalog.personas[$0].title) \(assessment.linkCounts[$0])" }
+            output += "\nLinks to pages of each persona's sections: \(counts.joined(separator: " · "))\n"
+        }
         if !assessment.sectionAffinities.isEmpty {
             output += "\nAffinity with each section's other pages (learned log-odds, higher is closer):\n"
             for (index, affinity) in assessment.sectionAffinities.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
@@ -167,6 +173,11 @@ enum ClassifyCommand {
         object["words"] = .number(Double(assessment.wordCount))
         object["scores"] = scores(assessment.scores)
         object["signals"] = signals(assessment.evidence)
+        var links = JSONObject()
+        for persona in assessment.linkCounts.indices where assessment.linkCounts[persona] > 0 {
+            links[catalog.personas[persona].id] = .number(Double(assessment.linkCounts[persona]))
+        }
+        object["links"] = .object(links)
         object["finding"] = finding(assessment.finding ?? assessment.suggestion)
         object["similarPages"] = .array(model.nearestPages(to: assessment.path).map { path, similarity in
             ["path": .string(path), "similarity": .number((similarity * 1000).rounded() / 1000),

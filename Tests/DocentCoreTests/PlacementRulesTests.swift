@@ -227,6 +227,51 @@ import Testing
         #expect(model.assessment(of: path, in: snapshot)?.scores[administrator].affinity == judgedWhereItSits)
     }
 
+    @Test func aPagesLinksCountForThePersonasOfTheSectionsTheyReach() throws {
+        // Links to two operator pages (one by its folder's index, one without `.md`, one with an
+        // anchor), one builder page, a reference page (a section for everyone), a missing page, the
+        // page itself, a URL and a same-page anchor: three links count for Administrator, one for Integrator.
+        let path = "docs/using/linking-around.md"
+        let text = """
+        # Linking around
+
+        Read [the Helm guide](../running/deploying-with-helm.md#values) and [sign-on](../running/connecting-single-sign-on)
+        first; the [running guides](../running/) say more, and [modules](/docs/extending/writing-a-backend-module.md)
+        go further. See also [the reference](../reference/terms.md), [a page that is gone](gone.md),
+        [this page](linking-around.md), [the site](https://example.com/docs/running/) and [the top](#linking-around).
+
+        [ops]: ../running/deploying-with-helm.md
+        """
+        let snapshot = PlacementTestWorkspace.snapshot([path: text, "docs/running/index.md": "# Running\n\nThe guides for operators.\n",
+                                                        "docs/reference/terms.md": "# Terms\n"])
+        let model = PlacementModel.of(snapshot)
+        let assessment = try #require(model.assessment(of: path, in: snapshot))
+        var expected = [Int](repeating: 0, count: model.catalog.personas.count)
+        expected[try #require(model.catalog.index(of: "administrator"))] = 4
+        expected[try #require(model.catalog.index(of: "integrator"))] = 1
+        #expect(assessment.linkCounts == expected)
+    }
+
+    @Test func linksShiftAPersonasLogScoreByTheirSmoothedShare() throws {
+        // With n_p of n links reaching persona p's sections, p's log-score moves by
+        // linkWeight · ln((n_p + prior) / (n + P·prior)): 3 links of 3 to Administrator raise its log-odds
+        // against any other persona by 0.5 · ln(4 / 1).
+        let snapshot = PlacementTestWorkspace.snapshot()
+        let model = PlacementModel.of(snapshot)
+        let page = try #require(model.pages["docs/using/finding-a-service.md"])
+        let affinities = model.affinities(page.counts, page: page)
+        let administrator = try #require(model.catalog.index(of: "administrator"))
+        let endUser = try #require(model.catalog.index(of: "end-user"))
+        var links = [Int](repeating: 0, count: model.catalog.personas.count)
+        links[administrator] = 3
+        let without = model.scores(affinities: affinities, evidence: [])
+        let with = model.scores(affinities: affinities, evidence: [], links: links)
+        let before = log(without[administrator].share / without[endUser].share)
+        let after = log(with[administrator].share / with[endUser].share)
+        #expect(abs((after - before) - 0.5 * log(4.0)) < 1e-9)
+        #expect(model.parameters.linkWeight == 0.5 && model.parameters.linkPrior == 1)
+    }
+
     @Test func foreignPartOfAnEndUserPage() throws {
         let path = "docs/using/finding-owners.md"
         let text = PlacementTestWorkspace.findingOwners

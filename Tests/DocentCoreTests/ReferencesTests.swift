@@ -34,3 +34,67 @@ import Testing
         #expect(!ReferencesFeature.overlapsAny(5..<6, sorted: []))
     }
 }
+
+@Suite struct LinkTargetTests {
+    let documents: Set<String> = ["docs/a/setup.md", "docs/a/index.md", "docs/b/README.md", "docs/b/guide.mdx", "docs/c d/page.md", "docs/日本/ページ.md"]
+
+    func target(_ destination: String, from base: String = "docs/a/page.md") -> String? {
+        WorkspacePath.linkTarget(destination, from: base, isDocument: documents.contains)
+    }
+
+    @Test func relativeLinksReachTheDocumentASiteGeneratorWould() {
+        #expect(target("setup.md") == "docs/a/setup.md")
+        #expect(target("./setup") == "docs/a/setup.md")
+        #expect(target("../b/guide") == "docs/b/guide.mdx")
+        #expect(target("../b/") == "docs/b/README.md")
+        #expect(target("../a") == "docs/a/index.md")
+        #expect(target("setup.md#install") == "docs/a/setup.md")
+        #expect(target("setup.md?plain=1#L3") == "docs/a/setup.md")
+        #expect(target("../c%20d/page.md") == "docs/c d/page.md")
+        #expect(target("../%E6%97%A5%E6%9C%AC/%E3%83%9A%E3%83%BC%E3%82%B8.md") == "docs/日本/ページ.md")
+        #expect(target("/docs/a/setup.md", from: "docs/b/guide.mdx") == "docs/a/setup.md")
+    }
+
+    @Test func urlsAnchorsSelfLinksAndMissingPagesReachNothing() {
+        #expect(target("https://example.com/docs/a/setup.md") == nil)
+        #expect(target("mailto:docs@example.com") == nil)
+        #expect(target("vscode-file:setup.md") == nil)
+        #expect(target("#setup") == nil)
+        #expect(target("") == nil)
+        #expect(target("setup.md", from: "docs/a/setup.md") == nil)
+        #expect(target("index.md", from: "docs/a/index.md") == nil)
+        #expect(target("missing.md") == nil)
+        #expect(target("../../../outside.md") == nil)
+        #expect(target("100%zz.md") == nil)
+    }
+}
+
+@Suite struct LinkRelocationTests {
+    @Test func relativePathsClimbOnlyAsFarAsTheFoldersDiffer() {
+        #expect(LinkRelocation.relativePath(from: "docs/a/page.md", to: "docs/a/setup.md") == "setup.md")
+        #expect(LinkRelocation.relativePath(from: "docs/a/page.md", to: "docs/b/c/guide.md") == "../b/c/guide.md")
+        #expect(LinkRelocation.relativePath(from: "page.md", to: "docs/a.md") == "docs/a.md")
+        #expect(LinkRelocation.relativePath(from: "docs/a/b/page.md", to: "top.md") == "../../../top.md")
+        #expect(LinkRelocation.relativePath(from: "docs/a/page.md", to: "docs/a") == "../a")
+    }
+
+    @Test func aMovedPagesLinksAndTheLinksToItStillReachTheSameDocuments() throws {
+        let snapshot = WorkspaceSnapshot(documents: [
+            WorkspaceDocument(path: "docs/using/search.md", text: SourceText("# Search\n\nSee [setup](../running/setup.md#helm), [tips](tips), [site](https://example.com/x.md) and [top](#search).\n\n[ref]: <../running/setup.md> \"Setup\"\n")),
+            WorkspaceDocument(path: "docs/using/tips.md", text: SourceText("# Tips\n\nRead [search](search.md) and [setup](../running/setup.md).\n")),
+            WorkspaceDocument(path: "docs/running/setup.md", text: SourceText("# Setup\n\nUsers read [search](../using/search.md?plain=1).\n")),
+        ])
+        let moves = ["docs/using/search.md": "docs/running/search/index.md"]
+        let after = WorkspaceSnapshot(documents: LinkRelocation.relocated(snapshot, moves: moves).map { WorkspaceDocument(path: $0.new, text: $0.text) })
+        #expect(after.document("docs/running/search/index.md")?.text.string
+            == "# Search\n\nSee [setup](../setup.md#helm), [tips](../../using/tips.md), [site](https://example.com/x.md) and [top](#search).\n\n[ref]: <../setup.md> \"Setup\"\n")
+        #expect(after.document("docs/using/tips.md")?.text.string == "# Tips\n\nRead [search](../running/search/index.md) and [setup](../running/setup.md).\n")
+        #expect(after.document("docs/running/setup.md")?.text.string == "# Setup\n\nUsers read [search](search/index.md?plain=1).\n")
+        // Every link that reached a document still reaches the same one.
+        for (old, new) in [("docs/using/tips.md", "docs/using/tips.md"), ("docs/running/setup.md", "docs/running/setup.md"), ("docs/using/search.md", "docs/running/search/index.md")] {
+            let before = snapshot.document(old)!.markdown.links.compactMap { WorkspacePath.linkTarget($0.destination, from: old, isDocument: { snapshot.document($0) != nil }) }
+            let now = after.document(new)!.markdown.links.compactMap { WorkspacePath.linkTarget($0.destination, from: new, isDocument: { after.document($0) != nil }) }
+            #expect(now == before.map { moves[$0] ?? $0 })
+        }
+    }
+}

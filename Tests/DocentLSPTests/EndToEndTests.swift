@@ -169,5 +169,14 @@ import Testing
         #expect(parts.contains { ($0["pageRatio"]?.doubleValue ?? 9) < 0.5 && ($0["coherence"]?.doubleValue ?? 0) > 0.1 })
         let values = similar.compactMap { $0["similarity"]?.doubleValue }
         #expect(values.count == 5 && values == values.sorted(by: >) && values.allSatisfy { $0 > 0 && $0 < 1 })
+        #expect(report["links"] == [:])
+    }
+
+    @Test func classifyCountsWhereAPagesLinksLead() throws {
+        // The unsorted changelog notes link once to the upgrade guide, an Administrator page.
+        let (status, report) = try Self.runJSON(["classify", "--json",
+                                                 Self.repositoryRoot.appendingPathComponent("fixtures/portal/docs/unsorted/changelog-notes.md").path])
+        #expect(status == 0)
+        #expect(report["links"] == ["administrator": 1])
     }
 }

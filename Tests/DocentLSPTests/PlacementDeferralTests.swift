@@ -34,6 +34,41 @@ import Testing
         ])
     }
 
+    @Test func movingAMisplacedPageKeepsItsLinksAndTheLinksToItWorking() throws {
+        var files = try Self.portalFiles()
+        let linking = "docs/portal/user-guides/searching-the-portal.md"
+        let text = try #require(files[Self.page]) + "\nSee [the Helm guide](../operator-guides/deploying-with-helm.md#values).\n"
+        files[Self.page] = text
+        files[linking] = try #require(files[linking]) + "\nOperators run it: [deploying search](deploy-search-backend.md).\n"
+        let title: JSONValue = ["start": ["line": 6, "character": 2], "end": ["line": 6, "character": 2]]
+        func move(_ client: TestClient) throws -> JSONValue? {
+            client.open(Self.page, text)
+            let result = try client.request("textDocument/codeAction", ["textDocument": ["uri": .string(client.uri(Self.page))], "range": title,
+                                                                        "context": ["diagnostics": [], "only": ["quickfix"]]])
+            return result.arrayValue?.first { $0["title"]?.stringValue?.hasPrefix("Move to") == true }
+        }
+
+        let renaming = try TestClient(files: files, capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["rename"]]]])
+        let action = try #require(try move(renaming))
+        #expect(action["title"] == "Move to Developer Portal › Operator Guides")
+        let helmLine = text.split(separator: "\n", omittingEmptySubsequences: false).count - 2
+        let linkingLine = try #require(files[linking]).split(separator: "\n", omittingEmptySubsequences: false).count - 2
+        #expect(action["edit"]?["documentChanges"] == [
+            ["textDocument": ["uri": .string(renaming.uri(Self.page)), "version": 1],
+             "edits": [["range": ["start": ["line": JSONValue(helmLine), "character": 21], "end": ["line": JSONValue(helmLine), "character": 69]],
+                        "newText": "deploying-with-helm.md#values"]]],
+            ["textDocument": ["uri": .string(renaming.uri(linking)), "version": .null],
+             "edits": [["range": ["start": ["line": JSONValue(linkingLine), "character": 37], "end": ["line": JSONValue(linkingLine), "character": 61]],
+                        "newText": "../operator-guides/deploy-search-backend.md"]]],
+            ["kind": "rename", "oldUri": .string(renaming.uri(Self.page)),
+             "newUri": .string(renaming.uri("docs/portal/operator-guides/deploy-search-backend.md")),
+             "options": ["overwrite": false, "ignoreIfExists": false]],
+        ])
+
+        // A client that cannot rename files is not offered a move that would only rewrite links.
+        #expect(try move(try TestClient(files: files)) == nil)
+    }
+
     @Test func placementDiagnosticsFollowEditsUntilThePauseThenAreRecomputed() throws {
         let files = try Self.portalFiles()
         let text = try #require(files[Self.page])

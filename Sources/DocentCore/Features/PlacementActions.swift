@@ -24,14 +24,17 @@ public struct PlacementActions: CodeActionProvider {
     }
 
     /// "Move to Developer Portal › Operator Guides": renames the file into the section's folder,
-    /// keeping its name. None when a file of that name is already there.
+    /// keeping its name, and rewrites the relative links that would break: the page's own, and other
+    /// pages' links to it (the edits come first, in the files' current paths, then the rename). None
+    /// when a file of that name is already there.
     public static func move(_ path: String, to sectionPath: String, model: PlacementModel, snapshot: WorkspaceSnapshot, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         guard let section = model.sections.sections.first(where: { $0.path == sectionPath }) else { return nil }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let target = section.path.isEmpty ? name : section.path + "/" + name
         guard target != path, snapshot.document(target) == nil else { return nil }
         return CodeActionProposal(title: "Move to \(section.title)", kind: "quickfix", fixes: [diagnostic],
-                                  operations: [.renameFile(from: path, to: target)], isPreferred: diagnostic.code != "persona-mismatch")
+                                  operations: LinkRelocation.edits(snapshot, moves: [path: target]).map { .edit($0) } + [.renameFile(from: path, to: target)],
+                                  isPreferred: diagnostic.code != "persona-mismatch")
     }
 
     /// The persona the action declares: for `persona-mismatch` the section's, for `misplaced-document`

@@ -37,9 +37,14 @@ public struct PlacementParameters: Hashable, Sendable {
     /// Or: the suggested persona leads decisively — at least this share…
     public var strongShare: Double = 0.6
     /// …and this many times the section's own share.
-    public var strongRatio: Double = 4
+    public var strongRatio: Double = 5
     /// A `##` part needs this many words of prose (code adds to them at a quarter).
     public var minimumPartWords: Int = 40
+    /// Weight of where a page's links lead: `linkWeight · ln((n_p + linkPrior) / (n + P·linkPrior))` is
+    /// added to persona p's log-score, n_p being the page's links to documents in p's sections (page
+    /// findings only; a part's few links say little).
+    public var linkWeight: Double = 0.5
+    public var linkPrior: Double = 1
     /// A part is named when one log-odds, `z`, reaches `partThreshold`:
     /// `z = ln(foreign share ÷ placed share) + partPageRatioWeight · r − partCoherenceWeight · ln(c + 0.01)
     ///      + partLengthWeight · ln(words) + partShiftWeight · shift`, where
@@ -148,6 +153,8 @@ public struct PlacementAssessment: Sendable {
     public var finding: PlacementFinding?
     /// For a page outside every section: where it would fit, when the evidence is strong.
     public var suggestion: PlacementFinding?
+    /// The page's links to each persona's sections (see `PlacementParameters.linkWeight`).
+    public var linkCounts: [Int] = []
 
     /// Scores from the highest share down.
     public var ranking: [PersonaScore] { scores.sorted { ($0.share, $1.persona) > ($1.share, $0.persona) } }
@@ -200,6 +207,8 @@ public final class PlacementModel: Sendable {
         var unknownDeclared: [String]
         /// The raw (place-weighted) count of the page's words in the vocabulary.
         var rawMass: Float = 0
+        /// The checked sections of the documents the page links to, once per link.
+        var linkedSections: [Int] = []
         /// Left out of its section's profile because it reads as another persona (see `init(_:pruning:)`).
         var isPruned = false
         /// Whether the page's unit vector is in its section's profile.
@@ -289,7 +298,9 @@ public final class PlacementModel: Sendable {
             }
             for index in counts.ids.indices { background[Int(counts.ids[index])] += counts.weights[index] }
             backgroundMass += counts.mass
-            pages[path] = Page(features: page, section: section, counts: counts, termIds: termIds, isInProfile: isInProfile, declared: declared, unknownDeclared: unknown)
+            var entry = Page(features: page, section: section, counts: counts, termIds: termIds, isInProfile: isInProfile, declared: declared, unknownDeclared: unknown)
+            entry.linkedSections = Self.linkedSections(path, document.markdown, snapshot: snapshot, sections: sections)
+            pages[path] = entry
         }
         self.background = background
         self.backgroundMass = backgroundMass
@@ -434,10 +445,31 @@ public final class PlacementModel: Sendable {
             guard let section = page.section, page.features.wordCount >= parameters.minimumWords else { continue }
             let affinities = self.affinities(page.counts, page: page)
             let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
-            let scores = self.scores(affinities: affinities, evidence: evidence, ownSection: section)
+            let scores = self.scores(affinities: affinities, evidence: evidence, ownSection: section, links: linkCounts(page))
             if pageVerdict(scores: scores, placed: sections.sections[section].personas, excluding: section) != nil { result.append(path) }
         }
         return result.sorted()
+    }
+
+    /// The checked sections that `path`'s links lead to (inline links and reference definitions that
+    /// resolve to a document of the workspace), once per link.
+    static func linkedSections(_ path: String, _ markdown: MarkdownDocument, snapshot: WorkspaceSnapshot, sections: SectionMap) -> [Int] {
+        var result: [Int] = []
+        for link in markdown.links where link.kind == .inline || link.kind == .definition {
+            guard let target = WorkspacePath.linkTarget(link.destination, from: path, isDocument: { snapshot.document($0) != nil }),
+                  let section = sections.sectionIndex(for: target), sections.sections[section].isChecked else { continue }
+            result.append(section)
+        }
+        return result
+    }
+
+    /// How many of a page's links lead to each persona's sections (a section of several personas counts for each).
+    func linkCounts(_ page: Page) -> [Int] {
+        var counts = [Int](repeating: 0, count: catalog.personas.count)
+        for section in page.linkedSections {
+            for persona in sections.sections[section].personas where persona < counts.count { counts[persona] += 1 }
+        }
+        return counts
     }
 
     /// The personas a page declares in front matter (`persona:`, `audience:`), and names that match none.
@@ -787,12 +819,13 @@ public final class PlacementModel: Sendable {
         let pageDot = ownPageDot(page)
         let affinities = self.affinities(page.counts, page: page, ownPageDot: pageDot)
         let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
-        let scores = self.scores(affinities: affinities, evidence: evidence, ownSection: page.section)
+        let links = linkCounts(page)
+        let scores = self.scores(affinities: affinities, evidence: evidence, ownSection: page.section, links: links)
         var assessment = PlacementAssessment(
             path: path, sectionIndex: page.section, declaredPersonas: page.declared, unknownDeclaredPersonas: page.unknownDeclared,
             wordCount: page.features.wordCount, scores: scores,
             sectionAffinities: Dictionary(uniqueKeysWithValues: affinities.indices.compactMap { index in affinities[index].map { (index, $0) } }), evidence: evidence, parts: [],
-            finding: nil, suggestion: nil)
+            finding: nil, suggestion: nil, linkCounts: links)
 
         let section = page.section.map { sections.sections[$0] }
         let isChecked = section?.isChecked ?? false
@@ -935,7 +968,7 @@ public final class PlacementModel: Sendable {
     /// the learned log-odds and the log of the built-in evidence distribution, normalized.
     /// With `ownSection`, the personas of that section are scored by their likeness to it alone (not to
     /// the best of their sections): the question is whether the page fits where it is.
-    func scores(affinities: [Double?], evidence: [SignalEvidence], ownSection: Int? = nil) -> [PersonaScore] {
+    func scores(affinities: [Double?], evidence: [SignalEvidence], ownSection: Int? = nil, links: [Int] = []) -> [PersonaScore] {
         let count = catalog.personas.count
         guard count > 0 else { return [] }
         // The same arithmetic, in the same order, as with arrays of optionals — without allocating them.
@@ -999,6 +1032,12 @@ public final class PlacementModel: Sendable {
                 for persona in 0..<count {
                     let builtIn = log((evidenceByPersona[persona] + prior) / evidenceTotal)
                     logs[persona] = alpha * (isLearned[persona] ? learned[persona] : bottom) + builtInWeight * builtIn
+                }
+                let linkTotal = links.reduce(0, +)
+                if linkTotal > 0, links.count == count, parameters.linkWeight > 0 {
+                    let linkPrior = max(1e-3, parameters.linkPrior)
+                    let denominator = Double(linkTotal) + linkPrior * Double(count)
+                    for persona in 0..<count { logs[persona] += parameters.linkWeight * log((Double(links[persona]) + linkPrior) / denominator) }
                 }
                 var top = logs[0]
                 for persona in 1..<count where top < logs[persona] { top = logs[persona] }

@@ -1,0 +1,68 @@
+/// Moving documents the way a writer who keeps links working does: every relative link that reaches a
+/// document before the move is rewritten to reach the same document from where its page then sits —
+/// links in the moved pages, and links in other pages to them. Used by "Move to <section>" (so that
+/// the move breaks no link) and by the placement benchmark (which moves pages between sections).
+public enum LinkRelocation {
+    /// The link edits that `moves` (old path → new path) needs, in byte offsets of each document's
+    /// current text, keyed by its current path. A link keeps its `#fragment` and `?query`.
+    public static func edits(_ snapshot: WorkspaceSnapshot, moves: [String: String]) -> [FileEdit] {
+        var result: [FileEdit] = []
+        for path in snapshot.sortedPaths {
+            guard let document = snapshot.document(path) else { continue }
+            let newPath = moves[path] ?? path
+            for link in document.markdown.links where link.kind == .inline || link.kind == .definition {
+                guard let target = WorkspacePath.linkTarget(link.destination, from: path, isDocument: { snapshot.document($0) != nil }) else { continue }
+                let newTarget = moves[target] ?? target
+                guard newPath != path || newTarget != target else { continue }
+                let suffix = link.destination.firstIndex(where: { $0 == "#" || $0 == "?" }).map { String(link.destination[$0...]) } ?? ""
+                let replacement = relativePath(from: newPath, to: newTarget) + suffix
+                guard replacement != link.destination else { continue }
+                result.append(FileEdit(file: path, range: link.destinationRange, newText: replacement))
+            }
+        }
+        return result
+    }
+
+    /// The documents of `snapshot` after `moves`, each with its new path and its text with the link
+    /// edits applied; only documents whose path or text changes are returned.
+    public static func relocated(_ snapshot: WorkspaceSnapshot, moves: [String: String]) -> [(old: String, new: String, text: SourceText)] {
+        var editsByFile: [String: [FileEdit]] = [:]
+        for edit in edits(snapshot, moves: moves) { editsByFile[edit.file, default: []].append(edit) }
+        var result: [(old: String, new: String, text: SourceText)] = []
+        for path in snapshot.sortedPaths {
+            guard let document = snapshot.document(path) else { continue }
+            let newPath = moves[path] ?? path
+            let fileEdits = editsByFile[path] ?? []
+            guard newPath != path || !fileEdits.isEmpty else { continue }
+            var bytes = document.text.bytes
+            for edit in fileEdits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+                bytes.replaceSubrange(edit.range, with: Array(edit.newText.utf8))
+            }
+            result.append((path, newPath, fileEdits.isEmpty ? document.text : SourceText(bytes: bytes)))
+        }
+        return result
+    }
+
+    /// The changes that apply `moves` to `snapshot` (see `relocated`).
+    public static func changes(_ snapshot: WorkspaceSnapshot, moves: [String: String]) -> [WorkspaceChange] {
+        relocated(snapshot, moves: moves).flatMap { item -> [WorkspaceChange] in
+            item.old == item.new
+                ? [.setDocument(path: item.new, text: item.text, version: nil)]
+                : [.removeDocument(path: item.old), .setDocument(path: item.new, text: item.text, version: nil)]
+        }
+    }
+
+    /// The relative link from the file `from` to the file `to` (`../guides/setup.md`), both
+    /// workspace-relative paths.
+    public static func relativePath(from: String, to: String) -> String {
+        let fromFolders = from.split(separator: "/").dropLast()
+        let toComponents = to.split(separator: "/")
+        var shared = 0
+        while shared < fromFolders.count, shared < toComponents.count - 1,
+              fromFolders[fromFolders.startIndex + shared] == toComponents[shared] {
+            shared += 1
+        }
+        let up = Array(repeating: "..", count: fromFolders.count - shared)
+        return (up + toComponents[shared...].map(String.init)).joined(separator: "/")
+    }
+}
