@@ -1131,16 +1131,38 @@ public final class PlacementModel: Sendable {
         scored.sort { $0.0 > $1.0 }
         var result: [(String, ByteRange)] = []
         var seen = Set<String>()
-        for (_, index) in scored.prefix(8) {
+        var considered = 0
+        for (_, index) in scored where considered < 8 {
             guard let stat = terms(vocabularyKeys[Int(counts.ids[index])]) else { continue }
             let start = Int(stat.firstStart)
             let range = start..<min(text.count, start + Int(stat.firstLength))
             let word = text.string(in: range)
             let label = word.contains(where: \.isUppercase) && word.dropFirst().contains(where: \.isUppercase) ? word : word.lowercased()
+            // Words that carry no subject ("probably", "however") explain nothing to a writer.
+            guard !Self.functionWords.contains(label) else { continue }
+            considered += 1
             if seen.insert(label).inserted { result.append((label, range)) }
         }
         return result
     }
+
+    /// English function words, hedges and connectives: never named as evidence (they still count in the scores).
+    static let functionWords: Set<String> = [
+        "a", "about", "above", "actually", "after", "again", "against", "all", "almost", "already", "also", "although", "always",
+        "am", "among", "an", "and", "another", "any", "anyway", "are", "around", "as", "at", "be", "because", "been", "before",
+        "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "did", "do", "does", "doing", "done", "down",
+        "during", "each", "either", "else", "enough", "even", "ever", "every", "few", "for", "from", "further", "had", "has",
+        "have", "having", "he", "her", "here", "hers", "him", "his", "how", "however", "i", "if", "in", "indeed", "instead",
+        "into", "is", "it", "its", "itself", "just", "least", "less", "let", "likely", "may", "maybe", "me", "might", "more",
+        "most", "mostly", "much", "must", "my", "neither", "never", "no", "nor", "not", "now", "of", "off", "often", "on",
+        "once", "only", "or", "other", "others", "otherwise", "our", "ours", "out", "over", "own", "perhaps", "please",
+        "possibly", "probably", "quite", "rather", "really", "same", "several", "shall", "she", "should", "simply", "since",
+        "so", "some", "something", "sometimes", "somewhat", "still", "such", "than", "that", "the", "their", "theirs", "them",
+        "then", "there", "therefore", "these", "they", "this", "those", "though", "through", "thus", "to", "too", "under",
+        "unless", "until", "up", "upon", "us", "usually", "very", "was", "we", "well", "were", "what", "whatever", "when",
+        "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would",
+        "yet", "you", "your", "yours", "yourself",
+    ]
 }
 
 /// Where the terms of a page (or of one of its parts) first occur, for messages that name words: the
