@@ -409,6 +409,15 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
             ])
     }
 
+    /// A term file's long text is shown as written: a numbered list stays a list, and the text after it stays.
+    @Test func termFileDetailsKeepTheirListInOrder() throws {
+        let file = GlossaryParser.parse(SourceText("---\ntitle: Job\nshort_description: A task that runs to completion.\n---\n<!--more-->\n1. Write the spec.\n2. Apply it.\n\nIt stops when done.\n"),
+                                        path: "glossary/job.md")
+        let entry = try #require(file.entries.first)
+        #expect(entry.senses == ["A task that runs to completion."])
+        #expect(entry.details == "1. Write the spec.\n2. Apply it.\n\nIt stops when done.")
+    }
+
     @Test func termFileTagsAndAliasRanges() throws {
         let marked = MarkedText("---\ntitle: Node\naka: [1️⃣Worker2️⃣, Minion]\ntags: [infra]\n---\nA machine in the cluster.\n")
         let file = GlossaryParser.parse(marked.source, path: "glossary/node.md")
