@@ -250,7 +250,10 @@ struct DefinitionReader {
                 var after = offset + marker.count
                 while after < characters.count && (characters[after] == ":" || characters[after] == " ") { after += 1 }
                 if let name = Self.phrase(after: after, in: plain), name.lowercased() != term.lowercased() {
-                    aliases.append(GlossaryAlias(name: name, kind: kind, range: locate(name, in: definitionRange)))
+                    // "Single Sign-On … Also known as SSO": an all-caps other name of a spelled-out term is its
+                    // abbreviation, as with "(AKA SSO)" in the term.
+                    let isAbbreviation = kind == .alsoKnownAs && Self.isAbbreviation(name) && !Self.isAbbreviation(term)
+                    aliases.append(GlossaryAlias(name: name, kind: isAbbreviation ? .aka : kind, range: locate(name, in: definitionRange)))
                 }
                 offset += marker.count
             }
