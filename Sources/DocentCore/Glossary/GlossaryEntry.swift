@@ -124,13 +124,17 @@ public struct GlossaryFile: Sendable {
     public var problems: [GlossaryProblem]
     /// Anchors of every heading in the file (for checking `#anchor` links).
     public var anchors: Set<String>
+    /// The zero-based line of each heading, by its anchor lower-cased (the first heading with that anchor).
+    public var anchorLines: [String: Int]
 
-    public init(path: String, format: GlossaryFormat, entries: [GlossaryEntry], problems: [GlossaryProblem], anchors: Set<String>) {
+    public init(path: String, format: GlossaryFormat, entries: [GlossaryEntry], problems: [GlossaryProblem], anchors: Set<String>,
+                anchorLines: [String: Int] = [:]) {
         self.path = path
         self.format = format
         self.entries = entries
         self.problems = problems
         self.anchors = anchors
+        self.anchorLines = anchorLines
     }
 }
 
