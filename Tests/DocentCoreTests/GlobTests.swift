@@ -92,7 +92,13 @@ import Testing
         ("glossary.md", true),
         ("docs/Glossary.MD", true),
         ("docs/team-glossary.mdx", true),
+        ("docs/glossary-of-terms.md", true),
+        ("docs/api_glossary.md", true),
         ("docs/glossary/pod.md", true),
+        // A page about glossaries, not a glossary: "glossary" is neither the name nor its first or last word.
+        ("references/writing-a-glossary-entry.md", false),
+        ("docs/glossaryentries.md", false),
+        ("docs/glossary-entry-guide/intro.md", false),
         ("docs/glossary.txt", false),
         ("docs/terms.md", false),
         ("glossary", false),

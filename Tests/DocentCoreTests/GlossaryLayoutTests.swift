@@ -126,10 +126,20 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         ("Use Software Templates instead.", "Software Templates", []),
         ("Use the Software Templates.", "Software Templates", []),
         ("See Entity Kind, or ask a maintainer.", nil, []),
-        ("A builder, also called the Builder.", nil, ["Builder"]),
         ("A builder. Also known as a Forge, and known as Anvil.", nil, ["Forge", "Anvil"]),
-        ("A builder that is known as Forge.", nil, ["Forge"]),
+        ("A builder. Also called the Forge.", nil, ["Forge"]),
+        ("A builder. Refers to the Forge tool.", nil, ["Forge tool"]),
+        ("A builder. It is also known as the Forge.", nil, ["Forge"]),
+        ("A builder. The Scaffolder is also called Forge.", nil, ["Forge"]),
+        ("A builder. This term refers to the Forge.", nil, ["Forge"]),
         ("A builder of the Scaffolder kind.", nil, []),
+        // Only a phrase that starts the definition or one of its sentences names the term: elsewhere it
+        // is about something else.
+        ("A bundle of parts. In the catalog, this refers to pallet crates.", nil, []),
+        ("A bundle of parts. This refers to pallet crates.", nil, []),
+        ("A builder that talks to the identity provider, also known as the IdP.", nil, []),
+        ("A builder, also called the Builder.", nil, []),
+        ("A builder that uses a format known as YAML.", nil, []),
     ] as [(String, String?, [String])])
     func redirectAndAliasWording(_ definition: String, _ preferred: String?, _ aliases: [String]) throws {
         let file = GlossaryParser.parse(SourceText("## Scaffolder\n\n\(definition)\n\n## Other\n\nText.\n"), path: "glossary.md")
@@ -175,6 +185,62 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
             ExpectedEntry(term: "Scope", senses: ["An OAuth grant.", "The reach of a rule."], details: "In this portal:", line: 0, termText: "Scope", anchor: "scope"),
             ExpectedEntry(term: "Other", senses: ["Text."], line: 7, termText: "Other", anchor: "other"),
         ])
+    }
+
+    /// An intro followed by numbered steps is one definition: the steps are not senses, and the intro,
+    /// the list and the paragraph after it stay in document order.
+    @Test func introWithNumberedStepsIsOneDefinitionInDocumentOrder() {
+        _ = checkGlossary("""
+            ## Crate
+
+            A box of parts that ships as one unit. To build one:
+
+            1. Collect the parts.
+            2. Seal them with the
+               packer.
+
+            In the warehouse view, this refers to pallet crates, not to software crates.
+
+            ## Other
+
+            Text.
+            """, expectedFormat: .headings, [
+            ExpectedEntry(term: "Crate", senses: ["""
+                A box of parts that ships as one unit. To build one:
+
+                1. Collect the parts.
+                2. Seal them with the packer.
+
+                In the warehouse view, this refers to pallet crates, not to software crates.
+                """], line: 0, termText: "Crate", anchor: "crate"),
+            ExpectedEntry(term: "Other", senses: ["Text."], line: 10, termText: "Other", anchor: "other"),
+        ])
+    }
+
+    /// Numbered items are senses when they are the definition itself: the body starts with them, or a
+    /// lead-in ending with a colon introduces items that read as definitions. Otherwise, one definition.
+    @Test(arguments: [
+        // The body starts with the list (as in the Backstage glossary); a paragraph after it is not glued onto sense 2.
+        ("1. A set of users.\n2. A kind of catalog entity.\n\nBoth meanings appear in the admin pages.",
+         ["A set of users.", "A kind of catalog entity."], "Both meanings appear in the admin pages."),
+        ("1. A set of users.\n\n   Groups can nest.\n\n2. A kind of catalog entity.",
+         ["A set of users.\n\nGroups can nest.", "A kind of catalog entity."], nil),
+        ("Has two meanings:\n\n1. A set of users.\n2. [The catalog kind](#kind).",
+         ["A set of users.", "[The catalog kind](#kind)."], "Has two meanings:"),
+        // A lead-in, but the items are steps.
+        ("Made like this:\n\n1. Pick users.\n2. Save the list.",
+         ["Made like this:\n\n1. Pick users.\n2. Save the list."], nil),
+        // Definition-like items, but the intro is a sentence, not a lead-in.
+        ("A word with a history.\n\n1. A set of users.\n2. A kind of catalog entity.",
+         ["A word with a history.\n\n1. A set of users.\n2. A kind of catalog entity."], nil),
+        // A single numbered item that is the whole body.
+        ("1. A set of users.", ["A set of users."], nil),
+    ] as [(String, [String], String?)])
+    func numberedItemsAreSensesOnlyWhenTheyAreTheDefinition(_ body: String, _ senses: [String], _ details: String?) throws {
+        let file = GlossaryParser.parse(SourceText("## Group\n\n\(body)\n\n## Other\n\nText.\n"), path: "glossary.md")
+        let entry = try #require(file.entries.first)
+        #expect(entry.senses == senses)
+        #expect(entry.details == details)
     }
 
     @Test func multiParagraphDefinitionIsOneSense() {
@@ -341,6 +407,15 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
                 ExpectedEntry(term: "Pod", senses: ["The smallest deployable unit."], aliases: [("Pods", .frontMatter), ("Workload unit", .frontMatter)],
                               details: "Pods share storage and network.", line: 1, termText: "Pod", anchor: "pod"),
             ])
+    }
+
+    /// A term file's long text is shown as written: a numbered list stays a list, and the text after it stays.
+    @Test func termFileDetailsKeepTheirListInOrder() throws {
+        let file = GlossaryParser.parse(SourceText("---\ntitle: Job\nshort_description: A task that runs to completion.\n---\n<!--more-->\n1. Write the spec.\n2. Apply it.\n\nIt stops when done.\n"),
+                                        path: "glossary/job.md")
+        let entry = try #require(file.entries.first)
+        #expect(entry.senses == ["A task that runs to completion."])
+        #expect(entry.details == "1. Write the spec.\n2. Apply it.\n\nIt stops when done.")
     }
 
     @Test func termFileTagsAndAliasRanges() throws {

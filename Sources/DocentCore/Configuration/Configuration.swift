@@ -81,7 +81,8 @@ public struct Configuration: Hashable, Sendable {
 
     public var include: [String]
     public var exclude: [String]
-    /// Empty: glossaries are found by name (`glossary.md`, `*glossary*.md`, files in `glossary/` folders).
+    /// Empty: glossaries are found by name (`looksLikeGlossary`: `glossary.md`, `*-glossary.md`, `glossary-*.md`,
+    /// files in `glossary/` folders).
     public var glossaries: [GlossarySource]
     public var rules: [String: RuleSetting]
     public var overrides: [RuleOverride]
@@ -117,13 +118,18 @@ public struct Configuration: Hashable, Sendable {
         return glossaries.first { Glob($0.pattern).matches(path) }
     }
 
-    /// Glossaries found by name: `glossary.md`, `*glossary*.md(x)`, or any Markdown file in a `glossary/` folder.
+    /// Glossaries found by name: a Markdown file whose name starts or ends with the word "glossary"
+    /// (`glossary.md`, `team-glossary.mdx`, `glossary-of-terms.md`, `api_glossary.md`), or any Markdown
+    /// file in a `glossary/` folder. A name with "glossary" in the middle (`writing-a-glossary-entry.md`,
+    /// a page about glossaries) is not a glossary.
     public static func looksLikeGlossary(_ path: String) -> Bool {
         let lower = path.lowercased()
-        guard lower.hasSuffix(".md") || lower.hasSuffix(".mdx") else { return false }
         let components = lower.split(separator: "/")
         guard let name = components.last else { return false }
-        if name.contains("glossary") { return true }
+        let stem: Substring
+        if name.hasSuffix(".md") { stem = name.dropLast(3) } else if name.hasSuffix(".mdx") { stem = name.dropLast(4) } else { return false }
+        let words = stem.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." || $0 == " " })
+        if words.first == "glossary" || words.last == "glossary" { return true }
         return components.dropLast().contains { $0 == "glossary" }
     }
 

@@ -3,37 +3,122 @@
 struct DefinitionReader {
     let text: SourceText
 
-    /// Splits definition lines into senses. Numbered items (`1. …`, `2. …`) are senses when there are at
-    /// least two; otherwise the paragraphs together are one sense. Lines are content ranges with their
-    /// container prefix already removed; empty ranges are paragraph breaks.
+    /// A definition's paragraphs and numbered lists, in document order.
+    enum Block {
+        case paragraph([String])
+        /// Items of one numbered list: each item's marker ("1.", "2)") and its lines ("" between paragraphs).
+        case list([(marker: String, lines: [String])])
+    }
+
+    /// Splits definition lines into senses. Numbered items (`1. …`, `2. …`) are senses only when they are
+    /// the definition itself: at least two items, and either the body starts with them (the Backstage
+    /// glossary) or a lead-in ending with a colon ("Has two meanings:") introduces items that read as
+    /// definitions ("A set of users."). The lead-in and any text after such a list are returned as
+    /// `preamble`, in document order. Otherwise the whole body, in document order (intro, list, what
+    /// follows), is one sense. Lines are content ranges with their container prefix already removed;
+    /// empty ranges are paragraph breaks.
     func senses(fromLines lines: [ByteRange]) -> (senses: [String], preamble: String?) {
-        var paragraphs: [[String]] = [[]]
-        var numbered: [[String]] = []
-        var preamble: [String] = []
-        var inNumbered = false
+        let blocks = self.blocks(fromLines: lines)
+        if let listIndex = blocks.firstIndex(where: { if case .list = $0 { true } else { false } }),
+           case .list(let items) = blocks[listIndex], items.count >= 2 {
+            let leadIn = blocks[..<listIndex]
+            let isDefinition: Bool
+            if leadIn.isEmpty {
+                isDefinition = true
+            } else if leadIn.count == 1, case .paragraph(let intro) = leadIn.first!, intro.last?.hasSuffix(":") == true {
+                isDefinition = items.allSatisfy { Self.readsAsDefinition($0.lines.first ?? "") }
+            } else {
+                isDefinition = false
+            }
+            if isDefinition {
+                let senses = items.map { Self.joinParagraphLines($0.lines) }.filter { !$0.isEmpty }
+                let rest = Self.markdown(Array(leadIn) + blocks[(listIndex + 1)...])
+                return (senses, rest.isEmpty ? nil : rest)
+            }
+        }
+        // One numbered item and nothing else: its text is the definition.
+        if blocks.count == 1, case .list(let items) = blocks[0], items.count == 1 {
+            let text = Self.joinParagraphLines(items[0].lines)
+            return (text.isEmpty ? [] : [text], nil)
+        }
+        let text = Self.markdown(blocks)
+        return (text.isEmpty ? [] : [text], nil)
+    }
+
+    /// Groups definition lines into paragraphs and numbered lists. After a blank line, a line indented
+    /// less than the item's text ends the list (CommonMark); without a blank line it continues the item.
+    func blocks(fromLines lines: [ByteRange]) -> [Block] {
+        var blocks: [Block] = []
+        var paragraph: [String] = []
+        var items: [(marker: String, lines: [String])] = []
+        var itemColumn = 0
+        var blankBefore = false
+        func closeParagraph() {
+            if !paragraph.isEmpty { blocks.append(.paragraph(paragraph)) }
+            paragraph = []
+        }
+        func closeList() {
+            if !items.isEmpty { blocks.append(.list(items)) }
+            items = []
+        }
         for line in lines {
             let content = text.string(in: line).trimmingSpaces()
             if content.isEmpty {
-                if inNumbered { numbered[numbered.count - 1].append("") } else { paragraphs.append([]) }
+                if items.isEmpty { closeParagraph() }
+                blankBefore = true
                 continue
             }
+            defer { blankBefore = false }
+            let column = line.lowerBound - text.lineRange(text.line(of: line.lowerBound)).lowerBound
             if let rest = Self.numberedItemContent(content) {
-                if !inNumbered { preamble = paragraphs.flatMap { $0 } }
-                inNumbered = true
-                numbered.append([rest])
+                closeParagraph()
+                let markerLength = content.utf8.count - rest.utf8.count
+                items.append((String(content.prefix { !$0.isWhitespace }), [rest]))
+                itemColumn = column + markerLength
                 continue
             }
-            if inNumbered { numbered[numbered.count - 1].append(content) } else { paragraphs[paragraphs.count - 1].append(content) }
+            if !items.isEmpty {
+                if !blankBefore {
+                    items[items.count - 1].lines.append(content)
+                    continue
+                }
+                if column >= itemColumn {
+                    items[items.count - 1].lines += ["", content]
+                    continue
+                }
+                closeList()
+            }
+            paragraph.append(content)
         }
-        if numbered.count >= 2 {
-            let senses = numbered.map { Self.joinParagraphLines($0) }.filter { !$0.isEmpty }
-            let intro = preamble.joined(separator: " ").trimmingSpaces()
-            return (senses, intro.isEmpty ? nil : intro)
+        closeParagraph()
+        closeList()
+        return blocks
+    }
+
+    /// Blocks as Markdown: paragraphs joined into lines, lists one item per line with their markers,
+    /// an item's later paragraphs indented under its text.
+    static func markdown(_ blocks: some Sequence<Block>) -> String {
+        var parts: [String] = []
+        for block in blocks {
+            switch block {
+            case .paragraph(let lines):
+                parts.append(lines.joined(separator: " "))
+            case .list(let items):
+                parts.append(items.map { item in
+                    let indent = String(repeating: " ", count: item.marker.count + 1)
+                    return item.marker + " " + joinParagraphLines(item.lines).components(separatedByWord: "\n\n").joined(separator: "\n\n" + indent)
+                }.joined(separator: "\n"))
+            }
         }
-        var all = paragraphs
-        if numbered.count == 1 { all.append(numbered[0]) }
-        let joined = all.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }.joined(separator: "\n\n")
-        return (joined.isEmpty ? [] : [joined], nil)
+        return parts.filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    /// Whether a numbered item reads as a definition ("A set of users.", "The output of …", "Something
+    /// that …") rather than a step ("Gather the files."): it starts with an article or a determiner.
+    static func readsAsDefinition(_ item: String) -> Bool {
+        let plain = MarkdownText.plainText(item).trimmingSpaces().lowercased()
+        guard let first = plain.split(whereSeparator: { !$0.isLetter && $0 != "'" }).first else { return false }
+        return ["a", "an", "the", "any", "each", "every", "one", "some", "something", "someone", "somebody", "anything", "anyone", "what", "whatever", "another"].contains(String(first))
     }
 
     static func numberedItemContent(_ line: String) -> String? {
@@ -115,33 +200,65 @@ struct DefinitionReader {
             }
             break
         }
-        if preferred == nil {
-            for marker in ["also known as ", "also called ", "known as "] {
-                var searchFrom = lower.startIndex
-                while let found = lower.range(of: marker, from: searchFrom) {
-                    searchFrom = found.upperBound
-                    let offset = lower.distance(from: lower.startIndex, to: found.upperBound)
-                    if marker == "known as " && found.lowerBound > lower.startIndex && lower[..<found.lowerBound].hasSuffix("also ") { continue }
-                    if let name = Self.phrase(after: offset, in: plain), name.lowercased() != term.lowercased() {
-                        aliases.append(GlossaryAlias(name: name, kind: .alsoKnownAs, range: locate(name, in: definitionRange)))
-                    }
-                }
-            }
-            if let found = lower.range(of: "refers to") {
-                var offset = lower.distance(from: lower.startIndex, to: found.upperBound)
-                let characters = Array(plain)
-                while offset < characters.count && (characters[offset] == ":" || characters[offset] == " ") { offset += 1 }
-                if let name = Self.phrase(after: offset, in: plain), name.lowercased() != term.lowercased() {
-                    aliases.append(GlossaryAlias(name: name, kind: .refersTo, range: locate(name, in: definitionRange)))
-                }
-            }
-        }
+        if preferred == nil { aliases = namingAliases(term: term, plain: plain, definitionRange: definitionRange) }
         var expansion: String?
         if Self.isAbbreviation(term), let first = senses.first {
             let firstPhrase = Self.phrase(after: 0, in: MarkdownText.plainText(first), maximumWords: 8) ?? ""
             if Self.initialsMatch(abbreviation: term, phrase: firstPhrase) { expansion = firstPhrase }
         }
         return (aliases, preferred, expansion)
+    }
+
+    /// Phrases that give the term another name, read only where they are about the term: at the start
+    /// of the definition or of one of its sentences ("Also known as the scaffolder.", "Refers to: OAuth
+    /// 2.0, …", "It is also called Forge.", "The Scaffolder is also known as Forge."). Further markers in
+    /// such a sentence count too ("Also known as Forge, and known as Anvil"). Elsewhere ("In the catalog,
+    /// this refers to release bundles", "talks to the identity provider, also known as the IdP") the
+    /// phrase is about something else.
+    func namingAliases(term: String, plain: String, definitionRange: ByteRange) -> [GlossaryAlias] {
+        let characters = Array(plain)
+        func matches(_ word: String, at offset: Int) -> Bool {
+            let wanted = Array(word)
+            guard offset + wanted.count <= characters.count else { return false }
+            for index in wanted.indices where characters[offset + index].lowercased() != String(wanted[index]) { return false }
+            return true
+        }
+        // Sentence starts: the definition's start, and after ". ", "! ", "? ".
+        var starts = [0]
+        for index in characters.indices.dropFirst() where characters[index] == " " && ".!?".contains(characters[index - 1]) {
+            var next = index
+            while next < characters.count && characters[next] == " " { next += 1 }
+            if next < characters.count, starts.last != next { starts.append(next) }
+        }
+        let markers: [(String, AliasKind)] = [("also known as ", .alsoKnownAs), ("also called ", .alsoKnownAs), ("also referred to as ", .alsoKnownAs),
+                                             ("known as ", .alsoKnownAs), ("refers to ", .refersTo), ("refers to:", .refersTo)]
+        let subjects = [term.lowercased() + " ", "the " + term.lowercased() + " ", "this term ", "the term ", "this name ", "the name ", "it "]
+        var aliases: [GlossaryAlias] = []
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1] : characters.count
+            var cursor = start
+            // "The Scaffolder is also known as …", "It is also called …", "This term refers to …".
+            if let subject = subjects.first(where: { matches($0, at: cursor) }) {
+                cursor += subject.count
+                for verb in ["is ", "was ", "are "] where matches(verb, at: cursor) { cursor += verb.count; break }
+            }
+            guard markers.contains(where: { matches($0.0, at: cursor) }) else { continue }
+            var offset = cursor
+            while offset < end {
+                guard let (marker, kind) = markers.first(where: { matches($0.0, at: offset) }),
+                      offset == cursor || offset == start || characters[offset - 1] == " " else { offset += 1; continue }
+                var after = offset + marker.count
+                while after < characters.count && (characters[after] == ":" || characters[after] == " ") { after += 1 }
+                if let name = Self.phrase(after: after, in: plain), name.lowercased() != term.lowercased() {
+                    // "Single Sign-On … Also known as SSO": an all-caps other name of a spelled-out term is its
+                    // abbreviation, as with "(AKA SSO)" in the term.
+                    let isAbbreviation = kind == .alsoKnownAs && Self.isAbbreviation(name) && !Self.isAbbreviation(term)
+                    aliases.append(GlossaryAlias(name: name, kind: isAbbreviation ? .aka : kind, range: locate(name, in: definitionRange)))
+                }
+                offset += marker.count
+            }
+        }
+        return aliases
     }
 
     /// The phrase starting at `offset` (in characters): up to the first sentence or clause break,

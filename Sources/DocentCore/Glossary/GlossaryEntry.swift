@@ -18,9 +18,10 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
 
 /// How a glossary relates another name to an entry.
 public enum AliasKind: String, Sendable, Hashable {
-    /// `(AKA X)` in a term, or an abbreviation line: another accepted name, often an abbreviation.
+    /// `(AKA X)` in a term, an abbreviation line, or an all-caps name given by "Also known as" to a
+    /// spelled-out term ("Also known as SSO"): another accepted name, often an abbreviation.
     case aka
-    /// "Also known as X" in a definition: an accepted alternative name.
+    /// "Also known as X" or "Also called X" in a definition: an accepted alternative name.
     case alsoKnownAs = "also-known-as"
     /// "Refers to X": the full name the term stands for.
     case refersTo = "refers-to"
@@ -123,13 +124,17 @@ public struct GlossaryFile: Sendable {
     public var problems: [GlossaryProblem]
     /// Anchors of every heading in the file (for checking `#anchor` links).
     public var anchors: Set<String>
+    /// The zero-based line of each heading, by its anchor lower-cased (the first heading with that anchor).
+    public var anchorLines: [String: Int]
 
-    public init(path: String, format: GlossaryFormat, entries: [GlossaryEntry], problems: [GlossaryProblem], anchors: Set<String>) {
+    public init(path: String, format: GlossaryFormat, entries: [GlossaryEntry], problems: [GlossaryProblem], anchors: Set<String>,
+                anchorLines: [String: Int] = [:]) {
         self.path = path
         self.format = format
         self.entries = entries
         self.problems = problems
         self.anchors = anchors
+        self.anchorLines = anchorLines
     }
 }
 

@@ -21,8 +21,12 @@ public enum GlossaryParser {
         if context.entries.isEmpty && text.string.contains(where: { !$0.isWhitespace }) {
             context.problems.append(GlossaryProblem(kind: .syntax, message: "No glossary entries found (read as \(chosen.rawValue) layout)", range: 0..<min(text.count, text.lineRange(0).upperBound)))
         }
+        var anchorLines: [String: Int] = [:]
+        for heading in document.headings where anchorLines[heading.anchor.lowercased()] == nil {
+            anchorLines[heading.anchor.lowercased()] = text.line(of: heading.range.lowerBound)
+        }
         return GlossaryFile(path: path, format: chosen, entries: context.entries, problems: context.problems,
-                            anchors: Set(document.headings.map(\.anchor)))
+                            anchors: Set(document.headings.map(\.anchor)), anchorLines: anchorLines)
     }
 
     /// Picks the layout a file is written in from its shape.

@@ -207,7 +207,8 @@ enum TermFileGlossaryLayout {
         let shortDescription = frontMatter.string("short_description")?.trimmingSpaces() ?? ""
         let body = context.reader.senses(fromLines: shortLines).senses
         let senses = shortDescription.isEmpty ? body : [shortDescription]
-        let details = context.reader.senses(fromLines: longLines).senses.joined(separator: "\n\n")
+        // The long text is shown as it is written: numbered lists stay lists, in document order.
+        let details = DefinitionReader.markdown(context.reader.blocks(fromLines: longLines))
         var aliases: [GlossaryAlias] = []
         if let aka = frontMatter.entry("aka") {
             for name in frontMatter.strings("aka") {

@@ -1,0 +1,63 @@
+/// Links inside a definition are written relative to the glossary file (`[developer portals](#developer-portal)`,
+/// `[setup](../guides/setup.md)`). Shown anywhere else (a hover on another page, `docent explain`) they
+/// would point at the wrong place, so they are rewritten to the targets the glossary file means.
+extension Glossary {
+    /// `entry` with the links in its senses and details rewritten by `resolvingLinks(in:from:location:)`.
+    public func resolvingLinks(of entry: GlossaryEntry, location: (String, Int) -> String) -> GlossaryEntry {
+        var resolved = entry
+        resolved.senses = entry.senses.map { resolvingLinks(in: $0, from: entry.file, location: location) }
+        resolved.details = entry.details.map { resolvingLinks(in: $0, from: entry.file, location: location) }
+        return resolved
+    }
+
+    /// `markdown`, written in the glossary file `file`, with each inline link's and image's destination
+    /// replaced by `location(path, line)`: same-file anchors (`#developer-portal`) and relative paths
+    /// (`../guides/setup.md#install`) are resolved against `file`; the line is the heading's when the
+    /// target is a glossary file with that anchor (matched ignoring case), else 0. URLs with a scheme,
+    /// `//host` and site-absolute `/docs/…` links, and paths that leave the workspace are kept as written.
+    public func resolvingLinks(in markdown: String, from file: String, location: (String, Int) -> String) -> String {
+        guard markdown.utf8.contains(UInt8(ascii: "(")) else { return markdown }
+        let text = SourceText(markdown)
+        let document = MarkdownScanner.scan(text)
+        let links = document.links.filter { $0.kind == .inline || $0.kind == .image }.sorted { $0.destinationRange.lowerBound < $1.destinationRange.lowerBound }
+        var bytes = text.bytes
+        // From the end, so earlier ranges stay valid.
+        for link in links.reversed() where !link.destinationRange.isEmpty {
+            guard let (path, anchor) = Self.target(of: link.destination, from: file) else { continue }
+            var line = 0
+            if let anchor, let glossaryFile = files.first(where: { $0.path == path }), let found = glossaryFile.anchorLines[anchor.lowercased()] { line = found }
+            bytes.replaceSubrange(link.destinationRange, with: Array(location(path, line).utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The workspace-relative path and anchor a link destination in `file` points at; nil for a
+    /// destination that is not a relative link inside the workspace.
+    static func target(of destination: String, from file: String) -> (path: String, anchor: String?)? {
+        guard !destination.isEmpty, !destination.hasPrefix("/") else { return nil }
+        // A scheme ("https:", "mailto:"): letters, digits, "+", "-", "." before the first ":".
+        if let colon = destination.firstIndex(of: ":"),
+           destination[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }) { return nil }
+        var pathPart = Substring(destination)
+        var anchor: String?
+        if let hash = pathPart.firstIndex(of: "#") {
+            anchor = String(pathPart[pathPart.index(after: hash)...])
+            pathPart = pathPart[..<hash]
+        }
+        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
+        if anchor?.isEmpty == true { anchor = nil }
+        guard !pathPart.isEmpty else { return (file, anchor) }
+        var components = file.split(separator: "/").dropLast().map(String.init)
+        for component in pathPart.split(separator: "/", omittingEmptySubsequences: true) {
+            if component == "." { continue }
+            if component == ".." {
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            } else {
+                components.append(String(component))
+            }
+        }
+        guard !components.isEmpty else { return nil }
+        return (components.joined(separator: "/"), anchor)
+    }
+}
