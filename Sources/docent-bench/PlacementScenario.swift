@@ -97,9 +97,13 @@ enum PlacementScenario {
                     return "{\"words\":\(part.wordCount),\"code\":\(part.codeWordCount),\"level\":\(level),\"evidence\":\(numbers(evidence)),\"signals\":\(pairs(signals)),\"terms\":\(pairs(vectors.parts[index]))}"
                 }.joined(separator: ",")
                 let expectsPart = truth.expectations.contains { $0.code == "misplaced-section" && $0.path == path }
+                let links = document.markdown.links.filter { $0.kind == .inline || $0.kind == .definition }.compactMap { link in
+                    WorkspacePath.linkTarget(link.destination, from: path, isDocument: { truth.arranged.document($0) != nil })
+                }
                 lines.append("{\"path\":\(JSONSerializer.string(.string(path))),\"truth\":\(truth.personas[path]!),\"section\":\(section),\"words\":\(assessment.wordCount),"
                     + "\"disputed\":\(truth.disputed.contains(path)),\"expectedPart\":\(expectsPart),"
                     + "\"evidence\":\(numbers(assessment.scores.map(\.evidence))),\"signals\":\(pairs(model.signalWeights(of: path).sorted { $0.key < $1.key }.map { (Int32($0.key), $0.value) })),"
+                    + "\"links\":[\(links.map { JSONSerializer.string(.string($0)) }.joined(separator: ","))],"
                     + "\"terms\":\(pairs(vectors.page)),\"parts\":[\(parts)]}")
             }
             let sectionLines = model.sections.sections.map { "{\"path\":\(JSONSerializer.string(.string($0.path))),\"personas\":\($0.personas),\"checked\":\($0.isChecked)}" }

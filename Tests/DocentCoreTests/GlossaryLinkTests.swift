@@ -35,6 +35,13 @@ import Testing
         #expect(entry.senses[0].hasPrefix("A framework for [developer portals](#developer-portal), "))
     }
 
+    @Test func theHoverShowsResolvedLinks() throws {
+        let glossary = Self.glossary()
+        let entry = try #require(glossary.entries.first { $0.term == "Scope" })
+        let hover = EntryPresentation.markdown(entry, glossary: glossary) { path, line in "file:///ws/\(path)#L\(line + 1)" }
+        #expect(hover == "**Scope**\n\nWhat a [token](file:///ws/docs/access/glossary.md#L3) may do.\n\nSee also: [Token](file:///ws/docs/access/glossary.md#L3)\n\nDefined in [docs/access/glossary.md:7](file:///ws/docs/access/glossary.md#L7)")
+    }
+
     @Test func anEntryOfAnotherGlossaryResolvesAgainstItsOwnFile() throws {
         let glossary = Self.glossary()
         let entry = try #require(glossary.entries.first { $0.term == "Scope" })

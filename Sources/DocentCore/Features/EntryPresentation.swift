@@ -1,7 +1,10 @@
 /// How an entry reads in a hover or in `docent explain`: one Markdown text for both.
 public enum EntryPresentation {
     /// Markdown for one entry. `location` turns (file, zero-based line) into a link target or text.
+    /// Links in the definition are resolved against the glossary file, so that `#anchor` links open
+    /// the entry they name rather than the page being hovered.
     public static func markdown(_ entry: GlossaryEntry, glossary: Glossary, location: (String, Int) -> String) -> String {
+        let entry = glossary.resolvingLinks(of: entry, location: location)
         var lines: [String] = []
         var title = "**\(entry.term)**"
         if let qualifier = entry.qualifier { title += " *(\(qualifier))*" }

@@ -53,6 +53,9 @@ class Data:
                 lst.append(dict(raw=v, evidence=np.array(q['evidence']), words=q['words'], code=q['code'], level=q['level']))
             self.parts.append(lst)
         self.bypers = [[k for k in self.checked if p in self.secs[k]['personas']] for p in range(self.P)]
+        # where each page's links lead (labelled pages only: the others sit in sections for everyone)
+        index = {path: i for i, path in enumerate(self.paths)}
+        self.links = [[index[t] for t in p.get('links', []) if t in index and index[t] != i] for i, p in enumerate(pages)]
 
 def logw(raw):
     out = np.where(raw > 0, np.maximum(0.1, 1 + np.log(np.maximum(raw, 1e-12))), 0.0)
@@ -71,11 +74,13 @@ def dense(sparse, V):
 class Method:
     """The scoring Docent ships (PlacementClassifier.swift), parameter for parameter."""
     T = 20; prior = 1.5; biw = 0.5; maxlw = 0.64; half = 3; trust_half = 3
-    minWords = 40; minShare = 0.3; minRatio = 2; maxPlaced = 0.15; strongShare = 0.6; strongRatio = 4
+    minWords = 40; minShare = 0.3; minRatio = 2; maxPlaced = 0.15; strongShare = 0.6; strongRatio = 5
     minPartWords = 40
     # the part rule's log-odds: z = lr + wPage*r - wCoh*ln(c + .01) + wLen*ln(words) + wShift*shift >= threshold
     threshold = 9.5; wPage = 1.5; wCoh = 1.2; wLen = 0.3; wShift = 0.15; alpha = 1000.0; beta = 10.0
     prune = True
+    # where a page's links lead: linkWeight * ln((n_p + linkPrior) / (n + P * linkPrior)), pages only
+    linkWeight = 0.5; linkPrior = 1.0
 
     def __init__(self, D, raw, sec, **kw):
         """raw: page raw counts (n×V) of this arrangement; sec: section per page."""
@@ -127,7 +132,15 @@ class Method:
                 out[k] = self.T * max(0, dot) / math.sqrt(ns)
         return out
 
-    def shares(self, aff, e, own=None):
+    def link_counts(self, i):
+        c = np.zeros(self.D.P)
+        for j in self.D.links[i]:
+            s = self.D.secs[self.sec[j]]
+            if s['checked']:
+                for p in s['personas']: c[p] += 1
+        return c
+
+    def shares(self, aff, e, own=None, links=None):
         """With `own` (the page's section), its personas are scored by that section alone."""
         D = self.D; P = D.P
         learned = np.full(P, np.nan)
@@ -146,6 +159,8 @@ class Method:
         bottom = learned[known].min() if known.any() else 0
         tot = e.sum() + self.prior * P
         logs = alpha * np.where(known, learned, bottom) + self.biw * np.log((e + self.prior) / tot)
+        if links is not None and links.sum() > 0 and self.linkWeight > 0:
+            logs = logs + self.linkWeight * np.log((links + self.linkPrior) / (links.sum() + P * self.linkPrior))
         x = np.exp(logs - logs.max())
         return x / x.sum()
 
@@ -156,7 +171,7 @@ class Method:
     def decide_page(self, i):
         D = self.D
         if D.words[i] < self.minWords: return None
-        sh = self.shares(self.learned(self.U[i], i), D.E[i], own=self.sec[i])
+        sh = self.shares(self.learned(self.U[i], i), D.E[i], own=self.sec[i], links=self.link_counts(i))
         placed, cands = self.candidates(i)
         if not cands: return None
         best = max(cands, key=lambda p: sh[p]); bs = sh[best]; ps = sum(sh[p] for p in placed)
