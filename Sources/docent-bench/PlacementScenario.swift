@@ -89,17 +89,19 @@ enum PlacementScenario {
                 guard let vectors = model.rawTermCounts(of: path), let assessment = model.assessment(of: path, in: truth.arranged),
                       let section = assessment.sectionIndex, let document = truth.arranged.document(path) else { continue }
                 let modelParts = model.parts(of: path)
+                let linked = document.markdown.links.filter { $0.kind == .inline || $0.kind == .definition }.compactMap { link -> (ByteRange, String)? in
+                    WorkspacePath.linkTarget(link.destination, from: path, isDocument: { truth.arranged.document($0) != nil }).map { (link.range, $0) }
+                }
+                let links = linked.map(\.1)
                 let parts = modelParts.indices.map { index -> String in
                     let part = modelParts[index]
                     let evidence = model.evidence(of: path, part: index)
                     let level = part.headingIndex.map { document.markdown.headings[$0].level } ?? 0
                     let signals = model.signalWeights(of: path, part: index).sorted { $0.key < $1.key }.map { (Int32($0.key), $0.value) }
-                    return "{\"words\":\(part.wordCount),\"code\":\(part.codeWordCount),\"level\":\(level),\"evidence\":\(numbers(evidence)),\"signals\":\(pairs(signals)),\"terms\":\(pairs(vectors.parts[index]))}"
+                    let partLinks = linked.filter { modelParts[index].range.contains($0.0.lowerBound) }.map { JSONSerializer.string(.string($0.1)) }
+                    return "{\"links\":[\(partLinks.joined(separator: ","))],\"words\":\(part.wordCount),\"code\":\(part.codeWordCount),\"level\":\(level),\"evidence\":\(numbers(evidence)),\"signals\":\(pairs(signals)),\"terms\":\(pairs(vectors.parts[index]))}"
                 }.joined(separator: ",")
                 let expectsPart = truth.expectations.contains { $0.code == "misplaced-section" && $0.path == path }
-                let links = document.markdown.links.filter { $0.kind == .inline || $0.kind == .definition }.compactMap { link in
-                    WorkspacePath.linkTarget(link.destination, from: path, isDocument: { truth.arranged.document($0) != nil })
-                }
                 lines.append("{\"path\":\(JSONSerializer.string(.string(path))),\"truth\":\(truth.personas[path]!),\"section\":\(section),\"words\":\(assessment.wordCount),"
                     + "\"disputed\":\(truth.disputed.contains(path)),\"expectedPart\":\(expectsPart),"
                     + "\"evidence\":\(numbers(assessment.scores.map(\.evidence))),\"signals\":\(pairs(model.signalWeights(of: path).sorted { $0.key < $1.key }.map { (Int32($0.key), $0.value) })),"
