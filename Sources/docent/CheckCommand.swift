@@ -45,10 +45,12 @@ enum CheckCommand {
         let diagnostics: [Diagnostic] = Checker.check(paths: paths, in: snapshot, progress: onProgress)
         progress?.finish()
         let isTerminal = isatty(STDOUT_FILENO) == 1 && !options.flags.contains("--no-color") && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let rootPrefix = prefixFromCurrentDirectory(to: loader.root)
+        // Report paths are relative to the current directory (the repository checkout in CI).
+        let current = WorkspaceRootFinder.currentDirectory
+        let rootPrefix = WorkspaceRootFinder.prefix(from: current, to: loader.root)
         switch format {
         case "json": print(CheckReport.json(diagnostics, snapshot: snapshot))
-        case "sarif": print(CheckReport.sarif(diagnostics, snapshot: snapshot, rootPrefix: "", version: CommandLineTool.version))
+        case "sarif": print(CheckReport.sarif(diagnostics, snapshot: snapshot, rootPrefix: rootPrefix, sourceRoot: current, version: CommandLineTool.version))
         case "github": print(CheckReport.github(diagnostics, snapshot: snapshot, rootPrefix: rootPrefix), terminator: "")
         default: print(CheckReport.text(diagnostics, snapshot: snapshot, fileCount: paths.count, color: isTerminal), terminator: "")
         }
@@ -83,14 +85,6 @@ enum CheckCommand {
         return changes.isEmpty ? snapshot : snapshot.applying(changes)
     }
 
-    /// `docs/` when the workspace root is `docs` below the current directory (for GitHub annotations,
-    /// whose paths are relative to the repository checkout).
-    static func prefixFromCurrentDirectory(to root: URL) -> String {
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
-        let rootPath = root.path
-        guard rootPath.hasPrefix(current + "/") else { return "" }
-        return String(rootPath.dropFirst(current.count + 1)) + "/"
-    }
 }
 
 /// A one-line progress bar on stderr, for long runs on a terminal only.
