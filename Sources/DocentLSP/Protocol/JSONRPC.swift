@@ -41,6 +41,9 @@ public enum ErrorCode: Int, Sendable {
 public struct ResponseError: Error, Sendable {
     public var code: ErrorCode
     public var message: String
+    /// Answered as a `null` result rather than an error: the request is about an open file that is
+    /// not a document (excluded by the configuration), for which there is nothing to say.
+    var answersNull = false
 
     public init(_ code: ErrorCode, _ message: String) {
         self.code = code

@@ -40,6 +40,8 @@ public final class LanguageServer: @unchecked Sendable {
     var pendingEditorRules: [String: RuleSetting] = [:]
     /// The text of each open buffer (keyed by path@root), laid over disk content when a workspace reloads.
     var overlayTexts: [String: SourceText] = [:]
+    /// Configuration errors already shown with `window/showMessage` (file and message).
+    var shownConfigurationErrors: Set<String> = []
     /// Placement diagnostics of each open document (by URI), before suppression comments apply (those
     /// are read from the current text at each report). Placement reads every page of the workspace, so
     /// it is recomputed when typing pauses (`placementDelay`), not per keystroke; meanwhile these are
@@ -175,6 +177,8 @@ public final class LanguageServer: @unchecked Sendable {
             } else {
                 sink.send(OutgoingMessage.response(id: id, result: result))
             }
+        } catch where error.answersNull {
+            sink.send(OutgoingMessage.response(id: id, result: .null))
         } catch {
             sink.send(OutgoingMessage.error(id: id, error))
         }
@@ -285,7 +289,9 @@ public final class LanguageServer: @unchecked Sendable {
 
     func document(_ uri: String) throws(ResponseError) -> (workspace: ServerWorkspace, path: String, document: WorkspaceDocument) {
         guard let (workspace, path) = locate(uri, createIfMissing: false), let document = workspace.snapshot.document(path) else {
-            throw ResponseError(.invalidParams, "Unknown document \(uri)")
+            var error = ResponseError(.invalidParams, "Unknown document \(uri)")
+            error.answersNull = openDocuments[uri] != nil
+            throw error
         }
         return (workspace, path, document)
     }
@@ -421,6 +427,8 @@ public final class LanguageServer: @unchecked Sendable {
         guard !clientPullsDiagnostics else { return }
         for uri in uris {
             guard let open = openDocuments[uri] else { continue }
+            // The configuration file's diagnostics are its problems (`reportConfigurationProblems`).
+            if open.workspace.isOnDisk && ConfigurationLoader.fileNames.contains(open.path) { continue }
             let (items, diagnosticsHash) = diagnosticsWithHash(for: open.path, in: open.workspace)
             // Unchanged diagnostics for an unchanged version are not sent again; a new version always
             // gets its diagnostics, so the client knows they are current.
