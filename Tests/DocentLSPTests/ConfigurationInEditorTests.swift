@@ -156,3 +156,37 @@ extension TestClient {
         #expect(client.notifications("window/showMessage").count == 1)
     }
 }
+
+/// Untitled buffers with one workspace folder open (R10).
+@Suite struct UntitledDocumentTests {
+    static let uri = "untitled:Untitled-1"
+
+    func open(_ client: TestClient, _ text: String) {
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(Self.uri), "languageId": "markdown", "version": 1, "text": .string(text)]])
+    }
+
+    func pushed(_ client: TestClient) -> [JSONValue]? {
+        client.notifications("textDocument/publishDiagnostics").last { $0["params"]?["uri"]?.stringValue == Self.uri }?["params"]?["diagnostics"]?.arrayValue
+    }
+
+    @Test func anUntitledDocumentIsServedAgainstTheOneWorkspaceFolder() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        open(client, "The Dochub text about the Service Catalog.\n")
+        let hover = try client.request("textDocument/hover", ["textDocument": ["uri": .string(Self.uri)], "position": ["line": 0, "character": 6]])
+        #expect(hover["contents"]?["value"]?.stringValue?.hasPrefix("**DocHub**") == true)
+        let completion = try client.request("textDocument/completion", ["textDocument": ["uri": .string(Self.uri)], "position": ["line": 0, "character": 7]])
+        #expect(completion["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue }.contains("DocHub") == true)
+        #expect(pushed(client)?.map { $0["code"] } == ["term-casing"])
+        // Not part of the folder's results.
+        let reports = try client.request("workspace/diagnostic", ["previousResultIds": []])["items"]?.arrayValue ?? []
+        #expect(!reports.contains { $0["uri"]?.stringValue == Self.uri })
+        let references = try client.request("textDocument/references", ["textDocument": ["uri": .string(client.uri("docs/closed.md"))],
+                                                                         "position": ["line": 2, "character": 6], "context": ["includeDeclaration": false]])
+        #expect(references.arrayValue?.compactMap { $0["uri"]?.stringValue } == [client.uri("docs/closed.md")])
+        // It follows the folder's glossary.
+        try client.writeFile("docs/glossary.md", SampleWorkspace.glossary.replacingOccurrences(of: "## DocHub\n\nThe docs-as-code viewer of the portal.\n", with: ""))
+        #expect(pushed(client) == [])
+        // Nothing is written for it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: client.root.path).sorted() == ["docent.json", "docs"])
+    }
+}

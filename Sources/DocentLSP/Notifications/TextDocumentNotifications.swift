@@ -13,7 +13,9 @@ extension LanguageServer {
             reloadConfiguration(of: workspace)
             return
         }
-        if workspace.admits(path) {
+        if workspace.base != nil {
+            workspace.derive(path: path, text: text, version: version)
+        } else if workspace.admits(path) {
             workspace.apply([.setDocument(path: path, text: text, version: version)])
         } else if workspace.snapshot.document(path) != nil {
             workspace.apply([.removeDocument(path: path)])

@@ -274,6 +274,12 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private func virtualLocation(_ uri: String, createIfMissing: Bool) -> (ServerWorkspace, String)? {
+        // With one workspace folder open, an untitled document is served against it, under a
+        // path of its own that no file of the folder has (the loader does not list hidden folders).
+        let folders = workspaces.filter { $0.isOnDisk }
+        if folders.count == 1, createIfMissing {
+            return (ServerWorkspace(root: folders[0].root, isOnDisk: false, base: folders[0]), ".untitled/" + uri.replacingOccurrences(of: "/", with: "_"))
+        }
         let name = String(uri.split(separator: "/").last ?? "untitled")
         if let existing = workspaces.first(where: { $0.root.path == "/docent-virtual/" + name }) { return (existing, name) }
         guard createIfMissing else { return nil }
@@ -344,7 +350,10 @@ public final class LanguageServer: @unchecked Sendable {
         guard let uri = openURI(path, in: workspace) else { return RuleRegistry.diagnostics(for: path, in: snapshot) }
         let text = RuleRegistry.unfinishedDiagnostics(for: path, in: snapshot, lanes: [.text])
         let placement: [Diagnostic]
-        if let known = placementDiagnostics[uri] {
+        if workspace.base != nil {
+            // An untitled document has no path, so no place in a section.
+            placement = []
+        } else if let known = placementDiagnostics[uri] {
             placement = known
         } else {
             placement = RuleRegistry.unfinishedDiagnostics(for: path, in: snapshot, lanes: [.placement])
@@ -404,7 +413,7 @@ public final class LanguageServer: @unchecked Sendable {
         placementStale = []
         var changed: [String] = []
         for uri in uris {
-            guard let open = openDocuments[uri] else {
+            guard let open = openDocuments[uri], open.workspace.base == nil else {
                 placementDiagnostics[uri] = nil
                 continue
             }
@@ -443,6 +452,15 @@ public final class LanguageServer: @unchecked Sendable {
     /// when the glossary or configuration changed; pull clients are asked to refresh.
     func diagnosticsChanged(in workspace: ServerWorkspace, changedURI: String?, glossaryChanged: Bool) {
         defer { schedulePlacementRefresh(in: workspace) }
+        // Untitled documents served against this workspace see its new state.
+        var derived: [String] = []
+        if glossaryChanged {
+            for (uri, open) in openDocuments where open.workspace.base === workspace {
+                guard let text = overlayTexts[open.path + "@" + open.workspace.root.path] else { continue }
+                open.workspace.derive(path: open.path, text: text, version: open.version)
+                derived.append(uri)
+            }
+        }
         if clientPullsDiagnostics {
             if glossaryChanged && clientSupports("workspace", "diagnostics", "refreshSupport") {
                 request("workspace/diagnostic/refresh", .null)
@@ -450,7 +468,7 @@ public final class LanguageServer: @unchecked Sendable {
             return
         }
         if glossaryChanged {
-            publishDiagnostics(for: openDocuments.filter { $0.value.workspace === workspace }.keys.sorted())
+            publishDiagnostics(for: openDocuments.filter { $0.value.workspace === workspace }.keys.sorted() + derived.sorted())
         } else if let changedURI {
             publishDiagnostics(for: [changedURI])
         }

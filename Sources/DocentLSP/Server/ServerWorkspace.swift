@@ -27,11 +27,24 @@ final class ServerWorkspace {
     var reportedConfigurationProblems: [ConfigurationProblem] = []
     var configurationDiagnosticsURI: String?
 
-    init(root: URL, isOnDisk: Bool) {
+    /// For an untitled document served against a workspace folder: that folder's workspace. This
+    /// workspace's snapshot is then the folder's plus the untitled document, re-derived when either
+    /// changes, so the untitled document sees the folder's glossary and configuration and never
+    /// shows in the folder's own results.
+    let base: ServerWorkspace?
+
+    init(root: URL, isOnDisk: Bool, base: ServerWorkspace? = nil) {
         self.root = root
         self.loader = WorkspaceLoader(root: root)
         self.isOnDisk = isOnDisk
+        self.base = base
         self.snapshot = WorkspaceSnapshot()
+    }
+
+    /// For a workspace with a `base`: its snapshot is the base's with `path` set to `text`.
+    func derive(path: String, text: SourceText, version: Int?) {
+        guard let base else { return }
+        snapshot = base.snapshot.applying([.setDocument(path: path, text: text, version: version)])
     }
 
     /// Reads configuration and every included file. Open buffers are laid over afterwards by the server.
