@@ -131,6 +131,8 @@ public final class LanguageServer: @unchecked Sendable {
             }
         case .invalid(let id, let message):
             sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, message)))
+        case .ignored(let reason):
+            ServerLog.write(reason)
         }
     }
 
