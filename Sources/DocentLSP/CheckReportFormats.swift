@@ -4,8 +4,10 @@ import Foundation
 
 extension CheckReport {
     /// SARIF 2.1.0, as GitHub code scanning accepts it: one run, the rules in the driver, results
-    /// with 1-based lines and UTF-16 columns relative to `%SRCROOT%` (the workspace root).
-    public static func sarif(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, rootPrefix: String, version: String) -> String {
+    /// with 1-based lines and UTF-16 columns. Each result's `uri` is `rootPrefix` + its workspace path,
+    /// relative to `%SRCROOT%`: the folder `docent check` ran in, which `originalUriBaseIds` gives
+    /// when `sourceRoot` is known (a consumer may map it to its own checkout instead).
+    public static func sarif(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, rootPrefix: String, sourceRoot: URL? = nil, version: String) -> String {
         let descriptions = RuleRegistry.descriptions
         let rules: [JSONValue] = descriptions.map { rule in
             ["id": .string(rule.code), "name": .string(pascalCase(rule.code)),
@@ -35,14 +37,21 @@ extension CheckReport {
             if !diagnostic.data.isEmpty { result["properties"] = LSPConversion.value(.object(diagnostic.data)) }
             return .object(result)
         }
+        var run: JSONObject = [
+            "tool": ["driver": ["name": "docent", "version": .string(version), "informationUri": "https://github.com/docent-lsp/docent", "rules": .array(rules)]],
+            "columnKind": "utf16CodeUnits",
+            "results": .array(results),
+        ]
+        if let sourceRoot {
+            // An absolute URI ending in a slash (SARIF 2.1.0, 3.14.14).
+            var uri = sourceRoot.standardizedFileURL.absoluteString
+            if !uri.hasSuffix("/") { uri += "/" }
+            run["originalUriBaseIds"] = ["%SRCROOT%": ["uri": .string(uri)]]
+        }
         let log: JSONValue = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [[
-                "tool": ["driver": ["name": "docent", "version": .string(version), "informationUri": "https://github.com/docent-lsp/docent", "rules": .array(rules)]],
-                "columnKind": "utf16CodeUnits",
-                "results": .array(results),
-            ]],
+            "runs": [.object(run)],
         ]
         return JSONSerializer.string(log, pretty: true)
     }

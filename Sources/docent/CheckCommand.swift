@@ -16,28 +16,25 @@ enum CheckCommand {
             printError("docent check: unknown format '\(format)' (expected \(formats.joined(separator: ", ")))")
             return 2
         }
-        // The first directory argument is the workspace root; file arguments narrow the check.
-        var root: String?
-        var filters: [String] = []
-        for argument in options.positional {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                printError("docent check: no such file or directory: \(argument)")
-                return 2
-            }
-            if isDirectory.boolValue && root == nil { root = argument } else { filters.append(argument) }
+        // The arguments' workspace (see `WorkspaceRootFinder`); each argument narrows the check.
+        let selection: WorkspaceRootFinder.Selection
+        switch WorkspaceRootFinder.select(options.positional) {
+        case .success(let found): selection = found
+        case .failure(let failure):
+            printError("docent check: \(failure.message)")
+            return 2
         }
-        if root == nil, let first = filters.first {
-            root = WorkspaceRootFinder.root(containing: URL(fileURLWithPath: first)).path
-        }
-        guard let result = loadWorkspace(root, configFile: options.value("--config")) else { return 2 }
+        guard let result = loadWorkspace(selection.root?.path, configFile: options.value("--config")) else { return 2 }
         var snapshot = result.snapshot
-        let rootURL = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
+        let rootURL = selection.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let loader = WorkspaceLoader(root: rootURL)
         var paths = snapshot.sortedPaths
-        if !filters.isEmpty {
-            let wanted = Set(filters.compactMap { loader.relativePath(of: URL(fileURLWithPath: $0)) })
-            paths = paths.filter { path in wanted.contains(path) || wanted.contains { path.hasPrefix($0 + "/") } }
+        if !selection.filters.isEmpty {
+            func selects(_ filter: String, _ path: String) -> Bool { path == filter || path.hasPrefix(filter + "/") }
+            for (argument, filter) in zip(options.positional, selection.filters) where !paths.contains(where: { selects(filter, $0) }) {
+                printError("docent check: \(argument) holds no document of the workspace at \(loader.root.path) (see include/exclude in docent.json)")
+            }
+            paths = paths.filter { path in selection.filters.contains { selects($0, path) } }
         }
         if options.flags.contains("--fix") {
             snapshot = applyFixes(paths: paths, snapshot: snapshot, loader: loader, notValidUTF8: Set(result.notes.map(\.path)))
@@ -48,10 +45,12 @@ enum CheckCommand {
         let diagnostics: [Diagnostic] = Checker.check(paths: paths, in: snapshot, progress: onProgress)
         progress?.finish()
         let isTerminal = isatty(STDOUT_FILENO) == 1 && !options.flags.contains("--no-color") && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let rootPrefix = prefixFromCurrentDirectory(to: loader.root)
+        // Report paths are relative to the current directory (the repository checkout in CI).
+        let current = WorkspaceRootFinder.currentDirectory
+        let rootPrefix = WorkspaceRootFinder.prefix(from: current, to: loader.root)
         switch format {
         case "json": print(CheckReport.json(diagnostics, snapshot: snapshot))
-        case "sarif": print(CheckReport.sarif(diagnostics, snapshot: snapshot, rootPrefix: "", version: CommandLineTool.version))
+        case "sarif": print(CheckReport.sarif(diagnostics, snapshot: snapshot, rootPrefix: rootPrefix, sourceRoot: current, version: CommandLineTool.version))
         case "github": print(CheckReport.github(diagnostics, snapshot: snapshot, rootPrefix: rootPrefix), terminator: "")
         default: print(CheckReport.text(diagnostics, snapshot: snapshot, fileCount: paths.count, color: isTerminal), terminator: "")
         }
@@ -86,14 +85,6 @@ enum CheckCommand {
         return changes.isEmpty ? snapshot : snapshot.applying(changes)
     }
 
-    /// `docs/` when the workspace root is `docs` below the current directory (for GitHub annotations,
-    /// whose paths are relative to the repository checkout).
-    static func prefixFromCurrentDirectory(to root: URL) -> String {
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
-        let rootPath = root.path
-        guard rootPath.hasPrefix(current + "/") else { return "" }
-        return String(rootPath.dropFirst(current.count + 1)) + "/"
-    }
 }
 
 /// A one-line progress bar on stderr, for long runs on a terminal only.
@@ -121,20 +112,5 @@ final class ProgressBar: Sendable {
 
     func finish() {
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
-    }
-}
-
-/// Finds the workspace root above a file: the nearest folder with a `docent.json`, else the folder.
-enum WorkspaceRootFinder {
-    static func root(containing file: URL) -> URL {
-        var folder = file.deletingLastPathComponent().standardizedFileURL
-        while true {
-            for name in ConfigurationLoader.fileNames where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
-                return folder
-            }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return file.deletingLastPathComponent() }
-            folder = parent
-        }
     }
 }

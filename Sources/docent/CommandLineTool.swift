@@ -19,8 +19,11 @@ enum CommandLineTool {
       docent rules
       docent --version
 
-    A directory argument is the workspace root, whose docent.json applies; with none, the current
-    directory. Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or
+    The workspace is the nearest folder with a docent.json at or above a path argument; check's
+    paths (files or folders) then narrow what is reported, and must share that workspace. Without
+    a docent.json, a folder argument is the workspace root, and a file belongs to the current
+    directory's workspace (its own folder's when outside it); with no argument, the current
+    directory is the root. Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or
     configuration errors.
     """
 

@@ -353,6 +353,47 @@ enum CheckWorkspace {
         #expect(lines[2].hasPrefix("::notice ") && lines[3].hasPrefix("::notice "))
     }
 
+    /// The workspace `site` of a temporary folder, which the caller removes.
+    static func siteWorkspace() throws -> URL {
+        let parent = try Self.workspace([:])
+        for (path, content) in CheckWorkspace.files {
+            let url = parent.appendingPathComponent("site/" + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try content.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return parent
+    }
+
+    /// From a folder inside the workspace, the paths go up to the root and down again.
+    @Test func githubPathsFromBelowTheRootGoUp() throws {
+        let parent = try Self.siteWorkspace()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let run = try Self.run(["check", "--format", "github", ".."], in: parent.appendingPathComponent("site/docs"))
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("::error file=../docs/glossary.md,line=7,"))
+        #expect(lines[1] == "::warning file=../docs/page.md,line=3,col=9,endLine=3,endColumn=15,title=docent term-casing::Write “DocHub”, not “dochub”")
+        // A sibling folder.
+        try FileManager.default.createDirectory(at: parent.appendingPathComponent("other"), withIntermediateDirectories: true)
+        let sibling = try Self.run(["check", "--format", "github", "../site"], in: parent.appendingPathComponent("other"))
+        #expect(sibling.stdout.split(separator: "\n")[1].hasPrefix("::warning file=../site/docs/page.md,line=3,"))
+    }
+
+    /// SARIF uris are relative to the folder docent ran in, which `%SRCROOT%` names.
+    @Test func sarifURIsAreRelativeToTheCurrentDirectory() throws {
+        let parent = try Self.siteWorkspace()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let log = try JSONParser.parse(Array(try Self.run(["check", "--format", "sarif", "site"], in: parent).stdout.utf8))
+        try CheckReportTests.checkSARIFStructure(log)
+        let run = try #require(log["runs"]?[0])
+        #expect(run["results"]?[1]?["locations"]?[0]?["physicalLocation"]?["artifactLocation"] == ["uri": "site/docs/page.md", "uriBaseId": "%SRCROOT%"])
+        let base = parent.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        #expect(run["originalUriBaseIds"] == ["%SRCROOT%": ["uri": .string(URL(fileURLWithPath: base, isDirectory: true).absoluteString)]])
+        #expect(run["originalUriBaseIds"]?["%SRCROOT%"]?["uri"]?.stringValue?.hasSuffix("/") == true)
+        let below = try JSONParser.parse(Array(try Self.run(["check", "--format", "sarif", ".."], in: parent.appendingPathComponent("site/docs")).stdout.utf8))
+        #expect(below["runs"]?[0]?["results"]?[1]?["locations"]?[0]?["physicalLocation"]?["artifactLocation"]?["uri"] == "../docs/page.md")
+    }
+
     @Test func fixRewritesTheFilesAtomicallyAndKeepsTheirMode() throws {
         // A copy of fixtures/fix.
         let source = EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/fix")

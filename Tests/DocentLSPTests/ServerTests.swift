@@ -274,3 +274,36 @@ import Testing
         #expect(references.arrayValue?.compactMap { $0["uri"]?.stringValue }.contains(url.absoluteString) == true)
     }
 }
+
+/// Messages that are not JSON-RPC 2.0, and editor settings Docent cannot read (N6).
+@Suite struct InvalidInputTests {
+    @Test func aRequestOfAnotherJSONRPCVersionIsAnInvalidRequest() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        client.send(["jsonrpc": "1.0", "id": 50, "method": "shutdown", "params": .null])
+        let answer = client.sink.messages.withLock { $0.first { $0["id"]?.intValue == 50 } }
+        #expect(answer?["error"]?["code"]?.intValue == -32600)
+        #expect(answer?["error"]?["message"]?.stringValue == #""jsonrpc" must be "2.0", not "1.0""#)
+        #expect(!client.server.hasShutDown)
+        client.send(["id": 51, "method": "shutdown", "params": .null])
+        #expect(client.sink.messages.withLock { $0.first { $0["id"]?.intValue == 51 } }?["error"]?["code"]?.intValue == -32600)
+        #expect(!client.server.hasShutDown)
+    }
+
+    @Test func aNotificationOfAnotherJSONRPCVersionIsIgnored() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let before = client.sink.messages.withLock { $0.count }
+        client.send(["jsonrpc": "1.0", "method": "textDocument/didOpen", "params": ["textDocument": [
+            "uri": .string(client.uri("docs/new.md")), "languageId": "markdown", "version": 1, "text": "The dochub.\n"]]])
+        // Not applied, and not answered.
+        #expect(client.sink.messages.withLock { $0.count } == before)
+        #expect(client.response("textDocument/hover", client.textDocumentPosition("docs/new.md", ["line": 0, "character": 5]))["error"]?["code"]?.intValue == -32602)
+    }
+
+    @Test func anUnknownSeverityInEditorSettingsIsSaid() throws {
+        let client = try TestClient(files: SampleWorkspace.files, initializationOptions: ["docent": ["rules": ["term-casing": "bogus", "term-alias": "off", "no-such-rule": "hint"]]])
+        let logged = client.notifications("window/logMessage").filter { $0["params"]?["type"]?.intValue == 2 }.compactMap { $0["params"]?["message"]?.stringValue }
+        #expect(logged.contains(#"Editor setting docent.rules.term-casing: unknown severity "bogus" (expected "error", "warning", "information", "hint" or "off"); ignored"#))
+        #expect(logged.contains("Editor setting docent.rules: unknown rule “no-such-rule”; see `docent rules`"))
+        #expect(!logged.contains { $0.contains("term-alias") })
+    }
+}

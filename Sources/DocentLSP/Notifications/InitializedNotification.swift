@@ -42,7 +42,7 @@ extension LanguageServer {
             // Open buffers win over disk content.
             let overlays = openDocuments.values.filter { $0.workspace === workspace }
             var changes: [WorkspaceChange] = []
-            for open in overlays {
+            for open in overlays where workspace.admits(open.path) {
                 if let text = overlayTexts[open.path + "@" + workspace.root.path] { changes.append(.setDocument(path: open.path, text: text, version: open.version)) }
             }
             if !changes.isEmpty { workspace.apply(changes) }
@@ -56,9 +56,7 @@ extension LanguageServer {
     }
 
     func reportProblems(of workspace: ServerWorkspace) {
-        for problem in workspace.snapshot.configurationProblems {
-            logMessage("\(problem.file):\(problem.line):\(problem.column): \(problem.message)", type: problem.isError ? 1 : 2)
-        }
+        reportConfigurationProblems(of: workspace)
         for skipped in workspace.skipped {
             logMessage("Skipped \(skipped.path): \(skipped.reason)", type: 2)
         }
@@ -68,5 +66,46 @@ extension LanguageServer {
         for file in workspace.snapshot.glossary.files where file.entries.isEmpty {
             logMessage("The glossary \(file.path) has no entries Docent can read (read as \(file.format.rawValue) layout)", type: 2)
         }
+    }
+}
+
+extension LanguageServer {
+    /// Says the configuration's problems when they changed: logged, as diagnostics on the
+    /// configuration file (pushed even to pull clients: the file is not a document), and each error
+    /// once in a message. Diagnostics of a fixed configuration are cleared.
+    func reportConfigurationProblems(of workspace: ServerWorkspace) {
+        let problems = workspace.configurationProblems
+        let uri: String? = problems.isEmpty ? nil : workspace.configurationFile.map { self.uri(of: $0, in: workspace) }
+        let changed = problems != workspace.reportedConfigurationProblems
+        guard changed || uri != workspace.configurationDiagnosticsURI else { return }
+        workspace.reportedConfigurationProblems = problems
+        let kept = problems.contains(where: \.isError) ? " (the last valid configuration stays in force)" : ""
+        for problem in problems where changed {
+            logMessage("\(problem.file):\(problem.line):\(problem.column): \(problem.message)\(problem.isError ? kept : "")", type: problem.isError ? 1 : 2)
+            let key = problem.file + ": " + problem.message
+            if problem.isError && shownConfigurationErrors.insert(key).inserted {
+                notify("window/showMessage", ["type": 1, "message": .string("Docent: \(problem.file):\(problem.line):\(problem.column): \(problem.message)\(kept)")])
+            }
+        }
+        if let previous = workspace.configurationDiagnosticsURI, previous != uri {
+            notify("textDocument/publishDiagnostics", ["uri": .string(previous), "diagnostics": []])
+        }
+        workspace.configurationDiagnosticsURI = uri
+        guard let uri else { return }
+        let text = workspace.configurationText ?? SourceText("")
+        var items: [JSONValue] = []
+        for problem in problems {
+            // Lines and columns are 1-based, the column in Unicode scalars; the range runs to the line's end.
+            let start = text.offset(of: Position(line: max(0, problem.line - 1), character: max(0, problem.column - 1)), encoding: .utf32)
+            let end = max(start, text.lineRange(text.line(of: start)).upperBound)
+            var item = JSONObject()
+            item["range"] = range(start..<end, in: text)
+            item["severity"] = JSONValue(problem.isError ? 1 : 2)
+            item["source"] = "docent"
+            item["code"] = "configuration"
+            item["message"] = .string(problem.message)
+            items.append(.object(item))
+        }
+        notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": .array(items)])
     }
 }

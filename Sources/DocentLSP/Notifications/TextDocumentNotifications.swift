@@ -3,17 +3,54 @@ import DocentIO
 import Foundation
 
 extension LanguageServer {
-    /// Applies a document change and republishes what it affects.
+    /// Applies a document change and republishes what it affects. A file the configuration excludes
+    /// is kept as text only (it gets no diagnostics and is not part of the workspace); docent.json is
+    /// never a document: its buffer re-configures the workspace.
     func setOverlay(uri: String, workspace: ServerWorkspace, path: String, text: SourceText, version: Int) {
         let generation = workspace.snapshot.glossaryGeneration
         overlayTexts[path + "@" + workspace.root.path] = text
-        workspace.apply([.setDocument(path: path, text: text, version: version)])
-        if path == "docent.json" || path == ".docent.json" {
-            // An edited (unsaved) configuration re-configures the workspace at once.
-            let (configuration, problems) = ConfigurationLoader.load(text.bytes, file: path)
-            workspace.apply([.setConfiguration(configuration, problems: problems)])
+        if workspace.isOnDisk && ConfigurationLoader.fileNames.contains(path) {
+            reloadConfiguration(of: workspace)
+            return
+        }
+        if workspace.base != nil {
+            workspace.derive(path: path, text: text, version: version)
+        } else if workspace.admits(path) {
+            workspace.apply([.setDocument(path: path, text: text, version: version)])
+        } else if workspace.snapshot.document(path) != nil {
+            workspace.apply([.removeDocument(path: path)])
         }
         diagnosticsChanged(in: workspace, changedURI: uri, glossaryChanged: workspace.snapshot.glossaryGeneration != generation)
+    }
+
+    /// The text of an open document: the editor's buffer.
+    func openText(_ path: String, in workspace: ServerWorkspace) -> SourceText? {
+        overlayTexts[path + "@" + workspace.root.path]
+    }
+
+    /// The open configuration buffer of a workspace, when it is the configuration file in force
+    /// (docent.json, or .docent.json when there is no docent.json on disk).
+    func configurationOverlay(of workspace: ServerWorkspace) -> (file: String, bytes: [UInt8])? {
+        for name in ConfigurationLoader.fileNames {
+            if openDocuments.values.contains(where: { $0.workspace === workspace && $0.path == name }), let text = openText(name, in: workspace) {
+                return (name, text.bytes)
+            }
+            if FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent(name).path) { return nil }
+        }
+        return nil
+    }
+
+    /// Re-reads a workspace's configuration (its open buffer, else the disk), keeping the last good
+    /// one when it has errors, and republishes.
+    func reloadConfiguration(of workspace: ServerWorkspace) {
+        guard workspace.isOnDisk else { return }
+        var openTexts: [String: SourceText] = [:]
+        for open in openDocuments.values where open.workspace === workspace {
+            if let text = openText(open.path, in: workspace) { openTexts[open.path] = text }
+        }
+        workspace.reloadConfiguration(overlay: configurationOverlay(of: workspace), openTexts: openTexts)
+        reportConfigurationProblems(of: workspace)
+        diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true)
     }
 }
 
@@ -46,7 +83,7 @@ enum DidChangeTextDocumentNotification: NotificationHandler {
         if version <= open.version {
             server.logMessage("didChange version \(version) does not follow \(open.version) for \(uri); applying it anyway", type: 2)
         }
-        var text = open.workspace.snapshot.document(open.path)?.text ?? SourceText("")
+        var text = server.openText(open.path, in: open.workspace) ?? open.workspace.snapshot.document(open.path)?.text ?? SourceText("")
         var edits: [TextEdit] = []
         for change in changes {
             guard let newText = change["text"]?.stringValue else {
@@ -83,8 +120,13 @@ enum DidCloseTextDocumentNotification: NotificationHandler {
         server.placementStale.remove(uri)
         let workspace = open.workspace
         server.overlayTexts.removeValue(forKey: open.path + "@" + workspace.root.path)
+        if workspace.isOnDisk && ConfigurationLoader.fileNames.contains(open.path) {
+            // Unsaved changes to the configuration are gone: back to the disk's.
+            server.reloadConfiguration(of: workspace)
+            return
+        }
         let generation = workspace.snapshot.glossaryGeneration
-        if workspace.isOnDisk, workspace.snapshot.configuration.includes(open.path), case .success(let bytes) = workspace.loader.read(open.path) {
+        if workspace.isOnDisk, workspace.admits(open.path), case .success(let bytes) = workspace.loader.read(open.path) {
             workspace.apply([.setDocument(path: open.path, text: SourceText(bytes: bytes), version: nil)])
         } else {
             workspace.apply([.removeDocument(path: open.path)])
@@ -108,11 +150,7 @@ enum DidSaveTextDocumentNotification: NotificationHandler {
 
     static func handle(_ params: JSONValue, _ server: LanguageServer) {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, let (workspace, path) = server.locate(uri, createIfMissing: false) else { return }
-        if ConfigurationLoader.fileNames.contains(path) {
-            workspace.reloadConfiguration(openPaths: Set(server.openDocuments.values.filter { $0.workspace === workspace }.map(\.path)))
-            server.reportProblems(of: workspace)
-            server.diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true)
-        }
+        if ConfigurationLoader.fileNames.contains(path) { server.reloadConfiguration(of: workspace) }
     }
 }
 
@@ -127,15 +165,14 @@ enum DidChangeWatchedFilesNotification: NotificationHandler {
                   let (workspace, path) = server.locate(uri, createIfMissing: false), workspace.isOnDisk else { continue }
             if !touched.contains(where: { $0 === workspace }) { touched.append(workspace) }
             if ConfigurationLoader.fileNames.contains(path) {
-                workspace.reloadConfiguration(openPaths: Set(server.openDocuments.values.filter { $0.workspace === workspace }.map(\.path)))
-                server.reportProblems(of: workspace)
+                server.reloadConfiguration(of: workspace)
                 continue
             }
             // Open buffers are the editor's truth; disk changes to them wait for didClose.
             if server.openDocuments[uri] != nil { continue }
             if type == 3 {
                 workspace.apply([.removeDocument(path: path)])
-            } else if workspace.snapshot.configuration.includes(path) {
+            } else if workspace.admits(path) {
                 switch workspace.loader.read(path) {
                 case .success(let bytes):
                     workspace.apply([.setDocument(path: path, text: SourceText(bytes: bytes), version: nil)])

@@ -41,6 +41,9 @@ public enum ErrorCode: Int, Sendable {
 public struct ResponseError: Error, Sendable {
     public var code: ErrorCode
     public var message: String
+    /// Answered as a `null` result rather than an error: the request is about an open file that is
+    /// not a document (excluded by the configuration), for which there is nothing to say.
+    var answersNull = false
 
     public init(_ code: ErrorCode, _ message: String) {
         self.code = code
@@ -57,6 +60,8 @@ public enum IncomingMessage: Sendable {
     case response(id: RequestID, result: JSONValue?, error: JSONValue?)
     /// Valid JSON that is not a JSON-RPC message; `id` when one could be read.
     case invalid(id: RequestID?, message: String)
+    /// A message that cannot be answered (a notification or response that is not JSON-RPC 2.0): logged, not handled.
+    case ignored(reason: String)
 
     /// Decodes one message body. Never fails: bad input becomes `.invalid` (or a parse error).
     public static func decode(_ body: [UInt8]) -> Result<IncomingMessage, JSONSyntaxError> {
@@ -67,16 +72,25 @@ public enum IncomingMessage: Sendable {
         if let idValue = object["id"], id == nil, !idValue.isNull {
             return .success(.invalid(id: nil, message: "The id must be a number or a string"))
         }
+        // Only JSON-RPC 2.0: a request of another version is answered InvalidRequest; a notification
+        // or response cannot be answered, and is dropped (and logged).
+        let version = object["jsonrpc"].map { JSONSerializer.string($0) } ?? "missing"
+        let isVersion2 = object["jsonrpc"]?.stringValue == "2.0"
         if let method = object["method"] {
             guard let name = method.stringValue else { return .success(.invalid(id: id, message: "The method must be a string")) }
             let params = object["params"] ?? .null
             if let params = object["params"], params.objectValue == nil && params.arrayValue == nil && !params.isNull {
                 return .success(.invalid(id: id, message: "params must be an object or an array"))
             }
+            if !isVersion2 {
+                if let id { return .success(.invalid(id: id, message: "\"jsonrpc\" must be \"2.0\", not \(version)")) }
+                return .success(.ignored(reason: "Ignored the notification \(name): its \"jsonrpc\" is \(version), not \"2.0\""))
+            }
             if let id { return .success(.request(id: id, method: name, params: params)) }
             return .success(.notification(method: name, params: params))
         }
         if let id, object["result"] != nil || object["error"] != nil {
+            guard isVersion2 else { return .success(.ignored(reason: "Ignored a response to \(id): its \"jsonrpc\" is \(version), not \"2.0\"")) }
             return .success(.response(id: id, result: object["result"], error: object["error"]))
         }
         return .success(.invalid(id: id, message: "A message needs a method, or a result or error"))

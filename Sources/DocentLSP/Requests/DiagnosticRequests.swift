@@ -7,7 +7,12 @@ enum DocumentDiagnosticRequest: RequestHandler {
 
     static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
         let server = context.server
-        let (workspace, path, _) = try server.document(try params.textDocumentURI())
+        let uri = try params.textDocumentURI()
+        if let open = server.openDocuments[uri], open.workspace.snapshot.document(open.path) == nil {
+            // An open file that is not a document (excluded, or docent.json): nothing to report.
+            return ["kind": "full", "resultId": "none", "items": []]
+        }
+        let (workspace, path, _) = try server.document(uri)
         let items = server.diagnostics(for: path, in: workspace)
         let resultID = ResultID.make(items)
         if params["previousResultId"]?.stringValue == resultID {

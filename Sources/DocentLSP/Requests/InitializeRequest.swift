@@ -62,8 +62,15 @@ enum Settings {
         let root = settings["docent"] ?? settings
         guard let rules = root["rules"]?.objectValue else { return }
         var parsed: [String: RuleSetting] = [:]
+        let codes = Set(RuleRegistry.descriptions.map(\.code))
         for (code, value) in rules.entries {
-            if let word = value.stringValue, let setting = RuleSetting(word) { parsed[code] = setting }
+            if let word = value.stringValue, let setting = RuleSetting(word) {
+                parsed[code] = setting
+                if !codes.contains(code) { server.logMessage("Editor setting docent.rules: unknown rule “\(code)”; see `docent rules`", type: 2) }
+            } else {
+                // Said, not silently ignored.
+                server.logMessage("Editor setting docent.rules.\(code): unknown severity \(JSONSerializer.string(value)) (expected \"error\", \"warning\", \"information\", \"hint\" or \"off\"); ignored", type: 2)
+            }
         }
         for workspace in server.workspaces { workspace.editorRules = parsed }
         server.pendingEditorRules = parsed

@@ -40,6 +40,8 @@ public final class LanguageServer: @unchecked Sendable {
     var pendingEditorRules: [String: RuleSetting] = [:]
     /// The text of each open buffer (keyed by path@root), laid over disk content when a workspace reloads.
     var overlayTexts: [String: SourceText] = [:]
+    /// Configuration errors already shown with `window/showMessage` (file and message).
+    var shownConfigurationErrors: Set<String> = []
     /// Placement diagnostics of each open document (by URI), before suppression comments apply (those
     /// are read from the current text at each report). Placement reads every page of the workspace, so
     /// it is recomputed when typing pauses (`placementDelay`), not per keystroke; meanwhile these are
@@ -129,6 +131,8 @@ public final class LanguageServer: @unchecked Sendable {
             }
         case .invalid(let id, let message):
             sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, message)))
+        case .ignored(let reason):
+            ServerLog.write(reason)
         }
     }
 
@@ -175,6 +179,8 @@ public final class LanguageServer: @unchecked Sendable {
             } else {
                 sink.send(OutgoingMessage.response(id: id, result: result))
             }
+        } catch where error.answersNull {
+            sink.send(OutgoingMessage.response(id: id, result: .null))
         } catch {
             sink.send(OutgoingMessage.error(id: id, error))
         }
@@ -270,6 +276,12 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private func virtualLocation(_ uri: String, createIfMissing: Bool) -> (ServerWorkspace, String)? {
+        // With one workspace folder open, an untitled document is served against it, under a
+        // path of its own that no file of the folder has (the loader does not list hidden folders).
+        let folders = workspaces.filter { $0.isOnDisk }
+        if folders.count == 1, createIfMissing {
+            return (ServerWorkspace(root: folders[0].root, isOnDisk: false, base: folders[0]), ".untitled/" + uri.replacingOccurrences(of: "/", with: "_"))
+        }
         let name = String(uri.split(separator: "/").last ?? "untitled")
         if let existing = workspaces.first(where: { $0.root.path == "/docent-virtual/" + name }) { return (existing, name) }
         guard createIfMissing else { return nil }
@@ -285,7 +297,9 @@ public final class LanguageServer: @unchecked Sendable {
 
     func document(_ uri: String) throws(ResponseError) -> (workspace: ServerWorkspace, path: String, document: WorkspaceDocument) {
         guard let (workspace, path) = locate(uri, createIfMissing: false), let document = workspace.snapshot.document(path) else {
-            throw ResponseError(.invalidParams, "Unknown document \(uri)")
+            var error = ResponseError(.invalidParams, "Unknown document \(uri)")
+            error.answersNull = openDocuments[uri] != nil
+            throw error
         }
         return (workspace, path, document)
     }
@@ -338,7 +352,10 @@ public final class LanguageServer: @unchecked Sendable {
         guard let uri = openURI(path, in: workspace) else { return RuleRegistry.diagnostics(for: path, in: snapshot) }
         let text = RuleRegistry.unfinishedDiagnostics(for: path, in: snapshot, lanes: [.text])
         let placement: [Diagnostic]
-        if let known = placementDiagnostics[uri] {
+        if workspace.base != nil {
+            // An untitled document has no path, so no place in a section.
+            placement = []
+        } else if let known = placementDiagnostics[uri] {
             placement = known
         } else {
             placement = RuleRegistry.unfinishedDiagnostics(for: path, in: snapshot, lanes: [.placement])
@@ -398,7 +415,7 @@ public final class LanguageServer: @unchecked Sendable {
         placementStale = []
         var changed: [String] = []
         for uri in uris {
-            guard let open = openDocuments[uri] else {
+            guard let open = openDocuments[uri], open.workspace.base == nil else {
                 placementDiagnostics[uri] = nil
                 continue
             }
@@ -421,6 +438,8 @@ public final class LanguageServer: @unchecked Sendable {
         guard !clientPullsDiagnostics else { return }
         for uri in uris {
             guard let open = openDocuments[uri] else { continue }
+            // The configuration file's diagnostics are its problems (`reportConfigurationProblems`).
+            if open.workspace.isOnDisk && ConfigurationLoader.fileNames.contains(open.path) { continue }
             let (items, diagnosticsHash) = diagnosticsWithHash(for: open.path, in: open.workspace)
             // Unchanged diagnostics for an unchanged version are not sent again; a new version always
             // gets its diagnostics, so the client knows they are current.
@@ -435,6 +454,15 @@ public final class LanguageServer: @unchecked Sendable {
     /// when the glossary or configuration changed; pull clients are asked to refresh.
     func diagnosticsChanged(in workspace: ServerWorkspace, changedURI: String?, glossaryChanged: Bool) {
         defer { schedulePlacementRefresh(in: workspace) }
+        // Untitled documents served against this workspace see its new state.
+        var derived: [String] = []
+        if glossaryChanged {
+            for (uri, open) in openDocuments where open.workspace.base === workspace {
+                guard let text = overlayTexts[open.path + "@" + open.workspace.root.path] else { continue }
+                open.workspace.derive(path: open.path, text: text, version: open.version)
+                derived.append(uri)
+            }
+        }
         if clientPullsDiagnostics {
             if glossaryChanged && clientSupports("workspace", "diagnostics", "refreshSupport") {
                 request("workspace/diagnostic/refresh", .null)
@@ -442,7 +470,7 @@ public final class LanguageServer: @unchecked Sendable {
             return
         }
         if glossaryChanged {
-            publishDiagnostics(for: openDocuments.filter { $0.value.workspace === workspace }.keys.sorted())
+            publishDiagnostics(for: openDocuments.filter { $0.value.workspace === workspace }.keys.sorted() + derived.sorted())
         } else if let changedURI {
             publishDiagnostics(for: [changedURI])
         }

@@ -15,22 +15,44 @@ final class ServerWorkspace {
     var notes: [WorkspaceLoader.SkippedFile] = []
     /// Configuration the editor sent (rule severities), applied under docent.json's own settings.
     var editorRules: [String: RuleSetting] = [:]
+    /// The configuration in force, as docent.json gave it (before the editor's rules): the last one
+    /// read without errors, or the first one read.
     private var diskConfiguration = Configuration()
-    private var diskConfigurationProblems: [ConfigurationProblem] = []
+    /// The problems of the configuration text read last, and that text's file and bytes (for their
+    /// positions). With errors among them, `diskConfiguration` is the previous configuration.
+    private(set) var configurationProblems: [ConfigurationProblem] = []
+    private(set) var configurationFile: String?
+    private(set) var configurationText: SourceText?
+    /// The configuration problems last logged and shown as diagnostics, so they are said once.
+    var reportedConfigurationProblems: [ConfigurationProblem] = []
+    var configurationDiagnosticsURI: String?
 
-    init(root: URL, isOnDisk: Bool) {
+    /// For an untitled document served against a workspace folder: that folder's workspace. This
+    /// workspace's snapshot is then the folder's plus the untitled document, re-derived when either
+    /// changes, so the untitled document sees the folder's glossary and configuration and never
+    /// shows in the folder's own results.
+    let base: ServerWorkspace?
+
+    init(root: URL, isOnDisk: Bool, base: ServerWorkspace? = nil) {
         self.root = root
         self.loader = WorkspaceLoader(root: root)
         self.isOnDisk = isOnDisk
+        self.base = base
         self.snapshot = WorkspaceSnapshot()
+    }
+
+    /// For a workspace with a `base`: its snapshot is the base's with `path` set to `text`.
+    func derive(path: String, text: SourceText, version: Int?) {
+        guard let base else { return }
+        snapshot = base.snapshot.applying([.setDocument(path: path, text: text, version: version)])
     }
 
     /// Reads configuration and every included file. Open buffers are laid over afterwards by the server.
     func loadFromDisk(progress: (Int, Int) -> Void) {
         guard isOnDisk else { return }
-        let (configuration, problems, _) = loader.loadConfiguration()
+        let (configuration, problems, file) = loader.loadConfiguration()
         diskConfiguration = configuration
-        diskConfigurationProblems = problems
+        recordConfigurationText(file: file, bytes: nil, problems: problems)
         var skipped: [WorkspaceLoader.SkippedFile] = []
         var sizes: [String: Int] = [:]
         // Largest files first, so that no batch ends with one large file read while the other cores wait.
@@ -69,26 +91,61 @@ final class ServerWorkspace {
         return configuration
     }
 
-    /// Re-reads docent.json (after it changed on disk or in the editor) and re-lists the files.
-    func reloadConfiguration(openPaths: Set<String>) {
-        let (configuration, problems, _) = loader.loadConfiguration()
+    /// Whether `path` is one of this workspace's documents: included by the configuration, and not
+    /// the configuration file itself (a stand-in workspace takes every file opened in it).
+    func admits(_ path: String) -> Bool {
+        guard isOnDisk else { return true }
+        return !ConfigurationLoader.fileNames.contains(path) && snapshot.configuration.includes(path)
+    }
+
+    private func recordConfigurationText(file: String?, bytes: [UInt8]?, problems: [ConfigurationProblem]) {
+        configurationProblems = problems
+        configurationFile = file
+        if let bytes {
+            configurationText = SourceText(bytes: bytes)
+        } else {
+            configurationText = file.flatMap { loader.confinedURL($0) }.flatMap { FileManager.default.contents(atPath: $0.path) }.map { SourceText(bytes: [UInt8]($0)) }
+        }
+    }
+
+    /// Re-reads docent.json (after it changed on disk, or from `overlay`, its open editor buffer) and
+    /// re-lists the files; `openTexts` are the open buffers, which are documents when included. A
+    /// configuration with errors is not applied: the last one stays (its problems are recorded).
+    /// Returns whether the configuration was applied.
+    @discardableResult
+    func reloadConfiguration(overlay: (file: String, bytes: [UInt8])?, openTexts: [String: SourceText]) -> Bool {
+        let configuration: Configuration
+        let problems: [ConfigurationProblem]
+        if let overlay {
+            (configuration, problems) = ConfigurationLoader.load(overlay.bytes, file: overlay.file)
+            recordConfigurationText(file: overlay.file, bytes: overlay.bytes, problems: problems)
+        } else {
+            let file: String?
+            (configuration, problems, file) = loader.loadConfiguration()
+            recordConfigurationText(file: file, bytes: nil, problems: problems)
+        }
+        guard !problems.contains(where: \.isError) else { return false }
         diskConfiguration = configuration
-        diskConfigurationProblems = problems
         apply([.setConfiguration(effectiveConfiguration(), problems: problems)])
-        // Files the new configuration includes or drops.
+        // Files the new configuration includes or drops; open buffers win over disk content.
         var skipped: [WorkspaceLoader.SkippedFile] = []
-        let wanted = Set(loader.listFiles(configuration: configuration, skipped: &skipped)).union(openPaths)
+        let wanted = Set(loader.listFiles(configuration: configuration, skipped: &skipped)).union(openTexts.keys.filter(admits))
         var changes: [WorkspaceChange] = []
         for path in snapshot.documents.keys where !wanted.contains(path) { changes.append(.removeDocument(path: path)) }
         for path in wanted where snapshot.documents[path] == nil {
-            if case .success(let bytes) = loader.read(path) { changes.append(.setDocument(path: path, text: SourceText(bytes: bytes), version: nil)) }
+            if let text = openTexts[path] {
+                changes.append(.setDocument(path: path, text: text, version: nil))
+            } else if case .success(let bytes) = loader.read(path) {
+                changes.append(.setDocument(path: path, text: SourceText(bytes: bytes), version: nil))
+            }
         }
         if !changes.isEmpty { apply(changes) }
+        return true
     }
 
     func setEditorRules(_ rules: [String: RuleSetting]) {
         editorRules = rules
-        apply([.setConfiguration(effectiveConfiguration(), problems: diskConfigurationProblems)])
+        apply([.setConfiguration(effectiveConfiguration(), problems: snapshot.configurationProblems)])
     }
 
     func apply(_ changes: [WorkspaceChange]) {

@@ -1,0 +1,120 @@
+import DocentIO
+import Foundation
+
+/// Where path arguments put the workspace root, and which of its files they name.
+///
+/// A path inside a configured workspace (a `docent.json` in its folder or above) belongs to that
+/// workspace, whether it is a file or a folder: the workspace is read whole, and the path narrows
+/// what is reported. Without a `docent.json` above it, a folder is a workspace root of its own, and a
+/// file belongs to the current directory's workspace when it lies inside it (else to its folder's).
+enum WorkspaceRootFinder {
+    /// The nearest folder at or above `folder` that holds a configuration file.
+    static func configuredRoot(from folder: URL) -> URL? {
+        var folder = folder
+        while true {
+            for name in ConfigurationLoader.fileNames where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
+                return folder
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    /// The current directory, symbolic links resolved (as `WorkspaceLoader` resolves its root).
+    static var currentDirectory: URL {
+        resolved(URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+    }
+
+    static func resolved(_ url: URL) -> URL { url.standardizedFileURL.resolvingSymlinksInPath() }
+
+    /// Whether `path` is `folder` or lies inside it (both resolved).
+    static func isInside(_ path: URL, _ folder: URL) -> Bool {
+        path.path == folder.path || path.path.hasPrefix(folder.path.hasSuffix("/") ? folder.path : folder.path + "/")
+    }
+
+    /// The workspace root of one existing file or folder, and whether a `docent.json` made it so.
+    static func root(of url: URL, isDirectory: Bool) -> (root: URL, isConfigured: Bool) {
+        let url = resolved(url)
+        let folder = isDirectory ? url : url.deletingLastPathComponent()
+        if let configured = configuredRoot(from: folder) { return (configured, true) }
+        if isDirectory { return (url, false) }
+        let current = currentDirectory
+        return (isInside(url, current) ? current : folder, false)
+    }
+
+    /// The workspace root of a file (for `classify`).
+    static func root(containing file: URL) -> URL { root(of: file, isDirectory: false).root }
+
+    struct Selection {
+        /// The workspace root; nil for the current directory (no arguments).
+        var root: URL?
+        /// Workspace-relative paths of the files and folders to report on; empty for the whole workspace.
+        var filters: [String]
+    }
+
+    struct Failure: Error { var message: String }
+
+    /// The root and filters of `check`'s arguments. The arguments must share one workspace: paths in
+    /// different configured workspaces, or outside the root the others give, are an error.
+    static func select(_ arguments: [String]) -> Result<Selection, Failure> {
+        guard !arguments.isEmpty else { return .success(Selection(root: nil, filters: [])) }
+        var items: [(argument: String, url: URL, root: URL, isConfigured: Bool)] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                return .failure(Failure(message: "no such file or directory: \(argument)"))
+            }
+            let url = resolved(URL(fileURLWithPath: argument))
+            let (root, isConfigured) = root(of: url, isDirectory: isDirectory.boolValue)
+            items.append((argument, url, root, isConfigured))
+        }
+        let root: URL
+        let configured = items.filter(\.isConfigured)
+        if let first = configured.first {
+            if let other = configured.first(where: { $0.root.path != first.root.path }) {
+                return .failure(Failure(message: "\(first.argument) and \(other.argument) are in different workspaces (\(first.root.path) and \(other.root.path), each with its own docent.json); check them one at a time"))
+            }
+            root = first.root
+        } else {
+            // No docent.json above any of them: the innermost candidate root that holds every path.
+            let holding = items.map(\.root).filter { candidate in items.allSatisfy { isInside($0.url, candidate) } }
+            guard let innermost = holding.max(by: { $0.path.count < $1.path.count }) else {
+                let first = items[0]
+                let outside = items.first { !isInside($0.url, first.root) }!
+                return .failure(Failure(message: "\(outside.argument) is outside the workspace root \(first.root.path) (with no docent.json above them, a folder argument is a workspace root of its own); check them one at a time, or add a docent.json to a folder that holds them all"))
+            }
+            root = innermost
+        }
+        var filters: [String] = []
+        for item in items {
+            guard isInside(item.url, root) else {
+                return .failure(Failure(message: "\(item.argument) is outside the workspace root \(root.path)"))
+            }
+            // A path that is the root itself asks for the whole workspace.
+            if item.url.path == root.path { return .success(Selection(root: root, filters: [])) }
+            filters.append(String(item.url.path.dropFirst(root.path.hasSuffix("/") ? root.path.count : root.path.count + 1)))
+        }
+        return .success(Selection(root: root, filters: filters))
+    }
+
+    /// The root for a command's one optional DIR argument (`terms`, `explain`, `sections`): the
+    /// configured workspace it lies in, else the folder itself; nil for the current directory.
+    static func root(ofDirectory argument: String?) -> String? {
+        guard let argument else { return nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else { return argument }
+        return root(of: URL(fileURLWithPath: argument), isDirectory: true).root.path
+    }
+
+    /// The path from the current directory to `root`, as a prefix for workspace-relative paths:
+    /// "" for the current directory itself, "site/" below it, "../" or "../../docs/" elsewhere.
+    static func prefix(from current: URL, to root: URL) -> String {
+        let from = current.pathComponents.filter { $0 != "/" }
+        let to = root.pathComponents.filter { $0 != "/" }
+        var common = 0
+        while common < from.count && common < to.count && from[common] == to[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + to[common...]
+        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
+}

@@ -1,0 +1,132 @@
+import DocentIO
+import Foundation
+import Testing
+
+/// Which workspace the commands' path arguments select, through the built binary.
+@Suite(.serialized) struct WorkspaceArgumentTests {
+    /// A configured workspace: a glossary, and one page with one term-casing warning in each of three
+    /// folders, and a draft folder that docent.json excludes.
+    static let configured: [String: String] = [
+        "docent.json": #"{ "glossaries": ["docs/glossary.md"], "exclude": ["docs/drafts/**"] }"#,
+        "docs/glossary.md": "# Glossary\n\n## DocHub\n\nThe docs-as-code viewer of the portal.\n",
+        "docs/a/one.md": "# One\n\nOpen dochub first.\n",
+        "docs/b/two.md": "# Two\n\nThen dochub again.\n",
+        "docs/c/three.md": "# Three\n\nAnd dochub once more.\n",
+        "docs/drafts/draft.md": "# Draft\n\nA dochub draft.\n",
+    ]
+
+    static func check(_ arguments: [String], in directory: URL) throws -> CheckCommandTests.Run {
+        try CheckCommandTests.run(["check"] + arguments, in: directory)
+    }
+
+    /// The file names of the term-casing warnings in a text report.
+    static func warnedFiles(_ run: CheckCommandTests.Run) -> [String] {
+        run.stdout.split(separator: "\n").filter { $0.contains("warning[term-casing]") }.map { String($0.split(separator: ":")[0]) }
+    }
+
+    @Test func aFolderInsideAConfiguredWorkspaceNarrowsTheCheck() throws {
+        let root = try CheckCommandTests.workspace(Self.configured)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let one = try Self.check(["docs/a"], in: root)
+        #expect(one.status == 0)
+        #expect(Self.warnedFiles(one) == ["docs/a/one.md"])
+        #expect(one.stdout.hasSuffix("0 errors, 1 warning, 0 infos in 1 file (1 checked)\n"))
+        // From the folder itself, and from outside the workspace, the same.
+        #expect(Self.warnedFiles(try Self.check(["."], in: root.appendingPathComponent("docs/a"))) == ["docs/a/one.md"])
+        #expect(Self.warnedFiles(try Self.check([root.appendingPathComponent("docs/a").path], in: FileManager.default.temporaryDirectory)) == ["docs/a/one.md"])
+    }
+
+    @Test func twoFoldersOrAFileAndAFolder() throws {
+        let root = try CheckCommandTests.workspace(Self.configured)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folders = try Self.check(["docs/a", "docs/b"], in: root)
+        #expect(Self.warnedFiles(folders) == ["docs/a/one.md", "docs/b/two.md"])
+        #expect(folders.stdout.hasSuffix("in 2 files (2 checked)\n"))
+        let mixed = try Self.check(["docs/a/one.md", "docs/c"], in: root)
+        #expect(Self.warnedFiles(mixed) == ["docs/a/one.md", "docs/c/three.md"])
+        #expect(mixed.status == 0)
+        // The root among other paths is the whole workspace.
+        #expect(Self.warnedFiles(try Self.check(["docs/a", "."], in: root)) == ["docs/a/one.md", "docs/b/two.md", "docs/c/three.md"])
+    }
+
+    @Test func anExcludedFolderIsSaidNotCheckedAsItsOwnWorkspace() throws {
+        let root = try CheckCommandTests.workspace(Self.configured)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try Self.check(["docs/drafts"], in: root)
+        #expect(run.status == 0)
+        #expect(run.stdout == "0 errors, 0 warnings, 0 infos in 0 files (0 checked)\n")
+        #expect(run.stderr.contains("docent check: docs/drafts holds no document of the workspace at "))
+    }
+
+    @Test func pathsOfDifferentWorkspacesAreAnError() throws {
+        var files: [String: String] = [:]
+        for (path, text) in Self.configured { files["first/" + path] = text; files["second/" + path] = text }
+        let parent = try CheckCommandTests.workspace(files)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let run = try Self.check(["first/docs/a", "second/docs/b"], in: parent)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("docent check: first/docs/a and second/docs/b are in different workspaces"))
+    }
+
+    @Test func aPathOutsideTheConfiguredRootIsAnError() throws {
+        var files: [String: String] = ["loose.md": "A dochub page outside.\n"]
+        for (path, text) in Self.configured { files["site/" + path] = text }
+        let parent = try CheckCommandTests.workspace(files)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let run = try Self.check(["site/docs/a", "loose.md"], in: parent)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("docent check: loose.md is outside the workspace root "))
+        #expect(run.stderr.contains("/site\n"))
+    }
+
+    /// Without docent.json, two sibling folders are two workspaces: an error, not a silent half check.
+    @Test func unconfiguredSiblingFoldersAreAnError() throws {
+        let parent = try CheckCommandTests.workspace([
+            "a/glossary.md": "## DocHub\n\nThe viewer.\n", "a/page.md": "The dochub.\n", "b/page.md": "The dochub.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let run = try Self.check(["a", "b"], in: parent)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("docent check: b is outside the workspace root "))
+        // One folder alone is still its own workspace root, with its own glossary.
+        #expect(Self.warnedFiles(try Self.check(["a"], in: parent)) == ["page.md"])
+        // A folder and a file inside it: the folder is the root.
+        #expect(Self.warnedFiles(try Self.check(["a", "a/page.md"], in: parent)) == ["page.md"])
+    }
+
+    @Test func termsOfAFolderInsideAConfiguredWorkspace() throws {
+        let root = try CheckCommandTests.workspace(Self.configured)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try CheckCommandTests.run(["terms", "docs/a"], in: root)
+        #expect(run.status == 0)
+        #expect(run.stdout == "DocHub  (docs/glossary.md:3)\n1 entries in 1 glossary files\n")
+        let explain = try CheckCommandTests.run(["explain", "DocHub", "docs/b"], in: root)
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("The docs-as-code viewer of the portal."))
+    }
+
+    /// Zero configuration: a glossary found by its name, and a folder whose name infers a section.
+    static let unconfigured: [String: String] = [
+        "reference/glossary.md": "# Glossary\n\n## DocHub\n\nThe docs-as-code viewer of the portal.\n",
+        "plugins/writing-a-plugin.md": "# Writing a plugin\n\nA plugin adds a dochub page. Export the plugin from its package.\n",
+    ]
+
+    @Test func withoutConfigurationAFileBelongsToTheCurrentDirectorysWorkspace() throws {
+        var files = ["elsewhere/.keep": ""]
+        for (path, text) in Self.unconfigured { files["workspace/" + path] = text }
+        let parent = try CheckCommandTests.workspace(files)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let root = parent.appendingPathComponent("workspace")
+        let run = try Self.check(["plugins/writing-a-plugin.md"], in: root)
+        #expect(Self.warnedFiles(run) == ["plugins/writing-a-plugin.md"])
+        #expect(run.stdout.hasSuffix("(1 checked)\n"))
+        let classify = try CheckCommandTests.run(["classify", "plugins/writing-a-plugin.md"], in: root)
+        #expect(classify.status == 0)
+        #expect(classify.stdout.hasPrefix("plugins/writing-a-plugin.md\n  section:   Plugins (plugins/) · Integrator · inferred from the folder name\n"))
+        // A file outside the current directory: its own folder is the root, as before.
+        let outside = try CheckCommandTests.run(["classify", root.appendingPathComponent("plugins/writing-a-plugin.md").path], in: parent.appendingPathComponent("elsewhere"))
+        #expect(outside.stdout.hasPrefix("writing-a-plugin.md\n  section:   none"))
+    }
+}
