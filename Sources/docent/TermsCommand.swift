@@ -41,7 +41,8 @@ enum TermsCommand {
             if let preferred = entry.preferredTerm { line += "  → \(preferred)" }
             print("\(line)  (\(entry.file):\(entry.line + 1))")
         }
-        print("\(glossary.entries.count) entries in \(glossary.files.count) glossary files")
+        let count = glossary.files.count
+        print("\(glossary.entries.count) \(glossary.entries.count == 1 ? "entry" : "entries") in \(count) glossary \(count == 1 ? "file" : "files"): \(result.snapshot.glossaryPaths.joined(separator: ", "))")
         return 0
     }
 }

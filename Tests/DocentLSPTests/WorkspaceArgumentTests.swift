@@ -101,7 +101,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try CheckCommandTests.run(["terms", "docs/a"], in: root)
         #expect(run.status == 0)
-        #expect(run.stdout == "DocHub  (docs/glossary.md:3)\n1 entries in 1 glossary files\n")
+        #expect(run.stdout == "DocHub  (docs/glossary.md:3)\n1 entry in 1 glossary file: docs/glossary.md\n")
         let explain = try CheckCommandTests.run(["explain", "DocHub", "docs/b"], in: root)
         #expect(explain.status == 0)
         #expect(explain.stdout.contains("The docs-as-code viewer of the portal."))
