@@ -109,10 +109,10 @@ extension TestClient {
         let page = MarkedText("Ask the 1️⃣scaffolders2️⃣ for one.\n")
         client.open("docs/page.md", page.text)
         let actions = try client.codeActions("docs/page.md", ["start": page["1️⃣"], "end": page["2️⃣"]], only: ["quickfix"])
-        #expect(actions.map { $0["title"]?.stringValue } == ["Replace with “blueprints”", "Disable term-alias for this line"])
+        #expect(actions.map { $0["title"]?.stringValue } == ["Replace with “Blueprints”", "Disable term-alias for this line"])
         #expect(actions[0]["isPreferred"] == true)
         #expect(actions[0]["diagnostics"]?[0]?["relatedInformation"]?[0]?["location"]?["uri"] == .string(client.uri("docs/glossary.md")))
-        #expect(actions[0]["edit"]?["changes"]?[client.uri("docs/page.md")] == [["range": ["start": page["1️⃣"], "end": page["2️⃣"]], "newText": "blueprints"]])
+        #expect(actions[0]["edit"]?["changes"]?[client.uri("docs/page.md")] == [["range": ["start": page["1️⃣"], "end": page["2️⃣"]], "newText": "Blueprints"]])
     }
 
     @Test func quickFixForTermAbbreviation() throws {

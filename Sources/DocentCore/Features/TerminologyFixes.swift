@@ -20,16 +20,25 @@ public struct TerminologyFixes: CodeActionProvider {
     }
 
     /// Replace the use with the diagnostic's `replacement` (canonical term, preferred term, expansion).
+    /// A replacement that changes grammatical number (`changesNumber`: a singular alias, a plural
+    /// term) says so in its title and is neither preferred nor safe: the sentence around it needs a look.
     public static func quickFix(for diagnostic: Diagnostic) -> CodeActionProposal? {
         guard fixableCodes.contains(diagnostic.code), case .string(let replacement)? = diagnostic.data["replacement"] else { return nil }
+        let changesNumber = diagnostic.data["changesNumber"] == .bool(true)
         let title: String
         switch diagnostic.code {
         case "term-abbreviation": title = "Spell out as “\(replacement)”"
-        default: title = "Replace with “\(replacement)”"
+        default:
+            if changesNumber {
+                let number = TermSpelling.readsAsPlural(replacement) ? "singular → plural" : "plural → singular"
+                title = "Replace with “\(replacement)” (\(number): check the sentence still agrees)"
+            } else {
+                title = "Replace with “\(replacement)”"
+            }
         }
         return CodeActionProposal(title: title, kind: "quickfix", fixes: [diagnostic],
                                   operations: [.edit(FileEdit(file: diagnostic.file, range: diagnostic.range, newText: replacement))],
-                                  isPreferred: true, isSafe: true)
+                                  isPreferred: !changesNumber, isSafe: !changesNumber)
     }
 
     /// Inserts `<!-- docent-disable-next-line CODE -->` above the diagnostic's line, indented like it;

@@ -17,6 +17,42 @@ struct TermUse {
         return isGlue(match.range.lowerBound - 1, towards: match.range.lowerBound - 2) || isGlue(match.range.upperBound, towards: match.range.upperBound + 1)
     }
 
+    /// Whether the use is (part of) the scope of a conventional-commit subject at the start of a line
+    /// or list item, after an optional commit hash: `fix(scaffolder):`, `- 4f2a9c1: feat(api, dochub)!:`.
+    /// A scope names a package or area of code, not the term.
+    var isCommitScope: Bool {
+        let bytes = text.bytes
+        func isScopeByte(_ byte: UInt8) -> Bool {
+            ByteClass.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/")
+                || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "@")
+        }
+        var open = match.range.lowerBound
+        while open > 0 && isScopeByte(bytes[open - 1]) { open -= 1 }
+        guard open > 0, bytes[open - 1] == UInt8(ascii: "(") else { return false }
+        var close = match.range.upperBound
+        while close < bytes.count && isScopeByte(bytes[close]) { close += 1 }
+        guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else { return false }
+        var colon = close + 1
+        if colon < bytes.count && bytes[colon] == UInt8(ascii: "!") { colon += 1 }
+        guard colon < bytes.count, bytes[colon] == UInt8(ascii: ":") else { return false }
+        // The commit type: letters right before the parenthesis.
+        var typeStart = open - 1
+        while typeStart > 0 && ByteClass.isASCIILetter(bytes[typeStart - 1]) { typeStart -= 1 }
+        guard open - 1 - typeStart >= 2 else { return false }
+        // Before the type on its line: only indentation, quote and list markers, and a commit hash.
+        var lineStart = typeStart
+        while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let words = bytes[lineStart..<typeStart].split(whereSeparator: ByteClass.isWhitespace)
+        for (index, word) in words.enumerated() {
+            let isMarker = word.elementsEqual([UInt8(ascii: ">")]) || word.count == 1 && (word.first == UInt8(ascii: "-") || word.first == UInt8(ascii: "*") || word.first == UInt8(ascii: "+"))
+                || word.count >= 2 && word.dropLast().allSatisfy(ByteClass.isDigit) && (word.last == UInt8(ascii: ".") || word.last == UInt8(ascii: ")"))
+            let isHash = index == words.count - 1 && word.count >= 6 && word.last == UInt8(ascii: ":")
+                && word.dropLast().allSatisfy { ByteClass.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
+            if !isMarker && !isHash { return false }
+        }
+        return true
+    }
+
     /// Whether the bytes as written, inflection aside, are exactly the name's spelling.
     var isWrittenExactly: Bool {
         let base = match.range.lowerBound..<(match.range.upperBound - match.inflectionLength)
@@ -50,6 +86,8 @@ enum TermUses {
                 if entry.preferredTerm != nil { continue }
             }
             let block = match.block >= 0 ? document.markdown.proseBlocks[match.block] : nil
+            let candidate = TermUse(match: match, name: name, text: text, isSentenceStart: false, isInHeading: false, isInCapitalsHeading: false)
+            if candidate.isCommitScope { continue }
             var isHeading = false
             var isCapitals = false
             if case .heading = block?.kind {
@@ -123,6 +161,19 @@ enum TermSpelling {
     }
 
     static func hasUppercase(_ text: String) -> Bool { text.contains(where: \.isUppercase) }
+
+    /// Whether a word or phrase reads as a plural: its last word, a possessive ending aside, ends in
+    /// "s" but not "ss", "us" or "is" ("scaffolders", "Blueprints", "scaffolders'"; not "Scaffolder's",
+    /// "Access", "Status").
+    static func readsAsPlural(_ text: String) -> Bool {
+        var word = (text.split(whereSeparator: \.isWhitespace).last.map(String.init) ?? "").lowercased()
+        if word.hasSuffix("'s") || word.hasSuffix("’s") {
+            word.removeLast(2)
+        } else if word.hasSuffix("'") || word.hasSuffix("’") {
+            word.removeLast()
+        }
+        return word.hasSuffix("s") && !(word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is"))
+    }
 
     /// `base` with the use's ending, re-formed for `base` the way a writer would write it:
     ///

@@ -89,16 +89,19 @@ public struct TermAliasRule: Rule {
             // ordinary English in prose ("the role of backends"), not a discouraged name.
             let aliasWords = use.name.words
             if aliasWords.count == 1 && WordTokenizer.normalizedWords(preferred).count > 1 && WordTokenizer.normalizedWords(preferred).contains(aliasWords[0]) { continue }
-            let writtenBase = String(decoding: Array(use.written.utf8).dropLast(use.match.inflectionLength), as: UTF8.self)
-            // Follow the writer's case for a plain Title Case term written in lower case mid-sentence.
-            let lower = !TermSpelling.isSpecial(preferred) && writtenBase == writtenBase.lowercased() && !use.isInHeading
-            let replacement = TermSpelling.replacement(canonical: preferred, written: use.written, inflectionLength: use.match.inflectionLength, lowercased: lower)
+            // The glossary's spelling: a term with a capital letter is a name ("Blueprints", "User Role")
+            // and keeps it; a lower-case term ("starter kit") takes a capital only to start a sentence.
+            let form = !TermSpelling.hasUppercase(preferred) && use.isSentenceStart ? preferred.prefix(1).uppercased() + preferred.dropFirst() : preferred
+            let replacement = TermSpelling.replacement(canonical: form, written: use.written, inflectionLength: use.match.inflectionLength)
             let written = use.written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            // A singular alias replaced by a plural term ("the Scaffolder runs" → "the Blueprints runs"),
+            // or the other way round, leaves the verb disagreeing: not a fix to apply unread.
+            let changesNumber = TermSpelling.readsAsPlural(written) != TermSpelling.readsAsPlural(replacement)
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "The glossary prefers “\(preferred)” to “\(written)”",
                                      file: path, range: use.match.range,
                                      related: [RelatedLocation(file: glossary.entries[target.entry].file, range: glossary.entries[target.entry].termRange, message: "“\(preferred)” in the glossary")],
-                                     data: ["term": .string(preferred), "alias": .string(written), "replacement": .string(replacement)]))
+                                     data: ["term": .string(preferred), "alias": .string(written), "replacement": .string(replacement), "changesNumber": .bool(changesNumber)]))
         }
         return result
     }
