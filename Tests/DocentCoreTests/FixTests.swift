@@ -198,7 +198,7 @@ enum FixFixture {
     }
 
     @Test func disableForLineInATableRowUsesDisableLine() throws {
-        let text = "| Tool | Notes |\n|---|---|\n| dochub | viewer |\n"
+        let text = "| Tool | Notes |\n|---|---|\n| the dochub | viewer |\n"
         let snapshot = terminologySnapshot(["docs/page.md": text])
         let diagnostic = try #require(RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).first)
         let action = TerminologyFixes.disableForLine(diagnostic, document: try #require(snapshot.document("docs/page.md")))

@@ -283,6 +283,34 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         ])
     }
 
+    @Test func channelsHandlesAndKebabCaseNamesAreNotFlagged() {
+        checkTerminology("""
+        Ask in #dochub or ping @dochub; the #Dochub channel and @Oauth too.
+        Updates Dochub-cli, the Oauth-client and oauth-server, and pre-Dochub pages.
+        The ⟦Dochub⟧ viewer and ⟦oauth⟧ - with spaced dashes - still count.
+
+        """, [
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “OAuth”, not “oauth”", "OAuth"),
+        ])
+    }
+
+    @Test func aTableCellThatIsOneLowerCaseIdentifierIsNotFlagged() {
+        checkTerminology("""
+        | Input | Purpose |
+        |---|---|
+        | dochub | The ⟦dochub⟧ pages. |
+        |  oauth  | Sign-in |
+        | ⟦Dochub⟧ | A name, not an identifier |
+        | ⟦dochub⟧ pages | Two words |
+
+        """, [
+            ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub"),
+        ])
+    }
+
     @Test func theGlossaryEntryOwnHeadingAndDefinitionAreNotFlagged() {
         let glossary = """
         # Glossary

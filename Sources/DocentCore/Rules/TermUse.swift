@@ -17,6 +17,34 @@ struct TermUse {
         return isGlue(match.range.lowerBound - 1, towards: match.range.lowerBound - 2) || isGlue(match.range.upperBound, towards: match.range.upperBound + 1)
     }
 
+    /// Whether the use is joined by a hyphen to another word, a kebab-case name of code whatever its
+    /// case ("techdocs-backend", "Api-extractor", "TechDocs-react").
+    var isInHyphenCompound: Bool {
+        let bytes = text.bytes
+        let before = match.range.lowerBound - 1
+        let after = match.range.upperBound
+        return before >= 1 && bytes[before] == UInt8(ascii: "-") && ByteClass.isASCIIAlphanumeric(bytes[before - 1])
+            || after + 1 < bytes.count && bytes[after] == UInt8(ascii: "-") && ByteClass.isASCIIAlphanumeric(bytes[after + 1])
+    }
+
+    /// Whether the use is a channel or a handle: `#dochub`, `@dochub`.
+    var isHandle: Bool {
+        let before = match.range.lowerBound - 1
+        return before >= 0 && (text.bytes[before] == UInt8(ascii: "#") || text.bytes[before] == UInt8(ascii: "@"))
+    }
+
+    /// Whether the use is the whole of a table cell and reads as an identifier: one lower-case word
+    /// (`| apis | The app's API factories |`).
+    func isLoneIdentifierCell(_ cell: ByteRange) -> Bool {
+        let bytes = text.bytes
+        var start = cell.lowerBound
+        var end = cell.upperBound
+        while start < end && ByteClass.isWhitespace(bytes[start]) { start += 1 }
+        while end > start && ByteClass.isWhitespace(bytes[end - 1]) { end -= 1 }
+        guard start == match.range.lowerBound, end == match.range.upperBound else { return false }
+        return bytes[start..<end].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ByteClass.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    }
+
     /// Whether the use is (part of) the scope of a conventional-commit subject at the start of a line
     /// or list item, after an optional commit hash: `fix(scaffolder):`, `- 4f2a9c1: feat(api, dochub)!:`.
     /// A scope names a package or area of code, not the term.
@@ -87,7 +115,9 @@ enum TermUses {
             }
             let block = match.block >= 0 ? document.markdown.proseBlocks[match.block] : nil
             let candidate = TermUse(match: match, name: name, text: text, isSentenceStart: false, isInHeading: false, isInCapitalsHeading: false)
-            if candidate.isCommitScope { continue }
+            // Names of code and handles, not uses of the term.
+            if candidate.isCommitScope || candidate.isHandle || candidate.isInHyphenCompound { continue }
+            if let block, case .tableCell = block.kind, candidate.isLoneIdentifierCell(block.range) { continue }
             var isHeading = false
             var isCapitals = false
             if case .heading = block?.kind {
