@@ -140,7 +140,7 @@ extension TestClient {
 
     @Test func disableForThisLineInATableRowAppendsDisableLine() throws {
         let client = try TestClient(files: CodeActionWorkspace.files)
-        let page = MarkedText("| Tool | Notes |\n|---|---|\n| 1️⃣dochub | viewer |2️⃣\n")
+        let page = MarkedText("| Tool | Notes |\n|---|---|\n| the 1️⃣dochub | viewer |2️⃣\n")
         client.open("docs/page.md", page.text)
         let actions = try client.codeActions("docs/page.md", ["start": page["1️⃣"], "end": page["1️⃣"]], only: ["quickfix"])
         let disable = try #require(actions.first { $0["title"]?.stringValue == "Disable term-casing for this line" })
