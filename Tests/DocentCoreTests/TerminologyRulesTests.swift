@@ -529,6 +529,36 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         ])
     }
 
+    @Test func aPluralFirstUseSpellsOutAPlural() {
+        let text = "The portal hands out ⟦JWTs⟧ at sign-in, and each JWT expires.\n"
+        checkTerminology(text, [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Tokens (JWTs)”", "JSON Web Tokens (JWTs)"),
+        ])
+        // Applied, the fix leaves nothing to spell out: the plural expansion counts as spelled out.
+        let page = BracketedText(text).text
+        let snapshot = terminologySnapshot(["docs/page.md": page])
+        let fixed = String(decoding: TerminologyFixes.apply(TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot), to: Array(page.utf8)), as: UTF8.self)
+        #expect(fixed == "The portal hands out JSON Web Tokens (JWTs) at sign-in, and each JWT expires.\n")
+        #expect(terminologyCodes(fixed) == [])
+    }
+
+    @Test func aPossessiveFirstUseKeepsItsEndingAfterTheParenthesis() {
+        checkTerminology("Check the ⟦JWT's⟧ claims.\n", [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)'s”", "JSON Web Token (JWT)'s"),
+        ])
+    }
+
+    @Test func aSentenceCaseExpansionIsLowerCasedMidSentence() {
+        let glossary = "# Glossary\n\n## OSS\n\nOpen source software: code anyone may read and change.\n\n## CNCF\n\nCloud Native Computing Foundation: the home of Kubernetes.\n"
+        checkTerminology("Most ⟦OSS⟧ projects, like those of the ⟦CNCF⟧, take patches.\n", glossary: glossary, [
+            ("term-abbreviation", .hint, "Spell out “OSS” on its first use: “open source software (OSS)”", "open source software (OSS)"),
+            ("term-abbreviation", .hint, "Spell out “CNCF” on its first use: “Cloud Native Computing Foundation (CNCF)”", "Cloud Native Computing Foundation (CNCF)"),
+        ])
+        checkTerminology("⟦OSS⟧ projects take patches.\n", glossary: glossary, [
+            ("term-abbreviation", .hint, "Spell out “OSS” on its first use: “Open source software (OSS)”", "Open source software (OSS)"),
+        ])
+    }
+
     @Test func aMiscasedFirstUseIsSpelledOutInCanonicalForm() {
         // Both rules report "Jwt"; the spelled-out replacement does not keep the wrong casing.
         let text = "Send a Jwt.\n"

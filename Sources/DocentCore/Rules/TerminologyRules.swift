@@ -137,12 +137,48 @@ public struct TermAbbreviationRule: Rule {
             while after < bytes.count && ByteClass.isWhitespace(bytes[after]) { after += 1 }
             if after < bytes.count && bytes[after] == UInt8(ascii: "("),
                PhraseSearch.matches(words, in: bytes, at: after + 1) != nil { continue }
+            let replacement = Self.spelledOut(abbreviation, expansion: expansion, written: use.written, inflectionLength: use.match.inflectionLength, isSentenceStart: use.isSentenceStart)
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
-                                     message: "Spell out “\(abbreviation)” on its first use: “\(expansion) (\(abbreviation))”",
+                                     message: "Spell out “\(abbreviation)” on its first use: “\(replacement)”",
                                      file: path, range: use.match.range,
-                                     data: ["abbreviation": .string(abbreviation), "expansion": .string(expansion), "replacement": .string("\(expansion) (\(TermSpelling.replacement(canonical: abbreviation, written: use.written, inflectionLength: use.match.inflectionLength)))")]))
+                                     data: ["abbreviation": .string(abbreviation), "expansion": .string(expansion), "replacement": .string(replacement)]))
         }
         return result
+    }
+
+    /// "Expansion (ABBR)" for a use written `written`: a plural use spells out a plural ("JWTs" →
+    /// "JSON Web Tokens (JWTs)"), a possessive goes after the parenthesis ("JWT's" → "JSON Web Token
+    /// (JWT)'s"), and the expansion is cased for where it stands (`expansionForm`).
+    static func spelledOut(_ abbreviation: String, expansion: String, written: String, inflectionLength: Int, isSentenceStart: Bool) -> String {
+        let bytes = Array(written.utf8)
+        let suffix = String(decoding: bytes.suffix(min(inflectionLength, bytes.count)), as: UTF8.self)
+        var plural = suffix
+        var possessive = ""
+        for ending in ["'s", "’s", "'S", "’S", "'", "’"] where plural.hasSuffix(ending) {
+            possessive = ending
+            plural = String(plural.dropLast(ending.count))
+            break
+        }
+        var form = expansionForm(expansion, isSentenceStart: isSentenceStart)
+        if ["s", "es"].contains(plural.lowercased()) { form = TermSpelling.reinflect(form, suffix: "s") }
+        let written = String(decoding: bytes.dropLast(possessive.utf8.count), as: UTF8.self)
+        let short = TermSpelling.replacement(canonical: abbreviation, written: written, inflectionLength: plural.utf8.count)
+        return "\(form) (\(short))\(possessive)"
+    }
+
+    /// The expansion as it reads where the abbreviation stands. A phrase in sentence case, taken from the
+    /// start of a definition ("Open source software"), is a common phrase: mid-sentence its first capital
+    /// goes ("open source software"). Names keep the glossary's spelling ("JSON Web Token", "Cloud Native
+    /// Computing Foundation", "Kubernetes"). At a sentence start the first letter is a capital.
+    static func expansionForm(_ expansion: String, isSentenceStart: Bool) -> String {
+        let words = expansion.split(separator: " ")
+        guard let first = words.first, let initial = first.first else { return expansion }
+        if isSentenceStart {
+            return initial.isLowercase ? initial.uppercased() + expansion.dropFirst() : expansion
+        }
+        let isSentenceCase = words.count > 1 && initial.isUppercase && !first.dropFirst().contains(where: \.isUppercase)
+            && words.dropFirst().allSatisfy { !$0.contains(where: \.isUppercase) }
+        return isSentenceCase ? initial.lowercased() + expansion.dropFirst() : expansion
     }
 
     /// What an abbreviation stands for: an entry's expansion, or the term of the entry it is an alias of.
@@ -189,6 +225,12 @@ enum PhraseSearch {
             guard index + word.count <= bytes.count else { return nil }
             for offset in 0..<word.count where ByteClass.lowercased(bytes[index + offset]) != word[offset] { return nil }
             index += word.count
+        }
+        // A plural ending on the last word counts ("JSON Web Tokens (JWTs)").
+        for ending in [[UInt8(ascii: "s")], [UInt8(ascii: "e"), UInt8(ascii: "s")]] where index + ending.count <= bytes.count
+            && bytes[index..<(index + ending.count)].map(ByteClass.lowercased) == ending
+            && (index + ending.count == bytes.count || !ByteClass.isASCIIAlphanumeric(bytes[index + ending.count])) {
+            return index + ending.count
         }
         guard index == bytes.count || !ByteClass.isASCIIAlphanumeric(bytes[index]) else { return nil }
         return index
