@@ -161,10 +161,11 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
 
     @Test func pluralAndPossessiveKeepTheirEnding() {
         let diagnostics = checkTerminology("Two ⟦Dochubs⟧ and one ⟦Dochub's⟧ index; ⟦dochubs⟧ and ⟦oauth's⟧ flows.\n", [
-            ("term-casing", .warning, "Write “DocHub”, not “Dochubs”", "DocHubs"),
-            ("term-casing", .warning, "Write “DocHub”, not “Dochub's”", "DocHub's"),
-            ("term-casing", .warning, "Write “DocHub”, not “dochubs”", "DocHubs"),
-            ("term-casing", .warning, "Write “OAuth”, not “oauth's”", "OAuth's"),
+            // The message names the spelling to write, ending included.
+            ("term-casing", .warning, "Write “DocHubs”, not “Dochubs”", "DocHubs"),
+            ("term-casing", .warning, "Write “DocHub's”, not “Dochub's”", "DocHub's"),
+            ("term-casing", .warning, "Write “DocHubs”, not “dochubs”", "DocHubs"),
+            ("term-casing", .warning, "Write “OAuth's”, not “oauth's”", "OAuth's"),
         ])
         #expect(diagnostics.first?.data["written"] == .string("Dochubs"))
     }

@@ -59,7 +59,7 @@ public struct TermCasingRule: Rule {
             guard isWrong else { continue }
             let replacement = TermSpelling.replacement(canonical: canonical, written: use.written, inflectionLength: use.match.inflectionLength)
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
-                                     message: "Write “\(canonical)”, not “\(normalizeSpace(use.written))”",
+                                     message: "Write “\(normalizeSpace(replacement))”, not “\(normalizeSpace(use.written))”",
                                      file: path, range: use.match.range,
                                      data: ["term": .string(canonical), "written": .string(use.written), "replacement": .string(replacement)]))
         }
