@@ -208,6 +208,64 @@ enum FixFixture {
         #expect(terminologyCodes(fixed) == [])
     }
 
+    @Test func disableInFrontMatterDisablesForTheFileAfterTheFrontMatter() throws {
+        // A comment inside front matter would be YAML, not a directive.
+        let path = "docs/using/finding-a-service.md"
+        let head = "---\ntitle: Finding one\npersona: astronaut\n---"
+        let text = head + "\n\n" + PlacementTestWorkspace.pages[path]!
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let diagnostic = try #require(RuleRegistry.diagnostics(for: path, in: snapshot).first { $0.code == "persona-mismatch" })
+        let action = TerminologyFixes.disableForLine(diagnostic, document: try #require(snapshot.document(path)))
+        #expect(action.title == "Disable persona-mismatch for this file")
+        let at = head.utf8.count
+        let edit = FileEdit(file: path, range: at..<at, newText: "\n<!-- docent-disable-file persona-mismatch -->")
+        #expect(action.operations == [.edit(edit)])
+        // Applied: the front matter still reads, and the finding is gone.
+        let fixed = TerminologyFixes.apply([edit], to: Array(text.utf8))
+        #expect(String(decoding: fixed, as: UTF8.self).hasPrefix(head + "\n<!-- docent-disable-file persona-mismatch -->\n\n# "))
+        let after = PlacementTestWorkspace.snapshot([path: String(decoding: fixed, as: UTF8.self)])
+        #expect(after.document(path)?.markdown.frontMatter?.string("persona") == "astronaut")
+        #expect(after.document(path)?.markdown.frontMatter?.string("title") == "Finding one")
+        #expect(!RuleRegistry.diagnostics(for: path, in: after).contains { $0.code == "persona-mismatch" })
+    }
+
+    /// The "Disable for this line" edit for the first diagnostic of `marked` (whose ⟦⟧ marks where the
+    /// comment goes), checked to silence it without changing the page's blocks.
+    func checkDisableInsideABlock(_ marked: String, _ comment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let spot = BracketedText(marked)
+        let text = spot.text
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let document = try #require(snapshot.document("docs/page.md"))
+        let diagnostic = try #require(RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).first)
+        let action = TerminologyFixes.disableForLine(diagnostic, document: document)
+        let at = spot.ranges[0].lowerBound
+        let edit = FileEdit(file: "docs/page.md", range: at..<at, newText: comment)
+        #expect(action.operations == [.edit(edit)], sourceLocation: sourceLocation)
+        let fixed = String(decoding: TerminologyFixes.apply([edit], to: Array(text.utf8)), as: UTF8.self)
+        #expect(terminologyCodes(fixed) == [], sourceLocation: sourceLocation)
+        let fixedDocument = try #require(terminologySnapshot(["docs/page.md": fixed]).document("docs/page.md"))
+        #expect(fixedDocument.markdown.proseBlocks.map(\.kind) == document.markdown.proseBlocks.map(\.kind), sourceLocation: sourceLocation)
+        #expect(fixedDocument.markdown.htmlComments.count == document.markdown.htmlComments.count + 1, sourceLocation: sourceLocation)
+    }
+
+    @Test func disableInsideABlockAppendsDisableLine() throws {
+        let comment = " <!-- docent-disable-line term-casing -->"
+        // A paragraph's second line, a quote's second line, a list item's first and second lines.
+        try checkDisableInsideABlock("A paragraph that\nnames dochub midway⟦⟧\nand goes on.\n", comment)
+        try checkDisableInsideABlock("> A quoted line\n> with Dochub inside.⟦⟧\n", comment)
+        try checkDisableInsideABlock("> First paragraph.\n>\n> Then Dochub here.⟦⟧\n", comment)
+        try checkDisableInsideABlock("- The dochub list item⟦⟧\n- Another\n", comment)
+        try checkDisableInsideABlock("1. First\n   then dochub again⟦⟧\n2. Second\n", comment)
+        // Before a hard line break's trailing spaces or backslash, which must stay last on the line.
+        try checkDisableInsideABlock("A line\nwith dochub⟦⟧  \nbroken hard.\n", comment)
+        try checkDisableInsideABlock("A line\nwith dochub⟦⟧\\\nbroken hard.\n", comment)
+    }
+
+    @Test func aParagraphOrHeadingStartingItsLineGetsTheCommentAbove() throws {
+        try checkDisableInsideABlock("Intro.\n\n⟦⟧The dochub viewer\ncontinues.\n", "<!-- docent-disable-next-line term-casing -->\n")
+        try checkDisableInsideABlock("Intro.\n\n⟦⟧## Dochub setup\n\nText.\n", "<!-- docent-disable-next-line term-casing -->\n")
+    }
+
     @Test func actionsOfferOneDisablePerCode() throws {
         let text = "The dochub and Dochub.\n"
         let snapshot = terminologySnapshot(["docs/page.md": text])

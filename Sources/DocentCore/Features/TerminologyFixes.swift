@@ -41,24 +41,59 @@ public struct TerminologyFixes: CodeActionProvider {
                                   isPreferred: !changesNumber, isSafe: !changesNumber)
     }
 
-    /// Inserts `<!-- docent-disable-next-line CODE -->` above the diagnostic's line, indented like it;
-    /// in a table row (where a line above would break the table) appends `docent-disable-line` instead.
+    /// Silences the diagnostic's rule where it stands, without changing how the page renders:
+    ///
+    /// - In front matter, where a comment would be YAML (and no directive): `<!-- docent-disable-file
+    ///   CODE -->` on the line after the front matter ("Disable CODE for this file").
+    /// - On the first line of a paragraph or heading that starts its line: `<!-- docent-disable-next-line
+    ///   CODE -->` on a line of its own above it, indented like it.
+    /// - Anywhere else (a table row, a line that continues a paragraph, a block quote or list item line,
+    ///   where a comment line would split the block): `<!-- docent-disable-line CODE -->` appended to
+    ///   the line, before a hard line break's trailing spaces or backslash.
     public static func disableForLine(_ diagnostic: Diagnostic, document: WorkspaceDocument) -> CodeActionProposal {
         let text = document.text
+        let markdown = document.markdown
+        let bytes = text.bytes
+        let code = diagnostic.code
+        func newline(after line: ByteRange) -> String {
+            line.upperBound + 1 < bytes.count && bytes[line.upperBound] == 0x0D && bytes[line.upperBound + 1] == 0x0A ? "\r\n" : "\n"
+        }
+        if let frontMatter = markdown.frontMatter, frontMatter.range.contains(diagnostic.range.lowerBound) {
+            let closing = text.lineRange(text.line(of: max(frontMatter.range.upperBound - 1, frontMatter.range.lowerBound)))
+            let edit = FileEdit(file: diagnostic.file, range: closing.upperBound..<closing.upperBound, newText: "\(newline(after: closing))<!-- docent-disable-file \(code) -->")
+            return CodeActionProposal(title: "Disable \(code) for this file", kind: "quickfix", fixes: [diagnostic], operations: [.edit(edit)])
+        }
         let line = text.line(of: diagnostic.range.lowerBound)
         let lineRange = text.lineRange(line)
-        let isTableRow = document.markdown.tables.contains { $0.range.contains(lineRange.lowerBound) }
-        let edit: FileEdit
-        if isTableRow {
-            edit = FileEdit(file: diagnostic.file, range: lineRange.upperBound..<lineRange.upperBound, newText: " <!-- docent-disable-line \(diagnostic.code) -->")
-        } else {
-            var indentEnd = lineRange.lowerBound
-            while indentEnd < lineRange.upperBound && ByteClass.isSpace(text.bytes[indentEnd]) { indentEnd += 1 }
-            let indent = text.string(in: lineRange.lowerBound..<indentEnd)
-            let newline = text.lineTable.lineStarts.count > 1 && text.bytes.count > 1 && text.string(in: lineRange.upperBound..<min(text.count, lineRange.upperBound + 2)) == "\r\n" ? "\r\n" : "\n"
-            edit = FileEdit(file: diagnostic.file, range: lineRange.lowerBound..<lineRange.lowerBound, newText: "\(indent)<!-- docent-disable-next-line \(diagnostic.code) -->\(newline)")
+        let isTableRow = markdown.tables.contains { $0.range.contains(lineRange.lowerBound) }
+        var startsItsBlock = !isTableRow
+        if !isTableRow, let block = markdown.proseBlocks.first(where: { $0.range.lowerBound <= diagnostic.range.lowerBound && diagnostic.range.lowerBound < $0.range.upperBound }) {
+            if block.range.lowerBound < lineRange.lowerBound {
+                startsItsBlock = false
+            } else {
+                // Only indentation (and a heading's hashes) before the block on its line: not in a quote or list item.
+                var isHeading = false
+                if case .heading = block.kind { isHeading = true }
+                startsItsBlock = bytes[lineRange.lowerBound..<block.range.lowerBound].allSatisfy { ByteClass.isSpace($0) || isHeading && $0 == UInt8(ascii: "#") }
+            }
         }
-        return CodeActionProposal(title: "Disable \(diagnostic.code) for this line", kind: "quickfix", fixes: [diagnostic], operations: [.edit(edit)])
+        let edit: FileEdit
+        if startsItsBlock {
+            var indentEnd = lineRange.lowerBound
+            while indentEnd < lineRange.upperBound && ByteClass.isSpace(bytes[indentEnd]) { indentEnd += 1 }
+            let indent = text.string(in: lineRange.lowerBound..<indentEnd)
+            edit = FileEdit(file: diagnostic.file, range: lineRange.lowerBound..<lineRange.lowerBound, newText: "\(indent)<!-- docent-disable-next-line \(code) -->\(newline(after: lineRange))")
+        } else {
+            var end = lineRange.upperBound
+            while end > diagnostic.range.upperBound && (ByteClass.isSpace(bytes[end - 1]) || bytes[end - 1] == 0x0D) { end -= 1 }
+            if !isTableRow && end > diagnostic.range.upperBound && bytes[end - 1] == UInt8(ascii: "\\") { end -= 1 }
+            // A code span or link running over the line end would swallow the comment: put it after the use.
+            if markdown.codeSpans.contains(where: { $0.lowerBound < end && end < $0.upperBound }) || markdown.links.contains(where: { $0.range.lowerBound < end && end < $0.range.upperBound }) {
+                end = diagnostic.range.upperBound
+            }
+            edit = FileEdit(file: diagnostic.file, range: end..<end, newText: " <!-- docent-disable-line \(code) -->")
+        }
+        return CodeActionProposal(title: "Disable \(code) for this line", kind: "quickfix", fixes: [diagnostic], operations: [.edit(edit)])
     }
 
     /// Every safe fix of a document, non-overlapping, in document order (`source.fixAll.docent`, `--fix`).
