@@ -235,6 +235,27 @@ enum RenameFixture {
         #expect(edits.allSatisfy { !$0.newText.hasPrefix(" ") && !$0.newText.hasSuffix(" ") })
     }
 
+    @Test func aLineBreakInTheNameIsRefusedWithItsOwnMessage() throws {
+        let snapshot = try RenameFixture.snapshot()
+        let offset = try RenameFixture.offset(of: "DocHub renders", in: "docs/guide.md")
+        for name in ["Doc\nViewer", "Doc\r\nViewer", "Doc\rViewer"] {
+            #expect(RenameFeature.rename(at: offset, in: "docs/guide.md", to: name, snapshot: snapshot) == .failure(.invalidName("A term name is one line")), "\(name.debugDescription)")
+        }
+    }
+
+    @Test func theNameOfAnotherEntryIsRefused() throws {
+        // Accepted, the rename would merge two terms into one name.
+        let snapshot = try RenameFixture.snapshot()
+        let offset = try RenameFixture.offset(of: "DocHub renders", in: "docs/guide.md")
+        #expect(RenameFeature.rename(at: offset, in: "docs/guide.md", to: "Page Template", snapshot: snapshot) == .failure(.invalidName("“Page Template” is already a glossary term")))
+        #expect(RenameFeature.rename(at: offset, in: "docs/guide.md", to: " page  template ", snapshot: snapshot) == .failure(.invalidName("“page  template” is already a glossary term")))
+        let template = try RenameFixture.offset(of: "## Page Template", shift: 3, in: "docs/glossary.md")
+        #expect(RenameFeature.rename(at: template, in: "docs/glossary.md", to: "docs viewer", snapshot: snapshot) == .failure(.invalidName("“docs viewer” is already a name of the glossary term “DocHub”")))
+        // The entry's own names are not another entry's: a change of case, or its own alias.
+        #expect((try? RenameFeature.rename(at: offset, in: "docs/guide.md", to: "Dochub", snapshot: snapshot).get())?.isEmpty == false)
+        #expect((try? RenameFeature.rename(at: offset, in: "docs/guide.md", to: "Docs Viewer", snapshot: snapshot).get())?.isEmpty == false)
+    }
+
     /// The edits of renaming the shared glossary's `term` (at its heading) to `newName`, applied to `page`.
     func renamed(_ term: String, to newName: String, page: String, glossary: String = terminologyGlossary) throws -> String {
         let snapshot = terminologySnapshot(["docs/page.md": page], glossary: glossary)

@@ -377,6 +377,9 @@ extension TestClient {
             let response = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm, "newName": .string(name)])
             #expect(response["error"]?["code"] == -32602, "“\(name)”")
         }
+        let taken = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm, "newName": "Page Template"])
+        #expect(taken["error"]?["code"] == -32602)
+        #expect(taken["error"]?["message"] == "“Page Template” is already a glossary term")
         let missing = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm])
         #expect(missing["error"]?["code"] == -32602)
         let offTerm = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))],

@@ -29,11 +29,18 @@ public enum RenameFeature {
     /// The edits that rename the entry at `offset` to `newName`.
     public static func rename(at offset: Int, in path: String, to newName: String, snapshot: WorkspaceSnapshot) -> Result<[FileEdit], Failure> {
         let trimmed = newName.trimmingSpaces()
-        guard !trimmed.isEmpty, !trimmed.contains("\n"), WordTokenizer.normalizedWords(trimmed).count > 0 else { return .failure(.invalidName("A term needs at least one word")) }
+        guard !trimmed.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return .failure(.invalidName("A term name is one line")) }
+        guard !trimmed.isEmpty, WordTokenizer.normalizedWords(trimmed).count > 0 else { return .failure(.invalidName("A term needs at least one word")) }
         let glossary = snapshot.glossary
         guard let entry = TermLookup.entryDefinition(at: offset, in: path, snapshot: snapshot)
                 ?? prepare(at: offset, in: path, snapshot: snapshot).flatMap({ _ in TermLookup.term(at: offset, in: path, snapshot: snapshot)?.entries.first }) else {
             return .failure(.notATerm)
+        }
+        // A name another entry already has would merge two terms.
+        if let other = glossary.entries(named: trimmed).first(where: { $0 != entry }) {
+            let otherTerm = glossary.entries[other].term
+            let isItsTerm = WordTokenizer.normalizedWords(otherTerm) == WordTokenizer.normalizedWords(trimmed)
+            return .failure(.invalidName(isItsTerm ? "“\(trimmed)” is already a glossary term" : "“\(trimmed)” is already a name of the glossary term “\(otherTerm)”"))
         }
         let definition = glossary.entries[entry]
         var edits: [FileEdit] = []
