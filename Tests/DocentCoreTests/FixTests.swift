@@ -342,6 +342,44 @@ enum FixFixture {
         #expect(String(decoding: TerminologyFixes.apply([edit], to: Array(glossary.utf8)), as: UTF8.self) == glossary + "- **Zone** - TODO: define Zone.\n")
     }
 
+    /// The glossary the "Add to glossary" action for "golden path" in a page writes to.
+    func target(glossaries: [String], configured: [String]) -> String? {
+        let page = "Each golden path is documented.\n"
+        var documents = [WorkspaceDocument(path: "docs/page.md", text: SourceText(page))]
+        for path in glossaries { documents.append(WorkspaceDocument(path: path, text: SourceText(Self.headings))) }
+        let snapshot = WorkspaceSnapshot(configuration: Configuration(glossaries: configured.map { GlossarySource(pattern: $0) }), documents: documents)
+        let action = AddToGlossary.action(selection: offsets(of: "golden path", in: page), in: "docs/page.md", snapshot: snapshot)
+        guard case .edit(let edit)? = action?.operations.first else { return nil }
+        #expect(action?.title == "Add “golden path” to the glossary (\(edit.file))")
+        return edit.file
+    }
+
+    @Test func theFirstConfiguredGlossaryTakesTheEntry() {
+        // Not the first by path ("docs/access/…" sorts first).
+        let files = ["docs/access/glossary.md", "docs/reference/glossary.md"]
+        #expect(target(glossaries: files, configured: ["docs/reference/glossary.md", "docs/access/glossary.md"]) == "docs/reference/glossary.md")
+        #expect(target(glossaries: files, configured: ["docs/access/glossary.md", "docs/reference/glossary.md"]) == "docs/access/glossary.md")
+        // A pattern matching several: nearest the root first.
+        #expect(target(glossaries: ["docs/a/b/glossary.md", "docs/z/glossary.md"], configured: ["docs/**/glossary.md"]) == "docs/z/glossary.md")
+    }
+
+    @Test func withNoneConfiguredTheGlossaryMdNearestTheRootTakesTheEntry() {
+        let files = ["docs/access/auth-glossary.md", "docs/guides/deep/glossary.md", "docs/reference/glossary.md"]
+        #expect(target(glossaries: files, configured: []) == "docs/reference/glossary.md")
+    }
+
+    @Test func notForLongSelectionsOrAWholeHeading() throws {
+        let glossary = Self.headings
+        #expect(proposal("Run the nightly ownership sync job on Kubernetes.\n", selecting: "nightly ownership sync job on Kubernetes", glossary: glossary) == nil)
+        #expect(proposal("Run the nightly ownership sync job on Kubernetes.\n", selecting: "nightly ownership sync job on", glossary: glossary)?.title
+                == "Add “nightly ownership sync job on” to the glossary (docs/glossary.md)")
+        #expect(proposal("# Deploying the search backend\n\nText.\n", selecting: "Deploying the search backend", glossary: glossary) == nil)
+        #expect(proposal("Intro\n=====\n\nText.\n", selecting: "Intro", glossary: glossary) == nil)
+        // Part of a heading is a phrase like any other.
+        #expect(proposal("# Deploying the search backend\n\nText.\n", selecting: "search backend", glossary: glossary)?.title
+                == "Add “search backend” to the glossary (docs/glossary.md)")
+    }
+
     @Test func notForExistingTermsEmptySelectionsOrCode() {
         #expect(proposal("The DocHub viewer.\n", selecting: "DocHub", glossary: Self.headings) == nil)
         #expect(proposal("The dochub viewer.\n", selecting: "dochub", glossary: Self.headings) == nil)

@@ -120,21 +120,42 @@ public struct TerminologyFixes: CodeActionProvider {
     }
 }
 
-/// "Add to glossary": a selected phrase that is not a term becomes a new entry, in the layout of the
-/// first glossary that can take one, at its sorted position.
+/// "Add to glossary": a selected phrase of one to five words that is not a term (nor a whole heading)
+/// becomes a new entry, in the layout of the main glossary that can take one, at its sorted position.
 public enum AddToGlossary {
+    public static let maximumWords = 5
+
     public static func action(selection: ByteRange, in path: String, snapshot: WorkspaceSnapshot) -> CodeActionProposal? {
         guard !selection.isEmpty, selection.count <= 80, let document = snapshot.document(path) else { return nil }
-        let phrase = document.text.string(in: selection).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard !phrase.isEmpty, phrase.contains(where: \.isLetter), !phrase.contains("\n"),
+        let words = document.text.string(in: selection).split(whereSeparator: \.isWhitespace)
+        let phrase = words.joined(separator: " ")
+        guard (1...maximumWords).contains(words.count), phrase.contains(where: \.isLetter), !phrase.contains("\n"),
               snapshot.glossary.entries(named: phrase).isEmpty else { return nil }
         // Only from prose.
         guard document.markdown.proseSpans.contains(where: { $0.range.lowerBound <= selection.lowerBound && selection.lowerBound < $0.range.upperBound }) else { return nil }
-        for file in snapshot.glossary.files {
+        // A whole heading is a title, not a term (some clients send a heading diagnostic's range).
+        if document.markdown.headings.contains(where: { $0.range.contains(selection.lowerBound) && $0.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") == phrase }) { return nil }
+        for file in targets(snapshot.glossary.files, configuration: snapshot.configuration) {
             guard let glossaryDocument = snapshot.document(file.path), let edit = insertion(of: phrase, into: file, document: glossaryDocument) else { continue }
             return CodeActionProposal(title: "Add “\(phrase)” to the glossary (\(file.path))", kind: "refactor", operations: [.edit(edit)])
         }
         return nil
+    }
+
+    /// Glossary files in the order a new entry tries them: the configuration's order of glossaries
+    /// (then nearest the root, then path); with none configured, files named `glossary.md` first,
+    /// nearest the root first.
+    static func targets(_ files: [GlossaryFile], configuration: Configuration) -> [GlossaryFile] {
+        func rank(_ file: GlossaryFile) -> (Int, Int, String) {
+            let depth = file.path.split(separator: "/").count
+            if configuration.glossaries.isEmpty {
+                let name = file.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+                return (name == "glossary.md" || name == "glossary.mdx" ? 0 : 1, depth, file.path)
+            }
+            let index = configuration.glossaries.firstIndex { Glob($0.pattern).matches(file.path) } ?? configuration.glossaries.count
+            return (index, depth, file.path)
+        }
+        return files.sorted { rank($0) < rank($1) }
     }
 
     /// The edit that inserts `term` into a glossary file, before the first entry that sorts after it.
