@@ -265,6 +265,43 @@ enum RenameFixture {
         return String(decoding: TerminologyFixes.apply(edits.filter { $0.file == "docs/page.md" }, to: Array(page.utf8)), as: UTF8.self)
     }
 
+    @Test func usesTheWriterFencedOffAreLeftAndCounted() throws {
+        let page = """
+        ---
+        title: Setting up DocHub
+        description: How the pages get built
+        ---
+
+        Intro uses DocHub.
+
+        <!-- docent-disable-next-line -->
+        Back then DocHub was new.
+
+        <!-- docent-disable term-casing -->
+        Old notes on dochub pages.
+        <!-- docent-enable term-casing -->
+
+        Now DocHub again.
+        And <!-- docent-disable-line term-alias --> DocHub here.
+
+        """
+        let titled = "---\ntitle: DocHub\n---\n\nAbout DocHub.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": page, "docs/titled.md": titled])
+        let offset = try #require(terminologyGlossary.utf8.firstRange(of: "## DocHub\n".utf8).map { terminologyGlossary.utf8.distance(from: terminologyGlossary.utf8.startIndex, to: $0.lowerBound) + 3 })
+        let plan = try RenameFeature.plan(at: offset, in: "docs/glossary.md", to: "DocSite", snapshot: snapshot).get()
+        let edits = try RenameFeature.rename(at: offset, in: "docs/glossary.md", to: "DocSite", snapshot: snapshot).get()
+        let fixed = String(decoding: TerminologyFixes.apply(edits.filter { $0.file == "docs/page.md" }, to: Array(page.utf8)), as: UTF8.self)
+        #expect(fixed == page.replacingOccurrences(of: "Intro uses DocHub", with: "Intro uses DocSite").replacingOccurrences(of: "Now DocHub again", with: "Now DocSite again"))
+        // Three uses fenced off (one with codes for another rule: any rule counts); the title mentioning the term stays.
+        #expect(plan.skippedUses.map(\.file) == ["docs/page.md", "docs/page.md", "docs/page.md"])
+        #expect(plan.skippedUses.map(\.newText) == ["DocSite", "DocSite", "DocSite"])
+        #expect(plan.frontMatterMentions == ["docs/page.md"])
+        // A title that is the term follows the rename, and is no mention.
+        let titledFixed = String(decoding: TerminologyFixes.apply(plan.edits.filter { $0.file == "docs/titled.md" }, to: Array(titled.utf8)), as: UTF8.self)
+        #expect(titledFixed == "---\ntitle: DocSite\n---\n\nAbout DocSite.\n")
+        #expect(edits == plan.edits)
+    }
+
     @Test func aFrontMatterTitleThatIsTheTermKeepsItsCaseAndQuoting() throws {
         #expect(try renamed("DocHub", to: "DocViewer", page: "---\ntitle: DocHub\n---\n\nText.\n") == "---\ntitle: DocViewer\n---\n\nText.\n")
         #expect(try renamed("Service Catalog", to: "Software Catalog", page: "---\ntitle: service catalog # lower on purpose\n---\n") == "---\ntitle: software catalog # lower on purpose\n---\n")
