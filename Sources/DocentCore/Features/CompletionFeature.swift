@@ -12,7 +12,11 @@ public enum CompletionFeature {
         public var entry: Int?
         /// A short description (the qualifier, or the first sense's opening).
         public var detail: String?
+        /// What accepting the item replaces: the typed text before the cursor (an LSP insert range).
         public var replaceRange: ByteRange
+        /// The same start to the end of the word the cursor is in ("Doc|Hxyz" → "DocHxyz"): the replace
+        /// range of an `InsertReplaceEdit`, for clients with `insertReplaceSupport`.
+        public var wordRange: ByteRange? = nil
         /// Ascending sort order: 0 is best.
         public var rank: Int
         public var isFrontMatter: Bool
@@ -87,6 +91,9 @@ public enum CompletionFeature {
                                   detail: nil, replaceRange: queryStart..<offset, rank: items.count, isFrontMatter: false))
             }
         }
+        var wordEnd = offset
+        while wordEnd < bytes.count && isWordByte(bytes[wordEnd]) && bytes[wordEnd] != 0x0A { wordEnd += 1 }
+        for index in items.indices { items[index].wordRange = items[index].replaceRange.lowerBound..<wordEnd }
         let isIncomplete = items.count > limit || !rankedEverything
         // Details only for the items returned: a definition's plain text costs more than ranking.
         var returned = Array(items.prefix(limit))
