@@ -75,13 +75,13 @@ enum FixFixture {
 @Suite struct FixTests {
     @Test func fixAllEditsAreInOrderAndDoNotOverlap() throws {
         // "Jwt" draws both term-abbreviation and term-casing at the same range: one edit only.
-        let text = "Send a Jwt to dochub, then the Scaffolder.\n"
+        let text = "Send a Jwt to dochub, then the Scaffolders.\n"
         let snapshot = terminologySnapshot(["docs/page.md": text])
         let edits = TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot)
         #expect(edits == [
             FileEdit(file: "docs/page.md", range: 7..<10, newText: "JSON Web Token (JWT)"),
             FileEdit(file: "docs/page.md", range: 14..<20, newText: "DocHub"),
-            FileEdit(file: "docs/page.md", range: 31..<41, newText: "Blueprints"),
+            FileEdit(file: "docs/page.md", range: 31..<42, newText: "Blueprints"),
         ])
         let fixed = String(decoding: TerminologyFixes.apply(edits, to: Array(text.utf8)), as: UTF8.self)
         #expect(fixed == "Send a JSON Web Token (JWT) to DocHub, then the Blueprints.\n")
@@ -102,7 +102,7 @@ enum FixFixture {
     }
 
     @Test func quickFixForEachRule() throws {
-        let text = "Send a JWT to dochub, then the Scaffolder.\n"
+        let text = "Send a JWT to dochub, then the Scaffolders.\n"
         let snapshot = terminologySnapshot(["docs/page.md": text])
         let diagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot)
         #expect(diagnostics.map(\.code) == ["term-abbreviation", "term-casing", "term-alias"])
@@ -113,7 +113,7 @@ enum FixFixture {
         #expect(fixes.map(\.operations) == [
             [.edit(FileEdit(file: "docs/page.md", range: 7..<10, newText: "JSON Web Token (JWT)"))],
             [.edit(FileEdit(file: "docs/page.md", range: 14..<20, newText: "DocHub"))],
-            [.edit(FileEdit(file: "docs/page.md", range: 31..<41, newText: "Blueprints"))],
+            [.edit(FileEdit(file: "docs/page.md", range: 31..<42, newText: "Blueprints"))],
         ])
     }
 
@@ -150,8 +150,11 @@ enum FixFixture {
         // "Scaffolder" is known as "Blueprints", a plural: "Blueprints'" is English, "Blueprints's" is not.
         let text = "The Scaffolder's form asks for a name. Both scaffolders' owners agree; the scaffolder’s log is kept.\n"
         let snapshot = terminologySnapshot(["docs/page.md": text])
+        let diagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot)
+        #expect(diagnostics.map { $0.data["replacement"] } == [.string("Blueprints'"), .string("Blueprints"), .string("Blueprints’")])
+        // A singular owner becoming a plural one is left for the writer to apply.
         let fixed = String(decoding: TerminologyFixes.apply(TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot), to: Array(text.utf8)), as: UTF8.self)
-        #expect(fixed == "The Blueprints' form asks for a name. Both blueprints' owners agree; the blueprints’ log is kept.\n")
+        #expect(fixed == "The Scaffolder's form asks for a name. Both Blueprints' owners agree; the scaffolder’s log is kept.\n")
     }
 
     @Test func possessivesAfterOtherEndingsInS() {
@@ -195,7 +198,7 @@ enum FixFixture {
     }
 
     @Test func disableForLineInATableRowUsesDisableLine() throws {
-        let text = "| Tool | Notes |\n|---|---|\n| dochub | viewer |\n"
+        let text = "| Tool | Notes |\n|---|---|\n| the dochub | viewer |\n"
         let snapshot = terminologySnapshot(["docs/page.md": text])
         let diagnostic = try #require(RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).first)
         let action = TerminologyFixes.disableForLine(diagnostic, document: try #require(snapshot.document("docs/page.md")))
@@ -203,6 +206,64 @@ enum FixFixture {
         #expect(action.operations == [.edit(FileEdit(file: "docs/page.md", range: end..<end, newText: " <!-- docent-disable-line term-casing -->"))])
         let fixed = String(decoding: TerminologyFixes.apply([FileEdit(file: "docs/page.md", range: end..<end, newText: " <!-- docent-disable-line term-casing -->")], to: Array(text.utf8)), as: UTF8.self)
         #expect(terminologyCodes(fixed) == [])
+    }
+
+    @Test func disableInFrontMatterDisablesForTheFileAfterTheFrontMatter() throws {
+        // A comment inside front matter would be YAML, not a directive.
+        let path = "docs/using/finding-a-service.md"
+        let head = "---\ntitle: Finding one\npersona: astronaut\n---"
+        let text = head + "\n\n" + PlacementTestWorkspace.pages[path]!
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let diagnostic = try #require(RuleRegistry.diagnostics(for: path, in: snapshot).first { $0.code == "persona-mismatch" })
+        let action = TerminologyFixes.disableForLine(diagnostic, document: try #require(snapshot.document(path)))
+        #expect(action.title == "Disable persona-mismatch for this file")
+        let at = head.utf8.count
+        let edit = FileEdit(file: path, range: at..<at, newText: "\n<!-- docent-disable-file persona-mismatch -->")
+        #expect(action.operations == [.edit(edit)])
+        // Applied: the front matter still reads, and the finding is gone.
+        let fixed = TerminologyFixes.apply([edit], to: Array(text.utf8))
+        #expect(String(decoding: fixed, as: UTF8.self).hasPrefix(head + "\n<!-- docent-disable-file persona-mismatch -->\n\n# "))
+        let after = PlacementTestWorkspace.snapshot([path: String(decoding: fixed, as: UTF8.self)])
+        #expect(after.document(path)?.markdown.frontMatter?.string("persona") == "astronaut")
+        #expect(after.document(path)?.markdown.frontMatter?.string("title") == "Finding one")
+        #expect(!RuleRegistry.diagnostics(for: path, in: after).contains { $0.code == "persona-mismatch" })
+    }
+
+    /// The "Disable for this line" edit for the first diagnostic of `marked` (whose ⟦⟧ marks where the
+    /// comment goes), checked to silence it without changing the page's blocks.
+    func checkDisableInsideABlock(_ marked: String, _ comment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let spot = BracketedText(marked)
+        let text = spot.text
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let document = try #require(snapshot.document("docs/page.md"))
+        let diagnostic = try #require(RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).first)
+        let action = TerminologyFixes.disableForLine(diagnostic, document: document)
+        let at = spot.ranges[0].lowerBound
+        let edit = FileEdit(file: "docs/page.md", range: at..<at, newText: comment)
+        #expect(action.operations == [.edit(edit)], sourceLocation: sourceLocation)
+        let fixed = String(decoding: TerminologyFixes.apply([edit], to: Array(text.utf8)), as: UTF8.self)
+        #expect(terminologyCodes(fixed) == [], sourceLocation: sourceLocation)
+        let fixedDocument = try #require(terminologySnapshot(["docs/page.md": fixed]).document("docs/page.md"))
+        #expect(fixedDocument.markdown.proseBlocks.map(\.kind) == document.markdown.proseBlocks.map(\.kind), sourceLocation: sourceLocation)
+        #expect(fixedDocument.markdown.htmlComments.count == document.markdown.htmlComments.count + 1, sourceLocation: sourceLocation)
+    }
+
+    @Test func disableInsideABlockAppendsDisableLine() throws {
+        let comment = " <!-- docent-disable-line term-casing -->"
+        // A paragraph's second line, a quote's second line, a list item's first and second lines.
+        try checkDisableInsideABlock("A paragraph that\nnames dochub midway⟦⟧\nand goes on.\n", comment)
+        try checkDisableInsideABlock("> A quoted line\n> with Dochub inside.⟦⟧\n", comment)
+        try checkDisableInsideABlock("> First paragraph.\n>\n> Then Dochub here.⟦⟧\n", comment)
+        try checkDisableInsideABlock("- The dochub list item⟦⟧\n- Another\n", comment)
+        try checkDisableInsideABlock("1. First\n   then dochub again⟦⟧\n2. Second\n", comment)
+        // Before a hard line break's trailing spaces or backslash, which must stay last on the line.
+        try checkDisableInsideABlock("A line\nwith dochub⟦⟧  \nbroken hard.\n", comment)
+        try checkDisableInsideABlock("A line\nwith dochub⟦⟧\\\nbroken hard.\n", comment)
+    }
+
+    @Test func aParagraphOrHeadingStartingItsLineGetsTheCommentAbove() throws {
+        try checkDisableInsideABlock("Intro.\n\n⟦⟧The dochub viewer\ncontinues.\n", "<!-- docent-disable-next-line term-casing -->\n")
+        try checkDisableInsideABlock("Intro.\n\n⟦⟧## Dochub setup\n\nText.\n", "<!-- docent-disable-next-line term-casing -->\n")
     }
 
     @Test func actionsOfferOneDisablePerCode() throws {
@@ -279,6 +340,44 @@ enum FixFixture {
         let edit = FileEdit(file: "docs/glossary.md", range: end..<end, newText: "\n- **Zone** - TODO: define Zone.")
         #expect(action.operations == [.edit(edit)])
         #expect(String(decoding: TerminologyFixes.apply([edit], to: Array(glossary.utf8)), as: UTF8.self) == glossary + "- **Zone** - TODO: define Zone.\n")
+    }
+
+    /// The glossary the "Add to glossary" action for "golden path" in a page writes to.
+    func target(glossaries: [String], configured: [String]) -> String? {
+        let page = "Each golden path is documented.\n"
+        var documents = [WorkspaceDocument(path: "docs/page.md", text: SourceText(page))]
+        for path in glossaries { documents.append(WorkspaceDocument(path: path, text: SourceText(Self.headings))) }
+        let snapshot = WorkspaceSnapshot(configuration: Configuration(glossaries: configured.map { GlossarySource(pattern: $0) }), documents: documents)
+        let action = AddToGlossary.action(selection: offsets(of: "golden path", in: page), in: "docs/page.md", snapshot: snapshot)
+        guard case .edit(let edit)? = action?.operations.first else { return nil }
+        #expect(action?.title == "Add “golden path” to the glossary (\(edit.file))")
+        return edit.file
+    }
+
+    @Test func theFirstConfiguredGlossaryTakesTheEntry() {
+        // Not the first by path ("docs/access/…" sorts first).
+        let files = ["docs/access/glossary.md", "docs/reference/glossary.md"]
+        #expect(target(glossaries: files, configured: ["docs/reference/glossary.md", "docs/access/glossary.md"]) == "docs/reference/glossary.md")
+        #expect(target(glossaries: files, configured: ["docs/access/glossary.md", "docs/reference/glossary.md"]) == "docs/access/glossary.md")
+        // A pattern matching several: nearest the root first.
+        #expect(target(glossaries: ["docs/a/b/glossary.md", "docs/z/glossary.md"], configured: ["docs/**/glossary.md"]) == "docs/z/glossary.md")
+    }
+
+    @Test func withNoneConfiguredTheGlossaryMdNearestTheRootTakesTheEntry() {
+        let files = ["docs/access/auth-glossary.md", "docs/guides/deep/glossary.md", "docs/reference/glossary.md"]
+        #expect(target(glossaries: files, configured: []) == "docs/reference/glossary.md")
+    }
+
+    @Test func notForLongSelectionsOrAWholeHeading() throws {
+        let glossary = Self.headings
+        #expect(proposal("Run the nightly ownership sync job on Kubernetes.\n", selecting: "nightly ownership sync job on Kubernetes", glossary: glossary) == nil)
+        #expect(proposal("Run the nightly ownership sync job on Kubernetes.\n", selecting: "nightly ownership sync job on", glossary: glossary)?.title
+                == "Add “nightly ownership sync job on” to the glossary (docs/glossary.md)")
+        #expect(proposal("# Deploying the search backend\n\nText.\n", selecting: "Deploying the search backend", glossary: glossary) == nil)
+        #expect(proposal("Intro\n=====\n\nText.\n", selecting: "Intro", glossary: glossary) == nil)
+        // Part of a heading is a phrase like any other.
+        #expect(proposal("# Deploying the search backend\n\nText.\n", selecting: "search backend", glossary: glossary)?.title
+                == "Add “search backend” to the glossary (docs/glossary.md)")
     }
 
     @Test func notForExistingTermsEmptySelectionsOrCode() {

@@ -235,6 +235,27 @@ enum RenameFixture {
         #expect(edits.allSatisfy { !$0.newText.hasPrefix(" ") && !$0.newText.hasSuffix(" ") })
     }
 
+    @Test func aLineBreakInTheNameIsRefusedWithItsOwnMessage() throws {
+        let snapshot = try RenameFixture.snapshot()
+        let offset = try RenameFixture.offset(of: "DocHub renders", in: "docs/guide.md")
+        for name in ["Doc\nViewer", "Doc\r\nViewer", "Doc\rViewer"] {
+            #expect(RenameFeature.rename(at: offset, in: "docs/guide.md", to: name, snapshot: snapshot) == .failure(.invalidName("A term name is one line")), "\(name.debugDescription)")
+        }
+    }
+
+    @Test func theNameOfAnotherEntryIsRefused() throws {
+        // Accepted, the rename would merge two terms into one name.
+        let snapshot = try RenameFixture.snapshot()
+        let offset = try RenameFixture.offset(of: "DocHub renders", in: "docs/guide.md")
+        #expect(RenameFeature.rename(at: offset, in: "docs/guide.md", to: "Page Template", snapshot: snapshot) == .failure(.invalidName("“Page Template” is already a glossary term")))
+        #expect(RenameFeature.rename(at: offset, in: "docs/guide.md", to: " page  template ", snapshot: snapshot) == .failure(.invalidName("“page  template” is already a glossary term")))
+        let template = try RenameFixture.offset(of: "## Page Template", shift: 3, in: "docs/glossary.md")
+        #expect(RenameFeature.rename(at: template, in: "docs/glossary.md", to: "docs viewer", snapshot: snapshot) == .failure(.invalidName("“docs viewer” is already a name of the glossary term “DocHub”")))
+        // The entry's own names are not another entry's: a change of case, or its own alias.
+        #expect((try? RenameFeature.rename(at: offset, in: "docs/guide.md", to: "Dochub", snapshot: snapshot).get())?.isEmpty == false)
+        #expect((try? RenameFeature.rename(at: offset, in: "docs/guide.md", to: "Docs Viewer", snapshot: snapshot).get())?.isEmpty == false)
+    }
+
     /// The edits of renaming the shared glossary's `term` (at its heading) to `newName`, applied to `page`.
     func renamed(_ term: String, to newName: String, page: String, glossary: String = terminologyGlossary) throws -> String {
         let snapshot = terminologySnapshot(["docs/page.md": page], glossary: glossary)
@@ -242,6 +263,43 @@ enum RenameFixture {
         let offset = glossary.utf8.distance(from: glossary.utf8.startIndex, to: heading.lowerBound) + 3
         let edits = try RenameFeature.rename(at: offset, in: "docs/glossary.md", to: newName, snapshot: snapshot).get()
         return String(decoding: TerminologyFixes.apply(edits.filter { $0.file == "docs/page.md" }, to: Array(page.utf8)), as: UTF8.self)
+    }
+
+    @Test func usesTheWriterFencedOffAreLeftAndCounted() throws {
+        let page = """
+        ---
+        title: Setting up DocHub
+        description: How the pages get built
+        ---
+
+        Intro uses DocHub.
+
+        <!-- docent-disable-next-line -->
+        Back then DocHub was new.
+
+        <!-- docent-disable term-casing -->
+        Old notes on dochub pages.
+        <!-- docent-enable term-casing -->
+
+        Now DocHub again.
+        And <!-- docent-disable-line term-alias --> DocHub here.
+
+        """
+        let titled = "---\ntitle: DocHub\n---\n\nAbout DocHub.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": page, "docs/titled.md": titled])
+        let offset = try #require(terminologyGlossary.utf8.firstRange(of: "## DocHub\n".utf8).map { terminologyGlossary.utf8.distance(from: terminologyGlossary.utf8.startIndex, to: $0.lowerBound) + 3 })
+        let plan = try RenameFeature.plan(at: offset, in: "docs/glossary.md", to: "DocSite", snapshot: snapshot).get()
+        let edits = try RenameFeature.rename(at: offset, in: "docs/glossary.md", to: "DocSite", snapshot: snapshot).get()
+        let fixed = String(decoding: TerminologyFixes.apply(edits.filter { $0.file == "docs/page.md" }, to: Array(page.utf8)), as: UTF8.self)
+        #expect(fixed == page.replacingOccurrences(of: "Intro uses DocHub", with: "Intro uses DocSite").replacingOccurrences(of: "Now DocHub again", with: "Now DocSite again"))
+        // Three uses fenced off (one with codes for another rule: any rule counts); the title mentioning the term stays.
+        #expect(plan.skippedUses.map(\.file) == ["docs/page.md", "docs/page.md", "docs/page.md"])
+        #expect(plan.skippedUses.map(\.newText) == ["DocSite", "DocSite", "DocSite"])
+        #expect(plan.frontMatterMentions == ["docs/page.md"])
+        // A title that is the term follows the rename, and is no mention.
+        let titledFixed = String(decoding: TerminologyFixes.apply(plan.edits.filter { $0.file == "docs/titled.md" }, to: Array(titled.utf8)), as: UTF8.self)
+        #expect(titledFixed == "---\ntitle: DocSite\n---\n\nAbout DocSite.\n")
+        #expect(edits == plan.edits)
     }
 
     @Test func aFrontMatterTitleThatIsTheTermKeepsItsCaseAndQuoting() throws {

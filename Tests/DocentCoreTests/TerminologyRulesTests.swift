@@ -161,10 +161,11 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
 
     @Test func pluralAndPossessiveKeepTheirEnding() {
         let diagnostics = checkTerminology("Two ⟦Dochubs⟧ and one ⟦Dochub's⟧ index; ⟦dochubs⟧ and ⟦oauth's⟧ flows.\n", [
-            ("term-casing", .warning, "Write “DocHub”, not “Dochubs”", "DocHubs"),
-            ("term-casing", .warning, "Write “DocHub”, not “Dochub's”", "DocHub's"),
-            ("term-casing", .warning, "Write “DocHub”, not “dochubs”", "DocHubs"),
-            ("term-casing", .warning, "Write “OAuth”, not “oauth's”", "OAuth's"),
+            // The message names the spelling to write, ending included.
+            ("term-casing", .warning, "Write “DocHubs”, not “Dochubs”", "DocHubs"),
+            ("term-casing", .warning, "Write “DocHub's”, not “Dochub's”", "DocHub's"),
+            ("term-casing", .warning, "Write “DocHubs”, not “dochubs”", "DocHubs"),
+            ("term-casing", .warning, "Write “OAuth's”, not “oauth's”", "OAuth's"),
         ])
         #expect(diagnostics.first?.data["written"] == .string("Dochubs"))
     }
@@ -283,6 +284,34 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         ])
     }
 
+    @Test func channelsHandlesAndKebabCaseNamesAreNotFlagged() {
+        checkTerminology("""
+        Ask in #dochub or ping @dochub; the #Dochub channel and @Oauth too.
+        Updates Dochub-cli, the Oauth-client and oauth-server, and pre-Dochub pages.
+        The ⟦Dochub⟧ viewer and ⟦oauth⟧ - with spaced dashes - still count.
+
+        """, [
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “OAuth”, not “oauth”", "OAuth"),
+        ])
+    }
+
+    @Test func aTableCellThatIsOneLowerCaseIdentifierIsNotFlagged() {
+        checkTerminology("""
+        | Input | Purpose |
+        |---|---|
+        | dochub | The ⟦dochub⟧ pages. |
+        |  oauth  | Sign-in |
+        | ⟦Dochub⟧ | A name, not an identifier |
+        | ⟦dochub⟧ pages | Two words |
+
+        """, [
+            ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub"),
+        ])
+    }
+
     @Test func theGlossaryEntryOwnHeadingAndDefinitionAreNotFlagged() {
         let glossary = """
         # Glossary
@@ -356,30 +385,89 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
     @Test func aKnownAsRedirect() throws {
         let diagnostics = checkTerminology("Create it with the ⟦Scaffolder⟧. Two ⟦scaffolders⟧ and the ⟦Scaffolders⟧.\n", [
             ("term-alias", .information, "The glossary prefers “Blueprints” to “Scaffolder”", "Blueprints"),
-            // "Blueprints" is already plural: the use's plural ending is not added again.
-            ("term-alias", .information, "The glossary prefers “Blueprints” to “scaffolders”", "blueprints"),
+            // "Blueprints" is already plural: the use's plural ending is not added again. The glossary
+            // spells it with a capital: a name keeps its spelling whatever case the alias had.
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “scaffolders”", "Blueprints"),
             ("term-alias", .information, "The glossary prefers “Blueprints” to “Scaffolders”", "Blueprints"),
         ])
         let first = try #require(diagnostics.first)
-        #expect(first.data == ["term": .string("Blueprints"), "alias": .string("Scaffolder"), "replacement": .string("Blueprints")])
+        // A singular alias, a plural term.
+        #expect(first.data == ["term": .string("Blueprints"), "alias": .string("Scaffolder"), "replacement": .string("Blueprints"), "changesNumber": .bool(true)])
+        #expect(diagnostics.map { $0.data["changesNumber"] } == [.bool(true), .bool(false), .bool(false)])
         // The related location is the preferred entry's heading.
         let glossary = BracketedText(terminologyGlossary.replacingOccurrences(of: "## Blueprints", with: "## ⟦Blueprints⟧"))
         #expect(first.related == [RelatedLocation(file: "docs/glossary.md", range: glossary.ranges[0], message: "“Blueprints” in the glossary")])
     }
 
-    @Test func anAlternativeTermForRedirectFollowsTheWritersCase() throws {
+    @Test func anAlternativeTermForRedirectKeepsTheGlossarySpellingOfAName() throws {
+        // "User Role" has capitals in the glossary: it is not lower-cased to follow "persona".
         let diagnostics = checkTerminology("⟦Persona⟧ pages. Pick a ⟦persona⟧ or two ⟦personas⟧.\n", [
             ("term-alias", .information, "The glossary prefers “User Role” to “Persona”", "User Role"),
-            ("term-alias", .information, "The glossary prefers “User Role” to “persona”", "user role"),
-            ("term-alias", .information, "The glossary prefers “User Role” to “personas”", "user roles"),
+            ("term-alias", .information, "The glossary prefers “User Role” to “persona”", "User Role"),
+            ("term-alias", .information, "The glossary prefers “User Role” to “personas”", "User Roles"),
         ])
+        #expect(diagnostics.map { $0.data["changesNumber"] } == [.bool(false), .bool(false), .bool(false)])
         let glossary = BracketedText(terminologyGlossary.replacingOccurrences(of: "## User Role", with: "## ⟦User Role⟧"))
         #expect(diagnostics.first?.related.map(\.range) == [glossary.ranges[0]])
     }
 
     @Test func aSeeRedirect() {
         checkTerminology("Pick from the ⟦templates⟧.\n", [
-            ("term-alias", .information, "The glossary prefers “Blueprints” to “templates”", "blueprints"),
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “templates”", "Blueprints"),
+        ])
+    }
+
+    @Test func aLowerCaseTermIsCapitalisedOnlyToStartASentence() {
+        let glossary = "# Glossary\n\n## Boilerplate\n\nKnown as [starter kit](#starter-kit).\n\n## starter kit\n\nFiles a new service begins from.\n"
+        checkTerminology("⟦Boilerplate⟧ helps. Copy the ⟦Boilerplate⟧, or two ⟦boilerplates⟧.\n\n# The ⟦Boilerplate⟧\n", glossary: glossary, [
+            ("term-alias", .information, "The glossary prefers “starter kit” to “Boilerplate”", "Starter kit"),
+            ("term-alias", .information, "The glossary prefers “starter kit” to “Boilerplate”", "starter kit"),
+            ("term-alias", .information, "The glossary prefers “starter kit” to “boilerplates”", "starter kits"),
+            ("term-alias", .information, "The glossary prefers “starter kit” to “Boilerplate”", "starter kit"),
+        ])
+    }
+
+    @Test func aReplacementThatChangesNumberIsOfferedButNotAppliedByFixAll() throws {
+        // "the Scaffolder runs" → "the Blueprints runs" would leave the verb behind; "two scaffolders
+        // wait" → "two Blueprints wait" reads right.
+        let text = "The Scaffolder runs each step. Two scaffolders wait, and the Scaffolder's form asks.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let diagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot)
+        let fixes = diagnostics.compactMap(TerminologyFixes.quickFix(for:))
+        #expect(fixes.map(\.title) == [
+            "Replace with “Blueprints” (singular → plural: check the sentence still agrees)",
+            "Replace with “Blueprints”",
+            "Replace with “Blueprints'” (singular → plural: check the sentence still agrees)",
+        ])
+        #expect(fixes.map(\.isSafe) == [false, true, false])
+        #expect(fixes.map(\.isPreferred) == [false, true, false])
+        let fixed = String(decoding: TerminologyFixes.apply(TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot), to: Array(text.utf8)), as: UTF8.self)
+        #expect(fixed == "The Scaffolder runs each step. Two Blueprints wait, and the Scaffolder's form asks.\n")
+    }
+
+    @Test func aPluralAliasForASingularTermKeepsItsNumber() {
+        // "personas" → "User Roles": the ending moves over, so the number is unchanged.
+        let text = "Two personas read it; the persona writes.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let fixed = String(decoding: TerminologyFixes.apply(TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot), to: Array(text.utf8)), as: UTF8.self)
+        #expect(fixed == "Two User Roles read it; the User Role writes.\n")
+    }
+
+    @Test func conventionalCommitScopesAreNotTerms() {
+        checkTerminology("""
+        - 4f2a9c1: fix(scaffolder): keep the form open
+        - feat(dochub)!: faster index
+        - 2. chore(api, Dochub): bump
+
+        fix(Scaffolder): at a paragraph start
+
+        > refactor(dochub/core): quoted changelog
+
+        The tool (⟦scaffolder⟧): it runs, and docs (⟦dochub⟧): a viewer.
+
+        """, [
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “scaffolder”", "Blueprints"),
+            ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub"),
         ])
     }
 
@@ -439,6 +527,36 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         checkTerminology("Founded by the ⟦CNCF⟧.\n", others: ["docs/abbreviations.md": "*[CNCF]: Cloud Native Computing Foundation\n"],
                          configuration: configuration, [
             ("term-abbreviation", .hint, "Spell out “CNCF” on its first use: “Cloud Native Computing Foundation (CNCF)”", "Cloud Native Computing Foundation (CNCF)"),
+        ])
+    }
+
+    @Test func aPluralFirstUseSpellsOutAPlural() {
+        let text = "The portal hands out ⟦JWTs⟧ at sign-in, and each JWT expires.\n"
+        checkTerminology(text, [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Tokens (JWTs)”", "JSON Web Tokens (JWTs)"),
+        ])
+        // Applied, the fix leaves nothing to spell out: the plural expansion counts as spelled out.
+        let page = BracketedText(text).text
+        let snapshot = terminologySnapshot(["docs/page.md": page])
+        let fixed = String(decoding: TerminologyFixes.apply(TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot), to: Array(page.utf8)), as: UTF8.self)
+        #expect(fixed == "The portal hands out JSON Web Tokens (JWTs) at sign-in, and each JWT expires.\n")
+        #expect(terminologyCodes(fixed) == [])
+    }
+
+    @Test func aPossessiveFirstUseKeepsItsEndingAfterTheParenthesis() {
+        checkTerminology("Check the ⟦JWT's⟧ claims.\n", [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)'s”", "JSON Web Token (JWT)'s"),
+        ])
+    }
+
+    @Test func aSentenceCaseExpansionIsLowerCasedMidSentence() {
+        let glossary = "# Glossary\n\n## OSS\n\nOpen source software: code anyone may read and change.\n\n## CNCF\n\nCloud Native Computing Foundation: the home of Kubernetes.\n"
+        checkTerminology("Most ⟦OSS⟧ projects, like those of the ⟦CNCF⟧, take patches.\n", glossary: glossary, [
+            ("term-abbreviation", .hint, "Spell out “OSS” on its first use: “open source software (OSS)”", "open source software (OSS)"),
+            ("term-abbreviation", .hint, "Spell out “CNCF” on its first use: “Cloud Native Computing Foundation (CNCF)”", "Cloud Native Computing Foundation (CNCF)"),
+        ])
+        checkTerminology("⟦OSS⟧ projects take patches.\n", glossary: glossary, [
+            ("term-abbreviation", .hint, "Spell out “OSS” on its first use: “Open source software (OSS)”", "Open source software (OSS)"),
         ])
     }
 

@@ -109,10 +109,10 @@ extension TestClient {
         let page = MarkedText("Ask the 1️⃣scaffolders2️⃣ for one.\n")
         client.open("docs/page.md", page.text)
         let actions = try client.codeActions("docs/page.md", ["start": page["1️⃣"], "end": page["2️⃣"]], only: ["quickfix"])
-        #expect(actions.map { $0["title"]?.stringValue } == ["Replace with “blueprints”", "Disable term-alias for this line"])
+        #expect(actions.map { $0["title"]?.stringValue } == ["Replace with “Blueprints”", "Disable term-alias for this line"])
         #expect(actions[0]["isPreferred"] == true)
         #expect(actions[0]["diagnostics"]?[0]?["relatedInformation"]?[0]?["location"]?["uri"] == .string(client.uri("docs/glossary.md")))
-        #expect(actions[0]["edit"]?["changes"]?[client.uri("docs/page.md")] == [["range": ["start": page["1️⃣"], "end": page["2️⃣"]], "newText": "blueprints"]])
+        #expect(actions[0]["edit"]?["changes"]?[client.uri("docs/page.md")] == [["range": ["start": page["1️⃣"], "end": page["2️⃣"]], "newText": "Blueprints"]])
     }
 
     @Test func quickFixForTermAbbreviation() throws {
@@ -140,7 +140,7 @@ extension TestClient {
 
     @Test func disableForThisLineInATableRowAppendsDisableLine() throws {
         let client = try TestClient(files: CodeActionWorkspace.files)
-        let page = MarkedText("| Tool | Notes |\n|---|---|\n| 1️⃣dochub | viewer |2️⃣\n")
+        let page = MarkedText("| Tool | Notes |\n|---|---|\n| the 1️⃣dochub | viewer |2️⃣\n")
         client.open("docs/page.md", page.text)
         let actions = try client.codeActions("docs/page.md", ["start": page["1️⃣"], "end": page["1️⃣"]], only: ["quickfix"])
         let disable = try #require(actions.first { $0["title"]?.stringValue == "Disable term-casing for this line" })
@@ -377,6 +377,9 @@ extension TestClient {
             let response = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm, "newName": .string(name)])
             #expect(response["error"]?["code"] == -32602, "“\(name)”")
         }
+        let taken = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm, "newName": "Page Template"])
+        #expect(taken["error"]?["code"] == -32602)
+        #expect(taken["error"]?["message"] == "“Page Template” is already a glossary term")
         let missing = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm])
         #expect(missing["error"]?["code"] == -32602)
         let offTerm = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))],

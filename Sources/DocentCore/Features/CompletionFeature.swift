@@ -12,7 +12,11 @@ public enum CompletionFeature {
         public var entry: Int?
         /// A short description (the qualifier, or the first sense's opening).
         public var detail: String?
+        /// What accepting the item replaces: the typed text before the cursor (an LSP insert range).
         public var replaceRange: ByteRange
+        /// The same start to the end of the word the cursor is in ("Doc|Hxyz" → "DocHxyz"): the replace
+        /// range of an `InsertReplaceEdit`, for clients with `insertReplaceSupport`.
+        public var wordRange: ByteRange? = nil
         /// Ascending sort order: 0 is best.
         public var rank: Int
         public var isFrontMatter: Bool
@@ -41,6 +45,7 @@ public enum CompletionFeature {
         // Only in prose: the cursor sits inside or at the end of a prose span.
         guard markdown.proseSpans.contains(where: { $0.range.lowerBound <= offset && offset <= $0.range.upperBound }) else { return nil }
         if markdown.codeSpans.contains(where: { $0.lowerBound < offset && offset < $0.upperBound }) { return nil }
+        if isInURL(offset, markdown: markdown, bytes: bytes) { return nil }
 
         // The words typed before the cursor on this line: the current (possibly empty) word and up to
         // three before it, each a candidate query ("software c" → "Software Catalog").
@@ -86,6 +91,9 @@ public enum CompletionFeature {
                                   detail: nil, replaceRange: queryStart..<offset, rank: items.count, isFrontMatter: false))
             }
         }
+        var wordEnd = offset
+        while wordEnd < bytes.count && isWordByte(bytes[wordEnd]) && bytes[wordEnd] != 0x0A { wordEnd += 1 }
+        for index in items.indices { items[index].wordRange = items[index].replaceRange.lowerBound..<wordEnd }
         let isIncomplete = items.count > limit || !rankedEverything
         // Details only for the items returned: a definition's plain text costs more than ranking.
         var returned = Array(items.prefix(limit))
@@ -95,6 +103,26 @@ public enum CompletionFeature {
             returned[index].detail = definition.qualifier ?? definition.senses.first.map { String(MarkdownText.plainText($0).prefix(60)) }
         }
         return Result(items: returned, isIncomplete: isIncomplete)
+    }
+
+    /// Whether `offset` is inside or at the end of a URL: a bare URL or autolink, a link's or definition's
+    /// destination, or a word being typed that reads as one (`https://…`, `www.…`) before the scanner
+    /// knows it as a link.
+    static func isInURL(_ offset: Int, markdown: MarkdownDocument, bytes: [UInt8]) -> Bool {
+        for link in markdown.links {
+            switch link.kind {
+            case .autolink, .bareURL:
+                if link.range.lowerBound < offset && offset <= link.range.upperBound { return true }
+            case .inline, .image, .definition:
+                if link.destinationRange.lowerBound <= offset && offset <= link.destinationRange.upperBound && !link.destinationRange.isEmpty { return true }
+            case .reference:
+                continue
+            }
+        }
+        var start = offset
+        while start > 0 && !ByteClass.isWhitespace(bytes[start - 1]) && bytes[start - 1] != UInt8(ascii: "(") && bytes[start - 1] != UInt8(ascii: "<") { start -= 1 }
+        let token = String(decoding: bytes[start..<offset], as: UTF8.self).lowercased()
+        return token.contains("://") || token.hasPrefix("www.") || token.hasPrefix("mailto:")
     }
 
     /// The entry whose term to insert for a name: a redirect's preferred entry, an alias's entry.

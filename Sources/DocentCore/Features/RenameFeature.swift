@@ -26,14 +26,38 @@ public enum RenameFeature {
         return Preparation(range: found.match.range, placeholder: glossary.entries[entry].term)
     }
 
+    /// A rename's edits and what it deliberately left alone, for the client to tell the writer.
+    public struct Plan: Sendable, Equatable {
+        public var edits: [FileEdit]
+        /// Uses inside text the writer fenced off with a `docent-disable…` comment (any rule): quotes of
+        /// history, old names on purpose. Left as written.
+        public var skippedUses: [FileEdit]
+        /// Pages whose front-matter `title:` or `description:` mentions the term without being it; a
+        /// rename does not rewrite metadata the writer owns.
+        public var frontMatterMentions: [String]
+    }
+
     /// The edits that rename the entry at `offset` to `newName`.
     public static func rename(at offset: Int, in path: String, to newName: String, snapshot: WorkspaceSnapshot) -> Result<[FileEdit], Failure> {
+        plan(at: offset, in: path, to: newName, snapshot: snapshot).map(\.edits)
+    }
+
+    /// The rename of the entry at `offset` to `newName`: its edits, and the uses and front-matter
+    /// mentions it leaves alone (`skippedUses` holds the edits it did not make).
+    public static func plan(at offset: Int, in path: String, to newName: String, snapshot: WorkspaceSnapshot) -> Result<Plan, Failure> {
         let trimmed = newName.trimmingSpaces()
-        guard !trimmed.isEmpty, !trimmed.contains("\n"), WordTokenizer.normalizedWords(trimmed).count > 0 else { return .failure(.invalidName("A term needs at least one word")) }
+        guard !trimmed.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return .failure(.invalidName("A term name is one line")) }
+        guard !trimmed.isEmpty, WordTokenizer.normalizedWords(trimmed).count > 0 else { return .failure(.invalidName("A term needs at least one word")) }
         let glossary = snapshot.glossary
         guard let entry = TermLookup.entryDefinition(at: offset, in: path, snapshot: snapshot)
                 ?? prepare(at: offset, in: path, snapshot: snapshot).flatMap({ _ in TermLookup.term(at: offset, in: path, snapshot: snapshot)?.entries.first }) else {
             return .failure(.notATerm)
+        }
+        // A name another entry already has would merge two terms.
+        if let other = glossary.entries(named: trimmed).first(where: { $0 != entry }) {
+            let otherTerm = glossary.entries[other].term
+            let isItsTerm = WordTokenizer.normalizedWords(otherTerm) == WordTokenizer.normalizedWords(trimmed)
+            return .failure(.invalidName(isItsTerm ? "“\(trimmed)” is already a glossary term" : "“\(trimmed)” is already a name of the glossary term “\(otherTerm)”"))
         }
         let definition = glossary.entries[entry]
         var edits: [FileEdit] = []
@@ -41,22 +65,37 @@ public enum RenameFeature {
             edits.append(FileEdit(file: definition.file, range: range, newText: trimmed))
         }
         // Uses of the term's own name (not its aliases) in every document.
-        guard let nameIndex = glossary.names.indices.first(where: { glossary.names[$0].targets.contains(TermTarget(entry: entry, kind: .term)) }) else { return .success(edits) }
+        var skipped: [FileEdit] = []
+        var mentions: [String] = []
+        guard let nameIndex = glossary.names.indices.first(where: { glossary.names[$0].targets.contains(TermTarget(entry: entry, kind: .term)) }) else {
+            return .success(Plan(edits: edits, skippedUses: [], frontMatterMentions: []))
+        }
         for file in snapshot.sortedPaths {
             guard let document = snapshot.document(file) else { continue }
             let headings = snapshot.isGlossary(file) ? glossary.entries(inFile: file).map { glossary.entries[$0].termRange } : []
+            var suppressions: Suppressions?
             for match in snapshot.termMatches(in: file) where match.name == nameIndex {
                 if headings.contains(where: { $0.overlaps(match.range) }) { continue }
                 let written = document.text.string(in: match.range)
-                edits.append(FileEdit(file: file, range: match.range, newText: inflect(trimmed, like: written, canonical: definition.term, inflectionLength: match.inflectionLength)))
+                let edit = FileEdit(file: file, range: match.range, newText: inflect(trimmed, like: written, canonical: definition.term, inflectionLength: match.inflectionLength))
+                if suppressions == nil { suppressions = Suppressions(document: document) }
+                if suppressions!.isAnyRuleSuppressed(at: match.range.lowerBound) {
+                    skipped.append(edit)
+                } else {
+                    edits.append(edit)
+                }
             }
         }
         // A page titled with the term itself follows the rename; other front-matter values do not.
+        let termWords = WordTokenizer.normalizedWords(definition.term)
         for file in snapshot.sortedPaths {
-            guard let document = snapshot.document(file),
-                  let edit = frontMatterTitleEdit(in: file, document: document, term: definition.term, newName: trimmed),
-                  !edits.contains(where: { $0.file == file && $0.range.overlaps(edit.range) }) else { continue }
-            edits.append(edit)
+            guard let document = snapshot.document(file) else { continue }
+            if let edit = frontMatterTitleEdit(in: file, document: document, term: definition.term, newName: trimmed) {
+                if !edits.contains(where: { $0.file == file && $0.range.overlaps(edit.range) }) { edits.append(edit) }
+            } else if let frontMatter = document.markdown.frontMatter,
+                      ["title", "description"].contains(where: { key in frontMatter.string(key).map { containsWords(termWords, in: WordTokenizer.normalizedWords($0)) } ?? false }) {
+                mentions.append(file)
+            }
         }
         // Links to the entry's anchor follow the new heading's anchor.
         if let anchor = definition.anchor, definition.format == .headings {
@@ -75,7 +114,12 @@ public enum RenameFeature {
                 }
             }
         }
-        return .success(edits)
+        return .success(Plan(edits: edits, skippedUses: skipped, frontMatterMentions: mentions))
+    }
+
+    static func containsWords(_ words: [[UInt8]], in text: [[UInt8]]) -> Bool {
+        guard !words.isEmpty, words.count <= text.count else { return false }
+        return (0...(text.count - words.count)).contains { start in Array(text[start..<(start + words.count)]) == words }
     }
 
     /// The edit that renames a top-level front-matter `title:` whose value is the term, case and spaces

@@ -20,36 +20,80 @@ public struct TerminologyFixes: CodeActionProvider {
     }
 
     /// Replace the use with the diagnostic's `replacement` (canonical term, preferred term, expansion).
+    /// A replacement that changes grammatical number (`changesNumber`: a singular alias, a plural
+    /// term) says so in its title and is neither preferred nor safe: the sentence around it needs a look.
     public static func quickFix(for diagnostic: Diagnostic) -> CodeActionProposal? {
         guard fixableCodes.contains(diagnostic.code), case .string(let replacement)? = diagnostic.data["replacement"] else { return nil }
+        let changesNumber = diagnostic.data["changesNumber"] == .bool(true)
         let title: String
         switch diagnostic.code {
         case "term-abbreviation": title = "Spell out as “\(replacement)”"
-        default: title = "Replace with “\(replacement)”"
+        default:
+            if changesNumber {
+                let number = TermSpelling.readsAsPlural(replacement) ? "singular → plural" : "plural → singular"
+                title = "Replace with “\(replacement)” (\(number): check the sentence still agrees)"
+            } else {
+                title = "Replace with “\(replacement)”"
+            }
         }
         return CodeActionProposal(title: title, kind: "quickfix", fixes: [diagnostic],
                                   operations: [.edit(FileEdit(file: diagnostic.file, range: diagnostic.range, newText: replacement))],
-                                  isPreferred: true, isSafe: true)
+                                  isPreferred: !changesNumber, isSafe: !changesNumber)
     }
 
-    /// Inserts `<!-- docent-disable-next-line CODE -->` above the diagnostic's line, indented like it;
-    /// in a table row (where a line above would break the table) appends `docent-disable-line` instead.
+    /// Silences the diagnostic's rule where it stands, without changing how the page renders:
+    ///
+    /// - In front matter, where a comment would be YAML (and no directive): `<!-- docent-disable-file
+    ///   CODE -->` on the line after the front matter ("Disable CODE for this file").
+    /// - On the first line of a paragraph or heading that starts its line: `<!-- docent-disable-next-line
+    ///   CODE -->` on a line of its own above it, indented like it.
+    /// - Anywhere else (a table row, a line that continues a paragraph, a block quote or list item line,
+    ///   where a comment line would split the block): `<!-- docent-disable-line CODE -->` appended to
+    ///   the line, before a hard line break's trailing spaces or backslash.
     public static func disableForLine(_ diagnostic: Diagnostic, document: WorkspaceDocument) -> CodeActionProposal {
         let text = document.text
+        let markdown = document.markdown
+        let bytes = text.bytes
+        let code = diagnostic.code
+        func newline(after line: ByteRange) -> String {
+            line.upperBound + 1 < bytes.count && bytes[line.upperBound] == 0x0D && bytes[line.upperBound + 1] == 0x0A ? "\r\n" : "\n"
+        }
+        if let frontMatter = markdown.frontMatter, frontMatter.range.contains(diagnostic.range.lowerBound) {
+            let closing = text.lineRange(text.line(of: max(frontMatter.range.upperBound - 1, frontMatter.range.lowerBound)))
+            let edit = FileEdit(file: diagnostic.file, range: closing.upperBound..<closing.upperBound, newText: "\(newline(after: closing))<!-- docent-disable-file \(code) -->")
+            return CodeActionProposal(title: "Disable \(code) for this file", kind: "quickfix", fixes: [diagnostic], operations: [.edit(edit)])
+        }
         let line = text.line(of: diagnostic.range.lowerBound)
         let lineRange = text.lineRange(line)
-        let isTableRow = document.markdown.tables.contains { $0.range.contains(lineRange.lowerBound) }
-        let edit: FileEdit
-        if isTableRow {
-            edit = FileEdit(file: diagnostic.file, range: lineRange.upperBound..<lineRange.upperBound, newText: " <!-- docent-disable-line \(diagnostic.code) -->")
-        } else {
-            var indentEnd = lineRange.lowerBound
-            while indentEnd < lineRange.upperBound && ByteClass.isSpace(text.bytes[indentEnd]) { indentEnd += 1 }
-            let indent = text.string(in: lineRange.lowerBound..<indentEnd)
-            let newline = text.lineTable.lineStarts.count > 1 && text.bytes.count > 1 && text.string(in: lineRange.upperBound..<min(text.count, lineRange.upperBound + 2)) == "\r\n" ? "\r\n" : "\n"
-            edit = FileEdit(file: diagnostic.file, range: lineRange.lowerBound..<lineRange.lowerBound, newText: "\(indent)<!-- docent-disable-next-line \(diagnostic.code) -->\(newline)")
+        let isTableRow = markdown.tables.contains { $0.range.contains(lineRange.lowerBound) }
+        var startsItsBlock = !isTableRow
+        if !isTableRow, let block = markdown.proseBlocks.first(where: { $0.range.lowerBound <= diagnostic.range.lowerBound && diagnostic.range.lowerBound < $0.range.upperBound }) {
+            if block.range.lowerBound < lineRange.lowerBound {
+                startsItsBlock = false
+            } else {
+                // Only indentation (and a heading's hashes) before the block on its line: not in a quote or list item.
+                var isHeading = false
+                if case .heading = block.kind { isHeading = true }
+                startsItsBlock = bytes[lineRange.lowerBound..<block.range.lowerBound].allSatisfy { ByteClass.isSpace($0) || isHeading && $0 == UInt8(ascii: "#") }
+            }
         }
-        return CodeActionProposal(title: "Disable \(diagnostic.code) for this line", kind: "quickfix", fixes: [diagnostic], operations: [.edit(edit)])
+        let edit: FileEdit
+        if startsItsBlock {
+            var indentEnd = lineRange.lowerBound
+            while indentEnd < lineRange.upperBound && ByteClass.isSpace(bytes[indentEnd]) { indentEnd += 1 }
+            let indent = text.string(in: lineRange.lowerBound..<indentEnd)
+            edit = FileEdit(file: diagnostic.file, range: lineRange.lowerBound..<lineRange.lowerBound, newText: "\(indent)<!-- docent-disable-next-line \(code) -->\(newline(after: lineRange))")
+        } else {
+            var end = lineRange.upperBound
+            while end > diagnostic.range.upperBound && (ByteClass.isSpace(bytes[end - 1]) || bytes[end - 1] == 0x0D) { end -= 1 }
+            if !isTableRow && end > diagnostic.range.upperBound && bytes[end - 1] == UInt8(ascii: "\\") { end -= 1 }
+            // A code span or link running over the line end would swallow the comment: put it after the use.
+            if markdown.codeSpans.contains(where: { $0.lowerBound < end && end < $0.upperBound }) || markdown.links.contains(where: { $0.range.lowerBound < end && end < $0.range.upperBound }) {
+                end = diagnostic.range.upperBound
+            }
+            edit = FileEdit(file: diagnostic.file, range: end..<end, newText: " <!-- docent-disable-line \(code) -->")
+        }
+        return CodeActionProposal(title: "Disable \(code) for this line", kind: "quickfix", fixes: [diagnostic], operations: [.edit(edit)])
     }
 
     /// Every safe fix of a document, non-overlapping, in document order (`source.fixAll.docent`, `--fix`).
@@ -76,21 +120,42 @@ public struct TerminologyFixes: CodeActionProvider {
     }
 }
 
-/// "Add to glossary": a selected phrase that is not a term becomes a new entry, in the layout of the
-/// first glossary that can take one, at its sorted position.
+/// "Add to glossary": a selected phrase of one to five words that is not a term (nor a whole heading)
+/// becomes a new entry, in the layout of the main glossary that can take one, at its sorted position.
 public enum AddToGlossary {
+    public static let maximumWords = 5
+
     public static func action(selection: ByteRange, in path: String, snapshot: WorkspaceSnapshot) -> CodeActionProposal? {
         guard !selection.isEmpty, selection.count <= 80, let document = snapshot.document(path) else { return nil }
-        let phrase = document.text.string(in: selection).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard !phrase.isEmpty, phrase.contains(where: \.isLetter), !phrase.contains("\n"),
+        let words = document.text.string(in: selection).split(whereSeparator: \.isWhitespace)
+        let phrase = words.joined(separator: " ")
+        guard (1...maximumWords).contains(words.count), phrase.contains(where: \.isLetter), !phrase.contains("\n"),
               snapshot.glossary.entries(named: phrase).isEmpty else { return nil }
         // Only from prose.
         guard document.markdown.proseSpans.contains(where: { $0.range.lowerBound <= selection.lowerBound && selection.lowerBound < $0.range.upperBound }) else { return nil }
-        for file in snapshot.glossary.files {
+        // A whole heading is a title, not a term (some clients send a heading diagnostic's range).
+        if document.markdown.headings.contains(where: { $0.range.contains(selection.lowerBound) && $0.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") == phrase }) { return nil }
+        for file in targets(snapshot.glossary.files, configuration: snapshot.configuration) {
             guard let glossaryDocument = snapshot.document(file.path), let edit = insertion(of: phrase, into: file, document: glossaryDocument) else { continue }
             return CodeActionProposal(title: "Add “\(phrase)” to the glossary (\(file.path))", kind: "refactor", operations: [.edit(edit)])
         }
         return nil
+    }
+
+    /// Glossary files in the order a new entry tries them: the configuration's order of glossaries
+    /// (then nearest the root, then path); with none configured, files named `glossary.md` first,
+    /// nearest the root first.
+    static func targets(_ files: [GlossaryFile], configuration: Configuration) -> [GlossaryFile] {
+        func rank(_ file: GlossaryFile) -> (Int, Int, String) {
+            let depth = file.path.split(separator: "/").count
+            if configuration.glossaries.isEmpty {
+                let name = file.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+                return (name == "glossary.md" || name == "glossary.mdx" ? 0 : 1, depth, file.path)
+            }
+            let index = configuration.glossaries.firstIndex { Glob($0.pattern).matches(file.path) } ?? configuration.glossaries.count
+            return (index, depth, file.path)
+        }
+        return files.sorted { rank($0) < rank($1) }
     }
 
     /// The edit that inserts `term` into a glossary file, before the first entry that sorts after it.

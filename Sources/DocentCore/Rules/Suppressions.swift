@@ -47,6 +47,24 @@ public struct Suppressions: Sendable {
         }
     }
 
+    /// Whether any rule is off at `offset`: text the writer fenced off, whatever the codes.
+    public func isAnyRuleSuppressed(at offset: Int) -> Bool {
+        if regions.contains(where: { $0.range.contains(offset) }) { return true }
+        var allOff = false
+        var offCodes = Set<String>()
+        for toggle in toggles where toggle.offset <= offset {
+            switch (toggle.isDisable, toggle.codes.isEmpty) {
+            case (true, true): allOff = true
+            case (true, false): offCodes.formUnion(toggle.codes)
+            case (false, true):
+                allOff = false
+                offCodes.removeAll()
+            case (false, false): offCodes.subtract(toggle.codes)
+            }
+        }
+        return allOff || !offCodes.isEmpty
+    }
+
     /// Whether a diagnostic of `code` starting at `offset` is suppressed.
     public func isSuppressed(_ code: String, at offset: Int) -> Bool {
         for region in regions where region.range.contains(offset) && (region.codes.isEmpty || region.codes.contains(code)) {

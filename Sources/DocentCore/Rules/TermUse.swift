@@ -17,6 +17,70 @@ struct TermUse {
         return isGlue(match.range.lowerBound - 1, towards: match.range.lowerBound - 2) || isGlue(match.range.upperBound, towards: match.range.upperBound + 1)
     }
 
+    /// Whether the use is joined by a hyphen to another word, a kebab-case name of code whatever its
+    /// case ("techdocs-backend", "Api-extractor", "TechDocs-react").
+    var isInHyphenCompound: Bool {
+        let bytes = text.bytes
+        let before = match.range.lowerBound - 1
+        let after = match.range.upperBound
+        return before >= 1 && bytes[before] == UInt8(ascii: "-") && ByteClass.isASCIIAlphanumeric(bytes[before - 1])
+            || after + 1 < bytes.count && bytes[after] == UInt8(ascii: "-") && ByteClass.isASCIIAlphanumeric(bytes[after + 1])
+    }
+
+    /// Whether the use is a channel or a handle: `#dochub`, `@dochub`.
+    var isHandle: Bool {
+        let before = match.range.lowerBound - 1
+        return before >= 0 && (text.bytes[before] == UInt8(ascii: "#") || text.bytes[before] == UInt8(ascii: "@"))
+    }
+
+    /// Whether the use is the whole of a table cell and reads as an identifier: one lower-case word
+    /// (`| apis | The app's API factories |`).
+    func isLoneIdentifierCell(_ cell: ByteRange) -> Bool {
+        let bytes = text.bytes
+        var start = cell.lowerBound
+        var end = cell.upperBound
+        while start < end && ByteClass.isWhitespace(bytes[start]) { start += 1 }
+        while end > start && ByteClass.isWhitespace(bytes[end - 1]) { end -= 1 }
+        guard start == match.range.lowerBound, end == match.range.upperBound else { return false }
+        return bytes[start..<end].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ByteClass.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    }
+
+    /// Whether the use is (part of) the scope of a conventional-commit subject at the start of a line
+    /// or list item, after an optional commit hash: `fix(scaffolder):`, `- 4f2a9c1: feat(api, dochub)!:`.
+    /// A scope names a package or area of code, not the term.
+    var isCommitScope: Bool {
+        let bytes = text.bytes
+        func isScopeByte(_ byte: UInt8) -> Bool {
+            ByteClass.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/")
+                || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "@")
+        }
+        var open = match.range.lowerBound
+        while open > 0 && isScopeByte(bytes[open - 1]) { open -= 1 }
+        guard open > 0, bytes[open - 1] == UInt8(ascii: "(") else { return false }
+        var close = match.range.upperBound
+        while close < bytes.count && isScopeByte(bytes[close]) { close += 1 }
+        guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else { return false }
+        var colon = close + 1
+        if colon < bytes.count && bytes[colon] == UInt8(ascii: "!") { colon += 1 }
+        guard colon < bytes.count, bytes[colon] == UInt8(ascii: ":") else { return false }
+        // The commit type: letters right before the parenthesis.
+        var typeStart = open - 1
+        while typeStart > 0 && ByteClass.isASCIILetter(bytes[typeStart - 1]) { typeStart -= 1 }
+        guard open - 1 - typeStart >= 2 else { return false }
+        // Before the type on its line: only indentation, quote and list markers, and a commit hash.
+        var lineStart = typeStart
+        while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let words = bytes[lineStart..<typeStart].split(whereSeparator: ByteClass.isWhitespace)
+        for (index, word) in words.enumerated() {
+            let isMarker = word.elementsEqual([UInt8(ascii: ">")]) || word.count == 1 && (word.first == UInt8(ascii: "-") || word.first == UInt8(ascii: "*") || word.first == UInt8(ascii: "+"))
+                || word.count >= 2 && word.dropLast().allSatisfy(ByteClass.isDigit) && (word.last == UInt8(ascii: ".") || word.last == UInt8(ascii: ")"))
+            let isHash = index == words.count - 1 && word.count >= 6 && word.last == UInt8(ascii: ":")
+                && word.dropLast().allSatisfy { ByteClass.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
+            if !isMarker && !isHash { return false }
+        }
+        return true
+    }
+
     /// Whether the bytes as written, inflection aside, are exactly the name's spelling.
     var isWrittenExactly: Bool {
         let base = match.range.lowerBound..<(match.range.upperBound - match.inflectionLength)
@@ -50,6 +114,10 @@ enum TermUses {
                 if entry.preferredTerm != nil { continue }
             }
             let block = match.block >= 0 ? document.markdown.proseBlocks[match.block] : nil
+            let candidate = TermUse(match: match, name: name, text: text, isSentenceStart: false, isInHeading: false, isInCapitalsHeading: false)
+            // Names of code and handles, not uses of the term.
+            if candidate.isCommitScope || candidate.isHandle || candidate.isInHyphenCompound { continue }
+            if let block, case .tableCell = block.kind, candidate.isLoneIdentifierCell(block.range) { continue }
             var isHeading = false
             var isCapitals = false
             if case .heading = block?.kind {
@@ -123,6 +191,19 @@ enum TermSpelling {
     }
 
     static func hasUppercase(_ text: String) -> Bool { text.contains(where: \.isUppercase) }
+
+    /// Whether a word or phrase reads as a plural: its last word, a possessive ending aside, ends in
+    /// "s" but not "ss", "us" or "is" ("scaffolders", "Blueprints", "scaffolders'"; not "Scaffolder's",
+    /// "Access", "Status").
+    static func readsAsPlural(_ text: String) -> Bool {
+        var word = (text.split(whereSeparator: \.isWhitespace).last.map(String.init) ?? "").lowercased()
+        if word.hasSuffix("'s") || word.hasSuffix("’s") {
+            word.removeLast(2)
+        } else if word.hasSuffix("'") || word.hasSuffix("’") {
+            word.removeLast()
+        }
+        return word.hasSuffix("s") && !(word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is"))
+    }
 
     /// `base` with the use's ending, re-formed for `base` the way a writer would write it:
     ///

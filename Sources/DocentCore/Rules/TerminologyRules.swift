@@ -59,7 +59,7 @@ public struct TermCasingRule: Rule {
             guard isWrong else { continue }
             let replacement = TermSpelling.replacement(canonical: canonical, written: use.written, inflectionLength: use.match.inflectionLength)
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
-                                     message: "Write “\(canonical)”, not “\(normalizeSpace(use.written))”",
+                                     message: "Write “\(normalizeSpace(replacement))”, not “\(normalizeSpace(use.written))”",
                                      file: path, range: use.match.range,
                                      data: ["term": .string(canonical), "written": .string(use.written), "replacement": .string(replacement)]))
         }
@@ -89,16 +89,19 @@ public struct TermAliasRule: Rule {
             // ordinary English in prose ("the role of backends"), not a discouraged name.
             let aliasWords = use.name.words
             if aliasWords.count == 1 && WordTokenizer.normalizedWords(preferred).count > 1 && WordTokenizer.normalizedWords(preferred).contains(aliasWords[0]) { continue }
-            let writtenBase = String(decoding: Array(use.written.utf8).dropLast(use.match.inflectionLength), as: UTF8.self)
-            // Follow the writer's case for a plain Title Case term written in lower case mid-sentence.
-            let lower = !TermSpelling.isSpecial(preferred) && writtenBase == writtenBase.lowercased() && !use.isInHeading
-            let replacement = TermSpelling.replacement(canonical: preferred, written: use.written, inflectionLength: use.match.inflectionLength, lowercased: lower)
+            // The glossary's spelling: a term with a capital letter is a name ("Blueprints", "User Role")
+            // and keeps it; a lower-case term ("starter kit") takes a capital only to start a sentence.
+            let form = !TermSpelling.hasUppercase(preferred) && use.isSentenceStart ? preferred.prefix(1).uppercased() + preferred.dropFirst() : preferred
+            let replacement = TermSpelling.replacement(canonical: form, written: use.written, inflectionLength: use.match.inflectionLength)
             let written = use.written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            // A singular alias replaced by a plural term ("the Scaffolder runs" → "the Blueprints runs"),
+            // or the other way round, leaves the verb disagreeing: not a fix to apply unread.
+            let changesNumber = TermSpelling.readsAsPlural(written) != TermSpelling.readsAsPlural(replacement)
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "The glossary prefers “\(preferred)” to “\(written)”",
                                      file: path, range: use.match.range,
                                      related: [RelatedLocation(file: glossary.entries[target.entry].file, range: glossary.entries[target.entry].termRange, message: "“\(preferred)” in the glossary")],
-                                     data: ["term": .string(preferred), "alias": .string(written), "replacement": .string(replacement)]))
+                                     data: ["term": .string(preferred), "alias": .string(written), "replacement": .string(replacement), "changesNumber": .bool(changesNumber)]))
         }
         return result
     }
@@ -134,12 +137,48 @@ public struct TermAbbreviationRule: Rule {
             while after < bytes.count && ByteClass.isWhitespace(bytes[after]) { after += 1 }
             if after < bytes.count && bytes[after] == UInt8(ascii: "("),
                PhraseSearch.matches(words, in: bytes, at: after + 1) != nil { continue }
+            let replacement = Self.spelledOut(abbreviation, expansion: expansion, written: use.written, inflectionLength: use.match.inflectionLength, isSentenceStart: use.isSentenceStart)
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
-                                     message: "Spell out “\(abbreviation)” on its first use: “\(expansion) (\(abbreviation))”",
+                                     message: "Spell out “\(abbreviation)” on its first use: “\(replacement)”",
                                      file: path, range: use.match.range,
-                                     data: ["abbreviation": .string(abbreviation), "expansion": .string(expansion), "replacement": .string("\(expansion) (\(TermSpelling.replacement(canonical: abbreviation, written: use.written, inflectionLength: use.match.inflectionLength)))")]))
+                                     data: ["abbreviation": .string(abbreviation), "expansion": .string(expansion), "replacement": .string(replacement)]))
         }
         return result
+    }
+
+    /// "Expansion (ABBR)" for a use written `written`: a plural use spells out a plural ("JWTs" →
+    /// "JSON Web Tokens (JWTs)"), a possessive goes after the parenthesis ("JWT's" → "JSON Web Token
+    /// (JWT)'s"), and the expansion is cased for where it stands (`expansionForm`).
+    static func spelledOut(_ abbreviation: String, expansion: String, written: String, inflectionLength: Int, isSentenceStart: Bool) -> String {
+        let bytes = Array(written.utf8)
+        let suffix = String(decoding: bytes.suffix(min(inflectionLength, bytes.count)), as: UTF8.self)
+        var plural = suffix
+        var possessive = ""
+        for ending in ["'s", "’s", "'S", "’S", "'", "’"] where plural.hasSuffix(ending) {
+            possessive = ending
+            plural = String(plural.dropLast(ending.count))
+            break
+        }
+        var form = expansionForm(expansion, isSentenceStart: isSentenceStart)
+        if ["s", "es"].contains(plural.lowercased()) { form = TermSpelling.reinflect(form, suffix: "s") }
+        let written = String(decoding: bytes.dropLast(possessive.utf8.count), as: UTF8.self)
+        let short = TermSpelling.replacement(canonical: abbreviation, written: written, inflectionLength: plural.utf8.count)
+        return "\(form) (\(short))\(possessive)"
+    }
+
+    /// The expansion as it reads where the abbreviation stands. A phrase in sentence case, taken from the
+    /// start of a definition ("Open source software"), is a common phrase: mid-sentence its first capital
+    /// goes ("open source software"). Names keep the glossary's spelling ("JSON Web Token", "Cloud Native
+    /// Computing Foundation", "Kubernetes"). At a sentence start the first letter is a capital.
+    static func expansionForm(_ expansion: String, isSentenceStart: Bool) -> String {
+        let words = expansion.split(separator: " ")
+        guard let first = words.first, let initial = first.first else { return expansion }
+        if isSentenceStart {
+            return initial.isLowercase ? initial.uppercased() + expansion.dropFirst() : expansion
+        }
+        let isSentenceCase = words.count > 1 && initial.isUppercase && !first.dropFirst().contains(where: \.isUppercase)
+            && words.dropFirst().allSatisfy { !$0.contains(where: \.isUppercase) }
+        return isSentenceCase ? initial.lowercased() + expansion.dropFirst() : expansion
     }
 
     /// What an abbreviation stands for: an entry's expansion, or the term of the entry it is an alias of.
@@ -186,6 +225,12 @@ enum PhraseSearch {
             guard index + word.count <= bytes.count else { return nil }
             for offset in 0..<word.count where ByteClass.lowercased(bytes[index + offset]) != word[offset] { return nil }
             index += word.count
+        }
+        // A plural ending on the last word counts ("JSON Web Tokens (JWTs)").
+        for ending in [[UInt8(ascii: "s")], [UInt8(ascii: "e"), UInt8(ascii: "s")]] where index + ending.count <= bytes.count
+            && bytes[index..<(index + ending.count)].map(ByteClass.lowercased) == ending
+            && (index + ending.count == bytes.count || !ByteClass.isASCIIAlphanumeric(bytes[index + ending.count])) {
+            return index + ending.count
         }
         guard index == bytes.count || !ByteClass.isASCIIAlphanumeric(bytes[index]) else { return nil }
         return index
