@@ -345,6 +345,9 @@ extension TestClient {
         #expect(setup.contains("Install DocViewer, then read the [entry](../glossary.md#docviewer)"))
         #expect(setup.contains("[viewer]: ../glossary.md#docviewer"))
         #expect(setup.contains("title: Setting up DocHub"))
+        // The writer is told what was left as written.
+        #expect(client.notifications("window/showMessage").last?["params"]?["message"]
+            == "Docent: the rename left the front-matter title or description of docs/team/setup.md as written.")
     }
 
     @Test func renameAQualifiedEntryWithDocumentChanges() throws {

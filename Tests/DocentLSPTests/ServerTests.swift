@@ -130,6 +130,23 @@ import Testing
         #expect(first["documentation"]?["value"]?.stringValue?.contains("records who owns") == true)
     }
 
+    @Test func midWordCompletionOffersToReplaceTheWholeWord() throws {
+        // The cursor sits inside "Servixyz": insert keeps "xyz", replace (the client's choice) takes it in.
+        let client = try TestClient(files: SampleWorkspace.files, capabilities: ["textDocument": ["completion": ["completionItem": ["insertReplaceSupport": true]]]])
+        let page = MarkedText("# Page\n\nOpen the 1️⃣Servi2️⃣xyz3️⃣ now\n")
+        client.open("docs/page.md", page.text)
+        let result = try client.request("textDocument/completion", client.textDocumentPosition("docs/page.md", page["2️⃣"]))
+        let first = try #require(result["items"]?[0])
+        #expect(first["label"]?.stringValue == "Service Catalog")
+        #expect(first["textEdit"] == ["insert": ["start": page["1️⃣"], "end": page["2️⃣"]], "replace": ["start": page["1️⃣"], "end": page["3️⃣"]],
+                                      "newText": "Service Catalog"])
+        // A client without insert-replace support gets a plain edit of what was typed.
+        let plain = try TestClient(files: SampleWorkspace.files)
+        plain.open("docs/page.md", page.text)
+        let items = try plain.request("textDocument/completion", plain.textDocumentPosition("docs/page.md", page["2️⃣"]))
+        #expect(items["items"]?[0]?["textEdit"] == ["range": ["start": page["1️⃣"], "end": page["2️⃣"]], "newText": "Service Catalog"])
+    }
+
     @Test func completionOffersTheCanonicalTermForAnAlias() throws {
         let client = try TestClient(files: SampleWorkspace.files, capabilities: ["textDocument": ["completion": ["completionItem": [
             "labelDetailsSupport": true, "resolveSupport": ["properties": ["documentation"]],

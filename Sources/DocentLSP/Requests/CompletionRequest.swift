@@ -16,6 +16,7 @@ enum CompletionRequest: RequestHandler {
         let resolvesDocumentation = (server.clientCapability("textDocument", "completion", "completionItem", "resolveSupport", "properties")?.arrayValue ?? [])
             .contains { $0.stringValue == "documentation" }
         let supportsLabelDetails = server.clientSupports("textDocument", "completion", "completionItem", "labelDetailsSupport")
+        let supportsInsertReplace = server.clientSupports("textDocument", "completion", "completionItem", "insertReplaceSupport")
         let glossary = workspace.snapshot.glossary
         let items: [JSONValue] = result.items.map { item in
             var object = JSONObject()
@@ -24,7 +25,13 @@ enum CompletionRequest: RequestHandler {
             object["sortText"] = .string(String(format4(item.rank)))
             object["filterText"] = .string(item.filterText)
             let editText = item.isFrontMatter && item.entry == nil && CompletionFeature.frontMatterKeys.contains(where: { $0.key == item.label }) ? item.label + ": " : item.label
-            object["textEdit"] = ["range": server.range(item.replaceRange, in: document.text), "newText": .string(editText)]
+            if supportsInsertReplace, let wordRange = item.wordRange, wordRange != item.replaceRange {
+                // Insert keeps the rest of the word after the cursor; replace (the client's choice) takes it in.
+                object["textEdit"] = ["insert": server.range(item.replaceRange, in: document.text), "replace": server.range(wordRange, in: document.text),
+                                      "newText": .string(editText)]
+            } else {
+                object["textEdit"] = ["range": server.range(item.replaceRange, in: document.text), "newText": .string(editText)]
+            }
             if let alias = item.matchedAlias {
                 if supportsLabelDetails {
                     object["labelDetails"] = ["detail": .string(" (for \(alias))"), "description": JSONValue(item.detail)]

@@ -23,13 +23,28 @@ enum RenameRequest: RequestHandler {
         let (workspace, path, document) = try server.document(try params.textDocumentURI())
         let offset = try server.offset(params["position"], in: document)
         let newName = try params.requiredString("newName")
-        switch RenameFeature.rename(at: offset, in: path, to: newName, snapshot: workspace.snapshot) {
-        case .success(let edits):
-            return server.workspaceEdit(edits.map { .edit($0) }, in: workspace)
+        switch RenameFeature.plan(at: offset, in: path, to: newName, snapshot: workspace.snapshot) {
+        case .success(let plan):
+            if let note = note(plan) { server.notify("window/showMessage", ["type": 3, "message": .string(note)]) }
+            return server.workspaceEdit(plan.edits.map { .edit($0) }, in: workspace)
         case .failure(.notATerm):
             throw ResponseError(.requestFailed, "There is no glossary term at this position")
         case .failure(.invalidName(let message)):
             throw ResponseError(.invalidParams, message)
         }
+    }
+
+    /// What the rename left as written, for the writer to check: uses fenced off with `docent-disable`
+    /// comments, and front-matter titles or descriptions that mention the term. Nil when nothing was left.
+    static func note(_ plan: RenameFeature.Plan) -> String? {
+        var parts: [String] = []
+        if !plan.skippedUses.isEmpty {
+            let files = Set(plan.skippedUses.map(\.file)).count
+            parts.append("\(plan.skippedUses.count) \(plan.skippedUses.count == 1 ? "use" : "uses") inside docent-disable comments (\(files) \(files == 1 ? "file" : "files"))")
+        }
+        if !plan.frontMatterMentions.isEmpty {
+            parts.append("the front-matter title or description of " + plan.frontMatterMentions.joined(separator: ", "))
+        }
+        return parts.isEmpty ? nil : "Docent: the rename left " + parts.joined(separator: " and ") + " as written."
     }
 }
