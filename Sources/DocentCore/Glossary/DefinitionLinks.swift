@@ -34,10 +34,7 @@ extension Glossary {
     /// The workspace-relative path and anchor a link destination in `file` points at; nil for a
     /// destination that is not a relative link inside the workspace.
     static func target(of destination: String, from file: String) -> (path: String, anchor: String?)? {
-        guard !destination.isEmpty, !destination.hasPrefix("/") else { return nil }
-        // A scheme ("https:", "mailto:"): letters, digits, "+", "-", "." before the first ":".
-        if let colon = destination.firstIndex(of: ":"),
-           destination[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }) { return nil }
+        guard !destination.isEmpty, !destination.hasPrefix("/"), !WorkspacePath.hasScheme(Substring(destination)) else { return nil }
         var pathPart = Substring(destination)
         var anchor: String?
         if let hash = pathPart.firstIndex(of: "#") {
@@ -47,17 +44,7 @@ extension Glossary {
         if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
         if anchor?.isEmpty == true { anchor = nil }
         guard !pathPart.isEmpty else { return (file, anchor) }
-        var components = file.split(separator: "/").dropLast().map(String.init)
-        for component in pathPart.split(separator: "/", omittingEmptySubsequences: true) {
-            if component == "." { continue }
-            if component == ".." {
-                guard !components.isEmpty else { return nil }
-                components.removeLast()
-            } else {
-                components.append(String(component))
-            }
-        }
-        guard !components.isEmpty else { return nil }
-        return (components.joined(separator: "/"), anchor)
+        guard let path = WorkspacePath.resolve(String(pathPart), relativeTo: file), !path.isEmpty else { return nil }
+        return (path, anchor)
     }
 }
