@@ -54,11 +54,14 @@ struct TermUse {
             ByteClass.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/")
                 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "@")
         }
+        // Scopes are short: looking further than 64 bytes each way would only walk through prose.
         var open = match.range.lowerBound
-        while open > 0 && isScopeByte(bytes[open - 1]) { open -= 1 }
+        let openLimit = max(0, open - 64)
+        while open > openLimit && isScopeByte(bytes[open - 1]) { open -= 1 }
         guard open > 0, bytes[open - 1] == UInt8(ascii: "(") else { return false }
         var close = match.range.upperBound
-        while close < bytes.count && isScopeByte(bytes[close]) { close += 1 }
+        let closeLimit = min(bytes.count, close + 64)
+        while close < closeLimit && isScopeByte(bytes[close]) { close += 1 }
         guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else { return false }
         var colon = close + 1
         if colon < bytes.count && bytes[colon] == UInt8(ascii: "!") { colon += 1 }
