@@ -145,6 +145,13 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         #expect(diagnostics.first?.data == ["term": .string("DocHub"), "written": .string("dochub"), "replacement": .string("DocHub")])
     }
 
+    @Test func eitherSpellingOfATermDefinedTwiceIsAccepted() {
+        let glossary = "# Glossary\n\n## ID token\n\nA signed statement of who the user is.\n\n## ID Token\n\nThe same token, as the sign-in pages spell it.\n"
+        checkTerminology("An ID Token and an ID token are both fine; an ⟦id token⟧ is not.\n", glossary: glossary, [
+            ("term-casing", .warning, "Write “ID token”, not “id token”", "ID token"),
+        ])
+    }
+
     @Test func aCapitalAtASentenceStartDoesNotExcuseLostInternalCapitals() {
         checkTerminology("⟦Dochub⟧ renders pages. ⟦Oauth⟧ signs people in.\n", [
             ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),

@@ -35,6 +35,9 @@ public struct TermCasingRule: Rule {
             let isProper = facts.isProper
             let base = String(decoding: Array(use.written.utf8).dropLast(use.match.inflectionLength), as: UTF8.self)
             if normalizeSpace(base) == canonical { continue }
+            // A term defined twice in different case ("ID token", "ID Token"): either entry's spelling
+            // stands while glossary-duplicate asks the glossaries to agree.
+            if use.name.targets.count > 1, use.name.targets.contains(where: { $0.kind == .term && glossary.entries[$0.entry].term == normalizeSpace(base) }) { continue }
             let writtenWords = normalizeSpace(base).split(separator: " ").map(String.init)
             let canonicalWords = canonical.split(separator: " ").map(String.init)
             guard writtenWords.count == canonicalWords.count else { continue }
