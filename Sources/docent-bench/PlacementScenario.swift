@@ -390,6 +390,10 @@ enum PlacementScenario {
         case "strongRatio": parameters.strongRatio = value
         case "linkWeight": parameters.linkWeight = value
         case "linkPrior": parameters.linkPrior = value
+        case "inboundLinkWeight": parameters.inboundLinkWeight = value
+        case "inboundLinkPrior": parameters.inboundLinkPrior = value
+        case "linkDamping": parameters.linkDamping = value
+        case "neighbourTextWeight": parameters.neighbourTextWeight = value
         case "profileHalfTrustPages": parameters.profileHalfTrustPages = value
         case "minimumPartWords": parameters.minimumPartWords = Int(value)
         case "partThreshold": parameters.partThreshold = value

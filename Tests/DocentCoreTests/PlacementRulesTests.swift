@@ -252,6 +252,72 @@ import Testing
         #expect(assessment.linkCounts == expected)
     }
 
+    @Test func linksToAPageCountForTheSectionsTheyComeFromAndHubsCountLess() throws {
+        // Two operator pages link to the builder page; one of them links to four pages, so each of its
+        // links weighs 4^−½ in the score, while the assessment counts links.
+        let target = "docs/extending/writing-a-backend-module.md"
+        let hub = "docs/running/index.md"
+        let hubText = "# Running\n\n[a](deploying-with-helm.md), [b](connecting-single-sign-on.md), [c](../extending/writing-a-backend-module.md), [d](../using/finding-a-service.md)\n"
+        var helm = try #require(PlacementTestWorkspace.pages["docs/running/deploying-with-helm.md"])
+        helm += "\nSee [the module guide](../extending/writing-a-backend-module.md).\n"
+        let snapshot = PlacementTestWorkspace.snapshot([hub: hubText, "docs/running/deploying-with-helm.md": helm])
+        let model = PlacementModel.of(snapshot)
+        let assessment = try #require(model.assessment(of: target, in: snapshot))
+        let administrator = try #require(model.catalog.index(of: "administrator"))
+        #expect(assessment.inboundLinkCounts[administrator] == 2)
+        #expect(assessment.inboundLinkCounts.reduce(0, +) == 2)
+        let page = try #require(model.pages[target])
+        let evidence = model.linkEvidence(page)
+        #expect(abs(evidence.inbound[administrator] - (1 + 1 / 2.0)) < 1e-12)
+        // The hub's own links: each target is linked once (helm's link adds one to the module guide).
+        let hubEvidence = model.linkEvidence(try #require(model.pages[hub]))
+        let integrator = try #require(model.catalog.index(of: "integrator"))
+        #expect(abs(hubEvidence.outbound[administrator] - 2) < 1e-12)
+        #expect(abs(hubEvidence.outbound[integrator] - 1 / 2.0.squareRoot()) < 1e-12)
+    }
+
+    @Test func theTextOfLinkedPagesIsScoredWithoutThemAndThePage() throws {
+        // The neighbours' mean unit vector against each profile, with the page and its neighbours
+        // taken out of the profiles, computed here from dense vectors.
+        let path = "docs/using/linking-out.md"
+        let text = "# Linking out\n\nBefore you start, read [Helm](../running/deploying-with-helm.md) and [modules](../extending/writing-a-backend-module.md) and [helm again](../running/deploying-with-helm.md).\n"
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let model = PlacementModel.of(snapshot)
+        let page = try #require(model.pages[path])
+        let neighbours = ["docs/running/deploying-with-helm.md", "docs/extending/writing-a-backend-module.md"]
+        let size = model.inverseDocumentFrequencies.count
+        func dense(_ counts: TermCounts) -> [Double] {
+            var vector = [Double](repeating: 0, count: size)
+            for index in counts.ids.indices { vector[Int(counts.ids[index])] += Double(counts.unit[index]) }
+            return vector
+        }
+        func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
+        var mean = [Double](repeating: 0, count: size)
+        for neighbour in neighbours { for (index, value) in dense(try #require(model.pages[neighbour]).counts).enumerated() { mean[index] += value } }
+        let norm = dot(mean, mean).squareRoot()
+        mean = mean.map { $0 / norm }
+        let found = try #require(model.neighbourAffinities(page, path: path))
+        var checked = 0
+        for (index, section) in model.sections.sections.enumerated() where section.isChecked {
+            var profile = [Double](repeating: 0, count: size)
+            var members = 0
+            for (other, entry) in model.pages where entry.section == index && entry.isInSectionProfile && other != path && !neighbours.contains(other) {
+                for (position, value) in dense(entry.counts).enumerated() { profile[position] += value }
+                members += 1
+            }
+            guard members > 0 else { #expect(found[index] == nil); continue }
+            let expected = model.parameters.temperature * max(0, dot(mean, profile)) / dot(profile, profile).squareRoot()
+            #expect(abs((found[index] ?? -1) - expected) < 1e-3, "\(section.path)")
+            checked += 1
+        }
+        #expect(checked == 5)
+        // Mixed into the page's affinities a quarter to three quarters.
+        let own = model.affinities(page.counts, page: page)
+        let mixed = model.pageAffinities(page, path: path, ownPageDot: model.ownPageDot(page))
+        let running = try #require(model.sections.sections.firstIndex { $0.path == "docs/running" })
+        #expect(abs((mixed[running] ?? 0) - (0.75 * (own[running] ?? 0) + 0.25 * (found[running] ?? 0))) < 1e-9)
+    }
+
     @Test func linksShiftAPersonasLogScoreByTheirSmoothedShare() throws {
         // With n_p of n links reaching persona p's sections, p's log-score moves by
         // linkWeight · ln((n_p + prior) / (n + P·prior)): 3 links of 3 to Administrator raise its log-odds
@@ -262,14 +328,18 @@ import Testing
         let affinities = model.affinities(page.counts, page: page)
         let administrator = try #require(model.catalog.index(of: "administrator"))
         let endUser = try #require(model.catalog.index(of: "end-user"))
-        var links = [Int](repeating: 0, count: model.catalog.personas.count)
-        links[administrator] = 3
+        var outbound = [Double](repeating: 0, count: model.catalog.personas.count)
+        outbound[administrator] = 3
         let without = model.scores(affinities: affinities, evidence: [])
-        let with = model.scores(affinities: affinities, evidence: [], links: links)
+        let with = model.scores(affinities: affinities, evidence: [], links: .init(outbound: outbound))
         let before = log(without[administrator].share / without[endUser].share)
         let after = log(with[administrator].share / with[endUser].share)
         #expect(abs((after - before) - 0.5 * log(4.0)) < 1e-9)
+        // Links from other pages weigh half as much, with a prior of 2: 0.25 · ln((3 + 2) / 2).
+        let inbound = model.scores(affinities: affinities, evidence: [], links: .init(inbound: outbound))
+        #expect(abs((log(inbound[administrator].share / inbound[endUser].share) - before) - 0.25 * log(2.5)) < 1e-9)
         #expect(model.parameters.linkWeight == 0.5 && model.parameters.linkPrior == 1)
+        #expect(model.parameters.inboundLinkWeight == 0.25 && model.parameters.inboundLinkPrior == 2)
     }
 
     @Test func foreignPartOfAnEndUserPage() throws {

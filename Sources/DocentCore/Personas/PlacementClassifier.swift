@@ -45,6 +45,16 @@ public struct PlacementParameters: Hashable, Sendable {
     /// findings only; a part's few links say little).
     public var linkWeight: Double = 0.5
     public var linkPrior: Double = 1
+    /// The same for the links that lead to the page from pages of each persona's sections.
+    public var inboundLinkWeight: Double = 0.25
+    public var inboundLinkPrior: Double = 2
+    /// Hub damping: a link to page j counts indegree(j)^−d, a link from page j outdegree(j)^−d, so that
+    /// index pages linking to (or linked from) everything say less.
+    public var linkDamping: Double = 0.5
+    /// How much a page's learned affinity with each section takes from the text of the pages it links
+    /// to (their mean unit vector, scored against the profiles without the page and them):
+    /// affinity ← (1 − w)·own + w·neighbours.
+    public var neighbourTextWeight: Double = 0.25
     /// A part is named when one log-odds, `z`, reaches `partThreshold`:
     /// `z = ln(foreign share ÷ placed share) + partPageRatioWeight · r − partCoherenceWeight · ln(c + 0.01)
     ///      + partLengthWeight · ln(words) + partShiftWeight · shift`, where
@@ -153,8 +163,10 @@ public struct PlacementAssessment: Sendable {
     public var finding: PlacementFinding?
     /// For a page outside every section: where it would fit, when the evidence is strong.
     public var suggestion: PlacementFinding?
-    /// The page's links to each persona's sections (see `PlacementParameters.linkWeight`).
+    /// The page's links to each persona's sections, and the links to it from each persona's sections
+    /// (see `PlacementParameters.linkWeight`).
     public var linkCounts: [Int] = []
+    public var inboundLinkCounts: [Int] = []
 
     /// Scores from the highest share down.
     public var ranking: [PersonaScore] { scores.sorted { ($0.share, $1.persona) > ($1.share, $0.persona) } }
@@ -207,8 +219,10 @@ public final class PlacementModel: Sendable {
         var unknownDeclared: [String]
         /// The raw (place-weighted) count of the page's words in the vocabulary.
         var rawMass: Float = 0
-        /// The checked sections of the documents the page links to, once per link.
-        var linkedSections: [Int] = []
+        /// The pages of checked sections this page links to, once per link (itself left out), and,
+        /// for a page of a checked section, the pages of checked sections that link to it.
+        var outboundLinks: [String] = []
+        var inboundLinks: [String] = []
         /// Left out of its section's profile because it reads as another persona (see `init(_:pruning:)`).
         var isPruned = false
         /// Whether the page's unit vector is in its section's profile.
@@ -236,6 +250,9 @@ public final class PlacementModel: Sendable {
     /// The profiles' unit sums by term: row `id` holds column `k` for section `profileSections[k]`, so a
     /// page's terms meet every profile in one pass.
     let profileRows: [Float]
+    /// For each page some page links to: its unit vector's dot product with every profile (by
+    /// column), so that the text of linked pages is scored without adding their vectors up.
+    let linkedPageProfileDots: [String: [Float]]
     /// Checked sections by persona.
     let sectionsByPersona: [[Int]]
     /// Pages in the profiles of each persona's sections.
@@ -298,9 +315,16 @@ public final class PlacementModel: Sendable {
             }
             for index in counts.ids.indices { background[Int(counts.ids[index])] += counts.weights[index] }
             backgroundMass += counts.mass
-            var entry = Page(features: page, section: section, counts: counts, termIds: termIds, isInProfile: isInProfile, declared: declared, unknownDeclared: unknown)
-            entry.linkedSections = Self.linkedSections(path, document.markdown, snapshot: snapshot, sections: sections)
-            pages[path] = entry
+            pages[path] = Page(features: page, section: section, counts: counts, termIds: termIds, isInProfile: isInProfile, declared: declared, unknownDeclared: unknown)
+        }
+        // The link graph: every page's links to pages of checked sections; inbound links (and the
+        // degrees that damp them) count only links between pages of checked sections.
+        func isClassified(_ path: String) -> Bool { pages[path]?.section.map { sections.sections[$0].isChecked } ?? false }
+        for path in paths where pages[path] != nil {
+            guard let document = snapshot.document(path) else { continue }
+            let targets = Self.linkTargets(path, document.markdown, snapshot: snapshot).filter { $0 != path && isClassified($0) }
+            pages[path]!.outboundLinks = targets
+            if isClassified(path) { for target in targets { pages[target]!.inboundLinks.append(path) } }
         }
         self.background = background
         self.backgroundMass = backgroundMass
@@ -362,12 +386,33 @@ public final class PlacementModel: Sendable {
         self.profileRows = Self.rows(profiles, sections: profileSections, size: size)
         self.pages = pages
         self.profiles = profiles
+        self.linkedPageProfileDots = Self.linkedPageProfileDots(pages, rows: profileRows, columns: profileSections.count)
         self.personaPageCounts = byPersona.map { $0.reduce(0) { $0 + (profiles[$1]?.pageCount ?? 0) } }
         // Learned profiles count more as sections grow: with two or three pages per section the
         // built-in signals carry most of the weight, with hundreds the workspace's own usage does.
         let pageCounts = profiles.compactMap { $0?.pageCount }.filter { $0 > 0 }
         let average = pageCounts.isEmpty ? 0 : Double(pageCounts.reduce(0, +)) / Double(pageCounts.count) - 1
         self.learnedWeight = pageCounts.count < 2 ? 0 : parameters.maximumLearnedWeight * max(0, average) / (max(0, average) + parameters.learnedHalfWeightPages)
+    }
+
+    /// See `linkedPageProfileDots`.
+    static func linkedPageProfileDots(_ pages: [String: Page], rows: [Float], columns: Int) -> [String: [Float]] {
+        var targets = Set<String>()
+        for page in pages.values { targets.formUnion(page.outboundLinks) }
+        var result: [String: [Float]] = [:]
+        rows.withUnsafeBufferPointer { rows in
+            for path in targets {
+                guard let page = pages[path] else { continue }
+                var dots = [Float](repeating: 0, count: columns)
+                for position in page.counts.ids.indices {
+                    let weight = page.counts.unit[position]
+                    let base = Int(page.counts.ids[position]) * columns
+                    for column in 0..<columns { dots[column] += weight * rows[base + column] }
+                }
+                result[path] = dots
+            }
+        }
+        return result
     }
 
     /// The profiles' unit sums by term (see `profileRows`).
@@ -425,6 +470,7 @@ public final class PlacementModel: Sendable {
         self.pages = pages
         self.profiles = profiles
         profileRows = touched.isEmpty ? model.profileRows : Self.rows(profiles, sections: model.profileSections, size: model.inverseDocumentFrequency.count)
+        linkedPageProfileDots = touched.isEmpty ? model.linkedPageProfileDots : Self.linkedPageProfileDots(pages, rows: profileRows, columns: model.profileSections.count)
     }
 
     /// The model of a snapshot: the profiles are learned from every page of each section, then once
@@ -443,33 +489,113 @@ public final class PlacementModel: Sendable {
         var result: [String] = []
         for (path, page) in pages where page.isInSectionProfile && page.declared.isEmpty {
             guard let section = page.section, page.features.wordCount >= parameters.minimumWords else { continue }
-            let affinities = self.affinities(page.counts, page: page)
+            let affinities = pageAffinities(page, path: path, ownPageDot: ownPageDot(page))
             let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
-            let scores = self.scores(affinities: affinities, evidence: evidence, ownSection: section, links: linkCounts(page))
+            let scores = self.scores(affinities: affinities, evidence: evidence, ownSection: section, links: linkEvidence(page))
             if pageVerdict(scores: scores, placed: sections.sections[section].personas, excluding: section) != nil { result.append(path) }
         }
         return result.sorted()
     }
 
-    /// The checked sections that `path`'s links lead to (inline links and reference definitions that
-    /// resolve to a document of the workspace), once per link.
-    static func linkedSections(_ path: String, _ markdown: MarkdownDocument, snapshot: WorkspaceSnapshot, sections: SectionMap) -> [Int] {
-        var result: [Int] = []
-        for link in markdown.links where link.kind == .inline || link.kind == .definition {
-            guard let target = WorkspacePath.linkTarget(link.destination, from: path, isDocument: { snapshot.document($0) != nil }),
-                  let section = sections.sectionIndex(for: target), sections.sections[section].isChecked else { continue }
-            result.append(section)
+    /// The documents `path`'s links lead to (inline links and reference definitions that resolve to a
+    /// document of the workspace), once per link.
+    static func linkTargets(_ path: String, _ markdown: MarkdownDocument, snapshot: WorkspaceSnapshot) -> [String] {
+        markdown.links.compactMap { link in
+            guard link.kind == .inline || link.kind == .definition else { return nil }
+            return WorkspacePath.linkTarget(link.destination, from: path, isDocument: { snapshot.document($0) != nil })
+        }
+    }
+
+    /// Per persona, the weight of `links` (paths of pages of checked sections) leading to or from its
+    /// sections: each link weighs `degree(page)^−linkDamping` when `degree` is given, else 1; a section
+    /// of several personas counts for each.
+    func linkWeights(_ links: [String], degree: ((Page) -> Int)? = nil) -> [Double] {
+        var weights = [Double](repeating: 0, count: catalog.personas.count)
+        for path in links {
+            guard let other = pages[path], let section = other.section else { continue }
+            let weight = degree.map { pow(Double(max(1, $0(other))), -parameters.linkDamping) } ?? 1
+            for persona in sections.sections[section].personas where persona < weights.count { weights[persona] += weight }
+        }
+        return weights
+    }
+
+    /// The page's outbound and inbound link weights per persona (damped, for the scores).
+    func linkEvidence(_ page: Page) -> LinkEvidence {
+        LinkEvidence(outbound: linkWeights(page.outboundLinks, degree: { $0.inboundLinks.count }),
+                     inbound: linkWeights(page.inboundLinks, degree: { $0.outboundLinks.count }))
+    }
+
+    struct LinkEvidence {
+        var outbound: [Double] = []
+        var inbound: [Double] = []
+    }
+
+    /// The learned affinities of the text of the pages `page` links to: their mean unit vector's
+    /// cosine with each checked section's profile, the page and those pages left out of the profiles
+    /// (times the temperature). Nil when the page links to no page with words.
+    func neighbourAffinities(_ page: Page, path: String) -> [Double?]? {
+        var seen = Set<String>()
+        var neighbours: [(page: Page, dots: [Float])] = []
+        for target in page.outboundLinks where target != path && seen.insert(target).inserted {
+            guard let other = pages[target], !other.counts.isEmpty, let dots = linkedPageProfileDots[target] else { continue }
+            neighbours.append((other, dots))
+        }
+        guard !neighbours.isEmpty else { return nil }
+        // m = Σ u_j / ‖Σ u_j‖ over the neighbours j. Everything below is a sum of dot products of unit
+        // vectors: pairwise among the neighbours and the page, and each with the profiles (precomputed).
+        func dot(_ a: Page, _ b: Page) -> Float { Self.dot(a.counts.ids, a.counts.unit, b.counts.ids, b.counts.unit) }
+        let count = neighbours.count
+        var pair = [Float](repeating: 0, count: count * count)
+        for first in 0..<count {
+            pair[first * count + first] = 1
+            for second in (first + 1)..<count {
+                let value = dot(neighbours[first].page, neighbours[second].page)
+                pair[first * count + second] = value
+                pair[second * count + first] = value
+            }
+        }
+        let norm = pair.reduce(0, +).squareRoot()
+        guard norm > 1e-6 else { return nil }
+        let meanDotNeighbour = (0..<count).map { second in (0..<count).reduce(Float(0)) { $0 + pair[$1 * count + second] } / norm }
+        let pageLeavesProfile = page.isInSectionProfile && page.section.map { profiles[$0] != nil } == true
+        let pageDots = pageLeavesProfile ? neighbours.map { dot(page, $0.page) } : []
+        let meanDotPage = pageDots.reduce(0, +) / norm
+        let ownDot = pageLeavesProfile ? ownPageDot(page) : 0
+        var result = filledArray(Double?.none, count: profiles.count)
+        for (column, index) in profileSections.enumerated() {
+            // S⁻ = S − Σ u_r over the page and its neighbours that are members of the profile:
+            // m·S⁻ = m·S − Σ m·u_r, ‖S⁻‖² = ‖S‖² − 2 Σ S·u_r + ‖Σ u_r‖².
+            var dot = neighbours.reduce(Float(0)) { $0 + $1.dots[column] } / norm
+            var normSquared = profiles[index]!.unitNormSquared
+            let leaving = (0..<count).filter { neighbours[$0].page.isInSectionProfile && neighbours[$0].page.section == index }
+            let pageLeaves = pageLeavesProfile && page.section == index
+            var leavingNormSquared = Float(leaving.count + (pageLeaves ? 1 : 0))
+            for (position, first) in leaving.enumerated() {
+                dot -= meanDotNeighbour[first]
+                normSquared -= 2 * neighbours[first].dots[column]
+                for second in leaving[(position + 1)...] { leavingNormSquared += 2 * pair[first * count + second] }
+                if pageLeaves { leavingNormSquared += 2 * pageDots[first] }
+            }
+            if pageLeaves {
+                dot -= meanDotPage
+                normSquared -= 2 * ownDot
+            }
+            normSquared += leavingNormSquared
+            guard profiles[index]!.memberCount - leaving.count - (pageLeaves ? 1 : 0) > 0, normSquared > 1e-6 else { continue }
+            result[index] = parameters.temperature * Double(max(0, dot) / normSquared.squareRoot())
         }
         return result
     }
 
-    /// How many of a page's links lead to each persona's sections (a section of several personas counts for each).
-    func linkCounts(_ page: Page) -> [Int] {
-        var counts = [Int](repeating: 0, count: catalog.personas.count)
-        for section in page.linkedSections {
-            for persona in sections.sections[section].personas where persona < counts.count { counts[persona] += 1 }
+    /// A page's affinities with the text of the pages it links to mixed in (see `neighbourTextWeight`).
+    func pageAffinities(_ page: Page, path: String, ownPageDot: Float) -> [Double?] {
+        let own = affinities(page.counts, page: page, ownPageDot: ownPageDot)
+        let weight = parameters.neighbourTextWeight
+        guard weight > 0, let neighbours = neighbourAffinities(page, path: path) else { return own }
+        return own.indices.map { index in
+            guard own[index] != nil || neighbours[index] != nil else { return nil }
+            return (1 - weight) * (own[index] ?? 0) + weight * (neighbours[index] ?? 0)
         }
-        return counts
     }
 
     /// The personas a page declares in front matter (`persona:`, `audience:`), and names that match none.
@@ -819,13 +945,14 @@ public final class PlacementModel: Sendable {
         let pageDot = ownPageDot(page)
         let affinities = self.affinities(page.counts, page: page, ownPageDot: pageDot)
         let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
-        let links = linkCounts(page)
-        let scores = self.scores(affinities: affinities, evidence: evidence, ownSection: page.section, links: links)
+        let scores = self.scores(affinities: pageAffinities(page, path: path, ownPageDot: pageDot), evidence: evidence, ownSection: page.section,
+                                 links: linkEvidence(page))
         var assessment = PlacementAssessment(
             path: path, sectionIndex: page.section, declaredPersonas: page.declared, unknownDeclaredPersonas: page.unknownDeclared,
             wordCount: page.features.wordCount, scores: scores,
             sectionAffinities: Dictionary(uniqueKeysWithValues: affinities.indices.compactMap { index in affinities[index].map { (index, $0) } }), evidence: evidence, parts: [],
-            finding: nil, suggestion: nil, linkCounts: links)
+            finding: nil, suggestion: nil,
+            linkCounts: linkWeights(page.outboundLinks).map { Int($0.rounded()) }, inboundLinkCounts: linkWeights(page.inboundLinks).map { Int($0.rounded()) })
 
         let section = page.section.map { sections.sections[$0] }
         let isChecked = section?.isChecked ?? false
@@ -968,7 +1095,7 @@ public final class PlacementModel: Sendable {
     /// the learned log-odds and the log of the built-in evidence distribution, normalized.
     /// With `ownSection`, the personas of that section are scored by their likeness to it alone (not to
     /// the best of their sections): the question is whether the page fits where it is.
-    func scores(affinities: [Double?], evidence: [SignalEvidence], ownSection: Int? = nil, links: [Int] = []) -> [PersonaScore] {
+    func scores(affinities: [Double?], evidence: [SignalEvidence], ownSection: Int? = nil, links: LinkEvidence = LinkEvidence()) -> [PersonaScore] {
         let count = catalog.personas.count
         guard count > 0 else { return [] }
         // The same arithmetic, in the same order, as with arrays of optionals — without allocating them.
@@ -1033,11 +1160,14 @@ public final class PlacementModel: Sendable {
                     let builtIn = log((evidenceByPersona[persona] + prior) / evidenceTotal)
                     logs[persona] = alpha * (isLearned[persona] ? learned[persona] : bottom) + builtInWeight * builtIn
                 }
-                let linkTotal = links.reduce(0, +)
-                if linkTotal > 0, links.count == count, parameters.linkWeight > 0 {
-                    let linkPrior = max(1e-3, parameters.linkPrior)
-                    let denominator = Double(linkTotal) + linkPrior * Double(count)
-                    for persona in 0..<count { logs[persona] += parameters.linkWeight * log((Double(links[persona]) + linkPrior) / denominator) }
+                // Where the page's links lead, and where the links to it come from.
+                for (weights, weight, prior) in [(links.outbound, parameters.linkWeight, parameters.linkPrior),
+                                                 (links.inbound, parameters.inboundLinkWeight, parameters.inboundLinkPrior)] {
+                    let total = weights.reduce(0, +)
+                    guard total > 0, weights.count == count, weight > 0 else { continue }
+                    let prior = max(1e-3, prior)
+                    let denominator = total + prior * Double(count)
+                    for persona in 0..<count { logs[persona] += weight * log((weights[persona] + prior) / denominator) }
                 }
                 var top = logs[0]
                 for persona in 1..<count where top < logs[persona] { top = logs[persona] }
