@@ -82,11 +82,11 @@ enum ClassifyCommand {
             let label = "\(item.label) ×\(item.ranges.count)".padding(toLength: 30, withPad: " ", startingAt: 0)
             output += "  \(persona)\(label)+\(format(item.contribution))  \(lines(item.ranges, in: document.text))\n"
         }
-        let linked = assessment.linkCounts.indices.filter { assessment.linkCounts[$0] > 0 }
-        if !linked.isEmpty {
-            let counts = linked.sorted { (assessment.linkCounts[$0], $1) > (assessment.linkCounts[$1], $0) }
-                .map { "\(catalog.personas[$0].title) \(assessment.linkCounts[$0])" }
-            output += "\nLinks to pages of each persona's sections: \(counts.joined(separator: " · "))\n"
+        for (title, counts) in [("Links to pages of each persona's sections", assessment.linkCounts),
+                                ("Links from pages of each persona's sections", assessment.inboundLinkCounts)] {
+            let linked = counts.indices.filter { counts[$0] > 0 }.sorted { (counts[$0], $1) > (counts[$1], $0) }
+            guard !linked.isEmpty else { continue }
+            output += "\n\(title): \(linked.map { "\(catalog.personas[$0].title) \(counts[$0])" }.joined(separator: " · "))\n"
         }
         if !assessment.sectionAffinities.isEmpty {
             output += "\nAffinity with each section's other pages (learned log-odds, higher is closer):\n"
@@ -173,11 +173,13 @@ enum ClassifyCommand {
         object["words"] = .number(Double(assessment.wordCount))
         object["scores"] = scores(assessment.scores)
         object["signals"] = signals(assessment.evidence)
-        var links = JSONObject()
-        for persona in assessment.linkCounts.indices where assessment.linkCounts[persona] > 0 {
-            links[catalog.personas[persona].id] = .number(Double(assessment.linkCounts[persona]))
+        func byPersona(_ counts: [Int]) -> JSONValue {
+            var object = JSONObject()
+            for persona in counts.indices where counts[persona] > 0 { object[catalog.personas[persona].id] = .number(Double(counts[persona])) }
+            return .object(object)
         }
-        object["links"] = .object(links)
+        object["links"] = byPersona(assessment.linkCounts)
+        object["linkedFrom"] = byPersona(assessment.inboundLinkCounts)
         object["finding"] = finding(assessment.finding ?? assessment.suggestion)
         object["similarPages"] = .array(model.nearestPages(to: assessment.path).map { path, similarity in
             ["path": .string(path), "similarity": .number((similarity * 1000).rounded() / 1000),

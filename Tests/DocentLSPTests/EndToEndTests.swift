@@ -178,5 +178,11 @@ import Testing
                                                  Self.repositoryRoot.appendingPathComponent("fixtures/portal/docs/unsorted/changelog-notes.md").path])
         #expect(status == 0)
         #expect(report["links"] == ["administrator": 1])
+        #expect(report["linkedFrom"] == [:])
+        // The Helm guide links to four operator pages, and the Docker guide links to it.
+        let (_, helm) = try Self.runJSON(["classify", "--json",
+                                          Self.repositoryRoot.appendingPathComponent("fixtures/portal/docs/portal/operator-guides/deploying-with-helm.md").path])
+        #expect(helm["links"] == ["administrator": 4])
+        #expect(helm["linkedFrom"] == ["administrator": 1])
     }
 }
