@@ -56,6 +56,9 @@ class Data:
         # where each page's links lead (labelled pages only: the others sit in sections for everyone)
         index = {path: i for i, path in enumerate(self.paths)}
         self.links = [[index[t] for t in p.get('links', []) if t in index and index[t] != i] for i, p in enumerate(pages)]
+        self.inlinks = [[] for _ in range(n)]
+        for i, targets in enumerate(self.links):
+            for j in targets: self.inlinks[j].append(i)
 
 def logw(raw):
     out = np.where(raw > 0, np.maximum(0.1, 1 + np.log(np.maximum(raw, 1e-12))), 0.0)
@@ -79,8 +82,11 @@ class Method:
     # the part rule's log-odds: z = lr + wPage*r - wCoh*ln(c + .01) + wLen*ln(words) + wShift*shift >= threshold
     threshold = 9.5; wPage = 1.5; wCoh = 1.2; wLen = 0.3; wShift = 0.15; alpha = 1000.0; beta = 10.0
     prune = True
-    # where a page's links lead: linkWeight * ln((n_p + linkPrior) / (n + P * linkPrior)), pages only
-    linkWeight = 0.5; linkPrior = 1.0
+    # where a page's links lead: linkWeight * ln((n_p + linkPrior) / (n + P * linkPrior)), pages only;
+    # the same for links to the page (inbound); each link damped by degree^-linkDamping; the text of the
+    # linked pages mixed into the learned affinity with neighbourTextWeight
+    linkWeight = 0.5; linkPrior = 1.0; inboundLinkWeight = 0.25; inboundLinkPrior = 2.0; linkDamping = 0.5
+    neighbourTextWeight = 0.25
 
     def __init__(self, D, raw, sec, **kw):
         """raw: page raw counts (n×V) of this arrangement; sec: section per page."""
@@ -132,15 +138,34 @@ class Method:
                 out[k] = self.T * max(0, dot) / math.sqrt(ns)
         return out
 
-    def link_counts(self, i):
+    def link_counts(self, lst, degree=None):
         c = np.zeros(self.D.P)
-        for j in self.D.links[i]:
+        for j in lst:
             s = self.D.secs[self.sec[j]]
             if s['checked']:
-                for p in s['personas']: c[p] += 1
+                w = 1.0 if degree is None else max(1, len(degree[j])) ** -self.linkDamping
+                for p in s['personas']: c[p] += w
         return c
 
-    def shares(self, aff, e, own=None, links=None):
+    def neighbour_affinities(self, i):
+        """Per-section affinity of the mean unit vector of the pages i links to, i and them left out of the profiles."""
+        D = self.D
+        nb = [j for j in set(D.links[i]) if j != i]
+        if not nb: return None
+        m = self.U[nb].mean(0); nm = np.linalg.norm(m)
+        if nm < 1e-9: return None
+        m = m / nm
+        out = {}
+        drop = set(nb) | {i}
+        for k in D.checked:
+            S = self.S[k]; c = self.members[k]
+            rm = [j for j in drop if self.sec[j] == k and self.inProfile[j]]
+            if rm: S = S - self.U[rm].sum(0); c -= len(rm)
+            ns = S @ S
+            if c > 0 and ns > 1e-6: out[k] = self.T * max(0, m @ S) / math.sqrt(ns)
+        return out
+
+    def shares(self, aff, e, own=None, links=None, inlinks=None):
         """With `own` (the page's section), its personas are scored by that section alone."""
         D = self.D; P = D.P
         learned = np.full(P, np.nan)
@@ -159,8 +184,9 @@ class Method:
         bottom = learned[known].min() if known.any() else 0
         tot = e.sum() + self.prior * P
         logs = alpha * np.where(known, learned, bottom) + self.biw * np.log((e + self.prior) / tot)
-        if links is not None and links.sum() > 0 and self.linkWeight > 0:
-            logs = logs + self.linkWeight * np.log((links + self.linkPrior) / (links.sum() + P * self.linkPrior))
+        for c, w, a in [(links, self.linkWeight, self.linkPrior), (inlinks, self.inboundLinkWeight, self.inboundLinkPrior)]:
+            if c is not None and c.sum() > 0 and w > 0:
+                logs = logs + w * np.log((c + a) / (c.sum() + P * a))
         x = np.exp(logs - logs.max())
         return x / x.sum()
 
@@ -171,7 +197,13 @@ class Method:
     def decide_page(self, i):
         D = self.D
         if D.words[i] < self.minWords: return None
-        sh = self.shares(self.learned(self.U[i], i), D.E[i], own=self.sec[i], links=self.link_counts(i))
+        aff = self.learned(self.U[i], i)
+        na = self.neighbour_affinities(i) if self.neighbourTextWeight > 0 else None
+        if na is not None:
+            w = self.neighbourTextWeight
+            aff = {k: (1 - w) * aff.get(k, 0) + w * na.get(k, 0) for k in set(aff) | set(na)}
+        sh = self.shares(aff, D.E[i], own=self.sec[i], links=self.link_counts(D.links[i], D.inlinks),
+                         inlinks=self.link_counts(D.inlinks[i], D.links))
         placed, cands = self.candidates(i)
         if not cands: return None
         best = max(cands, key=lambda p: sh[p]); bs = sh[best]; ps = sum(sh[p] for p in placed)
