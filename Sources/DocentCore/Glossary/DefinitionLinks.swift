@@ -34,7 +34,7 @@ extension Glossary {
     /// The workspace-relative path and anchor a link destination in `file` points at; nil for a
     /// destination that is not a relative link inside the workspace.
     static func target(of destination: String, from file: String) -> (path: String, anchor: String?)? {
-        guard !destination.isEmpty, !destination.hasPrefix("/"), !WorkspacePath.hasScheme(Substring(destination)) else { return nil }
+        guard !destination.isEmpty, !destination.hasPrefix("/"), !WorkspacePath.hasScheme(Array(destination.utf8)) else { return nil }
         var pathPart = Substring(destination)
         var anchor: String?
         if let hash = pathPart.firstIndex(of: "#") {

@@ -1161,14 +1161,16 @@ public final class PlacementModel: Sendable {
                     logs[persona] = alpha * (isLearned[persona] ? learned[persona] : bottom) + builtInWeight * builtIn
                 }
                 // Where the page's links lead, and where the links to it come from.
-                for (weights, weight, prior) in [(links.outbound, parameters.linkWeight, parameters.linkPrior),
-                                                 (links.inbound, parameters.inboundLinkWeight, parameters.inboundLinkPrior)] {
+                func addLinks(_ weights: [Double], weight: Double, prior: Double) {
+                    guard weights.count == count, weight > 0 else { return }
                     let total = weights.reduce(0, +)
-                    guard total > 0, weights.count == count, weight > 0 else { continue }
+                    guard total > 0 else { return }
                     let prior = max(1e-3, prior)
                     let denominator = total + prior * Double(count)
                     for persona in 0..<count { logs[persona] += weight * log((weights[persona] + prior) / denominator) }
                 }
+                addLinks(links.outbound, weight: parameters.linkWeight, prior: parameters.linkPrior)
+                addLinks(links.inbound, weight: parameters.inboundLinkWeight, prior: parameters.inboundLinkPrior)
                 var top = logs[0]
                 for persona in 1..<count where top < logs[persona] { top = logs[persona] }
                 var total: Double = 0

@@ -45,43 +45,47 @@ struct TermUse {
         return bytes[start..<end].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ByteClass.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 
-    /// Whether the use is (part of) the scope of a conventional-commit subject at the start of a line
-    /// or list item, after an optional commit hash: `fix(scaffolder):`, `- 4f2a9c1: feat(api, dochub)!:`.
-    /// A scope names a package or area of code, not the term.
-    var isCommitScope: Bool {
-        let bytes = text.bytes
+    /// The scope of a conventional-commit subject at the start of the line `line` (after indentation,
+    /// quote and list markers and an optional commit hash): the bytes between the parentheses of
+    /// `fix(scaffolder):` or `- 4f2a9c1: feat(api, dochub)!:`. A scope names a package or area of code,
+    /// not the term. Nil when the line does not start so.
+    static func commitScope(ofLine line: ByteRange, bytes: [UInt8]) -> ByteRange? {
         func isScopeByte(_ byte: UInt8) -> Bool {
             ByteClass.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/")
                 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "@")
         }
-        // Scopes are short: looking further than 64 bytes each way would only walk through prose.
-        var open = match.range.lowerBound
-        let openLimit = max(0, open - 64)
-        while open > openLimit && isScopeByte(bytes[open - 1]) { open -= 1 }
-        guard open > 0, bytes[open - 1] == UInt8(ascii: "(") else { return false }
-        var close = match.range.upperBound
-        let closeLimit = min(bytes.count, close + 64)
-        while close < closeLimit && isScopeByte(bytes[close]) { close += 1 }
-        guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else { return false }
-        var colon = close + 1
-        if colon < bytes.count && bytes[colon] == UInt8(ascii: "!") { colon += 1 }
-        guard colon < bytes.count, bytes[colon] == UInt8(ascii: ":") else { return false }
-        // The commit type: letters right before the parenthesis.
-        var typeStart = open - 1
-        while typeStart > 0 && ByteClass.isASCIILetter(bytes[typeStart - 1]) { typeStart -= 1 }
-        guard open - 1 - typeStart >= 2 else { return false }
-        // Before the type on its line: only indentation, quote and list markers, and a commit hash.
-        var lineStart = typeStart
-        while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-        let words = bytes[lineStart..<typeStart].split(whereSeparator: ByteClass.isWhitespace)
-        for (index, word) in words.enumerated() {
+        var index = line.lowerBound
+        let end = line.upperBound
+        // Markers and a commit hash, each followed by whitespace.
+        while true {
+            while index < end && ByteClass.isWhitespace(bytes[index]) { index += 1 }
+            var wordEnd = index
+            while wordEnd < end && !ByteClass.isWhitespace(bytes[wordEnd]) { wordEnd += 1 }
+            guard wordEnd < end, wordEnd > index else { break }
+            let word = bytes[index..<wordEnd]
             let isMarker = word.elementsEqual([UInt8(ascii: ">")]) || word.count == 1 && (word.first == UInt8(ascii: "-") || word.first == UInt8(ascii: "*") || word.first == UInt8(ascii: "+"))
                 || word.count >= 2 && word.dropLast().allSatisfy(ByteClass.isDigit) && (word.last == UInt8(ascii: ".") || word.last == UInt8(ascii: ")"))
-            let isHash = index == words.count - 1 && word.count >= 6 && word.last == UInt8(ascii: ":")
+            let isHash = word.count >= 6 && word.last == UInt8(ascii: ":")
                 && word.dropLast().allSatisfy { ByteClass.isDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
-            if !isMarker && !isHash { return false }
+            guard isMarker || isHash else { break }
+            index = wordEnd
+            if isHash {
+                while index < end && ByteClass.isWhitespace(bytes[index]) { index += 1 }
+                break
+            }
         }
-        return true
+        // The type: at least two letters, then the parenthesised scope, `!` maybe, and a colon.
+        let typeStart = index
+        while index < end && ByteClass.isASCIILetter(bytes[index]) { index += 1 }
+        guard index - typeStart >= 2, index < end, bytes[index] == UInt8(ascii: "(") else { return nil }
+        let open = index + 1
+        var close = open
+        while close < end && isScopeByte(bytes[close]) { close += 1 }
+        guard close < end, bytes[close] == UInt8(ascii: ")") else { return nil }
+        var colon = close + 1
+        if colon < end && bytes[colon] == UInt8(ascii: "!") { colon += 1 }
+        guard colon < end, bytes[colon] == UInt8(ascii: ":") else { return nil }
+        return open..<close
     }
 
     /// Whether the bytes as written, inflection aside, are exactly the name's spelling.
@@ -107,6 +111,9 @@ enum TermUses {
         let text = document.text
         var result: [TermUse] = []
         var capitalsHeadings: [Int: Bool] = [:]
+        // The commit scope of the line of the last match, found once per line.
+        var scopeLine = -1
+        var scope: ByteRange?
         for match in cache.termMatches(path, in: snapshot) {
             let name = glossary.names[match.name]
             if isGlossary, let containing = glossary.entry(containing: match.range.lowerBound, inFile: path) {
@@ -119,7 +126,13 @@ enum TermUses {
             let block = match.block >= 0 ? document.markdown.proseBlocks[match.block] : nil
             let candidate = TermUse(match: match, name: name, text: text, isSentenceStart: false, isInHeading: false, isInCapitalsHeading: false)
             // Names of code and handles, not uses of the term.
-            if candidate.isCommitScope || candidate.isHandle || candidate.isInHyphenCompound { continue }
+            let line = text.line(of: match.range.lowerBound)
+            if line != scopeLine {
+                scopeLine = line
+                scope = TermUse.commitScope(ofLine: text.lineRange(line), bytes: text.bytes)
+            }
+            if let scope, scope.lowerBound <= match.range.lowerBound, match.range.upperBound <= scope.upperBound { continue }
+            if candidate.isHandle || candidate.isInHyphenCompound { continue }
             if let block, case .tableCell = block.kind, candidate.isLoneIdentifierCell(block.range) { continue }
             var isHeading = false
             var isCapitals = false

@@ -3,10 +3,30 @@ public enum WorkspacePath {
     /// Resolves `reference` (a relative link such as `../auth/glossary.md`) against the file `base`.
     /// Returns nil when the result would leave the workspace root.
     public static func resolve(_ reference: String, relativeTo base: String) -> String? {
-        if reference.hasPrefix("/") { return normalize(String(reference.dropFirst())) }
-        var components = base.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        components.removeLast()
-        return normalize((components + [reference]).joined(separator: "/"))
+        resolved(Array(reference.utf8), relativeTo: base)
+    }
+
+    /// `resolve` on bytes: the folder of `base` (the root for a `/`-rooted reference), then each
+    /// component of `reference`, `.` skipped and `..` going up.
+    static func resolved(_ reference: [UInt8], relativeTo base: String) -> String? {
+        let slash = UInt8(ascii: "/")
+        var path: [UInt8] = []
+        if reference.first != slash {
+            let baseBytes = Array(base.utf8)
+            if let last = baseBytes.lastIndex(of: slash) { path = Array(baseBytes[..<last]) }
+        }
+        path.reserveCapacity(path.count + reference.count + 1)
+        for component in reference.split(separator: slash, omittingEmptySubsequences: true) {
+            if component.elementsEqual([UInt8(ascii: ".")]) { continue }
+            if component.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+                guard !path.isEmpty else { return nil }
+                if let last = path.lastIndex(of: slash) { path.removeSubrange(last...) } else { path.removeAll() }
+                continue
+            }
+            if !path.isEmpty { path.append(slash) }
+            path.append(contentsOf: component)
+        }
+        return String(decoding: path, as: UTF8.self)
     }
 
     /// The workspace document a Markdown link destination points at, as a site generator resolves it:
@@ -14,12 +34,13 @@ public enum WorkspacePath {
     /// then with `.md` / `.mdx`, then as a folder's `index.md`, `index.mdx` or `README.md`. Nil for
     /// URLs with a scheme (`https:`, `mailto:`), same-page anchors, and links to no document.
     public static func linkTarget(_ destination: String, from base: String, isDocument: (String) -> Bool) -> String? {
-        var reference = Substring(destination)
-        if let cut = reference.firstIndex(where: { $0 == "#" || $0 == "?" }) { reference = reference[..<cut] }
-        guard !reference.isEmpty, !hasScheme(reference) else { return nil }
-        let decoded = percentDecoded(reference)
-        guard let resolved = resolve(decoded, relativeTo: base) else { return nil }
-        let trimmed = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
+        // Most links are URLs: turned away before anything is allocated.
+        guard let first = destination.utf8.first, first != UInt8(ascii: "#"), !hasScheme(destination.utf8) else { return nil }
+        var bytes = Array(destination.utf8)
+        if let cut = bytes.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) { bytes.removeSubrange(cut...) }
+        guard !bytes.isEmpty, !hasScheme(bytes) else { return nil }
+        if bytes.contains(UInt8(ascii: "%")) { bytes = percentDecoded(bytes) }
+        guard let trimmed = resolved(bytes, relativeTo: base) else { return nil }
         func found(_ candidate: String) -> Bool { !candidate.isEmpty && candidate != base && isDocument(candidate) }
         if found(trimmed) { return trimmed }
         for suffix in [".md", ".mdx"] where found(trimmed + suffix) { return trimmed + suffix }
@@ -28,13 +49,8 @@ public enum WorkspacePath {
         return nil
     }
 
-    /// `%20` → space; an invalid escape or a result that is not UTF-8 leaves the text as written.
-    static func percentDecoded(_ text: Substring) -> String {
-        guard text.contains("%") else { return String(text) }
-        let bytes = Array(text.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
+    /// `%20` → space; an invalid escape, or a result that is not UTF-8, leaves the text as written.
+    static func percentDecoded(_ bytes: [UInt8]) -> [UInt8] {
         func hex(_ byte: UInt8) -> UInt8? {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
@@ -43,6 +59,9 @@ public enum WorkspacePath {
             default: return nil
             }
         }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
                 result.append(high << 4 | low)
@@ -52,13 +71,13 @@ public enum WorkspacePath {
                 index += 1
             }
         }
-        return String(validating: result, as: UTF8.self) ?? String(text)
+        return String(validating: result, as: UTF8.self) == nil ? bytes : result
     }
 
     /// `scheme:` as in RFC 3986: a letter, then letters, digits, `+`, `-` or `.`, then a colon.
-    static func hasScheme(_ reference: Substring) -> Bool {
-        guard let colon = reference.firstIndex(of: ":"), let first = reference.first, first.isASCII, first.isLetter else { return false }
-        return reference[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    static func hasScheme<Bytes: Collection<UInt8>>(_ reference: Bytes) -> Bool {
+        guard let first = reference.first, ByteClass.isASCIILetter(first), let colon = reference.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        return reference[..<colon].allSatisfy { ByteClass.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
     }
 
     /// Removes `.` and `..` components; nil when `..` climbs above the root.
