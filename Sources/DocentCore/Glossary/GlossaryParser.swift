@@ -152,14 +152,7 @@ struct GlossaryParsingContext {
         return result
     }
 
-    func trim(_ range: ByteRange) -> ByteRange {
-        var start = range.lowerBound
-        var end = range.upperBound
-        let bytes = text.bytes
-        while start < end && ByteClass.isWhitespace(bytes[start]) { start += 1 }
-        while end > start && ByteClass.isWhitespace(bytes[end - 1]) { end -= 1 }
-        return start == end ? start..<start : start..<end
-    }
+    func trim(_ range: ByteRange) -> ByteRange { ByteClass.trimmingWhitespace(range, in: text.bytes) }
 
     /// The body of the file: after front matter.
     var bodyStartLine: Int {

@@ -2,6 +2,15 @@
 /// decode scalars.
 enum ByteClass {
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    /// `range` of `bytes` without the whitespace at either end (empty at its start when all blank).
+    static func trimmingWhitespace(_ range: ByteRange, in bytes: [UInt8]) -> ByteRange {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end && isWhitespace(bytes[start]) { start += 1 }
+        while end > start && isWhitespace(bytes[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
     @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     @inline(__always) static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }

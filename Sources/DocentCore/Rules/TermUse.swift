@@ -37,12 +37,9 @@ struct TermUse {
     /// (`| apis | The app's API factories |`).
     func isLoneIdentifierCell(_ cell: ByteRange) -> Bool {
         let bytes = text.bytes
-        var start = cell.lowerBound
-        var end = cell.upperBound
-        while start < end && ByteClass.isWhitespace(bytes[start]) { start += 1 }
-        while end > start && ByteClass.isWhitespace(bytes[end - 1]) { end -= 1 }
-        guard start == match.range.lowerBound, end == match.range.upperBound else { return false }
-        return bytes[start..<end].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ByteClass.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        let content = ByteClass.trimmingWhitespace(cell, in: bytes)
+        guard content == match.range else { return false }
+        return bytes[content].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ByteClass.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 
     /// The scope of a conventional-commit subject at the start of the line `line` (after indentation,
