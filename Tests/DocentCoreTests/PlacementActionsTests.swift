@@ -95,6 +95,19 @@ import Testing
         #expect(hover.markdown.hasSuffix("**Suggested section:** Guides › Running the Portal"))
     }
 
+    @Test func hoverSaysWhereThePagesLinksLeadAndComeFrom() throws {
+        // The misplaced search page links to two operator pages and one builder page; the Helm guide links to it.
+        let path = "docs/using/deploying-the-search-backend.md"
+        let text = PlacementTestWorkspace.searchBackend + "\nSee [Helm](../running/deploying-with-helm.md), [sign-on](../running/connecting-single-sign-on.md) and [modules](../extending/writing-a-backend-module.md).\n"
+        let helm = try #require(PlacementTestWorkspace.pages["docs/running/deploying-with-helm.md"]) + "\nThen [deploy search](../using/deploying-the-search-backend.md).\n"
+        let snapshot = PlacementTestWorkspace.snapshot([path: text, "docs/running/deploying-with-helm.md": helm])
+        let hover = try #require(PlacementHover.hover(at: 3, in: path, snapshot: snapshot))
+        #expect(hover.markdown.contains("\n\n**Links:** to 2 Administrator, 1 Integrator · from 1 Administrator (pages of each persona's sections)\n\n"))
+        // A page without links says nothing about them.
+        let plain = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend])
+        #expect(try #require(PlacementHover.hover(at: 3, in: path, snapshot: plain)).markdown.contains("**Links:**") == false)
+    }
+
     @Test func noPlacementHoverWithoutSections() {
         let snapshot = WorkspaceSnapshot(documents: [WorkspaceDocument(path: "notes/page.md", text: SourceText(PlacementTestWorkspace.searchBackend))])
         #expect(PlacementHover.hover(at: 3, in: "notes/page.md", snapshot: snapshot) == nil)

@@ -1,5 +1,6 @@
 /// The hover on a page's title: its section, the section's personas, how the page reads
-/// ("End User 81 % · Administrator 12 % · …"), and the pages of the sections it reads most like.
+/// ("End User 81 % · Administrator 12 % · …"), where its links lead and come from, and the pages of
+/// the sections it reads most like.
 public enum PlacementHover {
     public struct Result: Sendable {
         public var markdown: String
@@ -42,6 +43,17 @@ public enum PlacementHover {
         lines.append("**Reads as:** " + (shares.isEmpty ? "—" : shares.joined(separator: " · ") + (assessment.ranking.count > shares.count ? " · …" : "")))
         let signals = assessment.evidence.prefix(5).map { "\($0.label) (\(catalog.personas[$0.persona].title))" }
         if !signals.isEmpty { lines.append("**Signals:** " + signals.joined(separator: ", ")) }
+        // Where its links lead and come from: evidence too, and one a writer can check at a glance.
+        func links(_ counts: [Int]) -> String {
+            counts.indices.filter { counts[$0] > 0 }.sorted { (counts[$0], $1) > (counts[$1], $0) }
+                .map { "\(counts[$0]) \(catalog.personas[$0].title)" }.joined(separator: ", ")
+        }
+        let outbound = links(assessment.linkCounts)
+        let inbound = links(assessment.inboundLinkCounts)
+        if !outbound.isEmpty || !inbound.isEmpty {
+            lines.append("**Links:** " + [outbound.isEmpty ? nil : "to \(outbound)", inbound.isEmpty ? nil : "from \(inbound)"]
+                .compactMap { $0 }.joined(separator: " · ") + " (pages of each persona's sections)")
+        }
         // The pages it resembles most, and where they sit: what a writer compares it with.
         let similar = model.nearestPages(to: assessment.path, count: 3).filter { $0.similarity >= 0.1 }.map { page in
             "`\(page.path)`" + (model.sectionIndex(of: page.path).map { " (\(model.sections.sections[$0].title))" } ?? "")
