@@ -78,6 +78,19 @@ import Testing
         #expect(LinkRelocation.relativePath(from: "docs/a/page.md", to: "docs/a") == "../a")
     }
 
+    @Test func aMovedPagesImagesAndOtherFilesStillLoad() {
+        let snapshot = WorkspaceSnapshot(documents: [
+            WorkspaceDocument(path: "docs/using/search.md", text: SourceText("# Search\n\n![box](../img/search%20box.png \"The box\") [example](./examples/app-config.yaml#L3), [root](/docs/running/setup.md), [site](/img/logo.png).\n")),
+            WorkspaceDocument(path: "docs/running/setup.md", text: SourceText("# Setup\n\n![diagram](diagram.svg) and [search](/docs/using/search.md).\n")),
+        ])
+        let moved = LinkRelocation.relocated(snapshot, moves: ["docs/using/search.md": "docs/running/search.md"])
+        let texts = Dictionary(uniqueKeysWithValues: moved.map { ($0.new, $0.text.string) })
+        // Relative files are reached from the new folder (encoded as written); rooted links to files stay.
+        #expect(texts["docs/running/search.md"] == "# Search\n\n![box](../img/search%20box.png \"The box\") [example](../using/examples/app-config.yaml#L3), [root](/docs/running/setup.md), [site](/img/logo.png).\n")
+        // A rooted link to the moved page follows it; the unmoved page's image is left alone.
+        #expect(texts["docs/running/setup.md"] == "# Setup\n\n![diagram](diagram.svg) and [search](/docs/running/search.md).\n")
+    }
+
     @Test func aMovedPagesLinksAndTheLinksToItStillReachTheSameDocuments() throws {
         let snapshot = WorkspaceSnapshot(documents: [
             WorkspaceDocument(path: "docs/using/search.md", text: SourceText("# Search\n\nSee [setup](../running/setup.md#helm), [tips](tips), [site](https://example.com/x.md) and [top](#search).\n\n[ref]: <../running/setup.md> \"Setup\"\n")),

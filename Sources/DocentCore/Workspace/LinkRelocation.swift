@@ -1,6 +1,8 @@
-/// Moving documents the way a writer who keeps links working does: every relative link that reaches a
-/// document before the move is rewritten to reach the same document from where its page then sits —
-/// links in the moved pages, and links in other pages to them. Used by "Move to <section>" (so that
+/// Moving documents the way a writer who keeps links working does: every link that reaches a document
+/// before the move is rewritten to reach the same document from where its page then sits — links in
+/// the moved pages, and links in other pages to them — and a moved page's relative links to other
+/// files (images, examples) are rewritten from its new folder. Links rooted at `/` change only when
+/// their document moves. Used by "Move to <section>" (so that
 /// the move breaks no link) and by the placement benchmark (which moves pages between sections).
 public enum LinkRelocation {
     /// The link edits that `moves` (old path → new path) needs, in byte offsets of each document's
@@ -10,12 +12,23 @@ public enum LinkRelocation {
         for path in snapshot.sortedPaths {
             guard let document = snapshot.document(path) else { continue }
             let newPath = moves[path] ?? path
-            for link in document.markdown.links where link.kind == .inline || link.kind == .definition {
-                guard let target = WorkspacePath.linkTarget(link.destination, from: path, isDocument: { snapshot.document($0) != nil }) else { continue }
-                let newTarget = moves[target] ?? target
-                guard newPath != path || newTarget != target else { continue }
-                let suffix = link.destination.firstIndex(where: { $0 == "#" || $0 == "?" }).map { String(link.destination[$0...]) } ?? ""
-                let replacement = relativePath(from: newPath, to: newTarget) + suffix
+            for link in document.markdown.links where link.kind == .inline || link.kind == .definition || link.kind == .image {
+                let cut = link.destination.firstIndex(where: { $0 == "#" || $0 == "?" }) ?? link.destination.endIndex
+                let suffix = String(link.destination[cut...])
+                let isRooted = link.destination.hasPrefix("/")
+                let replacement: String
+                if let target = WorkspacePath.linkTarget(link.destination, from: path, isDocument: { snapshot.document($0) != nil }) {
+                    // A document: wherever it and the page now sit.
+                    let newTarget = moves[target] ?? target
+                    guard newTarget != target || (newPath != path && !isRooted) else { continue }
+                    replacement = (isRooted ? "/" + newTarget : relativePath(from: newPath, to: newTarget)) + suffix
+                } else {
+                    // Any other file (an image, a YAML example): the same file from the page's new folder.
+                    let written = String(link.destination[..<cut])
+                    guard newPath != path, !isRooted, !written.isEmpty, !WorkspacePath.hasScheme(written.utf8),
+                          let target = WorkspacePath.resolve(written, relativeTo: path), !target.isEmpty else { continue }
+                    replacement = relativePath(from: newPath, to: target) + suffix
+                }
                 guard replacement != link.destination else { continue }
                 result.append(FileEdit(file: path, range: link.destinationRange, newText: replacement))
             }
