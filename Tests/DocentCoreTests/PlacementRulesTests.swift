@@ -313,7 +313,7 @@ import Testing
         #expect(checked == 5)
         // Mixed into the page's affinities a quarter to three quarters.
         let own = model.affinities(page.counts, page: page)
-        let mixed = model.pageAffinities(page, path: path, ownPageDot: model.ownPageDot(page))
+        let mixed = model.pageAffinities(page, path: path, own: own)
         let running = try #require(model.sections.sections.firstIndex { $0.path == "docs/running" })
         #expect(abs((mixed[running] ?? 0) - (0.75 * (own[running] ?? 0) + 0.25 * (found[running] ?? 0))) < 1e-9)
     }

@@ -489,7 +489,7 @@ public final class PlacementModel: Sendable {
         var result: [String] = []
         for (path, page) in pages where page.isInSectionProfile && page.declared.isEmpty {
             guard let section = page.section, page.features.wordCount >= parameters.minimumWords else { continue }
-            let affinities = pageAffinities(page, path: path, ownPageDot: ownPageDot(page))
+            let affinities = pageAffinities(page, path: path, own: self.affinities(page.counts, page: page))
             let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
             let scores = self.scores(affinities: affinities, evidence: evidence, ownSection: section, links: linkEvidence(page))
             if pageVerdict(scores: scores, placed: sections.sections[section].personas, excluding: section) != nil { result.append(path) }
@@ -588,8 +588,7 @@ public final class PlacementModel: Sendable {
     }
 
     /// A page's affinities with the text of the pages it links to mixed in (see `neighbourTextWeight`).
-    func pageAffinities(_ page: Page, path: String, ownPageDot: Float) -> [Double?] {
-        let own = affinities(page.counts, page: page, ownPageDot: ownPageDot)
+    func pageAffinities(_ page: Page, path: String, own: [Double?]) -> [Double?] {
         let weight = parameters.neighbourTextWeight
         guard weight > 0, let neighbours = neighbourAffinities(page, path: path) else { return own }
         return own.indices.map { index in
@@ -945,7 +944,7 @@ public final class PlacementModel: Sendable {
         let pageDot = ownPageDot(page)
         let affinities = self.affinities(page.counts, page: page, ownPageDot: pageDot)
         let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
-        let scores = self.scores(affinities: pageAffinities(page, path: path, ownPageDot: pageDot), evidence: evidence, ownSection: page.section,
+        let scores = self.scores(affinities: pageAffinities(page, path: path, own: affinities), evidence: evidence, ownSection: page.section,
                                  links: linkEvidence(page))
         var assessment = PlacementAssessment(
             path: path, sectionIndex: page.section, declaredPersonas: page.declared, unknownDeclaredPersonas: page.unknownDeclared,
