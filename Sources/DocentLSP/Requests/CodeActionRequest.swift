@@ -24,8 +24,7 @@ enum CodeActionRequest: RequestHandler {
         let here = all.filter { $0.range.lowerBound <= range.upperBound && range.lowerBound <= $0.range.upperBound }
         var actions: [JSONValue] = []
         // A move needs the client to rename files; without that, its link edits alone would do harm.
-        let renamesFiles = server.clientSupports("workspace", "workspaceEdit", "documentChanges")
-            && (server.clientCapability("workspace", "workspaceEdit", "resourceOperations")?.arrayValue ?? []).contains(.string("rename"))
+        let renamesFiles = server.clientRenamesFiles
         for proposal in CodeActionRegistry.actions(in: path, range: range, diagnostics: here, snapshot: snapshot) where wanted(proposal.kind) {
             if !renamesFiles && proposal.operations.contains(where: { if case .renameFile = $0 { return true } else { return false } }) { continue }
             var object = JSONObject()

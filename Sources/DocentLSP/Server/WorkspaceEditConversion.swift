@@ -5,9 +5,16 @@ import DocentIO
 /// file renames) when the client supports them, else the plain `changes` map. The server never
 /// writes files itself; the client applies the edit.
 extension LanguageServer {
+    /// Whether the client applies file renames in a WorkspaceEdit (`documentChanges` with the `rename`
+    /// resource operation).
+    var clientRenamesFiles: Bool {
+        clientSupports("workspace", "workspaceEdit", "documentChanges")
+            && (clientCapability("workspace", "workspaceEdit", "resourceOperations")?.arrayValue ?? []).contains(.string("rename"))
+    }
+
     func workspaceEdit(_ operations: [WorkspaceEditOperation], in workspace: ServerWorkspace) -> JSONValue {
         let supportsDocumentChanges = clientSupports("workspace", "workspaceEdit", "documentChanges")
-        let resourceOperations = (clientCapability("workspace", "workspaceEdit", "resourceOperations")?.arrayValue ?? []).compactMap(\.stringValue)
+        let renamesFiles = clientRenamesFiles
         var byFile: [String: [JSONValue]] = [:]
         var order: [String] = []
         var renames: [JSONValue] = []
@@ -18,7 +25,7 @@ extension LanguageServer {
                 if byFile[edit.file] == nil { order.append(edit.file) }
                 byFile[edit.file, default: []].append(["range": range(edit.range, in: document.text), "newText": .string(edit.newText)])
             case .renameFile(let from, let to):
-                guard supportsDocumentChanges, resourceOperations.contains("rename") else { continue }
+                guard renamesFiles else { continue }
                 renames.append(["kind": "rename", "oldUri": .string(uri(of: from, in: workspace)), "newUri": .string(workspace.url(of: to).absoluteString),
                                 "options": ["overwrite": false, "ignoreIfExists": false]])
             }
