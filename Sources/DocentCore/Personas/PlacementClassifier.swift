@@ -400,19 +400,31 @@ public final class PlacementModel: Sendable {
         var targets = Set<String>()
         for page in pages.values { targets.formUnion(page.outboundLinks) }
         var result: [String: [Float]] = [:]
-        rows.withUnsafeBufferPointer { rows in
-            for path in targets {
-                guard let page = pages[path] else { continue }
-                var dots = [Float](repeating: 0, count: columns)
-                for position in page.counts.ids.indices {
-                    let weight = page.counts.unit[position]
-                    let base = Int(page.counts.ids[position]) * columns
-                    for column in 0..<columns { dots[column] += weight * rows[base + column] }
-                }
-                result[path] = dots
+        for path in targets {
+            guard let page = pages[path] else { continue }
+            result[path] = [Float](unsafeUninitializedCapacity: columns) { dots, initialized in
+                dots.initialize(repeating: 0)
+                addProfileDots(of: page.counts, rows: rows, columns: columns, into: dots)
+                initialized = columns
             }
         }
         return result
+    }
+
+    /// Adds the dot product of `text`'s unit vector with every profile to `dots` (by column), in one
+    /// pass over its terms through the term-by-section rows.
+    static func addProfileDots(of text: TermCounts, rows: [Float], columns: Int, into dots: UnsafeMutableBufferPointer<Float>) {
+        rows.withUnsafeBufferPointer { rows in
+            text.ids.withUnsafeBufferPointer { ids in
+                text.unit.withUnsafeBufferPointer { unit in
+                    for position in 0..<ids.count {
+                        let weight = unit[position]
+                        let base = Int(ids[position]) * columns
+                        for column in 0..<columns { dots[column] += weight * rows[base + column] }
+                    }
+                }
+            }
+        }
     }
 
     /// The profiles' unit sums by term (see `profileRows`).
@@ -778,17 +790,7 @@ public final class PlacementModel: Sendable {
         guard columns > 0 else { return result }
         withUnsafeTemporaryAllocation(of: Float.self, capacity: columns) { dots in
             dots.initialize(repeating: 0)
-            profileRows.withUnsafeBufferPointer { rows in
-                text.ids.withUnsafeBufferPointer { ids in
-                    text.unit.withUnsafeBufferPointer { unit in
-                        for position in 0..<ids.count {
-                            let weight = unit[position]
-                            let base = Int(ids[position]) * columns
-                            for column in 0..<columns { dots[column] += weight * rows[base + column] }
-                        }
-                    }
-                }
-            }
+            Self.addProfileDots(of: text, rows: profileRows, columns: columns, into: dots)
             for column in 0..<columns {
                 let index = profileSections[column]
                 var dot = dots[column]
