@@ -296,7 +296,7 @@ import Testing
         for neighbour in neighbours { for (index, value) in dense(try #require(model.pages[neighbour]).counts).enumerated() { mean[index] += value } }
         let norm = dot(mean, mean).squareRoot()
         mean = mean.map { $0 / norm }
-        let found = try #require(model.neighbourAffinities(page, path: path))
+        let found = try #require(model.neighbourAffinities(page, path: path, ownPageDot: model.ownPageDot(page)))
         var checked = 0
         for (index, section) in model.sections.sections.enumerated() where section.isChecked {
             var profile = [Double](repeating: 0, count: size)
@@ -313,7 +313,7 @@ import Testing
         #expect(checked == 5)
         // Mixed into the page's affinities a quarter to three quarters.
         let own = model.affinities(page.counts, page: page)
-        let mixed = model.pageAffinities(page, path: path, own: own)
+        let mixed = model.pageAffinities(page, path: path, own: own, ownPageDot: model.ownPageDot(page))
         let running = try #require(model.sections.sections.firstIndex { $0.path == "docs/running" })
         #expect(abs((mixed[running] ?? 0) - (0.75 * (own[running] ?? 0) + 0.25 * (found[running] ?? 0))) < 1e-9)
     }

@@ -501,7 +501,8 @@ public final class PlacementModel: Sendable {
         var result: [String] = []
         for (path, page) in pages where page.isInSectionProfile && page.declared.isEmpty {
             guard let section = page.section, page.features.wordCount >= parameters.minimumWords else { continue }
-            let affinities = pageAffinities(page, path: path, own: self.affinities(page.counts, page: page))
+            let pageDot = ownPageDot(page)
+            let affinities = pageAffinities(page, path: path, own: self.affinities(page.counts, page: page, ownPageDot: pageDot), ownPageDot: pageDot)
             let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
             let scores = self.scores(affinities: affinities, evidence: evidence, ownSection: section, links: linkEvidence(page))
             if pageVerdict(scores: scores, placed: sections.sections[section].personas, excluding: section) != nil { result.append(path) }
@@ -545,7 +546,7 @@ public final class PlacementModel: Sendable {
     /// The learned affinities of the text of the pages `page` links to: their mean unit vector's
     /// cosine with each checked section's profile, the page and those pages left out of the profiles
     /// (times the temperature). Nil when the page links to no page with words.
-    func neighbourAffinities(_ page: Page, path: String) -> [Double?]? {
+    func neighbourAffinities(_ page: Page, path: String, ownPageDot pageDot: Float) -> [Double?]? {
         var seen = Set<String>()
         var neighbours: [(page: Page, dots: [Float])] = []
         for target in page.outboundLinks where target != path && seen.insert(target).inserted {
@@ -572,7 +573,7 @@ public final class PlacementModel: Sendable {
         let pageLeavesProfile = page.isInSectionProfile && page.section.map { profiles[$0] != nil } == true
         let pageDots = pageLeavesProfile ? neighbours.map { dot(page, $0.page) } : []
         let meanDotPage = pageDots.reduce(0, +) / norm
-        let ownDot = pageLeavesProfile ? ownPageDot(page) : 0
+        let ownDot = pageLeavesProfile ? pageDot : 0
         var result = filledArray(Double?.none, count: profiles.count)
         for (column, index) in profileSections.enumerated() {
             // S⁻ = S − Σ u_r over the page and its neighbours that are members of the profile:
@@ -600,9 +601,9 @@ public final class PlacementModel: Sendable {
     }
 
     /// A page's affinities with the text of the pages it links to mixed in (see `neighbourTextWeight`).
-    func pageAffinities(_ page: Page, path: String, own: [Double?]) -> [Double?] {
+    func pageAffinities(_ page: Page, path: String, own: [Double?], ownPageDot pageDot: Float) -> [Double?] {
         let weight = parameters.neighbourTextWeight
-        guard weight > 0, let neighbours = neighbourAffinities(page, path: path) else { return own }
+        guard weight > 0, let neighbours = neighbourAffinities(page, path: path, ownPageDot: pageDot) else { return own }
         return own.indices.map { index in
             guard own[index] != nil || neighbours[index] != nil else { return nil }
             return (1 - weight) * (own[index] ?? 0) + weight * (neighbours[index] ?? 0)
@@ -946,7 +947,7 @@ public final class PlacementModel: Sendable {
         let pageDot = ownPageDot(page)
         let affinities = self.affinities(page.counts, page: page, ownPageDot: pageDot)
         let evidence = self.evidence(page.features.hits, indices: Array(page.features.hits.indices))
-        let scores = self.scores(affinities: pageAffinities(page, path: path, own: affinities), evidence: evidence, ownSection: page.section,
+        let scores = self.scores(affinities: pageAffinities(page, path: path, own: affinities, ownPageDot: pageDot), evidence: evidence, ownSection: page.section,
                                  links: linkEvidence(page))
         var assessment = PlacementAssessment(
             path: path, sectionIndex: page.section, declaredPersonas: page.declared, unknownDeclaredPersonas: page.unknownDeclared,
