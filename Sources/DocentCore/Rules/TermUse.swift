@@ -7,24 +7,21 @@ struct TermUse {
     var written: String { text.string(in: match.range) }
     /// Whether the use is glued to another word by `-`, `/`, `_` or `.` (a compound or identifier).
     var isPartOfCompound: Bool {
-        let bytes = text.bytes
-        func isGlue(_ index: Int, towards next: Int) -> Bool {
-            guard index >= 0, index < bytes.count, next >= 0, next < bytes.count else { return false }
-            let glue = bytes[index]
-            return (glue == UInt8(ascii: "-") || glue == UInt8(ascii: "/") || glue == UInt8(ascii: "_") || glue == UInt8(ascii: "."))
-                && ByteClass.isASCIIAlphanumeric(bytes[next])
-        }
-        return isGlue(match.range.lowerBound - 1, towards: match.range.lowerBound - 2) || isGlue(match.range.upperBound, towards: match.range.upperBound + 1)
+        isGlued { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
     }
 
     /// Whether the use is joined by a hyphen to another word, a kebab-case name of code whatever its
     /// case ("techdocs-backend", "Api-extractor", "TechDocs-react").
-    var isInHyphenCompound: Bool {
+    var isInHyphenCompound: Bool { isGlued { $0 == UInt8(ascii: "-") } }
+
+    /// Whether a byte that `isGlue` accepts joins the use to a letter or digit on either side.
+    func isGlued(by isGlue: (UInt8) -> Bool) -> Bool {
         let bytes = text.bytes
-        let before = match.range.lowerBound - 1
-        let after = match.range.upperBound
-        return before >= 1 && bytes[before] == UInt8(ascii: "-") && ByteClass.isASCIIAlphanumeric(bytes[before - 1])
-            || after + 1 < bytes.count && bytes[after] == UInt8(ascii: "-") && ByteClass.isASCIIAlphanumeric(bytes[after + 1])
+        func joins(_ index: Int, towards next: Int) -> Bool {
+            guard index >= 0, index < bytes.count, next >= 0, next < bytes.count else { return false }
+            return isGlue(bytes[index]) && ByteClass.isASCIIAlphanumeric(bytes[next])
+        }
+        return joins(match.range.lowerBound - 1, towards: match.range.lowerBound - 2) || joins(match.range.upperBound, towards: match.range.upperBound + 1)
     }
 
     /// Whether the use is a channel or a handle: `#dochub`, `@dochub`.
