@@ -60,7 +60,7 @@ public struct PlacementActions: CodeActionProvider {
     public static func declare(_ persona: Int, in document: WorkspaceDocument, catalog: PersonaCatalog, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         let id = catalog.personas[persona].id
         let text = document.text
-        let newline = text.count > 0 && text.string(in: text.lineRange(0).upperBound..<min(text.count, text.lineRange(0).upperBound + 2)) == "\r\n" ? "\r\n" : "\n"
+        let newline = text.lineBreak(after: text.lineRange(0))
         let edit: FileEdit
         if let entry = PlacementModel.declarationEntry(document.markdown) {
             if entry.valueRange.isEmpty {

@@ -55,12 +55,9 @@ public struct TerminologyFixes: CodeActionProvider {
         let markdown = document.markdown
         let bytes = text.bytes
         let code = diagnostic.code
-        func newline(after line: ByteRange) -> String {
-            line.upperBound + 1 < bytes.count && bytes[line.upperBound] == 0x0D && bytes[line.upperBound + 1] == 0x0A ? "\r\n" : "\n"
-        }
         if let frontMatter = markdown.frontMatter, frontMatter.range.contains(diagnostic.range.lowerBound) {
             let closing = text.lineRange(text.line(of: max(frontMatter.range.upperBound - 1, frontMatter.range.lowerBound)))
-            let edit = FileEdit(file: diagnostic.file, range: closing.upperBound..<closing.upperBound, newText: "\(newline(after: closing))<!-- docent-disable-file \(code) -->")
+            let edit = FileEdit(file: diagnostic.file, range: closing.upperBound..<closing.upperBound, newText: "\(text.lineBreak(after: closing))<!-- docent-disable-file \(code) -->")
             return CodeActionProposal(title: "Disable \(code) for this file", kind: "quickfix", fixes: [diagnostic], operations: [.edit(edit)])
         }
         let line = text.line(of: diagnostic.range.lowerBound)
@@ -82,7 +79,7 @@ public struct TerminologyFixes: CodeActionProvider {
             var indentEnd = lineRange.lowerBound
             while indentEnd < lineRange.upperBound && ByteClass.isSpace(bytes[indentEnd]) { indentEnd += 1 }
             let indent = text.string(in: lineRange.lowerBound..<indentEnd)
-            edit = FileEdit(file: diagnostic.file, range: lineRange.lowerBound..<lineRange.lowerBound, newText: "\(indent)<!-- docent-disable-next-line \(code) -->\(newline(after: lineRange))")
+            edit = FileEdit(file: diagnostic.file, range: lineRange.lowerBound..<lineRange.lowerBound, newText: "\(indent)<!-- docent-disable-next-line \(code) -->\(text.lineBreak(after: lineRange))")
         } else {
             var end = lineRange.upperBound
             while end > diagnostic.range.upperBound && (ByteClass.isSpace(bytes[end - 1]) || bytes[end - 1] == 0x0D) { end -= 1 }

@@ -51,6 +51,12 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { lineTable.contentRange(ofLine: min(max(line, 0), lineTable.lineCount - 1), in: $0) }
     }
 
+    /// The line break that ends the line whose bytes are `line` (a `lineRange`): "\r\n" when the file
+    /// breaks it so, else "\n" (also for a last line without one), for edits that add a line.
+    public func lineBreak(after line: ByteRange) -> String {
+        line.upperBound + 1 < bytes.count && bytes[line.upperBound] == 0x0D && bytes[line.upperBound + 1] == 0x0A ? "\r\n" : "\n"
+    }
+
     /// Replaces the bytes in `range` with `replacement`, repairing invalid UTF-8 in the replacement.
     public mutating func replace(_ range: ByteRange, with replacement: [UInt8]) {
         let clamped = range.clamped(to: 0..<bytes.count)
