@@ -1,3 +1,4 @@
+import DocentCore
 import DocentIO
 import Foundation
 
@@ -110,11 +111,8 @@ enum WorkspaceRootFinder {
     /// The path from the current directory to `root`, as a prefix for workspace-relative paths:
     /// "" for the current directory itself, "site/" below it, "../" or "../../docs/" elsewhere.
     static func prefix(from current: URL, to root: URL) -> String {
-        let from = current.pathComponents.filter { $0 != "/" }
-        let to = root.pathComponents.filter { $0 != "/" }
-        var common = 0
-        while common < from.count && common < to.count && from[common] == to[common] { common += 1 }
-        let parts = Array(repeating: "..", count: from.count - common) + to[common...]
+        let parts = WorkspacePath.relativeComponents(fromFolder: current.pathComponents.filter { $0 != "/" },
+                                                     to: root.pathComponents.filter { $0 != "/" }, toFile: false)
         return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
     }
 }

@@ -68,14 +68,7 @@ public enum LinkRelocation {
     /// The relative link from the file `from` to the file `to` (`../guides/setup.md`), both
     /// workspace-relative paths.
     public static func relativePath(from: String, to: String) -> String {
-        let fromFolders = from.split(separator: "/").dropLast()
-        let toComponents = to.split(separator: "/")
-        var shared = 0
-        while shared < fromFolders.count, shared < toComponents.count - 1,
-              fromFolders[fromFolders.startIndex + shared] == toComponents[shared] {
-            shared += 1
-        }
-        let up = Array(repeating: "..", count: fromFolders.count - shared)
-        return (up + toComponents[shared...].map(String.init)).joined(separator: "/")
+        WorkspacePath.relativeComponents(fromFolder: from.split(separator: "/").dropLast().map(String.init),
+                                         to: to.split(separator: "/").map(String.init), toFile: true).joined(separator: "/")
     }
 }

@@ -80,6 +80,16 @@ public enum WorkspacePath {
         return reference[..<colon].allSatisfy { ByteClass.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
     }
 
+    /// The components that lead from the folder `from` to `to`, both given as components from one
+    /// root: `..` for each folder of `from` past the part they share, then the rest of `to`. With
+    /// `toFile`, the last component of `to` is a file name and is never taken as shared.
+    public static func relativeComponents(fromFolder from: [String], to: [String], toFile: Bool) -> [String] {
+        let sharable = toFile ? to.count - 1 : to.count
+        var shared = 0
+        while shared < from.count, shared < sharable, from[shared] == to[shared] { shared += 1 }
+        return Array(repeating: "..", count: from.count - shared) + to[shared...]
+    }
+
     /// Removes `.` and `..` components; nil when `..` climbs above the root.
     public static func normalize(_ path: String) -> String? {
         var result: [String] = []
