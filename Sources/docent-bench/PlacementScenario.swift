@@ -89,9 +89,7 @@ enum PlacementScenario {
                 guard let vectors = model.rawTermCounts(of: path), let assessment = model.assessment(of: path, in: truth.arranged),
                       let section = assessment.sectionIndex, let document = truth.arranged.document(path) else { continue }
                 let modelParts = model.parts(of: path)
-                let linked = document.markdown.links.filter { $0.kind == .inline || $0.kind == .definition }.compactMap { link -> (ByteRange, String)? in
-                    WorkspacePath.linkTarget(link.destination, from: path, isDocument: { truth.arranged.document($0) != nil }).map { (link.range, $0) }
-                }
+                let linked = truth.arranged.documentLinks(from: path).map { ($0.link.range, $0.target) }
                 let links = linked.map(\.1)
                 let parts = modelParts.indices.map { index -> String in
                     let part = modelParts[index]

@@ -321,8 +321,7 @@ public final class PlacementModel: Sendable {
         // degrees that damp them) count only links between pages of checked sections.
         func isClassified(_ path: String) -> Bool { pages[path]?.section.map { sections.sections[$0].isChecked } ?? false }
         for path in paths where pages[path] != nil {
-            guard let document = snapshot.document(path) else { continue }
-            let targets = Self.linkTargets(path, document.markdown, snapshot: snapshot).filter { $0 != path && isClassified($0) }
+            let targets = snapshot.documentLinks(from: path).map(\.target).filter { $0 != path && isClassified($0) }
             pages[path]!.outboundLinks = targets
             if isClassified(path) { for target in targets { pages[target]!.inboundLinks.append(path) } }
         }
@@ -508,15 +507,6 @@ public final class PlacementModel: Sendable {
             if pageVerdict(scores: scores, placed: sections.sections[section].personas, excluding: section) != nil { result.append(path) }
         }
         return result.sorted()
-    }
-
-    /// The documents `path`'s links lead to (inline links and reference definitions that resolve to a
-    /// document of the workspace), once per link.
-    static func linkTargets(_ path: String, _ markdown: MarkdownDocument, snapshot: WorkspaceSnapshot) -> [String] {
-        markdown.links.compactMap { link in
-            guard link.kind == .inline || link.kind == .definition else { return nil }
-            return WorkspacePath.linkTarget(link.destination, from: path, isDocument: { snapshot.document($0) != nil })
-        }
     }
 
     /// Per persona, the weight of `links` (paths of pages of checked sections) leading to or from its

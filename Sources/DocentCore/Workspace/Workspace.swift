@@ -141,3 +141,16 @@ public struct WorkspaceSnapshot: Sendable {
         }
     }
 }
+
+extension WorkspaceSnapshot {
+    /// The inline links and reference definitions of the document at `path` that reach a document of
+    /// the snapshot (see `WorkspacePath.linkTarget`), each with that document's path, in document order.
+    public func documentLinks(from path: String) -> [(link: Link, target: String)] {
+        guard let document = document(path) else { return [] }
+        return document.markdown.links.compactMap { link in
+            guard link.kind == .inline || link.kind == .definition,
+                  let target = WorkspacePath.linkTarget(link.destination, from: path, isDocument: { self.document($0) != nil }) else { return nil }
+            return (link, target)
+        }
+    }
+}
