@@ -91,6 +91,23 @@ import Testing
         #expect(texts["docs/running/setup.md"] == "# Setup\n\n![diagram](diagram.svg) and [search](/docs/running/search.md).\n")
     }
 
+    @Test func movingAFolderOrAnImageRewritesTheLinksToThemInTheFormTheyWereWritten() {
+        let snapshot = WorkspaceSnapshot(documents: [
+            WorkspaceDocument(path: "docs/guides/setup/index.md", text: SourceText("# Setup\n\n![logo](../../../img/my%20logo.png) see [tips](./tips) and [home](../../../index.md).\n")),
+            WorkspaceDocument(path: "docs/guides/setup/tips.md", text: SourceText("# Tips\n\nBack to [setup](./).\n")),
+            WorkspaceDocument(path: "docs/using/search.md", text: SourceText("# Search\n\nRead [setup](../guides/setup/), [setup again](../guides/setup), [tips](../guides/setup/tips#top) and ![logo](/img/my%20logo.png).\n")),
+            WorkspaceDocument(path: "index.md", text: SourceText("# Home\n\n[Setup](docs/guides/setup/index.md)\n")),
+        ])
+        // A folder moves with everything in it; an image moves on its own.
+        let edits = LinkRelocation.edits(snapshot, moves: ["docs/guides/setup": "docs/running/install", "img/my logo.png": "assets/logo (dark).png"])
+        let after = Dictionary(grouping: edits, by: \.file).mapValues { fileEdits in fileEdits.map(\.newText) }
+        // Links inside the folder, and to pages as far up as before, need no change.
+        #expect(after["docs/guides/setup/index.md"] == ["../../../assets/logo%20%28dark%29.png"])
+        #expect(after["docs/guides/setup/tips.md"] == nil)
+        #expect(after["docs/using/search.md"] == ["../running/install/", "../running/install", "../running/install/tips#top", "/assets/logo%20%28dark%29.png"])
+        #expect(after["index.md"] == ["docs/running/install/index.md"])
+    }
+
     @Test func aMovedPagesLinksAndTheLinksToItStillReachTheSameDocuments() throws {
         let snapshot = WorkspaceSnapshot(documents: [
             WorkspaceDocument(path: "docs/using/search.md", text: SourceText("# Search\n\nSee [setup](../running/setup.md#helm), [tips](tips), [site](https://example.com/x.md) and [top](#search).\n\n[ref]: <../running/setup.md> \"Setup\"\n")),
@@ -100,7 +117,7 @@ import Testing
         let moves = ["docs/using/search.md": "docs/running/search/index.md"]
         let after = WorkspaceSnapshot(documents: LinkRelocation.relocated(snapshot, moves: moves).map { WorkspaceDocument(path: $0.new, text: $0.text) })
         #expect(after.document("docs/running/search/index.md")?.text.string
-            == "# Search\n\nSee [setup](../setup.md#helm), [tips](../../using/tips.md), [site](https://example.com/x.md) and [top](#search).\n\n[ref]: <../setup.md> \"Setup\"\n")
+            == "# Search\n\nSee [setup](../setup.md#helm), [tips](../../using/tips), [site](https://example.com/x.md) and [top](#search).\n\n[ref]: <../setup.md> \"Setup\"\n")
         #expect(after.document("docs/using/tips.md")?.text.string == "# Tips\n\nRead [search](../running/search/index.md) and [setup](../running/setup.md).\n")
         #expect(after.document("docs/running/setup.md")?.text.string == "# Setup\n\nUsers read [search](search/index.md?plain=1).\n")
         // Every link that reached a document still reaches the same one.

@@ -6,31 +6,77 @@
 /// the move breaks no link) and by the placement benchmark (which moves pages between sections).
 public enum LinkRelocation {
     /// The link edits that `moves` (old path → new path) needs, in byte offsets of each document's
-    /// current text, keyed by its current path. A link keeps its `#fragment` and `?query`.
+    /// current text, keyed by its current path. A key may name a document, any other file (an image),
+    /// or a folder, whose files all move with it. A link keeps its `#fragment` and `?query`, and the
+    /// form it was written in: without `.md`, or as a folder for its `index.md`, when the new target
+    /// allows it.
     public static func edits(_ snapshot: WorkspaceSnapshot, moves: [String: String]) -> [FileEdit] {
+        let folders = moves.map { (old: $0.key + "/", new: $0.value + "/") }.sorted { $0.old.count > $1.old.count }
+        func destination(_ path: String) -> String? {
+            if let exact = moves[path] { return exact }
+            guard let folder = folders.first(where: { path.hasPrefix($0.old) }) else { return nil }
+            return folder.new + path.dropFirst(folder.old.count)
+        }
         var result: [FileEdit] = []
         for path in snapshot.sortedPaths {
             guard let document = snapshot.document(path) else { continue }
-            let newPath = moves[path] ?? path
+            let newPath = destination(path) ?? path
             for link in document.markdown.links where link.kind == .inline || link.kind == .definition || link.kind == .image {
                 let cut = link.destination.firstIndex(where: { $0 == "#" || $0 == "?" }) ?? link.destination.endIndex
                 let suffix = String(link.destination[cut...])
-                let isRooted = link.destination.hasPrefix("/")
-                let replacement: String
-                if let target = WorkspacePath.linkTarget(link.destination, from: path, isDocument: { snapshot.document($0) != nil }) {
-                    // A document: wherever it and the page now sit.
-                    let newTarget = moves[target] ?? target
-                    guard newTarget != target || (newPath != path && !isRooted) else { continue }
-                    replacement = (isRooted ? "/" + newTarget : relativePath(from: newPath, to: newTarget)) + suffix
-                } else {
-                    // Any other file (an image, a YAML example): the same file from the page's new folder.
-                    let written = String(link.destination[..<cut])
-                    guard newPath != path, !isRooted, !written.isEmpty, !WorkspacePath.hasScheme(written.utf8),
-                          let target = WorkspacePath.resolve(written, relativeTo: path), !target.isEmpty else { continue }
-                    replacement = relativePath(from: newPath, to: target) + suffix
-                }
+                let written = String(link.destination[..<cut])
+                guard !written.isEmpty, !WorkspacePath.hasScheme(written.utf8) else { continue }
+                let isRooted = written.hasPrefix("/")
+                // Where the link leads as written (percent-decoded), and the file that is.
+                guard let resolved = WorkspacePath.resolved(WorkspacePath.percentDecoded(Array(written.utf8)), relativeTo: path) else { continue }
+                let target = WorkspacePath.linkTarget(link.destination, from: path, isDocument: { snapshot.document($0) != nil }) ?? resolved
+                guard !target.isEmpty else { continue }
+                let newTarget = destination(target) ?? target
+                guard newTarget != target || (newPath != path && !isRooted) else { continue }
+                var reference = isRooted ? "/" + newTarget : relativePath(from: newPath, to: newTarget)
+                reference = writtenForm(reference, target: target, newTarget: newTarget, resolved: resolved, written: written)
+                let replacement = reference + suffix
                 guard replacement != link.destination else { continue }
                 result.append(FileEdit(file: path, range: link.destinationRange, newText: replacement))
+            }
+        }
+        return result
+    }
+
+    /// `reference` (to `newTarget`) in the form the writer used for `target`: without the `.md` or
+    /// `.mdx` a site generator adds, as the folder of an `index.md`/`README.md` (with the trailing `/`
+    /// when written so), with `./` in front, and percent-encoded where it was — each only when the
+    /// new target allows it.
+    static func writtenForm(_ reference: String, target: String, newTarget: String, resolved: String, written: String) -> String {
+        var result = reference
+        let targetName = target.split(separator: "/").last.map(String.init) ?? target
+        let newName = newTarget.split(separator: "/").last.map(String.init) ?? newTarget
+        if target != resolved {
+            if let ext = [".md", ".mdx"].first(where: { target == resolved + $0 }), newTarget.hasSuffix(ext), result.hasSuffix(ext) {
+                result.removeLast(ext.count)
+            } else if target == (resolved.isEmpty ? "" : resolved + "/") + targetName, targetName == newName,
+                      ["index.md", "index.mdx", "README.md"].contains(targetName), result.hasSuffix(newName) {
+                result.removeLast(newName.count)
+                if result.hasSuffix("/") && !written.hasSuffix("/") { result.removeLast() }
+                if result.isEmpty { result = "./" }
+            }
+        }
+        if written.hasPrefix("./") && !result.hasPrefix(".") && !result.hasPrefix("/") { result = "./" + result }
+        if written.contains("%") || result.contains(" ") { result = percentEncoded(result) }
+        return result
+    }
+
+    /// Spaces and the characters that would end or break a link destination, percent-encoded.
+    static func percentEncoded(_ path: String) -> String {
+        var result = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case " ": result += "%20"
+            case "(": result += "%28"
+            case ")": result += "%29"
+            case "<": result += "%3C"
+            case ">": result += "%3E"
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result

@@ -164,22 +164,10 @@ enum DidChangeWatchedFilesNotification: NotificationHandler {
             guard let uri = change["uri"]?.stringValue, let type = change["type"]?.intValue,
                   let (workspace, path) = server.locate(uri, createIfMissing: false), workspace.isOnDisk else { continue }
             if !touched.contains(where: { $0 === workspace }) { touched.append(workspace) }
-            if ConfigurationLoader.fileNames.contains(path) {
-                server.reloadConfiguration(of: workspace)
-                continue
-            }
             // Open buffers are the editor's truth; disk changes to them wait for didClose.
             if server.openDocuments[uri] != nil { continue }
-            if type == 3 {
-                workspace.apply([.removeDocument(path: path)])
-            } else if workspace.admits(path) {
-                switch workspace.loader.read(path) {
-                case .success(let bytes):
-                    workspace.apply([.setDocument(path: path, text: SourceText(bytes: bytes), version: nil)])
-                    if let note = WorkspaceLoader.note(about: bytes) { server.logMessage("\(path): \(note)", type: 2) }
-                case .failure(let failure): server.logMessage("Cannot read \(path): \(failure.message)", type: 2)
-                }
-            }
+            // A file or a whole folder (some watchers report a moved folder once).
+            server.refreshFromDisk(path, in: workspace, deleted: type == 3)
         }
         for workspace in touched { server.diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true) }
     }

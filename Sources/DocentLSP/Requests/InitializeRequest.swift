@@ -41,7 +41,16 @@ enum InitializeRequest: RequestHandler {
         capabilities["renameProvider"] = ["prepareProvider": true]
         capabilities["workspaceSymbolProvider"] = true
         capabilities["diagnosticProvider"] = ["identifier": "docent", "interFileDependencies": true, "workspaceDiagnostics": true]
-        capabilities["workspace"] = ["workspaceFolders": ["supported": true, "changeNotifications": true]]
+        // Renaming or moving files and folders in the editor: links are kept working (willRename) and
+        // the model follows at once (didRename). Any file can be a link's target, so every file counts.
+        let fileOperation: JSONValue = ["filters": [
+            ["scheme": "file", "pattern": ["glob": "**/*", "matches": "file"]],
+            ["scheme": "file", "pattern": ["glob": "**/*", "matches": "folder"]],
+        ]]
+        capabilities["workspace"] = [
+            "workspaceFolders": ["supported": true, "changeNotifications": true],
+            "fileOperations": ["willRename": fileOperation, "didRename": fileOperation],
+        ]
         return ["capabilities": .object(capabilities), "serverInfo": ["name": "docent", "version": "0.1.0"]]
     }
 }

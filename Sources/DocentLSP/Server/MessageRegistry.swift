@@ -30,6 +30,7 @@ enum MessageRegistry {
         RenameRequest.self,
         ShutdownRequest.self,
         WorkspaceDiagnosticRequest.self,
+        WillRenameFilesRequest.self,
         WorkspaceSymbolRequest.self,
     ]
 
@@ -40,6 +41,7 @@ enum MessageRegistry {
         DidChangeWorkspaceFoldersNotification.self,
         DidCloseTextDocumentNotification.self,
         DidOpenTextDocumentNotification.self,
+        DidRenameFilesNotification.self,
         DidSaveTextDocumentNotification.self,
         InitializedNotification.self,
         SetTraceNotification.self,
