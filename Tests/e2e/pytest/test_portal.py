@@ -1,6 +1,6 @@
 """The editor scenario on fixtures/portal through pytest-lsp, a client library written by others:
 hover, completion (with lazy resolve), pull and push diagnostics at the right lines, edits that update
-them, and workspace/diagnostic."""
+them, workspace/diagnostic, and the link edits for a page renamed in the editor."""
 
 from __future__ import annotations
 
@@ -350,6 +350,29 @@ async def test_placement_warnings_move_with_the_text_while_typing(push_client: L
         push_client, MISPLACED, lambda items: any(d.range.start.line == line + 2 for d in with_code(items, "misplaced-document")), "the warning two lines down"
     )
     assert len(with_code(moved, "misplaced-document")) == 1, moved
+
+
+async def test_renaming_a_page_in_the_editor_rewrites_the_links_to_it(client: LanguageClient):
+    assert client.initialize_result.capabilities.workspace.file_operations.will_rename is not None
+    old = "docs/framework/builder-guides/extension-points.md"
+    new = "docs/framework/builder-guides/backend/extension-points.md"
+    edit = await asyncio.wait_for(
+        client.workspace_will_rename_files_async(types.RenameFilesParams(files=[types.FileRename(old_uri=uri(old), new_uri=uri(new))])),
+        STEP,
+    )
+    assert edit is not None
+    edits = {}
+    for change in edit.document_changes or []:
+        edits[change.text_document.uri] = [(item.range, item.new_text) for item in change.edits]
+    for change_uri, items in (edit.changes or {}).items():
+        edits[change_uri] = [(item.range, item.new_text) for item in items]
+    # The two pages that link to it, each at the link's target; nothing else.
+    linking = ["docs/framework/builder-guides/backend-modules.md", "docs/framework/builder-guides/integrating-with-the-catalog.md"]
+    assert sorted(edits) == sorted(uri(page) for page in linking), edits
+    for page in linking:
+        [(range_, text)] = edits[uri(page)]
+        assert text == "backend/extension-points.md"
+        assert text_at(page, range_) == "extension-points.md"
 
 
 def test_the_fixture_is_untouched():
