@@ -17,6 +17,8 @@ enum PlacementScenario {
         var falseWarnings = 0
         var correctPageChecks = 0
         var suggestionMatches = 0
+        /// Detected moved pages whose suggested section is the one they came from.
+        var sectionMatches = 0
         var hostFlaggedAsDocument = 0
         /// Moved pages with too little prose for the rule to judge (counted as missed).
         var tooShortMoved = 0
@@ -178,6 +180,7 @@ enum PlacementScenario {
         let documentCounts = movePages(truth: truth, judged: judged, model: model, rule: documentRule, fraction: fraction, generator: &generator, verbose: verbose)
         print("misplaced-document: \(judged.count) pages each moved once into a section of another persona, \(Int((fraction * 100).rounded())) % per round")
         report(documentCounts, suggestionLabel: "suggested section has the page's persona")
+        print("  suggested section is the one the page came from: \(documentCounts.sectionMatches)/\(documentCounts.detected)")
         if documentCounts.tooShortMoved > 0 {
             let judgeable = documentCounts.detected + documentCounts.missed - documentCounts.tooShortMoved
             print("  (\(documentCounts.tooShortMoved) of the missed pages have under \(parameters.minimumWords) words of prose, which the rule never judges; "
@@ -250,6 +253,10 @@ enum PlacementScenario {
                         counts.detected += 1
                         if case .string(let persona)? = warning.data["suggestedPersona"], persona == model.catalog.personas[truth.personas[path]!].id {
                             counts.suggestionMatches += 1
+                        }
+                        if case .string(let section)? = warning.data["suggestedSection"], let home = model.sectionIndex(of: path),
+                           section == model.sections.sections[home].path {
+                            counts.sectionMatches += 1
                         }
                     } else {
                         counts.missed += 1
@@ -387,6 +394,10 @@ enum PlacementScenario {
         case "glossaryTermWeight": parameters.glossaryTermWeight = value
         case "strongRatio": parameters.strongRatio = value
         case "linkWeight": parameters.linkWeight = value
+        case "suggestionNeighbours": parameters.suggestionNeighbours = Int(value)
+        case "suggestionNeighbourWeight": parameters.suggestionNeighbourWeight = value
+        case "suggestionLinkWeight": parameters.suggestionLinkWeight = value
+        case "partMinimumLead": parameters.partMinimumLead = value
         case "linkPrior": parameters.linkPrior = value
         case "inboundLinkWeight": parameters.inboundLinkWeight = value
         case "inboundLinkPrior": parameters.inboundLinkPrior = value

@@ -227,6 +227,69 @@ import Testing
         #expect(model.assessment(of: path, in: snapshot)?.scores[administrator].affinity == judgedWhereItSits)
     }
 
+    @Test func theSuggestedSectionIsWhereTheClosestPagesAndTheLinksAre() throws {
+        // Two administrator sections. The profiles alone tie (equal affinities given); the page's nearest
+        // page decides, and where the page's links lead, when only they count.
+        var configuration = PlacementTestWorkspace.configuration
+        configuration.sections.insert(SectionConfiguration(path: "docs/operating", title: "Guides › Operating Search", personas: ["administrator"]), at: 2)
+        let path = "docs/using/deploying-the-search-backend.md"
+        let linking = PlacementTestWorkspace.searchBackend + "\nSee [Helm](../running/deploying-with-helm.md) and [sign-on](../running/connecting-single-sign-on.md).\n"
+        let snapshot = PlacementTestWorkspace.snapshot([path: linking, "docs/operating/search-cluster.md": PlacementTestWorkspace.searchBackend],
+                                                       configuration: configuration)
+        let running = try #require(configuration.sections.firstIndex { $0.path == "docs/running" })
+        let operating = try #require(configuration.sections.firstIndex { $0.path == "docs/operating" })
+        func suggestion(neighbours: Double, links: Double) throws -> Int {
+            var parameters = PlacementParameters()
+            parameters.suggestionNeighbourWeight = neighbours
+            parameters.suggestionLinkWeight = links
+            let model = PlacementModel.of(snapshot, parameters: parameters)
+            let page = try #require(model.pages[path])
+            var affinities = [Double?](repeating: nil, count: model.sections.sections.count)
+            affinities[running] = 3
+            affinities[operating] = 3
+            return model.suggestedSection(among: [running, operating], affinities: affinities, text: page.counts, page: page, path: path, isPart: false)
+        }
+        // The same text sits in Operating Search (cosine 1 with the page, weighed 10)…
+        #expect(try suggestion(neighbours: 10, links: 0) == operating)
+        // …and two links lead to Running the Portal (2 · ln 3 = 2.2).
+        #expect(try suggestion(neighbours: 0, links: 2) == running)
+        #expect(try suggestion(neighbours: 10, links: 2) == operating)
+        // Ties go to the section listed first.
+        #expect(try suggestion(neighbours: 0, links: 0) == running)
+        // In the workspace, the warning names the section of the closest page.
+        let diagnostic = try #require(placementDiagnostics(path, in: snapshot).first)
+        #expect(diagnostic.data["suggestedSection"] == .string("docs/operating"))
+    }
+
+    @Test func relatedInformationTellsSignalsFromWordsTypicalOfTheSection() throws {
+        let catalog = PersonaCatalog.builtIn
+        let administrator = try #require(catalog.index(of: "administrator"))
+        let finding = PlacementFinding(placedPersona: 0, suggestedPersona: administrator, suggestedSection: 1, confidence: 0.8,
+                                       labels: ["helm", "replica"], related: [("helm", 10..<14, true), ("replica", 30..<37, false)])
+        #expect(PlacementPresentation.related(finding, file: "docs/a.md", catalog: catalog) == [
+            RelatedLocation(file: "docs/a.md", range: 10..<14, message: "Administrator signal: helm"),
+            RelatedLocation(file: "docs/a.md", range: 30..<37, message: "Word typical of Administrator pages: replica"),
+        ])
+    }
+
+    @Test func aPartIsNotNamedForAPersonaItReadsLessAsThanTheSections() throws {
+        // The Kubernetes part of the end-user page is named while it leads the section's persona; with
+        // a lead of 100× required of the part, it is not.
+        let path = "docs/using/finding-owners.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.findingOwners])
+        let part = try #require(PlacementModel.of(snapshot).assessment(of: path, in: snapshot)?.parts[2])
+        let administrator = try #require(PlacementModel.of(snapshot).catalog.index(of: "administrator"))
+        let endUser = try #require(PlacementModel.of(snapshot).catalog.index(of: "end-user"))
+        #expect(part.finding?.suggestedPersona == administrator)
+        let lead = part.scores[administrator].share / part.scores[endUser].share
+        #expect(lead > 1)
+        var parameters = PlacementParameters()
+        parameters.partMinimumLead = lead * 1.01
+        #expect(PlacementModel.of(snapshot, parameters: parameters).assessment(of: path, in: snapshot)?.parts[2].finding == nil)
+        parameters.partMinimumLead = lead * 0.99
+        #expect(PlacementModel.of(snapshot, parameters: parameters).assessment(of: path, in: snapshot)?.parts[2].finding != nil)
+    }
+
     @Test func aPagesLinksCountForThePersonasOfTheSectionsTheyReach() throws {
         // Links to two operator pages (one by its folder's index, one without `.md`, one with an
         // anchor), one builder page, a reference page (a section for everyone), a missing page, the

@@ -64,11 +64,21 @@ public struct PlacementParameters: Hashable, Sendable {
     /// - `shift` is how much more the foreign persona leads in the part than in the rest of the page.
     /// A part that reads as another persona, shares little with its page and reads unlike it adds up;
     /// any one of them alone does not.
-    public var partThreshold: Double = 9.5
+    public var partThreshold: Double = 9.4
     public var partPageRatioWeight: Double = 1.5
     public var partCoherenceWeight: Double = 1.2
     public var partLengthWeight: Double = 0.3
     public var partShiftWeight: Double = 0.15
+    /// …and the part must read more as the foreign persona than as the section's, by this factor: a
+    /// part unlike its page but not written for anyone else is not named for another audience.
+    public var partMinimumLead: Double = 1
+    /// Which of the suggested persona's sections a finding names: the section whose profile the text
+    /// is closest to (its learned affinity), plus `suggestionNeighbourWeight` times the summed cosine
+    /// of the text's `suggestionNeighbours` most similar pages that sit in the section, plus
+    /// `suggestionLinkWeight · ln(1 + links)` between the page and the section's pages.
+    public var suggestionNeighbours: Int = 3
+    public var suggestionNeighbourWeight: Double = 10
+    public var suggestionLinkWeight: Double = 2
     /// Pseudo-counts of the workspace's word frequencies in each persona's word model…
     public var personaModelSmoothing: Double = 1000
     /// …and of the persona's word model in the rest-of-page model.
@@ -108,12 +118,14 @@ public struct PlacementFinding: Hashable, Sendable {
     public var confidence: Double
     /// The strongest signals for the suggested persona, for the message.
     public var labels: [String]
-    /// Where the strongest signals are, for `relatedInformation`.
-    public var related: [(label: String, range: ByteRange)]
+    /// Where the evidence is, for `relatedInformation`: the strongest built-in signals (`isSignal`),
+    /// then, when there are fewer than three, words typical of the suggested section's pages.
+    public var related: [(label: String, range: ByteRange, isSignal: Bool)]
 
     public static func == (lhs: PlacementFinding, rhs: PlacementFinding) -> Bool {
         lhs.placedPersona == rhs.placedPersona && lhs.suggestedPersona == rhs.suggestedPersona && lhs.suggestedSection == rhs.suggestedSection
             && lhs.confidence == rhs.confidence && lhs.labels == rhs.labels && lhs.related.map(\.range) == rhs.related.map(\.range)
+            && lhs.related.map(\.isSignal) == rhs.related.map(\.isSignal)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -953,12 +965,12 @@ public final class PlacementModel: Sendable {
         if let section, isChecked, !declaresOther, !declaresOwn {
             assessment.finding = finding(scores: scores, affinities: affinities, evidence: evidence, placed: section.personas,
                                          excluding: page.section, words: page.features.wordCount, counts: page.counts, page: page,
-                                         text: document.text, terms: { occurrences.page($0) }, isPart: false)
+                                         text: document.text, terms: { occurrences.page($0) }, isPart: false, path: path)
         }
         if section == nil && sections.isConfigured {
             assessment.suggestion = finding(scores: scores, affinities: affinities, evidence: evidence, placed: [], excluding: nil,
                                             words: page.features.wordCount, counts: page.counts, page: page, text: document.text,
-                                            terms: { occurrences.page($0) }, isPart: false)
+                                            terms: { occurrences.page($0) }, isPart: false, path: path)
         }
         let pageSuggestion = assessment.finding?.suggestedPersona
         var partResults: [PartAssessment] = []
@@ -985,7 +997,7 @@ public final class PlacementModel: Sendable {
             result.restScores = self.scores(affinities: self.affinities(rest, page: page, ownPageDot: pageDot), evidence: restEvidence)
             if let candidate = finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
                                        excluding: page.section, words: part.wordCount + part.codeWordCount / 4, counts: counts, page: page,
-                                       text: document.text, terms: { occurrences.part(partIndex, $0) }, isPart: true, rest: (result.restScores, result.coherence, result.pageRatio)) {
+                                       text: document.text, terms: { occurrences.part(partIndex, $0) }, isPart: true, path: path, rest: (result.restScores, result.coherence, result.pageRatio)) {
                 // A part is not named again when the page is flagged for the same persona as a whole,
                 // unless the rest of the page does not read as that persona: then the part is the cause.
                 let restPlaced = section.personas.reduce(0) { $0 + result.restScores[$1].share }
@@ -1201,7 +1213,7 @@ public final class PlacementModel: Sendable {
     /// A finding when another persona than the `placed` ones clearly leads, and a section exists for it.
     func finding(scores: [PersonaScore], affinities: [Double?], evidence: [SignalEvidence], placed: [Int], excluding ownSection: Int?,
                  words: Int, counts: TermCounts, page: Page, text: SourceText, terms: (UInt64) -> PageFeatures.TermStat?, isPart: Bool,
-                 rest: (scores: [PersonaScore], coherence: Double, pageRatio: Double)? = nil) -> PlacementFinding? {
+                 path: String, rest: (scores: [PersonaScore], coherence: Double, pageRatio: Double)? = nil) -> PlacementFinding? {
         let minimumWords = isPart ? parameters.minimumPartWords : parameters.minimumWords
         guard words >= minimumWords else { return nil }
         guard let (best, placedShare) = foreignLead(scores: scores, placed: placed, excluding: ownSection) else { return nil }
@@ -1214,26 +1226,53 @@ public final class PlacementModel: Sendable {
             let shift = logRatio - log((rest.scores[best.persona].share + tiny) / (restPlaced + tiny))
             let z = logRatio + parameters.partPageRatioWeight * rest.pageRatio - parameters.partCoherenceWeight * log(rest.coherence + 0.01)
                 + parameters.partLengthWeight * log(Double(max(1, words))) + parameters.partShiftWeight * shift
-            guard z >= parameters.partThreshold else { return nil }
+            guard z >= parameters.partThreshold, best.share > parameters.partMinimumLead * placedShare else { return nil }
         } else {
             guard isPageMisplaced(best: best, placedShare: placedShare) else { return nil }
         }
         let sectionChoices = sectionsByPersona[best.persona].filter { $0 != ownSection }
-        let suggested = sectionChoices.max { (affinities[$0] ?? -.infinity, $1) < (affinities[$1] ?? -.infinity, $0) } ?? sectionChoices[0]
+        let suggested = suggestedSection(among: sectionChoices, affinities: affinities, text: counts, page: page, path: path, isPart: isPart)
         let placedPersona = placed.max { scores[$0].share < scores[$1].share } ?? best.persona
         // Name the strongest built-in signals, then the words that tie the page to the suggested section.
         let signals = evidence.filter { $0.persona == best.persona }
         var labels = Array(signals.prefix(3).map(\.label))
-        var related: [(label: String, range: ByteRange)] = signals.prefix(5).compactMap { item in item.ranges.first.map { (item.label, $0) } }
+        var related: [(label: String, range: ByteRange, isSignal: Bool)] = signals.prefix(5).compactMap { item in item.ranges.first.map { (item.label, $0, true) } }
         if labels.count < 3 {
             for (label, range) in distinctiveTerms(counts, toward: suggested, awayFrom: ownSection, text: text, terms: terms)
             where !labels.contains(label) && labels.count < 3 {
                 labels.append(label)
-                if related.count < 5 { related.append((label, range)) }
+                if related.count < 5 { related.append((label, range, false)) }
             }
         }
         return PlacementFinding(placedPersona: placedPersona, suggestedPersona: best.persona, suggestedSection: suggested,
                                 confidence: (best.share * 100).rounded() / 100, labels: labels, related: related)
+    }
+
+    /// The section among `choices` (one persona's) that the text belongs in: see `suggestionNeighbours`.
+    func suggestedSection(among choices: [Int], affinities: [Double?], text: TermCounts, page: Page, path: String, isPart: Bool) -> Int {
+        guard choices.count > 1 else { return choices[0] }
+        var score = [Int: Double]()
+        for section in choices { score[section] = affinities[section] ?? -1e9 }
+        let k = parameters.suggestionNeighbours
+        if k > 0, parameters.suggestionNeighbourWeight > 0, !text.isEmpty {
+            var found: [(similarity: Float, section: Int)] = []
+            // The page itself (a part's own page too) is not its own neighbour.
+            for (otherPath, other) in pages where other.isInSectionProfile && otherPath != path {
+                guard let section = other.section, score[section] != nil else { continue }
+                let similarity = Self.dot(text.ids, text.unit, other.counts.ids, other.counts.unit)
+                if similarity > 0 { found.append((similarity, section)) }
+            }
+            found.sort { ($0.similarity, $0.section) > ($1.similarity, $1.section) }
+            for item in found.prefix(k) { score[item.section]! += parameters.suggestionNeighbourWeight * Double(item.similarity) }
+        }
+        if !isPart, parameters.suggestionLinkWeight > 0 {
+            var links = [Int: Double]()
+            for path in page.outboundLinks + page.inboundLinks {
+                if let section = pages[path]?.section, score[section] != nil { links[section, default: 0] += 1 }
+            }
+            for (section, count) in links { score[section]! += parameters.suggestionLinkWeight * log(1 + count) }
+        }
+        return choices.max { (score[$0]!, $1) < (score[$1]!, $0) }!
     }
 
     /// The text's words that are relatively most frequent in section `toward` and least in `awayFrom`.
@@ -1242,6 +1281,7 @@ public final class PlacementModel: Sendable {
         let source = awayFrom.flatMap { profiles[$0] }
         // Section word frequencies, smoothed toward the workspace's.
         let smoothing: Float = 1000
+        let minimumTypicalWeight: Float = 3
         let backgroundMass = max(self.backgroundMass, 1)
         var scored: [(Float, Int)] = []
         for index in counts.ids.indices {
@@ -1249,6 +1289,8 @@ public final class PlacementModel: Sendable {
             let backgroundProbability = background[id] / backgroundMass
             let inTarget = (target.counts[id] + smoothing * backgroundProbability) / (target.mass + smoothing)
             let inSource = source.map { ($0.counts[id] + smoothing * backgroundProbability) / ($0.mass + smoothing) } ?? backgroundProbability
+            // A word the section's pages use only once or twice does not make it typical of them.
+            guard target.counts[id] >= minimumTypicalWeight else { continue }
             let pull = logf(inTarget / inSource) * inverseDocumentFrequency[id]
             if pull > 0 { scored.append((counts.weights[index] * pull, index)) }
         }

@@ -23,7 +23,9 @@ public enum PlacementPresentation {
 
     static func related(_ finding: PlacementFinding, file: String, catalog: PersonaCatalog) -> [RelatedLocation] {
         let title = catalog.personas[finding.suggestedPersona].title
-        return finding.related.map { RelatedLocation(file: file, range: $0.range, message: "\(title) signal: \($0.label)") }
+        return finding.related.map { item in
+            RelatedLocation(file: file, range: item.range, message: item.isSignal ? "\(title) signal: \(item.label)" : "Word typical of \(title) pages: \(item.label)")
+        }
     }
 
     static func data(_ finding: PlacementFinding, model: PlacementModel) -> [String: DiagnosticValue] {
