@@ -261,13 +261,22 @@ public final class LanguageServer: @unchecked Sendable {
             return virtualLocation(uri, createIfMissing: createIfMissing)
         }
         let fileURL = url.isFileURL ? url : URL(fileURLWithPath: uri)
-        var best: (ServerWorkspace, String)?
-        for workspace in workspaces {
-            if let path = workspace.relativePath(of: fileURL), best == nil || workspace.root.path.count > best!.0.root.path.count {
-                best = (workspace, path)
+        return fileLocation(fileURL, createIfMissing: createIfMissing)
+    }
+
+    /// The workspace of a file: the innermost workspace folder that holds it, else the stand-in
+    /// workspace of its own folder (made when `createIfMissing`).
+    func fileLocation(_ fileURL: URL, createIfMissing: Bool) -> (workspace: ServerWorkspace, path: String)? {
+        // Workspace folders first: a stand-in workspace only serves files outside all of them.
+        for onDisk in [true, false] {
+            var best: (ServerWorkspace, String)?
+            for workspace in workspaces where workspace.isOnDisk == onDisk {
+                if let path = workspace.relativePath(of: fileURL), best == nil || workspace.root.path.count > best!.0.root.path.count {
+                    best = (workspace, path)
+                }
             }
+            if let best { return best }
         }
-        if let best { return best }
         guard createIfMissing else { return nil }
         let folder = fileURL.deletingLastPathComponent()
         let loose = ServerWorkspace(root: folder, isOnDisk: false)
