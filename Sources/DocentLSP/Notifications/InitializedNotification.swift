@@ -9,6 +9,7 @@ enum InitializedNotification: NotificationHandler {
     static let method = "initialized"
 
     static func handle(_ params: JSONValue, _ server: LanguageServer) {
+        _ = server.updateNestedFolders()
         server.loadWorkspaces(server.workspaces.filter(\.isOnDisk))
         registerWatchers(server)
     }
@@ -24,6 +25,26 @@ enum InitializedNotification: NotificationHandler {
 }
 
 extension LanguageServer {
+    /// Records in each workspace folder the folders nested in it (see `ServerWorkspace.nestedFolders`);
+    /// returns the workspaces whose nested folders changed.
+    func updateNestedFolders() -> [ServerWorkspace] {
+        let folders = workspaces.filter(\.isOnDisk)
+        var changed: [ServerWorkspace] = []
+        for workspace in folders {
+            let rootPath = workspace.root.standardizedFileURL.path
+            let nested = folders.compactMap { other -> String? in
+                guard other !== workspace, other.root.standardizedFileURL.path != rootPath,
+                      let path = workspace.relativePath(of: other.root), !path.isEmpty else { return nil }
+                return String(path.reversed().drop { $0 == "/" }.reversed())
+            }.sorted()
+            if nested != workspace.nestedFolders {
+                workspace.nestedFolders = nested
+                changed.append(workspace)
+            }
+        }
+        return changed
+    }
+
     /// Loads workspaces from disk with progress, lays open buffers over them, and reports problems.
     func loadWorkspaces(_ targets: [ServerWorkspace]) {
         guard !targets.isEmpty else { return }

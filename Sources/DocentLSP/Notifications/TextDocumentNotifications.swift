@@ -214,8 +214,10 @@ enum DidChangeWorkspaceFoldersNotification: NotificationHandler {
             server.workspaces.append(workspace)
             added.append(workspace)
         }
-        server.rehomeOpenDocuments(loading: added)
-        server.loadWorkspaces(added)
+        // A folder added inside another (or removed from it) changes which files the outer one keeps.
+        let reloaded = added + server.updateNestedFolders().filter { workspace in !added.contains { $0 === workspace } }
+        server.rehomeOpenDocuments(loading: reloaded)
+        server.loadWorkspaces(reloaded)
     }
 }
 

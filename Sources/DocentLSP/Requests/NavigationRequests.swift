@@ -62,7 +62,7 @@ enum WorkspaceSymbolRequest: RequestHandler {
         var result: [JSONValue] = []
         for workspace in server.workspaces {
             try context.checkCancellation()
-            for symbol in SymbolsFeature.workspaceSymbols(query: query, snapshot: workspace.snapshot) {
+            for symbol in SymbolsFeature.workspaceSymbols(query: query, snapshot: workspace.snapshot) where !workspace.isInNestedFolder(symbol.file) {
                 guard let location = server.location(WorkspaceLocation(file: symbol.file, range: symbol.selectionRange), in: workspace) else { continue }
                 var object: JSONObject = ["name": .string(symbol.name), "kind": JSONValue(SymbolKinds.kind(symbol.kind)), "location": location]
                 if let detail = symbol.detail { object["containerName"] = .string(detail) }
