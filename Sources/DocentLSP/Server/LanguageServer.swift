@@ -56,11 +56,47 @@ public final class LanguageServer: @unchecked Sendable {
 
     public static let defaultPlacementDelay = 0.3
 
+    /// Seconds between checks that the client process named in `initialize` (`processId`) is alive.
+    let parentCheckInterval: Double
+    /// Called once when that process is gone; by default the server exits, as the specification
+    /// asks (with 0 after `shutdown`, else 1). Runs on a background queue.
+    let parentGone: @Sendable (_ exitCode: Int32) -> Void
+    /// The timer of `watchParentProcess` (set on the queue, during `initialize`).
+    private var parentWatch: DispatchSourceTimer?
+    private let parentGoneReported = Mutex<Bool>(false)
+
+    public static let defaultParentCheckInterval = 3.0
+
     public init(sink: any MessageSink, maximumBacklogBytes: Int = LanguageServer.defaultMaximumBacklogBytes,
-                placementDelay: Double = LanguageServer.defaultPlacementDelay) {
+                placementDelay: Double = LanguageServer.defaultPlacementDelay,
+                parentCheckInterval: Double = LanguageServer.defaultParentCheckInterval,
+                parentGone: @escaping @Sendable (_ exitCode: Int32) -> Void = { code in exit(code) }) {
         self.sink = sink
         self.backlog = MessageBacklog(limit: maximumBacklogBytes)
         self.placementDelay = placementDelay
+        self.parentCheckInterval = parentCheckInterval
+        self.parentGone = parentGone
+    }
+
+    deinit { parentWatch?.cancel() }
+
+    /// Checks every `parentCheckInterval` seconds, off the server's queue, that process `pid` still
+    /// exists (`kill(pid, 0)`; a process we may not signal exists too), and calls `parentGone` when not.
+    func watchParentProcess(_ pid: Int32) {
+        guard pid > 0 else { return }
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        timer.schedule(deadline: .now() + parentCheckInterval, repeating: parentCheckInterval, leeway: .milliseconds(100))
+        let gone = parentGone
+        timer.setEventHandler { [weak self] in
+            guard let self, kill(pid, 0) != 0 && errno == ESRCH else { return }
+            guard self.parentGoneReported.withLock({ reported in defer { reported = true }; return !reported }) else { return }
+            let code: Int32 = self.hasShutDown ? 0 : 1
+            ServerLog.write("the client process \(pid) is gone; exiting with \(code)")
+            gone(code)
+        }
+        parentWatch?.cancel()
+        parentWatch = timer
+        timer.resume()
     }
 
     /// Set when the client sent `exit`: 0 after `shutdown`, 1 without.
