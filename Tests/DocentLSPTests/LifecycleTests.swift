@@ -38,4 +38,47 @@ import Testing
         }
         #expect(exitCodes.withLock { $0 } == [])
     }
+
+    static func progressKinds(_ client: TestClient) -> [String] {
+        client.notifications("$/progress").compactMap { $0["params"]?["value"]?["kind"]?.stringValue }
+    }
+
+    static func createRequestID(_ client: TestClient) throws -> JSONValue {
+        let create = client.sink.messages.withLock { $0.last { $0["method"] == "window/workDoneProgress/create" } }
+        return try #require(create?["id"])
+    }
+
+    @Test func progressWaitsForTheClientToAcceptItsToken() throws {
+        let refusing = try TestClient(files: SampleWorkspace.files, capabilities: ["window": ["workDoneProgress": true]])
+        // Indexing is done, the client has not answered yet: nothing was sent on the token.
+        #expect(Self.progressKinds(refusing) == [])
+        refusing.send(["jsonrpc": "2.0", "id": try Self.createRequestID(refusing), "error": ["code": -32603, "message": "no progress here"]])
+        #expect(Self.progressKinds(refusing) == [])
+
+        let accepting = try TestClient(files: SampleWorkspace.files, capabilities: ["window": ["workDoneProgress": true]])
+        #expect(Self.progressKinds(accepting) == [])
+        accepting.send(["jsonrpc": "2.0", "id": try Self.createRequestID(accepting), "result": .null])
+        // Accepted after indexing: the progress begins and ends, so the token closes.
+        #expect(Self.progressKinds(accepting) == ["begin", "end"])
+        #expect(accepting.notifications("$/progress").last?["params"]?["value"]?["message"] == "2 documents")
+    }
+
+    @Test func progressAcceptedDuringIndexingIsReportedFromThen() {
+        let sink = CollectingSink()
+        let accepted = IndexingProgress(token: "t", sink: sink)
+        accepted.report("1/3 files", percentage: 33)
+        accepted.answered(accepted: true)
+        accepted.report("2/3 files", percentage: 66)
+        accepted.end("3 documents")
+        accepted.catchUp()
+        #expect(sink.messages.withLock { $0.compactMap { $0["params"]?["value"]?["kind"]?.stringValue } } == ["begin", "report", "end"])
+
+        let refusedSink = CollectingSink()
+        let refused = IndexingProgress(token: "t", sink: refusedSink)
+        refused.answered(accepted: false)
+        refused.report("1/3 files", percentage: 33)
+        refused.end("3 documents")
+        refused.catchUp()
+        #expect(refusedSink.messages.withLock { $0 } == [])
+    }
 }

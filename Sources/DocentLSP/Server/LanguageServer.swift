@@ -22,6 +22,9 @@ public final class LanguageServer: @unchecked Sendable {
     private let requestsInFlight = Mutex<(waiting: Set<RequestID>, cancelled: Set<RequestID>)>(([], []))
     private let exitState = Mutex<Int32?>(nil)
     private let shutdownState = Mutex<Bool>(false)
+    /// Requests to the client whose answer is wanted as soon as it is read, not when the queue gets
+    /// to it (`window/workDoneProgress/create`, answered while the queue is busy indexing).
+    private let answerWatchers = Mutex<[RequestID: @Sendable (_ accepted: Bool) -> Void]>([:])
 
     // State below is touched only on `queue`.
     var phase = Phase.uninitialized
@@ -123,6 +126,9 @@ public final class LanguageServer: @unchecked Sendable {
                 return
             }
             if case .request(let id, _, _) = message { requestsInFlight.withLock { _ = $0.waiting.insert(id) } }
+            if case .response(let id, _, let error) = message, let watcher = answerWatchers.withLock({ $0.removeValue(forKey: id) }) {
+                watcher(error == nil)
+            }
             let cost = body.count + MessageBacklog.overheadPerMessage
             backlog.reserve(cost)
             queue.async {
@@ -250,10 +256,14 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     /// Sends a request to the client; `completion` gets the result (nil on error) on the queue.
-    func request(_ method: String, _ params: JSONValue, completion: @escaping (JSONValue?) -> Void = { _ in }) {
+    /// `answered` is told whether the client answered without an error as soon as the answer is read,
+    /// on the reader's thread.
+    func request(_ method: String, _ params: JSONValue, completion: @escaping (JSONValue?) -> Void = { _ in },
+                 answered: (@Sendable (_ accepted: Bool) -> Void)? = nil) {
         let id = RequestID.string("docent-\(nextRequestID)")
         nextRequestID += 1
         pendingRequests[id] = completion
+        if let answered { answerWatchers.withLock { $0[id] = answered } }
         sink.send(OutgoingMessage.request(id: id, method, params))
     }
 
