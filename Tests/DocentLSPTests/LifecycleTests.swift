@@ -81,4 +81,18 @@ import Testing
         refused.catchUp()
         #expect(refusedSink.messages.withLock { $0 } == [])
     }
+
+    @Test func unknownRequestsAreAnsweredByPhase() throws {
+        let client = try TestClient(files: SampleWorkspace.files, initialize: false)
+        func code(_ method: String) -> Int? { client.response(method, [:])["error"]?["code"]?.intValue }
+        #expect(code("foo/bar") == -32002)
+        #expect(code("textDocument/hover") == -32002)
+        _ = try client.request("initialize", ["rootUri": .string(client.root.absoluteString), "capabilities": [:]])
+        client.notify("initialized", [:])
+        #expect(code("foo/bar") == -32601)
+        _ = try client.request("shutdown", .null)
+        #expect(code("foo/bar") == -32600)
+        #expect(code("textDocument/hover") == -32600)
+        #expect(try client.request("shutdown", .null) == .null)
+    }
 }

@@ -189,6 +189,18 @@ public final class LanguageServer: @unchecked Sendable {
             sink.send(OutgoingMessage.error(id: id, ResponseError(.requestCancelled, "Request cancelled")))
             return
         }
+        // The phase first, for known and unknown methods alike: before `initialize` every request is
+        // ServerNotInitialized, after `shutdown` InvalidRequest; MethodNotFound only while running.
+        switch phase {
+        case .uninitialized where method != InitializeRequest.method:
+            sink.send(OutgoingMessage.error(id: id, ResponseError(.serverNotInitialized, "The server is not initialized")))
+            return
+        case .shutDown where method != ShutdownRequest.method:
+            sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, "The server is shutting down")))
+            return
+        default:
+            break
+        }
         if MessageRegistry.requests[method] == nil, MessageRegistry.notifications[method] != nil {
             // A notification sent with an id (a client bug): still applied, so no edit is lost, and
             // answered, so the client does not wait for a reply forever.
@@ -201,18 +213,9 @@ public final class LanguageServer: @unchecked Sendable {
             sink.send(OutgoingMessage.error(id: id, ResponseError(.methodNotFound, "Unknown method \(method)")))
             return
         }
-        switch phase {
-        case .uninitialized where method != InitializeRequest.method:
-            sink.send(OutgoingMessage.error(id: id, ResponseError(.serverNotInitialized, "The server is not initialized")))
-            return
-        case .running where method == InitializeRequest.method:
+        if phase == .running && method == InitializeRequest.method {
             sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, "The server is already initialized")))
             return
-        case .shutDown where method != ShutdownRequest.method:
-            sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, "The server is shutting down")))
-            return
-        default:
-            break
         }
         do {
             let result = try handler.handle(params, RequestContext(server: self, id: id))
