@@ -82,6 +82,23 @@ import Testing
         #expect(refusedSink.messages.withLock { $0 } == [])
     }
 
+    @Test func initializedIsHandledOnce() throws {
+        let client = try TestClient(files: SampleWorkspace.files, capabilities: [
+            "window": ["workDoneProgress": true], "workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]],
+        ])
+        func requests(_ method: String) -> Int { client.sink.messages.withLock { $0.filter { $0["method"]?.stringValue == method && $0["id"] != nil }.count } }
+        #expect(requests("client/registerCapability") == 1)
+        #expect(requests("window/workDoneProgress/create") == 1)
+        client.notify("initialized", [:])
+        #expect(requests("client/registerCapability") == 1)
+        #expect(requests("window/workDoneProgress/create") == 1)
+        #expect(client.notifications("window/logMessage").contains { $0["params"]?["message"] == "initialized came again; ignored" })
+        _ = try client.request("shutdown", .null)
+        let sent = client.sink.messages.withLock { $0.count }
+        client.notify("initialized", [:])
+        #expect(client.sink.messages.withLock { $0.count } == sent)
+    }
+
     @Test func unknownRequestsAreAnsweredByPhase() throws {
         let client = try TestClient(files: SampleWorkspace.files, initialize: false)
         func code(_ method: String) -> Int? { client.response(method, [:])["error"]?["code"]?.intValue }

@@ -28,6 +28,8 @@ public final class LanguageServer: @unchecked Sendable {
 
     // State below is touched only on `queue`.
     var phase = Phase.uninitialized
+    /// Whether `initialized` was handled (it is handled once).
+    var initializedReceived = false
     var encoding = PositionEncoding.utf16
     var clientCapabilities: JSONValue = .object(JSONObject())
     var workspaces: [ServerWorkspace] = []
@@ -238,7 +240,16 @@ public final class LanguageServer: @unchecked Sendable {
             if MessageRegistry.requests[method] != nil { ServerLog.write("\(method) is a request but came without an id; not answered") }
             return
         }
-        guard phase == .running || method == "initialized" else { return }
+        if method == InitializedNotification.method {
+            // Once, after `initialize`: another would index again and register the watchers twice.
+            guard phase == .running, !initializedReceived else {
+                ServerLog.write("initialized \(phase == .running ? "came again" : "came outside the running phase"); ignored")
+                if phase == .running { logMessage("initialized came again; ignored", type: 2) }
+                return
+            }
+            initializedReceived = true
+        }
+        guard phase == .running else { return }
         handler.handle(params, self)
     }
 
