@@ -17,7 +17,10 @@ enum InitializedNotification: NotificationHandler {
 
     static func registerWatchers(_ server: LanguageServer) {
         guard server.clientSupports("workspace", "didChangeWatchedFiles", "dynamicRegistration") else { return }
-        let watchers: [JSONValue] = ["**/*.md", "**/*.mdx", "**/docent.json", "**/.docent.json"].map { ["globPattern": .string($0)] }
+        var watchers: [JSONValue] = ["**/*.md", "**/*.mdx", "**/docent.json", "**/.docent.json"].map { ["globPattern": .string($0)] }
+        // Deletions of anything, folders included: a `**/*.md` watcher hears nothing when the folder
+        // holding the pages is deleted or moved away (WatchKind.Delete = 4).
+        watchers.append(["globPattern": "**/*", "kind": 4])
         server.request("client/registerCapability", ["registrations": [[
             "id": "docent-watched-files", "method": "workspace/didChangeWatchedFiles",
             "registerOptions": ["watchers": .array(watchers)],

@@ -163,6 +163,9 @@ enum DidChangeWatchedFilesNotification: NotificationHandler {
         for change in params["changes"]?.arrayValue ?? [] {
             guard let uri = change["uri"]?.stringValue, let type = change["type"]?.intValue,
                   let (workspace, path) = server.locate(uri, createIfMissing: false), workspace.isOnDisk else { continue }
+            // The deletion watcher hears of every file; one that was no document changes nothing.
+            if type == 3 && !ConfigurationLoader.fileNames.contains(path)
+                && workspace.snapshot.document(path) == nil && !workspace.snapshot.documents.keys.contains(where: { $0.hasPrefix(path + "/") }) { continue }
             if !touched.contains(where: { $0 === workspace }) { touched.append(workspace) }
             // Open buffers are the editor's truth; disk changes to them wait for didClose.
             if server.openDocuments[uri] != nil { continue }
