@@ -11,6 +11,9 @@ import Foundation
 /// paths `WorkspaceLoader.confinedURL` gives, which are resolved (a link inside the root becomes its
 /// target's own path there) and inside the root, so a link only reaches this writer when one appears
 /// between the read and the write — and then nothing is written.
+///
+/// A file that starts with a UTF-8 byte-order mark keeps it: `expected` and `bytes` are the text
+/// without it (as `WorkspaceLoader.read` gives it), and the mark is written back before `bytes`.
 public enum AtomicFileWriter {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case changedSinceRead
@@ -32,7 +35,15 @@ public enum AtomicFileWriter {
     public static func write(_ bytes: [UInt8], to url: URL, expecting expected: [UInt8]) throws(Failure) {
         let manager = FileManager.default
         try refuseLink(url)
-        guard let current = manager.contents(atPath: url.path), [UInt8](current) == expected else { throw .changedSinceRead }
+        guard let current = manager.contents(atPath: url.path) else { throw .changedSinceRead }
+        var bytes = bytes
+        var expected = expected
+        let mark = WorkspaceLoader.byteOrderMark
+        if current.starts(with: mark) && !expected.starts(with: mark) {
+            expected = mark + expected
+            bytes = mark + bytes
+        }
+        guard [UInt8](current) == expected else { throw .changedSinceRead }
         let attributes = (try? manager.attributesOfItem(atPath: url.path)) ?? [:]
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).docent-\(UUID().uuidString.prefix(8))")

@@ -99,7 +99,17 @@ public struct WorkspaceLoader: Sendable {
         return "not valid UTF-8: \(count) invalid byte sequence\(count == 1 ? "" : "s") read as U+FFFD (the first on line \(line))"
     }
 
-    /// Reads a workspace-relative file, refusing paths outside the root, oversized files and binary files.
+    /// The UTF-8 byte-order mark. Editors drop it from the text they show and send (their positions
+    /// do not count it), so `read` drops it too; `AtomicFileWriter` puts it back in files that had it.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// `bytes` without a leading byte-order mark.
+    public static func droppingByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: byteOrderMark) ? Array(bytes.dropFirst(byteOrderMark.count)) : bytes
+    }
+
+    /// Reads a workspace-relative file, refusing paths outside the root, oversized files and binary
+    /// files. A leading UTF-8 byte-order mark is not part of the text (see `byteOrderMark`).
     public func read(_ path: String) -> Swift.Result<[UInt8], ReadFailure> {
         guard let url = confinedURL(path) else { return .failure(ReadFailure(message: "outside the workspace root")) }
         do {
@@ -111,7 +121,7 @@ public struct WorkspaceLoader: Sendable {
             if bytes.prefix(Self.binaryProbeLength).contains(0) {
                 return .failure(ReadFailure(message: "a binary file (it holds NUL bytes), not Markdown"))
             }
-            return .success(bytes)
+            return .success(Self.droppingByteOrderMark(bytes))
         } catch {
             return .failure(ReadFailure(message: "cannot be read (\(error.localizedDescription))"))
         }

@@ -37,4 +37,44 @@ import Testing
         #expect(labels("See [the site][site].\n\n[site]: https://example.com/Doc1️⃣\n") == [])
         #expect(labels("See https://example.com/Doc1️⃣/more here.\n") == [])
     }
+
+    /// Punctuation, symbols, emoji and no-break spaces end the typed word, ASCII or not; the query
+    /// and both ranges stop there.
+    @Test(arguments: [
+        "He said “2️⃣Doch1️⃣3️⃣",
+        "the\u{00A0}2️⃣Doch1️⃣3️⃣",
+        "Use 2️⃣Doch1️⃣3️⃣— it works",
+        "Use 2️⃣Doch1️⃣3️⃣… it works",
+        "“2️⃣Doch1️⃣3️⃣” works",
+        "🚀2️⃣Doch1️⃣3️⃣🚀 works",
+        "❤️2️⃣Doch1️⃣3️⃣ works",
+        "«2️⃣Doch1️⃣3️⃣» works",
+        "(2️⃣Doch1️⃣3️⃣) works",
+        "Use 2️⃣Doc1️⃣hub’s3️⃣ viewer",
+    ])
+    func nonASCIIPunctuationEndsTheWord(marked: String) throws {
+        let page = MarkedText(marked + "\n")
+        let snapshot = terminologySnapshot(["docs/page.md": page.text])
+        let result = try #require(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: []))
+        #expect(result.items.first?.label == "DocHub")
+        #expect(result.items.first?.replaceRange == page.range("2️⃣", "1️⃣"))
+        #expect(result.items.first?.wordRange == page.range("2️⃣", "3️⃣"))
+    }
+
+    /// Letters of any script are word characters: an accented or CJK word typed against the text
+    /// before it is one query, and the word range takes in the letters after the cursor.
+    @Test func lettersOfAnyScriptAreWordCharacters() throws {
+        let glossary = "# Glossary\n\n## Café Menu\n\nThe menu.\n\n## 数据库\n\nThe database.\n"
+        let accented = MarkedText("See the 2️⃣Caf1️⃣é3️⃣ here.\n")
+        let snapshot = terminologySnapshot(["docs/page.md": accented.text], glossary: glossary)
+        let cafe = try #require(CompletionFeature.complete(at: accented["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: []))
+        #expect(cafe.items.first?.label == "Café Menu")
+        #expect(cafe.items.first?.replaceRange == accented.range("2️⃣", "1️⃣"))
+        #expect(cafe.items.first?.wordRange == accented.range("2️⃣", "3️⃣"))
+        let cjk = MarkedText("使用 2️⃣数据1️⃣3️⃣。\n")
+        let cjkSnapshot = terminologySnapshot(["docs/page.md": cjk.text], glossary: glossary)
+        let database = try #require(CompletionFeature.complete(at: cjk["1️⃣"], in: "docs/page.md", snapshot: cjkSnapshot, personaIDs: []))
+        #expect(database.items.first?.label == "数据库")
+        #expect(database.items.first?.wordRange?.upperBound == cjk["3️⃣"])
+    }
 }

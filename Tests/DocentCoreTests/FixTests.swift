@@ -197,6 +197,26 @@ enum FixFixture {
         #expect(action.operations == [.edit(FileEdit(file: "docs/page.md", range: 10..<10, newText: "<!-- docent-disable-next-line term-casing -->\r\n"))])
     }
 
+    @Test func disableForLineWithLoneCRLineEnds() throws {
+        let text = "# CR\r\rDochub here.\rNext line.\r"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let diagnostic = try #require(RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).first)
+        let action = TerminologyFixes.disableForLine(diagnostic, document: try #require(snapshot.document("docs/page.md")))
+        #expect(action.operations == [.edit(FileEdit(file: "docs/page.md", range: 6..<6, newText: "<!-- docent-disable-next-line term-casing -->\r"))])
+        let fixed = String(decoding: TerminologyFixes.apply([FileEdit(file: "docs/page.md", range: 6..<6, newText: "<!-- docent-disable-next-line term-casing -->\r")], to: Array(text.utf8)), as: UTF8.self)
+        #expect(terminologyCodes(fixed) == [])
+    }
+
+    @Test func aLineBreakIsTheFilesOwn() {
+        #expect(SourceText("a\rb\r").lineBreak(after: SourceText("a\rb\r").lineRange(0)) == "\r")
+        #expect(SourceText("a\r\nb").lineBreak(after: SourceText("a\r\nb").lineRange(0)) == "\r\n")
+        #expect(SourceText("a\nb").lineBreak(after: SourceText("a\nb").lineRange(0)) == "\n")
+        // The last line without a break takes the file's first one.
+        #expect(SourceText("a\rb").lineBreak(after: SourceText("a\rb").lineRange(1)) == "\r")
+        #expect(SourceText("a\r\nb").lineBreak(after: SourceText("a\r\nb").lineRange(1)) == "\r\n")
+        #expect(SourceText("one line").lineBreak(after: SourceText("one line").lineRange(0)) == "\n")
+    }
+
     @Test func disableForLineInATableRowUsesDisableLine() throws {
         let text = "| Tool | Notes |\n|---|---|\n| the dochub | viewer |\n"
         let snapshot = terminologySnapshot(["docs/page.md": text])

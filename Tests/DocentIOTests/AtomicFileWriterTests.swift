@@ -112,3 +112,26 @@ import Testing
         #expect(AtomicFileWriter.Failure.cannotWrite("disk full").description == "cannot write: disk full")
     }
 }
+
+/// A UTF-8 byte-order mark is not text: `WorkspaceLoader.read` drops it (editors do, and positions
+/// follow the editor's text), and `AtomicFileWriter` writes it back into the file that had it.
+@Suite struct ByteOrderMarkIOTests {
+    @Test func readDropsTheMarkAndTheWriterPutsItBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docent-bom-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("page.md")
+        try Data([0xEF, 0xBB, 0xBF] + Array("The dochub.\n".utf8)).write(to: file)
+        let loader = WorkspaceLoader(root: folder)
+        let read = try loader.read("page.md").get()
+        #expect(read == Array("The dochub.\n".utf8))
+        try AtomicFileWriter.write(Array("The DocHub.\n".utf8), to: file, expecting: read)
+        #expect([UInt8](try Data(contentsOf: file)) == [0xEF, 0xBB, 0xBF] + Array("The DocHub.\n".utf8))
+        // A file without a mark gets none; a mark only inside the text is text.
+        let plain = folder.appendingPathComponent("plain.md")
+        try Data("A\u{FEFF}b.\n".utf8).write(to: plain)
+        #expect(try loader.read("plain.md").get() == Array("A\u{FEFF}b.\n".utf8))
+        try AtomicFileWriter.write(Array("B.\n".utf8), to: plain, expecting: Array("A\u{FEFF}b.\n".utf8))
+        #expect([UInt8](try Data(contentsOf: plain)) == Array("B.\n".utf8))
+    }
+}

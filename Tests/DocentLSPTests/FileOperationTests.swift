@@ -90,3 +90,29 @@ import Testing
         #expect(Set(try titles()) == ["docs/c/setup.md", "docs/c/tips.md", "docs/b/index.md"])
     }
 }
+
+/// Folder deletions reach the server: a watcher for deletions of anything, since `**/*.md` watchers
+/// hear nothing when a folder of pages goes.
+@Suite struct FolderWatcherTests {
+    @Test func theServerWatchesDeletionsOfFoldersAndDropsTheirPages() throws {
+        let client = try TestClient(files: FileOperationTests.files, capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+        let registration = client.sink.messages.withLock { $0.first { $0["method"] == "client/registerCapability" } }
+        let watchers = registration?["params"]?["registrations"]?[0]?["registerOptions"]?["watchers"]
+        #expect(watchers == [["globPattern": "**/*.md"], ["globPattern": "**/*.mdx"], ["globPattern": "**/docent.json"],
+                             ["globPattern": "**/.docent.json"], ["globPattern": "**/*", "kind": 4]])
+
+        func pages() throws -> Set<String> {
+            let symbols = try client.request("workspace/symbol", ["query": ""]).arrayValue ?? []
+            return Set(symbols.compactMap { $0["location"]?["uri"]?.stringValue }.map { String($0.dropFirst(client.root.absoluteString.count + 1)) })
+        }
+        #expect(try pages() == ["docs/a/setup.md", "docs/a/tips.md", "docs/b/index.md"])
+        try FileManager.default.removeItem(at: client.root.appendingPathComponent("docs/a"))
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(client.uri("docs/a")), "type": 3]]])
+        #expect(try pages() == ["docs/b/index.md"])
+        // The deletion of a file that was no page changes nothing and republishes nothing.
+        client.open("docs/b/index.md", "# B\n")
+        let published = client.notifications("textDocument/publishDiagnostics").count
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(client.uri("docs/b/picture.png")), "type": 3]]])
+        #expect(client.notifications("textDocument/publishDiagnostics").count == published)
+    }
+}

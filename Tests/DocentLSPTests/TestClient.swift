@@ -55,7 +55,7 @@ final class TestClient {
         // diagnostics; `PlacementDeferralTests` covers the pause.
         server = LanguageServer(sink: sink, placementDelay: placementDelay)
         if initialize {
-            var params: JSONObject = ["rootUri": .string(root.absoluteString), "capabilities": capabilities]
+            var params: JSONObject = ["rootUri": .string(root.absoluteString), "capabilities": Self.withEditorDefaults(capabilities)]
             if let initializationOptions { params["initializationOptions"] = initializationOptions }
             _ = try request("initialize", .object(params))
             notify("initialized", [:])
@@ -63,6 +63,19 @@ final class TestClient {
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// `capabilities` with what every current editor declares unless the test says otherwise: code
+    /// action literals and document symbol trees (`CapabilityNegotiationTests` covers clients without).
+    static func withEditorDefaults(_ capabilities: JSONValue) -> JSONValue {
+        guard var object = capabilities.objectValue else { return capabilities }
+        var textDocument = object["textDocument"]?.objectValue ?? JSONObject()
+        if textDocument["codeAction"] == nil {
+            textDocument["codeAction"] = ["codeActionLiteralSupport": ["codeActionKind": ["valueSet": ["quickfix", "refactor", "source"]]]]
+        }
+        if textDocument["documentSymbol"] == nil { textDocument["documentSymbol"] = ["hierarchicalDocumentSymbolSupport": true] }
+        object["textDocument"] = .object(textDocument)
+        return .object(object)
+    }
 
     func uri(_ path: String) -> String { root.appendingPathComponent(path).absoluteString }
 

@@ -51,15 +51,12 @@ public enum CompletionFeature {
         // three before it, each a candidate query ("software c" → "Software Catalog").
         let lineStart = document.text.lineRange(document.text.line(of: offset)).lowerBound
         var wordStarts: [Int] = []
-        var cursor = offset
-        var start = cursor
-        while start > lineStart && isWordByte(bytes[start - 1]) { start -= 1 }
+        let start = wordStart(before: offset, lineStart: lineStart, in: bytes)
         wordStarts.append(start)
-        cursor = start
+        var cursor = start
         for _ in 0..<3 {
             guard cursor > lineStart + 1, bytes[cursor - 1] == 0x20 else { break }
-            var previous = cursor - 1
-            while previous > lineStart && isWordByte(bytes[previous - 1]) { previous -= 1 }
+            let previous = wordStart(before: cursor - 1, lineStart: lineStart, in: bytes)
             guard previous < cursor - 1 else { break }
             wordStarts.append(previous)
             cursor = previous
@@ -91,8 +88,7 @@ public enum CompletionFeature {
                                   detail: nil, replaceRange: queryStart..<offset, rank: items.count, isFrontMatter: false))
             }
         }
-        var wordEnd = offset
-        while wordEnd < bytes.count && isWordByte(bytes[wordEnd]) && bytes[wordEnd] != 0x0A { wordEnd += 1 }
+        let wordEnd = wordEnd(from: offset, in: bytes)
         for index in items.indices { items[index].wordRange = items[index].replaceRange.lowerBound..<wordEnd }
         let isIncomplete = items.count > limit || !rankedEverything
         // Details only for the items returned: a definition's plain text costs more than ranking.
@@ -135,8 +131,60 @@ public enum CompletionFeature {
         return target.entry
     }
 
+    /// Word characters of a typed query: letters and digits in any script (as `WordTokenizer` reads
+    /// them), hyphens and apostrophes (' and ’). Punctuation, symbols, emoji and spaces of any kind
+    /// (a no-break space too) end a word. An ASCII byte is judged alone; a scalar is decoded only
+    /// when the byte at the boundary is not ASCII.
     static func isWordByte(_ byte: UInt8) -> Bool {
-        ByteClass.isASCIIAlphanumeric(byte) || byte >= 0x80 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'")
+        ByteClass.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'")
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        // Variation selectors are marks, but they belong to the emoji before them.
+        if (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value) { return false }
+        return scalar == "\u{2019}" || WordTokenizer.classify(scalar) != .other
+    }
+
+    /// Where the word that ends at `end` starts (`end` when the character before it is not a word
+    /// character), not before `lineStart`.
+    static func wordStart(before end: Int, lineStart: Int, in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = end
+            while start > lineStart {
+                let byte = buffer[start - 1]
+                if byte < 0x80 {
+                    guard isWordByte(byte) else { break }
+                    start -= 1
+                    continue
+                }
+                // The lead byte of the scalar that ends at `start`.
+                var lead = start - 1
+                while lead > lineStart && start - lead < 4 && UTF8Scalars.isContinuation(buffer[lead]) { lead -= 1 }
+                let (scalar, length) = UTF8Scalars.decode(buffer, at: lead)
+                guard lead + length == start, isWordScalar(scalar) else { break }
+                start = lead
+            }
+            return start
+        }
+    }
+
+    /// Where the word that continues at `start` ends (`start` when no word character follows).
+    static func wordEnd(from start: Int, in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var end = start
+            while end < buffer.count {
+                let byte = buffer[end]
+                if byte < 0x80 {
+                    guard isWordByte(byte) else { break }
+                    end += 1
+                    continue
+                }
+                let (scalar, length) = UTF8Scalars.decode(buffer, at: end)
+                guard isWordScalar(scalar) else { break }
+                end += length
+            }
+            return end
+        }
     }
 
     static func frontMatterCompletion(at offset: Int, document: WorkspaceDocument, personaIDs: [String]) -> Result {

@@ -69,7 +69,9 @@ public enum FrontMatterReader {
     public static func read(_ text: SourceText) -> FrontMatter? {
         let table = text.lineTable
         guard table.lineCount >= 2 else { return nil }
-        let first = text.lineRange(0)
+        var first = text.lineRange(0)
+        // A byte-order mark (kept by a client that sends it as part of the text) does not hide the block.
+        if text.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { first = min(3, first.upperBound)..<first.upperBound }
         guard isDelimiter(text.bytes, first, allowDots: false) else { return nil }
         var line = 1
         while line < table.lineCount {

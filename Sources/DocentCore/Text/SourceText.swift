@@ -51,10 +51,22 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { lineTable.contentRange(ofLine: min(max(line, 0), lineTable.lineCount - 1), in: $0) }
     }
 
-    /// The line break that ends the line whose bytes are `line` (a `lineRange`): "\r\n" when the file
-    /// breaks it so, else "\n" (also for a last line without one), for edits that add a line.
+    /// The line break that ends the line whose bytes are `line` (a `lineRange`) — "\r\n", a lone "\r"
+    /// or "\n" as the file breaks it — for edits that add a line. A last line without one gets the
+    /// file's first line break ("\n" in a file of one line).
     public func lineBreak(after line: ByteRange) -> String {
-        line.upperBound + 1 < bytes.count && bytes[line.upperBound] == 0x0D && bytes[line.upperBound + 1] == 0x0A ? "\r\n" : "\n"
+        if let found = lineBreak(at: line.upperBound) { return found }
+        if let first = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }), let found = lineBreak(at: first) { return found }
+        return "\n"
+    }
+
+    private func lineBreak(at index: Int) -> String? {
+        guard index < bytes.count else { return nil }
+        switch bytes[index] {
+        case 0x0D: return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? "\r\n" : "\r"
+        case 0x0A: return "\n"
+        default: return nil
+        }
     }
 
     /// Replaces the bytes in `range` with `replacement`, repairing invalid UTF-8 in the replacement.

@@ -1,6 +1,7 @@
 import DocentCore
 import DocentIO
 import Foundation
+import Synchronization
 
 /// `initialized`: reads every workspace folder (reporting `$/progress` when the client supports
 /// work-done progress), registers file watchers, and tells the user about unreadable files and
@@ -9,13 +10,17 @@ enum InitializedNotification: NotificationHandler {
     static let method = "initialized"
 
     static func handle(_ params: JSONValue, _ server: LanguageServer) {
+        _ = server.updateNestedFolders()
         server.loadWorkspaces(server.workspaces.filter(\.isOnDisk))
         registerWatchers(server)
     }
 
     static func registerWatchers(_ server: LanguageServer) {
         guard server.clientSupports("workspace", "didChangeWatchedFiles", "dynamicRegistration") else { return }
-        let watchers: [JSONValue] = ["**/*.md", "**/*.mdx", "**/docent.json", "**/.docent.json"].map { ["globPattern": .string($0)] }
+        var watchers: [JSONValue] = ["**/*.md", "**/*.mdx", "**/docent.json", "**/.docent.json"].map { ["globPattern": .string($0)] }
+        // Deletions of anything, folders included: a `**/*.md` watcher hears nothing when the folder
+        // holding the pages is deleted or moved away (WatchKind.Delete = 4).
+        watchers.append(["globPattern": "**/*", "kind": 4])
         server.request("client/registerCapability", ["registrations": [[
             "id": "docent-watched-files", "method": "workspace/didChangeWatchedFiles",
             "registerOptions": ["watchers": .array(watchers)],
@@ -24,20 +29,43 @@ enum InitializedNotification: NotificationHandler {
 }
 
 extension LanguageServer {
+    /// Records in each workspace folder the folders nested in it (see `ServerWorkspace.nestedFolders`);
+    /// returns the workspaces whose nested folders changed.
+    func updateNestedFolders() -> [ServerWorkspace] {
+        let folders = workspaces.filter(\.isOnDisk)
+        var changed: [ServerWorkspace] = []
+        for workspace in folders {
+            let rootPath = workspace.root.standardizedFileURL.path
+            let nested = folders.compactMap { other -> String? in
+                guard other !== workspace, other.root.standardizedFileURL.path != rootPath,
+                      let path = workspace.relativePath(of: other.root), !path.isEmpty else { return nil }
+                return String(path.reversed().drop { $0 == "/" }.reversed())
+            }.sorted()
+            if nested != workspace.nestedFolders {
+                workspace.nestedFolders = nested
+                changed.append(workspace)
+            }
+        }
+        return changed
+    }
+
     /// Loads workspaces from disk with progress, lays open buffers over them, and reports problems.
     func loadWorkspaces(_ targets: [ServerWorkspace]) {
         guard !targets.isEmpty else { return }
-        let token = JSONValue.string("docent-indexing-\(nextRequestID)")
-        let reportsProgress = clientSupports("window", "workDoneProgress")
-        if reportsProgress {
-            request("window/workDoneProgress/create", ["token": token])
-            notify("$/progress", ["token": token, "value": ["kind": "begin", "title": "Docent: indexing documentation", "cancellable": false, "percentage": 0]])
+        var progress: IndexingProgress?
+        if clientSupports("window", "workDoneProgress") {
+            let reporter = IndexingProgress(token: .string("docent-indexing-\(nextRequestID)"), sink: sink)
+            // The token may be used only once the client accepted it: until then nothing is sent.
+            // Accepted after indexing ended: the progress begins and ends, so the client's token closes.
+            request("window/workDoneProgress/create", ["token": reporter.token], completion: { _ in reporter.catchUp() },
+                    answered: { reporter.answered(accepted: $0) })
+            progress = reporter
         }
         for workspace in targets {
             workspace.editorRules = pendingEditorRules
             workspace.loadFromDisk { done, total in
-                guard reportsProgress, total > 0 else { return }
-                notify("$/progress", ["token": token, "value": ["kind": "report", "message": .string("\(done)/\(total) files"), "percentage": JSONValue(done * 100 / total)]])
+                guard let progress, total > 0 else { return }
+                progress.report("\(done)/\(total) files", percentage: done * 100 / total)
             }
             // Open buffers win over disk content.
             let overlays = openDocuments.values.filter { $0.workspace === workspace }
@@ -48,9 +76,9 @@ extension LanguageServer {
             if !changes.isEmpty { workspace.apply(changes) }
             reportProblems(of: workspace)
         }
-        if reportsProgress {
+        if let progress {
             let count = targets.reduce(0) { $0 + $1.snapshot.documents.count }
-            notify("$/progress", ["token": token, "value": ["kind": "end", "message": .string("\(count) documents")]])
+            progress.end("\(count) documents")
         }
         for workspace in targets { diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true) }
     }
@@ -107,5 +135,73 @@ extension LanguageServer {
             items.append(.object(item))
         }
         notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": .array(items)])
+    }
+}
+
+/// `$/progress` for one indexing run, on a token the server asked the client to create. Nothing is
+/// sent before the client accepted the token, and nothing at all when it answered with an error
+/// (`window/workDoneProgress/create`). The answer is read on the reader's thread while indexing runs
+/// on the server's queue.
+final class IndexingProgress: Sendable {
+    enum Consent { case waiting, accepted, refused }
+    struct State {
+        var consent = Consent.waiting
+        var begun = false
+        /// The end message once indexing finished, and whether `end` was sent.
+        var endMessage: String?
+        var ended = false
+    }
+
+    let token: JSONValue
+    private let sink: any MessageSink
+    private let state = Mutex(State())
+
+    init(token: JSONValue, sink: any MessageSink) {
+        self.token = token
+        self.sink = sink
+    }
+
+    func answered(accepted: Bool) {
+        state.withLock { $0.consent = accepted ? .accepted : .refused }
+    }
+
+    func report(_ message: String, percentage: Int) {
+        send { state in
+            guard state.consent == .accepted else { return [] }
+            return beginIfNeeded(&state) + [["kind": "report", "message": .string(message), "percentage": JSONValue(percentage)]]
+        }
+    }
+
+    func end(_ message: String) {
+        send { state in
+            state.endMessage = message
+            return finishIfAccepted(&state)
+        }
+    }
+
+    /// After the client's answer was handled on the queue: ends a progress accepted too late to show.
+    func catchUp() {
+        send { finishIfAccepted(&$0) }
+    }
+
+    private func finishIfAccepted(_ state: inout State) -> [JSONValue] {
+        guard state.consent == .accepted, let message = state.endMessage, !state.ended else { return [] }
+        state.ended = true
+        return beginIfNeeded(&state) + [["kind": "end", "message": .string(message)]]
+    }
+
+    private func beginIfNeeded(_ state: inout State) -> [JSONValue] {
+        guard !state.begun else { return [] }
+        state.begun = true
+        return [["kind": "begin", "title": "Docent: indexing documentation", "cancellable": false, "percentage": 0]]
+    }
+
+    /// Sends the values `decide` gives, in order, under the lock (so begin, reports and end stay ordered).
+    private func send(_ decide: (inout State) -> [JSONValue]) {
+        state.withLock { state in
+            for value in decide(&state) {
+                sink.send(OutgoingMessage.notification("$/progress", ["token": token, "value": value]))
+            }
+        }
     }
 }

@@ -163,6 +163,9 @@ enum DidChangeWatchedFilesNotification: NotificationHandler {
         for change in params["changes"]?.arrayValue ?? [] {
             guard let uri = change["uri"]?.stringValue, let type = change["type"]?.intValue,
                   let (workspace, path) = server.locate(uri, createIfMissing: false), workspace.isOnDisk else { continue }
+            // The deletion watcher hears of every file; one that was no document changes nothing.
+            if type == 3 && !ConfigurationLoader.fileNames.contains(path)
+                && workspace.snapshot.document(path) == nil && !workspace.snapshot.documents.keys.contains(where: { $0.hasPrefix(path + "/") }) { continue }
             if !touched.contains(where: { $0 === workspace }) { touched.append(workspace) }
             // Open buffers are the editor's truth; disk changes to them wait for didClose.
             if server.openDocuments[uri] != nil { continue }
@@ -214,7 +217,55 @@ enum DidChangeWorkspaceFoldersNotification: NotificationHandler {
             server.workspaces.append(workspace)
             added.append(workspace)
         }
-        server.loadWorkspaces(added)
+        // A folder added inside another (or removed from it) changes which files the outer one keeps.
+        let reloaded = added + server.updateNestedFolders().filter { workspace in !added.contains { $0 === workspace } }
+        server.rehomeOpenDocuments(loading: reloaded)
+        server.loadWorkspaces(reloaded)
+    }
+}
+
+extension LanguageServer {
+    /// After the workspace folders changed, each open file moves to the workspace that now serves it
+    /// (`fileLocation`): a loose file into a folder added around it, a file of a removed folder to
+    /// the folder added again (or to a stand-in workspace). Its buffer goes with it; the workspace it
+    /// leaves reads the file from disk again. Workspaces in `loading` get the buffers when they load.
+    func rehomeOpenDocuments(loading: [ServerWorkspace]) {
+        var left: [ServerWorkspace] = []
+        for (uri, open) in openDocuments.sorted(by: { $0.key < $1.key }) {
+            guard open.workspace.base == nil, let url = URL(string: uri), url.isFileURL else { continue }
+            let old = open.workspace
+            let stillServed = workspaces.contains { $0 === old }
+            // A file stays where it is while that workspace is still the one for it.
+            if stillServed, let now = fileLocation(url, createIfMissing: false), now.workspace === old { continue }
+            let oldKey = open.path + "@" + old.root.path
+            let text = overlayTexts.removeValue(forKey: oldKey) ?? old.snapshot.document(open.path)?.text ?? SourceText("")
+            openDocuments.removeValue(forKey: uri)
+            placementDiagnostics.removeValue(forKey: uri)
+            placementStale.remove(uri)
+            if stillServed {
+                if old.isOnDisk, old.admits(open.path), case .success(let bytes) = old.loader.read(open.path) {
+                    old.apply([.setDocument(path: open.path, text: SourceText(bytes: bytes), version: nil)])
+                } else {
+                    old.apply([.removeDocument(path: open.path)])
+                }
+                if !left.contains(where: { $0 === old }) { left.append(old) }
+            }
+            guard let (workspace, path) = fileLocation(url, createIfMissing: true) else { continue }
+            openDocuments[uri] = (workspace, path, open.version)
+            if loading.contains(where: { $0 === workspace }) {
+                overlayTexts[path + "@" + workspace.root.path] = text
+            } else {
+                setOverlay(uri: uri, workspace: workspace, path: path, text: text, version: open.version)
+            }
+        }
+        for workspace in left {
+            // A stand-in workspace goes with its last open file, as on didClose.
+            if !workspace.isOnDisk && !openDocuments.values.contains(where: { $0.workspace === workspace }) {
+                workspaces.removeAll { $0 === workspace }
+            } else {
+                diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true)
+            }
+        }
     }
 }
 

@@ -10,6 +10,8 @@ enum CodeActionRequest: RequestHandler {
     static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
         let server = context.server
         let (workspace, path, document) = try server.document(try params.textDocumentURI())
+        // Every action is an edit: a client that takes only Commands gets none.
+        guard server.clientTakesCodeActionLiterals else { return .array([]) }
         guard let start = params["range"]?["start"], let end = params["range"]?["end"] else { throw .invalidParams("Missing range") }
         let startOffset = try server.offset(start, in: document)
         let endOffset = try server.offset(end, in: document)

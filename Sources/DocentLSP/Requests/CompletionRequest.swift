@@ -18,6 +18,7 @@ enum CompletionRequest: RequestHandler {
         let supportsLabelDetails = server.clientSupports("textDocument", "completion", "completionItem", "labelDetailsSupport")
         let supportsInsertReplace = server.clientSupports("textDocument", "completion", "completionItem", "insertReplaceSupport")
         let glossary = workspace.snapshot.glossary
+        let documentationFormats = server.clientCapability("textDocument", "completion", "completionItem", "documentationFormat")
         let items: [JSONValue] = result.items.map { item in
             var object = JSONObject()
             object["label"] = .string(item.label)
@@ -45,9 +46,9 @@ enum CompletionRequest: RequestHandler {
                 if resolvesDocumentation {
                     object["data"] = ["uri": .string(try! params.textDocumentURI()), "entry": JSONValue(entry), "generation": JSONValue(workspace.snapshot.glossaryGeneration)]
                 } else {
-                    object["documentation"] = ["kind": "markdown", "value": .string(EntryPresentation.markdown(glossary.entries[entry], glossary: glossary) { file, line in
+                    object["documentation"] = server.markup(EntryPresentation.markdown(glossary.entries[entry], glossary: glossary) { file, line in
                         server.linkTarget(file, line, in: workspace)
-                    })]
+                    }, formats: documentationFormats)
                 }
             }
             return .object(object)
@@ -72,9 +73,9 @@ enum CompletionItemResolveRequest: RequestHandler {
               let (workspace, _) = server.locate(uri, createIfMissing: false) else { return params }
         let glossary = workspace.snapshot.glossary
         guard data["generation"]?.intValue == workspace.snapshot.glossaryGeneration, glossary.entries.indices.contains(entry) else { return params }
-        item["documentation"] = ["kind": "markdown", "value": .string(EntryPresentation.markdown(glossary.entries[entry], glossary: glossary) { file, line in
+        item["documentation"] = server.markup(EntryPresentation.markdown(glossary.entries[entry], glossary: glossary) { file, line in
             server.linkTarget(file, line, in: workspace)
-        })]
+        }, formats: server.clientCapability("textDocument", "completion", "completionItem", "documentationFormat"))
         return .object(item)
     }
 }

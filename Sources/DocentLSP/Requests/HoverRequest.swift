@@ -12,6 +12,7 @@ enum HoverRequest: RequestHandler {
         guard let hover = HoverFeature.hover(at: offset, in: path, snapshot: workspace.snapshot, location: { file, line in
             server.linkTarget(file, line, in: workspace)
         }) else { return .null }
-        return ["contents": ["kind": "markdown", "value": .string(hover.markdown)], "range": server.range(hover.range, in: document.text)]
+        return ["contents": server.markup(hover.markdown, formats: server.clientCapability("textDocument", "hover", "contentFormat")),
+                "range": server.range(hover.range, in: document.text)]
     }
 }

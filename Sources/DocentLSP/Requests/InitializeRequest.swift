@@ -14,6 +14,8 @@ enum InitializeRequest: RequestHandler {
         let offered = (server.clientCapability("general", "positionEncodings")?.arrayValue ?? []).compactMap(\.stringValue)
         server.encoding = offered.contains("utf-8") ? .utf8 : .utf16
         server.trace = params["trace"]?.stringValue ?? "off"
+        // The server exits when the client process is gone (null: not started by a process).
+        if let pid = params["processId"]?.intValue, pid > 0, pid <= Int(Int32.max) { server.watchParentProcess(Int32(pid)) }
         var roots: [URL] = []
         if let folders = params["workspaceFolders"]?.arrayValue {
             roots = folders.compactMap { $0["uri"]?.stringValue.flatMap(URL.init(string:)) }.filter(\.isFileURL)

@@ -48,7 +48,24 @@ enum DocumentSymbolRequest: RequestHandler {
             if !symbol.children.isEmpty { object["children"] = .array(symbol.children.map(convert)) }
             return .object(object)
         }
-        return .array(SymbolsFeature.documentSymbols(in: path, snapshot: workspace.snapshot).map(convert))
+        let symbols = SymbolsFeature.documentSymbols(in: path, snapshot: workspace.snapshot)
+        guard server.clientTakesSymbolTrees else {
+            // A client without hierarchical support gets SymbolInformation, in document order, each
+            // heading under the one that holds it (containerName).
+            let uri = JSONValue.string(server.uri(of: path, in: workspace))
+            var flat: [JSONValue] = []
+            func add(_ symbol: SymbolsFeature.Symbol, container: String?) {
+                let name = symbol.name.isEmpty ? "(untitled)" : symbol.name
+                var object: JSONObject = ["name": .string(name), "kind": JSONValue(SymbolKinds.kind(symbol.kind)),
+                                          "location": ["uri": uri, "range": server.range(symbol.range, in: document.text)]]
+                if let container { object["containerName"] = .string(container) }
+                flat.append(.object(object))
+                for child in symbol.children { add(child, container: name) }
+            }
+            for symbol in symbols { add(symbol, container: nil) }
+            return .array(flat)
+        }
+        return .array(symbols.map(convert))
     }
 }
 
@@ -62,7 +79,7 @@ enum WorkspaceSymbolRequest: RequestHandler {
         var result: [JSONValue] = []
         for workspace in server.workspaces {
             try context.checkCancellation()
-            for symbol in SymbolsFeature.workspaceSymbols(query: query, snapshot: workspace.snapshot) {
+            for symbol in SymbolsFeature.workspaceSymbols(query: query, snapshot: workspace.snapshot) where !workspace.isInNestedFolder(symbol.file) {
                 guard let location = server.location(WorkspaceLocation(file: symbol.file, range: symbol.selectionRange), in: workspace) else { continue }
                 var object: JSONObject = ["name": .string(symbol.name), "kind": JSONValue(SymbolKinds.kind(symbol.kind)), "location": location]
                 if let detail = symbol.detail { object["containerName"] = .string(detail) }

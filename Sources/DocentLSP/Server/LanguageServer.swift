@@ -22,9 +22,14 @@ public final class LanguageServer: @unchecked Sendable {
     private let requestsInFlight = Mutex<(waiting: Set<RequestID>, cancelled: Set<RequestID>)>(([], []))
     private let exitState = Mutex<Int32?>(nil)
     private let shutdownState = Mutex<Bool>(false)
+    /// Requests to the client whose answer is wanted as soon as it is read, not when the queue gets
+    /// to it (`window/workDoneProgress/create`, answered while the queue is busy indexing).
+    private let answerWatchers = Mutex<[RequestID: @Sendable (_ accepted: Bool) -> Void]>([:])
 
     // State below is touched only on `queue`.
     var phase = Phase.uninitialized
+    /// Whether `initialized` was handled (it is handled once).
+    var initializedReceived = false
     var encoding = PositionEncoding.utf16
     var clientCapabilities: JSONValue = .object(JSONObject())
     var workspaces: [ServerWorkspace] = []
@@ -56,11 +61,47 @@ public final class LanguageServer: @unchecked Sendable {
 
     public static let defaultPlacementDelay = 0.3
 
+    /// Seconds between checks that the client process named in `initialize` (`processId`) is alive.
+    let parentCheckInterval: Double
+    /// Called once when that process is gone; by default the server exits, as the specification
+    /// asks (with 0 after `shutdown`, else 1). Runs on a background queue.
+    let parentGone: @Sendable (_ exitCode: Int32) -> Void
+    /// The timer of `watchParentProcess` (set on the queue, during `initialize`).
+    private var parentWatch: DispatchSourceTimer?
+    private let parentGoneReported = Mutex<Bool>(false)
+
+    public static let defaultParentCheckInterval = 3.0
+
     public init(sink: any MessageSink, maximumBacklogBytes: Int = LanguageServer.defaultMaximumBacklogBytes,
-                placementDelay: Double = LanguageServer.defaultPlacementDelay) {
+                placementDelay: Double = LanguageServer.defaultPlacementDelay,
+                parentCheckInterval: Double = LanguageServer.defaultParentCheckInterval,
+                parentGone: @escaping @Sendable (_ exitCode: Int32) -> Void = { code in exit(code) }) {
         self.sink = sink
         self.backlog = MessageBacklog(limit: maximumBacklogBytes)
         self.placementDelay = placementDelay
+        self.parentCheckInterval = parentCheckInterval
+        self.parentGone = parentGone
+    }
+
+    deinit { parentWatch?.cancel() }
+
+    /// Checks every `parentCheckInterval` seconds, off the server's queue, that process `pid` still
+    /// exists (`kill(pid, 0)`; a process we may not signal exists too), and calls `parentGone` when not.
+    func watchParentProcess(_ pid: Int32) {
+        guard pid > 0 else { return }
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        timer.schedule(deadline: .now() + parentCheckInterval, repeating: parentCheckInterval, leeway: .milliseconds(100))
+        let gone = parentGone
+        timer.setEventHandler { [weak self] in
+            guard let self, kill(pid, 0) != 0 && errno == ESRCH else { return }
+            guard self.parentGoneReported.withLock({ reported in defer { reported = true }; return !reported }) else { return }
+            let code: Int32 = self.hasShutDown ? 0 : 1
+            ServerLog.write("the client process \(pid) is gone; exiting with \(code)")
+            gone(code)
+        }
+        parentWatch?.cancel()
+        parentWatch = timer
+        timer.resume()
     }
 
     /// Set when the client sent `exit`: 0 after `shutdown`, 1 without.
@@ -87,6 +128,9 @@ public final class LanguageServer: @unchecked Sendable {
                 return
             }
             if case .request(let id, _, _) = message { requestsInFlight.withLock { _ = $0.waiting.insert(id) } }
+            if case .response(let id, _, let error) = message, let watcher = answerWatchers.withLock({ $0.removeValue(forKey: id) }) {
+                watcher(error == nil)
+            }
             let cost = body.count + MessageBacklog.overheadPerMessage
             backlog.reserve(cost)
             queue.async {
@@ -147,6 +191,18 @@ public final class LanguageServer: @unchecked Sendable {
             sink.send(OutgoingMessage.error(id: id, ResponseError(.requestCancelled, "Request cancelled")))
             return
         }
+        // The phase first, for known and unknown methods alike: before `initialize` every request is
+        // ServerNotInitialized, after `shutdown` InvalidRequest; MethodNotFound only while running.
+        switch phase {
+        case .uninitialized where method != InitializeRequest.method:
+            sink.send(OutgoingMessage.error(id: id, ResponseError(.serverNotInitialized, "The server is not initialized")))
+            return
+        case .shutDown where method != ShutdownRequest.method:
+            sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, "The server is shutting down")))
+            return
+        default:
+            break
+        }
         if MessageRegistry.requests[method] == nil, MessageRegistry.notifications[method] != nil {
             // A notification sent with an id (a client bug): still applied, so no edit is lost, and
             // answered, so the client does not wait for a reply forever.
@@ -159,18 +215,9 @@ public final class LanguageServer: @unchecked Sendable {
             sink.send(OutgoingMessage.error(id: id, ResponseError(.methodNotFound, "Unknown method \(method)")))
             return
         }
-        switch phase {
-        case .uninitialized where method != InitializeRequest.method:
-            sink.send(OutgoingMessage.error(id: id, ResponseError(.serverNotInitialized, "The server is not initialized")))
-            return
-        case .running where method == InitializeRequest.method:
+        if phase == .running && method == InitializeRequest.method {
             sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, "The server is already initialized")))
             return
-        case .shutDown where method != ShutdownRequest.method:
-            sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, "The server is shutting down")))
-            return
-        default:
-            break
         }
         do {
             let result = try handler.handle(params, RequestContext(server: self, id: id))
@@ -193,7 +240,16 @@ public final class LanguageServer: @unchecked Sendable {
             if MessageRegistry.requests[method] != nil { ServerLog.write("\(method) is a request but came without an id; not answered") }
             return
         }
-        guard phase == .running || method == "initialized" else { return }
+        if method == InitializedNotification.method {
+            // Once, after `initialize`: another would index again and register the watchers twice.
+            guard phase == .running, !initializedReceived else {
+                ServerLog.write("initialized \(phase == .running ? "came again" : "came outside the running phase"); ignored")
+                if phase == .running { logMessage("initialized came again; ignored", type: 2) }
+                return
+            }
+            initializedReceived = true
+        }
+        guard phase == .running else { return }
         handler.handle(params, self)
     }
 
@@ -214,10 +270,14 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     /// Sends a request to the client; `completion` gets the result (nil on error) on the queue.
-    func request(_ method: String, _ params: JSONValue, completion: @escaping (JSONValue?) -> Void = { _ in }) {
+    /// `answered` is told whether the client answered without an error as soon as the answer is read,
+    /// on the reader's thread.
+    func request(_ method: String, _ params: JSONValue, completion: @escaping (JSONValue?) -> Void = { _ in },
+                 answered: (@Sendable (_ accepted: Bool) -> Void)? = nil) {
         let id = RequestID.string("docent-\(nextRequestID)")
         nextRequestID += 1
         pendingRequests[id] = completion
+        if let answered { answerWatchers.withLock { $0[id] = answered } }
         sink.send(OutgoingMessage.request(id: id, method, params))
     }
 
@@ -261,13 +321,22 @@ public final class LanguageServer: @unchecked Sendable {
             return virtualLocation(uri, createIfMissing: createIfMissing)
         }
         let fileURL = url.isFileURL ? url : URL(fileURLWithPath: uri)
-        var best: (ServerWorkspace, String)?
-        for workspace in workspaces {
-            if let path = workspace.relativePath(of: fileURL), best == nil || workspace.root.path.count > best!.0.root.path.count {
-                best = (workspace, path)
+        return fileLocation(fileURL, createIfMissing: createIfMissing)
+    }
+
+    /// The workspace of a file: the innermost workspace folder that holds it, else the stand-in
+    /// workspace of its own folder (made when `createIfMissing`).
+    func fileLocation(_ fileURL: URL, createIfMissing: Bool) -> (workspace: ServerWorkspace, path: String)? {
+        // Workspace folders first: a stand-in workspace only serves files outside all of them.
+        for onDisk in [true, false] {
+            var best: (ServerWorkspace, String)?
+            for workspace in workspaces where workspace.isOnDisk == onDisk {
+                if let path = workspace.relativePath(of: fileURL), best == nil || workspace.root.path.count > best!.0.root.path.count {
+                    best = (workspace, path)
+                }
             }
+            if let best { return best }
         }
-        if let best { return best }
         guard createIfMissing else { return nil }
         let folder = fileURL.deletingLastPathComponent()
         let loose = ServerWorkspace(root: folder, isOnDisk: false)

@@ -27,6 +27,21 @@ final class ServerWorkspace {
     var reportedConfigurationProblems: [ConfigurationProblem] = []
     var configurationDiagnosticsURI: String?
 
+    /// The roots of other workspace folders inside this one (relative paths). Their files belong to
+    /// them (`locate` picks the innermost folder), so this workspace leaves them out — all but its own
+    /// glossary files, which its pages need — and reports none of them.
+    var nestedFolders: [String] = []
+
+    /// Whether `path` lies in a workspace folder nested in this one.
+    func isInNestedFolder(_ path: String) -> Bool {
+        !nestedFolders.isEmpty && nestedFolders.contains { path.hasPrefix($0 + "/") }
+    }
+
+    /// Whether a file listed under the root is this workspace's (not a nested folder's).
+    private func keeps(_ path: String, configuration: Configuration) -> Bool {
+        !isInNestedFolder(path) || configuration.glossarySource(for: path) != nil
+    }
+
     /// For an untitled document served against a workspace folder: that folder's workspace. This
     /// workspace's snapshot is then the folder's plus the untitled document, re-derived when either
     /// changes, so the untitled document sees the folder's glossary and configuration and never
@@ -57,6 +72,7 @@ final class ServerWorkspace {
         var sizes: [String: Int] = [:]
         // Largest files first, so that no batch ends with one large file read while the other cores wait.
         let paths = loader.listFiles(configuration: configuration, skipped: &skipped, sizes: &sizes)
+            .filter { keeps($0, configuration: configuration) }
             .sorted { (sizes[$0] ?? 0, $1) > (sizes[$1] ?? 0, $0) }
         var documents: [WorkspaceDocument] = []
         var notes: [WorkspaceLoader.SkippedFile] = []
@@ -95,7 +111,7 @@ final class ServerWorkspace {
     /// the configuration file itself (a stand-in workspace takes every file opened in it).
     func admits(_ path: String) -> Bool {
         guard isOnDisk else { return true }
-        return !ConfigurationLoader.fileNames.contains(path) && snapshot.configuration.includes(path)
+        return !ConfigurationLoader.fileNames.contains(path) && snapshot.configuration.includes(path) && keeps(path, configuration: snapshot.configuration)
     }
 
     private func recordConfigurationText(file: String?, bytes: [UInt8]?, problems: [ConfigurationProblem]) {
@@ -129,7 +145,8 @@ final class ServerWorkspace {
         apply([.setConfiguration(effectiveConfiguration(), problems: problems)])
         // Files the new configuration includes or drops; open buffers win over disk content.
         var skipped: [WorkspaceLoader.SkippedFile] = []
-        let wanted = Set(loader.listFiles(configuration: configuration, skipped: &skipped)).union(openTexts.keys.filter(admits))
+        let listed = loader.listFiles(configuration: configuration, skipped: &skipped).filter { keeps($0, configuration: configuration) }
+        let wanted = Set(listed).union(openTexts.keys.filter(admits))
         var changes: [WorkspaceChange] = []
         for path in snapshot.documents.keys where !wanted.contains(path) { changes.append(.removeDocument(path: path)) }
         for path in wanted where snapshot.documents[path] == nil {
