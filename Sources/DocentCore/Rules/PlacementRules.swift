@@ -10,6 +10,16 @@ public enum PlacementPresentation {
         return document.text.count == 0 ? 0..<0 : document.text.lineRange(0)
     }
 
+    /// "End User 81 % · Administrator 12 % · …": the shares of at least 1 %, highest first, at most
+    /// `limit` of them ("…" when some are left out).
+    public static func shareSummary(_ scores: [PersonaScore], model: PlacementModel, limit: Int = .max) -> String {
+        let ranking = scores.sorted { ($0.share, $1.persona) > ($1.share, $0.persona) }
+        let shown = ranking.filter { $0.share >= 0.01 }.prefix(limit)
+        guard !shown.isEmpty else { return "—" }
+        return shown.map { "\(model.catalog.personas[$0.persona].title) \(Int(($0.share * 100).rounded())) %" }.joined(separator: " · ")
+            + (limit < .max && ranking.count > shown.count ? " · …" : "")
+    }
+
     /// "End User" or "Administrator, Integrator".
     public static func personaTitles(_ personas: [Int], catalog: PersonaCatalog) -> String {
         personas.map { catalog.personas[$0].title }.joined(separator: ", ")
