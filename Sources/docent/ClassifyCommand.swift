@@ -68,13 +68,7 @@ enum ClassifyCommand {
             output += "  declared:  \(names.joined(separator: ", "))\n"
         }
         output += "  reads as:  \(summary(assessment.scores, model: model))  (\(assessment.wordCount) words of prose)\n"
-        if let finding = assessment.finding {
-            output += "  verdict:   misplaced — reads as \(catalog.personas[finding.suggestedPersona].title); suggested section: \(model.sections.sections[finding.suggestedSection].title) (confidence \(percent(finding.confidence)))\n"
-        } else if let suggestion = assessment.suggestion {
-            output += "  verdict:   unplaced — suggested section: \(model.sections.sections[suggestion.suggestedSection].title)\n"
-        } else if let index = assessment.sectionIndex, model.sections.sections[index].isChecked {
-            output += "  verdict:   fits its section (or the evidence is too weak to say otherwise)\n"
-        }
+        if let verdict = PlacementVerdict.verdict(assessment, model: model) { output += "  verdict:   \(verdict)\n" }
         output += "\nSignals (built-in and configured), strongest first:\n"
         if assessment.evidence.isEmpty { output += "  none\n" }
         for item in assessment.evidence.prefix(20) {

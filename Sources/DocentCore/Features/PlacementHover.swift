@@ -59,7 +59,8 @@ public enum PlacementHover {
             lines.append(model.sections.isConfigured ? "**Section:** none of the configured sections" : "**Section:** none")
         }
         if !assessment.declaredPersonas.isEmpty {
-            lines.append("**Declared persona:** \(PlacementPresentation.personaTitles(assessment.declaredPersonas, catalog: catalog))")
+            let quieted = PlacementVerdict.quietedByDeclaration(assessment, model: model).map { " — keeps the page quiet: \($0)" } ?? ""
+            lines.append("**Declared persona:** \(PlacementPresentation.personaTitles(assessment.declaredPersonas, catalog: catalog))\(quieted)")
         }
         lines.append("**Reads as:** " + PlacementPresentation.shareSummary(assessment.scores, model: model, limit: 4))
         let signals = assessment.evidence.prefix(5).map { "\($0.label) (\(catalog.personas[$0.persona].title))" }

@@ -1,0 +1,48 @@
+import DocentIO
+import Foundation
+import Testing
+
+/// `docent classify` and `docent sections` through the built binary, on a copy of `fixtures/portal`.
+@Suite(.serialized) struct PlacementCommandTests {
+    /// A copy of `fixtures/portal` with `edits` (path → new text from the old) applied.
+    static func portal(_ edits: [String: (String) -> String] = [:]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("docent-portal-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal"), to: root)
+        for (path, edit) in edits {
+            let url = root.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try edit(text).write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    /// Adds `persona: <id>` to a fixture page's front matter (after its `id:` line).
+    static func declaring(_ persona: String) -> (String) -> String {
+        { text in
+            guard let end = text.range(of: "\n", range: text.range(of: "\nid: ")!.upperBound..<text.endIndex) else { return text }
+            return text.replacingCharacters(in: end, with: "\npersona: \(persona)\n")
+        }
+    }
+
+    static func line(_ prefix: String, in output: String) -> String? {
+        output.split(separator: "\n", omittingEmptySubsequences: false).first { $0.hasPrefix(prefix) }.map(String.init)
+    }
+
+    @Test func classifyAgreesWithCheckOnDeclaredPersonas() throws {
+        let mismatched = "docs/portal/user-guides/logging-in.md"
+        let quieted = "docs/portal/user-guides/deploy-search-backend.md"
+        let root = try Self.portal([mismatched: Self.declaring("administrator"), quieted: Self.declaring("end-user")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let check = try CheckCommandTests.run(["check", "docs/portal/user-guides"], in: root)
+        #expect(check.stdout.contains("logging-in.md:3:10: error[persona-mismatch] Declares persona Administrator but sits in Developer Portal › User Guides (End User)."))
+        #expect(!check.stdout.contains("deploy-search-backend.md"))
+        let first = try CheckCommandTests.run(["classify", mismatched], in: root)
+        #expect(first.status == 0)
+        #expect(Self.line("  verdict:", in: first.stdout)
+                == "  verdict:   persona-mismatch — declares Administrator, but Developer Portal › User Guides is for End User (docent check reports it)")
+        let second = try CheckCommandTests.run(["classify", quieted], in: root)
+        #expect(Self.line("  declared:", in: second.stdout) == "  declared:  End User")
+        #expect(Self.line("  verdict:", in: second.stdout)
+                == "  verdict:   declares End User, which keeps it quiet: it reads as Administrator (84 %) and would otherwise be flagged misplaced")
+    }
+}
