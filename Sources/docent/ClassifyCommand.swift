@@ -71,11 +71,9 @@ enum ClassifyCommand {
         if let verdict = PlacementVerdict.verdict(assessment, model: model) { output += "  verdict:   \(verdict)\n" }
         output += "\nSignals (built-in and configured), strongest first:\n"
         if assessment.evidence.isEmpty { output += "  none\n" }
-        for item in assessment.evidence.prefix(20) {
-            let persona = catalog.personas[item.persona].title.padding(toLength: 22, withPad: " ", startingAt: 0)
-            let label = "\(item.label) ×\(item.ranges.count)".padding(toLength: 30, withPad: " ", startingAt: 0)
-            output += "  \(persona)\(label)+\(format(item.contribution))  \(lines(item.ranges, in: document.text))\n"
-        }
+        output += TextTable.render(assessment.evidence.prefix(20).map { item in
+            [catalog.personas[item.persona].title, "\(item.label) ×\(item.ranges.count)", "+\(format(item.contribution))", lines(item.ranges, in: document.text)]
+        })
         for (title, counts) in [("Links to pages of each persona's sections", assessment.linkCounts),
                                 ("Links from pages of each persona's sections", assessment.inboundLinkCounts)] {
             let linked = counts.indices.filter { counts[$0] > 0 }.sorted { (counts[$0], $1) > (counts[$1], $0) }
@@ -84,9 +82,9 @@ enum ClassifyCommand {
         }
         if !assessment.sectionAffinities.isEmpty {
             output += "\nAffinity with each section's other pages (learned log-odds, higher is closer):\n"
-            for (index, affinity) in assessment.sectionAffinities.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
-                output += "  \(model.sections.sections[index].title.padding(toLength: 48, withPad: " ", startingAt: 0))\(format(affinity, decimals: 2))\n"
-            }
+            output += TextTable.render(assessment.sectionAffinities.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).map { index, affinity in
+                [model.sections.sections[index].title, format(affinity, decimals: 2)]
+            })
         }
         let similar = model.nearestPages(to: assessment.path)
         if !similar.isEmpty {

@@ -45,4 +45,38 @@ import Testing
         #expect(Self.line("  verdict:", in: second.stdout)
                 == "  verdict:   declares End User, which keeps it quiet: it reads as Administrator (84 %) and would otherwise be flagged misplaced")
     }
+
+    @Test func tablesNeverCutALongTitleIntoTheNextColumn() throws {
+        let long = "Developer Portal › Operator Guides › Running Harbor in Production"
+        let root = try Self.portal(["docent.json": { $0.replacingOccurrences(of: "\"title\": \"Developer Portal › Operator Guides\"", with: "\"title\": \"\(long)\"") }])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sections = try CheckCommandTests.run(["sections"], in: root)
+        #expect(sections.status == 0)
+        #expect(sections.stdout == """
+            Sections of . (configured in docent.json):
+
+              docs/access                        Reference › Access                                                 any                   1 page
+              docs/framework/builder-guides      Framework › Builder Guides                                         Integrator            10 pages  1 misplaced
+              docs/framework/contributor-guides  Framework › Contributor Guides                                     Contributor           6 pages
+              docs/portal/business               Developer Portal › Business Stakeholder Guides                     Business Stakeholder  6 pages
+              docs/portal/operator-guides        Developer Portal › Operator Guides › Running Harbor in Production  Administrator         10 pages  1 persona mismatch
+              docs/portal/overview               Developer Portal › Overview                                        any                   3 pages
+              docs/portal/user-guides            Developer Portal › User Guides                                     End User              10 pages  1 misplaced · 1 misplaced part
+              docs/reference                     Reference                                                          any                   7 pages
+              docs/search                        Reference › Search                                                 any                   1 page
+              (no section)                                                                                                                2 pages
+
+            """)
+        let classify = try CheckCommandTests.run(["classify", "docs/portal/user-guides/deploy-search-backend.md"], in: root)
+        let affinities = classify.stdout.components(separatedBy: "\n\nAffinity with each section's other pages (learned log-odds, higher is closer):\n").last?
+            .components(separatedBy: "\n\n").first
+        #expect(affinities == """
+              \(long)  6.96
+              Framework › Builder Guides                                         2.37
+              Framework › Contributor Guides                                     1.47
+              Developer Portal › User Guides                                     1.44
+              Developer Portal › Business Stakeholder Guides                     1.22
+            """)
+        #expect(classify.stdout.contains("\n  Administrator  helm ×4                  +4.2  lines 13, 19, 20, 22\n"))
+    }
 }
