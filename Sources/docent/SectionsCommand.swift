@@ -64,7 +64,10 @@ enum SectionsCommand {
             rows[row].pages += 1
             rows[row].misplaced += count(MisplacedDocumentRule())
             rows[row].misplacedParts += count(MisplacedSectionRule())
-            rows[row].mismatched += count(PersonaMismatchRule())
+            // Unknown names under `audience:` are information, not a mismatch.
+            if configuration.setting(forRule: PersonaMismatchRule.description.code, path: path) != .off {
+                rows[row].mismatched += PersonaMismatchRule().check(path, in: snapshot, cache: cache).filter { $0.severity != .information }.count
+            }
         }
         if unplaced.pages > 0 { rows.append(unplaced) }
         return rows
