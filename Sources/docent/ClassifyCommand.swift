@@ -37,12 +37,6 @@ enum ClassifyCommand {
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 
-    /// "End User 81 % · Administrator 12 % · …" (shares of at least 1 %).
-    static func summary(_ scores: [PersonaScore], model: PlacementModel) -> String {
-        scores.sorted { ($0.share, $1.persona) > ($1.share, $0.persona) }.filter { $0.share >= 0.01 }
-            .map { "\(model.catalog.personas[$0.persona].title) \(percent($0.share))" }.joined(separator: " · ")
-    }
-
     static func lines(_ ranges: [ByteRange], in text: SourceText) -> String {
         var numbers: [Int] = []
         for range in ranges {
@@ -67,7 +61,7 @@ enum ClassifyCommand {
             let names = assessment.declaredPersonas.map { catalog.personas[$0].title } + assessment.unknownDeclaredPersonas.map { "“\($0)” (unknown)" }
             output += "  declared:  \(names.joined(separator: ", "))\n"
         }
-        output += "  reads as:  \(summary(assessment.scores, model: model))  (\(assessment.wordCount) words of prose)\n"
+        output += "  reads as:  \(PlacementPresentation.shareSummary(assessment.scores, model: model))  (\(assessment.wordCount) words of prose)\n"
         if let verdict = PlacementVerdict.verdict(assessment, model: model) { output += "  verdict:   \(verdict)\n" }
         output += "\nSignals (built-in and configured), strongest first:\n"
         if assessment.evidence.isEmpty { output += "  none\n" }
@@ -99,7 +93,7 @@ enum ClassifyCommand {
             for part in assessment.parts {
                 let heading = document.markdown.headings[part.headingIndex]
                 output += "  ## \(MarkdownText.plainText(heading.text)) (line \(document.text.line(of: heading.range.lowerBound) + 1), \(part.wordCount) words)\n"
-                output += "     \(summary(part.scores, model: model))\n"
+                output += "     \(PlacementPresentation.shareSummary(part.scores, model: model))\n"
                 let signals = part.evidence.prefix(4).map { "\($0.label) (\(catalog.personas[$0.persona].title))" }
                 if !signals.isEmpty { output += "     signals: \(signals.joined(separator: ", "))\n" }
                 if let finding = part.finding {
@@ -156,7 +150,8 @@ enum ClassifyCommand {
         if let index = assessment.sectionIndex {
             let section = model.sections.sections[index]
             object["section"] = .object(["path": .string(section.path), "title": .string(section.title),
-                                         "personas": section.servesEveryone ? .string("any") : .array(section.personas.map { .string(catalog.personas[$0].id) }),
+                                         "personas": .array(section.personas.map { .string(catalog.personas[$0].id) }),
+                                         "everyone": .bool(section.servesEveryone),
                                          "inferred": .bool(section.isInferred)])
         } else {
             object["section"] = .null

@@ -105,7 +105,9 @@ enum SectionsCommand {
             if let section = row.section {
                 object["path"] = .string(section.path)
                 object["title"] = .string(section.title)
-                object["personas"] = section.servesEveryone ? .string("any") : .array(section.personas.map { .string(model.catalog.personas[$0].id) })
+                // Always an array; a section for every persona ("any") has none and `everyone: true`.
+                object["personas"] = .array(section.personas.map { .string(model.catalog.personas[$0].id) })
+                object["everyone"] = .bool(section.servesEveryone)
                 object["inferred"] = .bool(section.isInferred)
             } else {
                 object["path"] = .null

@@ -85,4 +85,24 @@ import Testing
         let snapshot = PlacementTestWorkspace.snapshot([path: text])
         #expect(PlacementHover.hover(at: offset(of: "in-memory", in: text), in: path, snapshot: snapshot) == nil)
     }
+
+    @Test func readsAsLeavesOutPersonasWithoutASectionUnlessTheyLead() throws {
+        let model = PlacementModel.of(PlacementTestWorkspace.snapshot())
+        let evaluator = try #require(model.catalog.index(of: "evaluator"))
+        let endUser = try #require(model.catalog.index(of: "end-user"))
+        let administrator = try #require(model.catalog.index(of: "administrator"))
+        func scores(_ shares: [Int: Double]) -> [PersonaScore] {
+            model.catalog.personas.indices.map { PersonaScore(persona: $0, share: shares[$0] ?? 0, evidence: 0, affinity: nil) }
+        }
+        // The workspace has no Evaluator section: no page could move there.
+        #expect(!model.hasSection(persona: evaluator))
+        #expect(PlacementPresentation.shareSummary(scores([endUser: 0.6, evaluator: 0.3, administrator: 0.1]), model: model)
+                == "End User 60 % · Administrator 10 %")
+        #expect(PlacementPresentation.shareSummary(scores([endUser: 0.3, evaluator: 0.6, administrator: 0.1]), model: model)
+                == "Evaluator 60 % · End User 30 % · Administrator 10 %")
+        // Without any section, every persona counts.
+        let unsectioned = PlacementModel.of(WorkspaceSnapshot(documents: [WorkspaceDocument(path: "notes/a.md", text: SourceText("# A\n"))]))
+        #expect(PlacementPresentation.shareSummary(scores([endUser: 0.6, evaluator: 0.3, administrator: 0.1]), model: unsectioned)
+                == "End User 60 % · Evaluator 30 % · Administrator 10 %")
+    }
 }

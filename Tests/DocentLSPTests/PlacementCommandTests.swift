@@ -42,6 +42,9 @@ import Testing
                 == "  verdict:   persona-mismatch — declares Administrator, but Developer Portal › User Guides is for End User (docent check reports it)")
         let second = try CheckCommandTests.run(["classify", quieted], in: root)
         #expect(Self.line("  declared:", in: second.stdout) == "  declared:  End User")
+        // Evaluator has no section in the portal: left out of "reads as".
+        #expect(Self.line("  reads as:", in: second.stdout)
+                == "  reads as:  Administrator 84 % · Integrator 4 % · Contributor 3 % · End User 3 % · Business Stakeholder 3 %  (183 words of prose)")
         #expect(Self.line("  verdict:", in: second.stdout)
                 == "  verdict:   declares End User, which keeps it quiet: it reads as Administrator (84 %) and would otherwise be flagged misplaced")
     }
@@ -78,5 +81,15 @@ import Testing
               Developer Portal › Business Stakeholder Guides                     1.22
             """)
         #expect(classify.stdout.contains("\n  Administrator  helm ×4                  +4.2  lines 13, 19, 20, 22\n"))
+    }
+
+    @Test func sectionsJSONGivesPersonasAlwaysAsAnArray() throws {
+        let (status, report) = try EndToEndTests.runJSON(["sections", "--json", EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal").path])
+        #expect(status == 0)
+        let rows = try #require(report.arrayValue)
+        #expect(rows.first { $0["path"] == "docs/access" }.map { [$0["personas"], $0["everyone"]] } == [[], true])
+        #expect(rows.first { $0["path"] == "docs/portal/user-guides" }.map { [$0["personas"], $0["everyone"]] } == [["end-user"], false])
+        let (_, page) = try EndToEndTests.runJSON(["classify", "--json", EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal/docs/reference/roles.md").path])
+        #expect(page["section"]?["personas"] == [] && page["section"]?["everyone"] == true)
     }
 }

@@ -11,10 +11,14 @@ public enum PlacementPresentation {
     }
 
     /// "End User 81 % · Administrator 12 % · …": the shares of at least 1 %, highest first, at most
-    /// `limit` of them ("…" when some are left out).
+    /// `limit` of them ("…" when some are left out). Personas without a section of their own in the
+    /// workspace (no page could move there) are left out unless they lead or there are no sections.
     public static func shareSummary(_ scores: [PersonaScore], model: PlacementModel, limit: Int = .max) -> String {
         let ranking = scores.sorted { ($0.share, $1.persona) > ($1.share, $0.persona) }
-        let shown = ranking.filter { $0.share >= 0.01 }.prefix(limit)
+        let hasSections = !model.sections.sections.isEmpty
+        let shown = ranking.filter { score in
+            score.share >= 0.01 && (!hasSections || model.hasSection(persona: score.persona) || score.persona == ranking.first?.persona)
+        }.prefix(limit)
         guard !shown.isEmpty else { return "—" }
         return shown.map { "\(model.catalog.personas[$0.persona].title) \(Int(($0.share * 100).rounded())) %" }.joined(separator: " · ")
             + (limit < .max && ranking.count > shown.count ? " · …" : "")
