@@ -63,6 +63,7 @@ enum ClassifyCommand {
         }
         output += "  reads as:  \(PlacementPresentation.shareSummary(assessment.scores, model: model))  (\(assessment.wordCount) words of prose)\n"
         if let verdict = PlacementVerdict.verdict(assessment, model: model) { output += "  verdict:   \(verdict)\n" }
+        if let why = PlacementVerdict.whyNoWarning(assessment, model: model) { output += "             \(why)\n" }
         output += "\nSignals (built-in and configured), strongest first:\n"
         if assessment.evidence.isEmpty { output += "  none\n" }
         output += TextTable.render(assessment.evidence.prefix(20).map { item in

@@ -45,4 +45,40 @@ import Testing
         let (reference, referenceModel, _) = try assessment("docs/reference/configuration-keys.md", PlacementTestWorkspace.pages["docs/reference/configuration-keys.md"]!)
         #expect(PlacementVerdict.verdict(reference, model: referenceModel) == nil)
     }
+
+    @Test func whenAnotherPersonaLeadsWithoutAWarningTheRuleIsSaid() throws {
+        // Raise the bar: the Administrator page no longer warns, and the line quotes the parameters used.
+        let path = "docs/using/deploying-the-search-backend.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend])
+        var strict = PlacementParameters()
+        strict.minimumShare = 0.9
+        strict.minimumRatio = 1.5
+        strict.strongShare = 0.95
+        let model = PlacementModel.of(snapshot, parameters: strict)
+        let assessment = try #require(model.assessment(of: path, in: snapshot))
+        #expect(assessment.finding == nil)
+        #expect(PlacementVerdict.whyNoWarning(assessment, model: model)
+                == "Administrator leads, but not clearly enough to warn (needs 90 % and 1.5× the section's share with the section at most 15 %, or 95 % and 5×).")
+        // With the defaults it warns, and there is nothing to explain.
+        let warned = PlacementModel.of(snapshot)
+        #expect(PlacementVerdict.whyNoWarning(try #require(warned.assessment(of: path, in: snapshot)), model: warned) == nil)
+        // Nor does the hover of the flagged page.
+        let found = PlacementHover.hover(at: 3, in: path, snapshot: snapshot)
+        #expect(try #require(found).markdown.contains("Administrator leads") == false)
+    }
+
+    @Test func aShortPageIsNotJudged() throws {
+        let path = "docs/using/helm.md"
+        let (assessment, model, snapshot) = try assessment(path, "# Helm\n\nRun helm install in the cluster, then kubectl rollout restart the deployment.\n")
+        #expect(PlacementVerdict.whyNoWarning(assessment, model: model)
+                == "Administrator leads, but the page is too short to judge (\(assessment.wordCount) words of prose; a page needs 40).")
+        let found = PlacementHover.hover(at: 3, in: path, snapshot: snapshot)
+        #expect(try #require(found).markdown.contains("\n\nAdministrator leads, but the page is too short to judge ("))
+    }
+
+    @Test func theSectionsOwnPersonaLeadingNeedsNoExplanation() throws {
+        let path = "docs/using/finding-a-service.md"
+        let (assessment, model, _) = try assessment(path, PlacementTestWorkspace.pages[path]!)
+        #expect(PlacementVerdict.whyNoWarning(assessment, model: model) == nil)
+    }
 }

@@ -92,4 +92,16 @@ import Testing
         let (_, page) = try EndToEndTests.runJSON(["classify", "--json", EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal/docs/reference/roles.md").path])
         #expect(page["section"]?["personas"] == [] && page["section"]?["everyone"] == true)
     }
+
+    @Test func classifySaysWhyALeadingPersonaDoesNotWarn() throws {
+        let run = try CheckCommandTests.run(["classify", "docs/framework/builder-guides/local-development.md"], in: EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal"))
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(5).map(String.init)
+        #expect(lines == [
+            "docs/framework/builder-guides/local-development.md",
+            "  section:   Framework › Builder Guides (docs/framework/builder-guides/) · Integrator",
+            "  reads as:  Administrator 50 % · Integrator 24 % · Contributor 14 % · End User 5 % · Business Stakeholder 3 %  (264 words of prose)",
+            "  verdict:   fits its section (or the evidence is too weak to say otherwise)",
+            "             Administrator leads, but not clearly enough to warn (needs 30 % and 2× the section's share with the section at most 15 %, or 60 % and 5×).",
+        ])
+    }
 }

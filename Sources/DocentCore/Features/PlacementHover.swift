@@ -63,6 +63,7 @@ public enum PlacementHover {
             lines.append("**Declared persona:** \(PlacementPresentation.personaTitles(assessment.declaredPersonas, catalog: catalog))\(quieted)")
         }
         lines.append("**Reads as:** " + PlacementPresentation.shareSummary(assessment.scores, model: model, limit: 4))
+        if let why = PlacementVerdict.whyNoWarning(assessment, model: model) { lines.append(why) }
         let signals = assessment.evidence.prefix(5).map { "\($0.label) (\(catalog.personas[$0.persona].title))" }
         if !signals.isEmpty { lines.append("**Signals:** " + signals.joined(separator: ", ")) }
         // Where its links lead and come from: evidence too, and one a writer can check at a glance.

@@ -34,5 +34,31 @@ public enum PlacementVerdict {
         return "it reads as \(model.catalog.personas[rule.lead.persona].title) (\(percent(rule.lead.share))) and would otherwise be flagged misplaced"
     }
 
+    /// Why no warning fires although another persona leads "Reads as", in one line phrased from the
+    /// page rule's parameters: "Integrator leads, but not clearly enough to warn (needs 30 % and 2× the
+    /// section's share with the section at most 15 %, or 60 % and 5×)." Nil when the section's persona
+    /// leads, the page is flagged or declares a persona, or its section is not checked.
+    public static func whyNoWarning(_ assessment: PlacementAssessment, model: PlacementModel) -> String? {
+        guard assessment.finding == nil, assessment.declaredPersonas.isEmpty, let index = assessment.sectionIndex,
+              model.sections.sections[index].isChecked, let leader = assessment.ranking.first,
+              !model.sections.sections[index].personas.contains(leader.persona) else { return nil }
+        let title = model.catalog.personas[leader.persona].title
+        let parameters = model.parameters
+        guard let rule = model.pageRule(assessment), rule.lead.persona == leader.persona else {
+            return "\(title) leads, but has no other section in this workspace to suggest."
+        }
+        guard rule.isLongEnough else {
+            return "\(title) leads, but the page is too short to judge (\(assessment.wordCount) words of prose; a page needs \(parameters.minimumWords))."
+        }
+        guard !rule.wouldWarn else { return nil }
+        return "\(title) leads, but not clearly enough to warn (needs \(percent(parameters.minimumShare)) and \(times(parameters.minimumRatio)) the section's share "
+            + "with the section at most \(percent(parameters.maximumPlacedShare)), or \(percent(parameters.strongShare)) and \(times(parameters.strongRatio)))."
+    }
+
+    /// 2 → "2×", 1.5 → "1.5×".
+    static func times(_ ratio: Double) -> String {
+        ratio == ratio.rounded() ? "\(Int(ratio))×" : "\((ratio * 10).rounded() / 10)×"
+    }
+
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 }
