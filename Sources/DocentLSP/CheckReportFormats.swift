@@ -16,13 +16,16 @@ extension CheckReport {
              "defaultConfiguration": ["level": .string(level(rule.defaultSeverity))]]
         }
         let results: [JSONValue] = diagnostics.map { diagnostic in
-            var region = JSONObject()
-            if let text = snapshot.document(diagnostic.file)?.text {
-                let range = text.positionRange(of: diagnostic.range, encoding: .utf16)
-                region["startLine"] = JSONValue(range.start.line + 1)
-                region["startColumn"] = JSONValue(range.start.character + 1)
-                region["endLine"] = JSONValue(range.end.line + 1)
-                region["endColumn"] = JSONValue(range.end.character + 1)
+            func region(_ file: String, _ byteRange: ByteRange) -> JSONObject {
+                var region = JSONObject()
+                if let text = snapshot.document(file)?.text {
+                    let range = text.positionRange(of: byteRange, encoding: .utf16)
+                    region["startLine"] = JSONValue(range.start.line + 1)
+                    region["startColumn"] = JSONValue(range.start.character + 1)
+                    region["endLine"] = JSONValue(range.end.line + 1)
+                    region["endColumn"] = JSONValue(range.end.character + 1)
+                }
+                return region
             }
             var result: JSONObject = [
                 "ruleId": .string(diagnostic.code),
@@ -30,9 +33,18 @@ extension CheckReport {
                 "message": ["text": .string(diagnostic.message)],
                 "locations": [["physicalLocation": [
                     "artifactLocation": ["uri": .string(uriReference(rootPrefix + diagnostic.file)), "uriBaseId": "%SRCROOT%"],
-                    "region": .object(region),
+                    "region": .object(region(diagnostic.file, diagnostic.range)),
                 ]]],
             ]
+            // The evidence (a placement finding's signals), as SARIF related locations.
+            if !diagnostic.related.isEmpty {
+                result["relatedLocations"] = .array(diagnostic.related.enumerated().map { index, related in
+                    ["id": JSONValue(index + 1),
+                     "physicalLocation": ["artifactLocation": ["uri": .string(uriReference(rootPrefix + related.file)), "uriBaseId": "%SRCROOT%"],
+                                          "region": .object(region(related.file, related.range))],
+                     "message": ["text": .string(related.message)]]
+                })
+            }
             if let index = descriptions.firstIndex(where: { $0.code == diagnostic.code }) { result["ruleIndex"] = JSONValue(index) }
             if !diagnostic.data.isEmpty { result["properties"] = LSPConversion.value(.object(diagnostic.data)) }
             return .object(result)

@@ -63,6 +63,18 @@ public enum CheckReport {
             object["code"] = .string(diagnostic.code)
             object["message"] = .string(diagnostic.message)
             object["data"] = LSPConversion.value(.object(diagnostic.data))
+            // Where the evidence is (a placement finding's signals): as in LSP's relatedInformation.
+            if !diagnostic.related.isEmpty {
+                object["related"] = .array(diagnostic.related.map { related in
+                    var item = JSONObject()
+                    item["file"] = .string(related.file)
+                    if let text = snapshot.document(related.file)?.text {
+                        item["range"] = LSPConversion.range(text.positionRange(of: related.range, encoding: .utf16))
+                    }
+                    item["message"] = .string(related.message)
+                    return .object(item)
+                })
+            }
             return .object(object)
         }
         return JSONSerializer.string(.array(items), pretty: true)

@@ -37,12 +37,6 @@ enum ClassifyCommand {
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 
-    /// "End User 81 % · Administrator 12 % · …" (shares of at least 1 %).
-    static func summary(_ scores: [PersonaScore], model: PlacementModel) -> String {
-        scores.sorted { ($0.share, $1.persona) > ($1.share, $0.persona) }.filter { $0.share >= 0.01 }
-            .map { "\(model.catalog.personas[$0.persona].title) \(percent($0.share))" }.joined(separator: " · ")
-    }
-
     static func lines(_ ranges: [ByteRange], in text: SourceText) -> String {
         var numbers: [Int] = []
         for range in ranges {
@@ -67,21 +61,14 @@ enum ClassifyCommand {
             let names = assessment.declaredPersonas.map { catalog.personas[$0].title } + assessment.unknownDeclaredPersonas.map { "“\($0)” (unknown)" }
             output += "  declared:  \(names.joined(separator: ", "))\n"
         }
-        output += "  reads as:  \(summary(assessment.scores, model: model))  (\(assessment.wordCount) words of prose)\n"
-        if let finding = assessment.finding {
-            output += "  verdict:   misplaced — reads as \(catalog.personas[finding.suggestedPersona].title); suggested section: \(model.sections.sections[finding.suggestedSection].title) (confidence \(percent(finding.confidence)))\n"
-        } else if let suggestion = assessment.suggestion {
-            output += "  verdict:   unplaced — suggested section: \(model.sections.sections[suggestion.suggestedSection].title)\n"
-        } else if let index = assessment.sectionIndex, model.sections.sections[index].isChecked {
-            output += "  verdict:   fits its section (or the evidence is too weak to say otherwise)\n"
-        }
+        output += "  reads as:  \(PlacementPresentation.shareSummary(assessment.scores, model: model))  (\(assessment.wordCount) words of prose)\n"
+        if let verdict = PlacementVerdict.verdict(assessment, model: model) { output += "  verdict:   \(verdict)\n" }
+        if let why = PlacementVerdict.whyNoWarning(assessment, model: model) { output += "             \(why)\n" }
         output += "\nSignals (built-in and configured), strongest first:\n"
         if assessment.evidence.isEmpty { output += "  none\n" }
-        for item in assessment.evidence.prefix(20) {
-            let persona = catalog.personas[item.persona].title.padding(toLength: 22, withPad: " ", startingAt: 0)
-            let label = "\(item.label) ×\(item.ranges.count)".padding(toLength: 30, withPad: " ", startingAt: 0)
-            output += "  \(persona)\(label)+\(format(item.contribution))  \(lines(item.ranges, in: document.text))\n"
-        }
+        output += TextTable.render(assessment.evidence.prefix(20).map { item in
+            [catalog.personas[item.persona].title, "\(item.label) ×\(item.ranges.count)", "+\(format(item.contribution))", lines(item.ranges, in: document.text)]
+        })
         for (title, counts) in [("Links to pages of each persona's sections", assessment.linkCounts),
                                 ("Links from pages of each persona's sections", assessment.inboundLinkCounts)] {
             let linked = counts.indices.filter { counts[$0] > 0 }.sorted { (counts[$0], $1) > (counts[$1], $0) }
@@ -90,9 +77,9 @@ enum ClassifyCommand {
         }
         if !assessment.sectionAffinities.isEmpty {
             output += "\nAffinity with each section's other pages (learned log-odds, higher is closer):\n"
-            for (index, affinity) in assessment.sectionAffinities.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
-                output += "  \(model.sections.sections[index].title.padding(toLength: 48, withPad: " ", startingAt: 0))\(format(affinity, decimals: 2))\n"
-            }
+            output += TextTable.render(assessment.sectionAffinities.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).map { index, affinity in
+                [model.sections.sections[index].title, format(affinity, decimals: 2)]
+            })
         }
         let similar = model.nearestPages(to: assessment.path)
         if !similar.isEmpty {
@@ -107,7 +94,7 @@ enum ClassifyCommand {
             for part in assessment.parts {
                 let heading = document.markdown.headings[part.headingIndex]
                 output += "  ## \(MarkdownText.plainText(heading.text)) (line \(document.text.line(of: heading.range.lowerBound) + 1), \(part.wordCount) words)\n"
-                output += "     \(summary(part.scores, model: model))\n"
+                output += "     \(PlacementPresentation.shareSummary(part.scores, model: model))\n"
                 let signals = part.evidence.prefix(4).map { "\($0.label) (\(catalog.personas[$0.persona].title))" }
                 if !signals.isEmpty { output += "     signals: \(signals.joined(separator: ", "))\n" }
                 if let finding = part.finding {
@@ -164,7 +151,8 @@ enum ClassifyCommand {
         if let index = assessment.sectionIndex {
             let section = model.sections.sections[index]
             object["section"] = .object(["path": .string(section.path), "title": .string(section.title),
-                                         "personas": section.servesEveryone ? .string("any") : .array(section.personas.map { .string(catalog.personas[$0].id) }),
+                                         "personas": .array(section.personas.map { .string(catalog.personas[$0].id) }),
+                                         "everyone": .bool(section.servesEveryone),
                                          "inferred": .bool(section.isInferred)])
         } else {
             object["section"] = .null

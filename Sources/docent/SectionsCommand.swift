@@ -64,7 +64,10 @@ enum SectionsCommand {
             rows[row].pages += 1
             rows[row].misplaced += count(MisplacedDocumentRule())
             rows[row].misplacedParts += count(MisplacedSectionRule())
-            rows[row].mismatched += count(PersonaMismatchRule())
+            // Unknown names under `audience:` are information, not a mismatch.
+            if configuration.setting(forRule: PersonaMismatchRule.description.code, path: path) != .off {
+                rows[row].mismatched += PersonaMismatchRule().check(path, in: snapshot, cache: cache).filter { $0.severity != .information }.count
+            }
         }
         if unplaced.pages > 0 { rows.append(unplaced) }
         return rows
@@ -74,8 +77,7 @@ enum SectionsCommand {
         let catalog = model.catalog
         let origin = model.sections.isConfigured ? "configured in docent.json" : (model.sections.sections.isEmpty ? "none configured, none inferred from folder names" : "inferred from folder names; configure them with \"sections\" in docent.json")
         var output = "Sections of \(root) (\(origin)):\n\n"
-        let pathWidth = min(56, max(12, (rows.map { ($0.section?.path.count ?? 12) + 2 * $0.depth }.max() ?? 12) + 2))
-        let titleWidth = min(52, max(8, (rows.map { $0.section?.title.count ?? 0 }.max() ?? 8) + 2))
+        var table: [[String]] = []
         for row in rows {
             let indent = String(repeating: "  ", count: row.depth)
             let path = row.section.map { $0.path.isEmpty ? "." : $0.path } ?? "(no section)"
@@ -85,17 +87,15 @@ enum SectionsCommand {
                 personas = section.servesEveryone ? "any" : PlacementPresentation.personaTitles(section.personas, catalog: catalog)
                 if !section.unknownPersonas.isEmpty { personas += " (unknown: \(section.unknownPersonas.joined(separator: ", ")))" }
             }
-            var line = "  " + (indent + path).padding(toLength: pathWidth, withPad: " ", startingAt: 0)
-                + title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
-                + personas.padding(toLength: 24, withPad: " ", startingAt: 0)
-                + "\(row.pages) page\(row.pages == 1 ? "" : "s")"
+            var count = "\(row.pages) page\(row.pages == 1 ? "" : "s")"
             var notes: [String] = []
             if row.misplaced > 0 { notes.append("\(row.misplaced) misplaced") }
             if row.misplacedParts > 0 { notes.append("\(row.misplacedParts) misplaced part\(row.misplacedParts == 1 ? "" : "s")") }
             if row.mismatched > 0 { notes.append("\(row.mismatched) persona mismatch\(row.mismatched == 1 ? "" : "es")") }
-            if !notes.isEmpty { line += "  " + notes.joined(separator: " · ") }
-            output += line + "\n"
+            if !notes.isEmpty { count += "  " + notes.joined(separator: " · ") }
+            table.append([indent + path, title, personas, count])
         }
+        output += TextTable.render(table)
         return output
     }
 
@@ -105,7 +105,9 @@ enum SectionsCommand {
             if let section = row.section {
                 object["path"] = .string(section.path)
                 object["title"] = .string(section.title)
-                object["personas"] = section.servesEveryone ? .string("any") : .array(section.personas.map { .string(model.catalog.personas[$0].id) })
+                // Always an array; a section for every persona ("any") has none and `everyone: true`.
+                object["personas"] = .array(section.personas.map { .string(model.catalog.personas[$0].id) })
+                object["everyone"] = .bool(section.servesEveryone)
                 object["inferred"] = .bool(section.isInferred)
             } else {
                 object["path"] = .null

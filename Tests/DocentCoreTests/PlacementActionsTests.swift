@@ -9,28 +9,29 @@ import Testing
 
     private func actions(_ path: String, _ snapshot: WorkspaceSnapshot) -> [CodeActionProposal] {
         let found = diagnostics(path, snapshot)
-        return CodeActionRegistry.actions(in: path, range: 0..<0, diagnostics: found, snapshot: snapshot).filter { $0.title.hasPrefix("Move") || $0.title.hasPrefix("Declare") }
+        return CodeActionRegistry.actions(in: path, range: 0..<0, diagnostics: found, snapshot: snapshot).filter { $0.title.hasPrefix("Move") || $0.title.hasPrefix("Keep in") || $0.title.hasPrefix("Declare") }
     }
 
     @Test func misplacedPageCanMoveOrBeDeclared() throws {
         let path = "docs/using/deploying-the-search-backend.md"
         let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend])
         let proposals = actions(path, snapshot)
-        #expect(proposals.map(\.title) == ["Move to Guides › Running the Portal", "Declare persona in front matter: End User"])
+        #expect(proposals.map(\.title) == ["Move to Guides › Running the Portal", "Keep in Guides › Using the Portal: declare End User in front matter"])
         let move = try #require(proposals.first)
         #expect(move.kind == "quickfix")
         #expect(move.isPreferred)
         #expect(!move.isSafe)
         #expect(move.operations == [.renameFile(from: path, to: "docs/running/deploying-the-search-backend.md")])
         #expect(move.fixes.map(\.code) == ["misplaced-document"])
-        // No front matter yet: the declaration opens a block.
+        // No front matter yet: the declaration opens a block. It silences the warning for good: never the preferred fix.
+        #expect(!proposals[1].isPreferred)
         #expect(proposals[1].operations == [.edit(FileEdit(file: path, range: 0..<0, newText: "---\npersona: end-user\n---\n\n"))])
     }
 
     @Test func declaringThePersonaSilencesTheWarning() throws {
         let path = "docs/using/deploying-the-search-backend.md"
         let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend])
-        let declare = try #require(actions(path, snapshot).first { $0.title.hasPrefix("Declare") })
+        let declare = try #require(actions(path, snapshot).first { $0.title.hasPrefix("Keep in") })
         guard case .edit(let edit) = declare.operations.first else { Issue.record("not an edit"); return }
         var text = snapshot.document(path)!.text
         text.replace(edit.range, with: Array(edit.newText.utf8))
@@ -38,11 +39,19 @@ import Testing
         #expect(diagnostics(path, after).isEmpty)
     }
 
+    @Test func moveKeepsThePathBelowTheSection() throws {
+        let path = "docs/using/deployment/search/backend.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend])
+        let move = try #require(actions(path, snapshot).first)
+        #expect(move.title == "Move to Guides › Running the Portal")
+        #expect(move.operations == [.renameFile(from: path, to: "docs/running/deployment/search/backend.md")])
+    }
+
     @Test func moveIsNotOfferedOntoAnExistingFile() {
         let path = "docs/using/deploying-with-helm.md"
         let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.pages["docs/running/deploying-with-helm.md"]!])
         #expect(diagnostics(path, snapshot).map(\.code) == ["misplaced-document"])
-        #expect(actions(path, snapshot).map(\.title) == ["Declare persona in front matter: End User"])
+        #expect(actions(path, snapshot).map(\.title) == ["Keep in Guides › Using the Portal: declare End User in front matter"])
     }
 
     @Test func mismatchedDeclarationIsReplacedOrThePageMoved() throws {
@@ -50,13 +59,13 @@ import Testing
         let text = "---\ntitle: Tuning search\npersona: end-user\n---\n\n" + PlacementTestWorkspace.searchBackend
         let snapshot = PlacementTestWorkspace.snapshot([path: text])
         let proposals = actions(path, snapshot)
-        #expect(proposals.map(\.title) == ["Move to Guides › Using the Portal", "Declare persona in front matter: Administrator"])
+        #expect(proposals.map(\.title) == ["Move to Guides › Using the Portal", "Keep in Guides › Running the Portal: declare Administrator in front matter"])
         #expect(proposals[0].operations == [.renameFile(from: path, to: "docs/using/search-tuning.md")])
         #expect(!proposals[0].isPreferred)
         let value = try #require(text.range(of: "end-user"))
         let start = text.utf8.distance(from: text.startIndex, to: value.lowerBound)
         #expect(proposals[1].operations == [.edit(FileEdit(file: path, range: start..<(start + 8), newText: "administrator"))])
-        #expect(proposals[1].isPreferred)
+        #expect(!proposals[1].isPreferred)
     }
 
     @Test func declarationIsAddedToExistingFrontMatter() {
@@ -64,7 +73,8 @@ import Testing
         let text = "---\ntitle: Deploying search\n---\n\n" + PlacementTestWorkspace.searchBackend
         let snapshot = PlacementTestWorkspace.snapshot([path: text])
         let proposals = actions(path, snapshot)
-        #expect(proposals.map(\.title) == ["Move to Guides › Running the Portal", "Declare persona in front matter: Administrator"])
+        #expect(proposals.map(\.title) == ["Move to Guides › Running the Portal", "Declare Administrator in front matter"])
+        #expect(proposals.map(\.isPreferred) == [true, false])
         let insertAt = "---\ntitle: Deploying search\n".utf8.count
         #expect(proposals.last?.operations == [.edit(FileEdit(file: path, range: insertAt..<insertAt, newText: "persona: administrator\n"))])
     }

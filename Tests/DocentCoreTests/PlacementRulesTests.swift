@@ -497,8 +497,30 @@ import Testing
         let snapshot = PlacementTestWorkspace.snapshot([path: text])
         let diagnostics = placementDiagnostics(path, in: snapshot)
         #expect(diagnostics.map(\.code) == ["persona-mismatch"])
-        #expect(diagnostics.first?.message == "Unknown persona “astronaut”; known personas: end-user, administrator, integrator, contributor, business-stakeholder, evaluator.")
+        #expect(diagnostics.first?.severity == .error)
+        #expect(diagnostics.first?.message == "Unknown persona “astronaut”; known personas: end-user (User), administrator (Operator, Admin), integrator (Builder, Plugin Developer), contributor (Maintainer), business-stakeholder (Product Manager, Business, Stakeholder), evaluator.")
         #expect(diagnostics.first?.range == range(of: "astronaut", in: text))
+    }
+
+    @Test func unknownAudienceIsInformationAndIgnored() {
+        // `audience:` is free text on many sites: an unknown name is information, and a known one still counts.
+        let path = "docs/using/finding-a-service.md"
+        let text = "---\naudience: Developers\n---\n\n" + PlacementTestWorkspace.pages[path]!
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let diagnostics = placementDiagnostics(path, in: snapshot)
+        #expect(diagnostics.map(\.code) == ["persona-mismatch"])
+        #expect(diagnostics.first?.severity == .information)
+        #expect(diagnostics.first?.message == "“Developers” under audience: names no persona, so placement ignores it; known personas: end-user (User), administrator (Operator, Admin), integrator (Builder, Plugin Developer), contributor (Maintainer), business-stakeholder (Product Manager, Business, Stakeholder), evaluator.")
+        #expect(diagnostics.first?.range == range(of: "Developers", in: text))
+        let mixed = "---\naudience: [Developers, operator]\n---\n\n" + PlacementTestWorkspace.pages[path]!
+        let both = placementDiagnostics(path, in: PlacementTestWorkspace.snapshot([path: mixed]))
+        #expect(both.map(\.severity) == [.information, .error])
+        #expect(both.last?.message == "Declares persona Administrator but sits in Guides › Using the Portal (End User). Suggested section: Guides › Running the Portal.")
+    }
+
+    @Test func configuredTitlesAndAliasesAreListedAsKnown() {
+        let catalog = PersonaCatalog(configuration: [PersonaConfiguration(id: "administrator", title: "Operator", aliases: ["SRE"])])
+        #expect(PersonaMismatchRule.knownPersonas(catalog).hasPrefix("end-user (User), administrator (Operator, Admin, SRE), integrator"))
     }
 
     @Test func pageOutsideEverySection() throws {

@@ -7,22 +7,45 @@ public enum PlacementHover {
         public var range: ByteRange
     }
 
-    /// The placement hover when `offset` lies on the page title.
+    /// The placement hover when `offset` lies on the page title (where `misplaced-document` points,
+    /// `PlacementPresentation.titleRange`) or on the heading of a `##` part (where `misplaced-section`
+    /// points): the page's figures on the title, the part's on its heading, both when they coincide.
     public static func hover(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> Result? {
-        guard let document = snapshot.document(path), !snapshot.isGlossary(path), let title = titleRange(document),
-              title.lowerBound <= offset, offset <= title.upperBound else { return nil }
+        guard let document = snapshot.document(path), !snapshot.isGlossary(path) else { return nil }
+        func covers(_ range: ByteRange) -> Bool { range.lowerBound <= offset && offset <= range.upperBound }
+        let title = PlacementPresentation.titleRange(document)
+        let headings = document.markdown.headings
+        let onTitle = covers(title)
+        guard onTitle || headings.contains(where: { covers($0.textRange) }) else { return nil }
         let model = PlacementModel.of(snapshot)
         // Without any section (configured or inferred) there is nothing to place the page in.
         guard !model.sections.sections.isEmpty, let assessment = model.assessment(of: path, in: snapshot) else { return nil }
-        return Result(markdown: markdown(assessment, model: model), range: title)
+        let part = assessment.parts.first { covers(headings[$0.headingIndex].textRange) }
+        var sections: [String] = []
+        if onTitle { sections.append(markdown(assessment, model: model)) }
+        if let part { sections.append(markdown(part, of: assessment, model: model, document: document)) }
+        guard !sections.isEmpty else { return nil }
+        return Result(markdown: sections.joined(separator: "\n\n---\n\n"), range: onTitle ? title : headings[part!.headingIndex].textRange)
     }
 
-    /// The page's first level-1 heading, else its first heading, else its front-matter title.
-    static func titleRange(_ document: WorkspaceDocument) -> ByteRange? {
-        let markdown = document.markdown
-        if let heading = markdown.headings.first(where: { $0.level == 1 }) ?? markdown.headings.first { return heading.textRange }
-        if let title = markdown.frontMatter?.entry("title"), !title.valueRange.isEmpty { return title.valueRange }
-        return nil
+    /// The hover on a `##` part's heading: how the part reads, its signals and, when it is flagged,
+    /// where it would belong.
+    public static func markdown(_ part: PartAssessment, of assessment: PlacementAssessment, model: PlacementModel, document: WorkspaceDocument) -> String {
+        let catalog = model.catalog
+        let heading = MarkdownText.plainText(document.markdown.headings[part.headingIndex].text)
+        var lines = ["**Part:** \(heading) · \(part.wordCount) words of prose"]
+        lines.append("**Reads as:** " + PlacementPresentation.shareSummary(part.scores, model: model, limit: 4))
+        let signals = part.evidence.prefix(5).map { "\($0.label) (\(catalog.personas[$0.persona].title))" }
+        if !signals.isEmpty { lines.append("**Signals:** " + signals.joined(separator: ", ")) }
+        let checked = assessment.sectionIndex.map { model.sections.sections[$0].isChecked } ?? false
+        if !part.isMeasured && checked && part.wordCount < model.parameters.minimumPartWords {
+            lines.append("Too short to be flagged on its own (a part needs \(model.parameters.minimumPartWords) words of prose, code counting a quarter).")
+        }
+        if let finding = part.finding {
+            lines.append("**Suggested section:** \(model.sections.sections[finding.suggestedSection].title) "
+                + "(reads as \(catalog.personas[finding.suggestedPersona].title))")
+        }
+        return lines.joined(separator: "\n\n")
     }
 
     public static func markdown(_ assessment: PlacementAssessment, model: PlacementModel) -> String {
@@ -36,11 +59,11 @@ public enum PlacementHover {
             lines.append(model.sections.isConfigured ? "**Section:** none of the configured sections" : "**Section:** none")
         }
         if !assessment.declaredPersonas.isEmpty {
-            lines.append("**Declared persona:** \(PlacementPresentation.personaTitles(assessment.declaredPersonas, catalog: catalog))")
+            let quieted = PlacementVerdict.quietedByDeclaration(assessment, model: model).map { " — keeps the page quiet: \($0)" } ?? ""
+            lines.append("**Declared persona:** \(PlacementPresentation.personaTitles(assessment.declaredPersonas, catalog: catalog))\(quieted)")
         }
-        let shares = assessment.ranking.filter { $0.share >= 0.01 }.prefix(4)
-            .map { "\(catalog.personas[$0.persona].title) \(Int(($0.share * 100).rounded())) %" }
-        lines.append("**Reads as:** " + (shares.isEmpty ? "—" : shares.joined(separator: " · ") + (assessment.ranking.count > shares.count ? " · …" : "")))
+        lines.append("**Reads as:** " + PlacementPresentation.shareSummary(assessment.scores, model: model, limit: 4))
+        if let why = PlacementVerdict.whyNoWarning(assessment, model: model) { lines.append(why) }
         let signals = assessment.evidence.prefix(5).map { "\($0.label) (\(catalog.personas[$0.persona].title))" }
         if !signals.isEmpty { lines.append("**Signals:** " + signals.joined(separator: ", ")) }
         // Where its links lead and come from: evidence too, and one a writer can check at a glance.

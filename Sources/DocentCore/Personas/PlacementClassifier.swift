@@ -1377,3 +1377,19 @@ extension FeatureExtractor {
         return snapshot.termMatches(in: path).map { GlossaryUse(range: $0.range, term: names[$0.name].text.lowercased().hashValueFNV) }
     }
 }
+
+extension PlacementModel {
+    /// What the page rule (`isPageMisplaced`) sees on an assessed page of a checked section, the page's
+    /// front-matter declaration aside: the foreign persona that leads (one with a section to move the
+    /// page to), the section's personas' share, whether the page is long enough to be judged and
+    /// whether the rule would warn. Nil outside checked sections or when no other persona has a section.
+    public func pageRule(_ assessment: PlacementAssessment) -> (lead: PersonaScore, placedShare: Double, isLongEnough: Bool, wouldWarn: Bool)? {
+        guard let index = assessment.sectionIndex, sections.sections[index].isChecked,
+              let (best, placedShare) = foreignLead(scores: assessment.scores, placed: sections.sections[index].personas, excluding: index) else { return nil }
+        let isLongEnough = assessment.wordCount >= parameters.minimumWords
+        return (best, placedShare, isLongEnough, isLongEnough && isPageMisplaced(best: best, placedShare: placedShare))
+    }
+
+    /// Whether `persona` has a section of its own (one the placement rules check) in the workspace.
+    public func hasSection(persona: Int) -> Bool { !sectionsByPersona[persona].isEmpty }
+}

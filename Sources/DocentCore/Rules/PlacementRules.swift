@@ -10,6 +10,20 @@ public enum PlacementPresentation {
         return document.text.count == 0 ? 0..<0 : document.text.lineRange(0)
     }
 
+    /// "End User 81 % · Administrator 12 % · …": the shares of at least 1 %, highest first, at most
+    /// `limit` of them ("…" when some are left out). Personas without a section of their own in the
+    /// workspace (no page could move there) are left out unless they lead or there are no sections.
+    public static func shareSummary(_ scores: [PersonaScore], model: PlacementModel, limit: Int = .max) -> String {
+        let ranking = scores.sorted { ($0.share, $1.persona) > ($1.share, $0.persona) }
+        let hasSections = !model.sections.sections.isEmpty
+        let shown = ranking.filter { score in
+            score.share >= 0.01 && (!hasSections || model.hasSection(persona: score.persona) || score.persona == ranking.first?.persona)
+        }.prefix(limit)
+        guard !shown.isEmpty else { return "—" }
+        return shown.map { "\(model.catalog.personas[$0.persona].title) \(Int(($0.share * 100).rounded())) %" }.joined(separator: " · ")
+            + (limit < .max && ranking.count > shown.count ? " · …" : "")
+    }
+
     /// "End User" or "Administrator, Integrator".
     public static func personaTitles(_ personas: [Int], catalog: PersonaCatalog) -> String {
         personas.map { catalog.personas[$0].title }.joined(separator: ", ")
@@ -99,7 +113,9 @@ public struct MisplacedSectionRule: Rule {
     }
 }
 
-/// `persona-mismatch`: the persona a page declares in front matter is not one its section is for.
+/// `persona-mismatch`: the persona a page declares in front matter is not one its section is for, or
+/// names no persona. An unknown name under `persona:`/`personas:` is an error; under `audience:`, a
+/// key many sites use for free text ("Developers"), it is information and placement ignores it.
 public struct PersonaMismatchRule: Rule {
     public static let description = RuleDescription(code: "persona-mismatch", summary: "A page declares a persona its section is not written for", defaultSeverity: .error)
 
@@ -108,20 +124,53 @@ public struct PersonaMismatchRule: Rule {
 
     public init(parameters: PlacementParameters = PlacementParameters()) { self.parameters = parameters }
 
+    /// "end-user (User), administrator (Operator, Admin), …": each persona's id with the other names
+    /// it is known by (its title when that differs, its aliases; plurals left out, since they match too).
+    public static func knownPersonas(_ catalog: PersonaCatalog) -> String {
+        catalog.personas.map { persona in
+            var seen: Set<String> = [PersonaCatalog.normalize(persona.id)]
+            var names: [String] = []
+            for name in [persona.title] + persona.aliases {
+                let key = PersonaCatalog.normalize(name)
+                if seen.contains(key) || (key.hasSuffix("s") && seen.contains(String(key.dropLast()))) { continue }
+                seen.insert(key)
+                names.append(name)
+            }
+            return names.isEmpty ? persona.id : "\(persona.id) (\(names.joined(separator: ", ")))"
+        }.joined(separator: ", ")
+    }
+
+    /// The names under `key` that match no persona (nor "any").
+    static func unknownNames(_ frontMatter: FrontMatter, key: String, catalog: PersonaCatalog) -> [String] {
+        frontMatter.strings(key).flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces() } }
+            .filter { !$0.isEmpty && catalog.index(of: $0) == nil && !SectionMap.everyoneNames.contains($0.lowercased()) }
+    }
+
     public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
-        guard let document = snapshot.document(path), let entry = PlacementModel.declarationEntry(document.markdown) else { return [] }
+        guard let document = snapshot.document(path), let entry = PlacementModel.declarationEntry(document.markdown),
+              let frontMatter = document.markdown.frontMatter else { return [] }
         let model = PlacementModel.of(snapshot, parameters: parameters)
-        let (declared, unknown) = PlacementModel.declaredPersonas(document.markdown, catalog: model.catalog)
+        let (declared, _) = PlacementModel.declaredPersonas(document.markdown, catalog: model.catalog)
         let range = entry.valueRange.isEmpty ? entry.keyRange : entry.valueRange
-        if let name = unknown.first {
-            let known = model.catalog.personas.map(\.id).joined(separator: ", ")
+        let known = Self.knownPersonas(model.catalog)
+        let knownData = DiagnosticValue.array(model.catalog.personas.map { .string($0.id) })
+        for key in ["persona", "personas"] {
+            guard let name = Self.unknownNames(frontMatter, key: key, catalog: model.catalog).first, let keyed = frontMatter.entry(key) else { continue }
             return [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
-                               message: "Unknown persona “\(name)”; known personas: \(known).", file: path, range: range,
-                               data: ["declaredPersona": .string(name), "knownPersonas": .array(model.catalog.personas.map { .string($0.id) })])]
+                               message: "Unknown persona “\(name)”; known personas: \(known).", file: path,
+                               range: keyed.valueRange.isEmpty ? keyed.keyRange : keyed.valueRange,
+                               data: ["declaredPersona": .string(name), "knownPersonas": knownData])]
         }
-        guard !declared.isEmpty, let sectionIndex = model.sections.sectionIndex(for: path) else { return [] }
+        var result: [Diagnostic] = []
+        if let name = Self.unknownNames(frontMatter, key: "audience", catalog: model.catalog).first, let audience = frontMatter.entry("audience") {
+            result.append(Diagnostic(code: Self.description.code, severity: .information,
+                                     message: "“\(name)” under audience: names no persona, so placement ignores it; known personas: \(known).", file: path,
+                                     range: audience.valueRange.isEmpty ? audience.keyRange : audience.valueRange,
+                                     data: ["declaredPersona": .string(name), "knownPersonas": knownData]))
+        }
+        guard !declared.isEmpty, let sectionIndex = model.sections.sectionIndex(for: path) else { return result }
         let section = model.sections.sections[sectionIndex]
-        guard section.isChecked, !declared.contains(where: section.personas.contains) else { return [] }
+        guard section.isChecked, !declared.contains(where: section.personas.contains) else { return result }
         let declaredTitles = PlacementPresentation.personaTitles(declared, catalog: model.catalog)
         var message = "Declares persona \(declaredTitles) but sits in \(section.title) (\(PlacementPresentation.personaTitles(section.personas, catalog: model.catalog)))."
         var data: [String: DiagnosticValue] = [
@@ -134,7 +183,7 @@ public struct PersonaMismatchRule: Rule {
             message += " Suggested section: \(suggested.title)."
             data["suggestedSection"] = .string(suggested.path)
         }
-        return [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity, message: message, file: path, range: range, data: data)]
+        return result + [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity, message: message, file: path, range: range, data: data)]
     }
 }
 
