@@ -1,3 +1,4 @@
+import DocentCore
 import Foundation
 
 /// Writes a file the safe way: a temporary file in the same folder, the original's permissions, then
@@ -38,7 +39,7 @@ public enum AtomicFileWriter {
         guard let current = manager.contents(atPath: url.path) else { throw .changedSinceRead }
         var bytes = bytes
         var expected = expected
-        let mark = WorkspaceLoader.byteOrderMark
+        let mark = UTF8Scalars.byteOrderMark
         if current.starts(with: mark) && !expected.starts(with: mark) {
             expected = mark + expected
             bytes = mark + bytes

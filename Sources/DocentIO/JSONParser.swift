@@ -1,3 +1,4 @@
+import DocentCore
 /// A JSON syntax error with its place (1-based line and column, counted in characters).
 public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
@@ -63,7 +64,7 @@ public struct JSONParser {
 
     private mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
         // A UTF-8 byte-order mark is tolerated.
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
+        if bytes.starts(with: UTF8Scalars.byteOrderMark) { index = UTF8Scalars.byteOrderMark.count }
         skipWhitespace()
         guard index < bytes.count else { throw error("Expected a JSON value, found the end of the input") }
         let value = try parseValue()

@@ -99,17 +99,15 @@ public struct WorkspaceLoader: Sendable {
         return "not valid UTF-8: \(count) invalid byte sequence\(count == 1 ? "" : "s") read as U+FFFD (the first on line \(line))"
     }
 
-    /// The UTF-8 byte-order mark. Editors drop it from the text they show and send (their positions
-    /// do not count it), so `read` drops it too; `AtomicFileWriter` puts it back in files that had it.
-    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
-    /// `bytes` without a leading byte-order mark.
+    /// `bytes` without a leading byte-order mark (`UTF8Scalars.byteOrderMark`): editors drop it, so
+    /// `read` does too; `AtomicFileWriter` puts it back in files that had it.
     public static func droppingByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.starts(with: byteOrderMark) ? Array(bytes.dropFirst(byteOrderMark.count)) : bytes
+        let mark = UTF8Scalars.byteOrderMark
+        return bytes.starts(with: mark) ? Array(bytes.dropFirst(mark.count)) : bytes
     }
 
     /// Reads a workspace-relative file, refusing paths outside the root, oversized files and binary
-    /// files. A leading UTF-8 byte-order mark is not part of the text (see `byteOrderMark`).
+    /// files. A leading UTF-8 byte-order mark is not part of the text (see `droppingByteOrderMark`).
     public func read(_ path: String) -> Swift.Result<[UInt8], ReadFailure> {
         guard let url = confinedURL(path) else { return .failure(ReadFailure(message: "outside the workspace root")) }
         do {

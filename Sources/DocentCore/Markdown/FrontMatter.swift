@@ -71,7 +71,7 @@ public enum FrontMatterReader {
         guard table.lineCount >= 2 else { return nil }
         var first = text.lineRange(0)
         // A byte-order mark (kept by a client that sends it as part of the text) does not hide the block.
-        if text.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { first = min(3, first.upperBound)..<first.upperBound }
+        if text.bytes.starts(with: UTF8Scalars.byteOrderMark) { first = min(UTF8Scalars.byteOrderMark.count, first.upperBound)..<first.upperBound }
         guard isDelimiter(text.bytes, first, allowDots: false) else { return nil }
         var line = 1
         while line < table.lineCount {

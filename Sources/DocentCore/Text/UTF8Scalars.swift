@@ -1,6 +1,10 @@
 /// Small helpers over UTF-8 bytes. `SourceText` guarantees valid UTF-8, so these only need to be
 /// defensive (never crash), not exact, on invalid input.
 public enum UTF8Scalars {
+    /// The UTF-8 byte-order mark. Editors drop it from the text they show and send (their positions
+    /// do not count it); Docent reads past it wherever text comes in.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// The length in bytes of the scalar whose first byte is `lead` (1 for continuation or invalid bytes).
     @inline(__always)
     public static func sequenceLength(lead: UInt8) -> Int {
