@@ -618,17 +618,20 @@ public final class PlacementModel: Sendable {
         var known: [Int] = []
         var unknown: [String] = []
         for key in ["persona", "personas", "audience"] {
-            for name in frontMatter.strings(key) {
-                for part in name.split(separator: ",").map({ String($0).trimmingSpaces() }) where !part.isEmpty {
-                    if let index = catalog.index(of: part) {
-                        if !known.contains(index) { known.append(index) }
-                    } else if !SectionMap.everyoneNames.contains(part.lowercased()) {
-                        unknown.append(part)
-                    }
+            for name in declaredNames(frontMatter, key: key) {
+                if let index = catalog.index(of: name) {
+                    if !known.contains(index) { known.append(index) }
+                } else if !SectionMap.everyoneNames.contains(name.lowercased()) {
+                    unknown.append(name)
                 }
             }
         }
         return (known, unknown)
+    }
+
+    /// The names a front-matter key declares: its values, each split at commas and trimmed.
+    static func declaredNames(_ frontMatter: FrontMatter, key: String) -> [String] {
+        frontMatter.strings(key).flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces() } }.filter { !$0.isEmpty }
     }
 
     /// The front-matter entry that declares the page's persona.
@@ -1286,11 +1289,11 @@ public final class PlacementModel: Sendable {
         var scored: [(Float, Int)] = []
         for index in counts.ids.indices {
             let id = Int(counts.ids[index])
+            // A word the section's pages use only once or twice does not make it typical of them.
+            guard target.counts[id] >= minimumTypicalWeight else { continue }
             let backgroundProbability = background[id] / backgroundMass
             let inTarget = (target.counts[id] + smoothing * backgroundProbability) / (target.mass + smoothing)
             let inSource = source.map { ($0.counts[id] + smoothing * backgroundProbability) / ($0.mass + smoothing) } ?? backgroundProbability
-            // A word the section's pages use only once or twice does not make it typical of them.
-            guard target.counts[id] >= minimumTypicalWeight else { continue }
             let pull = logf(inTarget / inSource) * inverseDocumentFrequency[id]
             if pull > 0 { scored.append((counts.weights[index] * pull, index)) }
         }

@@ -142,8 +142,8 @@ public struct PersonaMismatchRule: Rule {
 
     /// The names under `key` that match no persona (nor "any").
     static func unknownNames(_ frontMatter: FrontMatter, key: String, catalog: PersonaCatalog) -> [String] {
-        frontMatter.strings(key).flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces() } }
-            .filter { !$0.isEmpty && catalog.index(of: $0) == nil && !SectionMap.everyoneNames.contains($0.lowercased()) }
+        PlacementModel.declaredNames(frontMatter, key: key)
+            .filter { catalog.index(of: $0) == nil && !SectionMap.everyoneNames.contains($0.lowercased()) }
     }
 
     public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
