@@ -90,6 +90,11 @@ public enum WorkspacePath {
         return Array(repeating: "..", count: from.count - shared) + to[shared...]
     }
 
+    /// `path` without trailing slashes (a folder's URL may end in one).
+    public static func trimmingTrailingSlashes(_ path: String) -> String {
+        String(path.reversed().drop { $0 == "/" }.reversed())
+    }
+
     /// Removes `.` and `..` components; nil when `..` climbs above the root.
     public static func normalize(_ path: String) -> String? {
         var result: [String] = []

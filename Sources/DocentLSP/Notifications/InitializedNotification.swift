@@ -39,7 +39,7 @@ extension LanguageServer {
             let nested = folders.compactMap { other -> String? in
                 guard other !== workspace, other.root.standardizedFileURL.path != rootPath,
                       let path = workspace.relativePath(of: other.root), !path.isEmpty else { return nil }
-                return String(path.reversed().drop { $0 == "/" }.reversed())
+                return WorkspacePath.trimmingTrailingSlashes(path)
             }.sorted()
             if nested != workspace.nestedFolders {
                 workspace.nestedFolders = nested

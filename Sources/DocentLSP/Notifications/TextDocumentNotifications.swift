@@ -163,14 +163,14 @@ enum DidChangeWatchedFilesNotification: NotificationHandler {
         for change in params["changes"]?.arrayValue ?? [] {
             guard let uri = change["uri"]?.stringValue, let type = change["type"]?.intValue,
                   let (workspace, path) = server.locate(uri, createIfMissing: false), workspace.isOnDisk else { continue }
-            // The deletion watcher hears of every file; one that was no document changes nothing.
-            if type == 3 && !ConfigurationLoader.fileNames.contains(path)
-                && workspace.snapshot.document(path) == nil && !workspace.snapshot.documents.keys.contains(where: { $0.hasPrefix(path + "/") }) { continue }
-            if !touched.contains(where: { $0 === workspace }) { touched.append(workspace) }
-            // Open buffers are the editor's truth; disk changes to them wait for didClose.
-            if server.openDocuments[uri] != nil { continue }
-            // A file or a whole folder (some watchers report a moved folder once).
-            server.refreshFromDisk(path, in: workspace, deleted: type == 3)
+            // Open buffers are the editor's truth; disk changes to them wait for didClose (`docent.json`
+            // is read with its open buffer laid over it).
+            if server.openDocuments[uri] != nil && !ConfigurationLoader.fileNames.contains(path) { continue }
+            // A file or a whole folder (some watchers report a moved folder once). The deletion watcher
+            // hears of every file; one that was no document changes nothing and republishes nothing.
+            if server.refreshFromDisk(path, in: workspace, deleted: type == 3), !touched.contains(where: { $0 === workspace }) {
+                touched.append(workspace)
+            }
         }
         for workspace in touched { server.diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true) }
     }

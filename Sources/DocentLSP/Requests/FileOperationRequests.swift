@@ -45,9 +45,9 @@ enum DidRenameFilesNotification: NotificationHandler {
         var touched: [ServerWorkspace] = []
         for file in params["files"]?.arrayValue ?? [] {
             guard let (workspace, old, new) = server.renamedPaths(file), workspace.isOnDisk, old != new else { continue }
-            if !touched.contains(where: { $0 === workspace }) { touched.append(workspace) }
-            server.refreshFromDisk(old, in: workspace, deleted: true)
-            server.refreshFromDisk(new, in: workspace, deleted: false)
+            let left = server.refreshFromDisk(old, in: workspace, deleted: true)
+            let arrived = server.refreshFromDisk(new, in: workspace, deleted: false)
+            if (left || arrived) && !touched.contains(where: { $0 === workspace }) { touched.append(workspace) }
         }
         for workspace in touched { server.diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true) }
     }
@@ -61,32 +61,31 @@ extension LanguageServer {
               let newURL = URL(string: newURI), newURL.isFileURL,
               let (workspace, old) = locate(oldURI, createIfMissing: false), workspace.isOnDisk,
               let new = workspace.relativePath(of: newURL) else { return nil }
-        return (workspace, Self.trimmingSlashes(old), Self.trimmingSlashes(new))
-    }
-
-    private static func trimmingSlashes(_ path: String) -> String {
-        String(path.reversed().drop { $0 == "/" }.reversed())
+        return (workspace, WorkspacePath.trimmingTrailingSlashes(old), WorkspacePath.trimmingTrailingSlashes(new))
     }
 
     /// Brings the model in line with the disk at `path`, a file or a folder: gone (`deleted`), or
     /// read again. Open documents keep the editor's text; `docent.json` reloads the configuration.
-    func refreshFromDisk(_ path: String, in workspace: ServerWorkspace, deleted: Bool) {
+    /// Returns whether the model changed (a file that is no document changes nothing).
+    @discardableResult
+    func refreshFromDisk(_ path: String, in workspace: ServerWorkspace, deleted: Bool) -> Bool {
         if ConfigurationLoader.fileNames.contains(path) {
             reloadConfiguration(of: workspace)
-            return
+            return true
         }
         let folder = path + "/"
         if deleted {
             let gone = workspace.snapshot.sortedPaths.filter { ($0 == path || $0.hasPrefix(folder)) && openURI($0, in: workspace) == nil }
             if !gone.isEmpty { workspace.apply(gone.map { .removeDocument(path: $0) }) }
-            return
+            return !gone.isEmpty
         }
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: workspace.url(of: path).path, isDirectory: &isFolder) else { return }
+        guard FileManager.default.fileExists(atPath: workspace.url(of: path).path, isDirectory: &isFolder) else { return false }
         var paths = [path]
         if isFolder.boolValue {
             var skipped: [WorkspaceLoader.SkippedFile] = []
-            paths = workspace.loader.listFiles(configuration: workspace.snapshot.configuration, skipped: &skipped).filter { $0.hasPrefix(folder) }
+            var sizes: [String: Int] = [:]
+            paths = workspace.ownFiles(configuration: workspace.snapshot.configuration, skipped: &skipped, sizes: &sizes).filter { $0.hasPrefix(folder) }
         }
         var changes: [WorkspaceChange] = []
         for file in paths where workspace.admits(file) && openURI(file, in: workspace) == nil {
@@ -98,5 +97,6 @@ extension LanguageServer {
             }
         }
         if !changes.isEmpty { workspace.apply(changes) }
+        return !changes.isEmpty
     }
 }

@@ -42,6 +42,11 @@ final class ServerWorkspace {
         !isInNestedFolder(path) || configuration.glossarySource(for: path) != nil
     }
 
+    /// The files under the root that `configuration` includes and this workspace keeps (see `keeps`).
+    func ownFiles(configuration: Configuration, skipped: inout [WorkspaceLoader.SkippedFile], sizes: inout [String: Int]) -> [String] {
+        loader.listFiles(configuration: configuration, skipped: &skipped, sizes: &sizes).filter { keeps($0, configuration: configuration) }
+    }
+
     /// For an untitled document served against a workspace folder: that folder's workspace. This
     /// workspace's snapshot is then the folder's plus the untitled document, re-derived when either
     /// changes, so the untitled document sees the folder's glossary and configuration and never
@@ -71,8 +76,7 @@ final class ServerWorkspace {
         var skipped: [WorkspaceLoader.SkippedFile] = []
         var sizes: [String: Int] = [:]
         // Largest files first, so that no batch ends with one large file read while the other cores wait.
-        let paths = loader.listFiles(configuration: configuration, skipped: &skipped, sizes: &sizes)
-            .filter { keeps($0, configuration: configuration) }
+        let paths = ownFiles(configuration: configuration, skipped: &skipped, sizes: &sizes)
             .sorted { (sizes[$0] ?? 0, $1) > (sizes[$1] ?? 0, $0) }
         var documents: [WorkspaceDocument] = []
         var notes: [WorkspaceLoader.SkippedFile] = []
@@ -145,8 +149,8 @@ final class ServerWorkspace {
         apply([.setConfiguration(effectiveConfiguration(), problems: problems)])
         // Files the new configuration includes or drops; open buffers win over disk content.
         var skipped: [WorkspaceLoader.SkippedFile] = []
-        let listed = loader.listFiles(configuration: configuration, skipped: &skipped).filter { keeps($0, configuration: configuration) }
-        let wanted = Set(listed).union(openTexts.keys.filter(admits))
+        var sizes: [String: Int] = [:]
+        let wanted = Set(ownFiles(configuration: configuration, skipped: &skipped, sizes: &sizes)).union(openTexts.keys.filter(admits))
         var changes: [WorkspaceChange] = []
         for path in snapshot.documents.keys where !wanted.contains(path) { changes.append(.removeDocument(path: path)) }
         for path in wanted where snapshot.documents[path] == nil {
