@@ -150,10 +150,7 @@ enum ClassifyCommand {
         object["file"] = .string(assessment.path)
         if let index = assessment.sectionIndex {
             let section = model.sections.sections[index]
-            object["section"] = .object(["path": .string(section.path), "title": .string(section.title),
-                                         "personas": .array(section.personas.map { .string(catalog.personas[$0].id) }),
-                                         "everyone": .bool(section.servesEveryone),
-                                         "inferred": .bool(section.isInferred)])
+            object["section"] = .object(SectionsCommand.json(section, catalog: catalog))
         } else {
             object["section"] = .null
         }

@@ -99,19 +99,17 @@ enum SectionsCommand {
         return output
     }
 
+    /// A section as `sections --json` and `classify --json` give it. `personas` is always an array; a
+    /// section for every persona ("any") has none and `everyone: true`.
+    static func json(_ section: Section, catalog: PersonaCatalog) -> JSONObject {
+        ["path": .string(section.path), "title": .string(section.title),
+         "personas": .array(section.personas.map { .string(catalog.personas[$0].id) }),
+         "everyone": .bool(section.servesEveryone), "inferred": .bool(section.isInferred)]
+    }
+
     static func json(_ rows: [Row], model: PlacementModel) -> JSONValue {
         .array(rows.map { row in
-            var object = JSONObject()
-            if let section = row.section {
-                object["path"] = .string(section.path)
-                object["title"] = .string(section.title)
-                // Always an array; a section for every persona ("any") has none and `everyone: true`.
-                object["personas"] = .array(section.personas.map { .string(model.catalog.personas[$0].id) })
-                object["everyone"] = .bool(section.servesEveryone)
-                object["inferred"] = .bool(section.isInferred)
-            } else {
-                object["path"] = .null
-            }
+            var object = row.section.map { json($0, catalog: model.catalog) } ?? ["path": .null]
             object["pages"] = .number(Double(row.pages))
             object["misplacedDocuments"] = .number(Double(row.misplaced))
             object["misplacedSections"] = .number(Double(row.misplacedParts))
