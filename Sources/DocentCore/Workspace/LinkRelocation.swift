@@ -29,7 +29,7 @@ public enum LinkRelocation {
                 let isRooted = written.hasPrefix("/")
                 // Where the link leads as written (percent-decoded), and the file that is.
                 guard let resolved = WorkspacePath.resolved(WorkspacePath.percentDecoded(Array(written.utf8)), relativeTo: path) else { continue }
-                let target = WorkspacePath.linkTarget(link.destination, from: path, isDocument: { snapshot.document($0) != nil }) ?? resolved
+                let target = WorkspacePath.documentTarget(ofResolved: resolved, from: path, isDocument: { snapshot.document($0) != nil }) ?? resolved
                 guard !target.isEmpty else { continue }
                 let newTarget = destination(target) ?? target
                 guard newTarget != target || (newPath != path && !isRooted) else { continue }
@@ -52,10 +52,10 @@ public enum LinkRelocation {
         let targetName = target.split(separator: "/").last.map(String.init) ?? target
         let newName = newTarget.split(separator: "/").last.map(String.init) ?? newTarget
         if target != resolved {
-            if let ext = [".md", ".mdx"].first(where: { target == resolved + $0 }), newTarget.hasSuffix(ext), result.hasSuffix(ext) {
+            if let ext = WorkspacePath.documentSuffixes.first(where: { target == resolved + $0 }), newTarget.hasSuffix(ext), result.hasSuffix(ext) {
                 result.removeLast(ext.count)
             } else if target == (resolved.isEmpty ? "" : resolved + "/") + targetName, targetName == newName,
-                      ["index.md", "index.mdx", "README.md"].contains(targetName), result.hasSuffix(newName) {
+                      WorkspacePath.folderIndexNames.contains(targetName), result.hasSuffix(newName) {
                 result.removeLast(newName.count)
                 if result.hasSuffix("/") && !written.hasSuffix("/") { result.removeLast() }
                 if result.isEmpty { result = "./" }

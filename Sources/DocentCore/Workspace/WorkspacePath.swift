@@ -41,11 +41,22 @@ public enum WorkspacePath {
         guard !bytes.isEmpty, !hasScheme(bytes) else { return nil }
         if bytes.contains(UInt8(ascii: "%")) { bytes = percentDecoded(bytes) }
         guard let trimmed = resolved(bytes, relativeTo: base) else { return nil }
+        return documentTarget(ofResolved: trimmed, from: base, isDocument: isDocument)
+    }
+
+    /// The suffixes a site generator adds to a link written without one, in the order tried.
+    public static let documentSuffixes = [".md", ".mdx"]
+    /// The files a link to a folder opens, in the order tried.
+    public static let folderIndexNames = ["index.md", "index.mdx", "README.md"]
+
+    /// The document a link resolved to `path` (a workspace path, see `linkTarget`) opens from `base`:
+    /// `path` itself, then with a `documentSuffixes` suffix, then a `folderIndexNames` file in it.
+    public static func documentTarget(ofResolved path: String, from base: String, isDocument: (String) -> Bool) -> String? {
         func found(_ candidate: String) -> Bool { !candidate.isEmpty && candidate != base && isDocument(candidate) }
-        if found(trimmed) { return trimmed }
-        for suffix in [".md", ".mdx"] where found(trimmed + suffix) { return trimmed + suffix }
-        let folder = trimmed.isEmpty ? "" : trimmed + "/"
-        for name in ["index.md", "index.mdx", "README.md"] where found(folder + name) { return folder + name }
+        if found(path) { return path }
+        for suffix in documentSuffixes where found(path + suffix) { return path + suffix }
+        let folder = path.isEmpty ? "" : path + "/"
+        for name in folderIndexNames where found(folder + name) { return folder + name }
         return nil
     }
 
