@@ -398,6 +398,7 @@ enum PlacementScenario {
         case "suggestionNeighbourWeight": parameters.suggestionNeighbourWeight = value
         case "suggestionLinkWeight": parameters.suggestionLinkWeight = value
         case "partMinimumLead": parameters.partMinimumLead = value
+        case "ownPartsShare": parameters.ownPartsShare = value
         case "linkPrior": parameters.linkPrior = value
         case "inboundLinkWeight": parameters.inboundLinkWeight = value
         case "inboundLinkPrior": parameters.inboundLinkPrior = value

@@ -423,6 +423,41 @@ import Testing
         #expect(diagnostic.related.first?.message == "Administrator signal: kubectl")
     }
 
+    @Test func pastedOperatorPartsAreNamedRatherThanTheGuideTheyWerePastedInto() throws {
+        // A user guide with two operator parts pasted at its end reads as Administrator as a whole
+        // (48 % against End User's 30 %); its own parts still read as End User and hold most of its
+        // prose, so the pasted parts are named and the guide is not sent to the operators' section.
+        // The page rule is loosened so that this small workspace flags the mixed page as a whole, as a
+        // workspace of hundreds of pages did (learned profiles sharpen the shares there).
+        var parameters = PlacementParameters()
+        parameters.minimumRatio = 1.5
+        parameters.maximumPlacedShare = 0.35
+        let path = "docs/using/signing-in.md"
+        let text = PlacementTestWorkspace.signingInWithPastedParts
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let rules: [any Rule] = [MisplacedDocumentRule(parameters: parameters), MisplacedSectionRule(parameters: parameters)]
+        let diagnostics = rules.flatMap { $0.check(path, in: snapshot, cache: AnalysisCache()) }
+        #expect(diagnostics.map(\.code) == ["misplaced-section", "misplaced-section"])
+        #expect(diagnostics.map(\.range) == [range(of: "Creating the session database", in: text), range(of: "Rotating the signing keys", in: text)])
+        #expect(diagnostics.allSatisfy { $0.data["suggestedPersona"] == .string("administrator") && $0.data["suggestedSection"] == .string("docs/running") })
+        let model = PlacementModel.of(snapshot, parameters: parameters)
+        let assessment = try #require(model.assessment(of: path, in: snapshot))
+        #expect(assessment.ranking.first?.persona == model.catalog.index(of: "administrator"))
+        #expect(PlacementVerdict.verdict(assessment, model: model) == "fits its section, except 2 `##` parts that read as Administrator (misplaced-section)")
+        #expect(PlacementVerdict.whyNoWarning(assessment, model: model)
+                == "Administrator leads because of 2 `##` parts written for it; parts that read as End User hold most of the page, so those parts are flagged rather than the page.")
+        // Without the rule, the whole guide is flagged and its parts are not.
+        var wholePage = parameters
+        wholePage.ownPartsShare = 0
+        let before = PlacementModel.of(snapshot, parameters: wholePage).assessment(of: path, in: snapshot)
+        #expect(before?.finding?.suggestedPersona == model.catalog.index(of: "administrator"))
+        #expect(before?.parts.allSatisfy { $0.finding == nil } == true)
+        // A page that is foreign all through is still flagged as a whole.
+        let moved = "docs/using/deploying-the-search-backend.md"
+        let whole = PlacementTestWorkspace.snapshot([moved: PlacementTestWorkspace.searchBackend])
+        #expect(MisplacedDocumentRule(parameters: parameters).check(moved, in: whole, cache: AnalysisCache()).map(\.code) == ["misplaced-document"])
+    }
+
     @Test func aPartAboutThePagesOwnSubjectStaysWithItsPage() {
         // The operator's part names the same backup job, bucket and schedule as the rest of the page: it
         // belongs to the page even though it reads as another persona's.
@@ -847,6 +882,59 @@ enum PlacementTestWorkspace {
     ```
 
     Restart the backend deployment and check its logs for connection errors.
+
+    """
+
+    /// A user guide (three parts for end users) with two operators' parts pasted at its end.
+    static let signingInWithPastedParts = """
+    # Signing in to the portal
+
+    The portal uses your company account, so there is no separate password to remember.
+
+    ## Open the sign-in page
+
+    Open the portal address in your browser. The sign-in page shows one button for each way to sign
+    in that your company allows. Click the button with your company's name and enter your usual email
+    address and password in the window that appears.
+
+    ## Check that it worked
+
+    After a few seconds the home page appears with your name and picture in the top corner of the
+    sidebar. Click your picture to open your profile page and check that it lists the teams you
+    belong to. If a team is missing, ask the person who owns that team to add you.
+
+    ## When the button does nothing
+
+    Pop-up blockers can hide the sign-in window. Allow pop-ups for the portal in your browser
+    settings, reload the page and click the button again. If you still see the sign-in page after
+    that, sign out of your company account in another tab and try once more.
+
+    ## Creating the session database
+
+    Sessions are kept in PostgreSQL. In production, install the Postgres Helm chart on the Kubernetes
+    cluster, create a database user, store its connection string as a Kubernetes secret in an
+    environment variable, and configure the backend in app-config.yaml:
+
+    ```yaml
+    backend:
+      database:
+        client: pg
+        connection: ${SESSION_DATABASE_URL}
+    ```
+
+    Restart the backend deployment, check the pod logs for connection errors, and back up the database
+    before upgrading.
+
+    ## Rotating the signing keys
+
+    The backend signs session tokens with a key kept in a Kubernetes secret. Rotate it every quarter
+    in production: create the new secret with kubectl, roll out the deployment, watch the replicas
+    with your monitoring, and delete the old secret once every pod runs the new version.
+
+    ```bash
+    kubectl create secret generic session-keys --from-file=key.pem --namespace portal
+    kubectl rollout restart deployment/portal-backend --namespace portal
+    ```
 
     """
 

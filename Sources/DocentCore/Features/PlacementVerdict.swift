@@ -15,7 +15,12 @@ public enum PlacementVerdict {
         guard let index = assessment.sectionIndex, sections[index].isChecked else { return nil }
         let section = sections[index]
         let declared = assessment.declaredPersonas
-        guard !declared.isEmpty else { return "fits its section (or the evidence is too weak to say otherwise)" }
+        guard !declared.isEmpty else {
+            let flaggedParts = assessment.parts.compactMap(\.finding)
+            guard !flaggedParts.isEmpty else { return "fits its section (or the evidence is too weak to say otherwise)" }
+            let personas = PlacementPresentation.personaTitles(Array(Set(flaggedParts.map(\.suggestedPersona))).sorted(), catalog: catalog)
+            return "fits its section, except \(flaggedParts.count == 1 ? "one `##` part that reads" : "\(flaggedParts.count) `##` parts that read") as \(personas) (misplaced-section)"
+        }
         let declaredTitles = PlacementPresentation.personaTitles(declared, catalog: catalog)
         if !declared.contains(where: section.personas.contains) {
             return "persona-mismatch — declares \(declaredTitles), but \(section.title) is for \(PlacementPresentation.personaTitles(section.personas, catalog: catalog)) (docent check reports it)"
@@ -50,7 +55,15 @@ public enum PlacementVerdict {
         guard rule.isLongEnough else {
             return "\(title) leads, but the page is too short to judge (\(assessment.wordCount) words of prose; a page needs \(parameters.minimumWords))."
         }
-        guard !rule.wouldWarn else { return nil }
+        if rule.wouldWarn {
+            // The page rule would warn, but the reading comes from parts written for another audience:
+            // they are flagged instead (see `PlacementParameters.ownPartsShare`).
+            let flagged = assessment.parts.filter { $0.finding?.suggestedPersona == leader.persona }.count
+            guard flagged > 0 else { return nil }
+            let placed = PlacementPresentation.personaTitles(model.sections.sections[index].personas, catalog: model.catalog)
+            return "\(title) leads because of \(flagged == 1 ? "one `##` part" : "\(flagged) `##` parts") written for it; parts that read as \(placed) hold most of the page, "
+                + "so \(flagged == 1 ? "that part is" : "those parts are") flagged rather than the page."
+        }
         return "\(title) leads, but not clearly enough to warn (needs \(percent(parameters.minimumShare)) and \(times(parameters.minimumRatio)) the section's share "
             + "with the section at most \(percent(parameters.maximumPlacedShare)), or \(percent(parameters.strongShare)) and \(times(parameters.strongRatio)))."
     }

@@ -72,6 +72,10 @@ public struct PlacementParameters: Hashable, Sendable {
     /// …and the part must read more as the foreign persona than as the section's, by this factor: a
     /// part unlike its page but not written for anyone else is not named for another audience.
     public var partMinimumLead: Double = 1
+    /// A page that reads as another persona as a whole, but whose `##` parts reading as its section's
+    /// persona hold at least this share of its prose, owes that reading to its other parts (pasted in
+    /// from elsewhere): those parts are named, by the page rule, instead of the page (0: never).
+    public var ownPartsShare: Double = 0.5
     /// Which of the suggested persona's sections a finding names: the section whose profile the text
     /// is closest to (its learned affinity), plus `suggestionNeighbourWeight` times the summed cosine
     /// of the text's `suggestionNeighbours` most similar pages that sit in the section, plus
@@ -978,6 +982,9 @@ public final class PlacementModel: Sendable {
         let pageSuggestion = assessment.finding?.suggestedPersona
         var partResults: [PartAssessment] = []
         partResults.reserveCapacity(page.features.parts.count)
+        // Per part: its finding by the part rule, unfiltered, and (for a flagged page) by the page rule.
+        var partCandidates: [PlacementFinding?] = []
+        var pageRuleCandidates: [PlacementFinding?] = []
         for (partIndex, part) in page.features.parts.enumerated() {
             guard let headingIndex = part.headingIndex else { continue }
             let counts = self.counts(ofPart: partIndex, of: page)
@@ -988,6 +995,8 @@ public final class PlacementModel: Sendable {
                                         scores: self.scores(affinities: partAffinities, evidence: partEvidence), evidence: partEvidence, finding: nil)
             guard let section, isChecked, !declaresOther, part.wordCount + part.codeWordCount / 4 >= parameters.minimumPartWords else {
                 partResults.append(result)
+                partCandidates.append(nil)
+                pageRuleCandidates.append(nil)
                 continue
             }
             let rest = self.counts(ofRestOf: page, excluding: partIndex)
@@ -998,20 +1007,53 @@ public final class PlacementModel: Sendable {
             for index in partHits { inPart[index] = true }
             let restEvidence = self.evidence(page.features.hits, indices: page.features.hits.indices.filter { !inPart[$0] })
             result.restScores = self.scores(affinities: self.affinities(rest, page: page, ownPageDot: pageDot), evidence: restEvidence)
-            if let candidate = finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
-                                       excluding: page.section, words: part.wordCount + part.codeWordCount / 4, counts: counts, page: page,
-                                       text: document.text, terms: { occurrences.part(partIndex, $0) }, isPart: true, path: path, rest: (result.restScores, result.coherence, result.pageRatio)) {
-                // A part is not named again when the page is flagged for the same persona as a whole,
-                // unless the rest of the page does not read as that persona: then the part is the cause.
-                let restPlaced = section.personas.reduce(0) { $0 + result.restScores[$1].share }
-                if candidate.suggestedPersona != pageSuggestion || result.restScores[candidate.suggestedPersona].share < restPlaced {
-                    result.finding = candidate
+            let words = part.wordCount + part.codeWordCount / 4
+            let candidate = finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
+                                    excluding: page.section, words: words, counts: counts, page: page, text: document.text,
+                                    terms: { occurrences.part(partIndex, $0) }, isPart: true, path: path,
+                                    rest: (result.restScores, result.coherence, result.pageRatio))
+            partCandidates.append(candidate)
+            pageRuleCandidates.append(pageSuggestion == nil || candidate?.suggestedPersona == pageSuggestion ? nil
+                : finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
+                          excluding: page.section, words: words, counts: counts, page: page, text: document.text,
+                          terms: { occurrences.part(partIndex, $0) }, isPart: true, path: path, byPageRule: true))
+            partResults.append(result)
+        }
+        if let foreign = pageSuggestion, let section,
+           owesReadingToParts(partResults, reading: foreign, placed: section.personas, pageWords: page.features.wordCount) {
+            // Most of the page is written for its section: the parts that read as the other persona are
+            // named (by the part rule, or else by the page rule), and the page is not.
+            for index in partResults.indices {
+                let named = [partCandidates[index], pageRuleCandidates[index]].lazy.compactMap { $0 }.first { $0.suggestedPersona == foreign }
+                if let named { partResults[index].finding = named }
+            }
+            if partResults.contains(where: { $0.finding != nil }) { assessment.finding = nil }
+        }
+        if assessment.finding != nil, let section {
+            // A part is not named again when the page is flagged for the same persona as a whole,
+            // unless the rest of the page does not read as that persona: then the part is the cause.
+            for index in partResults.indices {
+                guard let candidate = partCandidates[index] else { continue }
+                let restPlaced = section.personas.reduce(0) { $0 + partResults[index].restScores[$1].share }
+                if candidate.suggestedPersona != pageSuggestion || partResults[index].restScores[candidate.suggestedPersona].share < restPlaced {
+                    partResults[index].finding = candidate
                 }
             }
-            partResults.append(result)
+        } else if pageSuggestion == nil {
+            for index in partResults.indices { partResults[index].finding = partCandidates[index] }
         }
         assessment.parts = partResults
         return assessment
+    }
+
+    /// Whether the `##` parts of a page that read as its section's personas, rather than as `foreign`,
+    /// hold at least `ownPartsShare` of the page's prose (see `ownPartsShare`).
+    func owesReadingToParts(_ parts: [PartAssessment], reading foreign: Int, placed: [Int], pageWords: Int) -> Bool {
+        guard parameters.ownPartsShare > 0, pageWords > 0 else { return false }
+        let ownWords = parts.filter { part in
+            part.isMeasured && placed.reduce(0) { $0 + part.scores[$1].share } >= part.scores[foreign].share
+        }.reduce(0) { $0 + $1.wordCount }
+        return Double(ownWords) >= parameters.ownPartsShare * Double(pageWords)
     }
 
     /// How much better the placed personas' word model explains part `part` of `page` than the rest of
@@ -1216,11 +1258,12 @@ public final class PlacementModel: Sendable {
     /// A finding when another persona than the `placed` ones clearly leads, and a section exists for it.
     func finding(scores: [PersonaScore], affinities: [Double?], evidence: [SignalEvidence], placed: [Int], excluding ownSection: Int?,
                  words: Int, counts: TermCounts, page: Page, text: SourceText, terms: (UInt64) -> PageFeatures.TermStat?, isPart: Bool,
-                 path: String, rest: (scores: [PersonaScore], coherence: Double, pageRatio: Double)? = nil) -> PlacementFinding? {
+                 path: String, rest: (scores: [PersonaScore], coherence: Double, pageRatio: Double)? = nil,
+                 byPageRule: Bool = false) -> PlacementFinding? {
         let minimumWords = isPart ? parameters.minimumPartWords : parameters.minimumWords
         guard words >= minimumWords else { return nil }
         guard let (best, placedShare) = foreignLead(scores: scores, placed: placed, excluding: ownSection) else { return nil }
-        if isPart {
+        if isPart && !byPageRule {
             // One log-odds that the part is foreign to its page and section (see `partThreshold`).
             guard let rest else { return nil }
             let tiny = 1e-3
