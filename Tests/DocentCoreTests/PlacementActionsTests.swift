@@ -134,3 +134,125 @@ private extension String {
         return nil
     }
 }
+
+/// "Move “<heading>” to a new page in <section>" for a misplaced `##` part.
+@Suite struct PlacementPartMoveTests {
+    static let owners = PlacementTestWorkspace.findingOwners.replacingOccurrences(of: "## When the owner looks wrong", with: "## When the owner looks wrong {#wrong-owner}")
+        .replacingOccurrences(of: "its logs with `kubectl logs -f`.\n", with: """
+        its logs with `kubectl logs -f`.
+
+        ### Restarting the job
+
+        Restart the [CronJob](../running/deploying-with-helm.md#install-the-chart) after each Helm upgrade ([how](#restarting-the-job),
+        [why](#wrong-owner)).
+
+        """)
+
+    @Test func aMisplacedPartMovesToAPageOfItsOwnAndLinksFollowIt() throws {
+        let path = "docs/using/finding-owners.md"
+        let faq = "docs/using/owner-questions.md"
+        let snapshot = PlacementTestWorkspace.snapshot([
+            path: Self.owners,
+            faq: "# Owner questions\n\nStart a sync by hand as [the operators do](finding-owners.md#restarting-the-job) or read [the whole page](finding-owners.md).\n",
+        ])
+        let found = RuleRegistry.diagnostics(for: path, in: snapshot).filter { $0.code == "misplaced-section" }
+        try #require(found.count == 1)
+        let proposals = CodeActionRegistry.actions(in: path, range: found[0].range, diagnostics: found, snapshot: snapshot)
+        let move = try #require(proposals.first { $0.title.hasPrefix("Move") })
+        #expect(proposals.map(\.title).filter { !$0.hasPrefix("Disable") } == ["Move “Running the ownership sync on Kubernetes” to a new page in Guides › Running the Portal"])
+        #expect(move.kind == "quickfix" && !move.isPreferred && !move.isSafe)
+        #expect(move.fixes.map(\.code) == ["misplaced-section"])
+        let text = Self.owners
+        let heading = try #require(text.range(of: "## Running the ownership sync on Kubernetes"))
+        let start = text.utf8.distance(from: text.startIndex, to: heading.upperBound)
+        let sub = try #require(snapshot.document(faq)?.text.string.range(of: "finding-owners.md#restarting-the-job"))
+        let faqText = snapshot.document(faq)!.text.string
+        let subStart = faqText.utf8.distance(from: faqText.startIndex, to: sub.lowerBound)
+        let ownLink = try #require(text.range(of: "(#restarting-the-job)"))
+        let ownLinkStart = text.utf8.distance(from: text.startIndex, to: ownLink.lowerBound) + 1
+        #expect(move.operations == [
+            // The heading stays, with a link to the new page.
+            .edit(FileEdit(file: path, range: start..<text.utf8.count,
+                           newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n")),
+            // Another page's link to the moved sub-heading follows it.
+            .edit(FileEdit(file: faq, range: subStart..<subStart + "finding-owners.md#restarting-the-job".utf8.count,
+                           newText: "../running/running-the-ownership-sync-on-kubernetes.md#restarting-the-job")),
+            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: """
+                # Running the ownership sync on Kubernetes
+
+                The ownership data comes from a nightly job. Operators deploy it as a CronJob in the cluster and
+                keep its credentials in a Kubernetes secret:
+
+                ```yaml
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: ownership-sync
+                  namespace: portal
+                spec:
+                  schedule: "15 2 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                            - name: sync
+                              image: registry.example.com/ownership-sync:1.8.2
+                              env:
+                                - name: DIRECTORY_TOKEN
+                                  valueFrom:
+                                    secretKeyRef: { name: directory, key: token }
+                ```
+
+                Trigger a run by hand with `kubectl create job --from=cronjob/ownership-sync sync-now` and follow
+                its logs with `kubectl logs -f`.
+
+                ## Restarting the job
+
+                Restart the [CronJob](deploying-with-helm.md#install-the-chart) after each Helm upgrade ([how](#restarting-the-job),
+                [why](../using/finding-owners.md#wrong-owner)).
+
+                """),
+        ])
+        #expect(ownLinkStart > start)
+        // Applied, the page keeps its own parts and the new page sits in the suggested section, quiet.
+        var page = snapshot.document(path)!.text
+        var faqEdited = snapshot.document(faq)!.text
+        var created: (String, String)?
+        for operation in move.operations {
+            switch operation {
+            case .edit(let edit) where edit.file == path: page.replace(edit.range, with: Array(edit.newText.utf8))
+            case .edit(let edit): faqEdited.replace(edit.range, with: Array(edit.newText.utf8))
+            case .newFile(let newPath, let newText): created = (newPath, newText)
+            case .renameFile: Issue.record("no rename expected")
+            }
+        }
+        let (newPath, newText) = try #require(created)
+        let after = snapshot.applying([.setDocument(path: path, text: page, version: 2), .setDocument(path: faq, text: faqEdited, version: 2),
+                                       .setDocument(path: newPath, text: SourceText(newText), version: nil)])
+        #expect(RuleRegistry.diagnostics(for: path, in: after).filter { PlacementActions.codes.contains($0.code) }.isEmpty)
+        #expect(RuleRegistry.diagnostics(for: newPath, in: after).filter { PlacementActions.codes.contains($0.code) }.isEmpty)
+        // Every link of the three pages reaches a page, and its heading when it names one.
+        var reached: [String] = []
+        for source in [path, faq, newPath] {
+            for link in after.document(source)!.markdown.links where link.kind == .inline {
+                let parts = link.destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let target = parts[0].isEmpty ? source : WorkspacePath.resolved(Array(parts[0].utf8), relativeTo: source)
+                let document = try #require(target.flatMap { after.document($0) }, "\(source): \(link.destination)")
+                if parts.count == 2 { #expect(document.markdown.headings.contains { $0.anchor == parts[1] }, "\(source): \(link.destination)") }
+                reached.append(document.path)
+            }
+        }
+        #expect(reached.count == 6)
+    }
+
+    @Test func theNewPageTakesAFreeName() throws {
+        let path = "docs/using/finding-owners.md"
+        let taken = "docs/running/running-the-ownership-sync-on-kubernetes.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.findingOwners, taken: "# Taken\n\nA page of that name is already there.\n"])
+        let found = RuleRegistry.diagnostics(for: path, in: snapshot).filter { $0.code == "misplaced-section" }
+        try #require(found.count == 1)
+        let move = try #require(CodeActionRegistry.actions(in: path, range: found[0].range, diagnostics: found, snapshot: snapshot).first { $0.title.hasPrefix("Move") })
+        #expect(move.operations.contains { if case .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes-2.md", _) = $0 { true } else { false } })
+    }
+}

@@ -69,6 +69,41 @@ import Testing
         #expect(try move(try TestClient(files: files)) == nil)
     }
 
+    @Test func aMisplacedPartMovesToANewPageWhenTheClientCreatesFiles() throws {
+        let files = try Self.portalFiles()
+        let owners = "docs/portal/user-guides/finding-owners.md"
+        let text = try #require(files[owners])
+        let heading: JSONValue = ["start": ["line": 46, "character": 5], "end": ["line": 46, "character": 5]]
+        func movePart(_ client: TestClient) throws -> JSONValue? {
+            client.open(owners, text)
+            let result = try client.request("textDocument/codeAction", ["textDocument": ["uri": .string(client.uri(owners))], "range": heading,
+                                                                        "context": ["diagnostics": [], "only": ["quickfix"]]])
+            return result.arrayValue?.first { $0["title"]?.stringValue?.hasPrefix("Move “") == true }
+        }
+        let creating = try TestClient(files: files, capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["create", "rename"]]]])
+        let action = try #require(try movePart(creating))
+        #expect(action["title"] == "Move “Running the ownership sync job on Kubernetes” to a new page in Developer Portal › Operator Guides")
+        #expect(action["diagnostics"]?.arrayValue?.map { $0["code"] } == ["misplaced-section"])
+        let changes = try #require(action["edit"]?["documentChanges"]?.arrayValue)
+        try #require(changes.count == 3)
+        let newURI = JSONValue.string(creating.uri("docs/portal/operator-guides/running-the-ownership-sync-job-on-kubernetes.md"))
+        // The page keeps the heading and a link, from the end of the heading line to the end of the part.
+        #expect(changes[0]["textDocument"] == ["uri": .string(creating.uri(owners)), "version": 1])
+        #expect(changes[0]["edits"]?[0]?["range"]?["start"] == ["line": 46, "character": 47])
+        #expect(changes[0]["edits"]?[0]?["newText"]
+                == "\n\nSee [Running the ownership sync job on Kubernetes](../operator-guides/running-the-ownership-sync-job-on-kubernetes.md) in Developer Portal › Operator Guides.\n\n")
+        // Then the new file, created and filled.
+        #expect(changes[1] == ["kind": "create", "uri": newURI, "options": ["overwrite": false, "ignoreIfExists": false]])
+        #expect(changes[2]["textDocument"] == ["uri": newURI, "version": .null])
+        #expect(changes[2]["edits"]?[0]?["range"] == ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]])
+        let created = try #require(changes[2]["edits"]?[0]?["newText"]?.stringValue)
+        #expect(created.hasPrefix("# Running the ownership sync job on Kubernetes\n\nThe ownership data comes from a nightly job that compares the catalog with the\n"))
+
+        // A client that can rename but not create files is not offered it.
+        let renaming = try TestClient(files: files, capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["rename"]]]])
+        #expect(try movePart(renaming) == nil)
+    }
+
     @Test func placementDiagnosticsFollowEditsUntilThePauseThenAreRecomputed() throws {
         let files = try Self.portalFiles()
         let text = try #require(files[Self.page])

@@ -11,10 +11,18 @@ public struct FileEdit: Hashable, Sendable {
     }
 }
 
-/// One step of a workspace edit: a text edit, or a file rename (a "Move to section" action).
+/// One step of a workspace edit: a text edit, a file rename (a "Move to section" action), or a new
+/// file with its text (a part moved to a page of its own).
 public enum WorkspaceEditOperation: Hashable, Sendable {
     case edit(FileEdit)
     case renameFile(from: String, to: String)
+    case newFile(path: String, text: String)
+
+    /// Whether the step creates, renames or deletes a file (clients must allow it).
+    public var isResourceOperation: Bool {
+        if case .edit = self { return false }
+        return true
+    }
 }
 
 /// A code action in Core terms; DocentLSP turns it into an LSP `CodeAction` with a `WorkspaceEdit`.

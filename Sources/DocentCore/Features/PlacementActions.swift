@@ -1,9 +1,10 @@
 /// Code actions for the placement diagnostics: "Move to <section>" (a file rename into the suggested
-/// section's folder) and "Keep in <section>: declare <persona> in front matter" (the author states
+/// section's folder), "Keep in <section>: declare <persona> in front matter" (the author states
 /// the page's audience, which settles a `persona-mismatch` or keeps a page the classifier doubts where
-/// it is; never the preferred fix, since it silences the warning for good).
+/// it is; never the preferred fix, since it silences the warning for good), and for a misplaced `##`
+/// part "Move “<heading>” to a new page in <section>".
 public struct PlacementActions: CodeActionProvider {
-    public static let codes: Set<String> = ["misplaced-document", "unplaced-document", "persona-mismatch"]
+    public static let codes: Set<String> = ["misplaced-document", "unplaced-document", "persona-mismatch", "misplaced-section"]
 
     public init() {}
 
@@ -12,6 +13,13 @@ public struct PlacementActions: CodeActionProvider {
         var result: [CodeActionProposal] = []
         let model = PlacementModel.of(snapshot)
         for diagnostic in diagnostics where diagnostic.file == path && Self.codes.contains(diagnostic.code) {
+            if diagnostic.code == "misplaced-section" {
+                if case .string(let sectionPath)? = diagnostic.data["suggestedSection"],
+                   let extract = Self.movePart(at: diagnostic.range, of: document, to: sectionPath, model: model, snapshot: snapshot, fixing: diagnostic) {
+                    result.append(extract)
+                }
+                continue
+            }
             if case .string(let sectionPath)? = diagnostic.data["suggestedSection"],
                let move = Self.move(path, to: sectionPath, model: model, snapshot: snapshot, fixing: diagnostic) {
                 result.append(move)
@@ -38,6 +46,91 @@ public struct PlacementActions: CodeActionProvider {
         return CodeActionProposal(title: "Move to \(section.title)", kind: "quickfix", fixes: [diagnostic],
                                   operations: LinkRelocation.edits(snapshot, moves: [path: target]).map { .edit($0) } + [.renameFile(from: path, to: target)],
                                   isPreferred: diagnostic.code != "persona-mismatch")
+    }
+
+    /// "Move “Creating the database” to a new page in Developer Portal › Operator Guides": the `##` part
+    /// whose heading is at `headingRange` becomes a page of its own in the section's folder, named after
+    /// the heading (`creating-the-database.md`, `-2` and on when taken), with the heading as its title
+    /// and its sub-headings one level up. The part leaves its heading behind (links to it keep working)
+    /// with one line that links to the new page. Relative links in the moved text are rewritten from
+    /// the new folder; links within the page to the rest of it point back at the page; links from the
+    /// page and from other pages to the part's sub-headings follow them.
+    public static func movePart(at headingRange: ByteRange, of document: WorkspaceDocument, to sectionPath: String, model: PlacementModel,
+                                snapshot: WorkspaceSnapshot, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
+        guard let section = model.sections.sections.first(where: { $0.path == sectionPath }) else { return nil }
+        let headings = document.markdown.headings
+        guard let index = headings.firstIndex(where: { $0.range.contains(headingRange.lowerBound) }), headings[index].level == 2 else { return nil }
+        let heading = headings[index]
+        let text = document.text
+        let path = document.path
+        let newline = text.lineBreak(after: text.lineRange(0))
+        let body = heading.range.upperBound..<heading.sectionRange.upperBound
+        let stem = MarkdownText.slug(heading.text).isEmpty ? "part" : MarkdownText.slug(heading.text)
+        let folder = section.path.isEmpty ? "" : section.path + "/"
+        var target = folder + stem + ".md"
+        var suffix = 2
+        while snapshot.document(target) != nil {
+            target = folder + "\(stem)-\(suffix).md"
+            suffix += 1
+        }
+        let inner = headings[(index + 1)...].prefix { body.contains($0.range.lowerBound) }
+        let movedAnchors = Set(inner.map(\.anchor))
+        let pageAnchors = Set(headings.map(\.anchor))
+
+        // Edits to the moved text, in the page's byte offsets: its relative links from the new folder
+        // (the page's text relocated as a whole, as if it were moved), fragment-only links to the rest
+        // of the page, and sub-headings one level up.
+        var bodyEdits: [FileEdit] = []
+        let scratch = path + ".docent-moved-part"
+        let relocated = LinkRelocation.edits(snapshot.applying([.setDocument(path: scratch, text: text, version: nil)]), moves: [scratch: target])
+        bodyEdits += relocated.filter { $0.file == scratch && body.contains($0.range.lowerBound) }
+        let backToPage = LinkRelocation.relativePath(from: target, to: path)
+        for link in document.markdown.links where body.contains(link.range.lowerBound) && link.destination.hasPrefix("#") {
+            let anchor = String(link.destination.dropFirst())
+            if !movedAnchors.contains(anchor) && pageAnchors.contains(anchor) {
+                bodyEdits.append(FileEdit(file: scratch, range: link.destinationRange, newText: backToPage + link.destination))
+            }
+        }
+        for sub in inner {
+            guard let hash = text.bytes[sub.range].firstIndex(of: UInt8(ascii: "#")) else { continue }
+            bodyEdits.append(FileEdit(file: scratch, range: hash..<hash + 1, newText: ""))
+        }
+        var moved = Array(text.bytes[body])
+        for edit in bodyEdits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            moved.replaceSubrange((edit.range.lowerBound - body.lowerBound)..<(edit.range.upperBound - body.lowerBound), with: Array(edit.newText.utf8))
+        }
+        while let last = moved.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 { moved.removeLast() }
+        let newText = "# \(heading.text)" + String(decoding: moved, as: UTF8.self) + newline
+
+        // What stays: the heading and a link to the new page; links to the moved sub-headings follow them.
+        let link = LinkRelocation.relativePath(from: path, to: target)
+        let title = MarkdownText.plainText(heading.text)
+        let rest = heading.sectionRange.upperBound < text.count
+        var operations: [WorkspaceEditOperation] = [
+            .edit(FileEdit(file: path, range: body, newText: newline + newline + "See [\(title)](\(LinkRelocation.percentEncoded(link))) in \(section.title)." + newline + (rest ? newline : ""))),
+        ]
+        for other in snapshot.sortedPaths {
+            guard let source = snapshot.document(other) else { continue }
+            for link in source.markdown.links where link.kind == .inline || link.kind == .definition {
+                guard !(other == path && body.contains(link.range.lowerBound)),
+                      let hash = link.destination.firstIndex(of: "#"), movedAnchors.contains(String(link.destination[link.destination.index(after: hash)...])) else { continue }
+                let written = link.destination[..<hash]
+                let reaches: Bool
+                if written.isEmpty {
+                    reaches = other == path
+                } else if !WorkspacePath.hasScheme(written.utf8), let resolved = WorkspacePath.resolved(WorkspacePath.percentDecoded(Array(written.utf8)), relativeTo: other) {
+                    reaches = (WorkspacePath.documentTarget(ofResolved: resolved, from: other, isDocument: { snapshot.document($0) != nil }) ?? resolved) == path
+                } else {
+                    reaches = false
+                }
+                guard reaches else { continue }
+                let reference = LinkRelocation.percentEncoded(LinkRelocation.relativePath(from: other, to: target))
+                operations.append(.edit(FileEdit(file: other, range: link.destinationRange, newText: reference + link.destination[hash...])))
+            }
+        }
+        operations.append(.newFile(path: target, text: newText))
+        return CodeActionProposal(title: "Move “\(title)” to a new page in \(section.title)", kind: "quickfix", fixes: [diagnostic],
+                                  operations: operations, isPreferred: false)
     }
 
     /// The page's path below its section's folder, or its name when it is in no section.

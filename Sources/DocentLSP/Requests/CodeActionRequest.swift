@@ -25,10 +25,9 @@ enum CodeActionRequest: RequestHandler {
         // Diagnostics touching the range, ends included: a cursor right after "dochub" is on it.
         let here = all.filter { $0.range.lowerBound <= range.upperBound && range.lowerBound <= $0.range.upperBound }
         var actions: [JSONValue] = []
-        // A move needs the client to rename files; without that, its link edits alone would do harm.
-        let renamesFiles = server.clientRenamesFiles
+        // A move needs the client to rename or create files; without that, its link edits alone would do harm.
         for proposal in CodeActionRegistry.actions(in: path, range: range, diagnostics: here, snapshot: snapshot) where wanted(proposal.kind) {
-            if !renamesFiles && proposal.operations.contains(where: { if case .renameFile = $0 { return true } else { return false } }) { continue }
+            if !server.clientApplies(proposal.operations) { continue }
             var object = JSONObject()
             object["title"] = .string(proposal.title)
             object["kind"] = .string(proposal.kind)

@@ -5,18 +5,32 @@ import DocentIO
 /// file renames) when the client supports them, else the plain `changes` map. The server never
 /// writes files itself; the client applies the edit.
 extension LanguageServer {
-    /// Whether the client applies file renames in a WorkspaceEdit (`documentChanges` with the `rename`
-    /// resource operation).
-    var clientRenamesFiles: Bool {
+    /// Whether the client applies the file operation `kind` ("create", "rename", "delete") in a
+    /// WorkspaceEdit (`documentChanges` with that resource operation).
+    func clientAppliesResourceOperation(_ kind: String) -> Bool {
         clientSupports("workspace", "workspaceEdit", "documentChanges")
-            && (clientCapability("workspace", "workspaceEdit", "resourceOperations")?.arrayValue ?? []).contains(.string("rename"))
+            && (clientCapability("workspace", "workspaceEdit", "resourceOperations")?.arrayValue ?? []).contains(.string(kind))
     }
 
+    /// Whether the client applies every file operation among `operations`: without that, the text
+    /// edits alone (link rewrites for a move that does not happen) would do harm.
+    func clientApplies(_ operations: [WorkspaceEditOperation]) -> Bool {
+        operations.allSatisfy { operation in
+            switch operation {
+            case .edit: true
+            case .renameFile: clientAppliesResourceOperation("rename")
+            case .newFile: clientAppliesResourceOperation("create")
+            }
+        }
+    }
+
+    /// `documentChanges` in order: edits to existing files, then each new file with the edit that
+    /// fills it, then renames (edits are in the files' current paths).
     func workspaceEdit(_ operations: [WorkspaceEditOperation], in workspace: ServerWorkspace) -> JSONValue {
         let supportsDocumentChanges = clientSupports("workspace", "workspaceEdit", "documentChanges")
-        let renamesFiles = clientRenamesFiles
         var byFile: [String: [JSONValue]] = [:]
         var order: [String] = []
+        var creations: [JSONValue] = []
         var renames: [JSONValue] = []
         for operation in operations {
             switch operation {
@@ -25,9 +39,16 @@ extension LanguageServer {
                 if byFile[edit.file] == nil { order.append(edit.file) }
                 byFile[edit.file, default: []].append(["range": range(edit.range, in: document.text), "newText": .string(edit.newText)])
             case .renameFile(let from, let to):
-                guard renamesFiles else { continue }
+                guard clientAppliesResourceOperation("rename") else { continue }
                 renames.append(["kind": "rename", "oldUri": .string(uri(of: from, in: workspace)), "newUri": .string(workspace.url(of: to).absoluteString),
                                 "options": ["overwrite": false, "ignoreIfExists": false]])
+            case .newFile(let path, let text):
+                guard clientAppliesResourceOperation("create") else { continue }
+                let newURI = JSONValue.string(workspace.url(of: path).absoluteString)
+                let start: JSONValue = ["line": 0, "character": 0]
+                creations.append(["kind": "create", "uri": newURI, "options": ["overwrite": false, "ignoreIfExists": false]])
+                creations.append(["textDocument": ["uri": newURI, "version": .null],
+                                  "edits": [["range": ["start": start, "end": start], "newText": .string(text)]]])
             }
         }
         if supportsDocumentChanges {
@@ -36,7 +57,7 @@ extension LanguageServer {
                 let version: JSONValue = openDocuments[documentURI].map { JSONValue($0.version) } ?? .null
                 return ["textDocument": ["uri": .string(documentURI), "version": version], "edits": .array(byFile[file]!)]
             }
-            changes += renames
+            changes += creations + renames
             return ["documentChanges": .array(changes)]
         }
         var changes = JSONObject()
