@@ -17,12 +17,6 @@ public enum WorkspaceEditOperation: Hashable, Sendable {
     case edit(FileEdit)
     case renameFile(from: String, to: String)
     case newFile(path: String, text: String)
-
-    /// Whether the step creates, renames or deletes a file (clients must allow it).
-    public var isResourceOperation: Bool {
-        if case .edit = self { return false }
-        return true
-    }
 }
 
 /// A code action in Core terms; DocentLSP turns it into an LSP `CodeAction` with a `WorkspaceEdit`.
