@@ -168,6 +168,9 @@ private extension String {
         let sub = try #require(snapshot.document(faq)?.text.string.range(of: "finding-owners.md#restarting-the-job"))
         let faqText = snapshot.document(faq)!.text.string
         let subStart = faqText.utf8.distance(from: faqText.startIndex, to: sub.lowerBound)
+        let fixture = PlacementTestWorkspace.findingOwners
+        let partBody = "\n\n" + fixture[try #require(fixture.range(of: "## Running the ownership sync on Kubernetes")).upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(partBody.hasPrefix("\n\nThe ownership data comes from a nightly job.") && partBody.hasSuffix("`kubectl logs -f`."))
         let ownLink = try #require(text.range(of: "(#restarting-the-job)"))
         let ownLinkStart = text.utf8.distance(from: text.startIndex, to: ownLink.lowerBound) + 1
         #expect(move.operations == [
@@ -177,35 +180,9 @@ private extension String {
             // Another page's link to the moved sub-heading follows it.
             .edit(FileEdit(file: faq, range: subStart..<subStart + "finding-owners.md#restarting-the-job".utf8.count,
                            newText: "../running/running-the-ownership-sync-on-kubernetes.md#restarting-the-job")),
-            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: """
-                # Running the ownership sync on Kubernetes
+            // The part's own text as it was (from the fixture), then its sub-heading one level up with links from the new folder.
+            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody + """
 
-                The ownership data comes from a nightly job. Operators deploy it as a CronJob in the cluster and
-                keep its credentials in a Kubernetes secret:
-
-                ```yaml
-                apiVersion: batch/v1
-                kind: CronJob
-                metadata:
-                  name: ownership-sync
-                  namespace: portal
-                spec:
-                  schedule: "15 2 * * *"
-                  jobTemplate:
-                    spec:
-                      template:
-                        spec:
-                          containers:
-                            - name: sync
-                              image: registry.example.com/ownership-sync:1.8.2
-                              env:
-                                - name: DIRECTORY_TOKEN
-                                  valueFrom:
-                                    secretKeyRef: { name: directory, key: token }
-                ```
-
-                Trigger a run by hand with `kubectl create job --from=cronjob/ownership-sync sync-now` and follow
-                its logs with `kubectl logs -f`.
 
                 ## Restarting the job
 
