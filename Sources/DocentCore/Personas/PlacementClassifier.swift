@@ -1019,17 +1019,16 @@ public final class PlacementModel: Sendable {
                           terms: { occurrences.part(partIndex, $0) }, isPart: true, path: path, byPageRule: true))
             partResults.append(result)
         }
-        if let foreign = pageSuggestion, let section,
-           owesReadingToParts(partResults, reading: foreign, placed: section.personas, pageWords: page.features.wordCount) {
-            // Most of the page is written for its section: the parts that read as the other persona are
-            // named (by the part rule, or else by the page rule), and the page is not.
-            for index in partResults.indices {
-                let named = [partCandidates[index], pageRuleCandidates[index]].lazy.compactMap { $0 }.first { $0.suggestedPersona == foreign }
-                if let named { partResults[index].finding = named }
-            }
-            if partResults.contains(where: { $0.finding != nil }) { assessment.finding = nil }
+        // When most of the page is written for its section, the parts that read as the persona the page
+        // is flagged for are named instead of the page (by the part rule, or else by the page rule).
+        func namedForPage(_ index: Int) -> PlacementFinding? {
+            [partCandidates[index], pageRuleCandidates[index]].lazy.compactMap { $0 }.first { $0.suggestedPersona == pageSuggestion }
         }
-        if assessment.finding != nil, let section {
+        if let foreign = pageSuggestion, let section, owesReadingToParts(partResults, reading: foreign, placed: section.personas, pageWords: page.features.wordCount),
+           partResults.indices.contains(where: { namedForPage($0) != nil }) {
+            assessment.finding = nil
+            for index in partResults.indices { partResults[index].finding = namedForPage(index) ?? partCandidates[index] }
+        } else if let section {
             // A part is not named again when the page is flagged for the same persona as a whole,
             // unless the rest of the page does not read as that persona: then the part is the cause.
             for index in partResults.indices {
@@ -1039,8 +1038,6 @@ public final class PlacementModel: Sendable {
                     partResults[index].finding = candidate
                 }
             }
-        } else if pageSuggestion == nil {
-            for index in partResults.indices { partResults[index].finding = partCandidates[index] }
         }
         assessment.parts = partResults
         return assessment
