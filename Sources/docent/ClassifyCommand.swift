@@ -144,6 +144,8 @@ enum ClassifyCommand {
             object["suggestedPersona"] = .string(catalog.personas[finding.suggestedPersona].id)
             object["suggestedSection"] = .string(model.sections.sections[finding.suggestedSection].path)
             object["confidence"] = .number(finding.confidence)
+            object["suggestedShare"] = .number(finding.suggestedShare)
+            object["placedShare"] = .number(finding.placedShare)
             return .object(object)
         }
         var object = JSONObject()

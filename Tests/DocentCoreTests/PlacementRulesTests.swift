@@ -53,8 +53,16 @@ import Testing
         #expect(diagnostic.data["suggestedPersona"] == .string("administrator"))
         #expect(diagnostic.data["suggestedSection"] == .string("docs/running"))
         #expect(diagnostic.data["suggestedSectionTitle"] == .string("Guides › Running the Portal"))
-        guard case .number(let confidence)? = diagnostic.data["confidence"] else { Issue.record("no confidence"); return }
-        #expect(confidence >= 0.55 && confidence <= 1)
+        // The two shares as the page reads, and how clearly the suggested persona wins between them.
+        let model = PlacementModel.of(snapshot)
+        let assessment = try #require(model.assessment(of: path, in: snapshot))
+        let rounded = { (value: Double) in (value * 100).rounded() / 100 }
+        let administratorShare = assessment.scores[try #require(model.catalog.index(of: "administrator"))].share
+        let endUserShare = assessment.scores[try #require(model.catalog.index(of: "end-user"))].share
+        #expect(diagnostic.data["suggestedShare"] == .number(rounded(administratorShare)))
+        #expect(diagnostic.data["placedShare"] == .number(rounded(endUserShare)))
+        #expect(diagnostic.data["confidence"] == .number(rounded(administratorShare / (administratorShare + endUserShare))))
+        #expect(administratorShare < 0.7 && rounded(administratorShare / (administratorShare + endUserShare)) > 0.8)
         #expect(diagnostic.related.map(\.message).prefix(3) == ["Administrator signal: app-config.yaml", "Administrator signal: helm", "Administrator signal: deploy"])
         #expect(diagnostic.related.first?.range == range(of: "app-config.yaml", in: text))
         #expect(diagnostic.related.allSatisfy { $0.file == path })

@@ -118,8 +118,12 @@ public struct PlacementFinding: Hashable, Sendable {
     public var placedPersona: Int
     public var suggestedPersona: Int
     public var suggestedSection: Int
-    /// The suggested persona's share.
+    /// How clearly the suggested persona wins against its rival, the section's personas (for a page in
+    /// no section, the next persona): suggested share ÷ (suggested share + rival share), 0.5…1.
     public var confidence: Double
+    /// The suggested persona's share, and the section's personas' (0 for a page in no section).
+    public var suggestedShare: Double = 0
+    public var placedShare: Double = 0
     /// The strongest signals for the suggested persona, for the message.
     public var labels: [String]
     /// Where the evidence is, for `relatedInformation`: the strongest built-in signals (`isSignal`),
@@ -1229,6 +1233,9 @@ public final class PlacementModel: Sendable {
         }
     }
 
+    /// A share or confidence to two decimals, as reported.
+    static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
     /// The best-scoring persona other than the `placed` ones that has a section other than `ownSection`,
     /// and the placed personas' share.
     func foreignLead(scores: [PersonaScore], placed: [Int], excluding ownSection: Int?) -> (best: PersonaScore, placedShare: Double)? {
@@ -1287,8 +1294,10 @@ public final class PlacementModel: Sendable {
                 if related.count < 5 { related.append((label, range, false)) }
             }
         }
+        let rival = placed.isEmpty ? scores.filter { $0.persona != best.persona }.map(\.share).max() ?? 0 : placedShare
         return PlacementFinding(placedPersona: placedPersona, suggestedPersona: best.persona, suggestedSection: suggested,
-                                confidence: (best.share * 100).rounded() / 100, labels: labels, related: related)
+                                confidence: Self.rounded(best.share / max(1e-9, best.share + rival)), suggestedShare: Self.rounded(best.share),
+                                placedShare: Self.rounded(placedShare), labels: labels, related: related)
     }
 
     /// The section among `choices` (one persona's) that the text belongs in: see `suggestionNeighbours`.

@@ -50,6 +50,8 @@ public enum PlacementPresentation {
             "suggestedSection": .string(section.path),
             "suggestedSectionTitle": .string(section.title),
             "confidence": .number(finding.confidence),
+            "suggestedShare": .number(finding.suggestedShare),
+            "placedShare": .number(finding.placedShare),
         ]
     }
 
@@ -216,6 +218,7 @@ public struct UnplacedDocumentRule: Rule {
             message += " \(PlacementPresentation.readsAs(finding, catalog: model.catalog)); suggested section: \(section.title)."
             data = PlacementPresentation.data(finding, model: model)
             data["placedPersona"] = nil
+            data["placedShare"] = nil
             related = PlacementPresentation.related(finding, file: path, catalog: model.catalog)
         }
         return [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity, message: message, file: path,
