@@ -77,4 +77,28 @@ import Testing
         #expect(database.items.first?.label == "数据库")
         #expect(database.items.first?.wordRange?.upperBound == cjk["3️⃣"])
     }
+
+    /// CJK text leaves no space between words: the tail of a run of ideographs that starts a term is a
+    /// query of its own, and a change between ideographs and other letters ends a word.
+    @Test func cjkTextWithoutSpacesIsSplitIntoQueries() throws {
+        let glossary = "# Glossary\n\n## 数据库\n\nThe database.\n\n## DocHub\n\nThe docs site.\n"
+        let ideographs = MarkedText("我们使用2️⃣数据1️⃣3️⃣。\n")
+        let snapshot = terminologySnapshot(["docs/page.md": ideographs.text], glossary: glossary)
+        let database = try #require(CompletionFeature.complete(at: ideographs["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: []))
+        #expect(database.items.map(\.label) == ["数据库"])
+        #expect(database.items.first?.replaceRange == ideographs.range("2️⃣", "1️⃣"))
+        #expect(database.items.first?.wordRange == ideographs.range("2️⃣", "3️⃣"))
+
+        let latin = MarkedText("我们使用2️⃣Doc1️⃣3️⃣数据。\n")
+        let latinSnapshot = terminologySnapshot(["docs/page.md": latin.text], glossary: glossary)
+        let docHub = try #require(CompletionFeature.complete(at: latin["1️⃣"], in: "docs/page.md", snapshot: latinSnapshot, personaIDs: []))
+        #expect(docHub.items.first?.label == "DocHub")
+        #expect(docHub.items.first?.replaceRange == latin.range("2️⃣", "1️⃣"))
+        #expect(docHub.items.first?.wordRange == latin.range("2️⃣", "3️⃣"))
+
+        // Only names that start with a tail are offered for it: "据" alone starts none.
+        let none = MarkedText("我们使用数据据1️⃣。\n")
+        let noneSnapshot = terminologySnapshot(["docs/page.md": none.text], glossary: glossary)
+        #expect(try #require(CompletionFeature.complete(at: none["1️⃣"], in: "docs/page.md", snapshot: noneSnapshot, personaIDs: [])).items.isEmpty)
+    }
 }

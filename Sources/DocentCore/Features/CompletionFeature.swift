@@ -61,23 +61,28 @@ public enum CompletionFeature {
             wordStarts.append(previous)
             cursor = previous
         }
+        // Longer queries first: a multi-word match is what the writer is typing. Each query says what a
+        // candidate must reach: nothing for the word at the cursor; for a query of `n` words, a word
+        // match (700) on a name of as many words; for the tail of a run of ideographs or kana (CJK text
+        // leaves no space between words: "使用数据" → "用数据", "数据", "据"), a name that starts with it (900).
+        var queries: [(start: Int, minimumScore: Int, minimumWords: Int)] = wordStarts.indices.reversed().map { index in
+            (wordStarts[index], index == 0 ? Int.min : 700, index == 0 ? 0 : index + 1)
+        }
+        for tail in ideographTails(from: start, to: offset, in: bytes) { queries.append((tail, 900, 0)) }
         let glossary = snapshot.glossary
         var items: [Item] = []
         var seen = Set<String>()
         var rankedEverything = true
-        // Longer queries first: a multi-word match is what the writer is typing.
-        for (index, queryStart) in wordStarts.enumerated().reversed() {
+        for (queryStart, minimumScore, minimumWords) in queries {
             // One item past the limit says "incomplete"; what would follow it is never returned.
             if items.count > limit { break }
+            // An empty word: `ranked` offers everything, alphabetically, marked incomplete.
             let query = document.text.string(in: queryStart..<offset)
-            if index == 0 && query.isEmpty && wordStarts.count == 1 {
-                // An empty word: offer everything, alphabetically, marked incomplete.
-            }
             let (candidates, isComplete) = CompletionRanking.ranked(query: query, glossary: glossary, limit: limit * 4)
             if !isComplete { rankedEverything = false }
             for candidate in candidates {
                 if items.count > limit { break }
-                if index > 0 && (candidate.score < 700 || glossary.names[candidate.name].words.count < index + 1) { continue }
+                if candidate.score < minimumScore || glossary.names[candidate.name].words.count < minimumWords { continue }
                 let name = glossary.names[candidate.name]
                 guard let entry = canonicalEntry(for: name, in: glossary) else { continue }
                 let term = glossary.entries[entry].term
@@ -145,42 +150,76 @@ public enum CompletionFeature {
         return scalar == "\u{2019}" || WordTokenizer.classify(scalar) != .other
     }
 
+    /// Whether a word character is an ideograph or kana (`WordTokenizer`'s one-character words), which
+    /// CJK text writes without spaces between words: a change between those and other letters ends a word.
+    static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool { WordTokenizer.isIdeograph(scalar.value) }
+
+    /// The scalar that ends at `end` (not starting before `lineStart`), and where it starts; nil for a
+    /// broken sequence.
+    static func scalar(before end: Int, lineStart: Int, in buffer: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, start: Int)? {
+        if buffer[end - 1] < 0x80 { return (Unicode.Scalar(buffer[end - 1]), end - 1) }
+        var lead = end - 1
+        while lead > lineStart && end - lead < 4 && UTF8Scalars.isContinuation(buffer[lead]) { lead -= 1 }
+        let (scalar, length) = UTF8Scalars.decode(buffer, at: lead)
+        return lead + length == end ? (scalar, lead) : nil
+    }
+
     /// Where the word that ends at `end` starts (`end` when the character before it is not a word
-    /// character), not before `lineStart`.
+    /// character), not before `lineStart`. A run of ideographs and kana is one word here, and so is
+    /// a run of other letters: "数据Tech" holds two.
     static func wordStart(before end: Int, lineStart: Int, in bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var start = end
+            var ideographic: Bool?
             while start > lineStart {
                 let byte = buffer[start - 1]
                 if byte < 0x80 {
-                    guard isWordByte(byte) else { break }
+                    guard isWordByte(byte), ideographic != true else { break }
+                    ideographic = false
                     start -= 1
                     continue
                 }
-                // The lead byte of the scalar that ends at `start`.
-                var lead = start - 1
-                while lead > lineStart && start - lead < 4 && UTF8Scalars.isContinuation(buffer[lead]) { lead -= 1 }
-                let (scalar, length) = UTF8Scalars.decode(buffer, at: lead)
-                guard lead + length == start, isWordScalar(scalar) else { break }
+                guard let (scalar, lead) = scalar(before: start, lineStart: lineStart, in: buffer), isWordScalar(scalar) else { break }
+                if let ideographic, ideographic != isIdeographic(scalar) { break }
+                ideographic = isIdeographic(scalar)
                 start = lead
             }
             return start
         }
     }
 
-    /// Where the word that continues at `start` ends (`start` when no word character follows).
+    /// The later starts within the run of ideographs and kana from `start` to `end`, the longest tail
+    /// first, at most the last eight characters (a term is rarely longer); none for other words.
+    static func ideographTails(from start: Int, to end: Int, in bytes: [UInt8]) -> [Int] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var tails: [Int] = []
+            var cursor = end
+            while cursor > start, tails.count < 8, let (scalar, lead) = scalar(before: cursor, lineStart: start, in: buffer), isIdeographic(scalar) {
+                if lead > start { tails.append(lead) }
+                cursor = lead
+            }
+            return tails.reversed()
+        }
+    }
+
+    /// Where the word that continues at `start` ends (`start` when no word character follows): like
+    /// `wordStart`, a change between ideographs or kana and other letters ends it.
     static func wordEnd(from start: Int, in bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var end = start
+            var ideographic: Bool? = start > 0 ? scalar(before: start, lineStart: 0, in: buffer).flatMap { isWordScalar($0.0) ? isIdeographic($0.0) : nil } : nil
             while end < buffer.count {
                 let byte = buffer[end]
                 if byte < 0x80 {
-                    guard isWordByte(byte) else { break }
+                    guard isWordByte(byte), ideographic != true else { break }
+                    ideographic = false
                     end += 1
                     continue
                 }
                 let (scalar, length) = UTF8Scalars.decode(buffer, at: end)
                 guard isWordScalar(scalar) else { break }
+                if let ideographic, ideographic != isIdeographic(scalar) { break }
+                ideographic = isIdeographic(scalar)
                 end += length
             }
             return end

@@ -23,7 +23,7 @@ public enum CompletionRanking {
 
     /// The best `limit` names for `query`, and whether every candidate was ranked.
     public static func ranked(query: String, glossary: Glossary, limit: Int) -> (candidates: [Candidate], isComplete: Bool) {
-        let typed = Array(query.lowercased().utf8)
+        let typed = spacingIdeographs(query.lowercased())
         let index = glossary.completionIndex
         guard limit > 0, !glossary.names.isEmpty else { return ([], true) }
         var isComplete = true
@@ -81,6 +81,21 @@ public enum CompletionRanking {
             if top.count > limit { top.removeLast() }
         }
         return (top.map { Candidate(name: $0, score: best[$0]) }, isComplete)
+    }
+
+    /// The typed text's bytes, with ideographs and kana set apart by spaces as the glossary's names
+    /// are indexed (each is a word of its own: "数据" is matched as "数 据").
+    static func spacingIdeographs(_ text: String) -> [UInt8] {
+        guard text.utf8.contains(where: { $0 >= 0xE3 }) else { return Array(text.utf8) }
+        var result = ""
+        var previousIdeograph = false
+        for scalar in text.unicodeScalars {
+            let ideograph = WordTokenizer.isIdeograph(scalar.value)
+            if (ideograph || previousIdeograph) && !result.isEmpty && result.unicodeScalars.last != " " && scalar != " " { result.unicodeScalars.append(" ") }
+            result.unicodeScalars.append(scalar)
+            previousIdeograph = ideograph
+        }
+        return Array(result.utf8)
     }
 
     /// Each typed word a prefix of consecutive name words ("soft cat" → "software catalog"), or a
