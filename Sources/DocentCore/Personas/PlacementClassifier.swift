@@ -986,9 +986,10 @@ public final class PlacementModel: Sendable {
         let pageSuggestion = assessment.finding?.suggestedPersona
         var partResults: [PartAssessment] = []
         partResults.reserveCapacity(page.features.parts.count)
-        // Per part: its finding by the part rule, unfiltered, and (for a flagged page) by the page rule.
+        // Per part: its finding by the part rule, unfiltered, and (for a flagged page) how to judge it by
+        // the page rule, which runs only when the page turns out to owe its reading to its parts.
         var partCandidates: [PlacementFinding?] = []
-        var pageRuleCandidates: [PlacementFinding?] = []
+        var pageRuleFindings: [(() -> PlacementFinding?)?] = []
         for (partIndex, part) in page.features.parts.enumerated() {
             guard let headingIndex = part.headingIndex else { continue }
             let counts = self.counts(ofPart: partIndex, of: page)
@@ -1000,7 +1001,7 @@ public final class PlacementModel: Sendable {
             guard let section, isChecked, !declaresOther, part.wordCount + part.codeWordCount / 4 >= parameters.minimumPartWords else {
                 partResults.append(result)
                 partCandidates.append(nil)
-                pageRuleCandidates.append(nil)
+                pageRuleFindings.append(nil)
                 continue
             }
             let rest = self.counts(ofRestOf: page, excluding: partIndex)
@@ -1017,21 +1018,26 @@ public final class PlacementModel: Sendable {
                                     terms: { occurrences.part(partIndex, $0) }, isPart: true, path: path,
                                     rest: (result.restScores, result.coherence, result.pageRatio))
             partCandidates.append(candidate)
-            pageRuleCandidates.append(pageSuggestion == nil || candidate?.suggestedPersona == pageSuggestion ? nil
-                : finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
-                          excluding: page.section, words: words, counts: counts, page: page, text: document.text,
-                          terms: { occurrences.part(partIndex, $0) }, isPart: true, path: path, byPageRule: true))
+            let scores = result.scores
+            pageRuleFindings.append(pageSuggestion == nil || candidate?.suggestedPersona == pageSuggestion ? nil : {
+                self.finding(scores: scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
+                             excluding: page.section, words: words, counts: counts, page: page, text: document.text,
+                             terms: { occurrences.part(partIndex, $0) }, isPart: true, path: path, byPageRule: true)
+            })
             partResults.append(result)
         }
         // When most of the page is written for its section, the parts that read as the persona the page
         // is flagged for are named instead of the page (by the part rule, or else by the page rule).
-        func namedForPage(_ index: Int) -> PlacementFinding? {
-            [partCandidates[index], pageRuleCandidates[index]].lazy.compactMap { $0 }.first { $0.suggestedPersona == pageSuggestion }
+        var namedInstead: [PlacementFinding?] = []
+        if let foreign = pageSuggestion, let section, owesReadingToParts(partResults, reading: foreign, placed: section.personas, pageWords: page.features.wordCount) {
+            namedInstead = partResults.indices.map { index in
+                if let candidate = partCandidates[index], candidate.suggestedPersona == foreign { return candidate }
+                return pageRuleFindings[index]?().flatMap { $0.suggestedPersona == foreign ? $0 : nil }
+            }
         }
-        if let foreign = pageSuggestion, let section, owesReadingToParts(partResults, reading: foreign, placed: section.personas, pageWords: page.features.wordCount),
-           partResults.indices.contains(where: { namedForPage($0) != nil }) {
+        if namedInstead.contains(where: { $0 != nil }) {
             assessment.finding = nil
-            for index in partResults.indices { partResults[index].finding = namedForPage(index) ?? partCandidates[index] }
+            for index in partResults.indices { partResults[index].finding = namedInstead[index] ?? partCandidates[index] }
         } else if let section {
             // A part is not named again when the page is flagged for the same persona as a whole,
             // unless the rest of the page does not read as that persona: then the part is the cause.
