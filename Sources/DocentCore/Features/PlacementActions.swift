@@ -65,7 +65,8 @@ public struct PlacementActions: CodeActionProvider {
         let path = document.path
         let newline = text.lineBreak(after: text.lineRange(0))
         let body = heading.range.upperBound..<heading.sectionRange.upperBound
-        let stem = MarkdownText.slug(heading.text).isEmpty ? "part" : MarkdownText.slug(heading.text)
+        let slug = MarkdownText.slug(heading.text)
+        let stem = slug.isEmpty ? "part" : slug
         let folder = section.path.isEmpty ? "" : section.path + "/"
         var target = folder + stem + ".md"
         var suffix = 2
@@ -114,15 +115,8 @@ public struct PlacementActions: CodeActionProvider {
             for link in source.markdown.links where link.kind == .inline || link.kind == .definition {
                 guard !(other == path && body.contains(link.range.lowerBound)),
                       let hash = link.destination.firstIndex(of: "#"), movedAnchors.contains(String(link.destination[link.destination.index(after: hash)...])) else { continue }
-                let written = link.destination[..<hash]
-                let reaches: Bool
-                if written.isEmpty {
-                    reaches = other == path
-                } else if !WorkspacePath.hasScheme(written.utf8), let resolved = WorkspacePath.resolved(WorkspacePath.percentDecoded(Array(written.utf8)), relativeTo: other) {
-                    reaches = (WorkspacePath.documentTarget(ofResolved: resolved, from: other, isDocument: { snapshot.document($0) != nil }) ?? resolved) == path
-                } else {
-                    reaches = false
-                }
+                let reaches = hash == link.destination.startIndex ? other == path
+                    : WorkspacePath.linkTarget(link.destination, from: other, isDocument: { snapshot.document($0) != nil }) == path
                 guard reaches else { continue }
                 let reference = LinkRelocation.percentEncoded(LinkRelocation.relativePath(from: other, to: target))
                 operations.append(.edit(FileEdit(file: other, range: link.destinationRange, newText: reference + link.destination[hash...])))
