@@ -122,7 +122,7 @@ enum ClassifyCommand {
                 var object = JSONObject()
                 object["persona"] = .string(catalog.personas[score.persona].id)
                 object["share"] = .number((score.share * 1000).rounded() / 1000)
-                object["evidence"] = .number((score.evidence * 100).rounded() / 100)
+                object["evidence"] = .number(PlacementPresentation.rounded(score.evidence))
                 object["affinity"] = score.affinity.map { .number(($0 * 1000).rounded() / 1000) } ?? .null
                 return .object(object)
             })
@@ -132,7 +132,7 @@ enum ClassifyCommand {
                 var object = JSONObject()
                 object["persona"] = .string(catalog.personas[item.persona].id)
                 object["signal"] = .string(item.label)
-                object["contribution"] = .number((item.contribution * 100).rounded() / 100)
+                object["contribution"] = .number(PlacementPresentation.rounded(item.contribution))
                 object["ranges"] = .array(item.ranges.map { LSPConversion.range(document.text.positionRange(of: $0, encoding: .utf16)) })
                 return .object(object)
             })

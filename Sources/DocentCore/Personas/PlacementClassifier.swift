@@ -1239,9 +1239,6 @@ public final class PlacementModel: Sendable {
         }
     }
 
-    /// A share or confidence to two decimals, as reported.
-    static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-
     /// The best-scoring persona other than the `placed` ones that has a section other than `ownSection`,
     /// and the placed personas' share.
     func foreignLead(scores: [PersonaScore], placed: [Int], excluding ownSection: Int?) -> (best: PersonaScore, placedShare: Double)? {
@@ -1302,8 +1299,8 @@ public final class PlacementModel: Sendable {
         }
         let rival = placed.isEmpty ? scores.filter { $0.persona != best.persona }.map(\.share).max() ?? 0 : placedShare
         return PlacementFinding(placedPersona: placedPersona, suggestedPersona: best.persona, suggestedSection: suggested,
-                                confidence: Self.rounded(best.share / max(1e-9, best.share + rival)), suggestedShare: Self.rounded(best.share),
-                                placedShare: Self.rounded(placedShare), labels: labels, related: related)
+                                confidence: PlacementPresentation.rounded(best.share / max(1e-9, best.share + rival)),
+                                suggestedShare: PlacementPresentation.rounded(best.share), placedShare: PlacementPresentation.rounded(placedShare), labels: labels, related: related)
     }
 
     /// The section among `choices` (one persona's) that the text belongs in: see `suggestionNeighbours`.

@@ -29,6 +29,9 @@ public enum PlacementPresentation {
         personas.map { catalog.personas[$0].title }.joined(separator: ", ")
     }
 
+    /// A share, confidence or evidence weight to two decimals, as reported to tools.
+    public static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
     /// "Reads as Administrator documentation (deploy, app-config.yaml, helm)".
     static func readsAs(_ finding: PlacementFinding, catalog: PersonaCatalog) -> String {
         let title = catalog.personas[finding.suggestedPersona].title

@@ -15,7 +15,7 @@ enum PagePlacementRequest: RequestHandler {
         let catalog = model.catalog.personas
         func persona(_ index: Int, share: Double? = nil) -> JSONValue {
             var object: JSONObject = ["id": .string(catalog[index].id), "title": .string(catalog[index].title)]
-            if let share { object["share"] = .number((share * 100).rounded() / 100) }
+            if let share { object["share"] = .number(PlacementPresentation.rounded(share)) }
             return .object(object)
         }
         func section(_ index: Int) -> JSONValue {
@@ -38,12 +38,12 @@ enum PagePlacementRequest: RequestHandler {
         }
         if let top = assessment.ranking.first {
             result["readsAs"] = persona(top.persona, share: top.share)
-            result["confidence"] = .number((top.share * 100).rounded() / 100)
+            result["confidence"] = .number(PlacementPresentation.rounded(top.share))
         }
         if let finding = assessment.finding ?? assessment.suggestion {
             result["suggestedSection"] = section(finding.suggestedSection)
             result["suggestedPersona"] = persona(finding.suggestedPersona)
-            result["confidence"] = .number((finding.confidence * 100).rounded() / 100)
+            result["confidence"] = .number(finding.confidence)
         }
         return .object(result)
     }
