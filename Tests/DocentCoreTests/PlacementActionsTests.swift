@@ -223,6 +223,42 @@ private extension String {
         #expect(reached.count == 6)
     }
 
+    @Test func referenceDefinitionsTravelWithTheTextThatUsesThem() throws {
+        let path = "docs/using/finding-owners.md"
+        let tail = "its logs with `kubectl logs -f`.\n"
+        let added = " After a [Helm upgrade][helm], restart the [CronJob].\n\n[sync]: ../running/deploying-with-helm.md\n"
+        let help = "\n## Getting help\n\nAsk in the [owners channel][chat] or read how [the job is installed][sync].\n\n"
+            + "[helm]: ../running/deploying-with-helm.md#install-the-chart\n[cronjob]: https://kubernetes.io/docs/concepts/workloads/controllers/cron-job/\n[chat]: https://chat.example.com/owners\n"
+        let text = PlacementTestWorkspace.findingOwners.replacingOccurrences(of: tail, with: String(tail.dropLast()) + added + help)
+        try #require(text != PlacementTestWorkspace.findingOwners)
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let found = RuleRegistry.diagnostics(for: path, in: snapshot).filter { $0.code == "misplaced-section" }
+        try #require(found.count == 1)
+        let move = try #require(CodeActionRegistry.actions(in: path, range: found[0].range, diagnostics: found, snapshot: snapshot).first { $0.title.hasPrefix("Move") })
+        let heading = try #require(text.range(of: "## Running the ownership sync on Kubernetes"))
+        let start = text.utf8.distance(from: text.startIndex, to: heading.upperBound)
+        let end = text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: "\n## Getting help")).lowerBound) + 1
+        let fixture = PlacementTestWorkspace.findingOwners
+        let partBody = "\n\n" + fixture[try #require(fixture.range(of: "## Running the ownership sync on Kubernetes")).upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(move.operations == [
+            // The part's own definition stays behind too: "Getting help" still uses it.
+            .edit(FileEdit(file: path, range: start..<end, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
+                           + "\n[sync]: ../running/deploying-with-helm.md\n\n")),
+            // The definitions the part uses (full and shortcut references) come along, relative ones from the new folder; [chat] does not.
+            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
+                     + " After a [Helm upgrade][helm], restart the [CronJob].\n\n[sync]: deploying-with-helm.md\n"
+                     + "\n[helm]: deploying-with-helm.md#install-the-chart\n[cronjob]: https://kubernetes.io/docs/concepts/workloads/controllers/cron-job/\n"),
+        ])
+    }
+
+    @Test func referenceLabelsMatchAsCommonMarkDoes() {
+        #expect(PlacementActions.referenceLabel(Array("  Helm\t Upgrade ".utf8)) == "helm upgrade")
+        let text = SourceText("[a][Helm  Chart] \\[not] [x\n y] [skip] [c]")
+        let skip = try! #require(text.string.range(of: "[skip]"))
+        let skipStart = text.string.utf8.distance(from: text.string.startIndex, to: skip.lowerBound)
+        #expect(PlacementActions.bracketedLabels(text, in: [0..<text.count], skipping: [skipStart..<skipStart + 6]) == ["a", "helm chart", "x y", "c"])
+    }
+
     @Test func theNewPageTakesAFreeName() throws {
         let path = "docs/using/finding-owners.md"
         let taken = "docs/running/running-the-ownership-sync-on-kubernetes.md"

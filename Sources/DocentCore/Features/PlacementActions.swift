@@ -54,7 +54,9 @@ public struct PlacementActions: CodeActionProvider {
     /// and its sub-headings one level up. The part leaves its heading behind (links to it keep working)
     /// with one line that links to the new page. Relative links in the moved text are rewritten from
     /// the new folder; links within the page to the rest of it point back at the page; links from the
-    /// page and from other pages to the part's sub-headings follow them.
+    /// page and from other pages to the part's sub-headings follow them. Reference definitions the
+    /// moved text uses from elsewhere in the page are copied to the new page; those in the moved text
+    /// that the rest of the page uses stay behind as well.
     public static func movePart(at headingRange: ByteRange, of document: WorkspaceDocument, to sectionPath: String, model: PlacementModel,
                                 snapshot: WorkspaceSnapshot, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         guard let section = model.sections.sections.first(where: { $0.path == sectionPath }) else { return nil }
@@ -83,8 +85,8 @@ public struct PlacementActions: CodeActionProvider {
         // of the page, and sub-headings one level up.
         var bodyEdits: [FileEdit] = []
         let scratch = path + ".docent-moved-part"
-        let relocated = LinkRelocation.edits(snapshot.applying([.setDocument(path: scratch, text: text, version: nil)]), moves: [scratch: target])
-        bodyEdits += relocated.filter { $0.file == scratch && body.contains($0.range.lowerBound) }
+        let relocated = LinkRelocation.edits(snapshot.applying([.setDocument(path: scratch, text: text, version: nil)]), moves: [scratch: target]).filter { $0.file == scratch }
+        bodyEdits += relocated.filter { body.contains($0.range.lowerBound) }
         let backToPage = LinkRelocation.relativePath(from: target, to: path)
         for link in document.markdown.links where body.contains(link.range.lowerBound) && link.destination.hasPrefix("#") {
             let anchor = String(link.destination.dropFirst())
@@ -96,19 +98,40 @@ public struct PlacementActions: CodeActionProvider {
             guard let hash = text.bytes[sub.range].firstIndex(of: UInt8(ascii: "#")) else { continue }
             bodyEdits.append(FileEdit(file: scratch, range: hash..<hash + 1, newText: ""))
         }
-        var moved = Array(text.bytes[body])
-        for edit in bodyEdits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-            moved.replaceSubrange((edit.range.lowerBound - body.lowerBound)..<(edit.range.upperBound - body.lowerBound), with: Array(edit.newText.utf8))
+        /// The bytes of `range` with those of `edits` that start in it applied.
+        func rewritten(_ range: ByteRange, _ edits: [FileEdit]) -> [UInt8] {
+            var bytes = Array(text.bytes[range])
+            for edit in edits.filter({ range.contains($0.range.lowerBound) }).sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+                bytes.replaceSubrange((edit.range.lowerBound - range.lowerBound)..<(edit.range.upperBound - range.lowerBound), with: Array(edit.newText.utf8))
+            }
+            return bytes
         }
+        var moved = rewritten(body, bodyEdits)
         while let last = moved.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 { moved.removeLast() }
+
+        // Reference-style links: a definition elsewhere in the page that the moved text uses goes with it
+        // (its destination rewritten from the new folder); one in the moved text that the rest of the
+        // page uses also stays behind.
+        let definitions = document.markdown.links.filter { $0.kind == .definition }
+        func label(_ definition: Link) -> String { Self.referenceLabel(text.bytes[definition.textRange]) }
+        let (inBody, outside) = (definitions.filter { body.contains($0.range.lowerBound) }, definitions.filter { !body.contains($0.range.lowerBound) })
+        let usedInBody = Self.bracketedLabels(text, in: [body], skipping: inBody.map(\.range))
+        let usedInRest = Self.bracketedLabels(text, in: [0..<body.lowerBound, body.upperBound..<text.count], skipping: outside.map(\.range))
+        var carried = Set(inBody.map(label))
+        var kept = Set(outside.map(label))
+        let carriedLines = outside.filter { usedInBody.contains(label($0)) && carried.insert(label($0)).inserted }
+            .map { String(decoding: rewritten($0.range, relocated), as: UTF8.self) }
+        let keptLines = inBody.filter { usedInRest.contains(label($0)) && kept.insert(label($0)).inserted }.map { text.string(in: $0.range) }
         let newText = "# \(heading.text)" + String(decoding: moved, as: UTF8.self) + newline
+            + (carriedLines.isEmpty ? "" : newline + carriedLines.joined(separator: newline) + newline)
 
         // What stays: the heading and a link to the new page; links to the moved sub-headings follow them.
         let link = LinkRelocation.relativePath(from: path, to: target)
         let title = MarkdownText.plainText(heading.text)
         let rest = heading.sectionRange.upperBound < text.count
         var operations: [WorkspaceEditOperation] = [
-            .edit(FileEdit(file: path, range: body, newText: newline + newline + "See [\(title)](\(LinkRelocation.percentEncoded(link))) in \(section.title)." + newline + (rest ? newline : ""))),
+            .edit(FileEdit(file: path, range: body, newText: newline + newline + "See [\(title)](\(LinkRelocation.percentEncoded(link))) in \(section.title)." + newline
+                + (keptLines.isEmpty ? "" : newline + keptLines.joined(separator: newline) + newline) + (rest ? newline : ""))),
         ]
         for other in snapshot.sortedPaths {
             guard let source = snapshot.document(other) else { continue }
@@ -125,6 +148,40 @@ public struct PlacementActions: CodeActionProvider {
         operations.append(.newFile(path: target, text: newText))
         return CodeActionProposal(title: "Move “\(title)” to a new page in \(section.title)", kind: "quickfix", fixes: [diagnostic],
                                   operations: operations, isPreferred: false)
+    }
+
+    /// A link label as CommonMark matches it: case-folded, inner whitespace collapsed, trimmed.
+    static func referenceLabel(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self).lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// Every `[…]` (without nested brackets) in `ranges` outside `skipped`, as labels: the full,
+    /// collapsed and shortcut references a definition may serve. Brackets that are not references
+    /// only make a definition travel that was not needed.
+    static func bracketedLabels(_ text: SourceText, in ranges: [ByteRange], skipping skipped: [ByteRange]) -> Set<String> {
+        var labels = Set<String>()
+        let bytes = text.bytes
+        for range in ranges {
+            var index = range.lowerBound
+            var open: Int?
+            while index < range.upperBound {
+                if let hole = skipped.first(where: { $0.contains(index) }) {
+                    index = hole.upperBound
+                    open = nil
+                    continue
+                }
+                switch bytes[index] {
+                case UInt8(ascii: "["): open = index + 1
+                case UInt8(ascii: "]"):
+                    if let start = open, start < index { labels.insert(referenceLabel(bytes[start..<index])) }
+                    open = nil
+                case UInt8(ascii: "\\"): index += 1
+                default: break
+                }
+                index += 1
+            }
+        }
+        return labels
     }
 
     /// The page's path below its section's folder, or its name when it is in no section.
