@@ -46,6 +46,51 @@ import Testing
         #expect(actions.arrayValue?.isEmpty == false)
     }
 
+    @Test func commandsForAClientThatAppliesEditsButTakesNoLiterals() throws {
+        var capabilities = try #require(Self.minimal.objectValue)
+        capabilities["workspace"] = ["applyEdit": true]
+        let client = try TestClient(files: SampleWorkspace.files, capabilities: .object(capabilities))
+        client.open("docs/page.md", "Dochub here.\n")
+        let range: JSONValue = ["start": ["line": 0, "character": 2], "end": ["line": 0, "character": 2]]
+        let params: JSONValue = ["textDocument": ["uri": .string(client.uri("docs/page.md"))], "range": range, "context": ["diagnostics": []]]
+        let commands = try #require(try client.request("textDocument/codeAction", params).arrayValue)
+        let literal = try TestClient(files: SampleWorkspace.files)
+        literal.open("docs/page.md", "Dochub here.\n")
+        let literals = try #require(try literal.request("textDocument/codeAction", ["textDocument": ["uri": .string(literal.uri("docs/page.md"))], "range": range, "context": ["diagnostics": []]]).arrayValue)
+        // The same actions, in the same order, as Commands that name them.
+        #expect(commands.map { $0["title"] } == literals.map { $0["title"] })
+        #expect(commands.count >= 2)
+        let title = try #require(commands.first?["title"]?.stringValue)
+        #expect(title == "Replace with “DocHub”")
+        #expect(commands.first == ["title": .string(title), "command": "docent.applyCodeAction",
+                                   "arguments": [["uri": .string(client.uri("docs/page.md")), "range": range, "title": .string(title), "version": 1]]])
+        // Executed, it asks the editor to apply the edit the literal carries; the server writes nothing.
+        let execute: JSONValue = ["command": "docent.applyCodeAction", "arguments": commands[0]["arguments"] ?? .null]
+        #expect(try client.request("workspace/executeCommand", execute) == .null)
+        let applyEdits = client.sink.messages.withLock { $0.filter { $0["method"]?.stringValue == "workspace/applyEdit" } }
+        try #require(applyEdits.count == 1)
+        let change: JSONValue = [["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 6]], "newText": "DocHub"]]
+        let edit = JSONValue.object(["changes": .object([client.uri("docs/page.md"): change])])
+        #expect(applyEdits[0]["params"] == ["label": .string(title), "edit": edit])
+        #expect(literals[0]["edit"] == .object(["changes": .object([literal.uri("docs/page.md"): change])]))
+        #expect(!FileManager.default.fileExists(atPath: client.root.appendingPathComponent("docs/page.md").path))
+        // An editor that refuses the edit: the author is told why.
+        client.send(["jsonrpc": "2.0", "id": applyEdits[0]["id"] ?? .null, "result": ["applied": false, "failureReason": "the buffer is read-only"]])
+        #expect(client.notifications("window/showMessage").last?["params"] == ["type": 2, "message": .string("The editor did not apply “\(title)”: the buffer is read-only")])
+        // Offered on version 1, executed on version 2: refused rather than applied to text it was not computed for.
+        client.replace("docs/page.md", with: "Some Dochub here.\n", version: 2)
+        #expect(client.response("workspace/executeCommand", execute)["error"]?["code"] == -32801)
+        // An action that is gone is refused the same way; an unknown command is an invalid request.
+        var gone = try #require(commands[0]["arguments"]?[0]?.objectValue)
+        gone["version"] = 2
+        gone["title"] = "Replace with “Dochubs”"
+        #expect(client.response("workspace/executeCommand", ["command": "docent.applyCodeAction", "arguments": [.object(gone)]])["error"]?["code"] == -32801)
+        #expect(client.response("workspace/executeCommand", ["command": "docent.other", "arguments": []])["error"]?["code"] == -32602)
+        #expect(client.sink.messages.withLock { $0.filter { $0["method"]?.stringValue == "workspace/applyEdit" }.count } == 1)
+        let capabilitiesAnswer = client.sink.messages.withLock { $0.first { $0["result"]?["capabilities"] != nil } }
+        #expect(capabilitiesAnswer?["result"]?["capabilities"]?["executeCommandProvider"] == ["commands": ["docent.applyCodeAction"]])
+    }
+
     @Test func flatSymbolsWithoutHierarchicalSupport() throws {
         let client = try TestClient(files: SampleWorkspace.files, capabilities: Self.minimal)
         client.open("docs/page.md", "# Top\n\n## One\n\ntext\n\n### Deep\n")

@@ -3,20 +3,62 @@ import DocentIO
 
 /// `textDocument/codeAction`: quick fixes for the diagnostics in the range, "Disable for this line",
 /// "Add to glossary" for a selected phrase, and `source.fixAll.docent`.
+///
+/// A client that takes code action literals gets each action with its WorkspaceEdit. A client that
+/// only takes Commands (LSP before 3.8, and minimal clients) but applies edits gets Commands of
+/// `docent.applyCodeAction` that name the action; `workspace/executeCommand` computes it again on
+/// the document as it is then and sends its edit with `workspace/applyEdit`.
 enum CodeActionRequest: RequestHandler {
     static let method = "textDocument/codeAction"
     static let fixAllKind = "source.fixAll.docent"
 
+    /// One action on offer, before it is written as a literal or a Command.
+    struct Offer {
+        var title: String
+        var kind: String
+        var diagnostics: [Diagnostic]
+        var isPreferred: Bool
+        var operations: [WorkspaceEditOperation]
+    }
+
     static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
         let server = context.server
-        let (workspace, path, document) = try server.document(try params.textDocumentURI())
-        // Every action is an edit: a client that takes only Commands gets none.
-        guard server.clientTakesCodeActionLiterals else { return .array([]) }
-        guard let start = params["range"]?["start"], let end = params["range"]?["end"] else { throw .invalidParams("Missing range") }
+        let uri = try params.textDocumentURI()
+        let (workspace, _, document) = try server.document(uri)
+        let literals = server.clientTakesCodeActionLiterals
+        // Every action is an edit: a client that neither takes literals nor applies edits gets none.
+        guard literals || server.clientSupports("workspace", "applyEdit") else { return .array([]) }
+        guard let range = params["range"] else { throw .invalidParams("Missing range") }
+        let only = (params["context"]?["only"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let found = try offers(uri: uri, range: range, only: only, server: server)
+        if !literals {
+            return .array(found.map { offer in
+                ["title": .string(offer.title), "command": .string(ApplyCodeActionCommand.name), "arguments": [[
+                    "uri": .string(uri), "range": range, "title": .string(offer.title),
+                    "version": document.version.map { JSONValue($0) } ?? .null,
+                ]]]
+            })
+        }
+        return .array(found.map { offer in
+            var object = JSONObject()
+            object["title"] = .string(offer.title)
+            object["kind"] = .string(offer.kind)
+            if !offer.diagnostics.isEmpty {
+                object["diagnostics"] = .array(offer.diagnostics.map { DiagnosticConversion.lsp($0, text: document.text, server: server, workspace: workspace) })
+            }
+            if offer.isPreferred { object["isPreferred"] = true }
+            object["edit"] = server.workspaceEdit(offer.operations, in: workspace)
+            return .object(object)
+        })
+    }
+
+    /// The actions for the LSP `range` of the document at `uri`, of the kinds in `only` (all when empty).
+    static func offers(uri: String, range: JSONValue, only: [String], server: LanguageServer) throws(ResponseError) -> [Offer] {
+        let (workspace, path, document) = try server.document(uri)
+        guard let start = range["start"], let end = range["end"] else { throw .invalidParams("Missing range") }
         let startOffset = try server.offset(start, in: document)
         let endOffset = try server.offset(end, in: document)
         let range = min(startOffset, endOffset)..<max(startOffset, endOffset)
-        let only = (params["context"]?["only"]?.arrayValue ?? []).compactMap(\.stringValue)
         func wanted(_ kind: String) -> Bool {
             only.isEmpty || only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
         }
@@ -24,27 +66,55 @@ enum CodeActionRequest: RequestHandler {
         let all = server.currentDiagnostics(for: path, in: workspace)
         // Diagnostics touching the range, ends included: a cursor right after "dochub" is on it.
         let here = all.filter { $0.range.lowerBound <= range.upperBound && range.lowerBound <= $0.range.upperBound }
-        var actions: [JSONValue] = []
+        var offers: [Offer] = []
         // A move needs the client to rename or create files; without that, its link edits alone would do harm.
-        for proposal in CodeActionRegistry.actions(in: path, range: range, diagnostics: here, snapshot: snapshot) where wanted(proposal.kind) {
-            if !server.clientApplies(proposal.operations) { continue }
-            var object = JSONObject()
-            object["title"] = .string(proposal.title)
-            object["kind"] = .string(proposal.kind)
-            if !proposal.fixes.isEmpty {
-                object["diagnostics"] = .array(proposal.fixes.map { DiagnosticConversion.lsp($0, text: document.text, server: server, workspace: workspace) })
-            }
-            if proposal.isPreferred { object["isPreferred"] = true }
-            object["edit"] = server.workspaceEdit(proposal.operations, in: workspace)
-            actions.append(.object(object))
+        for proposal in CodeActionRegistry.actions(in: path, range: range, diagnostics: here, snapshot: snapshot)
+        where wanted(proposal.kind) && server.clientApplies(proposal.operations) {
+            offers.append(Offer(title: proposal.title, kind: proposal.kind, diagnostics: proposal.fixes, isPreferred: proposal.isPreferred, operations: proposal.operations))
         }
         if wanted(fixAllKind) {
             let edits = TerminologyFixes.fixAll(in: path, snapshot: snapshot)
             if !edits.isEmpty {
-                actions.append(["title": .string("Fix all Docent problems (\(edits.count))"), "kind": .string(fixAllKind),
-                                "edit": server.workspaceEdit(edits.map { .edit($0) }, in: workspace)])
+                offers.append(Offer(title: "Fix all Docent problems (\(edits.count))", kind: fixAllKind, diagnostics: [], isPreferred: false, operations: edits.map { .edit($0) }))
             }
         }
-        return .array(actions)
+        return offers
     }
+}
+
+/// `workspace/executeCommand` for `docent.applyCodeAction` (the Command form of a code action): finds
+/// the action again by its title on the document as it is now and asks the client to apply its edit
+/// (`workspace/applyEdit`). The server itself writes nothing. An action offered on an older version
+/// of the document, or no longer on offer, is refused with ContentModified rather than applied to
+/// text it was not computed for.
+enum ExecuteCommandRequest: RequestHandler {
+    static let method = "workspace/executeCommand"
+
+    static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
+        let command = try params.requiredString("command")
+        guard command == ApplyCodeActionCommand.name else { throw .invalidParams("Unknown command \(command)") }
+        guard let arguments = params["arguments"]?[0], let uri = arguments["uri"]?.stringValue, let title = arguments["title"]?.stringValue,
+              let range = arguments["range"] else {
+            throw .invalidParams("\(command) takes one argument: { uri, range, title, version }")
+        }
+        let server = context.server
+        guard server.clientSupports("workspace", "applyEdit") else { throw ResponseError(.requestFailed, "The client does not apply workspace edits") }
+        let (workspace, _, document) = try server.document(uri)
+        if let version = arguments["version"]?.intValue, version != document.version {
+            throw ResponseError(.contentModified, "The document changed since “\(title)” was offered; ask for code actions again")
+        }
+        guard let offer = try CodeActionRequest.offers(uri: uri, range: range, only: [], server: server).first(where: { $0.title == title }) else {
+            throw ResponseError(.contentModified, "“\(title)” no longer applies here")
+        }
+        server.request("workspace/applyEdit", ["label": .string(title), "edit": server.workspaceEdit(offer.operations, in: workspace)]) { [weak server] result in
+            guard let server, result?["applied"]?.boolValue != true else { return }
+            let reason = result?["failureReason"]?.stringValue.map { ": \($0)" } ?? ""
+            server.notify("window/showMessage", ["type": 2, "message": .string("The editor did not apply “\(title)”\(reason)")])
+        }
+        return .null
+    }
+}
+
+enum ApplyCodeActionCommand {
+    static let name = "docent.applyCodeAction"
 }

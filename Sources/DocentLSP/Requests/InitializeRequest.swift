@@ -40,6 +40,7 @@ enum InitializeRequest: RequestHandler {
         capabilities["referencesProvider"] = true
         capabilities["documentSymbolProvider"] = true
         capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", "refactor", .string(CodeActionRequest.fixAllKind)]]
+        capabilities["executeCommandProvider"] = ["commands": [.string(ApplyCodeActionCommand.name)]]
         capabilities["renameProvider"] = ["prepareProvider": true]
         capabilities["workspaceSymbolProvider"] = true
         capabilities["diagnosticProvider"] = ["identifier": "docent", "interFileDependencies": true, "workspaceDiagnostics": true]

@@ -21,6 +21,7 @@ enum MessageRegistry {
         DefinitionRequest.self,
         DocumentDiagnosticRequest.self,
         DocumentSymbolRequest.self,
+        ExecuteCommandRequest.self,
         HoverRequest.self,
         InitializeRequest.self,
         PagePlacementRequest.self,
