@@ -71,9 +71,7 @@ enum ExplainCommand {
 /// `docent rules`: every rule with its code, default severity and summary.
 enum RulesCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        for description in RuleRegistry.descriptions {
-            print("\(description.code.padding(toLength: 30, withPad: " ", startingAt: 0)) \(description.defaultSeverity.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(description.summary)")
-        }
+        print(TextTable.render(RuleRegistry.descriptions.map { [$0.code, $0.defaultSeverity.rawValue, $0.summary] }, indent: ""), terminator: "")
         return 0
     }
 }
