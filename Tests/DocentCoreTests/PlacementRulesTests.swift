@@ -177,6 +177,41 @@ import Testing
         #expect(placementDiagnostics("docs/adoption/connecting-single-sign-on.md", in: snapshot).map(\.code) == ["misplaced-document"])
     }
 
+    @Test func aPersonaWhoseSectionsHaveNoProfilePagesCountsAsTheMeanOfTheProfiles() throws {
+        // The same workspace: the adoption page is judged without a profile of its section. Its persona
+        // has a section, so the profiles do not speak against it: it gets the mean of the learned
+        // scores (where the pull toward the mean leads as a profile's pages go to none), while the
+        // evaluator, whom no section serves, gets the least similar section's.
+        let snapshot = PlacementTestWorkspace.snapshot().applying([
+            .removeDocument(path: "docs/adoption/pitching-to-leadership.md"),
+            .removeDocument(path: "docs/running/connecting-single-sign-on.md"),
+            .setDocument(path: "docs/adoption/connecting-single-sign-on.md",
+                         text: SourceText(PlacementTestWorkspace.pages["docs/running/connecting-single-sign-on.md"]!), version: nil),
+        ])
+        let model = PlacementModel.of(snapshot)
+        let native = try #require(model.pages["docs/adoption/measuring-adoption.md"])
+        let affinities = model.affinities(native.counts, page: native)
+        let scores = model.scores(affinities: affinities, evidence: [])
+        let stakeholder = try #require(model.catalog.index(of: "business-stakeholder"))
+        let evaluator = try #require(model.catalog.index(of: "evaluator"))
+        let administrator = try #require(model.catalog.index(of: "administrator"))
+        #expect(scores[stakeholder].affinity == nil && scores[evaluator].affinity == nil)
+        // Each learned persona's best section, before the pull toward the mean.
+        var best: [Double] = []
+        for persona in model.catalog.personas.indices {
+            let values = model.sectionsByPersona[persona].compactMap { affinities[$0] }
+            if let top = values.max() { best.append(top) }
+        }
+        try #require(best.count >= 2)
+        let mean = best.reduce(0, +) / Double(best.count)
+        let learned = try #require(scores[administrator].affinity)
+        // No evidence and no links: log-shares differ by the learned weight times the profiled values.
+        #expect(abs(log(scores[stakeholder].share / scores[administrator].share) - model.learnedWeight * (mean - learned)) < 1e-9)
+        let bottom = try #require(scores.compactMap(\.affinity).min())
+        #expect(abs(log(scores[evaluator].share / scores[administrator].share) - model.learnedWeight * (bottom - learned)) < 1e-9)
+        #expect(scores[stakeholder].share > scores[evaluator].share)
+    }
+
     @Test func howUnlikeItsPageAPartReadsLeavesThePageOutOfItsPersona() throws {
         // r, computed here from the model's tables by the formula, with the page's own counts taken out
         // of its persona's: the method must agree, and taking them out must matter. (For a part whose

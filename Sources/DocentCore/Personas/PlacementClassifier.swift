@@ -1188,10 +1188,10 @@ public final class PlacementModel: Sendable {
                     }
                 }
                 // A persona learned from few pages is pulled toward the others' mean: two pages say little.
+                var sum: Double = 0
+                for persona in 0..<count where isLearned[persona] { sum = sum + learned[persona] }
+                let mean = knownCount > 0 ? sum / Double(knownCount) : 0
                 if knownCount >= 2, parameters.profileHalfTrustPages > 0 {
-                    var sum: Double = 0
-                    for persona in 0..<count where isLearned[persona] { sum = sum + learned[persona] }
-                    let mean = sum / Double(knownCount)
                     for persona in 0..<count where isLearned[persona] {
                         let pages = Double(personaPageCounts[persona])
                         let trust = pages / (pages + parameters.profileHalfTrustPages)
@@ -1200,7 +1200,9 @@ public final class PlacementModel: Sendable {
                 }
                 let alpha = knownCount >= 2 ? learnedWeight : 0
                 // A persona no section is written for gets no support from the profiles: it counts like the
-                // least similar section.
+                // least similar section. A persona whose sections have no profile pages (all moved out, or
+                // all reading as others) is unknown to them, not unlike the page: it counts as the mean, where
+                // the pull toward the mean leads as its pages go to none.
                 var bottom: Double = 0
                 var hasBottom = false
                 for persona in 0..<count where isLearned[persona] {
@@ -1214,7 +1216,8 @@ public final class PlacementModel: Sendable {
                 let builtInWeight = parameters.builtInWeight ?? (1 - alpha)
                 for persona in 0..<count {
                     let builtIn = log((evidenceByPersona[persona] + prior) / evidenceTotal)
-                    logs[persona] = alpha * (isLearned[persona] ? learned[persona] : bottom) + builtInWeight * builtIn
+                    let profiled = isLearned[persona] ? learned[persona] : sectionsByPersona[persona].isEmpty || parameters.profileHalfTrustPages <= 0 ? bottom : mean
+                    logs[persona] = alpha * profiled + builtInWeight * builtIn
                 }
                 // Where the page's links lead, and where the links to it come from.
                 func addLinks(_ weights: [Double], weight: Double, prior: Double) {
