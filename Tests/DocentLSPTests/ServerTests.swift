@@ -194,6 +194,21 @@ import Testing
         #expect(uris == [client.uri("docs/closed.md"), client.uri("docs/page.md")])
     }
 
+    @Test func documentHighlightsAreTheEntrysUsesInThePage() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        // An alias of the same entry counts; inline code and another entry do not; emoji shift UTF-16 columns.
+        let page = MarkedText("🎉 The 1️⃣Service Catalog2️⃣ lists 🎉 services; `Service Catalog` is code.\nBoth 3️⃣service catalogs4️⃣ and the 5️⃣Blueprints plugin.\n")
+        client.open("docs/page.md", page.text)
+        let highlights = try client.request("textDocument/documentHighlight", client.textDocumentPosition("docs/page.md", page["3️⃣"]))
+        #expect(highlights == [["range": ["start": page["1️⃣"], "end": page["2️⃣"]], "kind": 2],
+                               ["range": ["start": page["3️⃣"], "end": page["4️⃣"]], "kind": 2]])
+        // In the glossary, the entry's own term is the definition (Write), and nothing else here uses it.
+        let glossary = try client.request("textDocument/documentHighlight", client.textDocumentPosition("docs/glossary.md", ["line": 6, "character": 5]))
+        #expect(glossary == [["range": ["start": ["line": 6, "character": 3], "end": ["line": 6, "character": 18]], "kind": 3]])
+        // Off any term: nothing.
+        #expect(try client.request("textDocument/documentHighlight", client.textDocumentPosition("docs/page.md", ["line": 0, "character": 3])) == [])
+    }
+
     @Test func documentSymbolsAreHeadingsOrGlossaryEntries() throws {
         let client = try TestClient(files: SampleWorkspace.files)
         client.open("docs/page.md", "# Top\n\n## One\n\ntext\n\n### Deep\n\n## Two\n")

@@ -138,12 +138,25 @@ public enum ReferencesFeature {
         return low < sorted.count && sorted[low].overlaps(range)
     }
 
-    static func forEachUse(ofEntry entry: Int, snapshot: WorkspaceSnapshot, ordered: Bool, _ body: (String, ByteRange) -> Void) {
+    /// Document highlights: the uses in `path` of the entry at `offset` (see `entry(at:in:snapshot:)`),
+    /// and its term when `path` is the glossary that defines it, in text order.
+    public static func highlights(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> [(range: ByteRange, isDefinition: Bool)] {
+        guard let entry = entry(at: offset, in: path, snapshot: snapshot) else { return [] }
+        var result: [(range: ByteRange, isDefinition: Bool)] = []
+        let definition = snapshot.glossary.entries[entry]
+        if definition.file == path { result.append((definition.termRange, true)) }
+        forEachUse(ofEntry: entry, snapshot: snapshot, ordered: true, in: [path]) { _, range in result.append((range, false)) }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Calls `body` for every use of the entry's names, in `paths` (every document when nil; in path
+    /// order when `ordered`).
+    static func forEachUse(ofEntry entry: Int, snapshot: WorkspaceSnapshot, ordered: Bool, in paths: [String]? = nil, _ body: (String, ByteRange) -> Void) {
         let glossary = snapshot.glossary
         // Which names mean the entry, by name index: one array lookup per match.
         var isName = [Bool](repeating: false, count: glossary.names.count)
         for index in glossary.names.indices where glossary.names[index].targets.contains(where: { $0.entry == entry }) { isName[index] = true }
-        for path in ordered ? snapshot.sortedPaths : Array(snapshot.documents.keys) {
+        for path in paths ?? (ordered ? snapshot.sortedPaths : Array(snapshot.documents.keys)) {
             // Entry headings in a glossary are definitions, not uses (nor is a qualifier written in one).
             let headings = snapshot.isGlossary(path) ? glossary.entries(inFile: path).map { glossary.entries[$0].termRange } : []
             for match in snapshot.termMatches(in: path) where isName[match.name] {

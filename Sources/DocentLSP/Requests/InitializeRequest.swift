@@ -38,6 +38,7 @@ enum InitializeRequest: RequestHandler {
         ]
         capabilities["definitionProvider"] = true
         capabilities["referencesProvider"] = true
+        capabilities["documentHighlightProvider"] = true
         capabilities["documentSymbolProvider"] = true
         capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", "refactor", .string(CodeActionRequest.fixAllKind)]]
         capabilities["executeCommandProvider"] = ["commands": [.string(ApplyCodeActionCommand.name)]]

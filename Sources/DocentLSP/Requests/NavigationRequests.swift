@@ -31,6 +31,20 @@ enum ReferencesRequest: RequestHandler {
     }
 }
 
+/// `textDocument/documentHighlight`: the uses in this page of the entry under the cursor (Read), and
+/// its term when the page is the glossary that defines it (Write).
+enum DocumentHighlightRequest: RequestHandler {
+    static let method = "textDocument/documentHighlight"
+
+    static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
+        let server = context.server
+        let (workspace, path, document) = try server.document(try params.textDocumentURI())
+        let offset = try server.offset(params["position"], in: document)
+        let highlights = ReferencesFeature.highlights(at: offset, in: path, snapshot: workspace.snapshot)
+        return .array(highlights.map { ["range": server.range($0.range, in: document.text), "kind": $0.isDefinition ? 3 : 2] })
+    }
+}
+
 /// `textDocument/documentSymbol`: headings as a tree; a glossary's entries.
 enum DocumentSymbolRequest: RequestHandler {
     static let method = "textDocument/documentSymbol"

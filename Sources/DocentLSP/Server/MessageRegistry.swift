@@ -20,6 +20,7 @@ enum MessageRegistry {
         CompletionRequest.self,
         DefinitionRequest.self,
         DocumentDiagnosticRequest.self,
+        DocumentHighlightRequest.self,
         DocumentSymbolRequest.self,
         ExecuteCommandRequest.self,
         HoverRequest.self,
