@@ -251,8 +251,61 @@ private extension String {
         ])
     }
 
+    @Test func fragmentsFootnotesAndDuplicateLabelsKeepTheirMeaningAcrossTheMove() throws {
+        let path = "docs/using/finding-owners.md"
+        let fixture = PlacementTestWorkspace.findingOwners
+        let tail = "its logs with `kubectl logs -f`.\n"
+        var text = fixture.replacingOccurrences(of: "minutes after the change is accepted.\n", with: "minutes after the change is accepted.\n\n[a]: ../running/deploying-with-helm.md\n")
+        text = text.replacingOccurrences(of: tail, with: String(tail.dropLast()) + """
+         As in [the lookup][lookup], see [^sync] and [a].
+
+        ### Restarting the job
+
+        Restart it by hand.
+
+        [inner]: #restarting-the-job
+        [a]: ../running/second.md
+
+        ## Getting help
+
+        See [inner] and the note[^help].
+
+        [lookup]: #look-up-the-owner
+        [^sync]: The sync runs at night;
+            see [the chart](../running/deploying-with-helm.md).
+        [^help]: Ask the owners.
+
+        """)
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let found = RuleRegistry.diagnostics(for: path, in: snapshot).filter { $0.code == "misplaced-section" }
+        try #require(found.count == 1)
+        let move = try #require(CodeActionRegistry.actions(in: path, range: found[0].range, diagnostics: found, snapshot: snapshot).first { $0.title.hasPrefix("Move") })
+        let start = text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: "## Running the ownership sync on Kubernetes")).upperBound)
+        let end = text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: "\n## Getting help")).lowerBound) + 1
+        let partBody = "\n\n" + fixture[try #require(fixture.range(of: "## Running the ownership sync on Kubernetes")).upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(move.operations == [
+            // [inner] stays for "Getting help" and follows the sub-heading it names to the new page.
+            .edit(FileEdit(file: path, range: start..<end, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
+                           + "\n[inner]: ../running/running-the-ownership-sync-on-kubernetes.md#restarting-the-job\n\n")),
+            // [a] meant its first definition, from an earlier part: that one comes along and the part's
+            // own later duplicate, which never counted, is left out. [lookup] points back at the page;
+            // the footnote comes whole, its link from the new folder; [^help] stays.
+            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
+                     + " As in [the lookup][lookup], see [^sync] and [a].\n\n## Restarting the job\n\nRestart it by hand.\n\n[inner]: #restarting-the-job\n"
+                     + "\n[a]: deploying-with-helm.md\n[lookup]: ../using/finding-owners.md#look-up-the-owner\n[^sync]: The sync runs at night;\n    see [the chart](deploying-with-helm.md).\n"),
+        ])
+    }
+
+    @Test func footnoteDefinitionsRunOverTheirIndentedLines() {
+        let document = WorkspaceDocument(path: "p.md", text: SourceText("Text[^a].\n\n[^a]: One\n    two\n\n    three\n\nAfter.\n```\n[^b]: code\n```\n   [^C d]: x\r\n"))
+        let found = PlacementActions.footnoteDefinitions(in: document)
+        #expect(found.map { document.text.string(in: $0.range) } == ["[^a]: One\n    two\n\n    three", "   [^C d]: x"])
+        #expect(found.map(\.label) == ["^a", "^c d"])
+    }
+
     @Test func referenceLabelsMatchAsCommonMarkDoes() {
         #expect(PlacementActions.referenceLabel(Array("  Helm\t Upgrade ".utf8)) == "helm upgrade")
+        #expect(PlacementActions.referenceLabel(Array("Straße".utf8)) == PlacementActions.referenceLabel(Array("STRASSE".utf8)))
         let text = SourceText("[a][Helm  Chart] \\[not] [x\n y] [skip] [c]")
         let skip = try! #require(text.string.range(of: "[skip]"))
         let skipStart = text.string.utf8.distance(from: text.string.startIndex, to: skip.lowerBound)

@@ -86,14 +86,22 @@ public struct PlacementActions: CodeActionProvider {
         var bodyEdits: [FileEdit] = []
         let scratch = path + ".docent-moved-part"
         let relocated = LinkRelocation.edits(snapshot.applying([.setDocument(path: scratch, text: text, version: nil)]), moves: [scratch: target]).filter { $0.file == scratch }
-        bodyEdits += relocated.filter { body.contains($0.range.lowerBound) }
         let backToPage = LinkRelocation.relativePath(from: target, to: path)
-        for link in document.markdown.links where body.contains(link.range.lowerBound) && link.destination.hasPrefix("#") {
-            let anchor = String(link.destination.dropFirst())
-            if !movedAnchors.contains(anchor) && pageAnchors.contains(anchor) {
-                bodyEdits.append(FileEdit(file: scratch, range: link.destinationRange, newText: backToPage + link.destination))
+        let link = LinkRelocation.relativePath(from: path, to: target)
+        /// Fragment-only links in `range` that point at a heading left behind (`backToPage`) or at one
+        /// that moves (`toward new page`): the edits that keep them reaching it from where they end up.
+        func fragmentEdits(in range: ByteRange, towardNewPage: Bool) -> [FileEdit] {
+            document.markdown.links.compactMap { found in
+                guard range.contains(found.range.lowerBound), found.destination.hasPrefix("#") else { return nil }
+                let anchor = String(found.destination.dropFirst())
+                if towardNewPage {
+                    return movedAnchors.contains(anchor) ? FileEdit(file: path, range: found.destinationRange, newText: LinkRelocation.percentEncoded(link) + found.destination) : nil
+                }
+                return !movedAnchors.contains(anchor) && pageAnchors.contains(anchor)
+                    ? FileEdit(file: scratch, range: found.destinationRange, newText: backToPage + found.destination) : nil
             }
         }
+        bodyEdits += relocated.filter { body.contains($0.range.lowerBound) } + fragmentEdits(in: body, towardNewPage: false)
         for sub in inner {
             guard let hash = text.bytes[sub.range].firstIndex(of: UInt8(ascii: "#")) else { continue }
             bodyEdits.append(FileEdit(file: scratch, range: hash..<hash + 1, newText: ""))
@@ -106,27 +114,46 @@ public struct PlacementActions: CodeActionProvider {
             }
             return bytes
         }
+
+        // Reference definitions and footnotes. A label means its first definition in the page
+        // (CommonMark). One defined outside the part that the part uses is copied to the new page (its
+        // links from the new folder), and the part's own later duplicates, which never counted, are
+        // left out so that it still wins there; one defined in the part that the rest of the page uses
+        // also stays behind.
+        let markdown = document.markdown
+        var definitions: [(range: ByteRange, label: String)] = markdown.links.filter { $0.kind == .definition }
+            .map { ($0.range, Self.referenceLabel(text.bytes[$0.textRange])) } + Self.footnoteDefinitions(in: document)
+        definitions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var first: [String: Int] = [:]
+        for (index, definition) in definitions.enumerated() where first[definition.label] == nil { first[definition.label] = index }
+        let winners = first.values.sorted()
+        let skipped = (definitions.map(\.range) + markdown.codeBlocks.map(\.range) + markdown.codeSpans).sorted { $0.lowerBound < $1.lowerBound }
+        let usedInBody = Self.bracketedLabels(text, in: [body], skipping: skipped)
+        let usedInRest = Self.bracketedLabels(text, in: [0..<body.lowerBound, body.upperBound..<text.count], skipping: skipped)
+        var carriedLines: [String] = []
+        var keptLines: [String] = []
+        for index in winners {
+            let (range, label) = definitions[index]
+            if !body.contains(range.lowerBound) && usedInBody.contains(label) {
+                carriedLines.append(String(decoding: rewritten(range, relocated + fragmentEdits(in: range, towardNewPage: false)), as: UTF8.self))
+                for duplicate in definitions where duplicate.label == label && body.contains(duplicate.range.lowerBound) {
+                    var end = duplicate.range.upperBound
+                    if end < text.count && text.bytes[end] == 0x0D { end += 1 }
+                    if end < text.count && text.bytes[end] == 0x0A { end += 1 }
+                    let line = duplicate.range.lowerBound..<end
+                    bodyEdits.removeAll { line.contains($0.range.lowerBound) }
+                    bodyEdits.append(FileEdit(file: scratch, range: line, newText: ""))
+                }
+            } else if body.contains(range.lowerBound) && usedInRest.contains(label) {
+                keptLines.append(String(decoding: rewritten(range, fragmentEdits(in: range, towardNewPage: true)), as: UTF8.self))
+            }
+        }
         var moved = rewritten(body, bodyEdits)
         while let last = moved.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 { moved.removeLast() }
-
-        // Reference-style links: a definition elsewhere in the page that the moved text uses goes with it
-        // (its destination rewritten from the new folder); one in the moved text that the rest of the
-        // page uses also stays behind.
-        let definitions = document.markdown.links.filter { $0.kind == .definition }
-        func label(_ definition: Link) -> String { Self.referenceLabel(text.bytes[definition.textRange]) }
-        let (inBody, outside) = (definitions.filter { body.contains($0.range.lowerBound) }, definitions.filter { !body.contains($0.range.lowerBound) })
-        let usedInBody = Self.bracketedLabels(text, in: [body], skipping: inBody.map(\.range))
-        let usedInRest = Self.bracketedLabels(text, in: [0..<body.lowerBound, body.upperBound..<text.count], skipping: outside.map(\.range))
-        var carried = Set(inBody.map(label))
-        var kept = Set(outside.map(label))
-        let carriedLines = outside.filter { usedInBody.contains(label($0)) && carried.insert(label($0)).inserted }
-            .map { String(decoding: rewritten($0.range, relocated), as: UTF8.self) }
-        let keptLines = inBody.filter { usedInRest.contains(label($0)) && kept.insert(label($0)).inserted }.map { text.string(in: $0.range) }
         let newText = "# \(heading.text)" + String(decoding: moved, as: UTF8.self) + newline
             + (carriedLines.isEmpty ? "" : newline + carriedLines.joined(separator: newline) + newline)
 
         // What stays: the heading and a link to the new page; links to the moved sub-headings follow them.
-        let link = LinkRelocation.relativePath(from: path, to: target)
         let title = MarkdownText.plainText(heading.text)
         let rest = heading.sectionRange.upperBound < text.count
         var operations: [WorkspaceEditOperation] = [
@@ -152,21 +179,25 @@ public struct PlacementActions: CodeActionProvider {
 
     /// A link label as CommonMark matches it: case-folded, inner whitespace collapsed, trimmed.
     static func referenceLabel(_ bytes: some Collection<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self).lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        // Upper- then lower-casing folds what lower-casing alone leaves apart (ß and SS, ς and σ).
+        String(decoding: bytes, as: UTF8.self).uppercased().lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 
-    /// Every `[…]` (without nested brackets) in `ranges` outside `skipped`, as labels: the full,
-    /// collapsed and shortcut references a definition may serve. Brackets that are not references
-    /// only make a definition travel that was not needed.
+    /// Every `[…]` (without nested brackets) in `ranges` outside `skipped` (ranges sorted by their
+    /// start), as labels: the full, collapsed and shortcut references and the footnote references
+    /// (`^1`) a definition may serve. Brackets that are not references only make a definition travel
+    /// that was not needed.
     static func bracketedLabels(_ text: SourceText, in ranges: [ByteRange], skipping skipped: [ByteRange]) -> Set<String> {
         var labels = Set<String>()
         let bytes = text.bytes
         for range in ranges {
             var index = range.lowerBound
             var open: Int?
+            var hole = 0
             while index < range.upperBound {
-                if let hole = skipped.first(where: { $0.contains(index) }) {
-                    index = hole.upperBound
+                while hole < skipped.count && skipped[hole].upperBound <= index { hole += 1 }
+                if hole < skipped.count && skipped[hole].contains(index) {
+                    index = skipped[hole].upperBound
                     open = nil
                     continue
                 }
@@ -182,6 +213,48 @@ public struct PlacementActions: CodeActionProvider {
             }
         }
         return labels
+    }
+
+    /// Footnote definitions (`[^note]: text` and the indented lines that continue it) outside code
+    /// blocks, with their labels (`^note`); a range ends before its last line break, as a reference
+    /// definition's does.
+    static func footnoteDefinitions(in document: WorkspaceDocument) -> [(range: ByteRange, label: String)] {
+        let text = document.text
+        let bytes = text.bytes
+        let code = document.markdown.codeBlocks.map(\.range)
+        var result: [(range: ByteRange, label: String)] = []
+        var line = 0
+        func isIndented(_ range: ByteRange) -> Bool {
+            range.count > 0 && (bytes[range.lowerBound] == 0x09 || (range.count >= 4 && bytes[range.lowerBound..<range.lowerBound + 4].allSatisfy { $0 == 0x20 }))
+        }
+        func isBlank(_ range: ByteRange) -> Bool { bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
+        while line < text.lineCount {
+            let range = text.lineRange(line)
+            line += 1
+            guard !code.contains(where: { $0.contains(range.lowerBound) }) else { continue }
+            var start = range.lowerBound
+            while start < range.upperBound && start - range.lowerBound < 3 && bytes[start] == 0x20 { start += 1 }
+            guard start + 2 < range.upperBound, bytes[start] == UInt8(ascii: "["), bytes[start + 1] == UInt8(ascii: "^"),
+                  let close = bytes[(start + 2)..<range.upperBound].firstIndex(of: UInt8(ascii: "]")), close > start + 2,
+                  close + 1 < range.upperBound, bytes[close + 1] == UInt8(ascii: ":") else { continue }
+            var end = range.upperBound
+            var next = line
+            while next < text.lineCount {
+                let following = text.lineRange(next)
+                if isIndented(following) && !isBlank(following) {
+                    end = following.upperBound
+                    next += 1
+                    line = next
+                } else if isBlank(following), next + 1 < text.lineCount, isIndented(text.lineRange(next + 1)) {
+                    next += 1
+                } else {
+                    break
+                }
+            }
+            while end > range.lowerBound && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+            result.append((range.lowerBound..<end, "^" + referenceLabel(bytes[(start + 2)..<close])))
+        }
+        return result
     }
 
     /// The page's path below its section's folder, or its name when it is in no section.

@@ -43,6 +43,9 @@ public struct SourceText: Sendable {
         return min(start, end)..<max(start, end)
     }
 
+    /// How many lines the text has (a final line break starts an empty last line).
+    public var lineCount: Int { lineTable.lineCount }
+
     /// The zero-based line holding `offset`.
     public func line(of offset: Int) -> Int { lineTable.line(containing: offset) }
 
