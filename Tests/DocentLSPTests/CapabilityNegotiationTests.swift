@@ -63,7 +63,7 @@ import Testing
         let title = try #require(commands.first?["title"]?.stringValue)
         #expect(title == "Replace with “DocHub”")
         #expect(commands.first == ["title": .string(title), "command": "docent.applyCodeAction",
-                                   "arguments": [["uri": .string(client.uri("docs/page.md")), "range": range, "title": .string(title), "version": 1]]])
+                                   "arguments": [["uri": .string(client.uri("docs/page.md")), "range": range, "title": .string(title), "occurrence": 0, "version": 1]]])
         // Executed, it asks the editor to apply the edit the literal carries; the server writes nothing.
         let execute: JSONValue = ["command": "docent.applyCodeAction", "arguments": commands[0]["arguments"] ?? .null]
         #expect(try client.request("workspace/executeCommand", execute) == .null)
@@ -79,16 +79,35 @@ import Testing
         #expect(client.notifications("window/showMessage").last?["params"] == ["type": 2, "message": .string("The editor did not apply “\(title)”: the buffer is read-only")])
         // Offered on version 1, executed on version 2: refused rather than applied to text it was not computed for.
         client.replace("docs/page.md", with: "Some Dochub here.\n", version: 2)
-        #expect(client.response("workspace/executeCommand", execute)["error"]?["code"] == -32801)
+        let stale = client.response("workspace/executeCommand", execute)["error"]
+        #expect(stale?["code"] == -32803)
+        #expect(stale?["message"] == .string("The document changed since “\(title)” was offered; ask for code actions again"))
         // An action that is gone is refused the same way; an unknown command is an invalid request.
         var gone = try #require(commands[0]["arguments"]?[0]?.objectValue)
         gone["version"] = 2
         gone["title"] = "Replace with “Dochubs”"
-        #expect(client.response("workspace/executeCommand", ["command": "docent.applyCodeAction", "arguments": [.object(gone)]])["error"]?["code"] == -32801)
+        #expect(client.response("workspace/executeCommand", ["command": "docent.applyCodeAction", "arguments": [.object(gone)]])["error"]?["code"] == -32803)
         #expect(client.response("workspace/executeCommand", ["command": "docent.other", "arguments": []])["error"]?["code"] == -32602)
         #expect(client.sink.messages.withLock { $0.filter { $0["method"]?.stringValue == "workspace/applyEdit" }.count } == 1)
         let capabilitiesAnswer = client.sink.messages.withLock { $0.first { $0["result"]?["capabilities"] != nil } }
         #expect(capabilitiesAnswer?["result"]?["capabilities"]?["executeCommandProvider"] == ["commands": ["docent.applyCodeAction"]])
+    }
+
+    @Test func commandsOfTheSameTitleApplyTheirOwnEdit() throws {
+        var capabilities = try #require(Self.minimal.objectValue)
+        capabilities["workspace"] = ["applyEdit": true]
+        let client = try TestClient(files: SampleWorkspace.files, capabilities: .object(capabilities))
+        client.open("docs/page.md", "Dochub here and Dochub there.\n")
+        let range: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 29]]
+        let commands = try #require(try client.request("textDocument/codeAction", ["textDocument": ["uri": .string(client.uri("docs/page.md"))], "range": range,
+                                                                                   "context": ["diagnostics": []]]).arrayValue)
+        let replacements = commands.filter { $0["title"] == "Replace with “DocHub”" }
+        try #require(replacements.count == 2)
+        #expect(replacements.map { $0["arguments"]?[0]?["occurrence"] } == [0, 1])
+        _ = try client.request("workspace/executeCommand", ["command": "docent.applyCodeAction", "arguments": replacements[1]["arguments"] ?? .null])
+        let sent = client.sink.messages.withLock { $0.last { $0["method"]?.stringValue == "workspace/applyEdit" } }
+        let edits = sent?["params"]?["edit"]?["changes"]?[client.uri("docs/page.md")]
+        #expect(edits == [["range": ["start": ["line": 0, "character": 16], "end": ["line": 0, "character": 22]], "newText": "DocHub"]])
     }
 
     @Test func flatSymbolsWithoutHierarchicalSupport() throws {

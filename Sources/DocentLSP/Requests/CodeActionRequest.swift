@@ -32,9 +32,14 @@ enum CodeActionRequest: RequestHandler {
         let only = (params["context"]?["only"]?.arrayValue ?? []).compactMap(\.stringValue)
         let found = try offers(uri: uri, range: range, only: only, server: server)
         if !literals {
+            // Two actions may share a title ("Replace with “DocHub”" for two words in the range): the
+            // command names which one by its place among them.
+            var seen: [String: Int] = [:]
             return .array(found.map { offer in
-                ["title": .string(offer.title), "command": .string(ApplyCodeActionCommand.name), "arguments": [[
-                    "uri": .string(uri), "range": range, "title": .string(offer.title),
+                let occurrence = seen[offer.title, default: 0]
+                seen[offer.title] = occurrence + 1
+                return ["title": .string(offer.title), "command": .string(ApplyCodeActionCommand.name), "arguments": [[
+                    "uri": .string(uri), "range": range, "title": .string(offer.title), "occurrence": JSONValue(occurrence),
                     "version": document.version.map { JSONValue($0) } ?? .null,
                 ]]]
             })
@@ -83,10 +88,10 @@ enum CodeActionRequest: RequestHandler {
 }
 
 /// `workspace/executeCommand` for `docent.applyCodeAction` (the Command form of a code action): finds
-/// the action again by its title on the document as it is now and asks the client to apply its edit
-/// (`workspace/applyEdit`). The server itself writes nothing. An action offered on an older version
-/// of the document, or no longer on offer, is refused with ContentModified rather than applied to
-/// text it was not computed for.
+/// the action again by its title (and its place among actions of that title) on the document as it
+/// is now and asks the client to apply its edit (`workspace/applyEdit`). The server itself writes
+/// nothing. An action offered on an older version of the document, or no longer on offer, is refused
+/// with RequestFailed and a message saying why, rather than applied to text it was not computed for.
 enum ExecuteCommandRequest: RequestHandler {
     static let method = "workspace/executeCommand"
 
@@ -101,11 +106,14 @@ enum ExecuteCommandRequest: RequestHandler {
         guard server.clientSupports("workspace", "applyEdit") else { throw ResponseError(.requestFailed, "The client does not apply workspace edits") }
         let (workspace, _, document) = try server.document(uri)
         if let version = arguments["version"]?.intValue, version != document.version {
-            throw ResponseError(.contentModified, "The document changed since “\(title)” was offered; ask for code actions again")
+            throw ResponseError(.requestFailed, "The document changed since “\(title)” was offered; ask for code actions again")
         }
-        guard let offer = try CodeActionRequest.offers(uri: uri, range: range, only: [], server: server).first(where: { $0.title == title }) else {
-            throw ResponseError(.contentModified, "“\(title)” no longer applies here")
-        }
+        let occurrence = arguments["occurrence"]?.intValue ?? 0
+        let named = try CodeActionRequest.offers(uri: uri, range: range, only: [], server: server).filter { $0.title == title }
+        guard occurrence >= 0, occurrence < named.count else { throw ResponseError(.requestFailed, "“\(title)” no longer applies here") }
+        let offer = named[occurrence]
+        // Cancelled while it was computed: no edit goes out.
+        try context.checkCancellation()
         server.request("workspace/applyEdit", ["label": .string(title), "edit": server.workspaceEdit(offer.operations, in: workspace)]) { [weak server] result in
             guard let server, result?["applied"]?.boolValue != true else { return }
             let reason = result?["failureReason"]?.stringValue.map { ": \($0)" } ?? ""
