@@ -223,6 +223,21 @@ private extension String {
         #expect(reached.count == 6)
     }
 
+    /// The "Move …" action for the Kubernetes part of `text` (`finding-owners.md` with a "## Getting
+    /// help" part after it), the range of the part below its heading, and the part's text in the fixture.
+    static func movedSyncPart(of text: String) throws -> (move: CodeActionProposal, body: ByteRange, partBody: String) {
+        let path = "docs/using/finding-owners.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let found = RuleRegistry.diagnostics(for: path, in: snapshot).filter { $0.code == "misplaced-section" }
+        try #require(found.count == 1)
+        let move = try #require(CodeActionRegistry.actions(in: path, range: found[0].range, diagnostics: found, snapshot: snapshot).first { $0.title.hasPrefix("Move") })
+        let start = text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: "## Running the ownership sync on Kubernetes")).upperBound)
+        let end = text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: "\n## Getting help")).lowerBound) + 1
+        let fixture = PlacementTestWorkspace.findingOwners
+        let partBody = "\n\n" + fixture[try #require(fixture.range(of: "## Running the ownership sync on Kubernetes")).upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+        return (move, start..<end, partBody)
+    }
+
     @Test func referenceDefinitionsTravelWithTheTextThatUsesThem() throws {
         let path = "docs/using/finding-owners.md"
         let tail = "its logs with `kubectl logs -f`.\n"
@@ -231,18 +246,10 @@ private extension String {
             + "[helm]: ../running/deploying-with-helm.md#install-the-chart\n[cronjob]: https://kubernetes.io/docs/concepts/workloads/controllers/cron-job/\n[chat]: https://chat.example.com/owners\n"
         let text = PlacementTestWorkspace.findingOwners.replacingOccurrences(of: tail, with: String(tail.dropLast()) + added + help)
         try #require(text != PlacementTestWorkspace.findingOwners)
-        let snapshot = PlacementTestWorkspace.snapshot([path: text])
-        let found = RuleRegistry.diagnostics(for: path, in: snapshot).filter { $0.code == "misplaced-section" }
-        try #require(found.count == 1)
-        let move = try #require(CodeActionRegistry.actions(in: path, range: found[0].range, diagnostics: found, snapshot: snapshot).first { $0.title.hasPrefix("Move") })
-        let heading = try #require(text.range(of: "## Running the ownership sync on Kubernetes"))
-        let start = text.utf8.distance(from: text.startIndex, to: heading.upperBound)
-        let end = text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: "\n## Getting help")).lowerBound) + 1
-        let fixture = PlacementTestWorkspace.findingOwners
-        let partBody = "\n\n" + fixture[try #require(fixture.range(of: "## Running the ownership sync on Kubernetes")).upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+        let (move, body, partBody) = try Self.movedSyncPart(of: text)
         #expect(move.operations == [
             // The part's own definition stays behind too: "Getting help" still uses it.
-            .edit(FileEdit(file: path, range: start..<end, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
+            .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
                            + "\n[sync]: ../running/deploying-with-helm.md\n\n")),
             // The definitions the part uses (full and shortcut references) come along, relative ones from the new folder; [chat] does not.
             .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
@@ -276,16 +283,10 @@ private extension String {
         [^help]: Ask the owners.
 
         """)
-        let snapshot = PlacementTestWorkspace.snapshot([path: text])
-        let found = RuleRegistry.diagnostics(for: path, in: snapshot).filter { $0.code == "misplaced-section" }
-        try #require(found.count == 1)
-        let move = try #require(CodeActionRegistry.actions(in: path, range: found[0].range, diagnostics: found, snapshot: snapshot).first { $0.title.hasPrefix("Move") })
-        let start = text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: "## Running the ownership sync on Kubernetes")).upperBound)
-        let end = text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: "\n## Getting help")).lowerBound) + 1
-        let partBody = "\n\n" + fixture[try #require(fixture.range(of: "## Running the ownership sync on Kubernetes")).upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+        let (move, body, partBody) = try Self.movedSyncPart(of: text)
         #expect(move.operations == [
             // [inner] stays for "Getting help" and follows the sub-heading it names to the new page.
-            .edit(FileEdit(file: path, range: start..<end, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
+            .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
                            + "\n[inner]: ../running/running-the-ownership-sync-on-kubernetes.md#restarting-the-job\n\n")),
             // [a] meant its first definition, from an earlier part: that one comes along and the part's
             // own later duplicate, which never counted, is left out. [lookup] points back at the page;

@@ -155,15 +155,18 @@ import Testing
         #expect(placementDiagnostics(native, in: snapshot).isEmpty)
     }
 
+    /// The adoption section keeps one page of its own and gets the operators' single sign-on page.
+    static let adoptionWithAStrayOperatorPage = PlacementTestWorkspace.snapshot().applying([
+        .removeDocument(path: "docs/adoption/pitching-to-leadership.md"),
+        .removeDocument(path: "docs/running/connecting-single-sign-on.md"),
+        .setDocument(path: "docs/adoption/connecting-single-sign-on.md",
+                     text: SourceText(PlacementTestWorkspace.pages["docs/running/connecting-single-sign-on.md"]!), version: nil),
+    ])
+
     @Test func aSectionLeftWithOnePageHasNoProfileForIt() throws {
         // The adoption section keeps one page of its own and gets an operator's page: once that page is
         // left out as misplaced, nothing is left to compare the adoption page with.
-        let snapshot = PlacementTestWorkspace.snapshot().applying([
-            .removeDocument(path: "docs/adoption/pitching-to-leadership.md"),
-            .removeDocument(path: "docs/running/connecting-single-sign-on.md"),
-            .setDocument(path: "docs/adoption/connecting-single-sign-on.md",
-                         text: SourceText(PlacementTestWorkspace.pages["docs/running/connecting-single-sign-on.md"]!), version: nil),
-        ])
+        let snapshot = Self.adoptionWithAStrayOperatorPage
         let model = PlacementModel.of(snapshot)
         let adoption = try #require(model.sections.sections.firstIndex { $0.path == "docs/adoption" })
         let native = try #require(model.pages["docs/adoption/measuring-adoption.md"])
@@ -182,12 +185,7 @@ import Testing
         // has a section, so the profiles do not speak against it: it gets the mean of the learned
         // scores (where the pull toward the mean leads as a profile's pages go to none), while the
         // evaluator, whom no section serves, gets the least similar section's.
-        let snapshot = PlacementTestWorkspace.snapshot().applying([
-            .removeDocument(path: "docs/adoption/pitching-to-leadership.md"),
-            .removeDocument(path: "docs/running/connecting-single-sign-on.md"),
-            .setDocument(path: "docs/adoption/connecting-single-sign-on.md",
-                         text: SourceText(PlacementTestWorkspace.pages["docs/running/connecting-single-sign-on.md"]!), version: nil),
-        ])
+        let snapshot = Self.adoptionWithAStrayOperatorPage
         let model = PlacementModel.of(snapshot)
         let native = try #require(model.pages["docs/adoption/measuring-adoption.md"])
         let affinities = model.affinities(native.counts, page: native)

@@ -46,14 +46,20 @@ import Testing
         #expect(actions.arrayValue?.isEmpty == false)
     }
 
-    @Test func commandsForAClientThatAppliesEditsButTakesNoLiterals() throws {
-        var capabilities = try #require(Self.minimal.objectValue)
+    /// A client without code action literals that applies edits, `docs/page.md` open with `text`,
+    /// and the code actions it gets for `range`.
+    static func commands(on text: String, range: JSONValue) throws -> (TestClient, [JSONValue]) {
+        var capabilities = try #require(minimal.objectValue)
         capabilities["workspace"] = ["applyEdit": true]
         let client = try TestClient(files: SampleWorkspace.files, capabilities: .object(capabilities))
-        client.open("docs/page.md", "Dochub here.\n")
-        let range: JSONValue = ["start": ["line": 0, "character": 2], "end": ["line": 0, "character": 2]]
+        client.open("docs/page.md", text)
         let params: JSONValue = ["textDocument": ["uri": .string(client.uri("docs/page.md"))], "range": range, "context": ["diagnostics": []]]
-        let commands = try #require(try client.request("textDocument/codeAction", params).arrayValue)
+        return (client, try #require(try client.request("textDocument/codeAction", params).arrayValue))
+    }
+
+    @Test func commandsForAClientThatAppliesEditsButTakesNoLiterals() throws {
+        let range: JSONValue = ["start": ["line": 0, "character": 2], "end": ["line": 0, "character": 2]]
+        let (client, commands) = try Self.commands(on: "Dochub here.\n", range: range)
         let literal = try TestClient(files: SampleWorkspace.files)
         literal.open("docs/page.md", "Dochub here.\n")
         let literals = try #require(try literal.request("textDocument/codeAction", ["textDocument": ["uri": .string(literal.uri("docs/page.md"))], "range": range, "context": ["diagnostics": []]]).arrayValue)
@@ -94,13 +100,8 @@ import Testing
     }
 
     @Test func commandsOfTheSameTitleApplyTheirOwnEdit() throws {
-        var capabilities = try #require(Self.minimal.objectValue)
-        capabilities["workspace"] = ["applyEdit": true]
-        let client = try TestClient(files: SampleWorkspace.files, capabilities: .object(capabilities))
-        client.open("docs/page.md", "Dochub here and Dochub there.\n")
         let range: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 29]]
-        let commands = try #require(try client.request("textDocument/codeAction", ["textDocument": ["uri": .string(client.uri("docs/page.md"))], "range": range,
-                                                                                   "context": ["diagnostics": []]]).arrayValue)
+        let (client, commands) = try Self.commands(on: "Dochub here and Dochub there.\n", range: range)
         let replacements = commands.filter { $0["title"] == "Replace with “DocHub”" }
         try #require(replacements.count == 2)
         #expect(replacements.map { $0["arguments"]?[0]?["occurrence"] } == [0, 1])
