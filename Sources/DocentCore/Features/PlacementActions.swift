@@ -54,9 +54,9 @@ public struct PlacementActions: CodeActionProvider {
     /// and its sub-headings one level up. The part leaves its heading behind (links to it keep working)
     /// with one line that links to the new page. Relative links in the moved text are rewritten from
     /// the new folder; links within the page to the rest of it point back at the page; links from the
-    /// page and from other pages to the part's sub-headings follow them. Reference definitions the
-    /// moved text uses from elsewhere in the page are copied to the new page; those in the moved text
-    /// that the rest of the page uses stay behind as well.
+    /// page and from other pages to the part's sub-headings follow them. Reference and footnote
+    /// definitions the moved text uses from elsewhere in the page are copied to the new page; those in
+    /// the moved text that the rest of the page uses stay behind as well.
     public static func movePart(at headingRange: ByteRange, of document: WorkspaceDocument, to sectionPath: String, model: PlacementModel,
                                 snapshot: WorkspaceSnapshot, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         guard let section = model.sections.sections.first(where: { $0.path == sectionPath }) else { return nil }
@@ -217,7 +217,9 @@ public struct PlacementActions: CodeActionProvider {
 
     /// Footnote definitions (`[^note]: text` and the indented lines that continue it) outside code
     /// blocks, with their labels (`^note`); a range ends before its last line break, as a reference
-    /// definition's does.
+    /// definition's does. Read from the lines here because the scanner reads a footnote's text as
+    /// prose (its terms and links count) and keeps no record of where the definition ends, which only
+    /// a move needs.
     static func footnoteDefinitions(in document: WorkspaceDocument) -> [(range: ByteRange, label: String)] {
         let text = document.text
         let bytes = text.bytes

@@ -100,7 +100,7 @@ enum ExecuteCommandRequest: RequestHandler {
         guard command == ApplyCodeActionCommand.name else { throw .invalidParams("Unknown command \(command)") }
         guard let arguments = params["arguments"]?[0], let uri = arguments["uri"]?.stringValue, let title = arguments["title"]?.stringValue,
               let range = arguments["range"] else {
-            throw .invalidParams("\(command) takes one argument: { uri, range, title, version }")
+            throw .invalidParams("\(command) takes one argument: { uri, range, title, occurrence, version }")
         }
         let server = context.server
         guard server.clientSupports("workspace", "applyEdit") else { throw ResponseError(.requestFailed, "The client does not apply workspace edits") }
