@@ -35,8 +35,6 @@ enum ClassifyCommand {
         return 0
     }
 
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
-
     static func lines(_ ranges: [ByteRange], in text: SourceText) -> String {
         var numbers: [Int] = []
         for range in ranges {
@@ -106,10 +104,7 @@ enum ClassifyCommand {
     }
 
     static func format(_ value: Double, decimals: Int = 1) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        let text = String(rounded)
+        let text = String(PlacementPresentation.rounded(value, places: decimals))
         guard let dot = text.firstIndex(of: ".") else { return text }
         let fraction = text[text.index(after: dot)...]
         return String(text[..<dot]) + "." + String(fraction).padding(toLength: decimals, withPad: "0", startingAt: 0)
@@ -121,9 +116,9 @@ enum ClassifyCommand {
             .array(scores.sorted { ($0.share, $1.persona) > ($1.share, $0.persona) }.map { score in
                 var object = JSONObject()
                 object["persona"] = .string(catalog.personas[score.persona].id)
-                object["share"] = .number((score.share * 1000).rounded() / 1000)
+                object["share"] = .number(PlacementPresentation.rounded(score.share, places: 3))
                 object["evidence"] = .number(PlacementPresentation.rounded(score.evidence))
-                object["affinity"] = score.affinity.map { .number(($0 * 1000).rounded() / 1000) } ?? .null
+                object["affinity"] = score.affinity.map { .number(PlacementPresentation.rounded($0, places: 3)) } ?? .null
                 return .object(object)
             })
         }
@@ -169,7 +164,7 @@ enum ClassifyCommand {
         object["linkedFrom"] = byPersona(assessment.inboundLinkCounts)
         object["finding"] = finding(assessment.finding ?? assessment.suggestion)
         object["similarPages"] = .array(model.nearestPages(to: assessment.path).map { path, similarity in
-            ["path": .string(path), "similarity": .number((similarity * 1000).rounded() / 1000),
+            ["path": .string(path), "similarity": .number(PlacementPresentation.rounded(similarity, places: 3)),
              "section": model.sectionIndex(of: path).map { .string(model.sections.sections[$0].path) } ?? .null]
         })
         object["parts"] = .array(assessment.parts.map { part in
@@ -183,8 +178,8 @@ enum ClassifyCommand {
             item["finding"] = finding(part.finding)
             // How unlike the rest of its page the part reads (measured for parts long enough to judge).
             let measured = part.isMeasured
-            item["coherence"] = measured ? .number((part.coherence * 1000).rounded() / 1000) : .null
-            item["pageRatio"] = measured ? .number((part.pageRatio * 1000).rounded() / 1000) : .null
+            item["coherence"] = measured ? .number(PlacementPresentation.rounded(part.coherence, places: 3)) : .null
+            item["pageRatio"] = measured ? .number(PlacementPresentation.rounded(part.pageRatio, places: 3)) : .null
             return .object(item)
         })
         return .object(object)

@@ -90,9 +90,10 @@ public struct PlacementActions: CodeActionProvider {
         let link = LinkRelocation.relativePath(from: path, to: target)
         /// Fragment-only links in `range` that point at a heading left behind (`backToPage`) or at one
         /// that moves (`toward new page`): the edits that keep them reaching it from where they end up.
+        let fragmentLinks = document.markdown.links.filter { $0.destination.hasPrefix("#") }
         func fragmentEdits(in range: ByteRange, towardNewPage: Bool) -> [FileEdit] {
-            document.markdown.links.compactMap { found in
-                guard range.contains(found.range.lowerBound), found.destination.hasPrefix("#") else { return nil }
+            fragmentLinks.compactMap { found in
+                guard range.contains(found.range.lowerBound) else { return nil }
                 let anchor = String(found.destination.dropFirst())
                 if towardNewPage {
                     return movedAnchors.contains(anchor) ? FileEdit(file: path, range: found.destinationRange, newText: LinkRelocation.percentEncoded(link) + found.destination) : nil

@@ -7,7 +7,7 @@ public enum PlacementVerdict {
         let catalog = model.catalog
         let sections = model.sections.sections
         if let finding = assessment.finding {
-            return "misplaced — reads as \(catalog.personas[finding.suggestedPersona].title); suggested section: \(sections[finding.suggestedSection].title) (confidence \(percent(finding.confidence)))"
+            return "misplaced — reads as \(catalog.personas[finding.suggestedPersona].title); suggested section: \(sections[finding.suggestedSection].title) (confidence \(PlacementPresentation.percent(finding.confidence)))"
         }
         if let suggestion = assessment.suggestion {
             return "unplaced — suggested section: \(sections[suggestion.suggestedSection].title)"
@@ -36,7 +36,7 @@ public enum PlacementVerdict {
         guard let index = assessment.sectionIndex, !assessment.declaredPersonas.isEmpty,
               assessment.declaredPersonas.contains(where: model.sections.sections[index].personas.contains),
               let rule = model.pageRule(assessment), rule.wouldWarn else { return nil }
-        return "it reads as \(model.catalog.personas[rule.lead.persona].title) (\(percent(rule.lead.share))) and would otherwise be flagged misplaced"
+        return "it reads as \(model.catalog.personas[rule.lead.persona].title) (\(PlacementPresentation.percent(rule.lead.share))) and would otherwise be flagged misplaced"
     }
 
     /// Why no warning fires although another persona leads "Reads as", in one line phrased from the
@@ -64,8 +64,8 @@ public enum PlacementVerdict {
             return "\(title) leads because of \(flagged == 1 ? "one `##` part" : "\(flagged) `##` parts") written for it; parts that read as \(placed) hold most of the page, "
                 + "so \(flagged == 1 ? "that part is" : "those parts are") flagged rather than the page."
         }
-        return "\(title) leads, but not clearly enough to warn (needs \(percent(parameters.minimumShare)) and \(times(parameters.minimumRatio)) the section's share "
-            + "with the section at most \(percent(parameters.maximumPlacedShare)), or \(percent(parameters.strongShare)) and \(times(parameters.strongRatio)))."
+        return "\(title) leads, but not clearly enough to warn (needs \(PlacementPresentation.percent(parameters.minimumShare)) and \(times(parameters.minimumRatio)) the section's share "
+            + "with the section at most \(PlacementPresentation.percent(parameters.maximumPlacedShare)), or \(PlacementPresentation.percent(parameters.strongShare)) and \(times(parameters.strongRatio)))."
     }
 
     /// 2 → "2×", 1.5 → "1.5×".
@@ -73,5 +73,4 @@ public enum PlacementVerdict {
         ratio == ratio.rounded() ? "\(Int(ratio))×" : "\((ratio * 10).rounded() / 10)×"
     }
 
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 }

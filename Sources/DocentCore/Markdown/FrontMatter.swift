@@ -38,6 +38,9 @@ public struct FrontMatterEntry: Sendable {
     public var value: FrontMatterValue
     /// Where the value is written (empty at the end of the key's line when the value is missing).
     public var valueRange: ByteRange
+
+    /// Where a diagnostic about the entry points: its value, or its key when the value is empty.
+    public var reportedRange: ByteRange { valueRange.isEmpty ? keyRange : valueRange }
 }
 
 public indirect enum FrontMatterValue: Sendable {

@@ -1216,7 +1216,7 @@ public final class PlacementModel: Sendable {
                 let builtInWeight = parameters.builtInWeight ?? (1 - alpha)
                 for persona in 0..<count {
                     let builtIn = log((evidenceByPersona[persona] + prior) / evidenceTotal)
-                    let profiled = isLearned[persona] ? learned[persona] : sectionsByPersona[persona].isEmpty || parameters.profileHalfTrustPages <= 0 ? bottom : mean
+                    let profiled = isLearned[persona] ? learned[persona] : !hasSection(persona: persona) || parameters.profileHalfTrustPages <= 0 ? bottom : mean
                     logs[persona] = alpha * profiled + builtInWeight * builtIn
                 }
                 // Where the page's links lead, and where the links to it come from.

@@ -20,7 +20,7 @@ public enum PlacementPresentation {
             score.share >= 0.01 && (!hasSections || model.hasSection(persona: score.persona) || score.persona == ranking.first?.persona)
         }.prefix(limit)
         guard !shown.isEmpty else { return "—" }
-        return shown.map { "\(model.catalog.personas[$0.persona].title) \(Int(($0.share * 100).rounded())) %" }.joined(separator: " · ")
+        return shown.map { "\(model.catalog.personas[$0.persona].title) \(percent($0.share))" }.joined(separator: " · ")
             + (limit < .max && ranking.count > shown.count ? " · …" : "")
     }
 
@@ -29,8 +29,15 @@ public enum PlacementPresentation {
         personas.map { catalog.personas[$0].title }.joined(separator: ", ")
     }
 
-    /// A share, confidence or evidence weight to two decimals, as reported to tools.
-    public static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    /// A share, confidence or evidence weight to two decimals (or `places`), as reported to tools.
+    public static func rounded(_ value: Double, places: Int = 2) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+
+    /// A share as people read it: 0.814 → "81 %".
+    public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 
     /// "Reads as Administrator documentation (deploy, app-config.yaml, helm)".
     static func readsAs(_ finding: PlacementFinding, catalog: PersonaCatalog) -> String {
@@ -156,21 +163,21 @@ public struct PersonaMismatchRule: Rule {
               let frontMatter = document.markdown.frontMatter else { return [] }
         let model = PlacementModel.of(snapshot, parameters: parameters)
         let (declared, _) = PlacementModel.declaredPersonas(document.markdown, catalog: model.catalog)
-        let range = entry.valueRange.isEmpty ? entry.keyRange : entry.valueRange
+        let range = entry.reportedRange
         let known = Self.knownPersonas(model.catalog)
         let knownData = DiagnosticValue.array(model.catalog.personas.map { .string($0.id) })
         for key in ["persona", "personas"] {
             guard let name = Self.unknownNames(frontMatter, key: key, catalog: model.catalog).first, let keyed = frontMatter.entry(key) else { continue }
             return [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                message: "Unknown persona “\(name)”; known personas: \(known).", file: path,
-                               range: keyed.valueRange.isEmpty ? keyed.keyRange : keyed.valueRange,
+                               range: keyed.reportedRange,
                                data: ["declaredPersona": .string(name), "knownPersonas": knownData])]
         }
         var result: [Diagnostic] = []
         if let name = Self.unknownNames(frontMatter, key: "audience", catalog: model.catalog).first, let audience = frontMatter.entry("audience") {
             result.append(Diagnostic(code: Self.description.code, severity: .information,
                                      message: "“\(name)” under audience: names no persona, so placement ignores it; known personas: \(known).", file: path,
-                                     range: audience.valueRange.isEmpty ? audience.keyRange : audience.valueRange,
+                                     range: audience.reportedRange,
                                      data: ["declaredPersona": .string(name), "knownPersonas": knownData]))
         }
         guard !declared.isEmpty, let sectionIndex = model.sections.sectionIndex(for: path) else { return result }

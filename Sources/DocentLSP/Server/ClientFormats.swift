@@ -11,8 +11,8 @@ extension LanguageServer {
         return ["kind": "markdown", "value": .string(markdown)]
     }
 
-    /// Whether the client takes `CodeAction` literals (else it takes only `Command`s, which Docent's
-    /// edits are not offered as).
+    /// Whether the client takes `CodeAction` literals (else it takes only `Command`s: Docent's edits
+    /// then come as `docent.applyCodeAction`, see `CodeActionRequest`).
     var clientTakesCodeActionLiterals: Bool { clientCapability("textDocument", "codeAction", "codeActionLiteralSupport") != nil }
 
     /// Whether the client takes `DocumentSymbol` trees (else a flat `SymbolInformation` list).
