@@ -247,6 +247,22 @@ enum CheckWorkspace {
         return root
     }
 
+    /// `docent rules` lists every rule once, in the registry's order, in aligned columns.
+    @Test func rulesListsEveryCodeWithItsSeverityAndSummary() throws {
+        let run = try Self.run(["rules"])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.map { String($0.prefix { $0 != " " }) } == RuleRegistry.descriptions.map(\.code))
+        // The code column is as wide as the longest code plus two spaces; so is the severity column.
+        #expect(lines.contains("persona-mismatch             error        A page declares a persona its section is not written for"))
+        #expect(lines.contains("glossary-self-definition     information  A definition's first sentence uses the term it defines"))
+        let summaryColumn = "glossary-dangling-reference  information  ".count
+        for (line, description) in zip(lines, RuleRegistry.descriptions) {
+            #expect(String(line.dropFirst(summaryColumn)) == description.summary, "\(line)")
+        }
+    }
+
     @Test func jsonThroughTheBinary() throws {
         let root = try Self.workspace(CheckWorkspace.files)
         defer { try? FileManager.default.removeItem(at: root) }
