@@ -297,6 +297,51 @@ private extension String {
         ])
     }
 
+    @Test func abbreviationsTravelWithTheTextThatUsesThem() throws {
+        let path = "docs/using/finding-owners.md"
+        let fixture = PlacementTestWorkspace.findingOwners
+        let tail = "its logs with `kubectl logs -f`.\n"
+        // An earlier JWT definition is overridden by the later one: the last definition holds.
+        var text = fixture.replacingOccurrences(of: "minutes after the change is accepted.\n", with: "minutes after the change is accepted.\n\n*[JWT]: JSON web token (old)\n")
+        text = text.replacingOccurrences(of: tail, with: String(tail.dropLast()) + """
+         It signs a JWT as its KSA; the `SRE` rota and the APIs are not uses.
+
+        *[KSA]: Kubernetes service account
+
+        ## Getting help
+
+        Ask the SRE team which KSA, if any, it runs as.
+
+        *[JWT]: JSON Web Token
+        *[SRE]: site reliability engineering
+        *[API]: application programming interface
+
+        """)
+        try #require(text != fixture)
+        let (move, body, partBody) = try Self.movedSyncPart(of: text)
+        #expect(move.operations == [
+            // "Getting help" still uses KSA: its definition stays behind as well.
+            .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
+                           + "\n*[KSA]: Kubernetes service account\n\n")),
+            // JWT's last definition comes along; SRE (only in code) and API (only inside "APIs") do not.
+            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
+                     + " It signs a JWT as its KSA; the `SRE` rota and the APIs are not uses.\n\n*[KSA]: Kubernetes service account\n\n*[JWT]: JSON Web Token\n"),
+        ])
+    }
+
+    @Test func abbreviationsAreWordsOutsideCode() {
+        let document = WorkspaceDocument(path: "p.md", text: SourceText("*[A.B]: one\n   *[C]: two\r\n```\n*[D]: code\n```\n    *[E]: indented code\n*[]: empty\n"))
+        #expect(PlacementActions.abbreviationDefinitions(in: document).map(\.abbreviation) == ["A.B", "C"])
+        #expect(PlacementActions.abbreviationDefinitions(in: document).map(\.range) == [0..<11, 12..<24])
+        let text = SourceText("KSAs, xKSA, KSA_1 and `KSA` — but ÉKSA? No: (KSA).")
+        let all = [0..<text.count]
+        #expect(PlacementActions.usesWord("KSA", text, in: all, skipping: []))
+        let parenthesised = text.string.utf8.count - 6
+        #expect(!PlacementActions.usesWord("KSA", text, in: all, skipping: [22..<27, parenthesised..<(parenthesised + 4)]))
+        #expect(PlacementActions.usesWord("C++", SourceText("Use C++."), in: [0..<8], skipping: []))
+        #expect(!PlacementActions.usesWord("ksa", text, in: all, skipping: []))
+    }
+
     @Test func footnoteDefinitionsRunOverTheirIndentedLines() {
         let document = WorkspaceDocument(path: "p.md", text: SourceText("Text[^a].\n\n[^a]: One\n    two\n\n    three\n\nAfter.\n```\n[^b]: code\n```\n   [^C d]: x\r\n"))
         let found = PlacementActions.footnoteDefinitions(in: document)

@@ -54,9 +54,9 @@ public struct PlacementActions: CodeActionProvider {
     /// and its sub-headings one level up. The part leaves its heading behind (links to it keep working)
     /// with one line that links to the new page. Relative links in the moved text are rewritten from
     /// the new folder; links within the page to the rest of it point back at the page; links from the
-    /// page and from other pages to the part's sub-headings follow them. Reference and footnote
-    /// definitions the moved text uses from elsewhere in the page are copied to the new page; those in
-    /// the moved text that the rest of the page uses stay behind as well.
+    /// page and from other pages to the part's sub-headings follow them. Reference, footnote and
+    /// abbreviation definitions the moved text uses from elsewhere in the page are copied to the new
+    /// page; those in the moved text that the rest of the page uses stay behind as well.
     public static func movePart(at headingRange: ByteRange, of document: WorkspaceDocument, to sectionPath: String, model: PlacementModel,
                                 snapshot: WorkspaceSnapshot, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         guard let section = model.sections.sections.first(where: { $0.path == sectionPath }) else { return nil }
@@ -147,6 +147,25 @@ public struct PlacementActions: CodeActionProvider {
                 }
             } else if body.contains(range.lowerBound) && usedInRest.contains(label) {
                 keptLines.append(String(decoding: rewritten(range, fragmentEdits(in: range, towardNewPage: true)), as: UTF8.self))
+            }
+        }
+        // Abbreviations (`*[ABBR]: expansion`, as MkDocs and Python-Markdown read them) hold for the
+        // whole page, the last definition winning, wherever the abbreviation stands as a word. The one
+        // that holds comes along when the part uses it, and stays behind when the rest of the page does.
+        let abbreviations = Self.abbreviationDefinitions(in: document)
+        if !abbreviations.isEmpty {
+            let prose = (skipped + abbreviations.map(\.range) + markdown.links.map(\.destinationRange)).sorted { $0.lowerBound < $1.lowerBound }
+            var last: [String: Int] = [:]
+            for (index, definition) in abbreviations.enumerated() { last[definition.abbreviation] = index }
+            for index in last.values.sorted() {
+                let (range, abbreviation) = abbreviations[index]
+                let line = String(decoding: text.bytes[range], as: UTF8.self)
+                if !body.contains(range.lowerBound) && Self.usesWord(abbreviation, text, in: [body], skipping: prose) {
+                    carriedLines.append(line)
+                } else if body.contains(range.lowerBound)
+                            && Self.usesWord(abbreviation, text, in: [0..<body.lowerBound, body.upperBound..<text.count], skipping: prose) {
+                    keptLines.append(line)
+                }
             }
         }
         var moved = rewritten(body, bodyEdits)
@@ -261,6 +280,55 @@ public struct PlacementActions: CodeActionProvider {
     }
 
     /// The page's path below its section's folder, or its name when it is in no section.
+    /// Abbreviation definitions (`*[ABBR]: expansion`) outside code blocks, one per line, with their
+    /// abbreviations (matched as written: `JWT` is not `jwt`); a range ends before the line break.
+    static func abbreviationDefinitions(in document: WorkspaceDocument) -> [(range: ByteRange, abbreviation: String)] {
+        let text = document.text
+        let bytes = text.bytes
+        let code = document.markdown.codeBlocks.map(\.range)
+        var result: [(range: ByteRange, abbreviation: String)] = []
+        for line in 0..<text.lineCount {
+            let range = text.lineRange(line)
+            var start = range.lowerBound
+            while start < range.upperBound && start - range.lowerBound < 3 && bytes[start] == 0x20 { start += 1 }
+            guard start + 3 < range.upperBound, bytes[start] == UInt8(ascii: "*"), bytes[start + 1] == UInt8(ascii: "["),
+                  let close = bytes[(start + 2)..<range.upperBound].firstIndex(of: UInt8(ascii: "]")), close > start + 2,
+                  close + 1 < range.upperBound, bytes[close + 1] == UInt8(ascii: ":"),
+                  !code.contains(where: { $0.contains(range.lowerBound) }) else { continue }
+            var end = range.upperBound
+            while end > range.lowerBound && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+            result.append((range.lowerBound..<end, String(decoding: bytes[(start + 2)..<close], as: UTF8.self)))
+        }
+        return result
+    }
+
+    /// Whether `word` occurs in `ranges` outside `skipped` (sorted by start) as a word: not run into
+    /// letters, digits or `_` on a side where the word itself begins or ends with one.
+    static func usesWord(_ word: String, _ text: SourceText, in ranges: [ByteRange], skipping skipped: [ByteRange]) -> Bool {
+        let needle = Array(word.utf8)
+        guard let head = needle.first, let tail = needle.last else { return false }
+        let bytes = text.bytes
+        func isWordByte(_ byte: UInt8) -> Bool { byte >= 0x80 || byte == UInt8(ascii: "_") || ByteClass.isASCIIAlphanumeric(byte) }
+        for range in ranges {
+            var index = range.lowerBound
+            var hole = 0
+            while index + needle.count <= range.upperBound {
+                while hole < skipped.count && skipped[hole].upperBound <= index { hole += 1 }
+                if hole < skipped.count && skipped[hole].lowerBound < index + needle.count && skipped[hole].upperBound > index {
+                    index = max(index + 1, skipped[hole].upperBound)
+                    continue
+                }
+                if bytes[index] == head && bytes[index..<index + needle.count].elementsEqual(needle)
+                    && !(isWordByte(head) && index > 0 && isWordByte(bytes[index - 1]))
+                    && !(isWordByte(tail) && index + needle.count < bytes.count && isWordByte(bytes[index + needle.count])) {
+                    return true
+                }
+                index += 1
+            }
+        }
+        return false
+    }
+
     static func subPath(of path: String, model: PlacementModel) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let index = model.sectionIndex(of: path) else { return name }
