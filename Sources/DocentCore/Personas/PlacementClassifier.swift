@@ -64,7 +64,7 @@ public struct PlacementParameters: Hashable, Sendable {
     /// - `shift` is how much more the foreign persona leads in the part than in the rest of the page.
     /// A part that reads as another persona, shares little with its page and reads unlike it adds up;
     /// any one of them alone does not.
-    public var partThreshold: Double = 9.4
+    public var partThreshold: Double = 9.5
     public var partPageRatioWeight: Double = 1.5
     public var partCoherenceWeight: Double = 1.2
     public var partLengthWeight: Double = 0.3
