@@ -86,6 +86,8 @@ private func read(_ text: String) -> FrontMatter? {
         FrontMatterCase(name: "literal, strip chomping", body: "body: |-\n  kept\n\nnext: y",
                         expected: [("body", .scalar("kept")), ("next", .scalar("y"))]),
         FrontMatterCase(name: "quoted key", body: "\"odd key\": v", expected: [("odd key", .scalar("v"))]),
+        FrontMatterCase(name: "flow list over several lines", body: "tags: [one, # first\n  'two, three',\n  four]\nnext: x",
+                        expected: [("tags", .list([.scalar("one"), .scalar("two, three"), .scalar("four")])), ("next", .scalar("x"))]),
     ]
 
     @Test(arguments: cases)
@@ -164,6 +166,17 @@ private func read(_ text: String) -> FrontMatter? {
         ProblemCase(name: "unexpected indentation", marked: "---\ntitle: A\n   1️⃣stray: 12️⃣\n---\n", messages: ["Unexpected indentation in front matter"]),
         ProblemCase(name: "line without a colon", marked: "---\n1️⃣just some text2️⃣\n---\n", messages: ["Expected `key: value` in front matter"]),
         ProblemCase(name: "list item without a key", marked: "---\ntitle: A\n\n1️⃣- orphan2️⃣\n---\n", messages: ["A list item needs a key above it"]),
+        ProblemCase(name: "unclosed flow list", marked: "---\npersona: 1️⃣[administrator2️⃣\ntitle: A\n---\n", messages: ["This list has no closing `]`"]),
+        ProblemCase(name: "unclosed double quote", marked: "---\ntitle: 1️⃣\"Logging in2️⃣\n---\n", messages: ["This value has no closing \""]),
+        ProblemCase(name: "escaped closing quote", marked: "---\ntitle: 1️⃣\"Say \\\"2️⃣\n---\n", messages: ["This value has no closing \""]),
+        ProblemCase(name: "unclosed single quote in a list item", marked: "---\ntags:\n  - 1️⃣'one2️⃣\n---\n", messages: ["This value has no closing '"]),
+        ProblemCase(name: "TOML: line without an equals sign", marked: "+++\n1️⃣title: X2️⃣\n+++\n", messages: ["Expected `key = value` in TOML front matter"]),
+        ProblemCase(name: "TOML: unclosed string", marked: "+++\ntitle = 1️⃣\"X2️⃣\n+++\n", messages: ["This string has no closing \""]),
+        ProblemCase(name: "TOML: unclosed array", marked: "+++\ntags = 1️⃣[\"a\"2️⃣\n+++\n", messages: ["This array has no closing `]`"]),
+        ProblemCase(name: "TOML: duplicate key", marked: "+++\ntitle = \"A\"\n1️⃣title2️⃣ = \"B\"\n+++\n", messages: ["Duplicate front-matter key `title`"]),
+        ProblemCase(name: "TOML: text after a value", marked: "+++\ntitle = \"A\" 1️⃣junk2️⃣\n+++\n", messages: ["Unexpected text after the value"]),
+        ProblemCase(name: "TOML: unclosed table header", marked: "+++\n1️⃣[params2️⃣\n+++\n", messages: ["This table header has no closing `]`"]),
+        ProblemCase(name: "TOML: multi-line string never closed", marked: "+++\nbody = 1️⃣\"\"\"2️⃣\ntext\n+++\n", messages: ["This string has no closing \"\"\""]),
     ]
 
     @Test(arguments: problemCases)
@@ -171,6 +184,62 @@ private func read(_ text: String) -> FrontMatter? {
         let marked = MarkedText(example.marked)
         let frontMatter = try #require(FrontMatterReader.read(marked.source))
         #expect(frontMatter.problems == example.messages.map { SyntaxProblem(message: $0, range: marked.range("1️⃣", "2️⃣")) })
+    }
+
+    @Test func tomlFrontMatterAsHugoWritesIt() throws {
+        let marked = MarkedText(#"""
+            +++
+            title = "1️⃣DocHub2️⃣ page" # the title
+            slug = 'dochub'
+            draft = false
+            date = 2024-01-02T03:04:05Z
+            persona = ["3️⃣end-user4️⃣", 'integrator']
+            keywords = [
+              "GraphQL", # a comment
+              "DocHub",
+            ]
+            "quoted key" = "v"
+            summary = """
+            Two \"lines\"
+            here"""
+            5️⃣[params]
+            author = { name = "Ana" }
+            [[menu.main]]
+            weight = 3
+            +++
+            Body
+            """#)
+        let frontMatter = try #require(FrontMatterReader.read(marked.source))
+        #expect(frontMatter.syntax == .toml)
+        #expect(frontMatter.problems == [])
+        #expect(frontMatter.entries.map(\.key) == ["title", "slug", "draft", "date", "persona", "keywords", "quoted key", "summary", "params", "menu.main"])
+        #expect(frontMatter.string("title") == "DocHub page")
+        #expect(frontMatter.string("slug") == "dochub")
+        #expect(frontMatter.string("date") == "2024-01-02T03:04:05Z")
+        #expect(frontMatter.strings("persona") == ["end-user", "integrator"])
+        #expect(frontMatter.strings("keywords") == ["GraphQL", "DocHub"])
+        #expect(frontMatter.string("quoted key") == "v")
+        #expect(frontMatter.string("summary") == "Two \"lines\"\nhere")
+        #expect(YAML(frontMatter.entry("params")!.value) == .map([("author", .scalar("{ name = \"Ana\" }"))]))
+        #expect(YAML(frontMatter.entry("menu.main")!.value) == .map([("weight", .scalar("3"))]))
+        // A string's range is inside its quotes; a list's items are each inside theirs.
+        #expect(frontMatter.entry("title")!.valueRange.lowerBound == marked.range("1️⃣", "2️⃣").lowerBound)
+        #expect(frontMatter.entry("persona")!.itemRanges.first == marked.range("3️⃣", "4️⃣"))
+        // New top-level keys go before the first table.
+        #expect(frontMatter.insertionPoint == marked.range("5️⃣", "5️⃣").lowerBound)
+        #expect(frontMatter.line("persona", "administrator") == "persona = \"administrator\"")
+    }
+
+    @Test func tomlBlockNeedsItsClosingLine() {
+        #expect(read("+++\ntitle = \"X\"\nno closing line") == nil)
+        #expect(read("+++\ntitle = \"X\"\n---\n") == nil)
+        #expect(read("---\ntitle: X\n+++\n") == nil)
+    }
+
+    @Test func blockListItemsHaveRanges() throws {
+        let marked = MarkedText("---\npersona:\n  - 1️⃣end-user2️⃣\n  - \"3️⃣wizard4️⃣\"\n---\n")
+        let frontMatter = try #require(FrontMatterReader.read(marked.source))
+        #expect(frontMatter.entries[0].itemRanges == [marked.range("1️⃣", "2️⃣"), marked.range("3️⃣", "4️⃣")])
     }
 
     @Test func duplicateKeyKeepsBothEntriesAndTheFirstWins() throws {

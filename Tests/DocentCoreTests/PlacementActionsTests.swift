@@ -79,6 +79,24 @@ import Testing
         #expect(proposals.last?.operations == [.edit(FileEdit(file: path, range: insertAt..<insertAt, newText: "persona: administrator\n"))])
     }
 
+    @Test func declarationsInTOMLFrontMatterAreWrittenAsTOML() throws {
+        // A new key goes before the first table, as a quoted string.
+        let path = "docs/unsorted/deploying.md"
+        let text = "+++\ntitle = \"Deploying search\"\n[params]\nweight = 2\n+++\n\n" + PlacementTestWorkspace.searchBackend
+        let proposals = actions(path, PlacementTestWorkspace.snapshot([path: text]))
+        #expect(proposals.map(\.title) == ["Move to Guides › Running the Portal", "Declare Administrator in front matter"])
+        let insertAt = "+++\ntitle = \"Deploying search\"\n".utf8.count
+        #expect(proposals.last?.operations == [.edit(FileEdit(file: path, range: insertAt..<insertAt, newText: "persona = \"administrator\"\n"))])
+        // A mismatched string is replaced inside its quotes; an array becomes a string.
+        let sitting = "docs/running/search-tuning.md"
+        let quoted = "+++\npersona = \"end-user\"\n+++\n\n" + PlacementTestWorkspace.searchBackend
+        let keep = try #require(actions(sitting, PlacementTestWorkspace.snapshot([sitting: quoted])).last)
+        #expect(keep.operations == [.edit(FileEdit(file: sitting, range: 15..<23, newText: "administrator"))])
+        let listed = "+++\npersona = [\"end-user\"]\n+++\n\n" + PlacementTestWorkspace.searchBackend
+        let replaced = try #require(actions(sitting, PlacementTestWorkspace.snapshot([sitting: listed])).last)
+        #expect(replaced.operations == [.edit(FileEdit(file: sitting, range: 14..<26, newText: "\"administrator\""))])
+    }
+
     @Test func hoverOnTheTitleShowsSectionAndReading() throws {
         let path = "docs/using/finding-a-service.md"
         let snapshot = PlacementTestWorkspace.snapshot()

@@ -578,6 +578,17 @@ import Testing
         #expect(diagnostics.first?.range == range(of: "astronaut", in: text))
     }
 
+    @Test func anUnknownPersonaInAListIsFlaggedWhereItIsWritten() {
+        let path = "docs/using/finding-a-service.md"
+        for text in ["---\npersona:\n  - end-user\n  - wizard\n---\n\n", "---\npersona: end-user, wizard\n---\n\n", "+++\npersona = ['end-user', 'wizard']\n+++\n\n"] {
+            let page = text + PlacementTestWorkspace.pages[path]!
+            let diagnostics = placementDiagnostics(path, in: PlacementTestWorkspace.snapshot([path: page]))
+            #expect(diagnostics.map(\.code) == ["persona-mismatch"])
+            #expect(diagnostics.first?.message.hasPrefix("Unknown persona “wizard”") == true)
+            #expect(diagnostics.first?.range == range(of: "wizard", in: page), "\(text)")
+        }
+    }
+
     @Test func unknownAudienceIsInformationAndIgnored() {
         // `audience:` is free text on many sites: an unknown name is information, and a known one still counts.
         let path = "docs/using/finding-a-service.md"
@@ -590,8 +601,11 @@ import Testing
         #expect(diagnostics.first?.range == range(of: "Developers", in: text))
         let mixed = "---\naudience: [Developers, operator]\n---\n\n" + PlacementTestWorkspace.pages[path]!
         let both = placementDiagnostics(path, in: PlacementTestWorkspace.snapshot([path: mixed]))
-        #expect(both.map(\.severity) == [.information, .error])
-        #expect(both.last?.message == "Declares persona Administrator but sits in Guides › Using the Portal (End User). Suggested section: Guides › Running the Portal.")
+        // The mismatch points at the declaration, the unknown name at itself in the list.
+        #expect(both.map(\.severity) == [.error, .information])
+        #expect(both.first?.message == "Declares persona Administrator but sits in Guides › Using the Portal (End User). Suggested section: Guides › Running the Portal.")
+        #expect(both.first?.range == range(of: "[Developers, operator]", in: mixed))
+        #expect(both.last?.range == range(of: "Developers", in: mixed))
     }
 
     @Test func configuredTitlesAndAliasesAreListedAsKnown() {

@@ -267,6 +267,20 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
 
     @Test func frontMatterValuesAreNotFlagged() {
         checkTerminology("---\ntitle: Dochub and Oauth\ntags: [dochub, jwt]\n---\n\n# Page\n\nText.\n", [])
+        // Hugo's TOML front matter: a slug rewritten to "DocHub" would change the page's URL.
+        checkTerminology("+++\ntitle = \"Dochub and Oauth\"\nslug = \"dochub\"\nkeywords = [\n  \"dochub\",\n  \"jwt\",\n]\n+++\n\n# Page\n\nText about ⟦Dochub⟧.\n", [
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+        ])
+    }
+
+    @Test func frontMatterThatCannotBeReadIsReported() {
+        checkTerminology("---\ntitle: ⟦\"Logging in⟧\npersona: ⟦[administrator⟧\n---\n\nText.\n", [
+            ("front-matter-syntax", .warning, "This value has no closing \"", nil),
+            ("front-matter-syntax", .warning, "This list has no closing `]`", nil),
+        ])
+        checkTerminology("+++\n⟦title: Logging in⟧\n+++\n\nText.\n", [
+            ("front-matter-syntax", .warning, "Expected `key = value` in TOML front matter", nil),
+        ])
     }
 
     @Test func packageNamesPathsAndIdentifiersInPlainTextAreNotFlagged() {

@@ -363,15 +363,21 @@ public struct PlacementActions: CodeActionProvider {
         let text = document.text
         let newline = text.lineBreak(after: text.lineRange(0))
         let edit: FileEdit
+        let frontMatter = document.markdown.frontMatter
+        let isTOML = frontMatter?.syntax == .toml
         if let entry = PlacementModel.declarationEntry(document.markdown) {
             if entry.valueRange.isEmpty {
-                edit = FileEdit(file: document.path, range: entry.keyRange.upperBound..<text.lineRange(text.line(of: entry.keyRange.lowerBound)).upperBound, newText: ": \(id)")
+                edit = FileEdit(file: document.path, range: entry.keyRange.upperBound..<text.lineRange(text.line(of: entry.keyRange.lowerBound)).upperBound,
+                                newText: isTOML ? " = \"\(id)\"" : ": \(id)")
             } else {
                 guard text.string(in: entry.valueRange) != id else { return nil }
-                edit = FileEdit(file: document.path, range: entry.valueRange, newText: id)
+                // A TOML string's range is inside its quotes; any other TOML value (an array) becomes a string.
+                let isTOMLString = isTOML && entry.valueRange.lowerBound > 0 && [UInt8(ascii: "\""), UInt8(ascii: "'")].contains(text.bytes[entry.valueRange.lowerBound - 1])
+                edit = FileEdit(file: document.path, range: entry.valueRange, newText: isTOML && !isTOMLString ? "\"\(id)\"" : id)
             }
-        } else if let frontMatter = document.markdown.frontMatter {
-            edit = FileEdit(file: document.path, range: frontMatter.contentRange.upperBound..<frontMatter.contentRange.upperBound, newText: "persona: \(id)\(newline)")
+        } else if let frontMatter {
+            let point = frontMatter.insertionPoint ?? frontMatter.contentRange.upperBound
+            edit = FileEdit(file: document.path, range: point..<point, newText: frontMatter.line("persona", id) + newline)
         } else {
             edit = FileEdit(file: document.path, range: 0..<0, newText: "---\(newline)persona: \(id)\(newline)---\(newline)\(newline)")
         }

@@ -1,6 +1,8 @@
-/// A YAML front-matter block (`---` … `---`), read with the subset of YAML docs sites use: plain,
+/// A front-matter block: YAML (`---` … `---`), read with the subset of YAML docs sites use: plain,
 /// single- and double-quoted scalars, `#` comments, block and flow lists, nested maps, and `|`/`>`
-/// block scalars with chomping indicators. Anything else is kept as a plain scalar and reported.
+/// block scalars with chomping indicators; or TOML (`+++` … `+++`, as Hugo writes it), read with
+/// strings, arrays, tables and other values kept as written. Anything else is kept as a plain scalar
+/// and reported.
 public struct FrontMatter: Sendable {
     /// The whole block, delimiters included.
     public var range: ByteRange
@@ -8,6 +10,14 @@ public struct FrontMatter: Sendable {
     public var contentRange: ByteRange
     public var entries: [FrontMatterEntry]
     public var problems: [SyntaxProblem]
+    public var syntax: FrontMatterSyntax = .yaml
+    /// Where a new top-level key goes: the end of the block, or in TOML before the first table.
+    public var insertionPoint: Int?
+
+    /// A new top-level `key` with a string `value`, written as the block's syntax wants.
+    public func line(_ key: String, _ value: String) -> String {
+        syntax == .toml ? "\(key) = \"\(value)\"" : "\(key): \(value)"
+    }
 
     public func entry(_ key: String) -> FrontMatterEntry? { entries.first { $0.key == key } }
 
@@ -32,12 +42,28 @@ public struct FrontMatter: Sendable {
     }
 }
 
+public enum FrontMatterSyntax: Sendable {
+    case yaml
+    case toml
+}
+
 public struct FrontMatterEntry: Sendable {
     public var key: String
     public var keyRange: ByteRange
     public var value: FrontMatterValue
-    /// Where the value is written (empty at the end of the key's line when the value is missing).
+    /// Where the value is written (empty at the end of the key's line when the value is missing). A
+    /// TOML string's range is inside its quotes.
     public var valueRange: ByteRange
+    /// For a list, where each item is written (parallel to its items; inside quotes for a quoted item).
+    public var itemRanges: [ByteRange] = []
+
+    public init(key: String, keyRange: ByteRange, value: FrontMatterValue, valueRange: ByteRange, itemRanges: [ByteRange] = []) {
+        self.key = key
+        self.keyRange = keyRange
+        self.value = value
+        self.valueRange = valueRange
+        self.itemRanges = itemRanges
+    }
 
     /// Where a diagnostic about the entry points: its value, or its key when the value is empty.
     public var reportedRange: ByteRange { valueRange.isEmpty ? keyRange : valueRange }
@@ -67,37 +93,44 @@ public struct SyntaxProblem: Hashable, Sendable {
 
 /// Reads front matter from the start of a document.
 public enum FrontMatterReader {
-    /// Reads the front-matter block at the very start of `text`, if there is one. A block must open with
-    /// a `---` line on line 0 and close with a `---` or `...` line; without a closing line there is none.
+    /// Reads the front-matter block at the very start of `text`, if there is one. A YAML block opens
+    /// with a `---` line on line 0 and closes with a `---` or `...` line; a TOML block opens and closes
+    /// with `+++`. Without a closing line there is none.
     public static func read(_ text: SourceText) -> FrontMatter? {
         let table = text.lineTable
         guard table.lineCount >= 2 else { return nil }
         var first = text.lineRange(0)
         // A byte-order mark (kept by a client that sends it as part of the text) does not hide the block.
         if text.bytes.starts(with: UTF8Scalars.byteOrderMark) { first = min(UTF8Scalars.byteOrderMark.count, first.upperBound)..<first.upperBound }
-        guard isDelimiter(text.bytes, first, allowDots: false) else { return nil }
+        let isTOML = isDelimiter(text.bytes, first, "+++")
+        guard isTOML || isDelimiter(text.bytes, first, "---") else { return nil }
         var line = 1
         while line < table.lineCount {
             let range = text.lineRange(line)
-            if isDelimiter(text.bytes, range, allowDots: true) {
+            if isTOML ? isDelimiter(text.bytes, range, "+++") : isDelimiter(text.bytes, range, "---") || isDelimiter(text.bytes, range, "...") {
                 let contentStart = table.lineStarts[1]
                 let contentEnd = table.lineStarts[line]
                 let blockEnd = line + 1 < table.lineCount ? table.lineStarts[line + 1] : text.count
+                if isTOML {
+                    var reader = TOMLReader(text: text, firstLine: 1, endLine: line)
+                    let entries = reader.read()
+                    return FrontMatter(range: 0..<blockEnd, contentRange: contentStart..<contentEnd, entries: entries, problems: reader.problems,
+                                       syntax: .toml, insertionPoint: reader.firstTable ?? contentEnd)
+                }
                 var reader = BlockReader(text: text, firstLine: 1, endLine: line)
                 let entries = reader.readMap(indent: 0)
-                return FrontMatter(range: 0..<blockEnd, contentRange: contentStart..<contentEnd, entries: entries, problems: reader.problems)
+                return FrontMatter(range: 0..<blockEnd, contentRange: contentStart..<contentEnd, entries: entries, problems: reader.problems,
+                                   insertionPoint: contentEnd)
             }
             line += 1
         }
         return nil
     }
 
-    private static func isDelimiter(_ bytes: [UInt8], _ range: ByteRange, allowDots: Bool) -> Bool {
+    private static func isDelimiter(_ bytes: [UInt8], _ range: ByteRange, _ delimiter: String) -> Bool {
         var end = range.upperBound
         while end > range.lowerBound && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-        guard end - range.lowerBound == 3 else { return false }
-        let slice = bytes[range.lowerBound..<end]
-        return slice.elementsEqual("---".utf8) || (allowDots && slice.elementsEqual("...".utf8))
+        return bytes[range.lowerBound..<end].elementsEqual(delimiter.utf8)
     }
 }
 
@@ -162,51 +195,78 @@ private struct BlockReader {
                 problems.append(SyntaxProblem(message: "Duplicate front-matter key `\(key)`", range: start..<keyEnd))
             }
             let valueStart = skipSpaces(colon + 1, range.upperBound)
-            let (value, valueRange) = readValue(from: valueStart, lineEnd: range.upperBound, parentIndent: indent)
-            entries.append(FrontMatterEntry(key: key, keyRange: start..<keyEnd, value: value, valueRange: valueRange))
+            let (value, valueRange, items) = readValue(from: valueStart, lineEnd: range.upperBound, parentIndent: indent)
+            entries.append(FrontMatterEntry(key: key, keyRange: start..<keyEnd, value: value, valueRange: valueRange, itemRanges: items))
         }
         return entries
     }
 
-    /// Reads the value that follows `key:` on the current line (at `from`) and any lines it owns.
-    private mutating func readValue(from start: Int, lineEnd: Int, parentIndent: Int) -> (FrontMatterValue, ByteRange) {
+    /// Reads the value that follows `key:` on the current line (at `from`) and any lines it owns, with
+    /// where a list's items are written.
+    private mutating func readValue(from start: Int, lineEnd: Int, parentIndent: Int) -> (FrontMatterValue, ByteRange, [ByteRange]) {
         let inlineEnd = trimComment(start..<lineEnd)
         if start < inlineEnd {
             let first = bytes[start]
             if first == UInt8(ascii: "|") || first == UInt8(ascii: ">") {
                 line += 1
-                return readBlockScalar(folded: first == UInt8(ascii: ">"), header: start..<inlineEnd, parentIndent: parentIndent)
+                let (value, range) = readBlockScalar(folded: first == UInt8(ascii: ">"), header: start..<inlineEnd, parentIndent: parentIndent)
+                return (value, range, [])
             }
             if first == UInt8(ascii: "[") {
-                line += 1
-                return (.list(flowItems(start..<inlineEnd)), start..<inlineEnd)
+                // A flow list may run over several lines, up to its closing bracket.
+                var end = inlineEnd
+                var last = line
+                while FrontMatterScalars.closingBracket(bytes, start..<end) == nil && last + 1 < endLine {
+                    last += 1
+                    end = trimComment(text.lineRange(last))
+                }
+                guard let close = FrontMatterScalars.closingBracket(bytes, start..<end) else {
+                    problems.append(SyntaxProblem(message: "This list has no closing `]`", range: start..<inlineEnd))
+                    line += 1
+                    let (items, ranges) = FrontMatterScalars.flowItems(bytes, start..<inlineEnd, text: text)
+                    return (.list(items), start..<inlineEnd, ranges)
+                }
+                line = last + 1
+                let (items, ranges) = FrontMatterScalars.flowItems(bytes, start..<(close + 1), text: text)
+                return (.list(items), start..<(close + 1), ranges)
             }
             line += 1
-            return (.scalar(scalar(start..<inlineEnd)), start..<inlineEnd)
+            checkQuotes(start..<inlineEnd)
+            return (.scalar(scalar(start..<inlineEnd)), start..<inlineEnd, [])
         }
         // Nothing on the key's line: a nested list or map may follow, indented (lists may sit at the same indent).
         line += 1
         skipBlankLines()
-        guard line < endLine else { return (.scalar(""), lineEnd..<lineEnd) }
+        guard line < endLine else { return (.scalar(""), lineEnd..<lineEnd, []) }
         let (indent, _) = measure(line)
         let range = text.lineRange(line)
         let first = range.lowerBound + indent
         let isListItem = bytes[first] == UInt8(ascii: "-") && (first + 1 == range.upperBound || bytes[first + 1] == 0x20)
         if isListItem && indent >= parentIndent {
             let begin = first
-            let items = readList(indent: indent)
-            return (.list(items), begin..<text.lineRange(max(line - 1, 0)).upperBound)
+            let (items, ranges) = readList(indent: indent)
+            return (.list(items), begin..<text.lineRange(max(line - 1, 0)).upperBound, ranges)
         }
         if indent > parentIndent {
             let begin = first
             let entries = readMap(indent: indent)
-            return (.map(entries), begin..<text.lineRange(max(line - 1, 0)).upperBound)
+            return (.map(entries), begin..<text.lineRange(max(line - 1, 0)).upperBound, [])
         }
-        return (.scalar(""), lineEnd..<lineEnd)
+        return (.scalar(""), lineEnd..<lineEnd, [])
     }
 
-    private mutating func readList(indent: Int) -> [FrontMatterValue] {
+    /// Reports a quoted scalar whose closing quote is missing.
+    private mutating func checkQuotes(_ range: ByteRange) {
+        let trimmed = trimSpaces(range)
+        guard let first = trimmed.first.map({ bytes[$0] }), first == UInt8(ascii: "'") || first == UInt8(ascii: "\"") else { return }
+        if trimmed.count < 2 || bytes[trimmed.upperBound - 1] != first || (first == UInt8(ascii: "\"") && FrontMatterScalars.endsEscaped(bytes, trimmed)) {
+            problems.append(SyntaxProblem(message: "This value has no closing \(first == UInt8(ascii: "'") ? "'" : "\"")", range: trimmed))
+        }
+    }
+
+    private mutating func readList(indent: Int) -> ([FrontMatterValue], [ByteRange]) {
         var items: [FrontMatterValue] = []
+        var ranges: [ByteRange] = []
         while true {
             skipBlankLines()
             guard line < endLine else { break }
@@ -225,13 +285,16 @@ private struct BlockReader {
                 problems += nested.problems
                 line = nested.line
                 items.append(.map(entries))
+                ranges.append(itemStart..<text.lineRange(max(line - 1, 0)).upperBound)
             } else {
                 let end = trimComment(itemStart..<range.upperBound)
+                checkQuotes(itemStart..<end)
                 items.append(.scalar(scalar(itemStart..<end)))
+                ranges.append(FrontMatterScalars.unquotedRange(bytes, itemStart..<end))
                 line += 1
             }
         }
-        return items
+        return (items, ranges)
     }
 
     /// Reads a map whose first key starts mid-line (after `- `), the rest at `indent`.
@@ -241,8 +304,8 @@ private struct BlockReader {
         if let colon = findMappingColon(start..<range.upperBound) {
             let key = unquote(start..<colon)
             let valueStart = skipSpaces(colon + 1, range.upperBound)
-            let (value, valueRange) = readValue(from: valueStart, lineEnd: range.upperBound, parentIndent: indent)
-            entries.append(FrontMatterEntry(key: key, keyRange: start..<colon, value: value, valueRange: valueRange))
+            let (value, valueRange, items) = readValue(from: valueStart, lineEnd: range.upperBound, parentIndent: indent)
+            entries.append(FrontMatterEntry(key: key, keyRange: start..<colon, value: value, valueRange: valueRange, itemRanges: items))
         } else {
             line += 1
         }
@@ -296,29 +359,6 @@ private struct BlockReader {
         return (.scalar(value), begin..<max(begin, end))
     }
 
-    private func flowItems(_ range: ByteRange) -> [FrontMatterValue] {
-        var end = range.upperBound
-        if end > range.lowerBound && bytes[end - 1] == UInt8(ascii: "]") { end -= 1 }
-        var items: [FrontMatterValue] = []
-        var itemStart = range.lowerBound + 1
-        var index = itemStart
-        var quote: UInt8?
-        while index <= end {
-            let byte: UInt8 = index < end ? bytes[index] : UInt8(ascii: ",")
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
-                quote = byte
-            } else if byte == UInt8(ascii: ",") {
-                let item = trimSpaces(itemStart..<index)
-                if !item.isEmpty { items.append(.scalar(scalar(item))) }
-                itemStart = index + 1
-            }
-            index += 1
-        }
-        return items
-    }
-
     // MARK: Scalars
 
     private func scalar(_ range: ByteRange) -> String {
@@ -328,39 +368,7 @@ private struct BlockReader {
     }
 
     private func unquote(_ range: ByteRange) -> String {
-        let trimmed = trimSpaces(range)
-        guard trimmed.count >= 2 else { return text.string(in: trimmed) }
-        let first = bytes[trimmed.lowerBound]
-        let last = bytes[trimmed.upperBound - 1]
-        if first == UInt8(ascii: "'") && last == UInt8(ascii: "'") {
-            return text.string(in: (trimmed.lowerBound + 1)..<(trimmed.upperBound - 1)).replacingAll("''", with: "'")
-        }
-        if first == UInt8(ascii: "\"") && last == UInt8(ascii: "\"") {
-            return unescapeDoubleQuoted(text.string(in: (trimmed.lowerBound + 1)..<(trimmed.upperBound - 1)))
-        }
-        return text.string(in: trimmed)
-    }
-
-    private func unescapeDoubleQuoted(_ body: String) -> String {
-        var result = ""
-        var escaping = false
-        for character in body {
-            if escaping {
-                switch character {
-                case "n": result.append("\n")
-                case "t": result.append("\t")
-                case "\\": result.append("\\")
-                case "\"": result.append("\"")
-                default: result.append(character)
-                }
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.append(character)
-            }
-        }
-        return result
+        FrontMatterScalars.unquote(bytes, range, text: text, toml: false)
     }
 
     /// The `:` that separates a key from its value: followed by a space or the end of the line, and

@@ -152,6 +152,17 @@ public struct PersonaMismatchRule: Rule {
         }.joined(separator: ", ")
     }
 
+    /// Where `name` is written in an entry: in its list item, or in its comma-separated value (the
+    /// whole value when it cannot be found).
+    static func itemRange(of name: String, in entry: FrontMatterEntry, text: SourceText) -> ByteRange {
+        var range = entry.reportedRange
+        if case .list(let items) = entry.value, items.count == entry.itemRanges.count,
+           let index = items.firstIndex(where: { ($0.scalarText ?? "").split(separator: ",").contains { String($0).trimmingSpaces() == name } }) {
+            range = entry.itemRanges[index]
+        }
+        return text.bytes[range].firstRange(of: Array(name.utf8)) ?? range
+    }
+
     /// The names under `key` that match no persona (nor "any").
     static func unknownNames(_ frontMatter: FrontMatter, key: String, catalog: PersonaCatalog) -> [String] {
         PlacementModel.declaredNames(frontMatter, key: key)
@@ -170,14 +181,14 @@ public struct PersonaMismatchRule: Rule {
             guard let name = Self.unknownNames(frontMatter, key: key, catalog: model.catalog).first, let keyed = frontMatter.entry(key) else { continue }
             return [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                message: "Unknown persona “\(name)”; known personas: \(known).", file: path,
-                               range: keyed.reportedRange,
+                               range: Self.itemRange(of: name, in: keyed, text: document.text),
                                data: ["declaredPersona": .string(name), "knownPersonas": knownData])]
         }
         var result: [Diagnostic] = []
         if let name = Self.unknownNames(frontMatter, key: "audience", catalog: model.catalog).first, let audience = frontMatter.entry("audience") {
             result.append(Diagnostic(code: Self.description.code, severity: .information,
                                      message: "“\(name)” under audience: names no persona, so placement ignores it; known personas: \(known).", file: path,
-                                     range: audience.reportedRange,
+                                     range: Self.itemRange(of: name, in: audience, text: document.text),
                                      data: ["declaredPersona": .string(name), "knownPersonas": knownData]))
         }
         guard !declared.isEmpty, let sectionIndex = model.sections.sectionIndex(for: path) else { return result }

@@ -24,6 +24,7 @@ public final class AnalysisCache: Sendable {
 /// Every rule Docent has, in one sorted list.
 public enum RuleRegistry {
     public static let rules: [any Rule] = [
+        FrontMatterSyntaxRule(),
         GlossaryDanglingReferenceRule(),
         GlossaryDuplicateRule(),
         GlossaryEmptyRule(),
