@@ -150,6 +150,9 @@ struct SeedCorpusBuilder {
     static let hostileFrontMatter: [(String, String)] = [
         ("lists", "---\ntitle: \"A: b\"\naka:\n  - x\n  - 'y'\ntags: [a, b, [c]]\n---\n"),
         ("unterminated", "---\ntitle: x\n"),
+        ("toml", "+++\ntitle = \"A \\\" b\" # c\nslug = 'x'\ntags = [\n  \"a\", # one\n  'b',\n]\nbody = \"\"\"\nmulti\n\"\"\"\n[params]\nx = { y = 1 }\n[[menu]]\nw = 2\n+++\n"),
+        ("toml-broken", "+++\ntitle = \"open\nlist = [1, 2\n[table\nbody = '''\nnever\n+++\n"),
+        ("flow-multiline", "---\ntags: [a, # c\n  'b, c',\n  d\nnext: [\n---\n"),
         ("odd", "---\n: no key\nkey without colon\n  indented: deeper\n\"quoted key\": 'it''s'\nlong: >\n  folded\n  text\n---\n"),
     ]
 

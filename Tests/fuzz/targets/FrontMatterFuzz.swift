@@ -1,16 +1,18 @@
 import DocentCore
 
-/// Fuzz target: the front-matter reader (the YAML subset Docent reads), on the input as it is and
-/// behind a `---` opener so most inputs reach the body parser.
+/// Fuzz target: the front-matter reader (the YAML and TOML subsets Docent reads), on the input as it
+/// is, behind a `---` opener so most inputs reach the body parser, and between `+++` fences.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func frontMatterFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    for candidate in [bytes, Array("---\n".utf8) + bytes, Array("---\r\n".utf8) + bytes + Array("\n---\n".utf8)] {
+    for candidate in [bytes, Array("---\n".utf8) + bytes, Array("---\r\n".utf8) + bytes + Array("\n---\n".utf8),
+                      Array("+++\n".utf8) + bytes + Array("\n+++\n".utf8)] {
         let text = SourceText(bytes: candidate)
         guard let frontMatter = FrontMatterReader.read(text) else { continue }
         precondition(frontMatter.range.upperBound <= text.count && frontMatter.contentRange.upperBound <= text.count, "front matter range")
         for entry in frontMatter.entries {
             precondition(entry.keyRange.upperBound <= text.count && entry.valueRange.upperBound <= text.count, "entry range")
+            for item in entry.itemRanges { precondition(item.upperBound <= text.count, "item range") }
             _ = frontMatter.string(entry.key)
             _ = frontMatter.strings(entry.key)
             _ = entry.value.scalarText
