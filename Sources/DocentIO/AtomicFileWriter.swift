@@ -15,12 +15,21 @@ import Foundation
 ///
 /// A file that starts with a UTF-8 byte-order mark keeps it: `expected` and `bytes` are the text
 /// without it (as `WorkspaceLoader.read` gives it), and the mark is written back before `bytes`.
+///
+/// The new file keeps the original's mode and, where the system allows it (as root, or a group the
+/// user is in), its owner and group, as `sed -i` does. A file without its owner's write permission
+/// is left alone, even for root: `chmod a-w` is how a file is kept out of reach. So is a file with
+/// other hard links, which a rename would part from the new text.
 public enum AtomicFileWriter {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case changedSinceRead
         case cannotWrite(String)
         /// The file at `path` is a symbolic link to `destination`.
         case symbolicLink(path: String, destination: String)
+        /// The file's owner may not write it (mode without `u+w`).
+        case readOnly(mode: Int)
+        /// The file has `links` names; replacing one would leave the others with the old text.
+        case hardLinks(Int)
 
         public var description: String {
             switch self {
@@ -29,6 +38,8 @@ public enum AtomicFileWriter {
             case .symbolicLink(_, let destination):
                 // Said after the file's name: "docent check --fix: docs/page.md: a symbolic link (to …) …".
                 return "a symbolic link (to \(destination)): not written through the link nor over it"
+            case .readOnly(let mode): return "read-only (mode \(String(mode, radix: 8))): not written"
+            case .hardLinks(let links): return "the file has \(links) hard links, which replacing it would break: not written"
             }
         }
     }
@@ -45,12 +56,18 @@ public enum AtomicFileWriter {
             bytes = mark + bytes
         }
         guard [UInt8](current) == expected else { throw .changedSinceRead }
-        let attributes = (try? manager.attributesOfItem(atPath: url.path)) ?? [:]
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { throw .cannotWrite(String(cString: strerror(errno))) }
+        let mode = Int(info.st_mode) & 0o7777
+        guard mode & 0o200 != 0 else { throw .readOnly(mode: mode) }
+        guard info.st_nlink <= 1 else { throw .hardLinks(Int(info.st_nlink)) }
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).docent-\(UUID().uuidString.prefix(8))")
-        guard manager.createFile(atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: attributes[.posixPermissions] ?? 0o644]) else {
+        guard manager.createFile(atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: mode]) else {
             throw .cannotWrite("cannot create a temporary file in \(folder.path)")
         }
+        // The original's owner and group where allowed; otherwise the writer's own, as for any new file.
+        _ = chown(temporary.path, info.st_uid, info.st_gid)
         // Last checks right before the rename: a concurrent edit wins over the fix, and a file swapped
         // for a link is not replaced.
         do throws(Failure) {

@@ -110,6 +110,45 @@ import Testing
     @Test func failureDescriptions() {
         #expect(AtomicFileWriter.Failure.changedSinceRead.description == "the file changed on disk since it was read; not overwritten")
         #expect(AtomicFileWriter.Failure.cannotWrite("disk full").description == "cannot write: disk full")
+        #expect(AtomicFileWriter.Failure.readOnly(mode: 0o444).description == "read-only (mode 444): not written")
+        #expect(AtomicFileWriter.Failure.hardLinks(2).description == "the file has 2 hard links, which replacing it would break: not written")
+    }
+
+    /// `chmod a-w` keeps the writer off a file, for root too.
+    @Test(arguments: [0o444, 0o400, 0o464])
+    func aFileItsOwnerMayNotWriteIsLeftAlone(mode: Int) throws {
+        let (folder, file) = try folder(with: "The dochub.\n", mode: mode)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: AtomicFileWriter.Failure.readOnly(mode: mode)) {
+            try AtomicFileWriter.write(Array("The DocHub.\n".utf8), to: file, expecting: Array("The dochub.\n".utf8))
+        }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "The dochub.\n")
+        #expect(try listing(folder) == ["page.md"])
+    }
+
+    @Test func aFileWithOtherHardLinksIsLeftAlone() throws {
+        let (folder, file) = try folder(with: "The dochub.\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let other = folder.appendingPathComponent("copy.md")
+        try FileManager.default.linkItem(at: file, to: other)
+        #expect(throws: AtomicFileWriter.Failure.hardLinks(2)) {
+            try AtomicFileWriter.write(Array("The DocHub.\n".utf8), to: file, expecting: Array("The dochub.\n".utf8))
+        }
+        #expect(try String(contentsOf: other, encoding: .utf8) == "The dochub.\n")
+        #expect(try listing(folder) == ["copy.md", "page.md"])
+    }
+
+    /// As root (a CI container), the new file keeps the original's owner and group instead of root's.
+    @Test(.enabled(if: getuid() == 0)) func theOwnerAndGroupAreKept() throws {
+        let (folder, file) = try folder(with: "The dochub.\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(chown(file.path, 65534, 65534) == 0)
+        try AtomicFileWriter.write(Array("The DocHub.\n".utf8), to: file, expecting: Array("The dochub.\n".utf8))
+        var info = stat()
+        #expect(stat(file.path, &info) == 0)
+        #expect(info.st_uid == 65534)
+        #expect(info.st_gid == 65534)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "The DocHub.\n")
     }
 }
 
