@@ -265,6 +265,26 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         checkTerminology("<!-- dochub comment -->\n\n<div class=\"dochub\">\n</div>\n\nText <span title=\"dochub\">here</span>.\n", [])
     }
 
+    /// CommonMark HTML blocks 3–5 run to their closer, blank lines included; the text after it is prose.
+    @Test func processingInstructionsDeclarationsAndCDATAAreNotFlagged() {
+        checkTerminology("""
+        Intro about ⟦Dochub⟧.
+        <?php echo "Dochub";
+
+        echo "Oauth"; ?>
+        <!DOCTYPE dochub>
+        <![CDATA[ Dochub
+
+        Oauth ]]>
+
+        After them, ⟦Dochub⟧ again. A <?php "Dochub" ?> inline is not a block start: <!x> neither.
+
+        """, [
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+        ])
+    }
+
     @Test func frontMatterValuesAreNotFlagged() {
         checkTerminology("---\ntitle: Dochub and Oauth\ntags: [dochub, jwt]\n---\n\n# Page\n\nText.\n", [])
         // Hugo's TOML front matter: a slug rewritten to "DocHub" would change the page's URL.

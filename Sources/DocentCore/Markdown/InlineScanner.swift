@@ -46,6 +46,12 @@ enum InlineScanner {
     }
 
     /// Bytes that end a whitespace-separated chunk, as two 64-bit masks over ASCII.
+    /// Inline raw HTML other than tags and comments (CommonMark): a CDATA section, a processing
+    /// instruction and a declaration (a letter after `<!`), each up to its closer.
+    static let htmlEnclosures: [(opener: [UInt8], closer: [UInt8])] = [
+        (Array("<![CDATA[".utf8), Array("]]>".utf8)), (Array("<?".utf8), Array("?>".utf8)), (Array("<!".utf8), Array(">".utf8)),
+    ]
+
     private static let chunkBreakMask: (low: UInt64, high: UInt64) = {
         var low: UInt64 = 0, high: UInt64 = 0
         for byte in Array(" \t\n\r`[]()<>*\",;".utf8) {
@@ -74,6 +80,11 @@ enum InlineScanner {
         var backtickRuns: [BacktickRun] = []
         /// The next `-->` at or after some offset (searches move forward only).
         var commentCloseCache: (from: Int, found: Int?) = (-1, nil)
+        /// The same for the closers of CDATA sections, processing instructions and declarations
+        /// (`InlineScanner.htmlEnclosures`, in that order).
+        var cdataCloseCache: (from: Int, found: Int?) = (-1, nil)
+        var instructionCloseCache: (from: Int, found: Int?) = (-1, nil)
+        var declarationCloseCache: (from: Int, found: Int?) = (-1, nil)
         /// Offsets below this were already judged not to start an identifier-like chunk.
         var chunkCheckedUntil = 0
 
@@ -390,6 +401,32 @@ enum InlineScanner {
                 document.htmlComments.append(HTMLComment(range: sourceRange(index..<end), content: string((index + 4)..<max(index + 4, contentEnd)).trimmingSpaces()))
                 startProse(at: end, joins: false)
                 return end
+            }
+            // Inline raw HTML (CommonMark): `<![CDATA[…]]>`, `<?…?>` and `<!X…>` up to their closer.
+            if index + 1 < count && (virtual[index + 1] == UInt8(ascii: "?") || virtual[index + 1] == UInt8(ascii: "!")) {
+                for (kind, enclosure) in InlineScanner.htmlEnclosures.enumerated() {
+                    let start = index + enclosure.opener.count
+                    guard start <= count, virtual[index..<start].elementsEqual(enclosure.opener) else { continue }
+                    if kind == 2 && !(start < count && ByteClass.isASCIILetter(virtual[start])) { break }
+                    var close: Int?
+                    let cache = kind == 0 ? cdataCloseCache : kind == 1 ? instructionCloseCache : declarationCloseCache
+                    if cache.from >= 0 && cache.from <= start && (cache.found.map { $0 >= start } ?? true) {
+                        close = cache.found
+                    } else {
+                        var cursor = start
+                        while cursor + enclosure.closer.count <= count && !virtual[cursor..<(cursor + enclosure.closer.count)].elementsEqual(enclosure.closer) { cursor += 1 }
+                        close = cursor + enclosure.closer.count <= count ? cursor : nil
+                        switch kind {
+                        case 0: cdataCloseCache = (start, close)
+                        case 1: instructionCloseCache = (start, close)
+                        default: declarationCloseCache = (start, close)
+                        }
+                    }
+                    guard let found = close else { return nil }
+                    emitProse(upTo: index, into: &document)
+                    startProse(at: found + enclosure.closer.count, joins: false)
+                    return found + enclosure.closer.count
+                }
             }
             // Autolink: <scheme:...> or <user@host>, no spaces.
             var cursor = index + 1

@@ -49,6 +49,9 @@ private struct BlockScanner {
         /// The tag name is `rawHTMLTags[tag]`.
         case rawHTML(tag: Int, start: Int)
         case htmlUntilBlank(start: Int)
+        /// A processing instruction, declaration or CDATA section (CommonMark HTML blocks 3–5): up
+        /// to the line holding `htmlEnclosures[kind].closer`.
+        case htmlEnclosed(kind: Int, start: Int)
         case jsxTag(start: Int)
         case mdxStatement(start: Int)
     }
@@ -302,6 +305,9 @@ private struct BlockScanner {
             }
             collectInlineComments(contentStart..<lineEnd)
             return true
+        case .htmlEnclosed(let kind, _):
+            if find(Self.htmlEnclosures[kind].closer, in: contentStart..<lineEnd) != nil { open = .none }
+            return true
         case .jsxTag:
             if find(UInt8(ascii: ">"), in: contentStart..<lineEnd) != nil { open = .none }
             return true
@@ -409,8 +415,19 @@ private struct BlockScanner {
         return lineEnd
     }
 
+    /// CommonMark HTML blocks 5, 3 and 4: a CDATA section, a processing instruction (`<?php … ?>`)
+    /// and a declaration (`<!DOCTYPE html>`, a letter after `<!`), each up to its closer.
+    static let htmlEnclosures: [(opener: StaticString, closer: String)] = [("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">")]
+
     /// Starts an HTML block, an HTML comment or a JSX tag line. Returns false when the `<` is not one.
     mutating func startHTML(at first: Int, lineStart: Int, lineEnd: Int) -> Bool {
+        if !isMDX, let kind = Self.htmlEnclosures.indices.first(where: { matches(Self.htmlEnclosures[$0].opener, at: first, lineEnd) }),
+           kind != 2 || (first + 2 < lineEnd && ByteClass.isASCIILetter(bytes[first + 2])) {
+            let enclosure = Self.htmlEnclosures[kind]
+            closeParagraph()
+            if find(enclosure.closer, in: (first + enclosure.opener.utf8CodeUnitCount)..<lineEnd) == nil { open = .htmlEnclosed(kind: kind, start: first) }
+            return true
+        }
         if matches("<!--", at: first, lineEnd) {
             if let close = find("-->", in: (first + 4)..<lineEnd) {
                 let rest = skipSpaces(close + 3, lineEnd)
