@@ -303,6 +303,20 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         ])
     }
 
+    /// A lone lower-case word in straight quotes is a value of code; typographic quotes and a quoted
+    /// phrase are prose.
+    @Test func quotedValuesAreNotFlagged() {
+        checkTerminology("""
+        Results of type "dochub" and 'dochub' come first; "oauth" is the provider id.
+        The so-called “⟦dochub⟧” viewer, "the ⟦dochub⟧ viewer" and "⟦Dochub⟧" are prose.
+
+        """, [
+            ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+        ])
+    }
+
     @Test func packageNamesPathsAndIdentifiersInPlainTextAreNotFlagged() {
         checkTerminology("""
         Install @harbor/plugin-dochub-backend@1.2.0 first.

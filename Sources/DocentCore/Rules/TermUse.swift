@@ -30,6 +30,18 @@ struct TermUse {
         return before >= 0 && (text.bytes[before] == UInt8(ascii: "#") || text.bytes[before] == UInt8(ascii: "@"))
     }
 
+    /// Whether the use is the whole of a string in straight quotes and reads as a value of code: one
+    /// lower-case word (`results of type "techdocs"`, `set it to 'dochub'`). Typographic quotes are
+    /// prose quoting and do not count.
+    var isQuotedIdentifier: Bool {
+        let bytes = text.bytes
+        let before = match.range.lowerBound - 1
+        let after = match.range.upperBound
+        guard before >= 0, after < bytes.count, bytes[before] == bytes[after],
+              bytes[before] == UInt8(ascii: "\"") || bytes[before] == UInt8(ascii: "'") else { return false }
+        return bytes[match.range].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ByteClass.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    }
+
     /// Whether the use is the whole of a table cell and reads as an identifier: one lower-case word
     /// (`| apis | The app's API factories |`).
     func isLoneIdentifierCell(_ cell: ByteRange) -> Bool {
@@ -126,7 +138,7 @@ enum TermUses {
                 scope = TermUse.commitScope(ofLine: text.lineRange(line), bytes: text.bytes)
             }
             if let scope, scope.lowerBound <= match.range.lowerBound, match.range.upperBound <= scope.upperBound { continue }
-            if candidate.isHandle || candidate.isInHyphenCompound { continue }
+            if candidate.isHandle || candidate.isInHyphenCompound || candidate.isQuotedIdentifier { continue }
             if let block, case .tableCell = block.kind, candidate.isLoneIdentifierCell(block.range) { continue }
             var isHeading = false
             var isCapitals = false
