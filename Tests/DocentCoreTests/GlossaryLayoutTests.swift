@@ -482,10 +482,23 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         #expect(file.problems == [GlossaryProblem(kind: .syntax, message: "No glossary entries found (read as term-lines layout)", range: 0..<14)])
     }
 
-    @Test func emptyFileHasNoProblems() {
+    @Test func anEmptyFileSaysSo() {
         let file = GlossaryParser.parse(SourceText("\n  \n"), path: "glossary.md")
         #expect(file.entries.isEmpty)
-        #expect(file.problems.isEmpty)
+        #expect(file.problems == [GlossaryProblem(kind: .syntax, message: "The glossary is empty", range: 0..<0)])
+        #expect(GlossaryParser.parse(SourceText(""), path: "glossary.md").problems.map(\.message) == ["The glossary is empty"])
+    }
+
+    /// A row short of its definition cell is an entry without a definition; one without its term
+    /// cell's text is a missing term. Neither is dropped in silence.
+    @Test func shortTableRowsAreEntriesWithWhatTheyHave() {
+        let text = SourceText("| Term | Definition |\n|---|---|\n| GraphQL |\n| | A definition without a term. |\n| DocHub | The viewer. |\n")
+        let file = GlossaryParser.parse(text, path: "glossary.md")
+        #expect(file.entries.map(\.term) == ["GraphQL", "DocHub"])
+        #expect(file.entries[0].isEmpty)
+        let graphQL = "| Term | Definition |\n|---|---|\n| ".utf8.count
+        #expect(file.entries[0].termRange == graphQL..<(graphQL + 7))
+        #expect(file.problems.map(\.message) == ["Glossary entry has no term"])
     }
 
     /// Every layout reads any bytes without crashing, and every range it reports lies inside the text.

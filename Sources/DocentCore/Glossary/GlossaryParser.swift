@@ -18,8 +18,10 @@ public enum GlossaryParser {
         case .termFile: TermFileGlossaryLayout.read(&context)
         case .abbreviations: AbbreviationGlossaryLayout.read(&context)
         }
-        if context.entries.isEmpty && text.string.contains(where: { !$0.isWhitespace }) {
-            context.problems.append(GlossaryProblem(kind: .syntax, message: "No glossary entries found (read as \(chosen.rawValue) layout)", range: 0..<min(text.count, text.lineRange(0).upperBound)))
+        if context.entries.isEmpty {
+            // An empty glossary too: every term check is off while it stays empty.
+            let message = text.string.contains(where: { !$0.isWhitespace }) ? "No glossary entries found (read as \(chosen.rawValue) layout)" : "The glossary is empty"
+            context.problems.append(GlossaryProblem(kind: .syntax, message: message, range: 0..<min(text.count, text.lineRange(0).upperBound)))
         }
         var anchorLines: [String: Int] = [:]
         for heading in document.headings where anchorLines[heading.anchor.lowercased()] == nil {

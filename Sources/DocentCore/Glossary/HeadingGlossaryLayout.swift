@@ -37,11 +37,13 @@ enum TableGlossaryLayout {
     static func read(_ context: inout GlossaryParsingContext) {
         for table in context.document.tables {
             guard let columns = termColumns(of: table, in: context.text) else { continue }
-            for row in table.rows.dropFirst() where row.count > max(columns.term, columns.definition) {
-                let termRange = row[columns.term]
-                let definitionRange = row[columns.definition]
-                let rowRange = context.text.lineRange(context.text.line(of: termRange.lowerBound))
-                context.addEntry(rawTerm: context.text.string(in: termRange), termRange: termRange, definitionLines: [definitionRange],
+            // A row short of the definition cell is an entry without a definition (`glossary-empty`
+            // says so), not a row to skip; one short of the term cell too (`glossary-missing-term`).
+            for row in table.rows.dropFirst() where !row.isEmpty {
+                let rowRange = context.text.lineRange(context.text.line(of: row[0].lowerBound))
+                let termRange = columns.term < row.count ? row[columns.term] : rowRange.upperBound..<rowRange.upperBound
+                let definitionLines = columns.definition < row.count ? [row[columns.definition]] : []
+                context.addEntry(rawTerm: context.text.string(in: termRange), termRange: termRange, definitionLines: definitionLines,
                                  range: rowRange, anchor: nil)
             }
         }
