@@ -1,5 +1,6 @@
 import DocentCore
-/// A JSON syntax error with its place (1-based line and column, counted in characters).
+/// A JSON syntax error with its place (1-based line and column, the column in UTF-16 code units as
+/// every position Docent reports).
 public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     public var offset: Int
@@ -43,14 +44,16 @@ public struct JSONParser {
         self.recordsLocations = recordsLocations
     }
 
-    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    /// 1-based line and column of a byte offset, the column in UTF-16 code units (a character beyond
+    /// the Basic Multilingual Plane, such as an emoji, counts 2), as `docent check` and the editor count.
     public static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         var index = 0
         let end = min(offset, bytes.count)
         while index < end {
-            if bytes[index] == 0x0A { line += 1; column = 1 } else if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1; column = 1 } else if byte >= 0xF0 { column += 2 } else if byte & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
         return (line, column)

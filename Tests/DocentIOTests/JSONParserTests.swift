@@ -62,7 +62,7 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         JSONErrorCase(name: "exponent without digits", json: "1e+", message: "Expected digits in the exponent", line: 1, column: 4),
         JSONErrorCase(name: "bad literal", json: "[tru]", message: "Invalid literal; expected true", line: 1, column: 2),
         JSONErrorCase(name: "comment", json: "// no\n{}", message: "Unexpected character ‘/’; expected a JSON value", line: 1, column: 1),
-        JSONErrorCase(name: "columns count scalars, not bytes", json: #"{"é😀": 1,}"#, message: "Trailing comma in object", line: 1, column: 10),
+        JSONErrorCase(name: "columns count UTF-16 code units, not bytes", json: #"{"é😀": 1,}"#, message: "Trailing comma in object", line: 1, column: 11),
     ]
 
     @Test(arguments: errorCases)
@@ -116,6 +116,14 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         #expect(place("/include/0")! == (2, 15))
         #expect(place("/rules/a~1b")! == (3, 20))
         #expect(place("/rules/c~0d#key")! == (3, 27))
+    }
+
+    /// Columns count UTF-16 code units, as the editor's positions and `docent check`'s do.
+    @Test func columnsCountUTF16CodeUnits() {
+        let bytes = Array("{\"title\": \"😀é中\" x}".utf8)
+        let x = bytes.firstIndex(of: UInt8(ascii: "x"))!
+        #expect(JSONParser.lineAndColumn(of: x, in: bytes) == (1, 18))
+        #expect(throws: JSONSyntaxError(message: "Expected ‘,’ or ‘}’ in object, found ‘x’", offset: x, line: 1, column: 18)) { try JSONParser.parse(bytes) }
     }
 
     @Test func duplicateKeysKeepTheLastValueAndFirstPosition() throws {
