@@ -6,26 +6,113 @@ import Foundation
 enum CommandLineTool {
     static let version = "0.1.0"
 
-    static let usage = """
-    docent \(version): a language server and checker for documentation glossaries and persona sections
+    /// Each command's synopsis, in the order the usage text lists them.
+    static let synopses: [(command: String, synopsis: String)] = [
+        ("check", "docent check [PATH …] [--format text|json|sarif|github] [--config FILE] [--fix] [--strict] [--no-color]"),
+        ("terms", "docent terms [DIR] [--json] [--config FILE]"),
+        ("explain", "docent explain TERM [DIR] [--config FILE]"),
+        ("sections", "docent sections [DIR] [--json] [--config FILE]"),
+        ("classify", "docent classify FILE [--json] [--config FILE]"),
+        ("lsp", "docent lsp [--stdio]"),
+        ("rules", "docent rules"),
+    ]
 
-    Usage:
-      docent check [PATH …] [--format text|json|sarif|github] [--config FILE] [--fix] [--strict]
-      docent terms [DIR] [--json]
-      docent explain TERM [DIR]
-      docent sections [DIR] [--json]
-      docent classify FILE [--json]
-      docent lsp [--stdio]
-      docent rules
-      docent --version
-
+    /// How path arguments choose the workspace (see `WorkspaceRootFinder`).
+    static let workspaceRule = """
     The workspace is the nearest folder with a docent.json at or above a path argument; check's
     paths (files or folders) then narrow what is reported, and must share that workspace. Without
     a docent.json, a folder argument is the workspace root, and a file belongs to the current
     directory's workspace (its own folder's when outside it); with no argument, the current
-    directory is the root. Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or
+    directory is the root.
+    """
+
+    static let exitCodes = """
+    Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or
     configuration errors.
     """
+
+    static let usage = """
+    docent \(version): a language server and checker for documentation glossaries and persona sections
+
+    Usage:
+    \(synopses.map { "  " + $0.synopsis }.joined(separator: "\n"))
+      docent --version
+      docent COMMAND --help
+
+    \(workspaceRule)
+
+    \(exitCodes)
+    """
+
+    /// What `docent COMMAND --help` (or `-h`, or `docent help COMMAND`) prints.
+    static func help(for command: String) -> String? {
+        guard let synopsis = synopses.first(where: { $0.command == command })?.synopsis else { return nil }
+        let config = "  --config FILE    read this configuration file instead of the workspace's docent.json"
+        let json = "  --json           print JSON instead of text"
+        let body: String
+        switch command {
+        case "check":
+            body = """
+            Checks the workspace's pages against its glossary and sections and reports what it finds.
+
+            Options:
+              --format FORMAT  text (default), json, sarif or github
+            \(config)
+              --fix            apply every safe fix (each file written atomically), then report what remains
+              --strict         exit 1 on warnings too
+              --no-color       no colour on a terminal (as the NO_COLOR environment variable)
+
+            \(workspaceRule)
+
+            \(exitCodes)
+            """
+        case "terms":
+            body = """
+            Lists every glossary entry with its qualifier, aliases and source.
+
+            Options:
+            \(json)
+            \(config)
+
+            \(workspaceRule)
+            """
+        case "explain":
+            body = """
+            Shows the glossary entries for TERM, as a hover shows them (exit 1 when there is none).
+
+            Options:
+            \(config)
+
+            \(workspaceRule)
+            """
+        case "sections":
+            body = """
+            Lists the sections with their personas, page counts and misplaced pages.
+
+            Options:
+            \(json)
+            \(config)
+
+            \(workspaceRule)
+            """
+        case "classify":
+            body = """
+            Shows how a Markdown page reads: a score per persona and the signals behind them, for the
+            page and each ## part, next to the section it sits in.
+
+            Options:
+            \(json)
+            \(config)
+
+            \(workspaceRule)
+            """
+        case "lsp":
+            body = "Runs the language server on standard input and output (--stdio is the default and only transport)."
+        default:
+            body = "Lists every rule with its code, default severity and summary."
+        }
+        return "Usage: \(synopsis)\n\n\(body)"
+    }
 
     static func run(_ arguments: [String]) -> Int32 {
         guard let command = arguments.first else {
@@ -33,6 +120,11 @@ enum CommandLineTool {
             return 2
         }
         let rest = Array(arguments.dropFirst())
+        // `--help` or `-h` anywhere before `--`: the command's own usage.
+        if let help = help(for: command), rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
+            print(help)
+            return 0
+        }
         switch command {
         case "check": return CheckCommand.run(rest)
         case "terms": return TermsCommand.run(rest)
@@ -42,7 +134,14 @@ enum CommandLineTool {
         case "rules": return RulesCommand.run(rest)
         case "lsp": return LSPCommand.run(rest)
         case "--version", "version": print("docent \(version)"); return 0
-        case "--help", "-h", "help": print(usage); return 0
+        case "--help", "-h", "help":
+            guard let topic = rest.first else { print(usage); return 0 }
+            guard rest.count == 1, let help = help(for: topic) else {
+                printError("docent help: unknown command '\(rest.joined(separator: " "))'\n\n\(usage)")
+                return 2
+            }
+            print(help)
+            return 0
         default:
             printError("docent: unknown command '\(command)'\n\n\(usage)")
             return 2

@@ -71,6 +71,11 @@ enum ExplainCommand {
 /// `docent rules`: every rule with its code, default severity and summary.
 enum RulesCommand {
     static func run(_ arguments: [String]) -> Int32 {
+        guard let options = parseOptions(arguments, command: "rules") else { return 2 }
+        guard options.positional.isEmpty else {
+            printError("docent rules: takes no arguments")
+            return 2
+        }
         print(TextTable.render(RuleRegistry.descriptions.map { [$0.code, $0.defaultSeverity.rawValue, $0.summary] }, indent: ""), terminator: "")
         return 0
     }

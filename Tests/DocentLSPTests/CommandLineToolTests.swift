@@ -29,4 +29,65 @@ import Testing
         #expect(terms.status == 2)
         #expect(terms.stderr == "docent terms: --config needs a value, and it is empty\n")
     }
+
+    /// Every command's `--help` and `-h` print that command's usage on stdout and exit 0, wherever
+    /// they stand before `--`; after it, `--help` is a path.
+    @Test func everyCommandHasHelp() throws {
+        let synopses = [
+            "check": "Usage: docent check [PATH …] [--format text|json|sarif|github] [--config FILE] [--fix] [--strict] [--no-color]\n",
+            "terms": "Usage: docent terms [DIR] [--json] [--config FILE]\n",
+            "explain": "Usage: docent explain TERM [DIR] [--config FILE]\n",
+            "sections": "Usage: docent sections [DIR] [--json] [--config FILE]\n",
+            "classify": "Usage: docent classify FILE [--json] [--config FILE]\n",
+            "lsp": "Usage: docent lsp [--stdio]\n",
+            "rules": "Usage: docent rules\n",
+        ]
+        for (command, synopsis) in synopses {
+            for flag in ["--help", "-h"] {
+                let run = try Self.run([command, "--json", flag, "x"])
+                #expect(run.status == 0, "\(command) \(flag)")
+                #expect(run.stdout.hasPrefix(synopsis), "\(command) \(flag): \(run.stdout)")
+                #expect(run.stderr.isEmpty, "\(command) \(flag)")
+            }
+            #expect(try Self.run(["help", command]).stdout == (try Self.run([command, "--help"])).stdout)
+        }
+        let check = try Self.run(["check", "--help"])
+        #expect(check.stdout.contains("\n  --no-color       no colour on a terminal (as the NO_COLOR environment variable)\n"))
+        #expect(check.stdout.hasSuffix("Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or\nconfiguration errors.\n"))
+        let afterDashes = try Self.run(["check", "--", "--help"])
+        #expect(afterDashes.status == 2)
+        #expect(afterDashes.stderr == "docent check: no such file or directory: --help\n")
+        let unknown = try Self.run(["help", "bogus"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("docent help: unknown command 'bogus'\n"))
+    }
+
+    /// The general usage names every option each command accepts.
+    @Test func usageListsEveryOption() throws {
+        let run = try Self.run(["--help"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(lines[2...11]) == [
+            "Usage:",
+            "  docent check [PATH …] [--format text|json|sarif|github] [--config FILE] [--fix] [--strict] [--no-color]",
+            "  docent terms [DIR] [--json] [--config FILE]",
+            "  docent explain TERM [DIR] [--config FILE]",
+            "  docent sections [DIR] [--json] [--config FILE]",
+            "  docent classify FILE [--json] [--config FILE]",
+            "  docent lsp [--stdio]",
+            "  docent rules",
+            "  docent --version",
+            "  docent COMMAND --help",
+        ])
+    }
+
+    @Test func rulesTakesNoArguments() throws {
+        let option = try Self.run(["rules", "--bogus"])
+        #expect(option.status == 2)
+        #expect(option.stdout.isEmpty)
+        #expect(option.stderr == "docent rules: unknown option --bogus\n")
+        let positional = try Self.run(["rules", "extra"])
+        #expect(positional.status == 2)
+        #expect(positional.stderr == "docent rules: takes no arguments\n")
+    }
 }
