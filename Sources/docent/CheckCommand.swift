@@ -24,14 +24,13 @@ enum CheckCommand {
             printError("docent check: \(failure.message)")
             return 2
         }
-        guard let result = loadWorkspace(selection.root?.path, configFile: options.value("--config")) else { return 2 }
+        guard let result = loadWorkspace(selection.root.path, configFile: options.value("--config")) else { return 2 }
         var snapshot = result.snapshot
-        let rootURL = selection.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let loader = WorkspaceLoader(root: rootURL)
+        let loader = WorkspaceLoader(root: selection.root)
         var paths = snapshot.sortedPaths
         if !selection.filters.isEmpty {
             func selects(_ filter: String, _ path: String) -> Bool { path == filter || path.hasPrefix(filter + "/") }
-            for (argument, filter) in zip(options.positional, selection.filters) where !paths.contains(where: { selects(filter, $0) }) {
+            for (argument, filter) in zip(options.positional.isEmpty ? ["."] : options.positional, selection.filters) where !paths.contains(where: { selects(filter, $0) }) {
                 printError("docent check: \(argument) holds no document of the workspace at \(loader.root.path) (see include/exclude in docent.json)")
             }
             paths = paths.filter { path in selection.filters.contains { selects($0, path) } }

@@ -22,8 +22,7 @@ enum CommandLineTool {
     The workspace is the nearest folder with a docent.json at or above a path argument; check's
     paths (files or folders) then narrow what is reported, and must share that workspace. Without
     a docent.json, a folder argument is the workspace root, and a file belongs to the current
-    directory's workspace (its own folder's when outside it); with no argument, the current
-    directory is the root.
+    directory's workspace (its own folder's when outside it). No argument is the same as `.`.
     """
 
     static let exitCodes = """
@@ -166,8 +165,7 @@ func parseOptions(_ arguments: [String], command: String, valued: Set<String> = 
 
 /// Loads the workspace rooted at `directory` and reports configuration problems on stderr.
 /// Returns nil (after printing) when the configuration has errors.
-func loadWorkspace(_ directory: String?, configFile: String? = nil) -> WorkspaceLoader.Result? {
-    let path = directory ?? FileManager.default.currentDirectoryPath
+func loadWorkspace(_ path: String, configFile: String? = nil) -> WorkspaceLoader.Result? {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
         printError("docent: \(path) is not a directory")

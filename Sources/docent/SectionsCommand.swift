@@ -29,10 +29,10 @@ enum SectionsCommand {
         if options.flags.contains("--json") {
             print(JSONSerializer.string(json(rows, model: model), pretty: true))
         } else {
-            // The argument, or the workspace root it lies in (relative to the current directory).
-            var root = options.positional.first ?? "."
-            if let directory, let argument = options.positional.first,
-               WorkspaceRootFinder.resolved(URL(fileURLWithPath: directory)).path != WorkspaceRootFinder.resolved(URL(fileURLWithPath: argument)).path {
+            // The argument (`.` when none), or the workspace root it lies in (relative to the current directory).
+            let argument = options.positional.first ?? "."
+            var root = argument
+            if WorkspaceRootFinder.resolved(URL(fileURLWithPath: directory)).path != WorkspaceRootFinder.resolved(URL(fileURLWithPath: argument)).path {
                 let prefix = WorkspaceRootFinder.prefix(from: WorkspaceRootFinder.currentDirectory, to: WorkspaceRootFinder.resolved(URL(fileURLWithPath: directory)))
                 root = prefix.isEmpty ? "." : String(prefix.dropLast())
             }

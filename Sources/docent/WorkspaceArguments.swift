@@ -48,8 +48,8 @@ enum WorkspaceRootFinder {
     static func root(containing file: URL) -> URL { root(of: file, isDirectory: false).root }
 
     struct Selection {
-        /// The workspace root; nil for the current directory (no arguments).
-        var root: URL?
+        /// The workspace root.
+        var root: URL
         /// Workspace-relative paths of the files and folders to report on; empty for the whole workspace.
         var filters: [String]
     }
@@ -57,9 +57,10 @@ enum WorkspaceRootFinder {
     struct Failure: Error { var message: String }
 
     /// The root and filters of `check`'s arguments. The arguments must share one workspace: paths in
-    /// different configured workspaces, or outside the root the others give, are an error.
+    /// different configured workspaces, or outside the root the others give, are an error. No
+    /// argument is `.`: the workspace of the current directory, found the same way.
     static func select(_ arguments: [String]) -> Result<Selection, Failure> {
-        guard !arguments.isEmpty else { return .success(Selection(root: nil, filters: [])) }
+        let arguments = arguments.isEmpty ? ["."] : arguments
         var items: [(argument: String, url: URL, root: URL, isConfigured: Bool)] = []
         for argument in arguments {
             var isDirectory: ObjCBool = false
@@ -100,9 +101,9 @@ enum WorkspaceRootFinder {
     }
 
     /// The root for a command's one optional DIR argument (`terms`, `explain`, `sections`): the
-    /// configured workspace it lies in, else the folder itself; nil for the current directory.
-    static func root(ofDirectory argument: String?) -> String? {
-        guard let argument else { return nil }
+    /// configured workspace it lies in, else the folder itself. No argument is `.`.
+    static func root(ofDirectory argument: String?) -> String {
+        let argument = argument ?? "."
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else { return argument }
         return root(of: URL(fileURLWithPath: argument), isDirectory: true).root.path

@@ -36,6 +36,34 @@ import Testing
         #expect(Self.warnedFiles(try Self.check([root.appendingPathComponent("docs/a").path], in: FileManager.default.temporaryDirectory)) == ["docs/a/one.md"])
     }
 
+    /// No argument is `.`: `check`, `terms`, `explain` and `sections` find the docent.json above the
+    /// current directory, and `check` narrows to it.
+    @Test func noArgumentIsTheCurrentDirectory() throws {
+        let root = try CheckCommandTests.workspace(Self.configured)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("docs/a")
+        for command in [["check"], ["terms"], ["explain", "DocHub"], ["sections"], ["sections", "--json"], ["check", "--format", "json"]] {
+            let none = try CheckCommandTests.run(command, in: folder)
+            let dot = try CheckCommandTests.run(command + ["."], in: folder)
+            #expect(none.status == dot.status, "\(command)")
+            #expect(none.stdout == dot.stdout, "\(command)")
+            #expect(none.stderr == dot.stderr, "\(command)")
+        }
+        let check = try Self.check([], in: folder)
+        #expect(check.status == 0)
+        #expect(check.stdout.hasSuffix("0 errors, 1 warning, 0 infos in 1 file (1 checked)\n"))
+        #expect(try CheckCommandTests.run(["terms"], in: folder).stdout == "DocHub  (docs/glossary.md:3)\n1 entry in 1 glossary file: docs/glossary.md\n")
+        #expect(try CheckCommandTests.run(["sections"], in: folder).stdout.hasPrefix("Sections of ../.. ("))
+        // A broken docent.json above is reported, not passed over.
+        try "{\n  \"include\": [\"docs/**/*.md\"],\n}\n".write(to: root.appendingPathComponent("docent.json"), atomically: true, encoding: .utf8)
+        for command in ["check", "terms", "sections"] {
+            let run = try CheckCommandTests.run([command], in: folder)
+            #expect(run.status == 2, "\(command)")
+            #expect(run.stdout.isEmpty, "\(command)")
+            #expect(run.stderr.contains("docent.json:3:1: error: Trailing comma in object\n"), "\(command): \(run.stderr)")
+        }
+    }
+
     @Test func twoFoldersOrAFileAndAFolder() throws {
         let root = try CheckCommandTests.workspace(Self.configured)
         defer { try? FileManager.default.removeItem(at: root) }
