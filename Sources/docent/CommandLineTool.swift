@@ -21,8 +21,9 @@ enum CommandLineTool {
     static let workspaceRule = """
     The workspace is the nearest folder with a docent.json at or above a path argument; check's
     paths (files or folders) then narrow what is reported, and must share that workspace. Without
-    a docent.json, a folder argument is the workspace root, and a file belongs to the current
-    directory's workspace (its own folder's when outside it). No argument is the same as `.`.
+    a docent.json, a folder argument is the workspace root, and a file belongs to the nearest
+    folder above it with a .git (its repository), else to its own folder. No argument is the same
+    as `.`.
     """
 
     static let exitCodes = """
@@ -163,9 +164,11 @@ func parseOptions(_ arguments: [String], command: String, valued: Set<String> = 
     }
 }
 
-/// Loads the workspace rooted at `directory` and reports configuration problems on stderr.
+/// Loads the workspace rooted at `directory` and reports configuration problems on stderr, and the
+/// files that could not be read (or were read with a caveat) among those that matter: every file
+/// when `filters` is empty, else those under a filter and the glossaries.
 /// Returns nil (after printing) when the configuration has errors.
-func loadWorkspace(_ path: String, configFile: String? = nil) -> WorkspaceLoader.Result? {
+func loadWorkspace(_ path: String, configFile: String? = nil, filters: [String] = []) -> WorkspaceLoader.Result? {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
         printError("docent: \(path) is not a directory")
@@ -178,11 +181,16 @@ func loadWorkspace(_ path: String, configFile: String? = nil) -> WorkspaceLoader
         printError("\(problem.file):\(problem.line):\(problem.column): \(problem.isError ? "error" : "warning"): \(problem.message)")
         hasErrors = hasErrors || problem.isError
     }
-    for skipped in result.skipped {
+    let configuration = result.snapshot.configuration
+    func matters(_ path: String) -> Bool {
+        filters.isEmpty || path == "." || configuration.glossarySource(for: path) != nil
+            || filters.contains { path == $0 || path.hasPrefix($0 + "/") || $0.hasPrefix(path + "/") }
+    }
+    for skipped in result.skipped where matters(skipped.path) {
         printError("docent: skipped \(skipped.path): \(skipped.reason)")
     }
     // Files read with a caveat (invalid UTF-8 read as U+FFFD): on stderr, so reports on stdout stay valid.
-    for note in result.notes {
+    for note in result.notes where matters(note.path) {
         printError("docent: \(note.path): \(note.reason)")
     }
     return hasErrors ? nil : result

@@ -7,7 +7,8 @@ import Foundation
 /// A path inside a configured workspace (a `docent.json` in its folder or above) belongs to that
 /// workspace, whether it is a file or a folder: the workspace is read whole, and the path narrows
 /// what is reported. Without a `docent.json` above it, a folder is a workspace root of its own, and a
-/// file belongs to the current directory's workspace when it lies inside it (else to its folder's).
+/// file belongs to its repository (the nearest folder above it with a `.git`), else to its own
+/// folder: never to wherever the command happens to run.
 enum WorkspaceRootFinder {
     /// The nearest folder at or above `folder` that holds a configuration file.
     static func configuredRoot(from folder: URL) -> URL? {
@@ -16,6 +17,17 @@ enum WorkspaceRootFinder {
             for name in ConfigurationLoader.fileNames where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
                 return folder
             }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    /// The nearest folder at or above `folder` that holds a `.git` (a folder, or a file in a worktree).
+    static func repositoryRoot(from folder: URL) -> URL? {
+        var folder = folder
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return folder }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { return nil }
             folder = parent
@@ -40,8 +52,7 @@ enum WorkspaceRootFinder {
         let folder = isDirectory ? url : url.deletingLastPathComponent()
         if let configured = configuredRoot(from: folder) { return (configured, true) }
         if isDirectory { return (url, false) }
-        let current = currentDirectory
-        return (isInside(url, current) ? current : folder, false)
+        return (repositoryRoot(from: folder) ?? folder, false)
     }
 
     /// The workspace root of a file (for `classify`).
