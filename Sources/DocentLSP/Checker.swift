@@ -21,8 +21,10 @@ public enum Checker {
 /// Output formats of `docent check`.
 public enum CheckReport {
     /// `file:line:col: severity[code] message`, with a summary line. On a terminal (`color`), grouped
-    /// under a header per file and colourised.
-    public static func text(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, fileCount: Int, color: Bool) -> String {
+    /// under a header per file and colourised. Each file is named by `displayPath` of its workspace
+    /// path (`docent check` gives its route from the current directory); columns count UTF-16 code units.
+    public static func text(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, fileCount: Int, color: Bool,
+                            displayPath: (String) -> String = { $0 }) -> String {
         var output = ""
         var counts: [Severity: Int] = [:]
         var files = Set<String>()
@@ -34,13 +36,13 @@ public enum CheckReport {
             let severity = diagnostic.severity.rawValue
             if color {
                 if currentFile != diagnostic.file {
-                    output += (currentFile == nil ? "" : "\n") + "\(ANSI.bold)\(diagnostic.file)\(ANSI.reset)\n"
+                    output += (currentFile == nil ? "" : "\n") + "\(ANSI.bold)\(displayPath(diagnostic.file))\(ANSI.reset)\n"
                     currentFile = diagnostic.file
                 }
                 let place = "\(position.line + 1):\(position.character + 1)"
                 output += "  \(ANSI.dim)\(place)\(ANSI.reset)\(String(repeating: " ", count: max(1, 9 - place.count)))\(ANSI.color(for: diagnostic.severity))\(severity)\(ANSI.reset)[\(diagnostic.code)] \(diagnostic.message)\n"
             } else {
-                output += "\(diagnostic.file):\(position.line + 1):\(position.character + 1): \(severity)[\(diagnostic.code)] \(diagnostic.message)\n"
+                output += "\(displayPath(diagnostic.file)):\(position.line + 1):\(position.character + 1): \(severity)[\(diagnostic.code)] \(diagnostic.message)\n"
             }
         }
         if color && !diagnostics.isEmpty { output += "\n" }

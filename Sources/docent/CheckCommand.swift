@@ -44,14 +44,16 @@ enum CheckCommand {
         let diagnostics: [Diagnostic] = Checker.check(paths: paths, in: snapshot, progress: onProgress)
         progress?.finish()
         let isTerminal = isatty(STDOUT_FILENO) == 1 && !options.flags.contains("--no-color") && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        // Report paths are relative to the current directory (the repository checkout in CI).
+        // Report paths are relative to the current directory (the repository checkout in CI); text's by
+        // the shortest route (`PathDisplay`). JSON's `file` is relative to the workspace root, as the
+        // README documents.
         let current = WorkspaceRootFinder.currentDirectory
         let rootPrefix = WorkspaceRootFinder.prefix(from: current, to: loader.root)
         switch format {
         case "json": print(CheckReport.json(diagnostics, snapshot: snapshot))
         case "sarif": print(CheckReport.sarif(diagnostics, snapshot: snapshot, rootPrefix: rootPrefix, sourceRoot: current, version: CommandLineTool.version))
         case "github": print(CheckReport.github(diagnostics, snapshot: snapshot, rootPrefix: rootPrefix), terminator: "")
-        default: print(CheckReport.text(diagnostics, snapshot: snapshot, fileCount: paths.count, color: isTerminal), terminator: "")
+        default: print(CheckReport.text(diagnostics, snapshot: snapshot, fileCount: paths.count, color: isTerminal, displayPath: PathDisplay(root: loader.root).callAsFunction), terminator: "")
         }
         let errors = diagnostics.contains { $0.severity == .error }
         let warnings = diagnostics.contains { $0.severity == .warning }
@@ -64,11 +66,12 @@ enum CheckCommand {
     static func applyFixes(paths: [String], snapshot: WorkspaceSnapshot, loader: WorkspaceLoader, notValidUTF8: Set<String> = []) -> WorkspaceSnapshot {
         var changes: [WorkspaceChange] = []
         var fixedCount = 0
+        let display = PathDisplay(root: loader.root)
         for path in paths {
             let edits = TerminologyFixes.fixAll(in: path, snapshot: snapshot)
             guard !edits.isEmpty, let document = snapshot.document(path), let url = loader.confinedURL(path) else { continue }
             if notValidUTF8.contains(path) {
-                printError("docent check --fix: \(path): not fixed: not valid UTF-8, and writing it would replace the invalid bytes with U+FFFD")
+                printError("docent check --fix: \(display(path)): not fixed: not valid UTF-8, and writing it would replace the invalid bytes with U+FFFD")
                 continue
             }
             let fixed = TerminologyFixes.apply(edits, to: document.text.bytes)
@@ -77,7 +80,7 @@ enum CheckCommand {
                 changes.append(.setDocument(path: path, text: SourceText(bytes: fixed), version: nil))
                 fixedCount += edits.count
             } catch {
-                printError("docent check --fix: \(path): \(error.description)")
+                printError("docent check --fix: \(display(path)): \(error.description)")
             }
         }
         if fixedCount > 0 { printError("docent: fixed \(fixedCount) problem\(fixedCount == 1 ? "" : "s") in \(changes.count) file\(changes.count == 1 ? "" : "s")") }

@@ -176,9 +176,11 @@ func loadWorkspace(_ path: String, configFile: String? = nil, filters: [String] 
     }
     let loader = WorkspaceLoader(root: URL(fileURLWithPath: path))
     let result = loader.load(configurationFile: configFile.map { URL(fileURLWithPath: $0) })
+    // Every path said here is relative to the current directory, as the reports' are.
+    let display = PathDisplay(root: loader.root)
     var hasErrors = false
     for problem in result.snapshot.configurationProblems {
-        printError("\(problem.file):\(problem.line):\(problem.column): \(problem.isError ? "error" : "warning"): \(problem.message)")
+        printError("\(display(problem.file)):\(problem.line):\(problem.column): \(problem.isError ? "error" : "warning"): \(problem.message)")
         hasErrors = hasErrors || problem.isError
     }
     let configuration = result.snapshot.configuration
@@ -187,11 +189,11 @@ func loadWorkspace(_ path: String, configFile: String? = nil, filters: [String] 
             || filters.contains { path == $0 || path.hasPrefix($0 + "/") || $0.hasPrefix(path + "/") }
     }
     for skipped in result.skipped where matters(skipped.path) {
-        printError("docent: skipped \(skipped.path): \(skipped.reason)")
+        printError("docent: skipped \(display(skipped.path)): \(skipped.reason)")
     }
     // Files read with a caveat (invalid UTF-8 read as U+FFFD): on stderr, so reports on stdout stay valid.
     for note in result.notes where matters(note.path) {
-        printError("docent: \(note.path): \(note.reason)")
+        printError("docent: \(display(note.path)): \(note.reason)")
     }
     return hasErrors ? nil : result
 }

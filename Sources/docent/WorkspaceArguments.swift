@@ -128,3 +128,30 @@ enum WorkspaceRootFinder {
         return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
     }
 }
+
+/// How the commands print a path (text reports, configuration problems, notes on stderr): from the
+/// current directory, by the shortest route (`page.md` in its own folder, `site/docs/page.md` from
+/// above, `../docent.json` from below); absolute when the two share no top-level folder (`/tmp/x`
+/// seen from `/home/me`, not `../../tmp/x`).
+struct PathDisplay {
+    let current: [String]
+    let root: [String]
+
+    init(root: URL) {
+        current = WorkspaceRootFinder.currentDirectory.pathComponents.filter { $0 != "/" }
+        self.root = WorkspaceRootFinder.resolved(root).pathComponents.filter { $0 != "/" }
+    }
+
+    /// A workspace-relative path (`.` for the root), or an absolute one.
+    func callAsFunction(_ path: String) -> String {
+        let components: [String]
+        if path.hasPrefix("/") {
+            components = WorkspaceRootFinder.resolved(URL(fileURLWithPath: path)).pathComponents.filter { $0 != "/" }
+        } else {
+            components = root + path.split(separator: "/").map(String.init).filter { $0 != "." }
+        }
+        if components == current { return "." }
+        guard components.first == current.first else { return "/" + components.joined(separator: "/") }
+        return WorkspacePath.relativeComponents(fromFolder: current, to: components, toFile: false).joined(separator: "/")
+    }
+}

@@ -90,4 +90,41 @@ import Testing
         #expect(positional.status == 2)
         #expect(positional.stderr == "docent rules: takes no arguments\n")
     }
+
+    /// Text reports and configuration problems name files from the current directory, as `github` and
+    /// `sarif` do; JSON's `file` stays relative to the workspace root (documented so). Columns count
+    /// UTF-16 code units: "Café 🎉 " before the term is 8 of them.
+    @Test func textPathsAreRelativeToTheCurrentDirectory() throws {
+        let parent = try CheckCommandTests.siteWorkspace()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let text = try Self.run(["check", "site"], in: parent)
+        #expect(text.status == 1)
+        #expect(text.stdout == """
+        site/docs/glossary.md:7:4: error[glossary-empty] “Empty Term” has no definition
+        site/docs/page.md:3:9: warning[term-casing] Write “DocHub”, not “dochub”
+        site/docs/page.md:4:9: information[term-alias] The glossary prefers “DocHub” to “Scaffolder”
+        site/docs/page.md:4:26: hint[term-abbreviation] Spell out “JWT” on its first use: “JSON Web Token (JWT)”
+        1 error, 1 warning, 2 infos in 2 files (2 checked)
+
+        """)
+        // From below the root, by the shortest route.
+        let below = try Self.run(["check", "--format", "text", ".."], in: parent.appendingPathComponent("site/docs"))
+        #expect(below.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) } == [
+            "glossary.md:7:4:", "page.md:3:9:", "page.md:4:9:", "page.md:4:26:", "1",
+        ])
+        try FileManager.default.createDirectory(at: parent.appendingPathComponent("site/other"), withIntermediateDirectories: true)
+        let sibling = try Self.run(["check", "../docs/page.md"], in: parent.appendingPathComponent("site/other"))
+        #expect(sibling.stdout.hasPrefix("../docs/page.md:3:9: warning[term-casing] Write “DocHub”, not “dochub”\n"))
+        let json = try Self.run(["check", "--format", "json", "site"], in: parent)
+        let items = try #require(try JSONParser.parse(Array(json.stdout.utf8)).arrayValue)
+        #expect(items.map { $0["file"] } == ["docs/glossary.md", "docs/page.md", "docs/page.md", "docs/page.md"])
+        // A broken docent.json: its location from the current directory too.
+        try "{\n  \"glossaries\": [\"docs/glossary.md\"],\n}\n".write(to: parent.appendingPathComponent("site/docent.json"), atomically: true, encoding: .utf8)
+        let broken = try Self.run(["check", "site"], in: parent)
+        #expect(broken.status == 2)
+        #expect(broken.stdout.isEmpty)
+        #expect(broken.stderr == "site/docent.json:3:1: error: Trailing comma in object\n")
+        let fromDocs = try Self.run(["check"], in: parent.appendingPathComponent("site/docs"))
+        #expect(fromDocs.stderr == "../docent.json:3:1: error: Trailing comma in object\n")
+    }
 }

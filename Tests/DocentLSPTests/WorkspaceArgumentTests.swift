@@ -31,9 +31,9 @@ import Testing
         #expect(one.status == 0)
         #expect(Self.warnedFiles(one) == ["docs/a/one.md"])
         #expect(one.stdout.hasSuffix("0 errors, 1 warning, 0 infos in 1 file (1 checked)\n"))
-        // From the folder itself, and from outside the workspace, the same.
-        #expect(Self.warnedFiles(try Self.check(["."], in: root.appendingPathComponent("docs/a"))) == ["docs/a/one.md"])
-        #expect(Self.warnedFiles(try Self.check([root.appendingPathComponent("docs/a").path], in: FileManager.default.temporaryDirectory)) == ["docs/a/one.md"])
+        // From the folder itself, and from outside the workspace, the same file, named from there.
+        #expect(Self.warnedFiles(try Self.check(["."], in: root.appendingPathComponent("docs/a"))) == ["one.md"])
+        #expect(Self.warnedFiles(try Self.check([root.appendingPathComponent("docs/a").path], in: root.deletingLastPathComponent())) == [root.lastPathComponent + "/docs/a/one.md"])
     }
 
     /// No argument is `.`: `check`, `terms`, `explain` and `sections` find the docent.json above the
@@ -119,9 +119,9 @@ import Testing
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("docent check: b is outside the workspace root "))
         // One folder alone is still its own workspace root, with its own glossary.
-        #expect(Self.warnedFiles(try Self.check(["a"], in: parent)) == ["page.md"])
+        #expect(Self.warnedFiles(try Self.check(["a"], in: parent)) == ["a/page.md"])
         // A folder and a file inside it: the folder is the root.
-        #expect(Self.warnedFiles(try Self.check(["a", "a/page.md"], in: parent)) == ["page.md"])
+        #expect(Self.warnedFiles(try Self.check(["a", "a/page.md"], in: parent)) == ["a/page.md"])
     }
 
     @Test func termsOfAFolderInsideAConfiguredWorkspace() throws {
@@ -157,7 +157,7 @@ import Testing
         #expect(classify.stdout.hasPrefix("plugins/writing-a-plugin.md\n  section:   Plugins (plugins/) · Integrator · inferred from the folder name\n"))
         // From the plugins folder, and from outside the repository, the same workspace.
         let below = try Self.check(["writing-a-plugin.md"], in: root.appendingPathComponent("plugins"))
-        #expect(below.stdout == run.stdout)
+        #expect(below.stdout == run.stdout.replacingOccurrences(of: "plugins/writing-a-plugin.md:", with: "writing-a-plugin.md:"))
         let outside = try CheckCommandTests.run(["classify", root.appendingPathComponent("plugins/writing-a-plugin.md").path], in: parent.appendingPathComponent("elsewhere"))
         #expect(outside.stdout == classify.stdout)
         // A `.git` file (a worktree's) marks a repository too.
@@ -179,10 +179,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: parent) }
         let fromParent = try Self.check(["siteA/docs/a.md"], in: parent)
         #expect(fromParent.status == 0)
-        #expect(fromParent.stdout == "a.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n0 errors, 1 warning, 0 infos in 1 file (1 checked)\n")
+        #expect(fromParent.stdout == "siteA/docs/a.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n0 errors, 1 warning, 0 infos in 1 file (1 checked)\n")
         #expect(fromParent.stderr.isEmpty)
         let fromFolder = try Self.check(["a.md"], in: parent.appendingPathComponent("siteA/docs"))
-        #expect(fromFolder.stdout == fromParent.stdout)
+        #expect(fromFolder.stdout == "a.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n0 errors, 1 warning, 0 infos in 1 file (1 checked)\n")
         // In a repository, the whole repository is the workspace; the binary file elsewhere in it is
         // not said, as it is not among the paths asked for.
         try FileManager.default.createDirectory(at: parent.appendingPathComponent(".git"), withIntermediateDirectories: true)
