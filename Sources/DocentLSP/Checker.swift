@@ -20,7 +20,8 @@ public enum Checker {
 
 /// Output formats of `docent check`.
 public enum CheckReport {
-    /// `file:line:col: severity[code] message`, with a summary line. On a terminal (`color`), grouped
+    /// `file:line:col: severity[code] message`, with a summary line that counts each severity
+    /// (`1 error, 1 warning, 1 info, 1 hint in 2 files (3 checked)`). On a terminal (`color`), grouped
     /// under a header per file and colourised. Each file is named by `displayPath` of its workspace
     /// path (`docent check` gives its route from the current directory); columns count UTF-16 code units.
     public static func text(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, fileCount: Int, color: Bool,
@@ -47,7 +48,7 @@ public enum CheckReport {
         }
         if color && !diagnostics.isEmpty { output += "\n" }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        output += "\(plural(counts[.error] ?? 0, "error")), \(plural(counts[.warning] ?? 0, "warning")), \(plural((counts[.information] ?? 0) + (counts[.hint] ?? 0), "info")) in \(plural(files.count, "file")) (\(fileCount) checked)\n"
+        output += "\(plural(counts[.error] ?? 0, "error")), \(plural(counts[.warning] ?? 0, "warning")), \(plural(counts[.information] ?? 0, "info")), \(plural(counts[.hint] ?? 0, "hint")) in \(plural(files.count, "file")) (\(fileCount) checked)\n"
         return output
     }
 

@@ -104,7 +104,7 @@ import Testing
         site/docs/page.md:3:9: warning[term-casing] Write “DocHub”, not “dochub”
         site/docs/page.md:4:9: information[term-alias] The glossary prefers “DocHub” to “Scaffolder”
         site/docs/page.md:4:26: hint[term-abbreviation] Spell out “JWT” on its first use: “JSON Web Token (JWT)”
-        1 error, 1 warning, 2 infos in 2 files (2 checked)
+        1 error, 1 warning, 1 info, 1 hint in 2 files (2 checked)
 
         """)
         // From below the root, by the shortest route.

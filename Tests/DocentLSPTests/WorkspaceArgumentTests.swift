@@ -30,7 +30,7 @@ import Testing
         let one = try Self.check(["docs/a"], in: root)
         #expect(one.status == 0)
         #expect(Self.warnedFiles(one) == ["docs/a/one.md"])
-        #expect(one.stdout.hasSuffix("0 errors, 1 warning, 0 infos in 1 file (1 checked)\n"))
+        #expect(one.stdout.hasSuffix("0 errors, 1 warning, 0 infos, 0 hints in 1 file (1 checked)\n"))
         // From the folder itself, and from outside the workspace, the same file, named from there.
         #expect(Self.warnedFiles(try Self.check(["."], in: root.appendingPathComponent("docs/a"))) == ["one.md"])
         #expect(Self.warnedFiles(try Self.check([root.appendingPathComponent("docs/a").path], in: root.deletingLastPathComponent())) == [root.lastPathComponent + "/docs/a/one.md"])
@@ -51,7 +51,7 @@ import Testing
         }
         let check = try Self.check([], in: folder)
         #expect(check.status == 0)
-        #expect(check.stdout.hasSuffix("0 errors, 1 warning, 0 infos in 1 file (1 checked)\n"))
+        #expect(check.stdout.hasSuffix("0 errors, 1 warning, 0 infos, 0 hints in 1 file (1 checked)\n"))
         #expect(try CheckCommandTests.run(["terms"], in: folder).stdout == "DocHub  (docs/glossary.md:3)\n1 entry in 1 glossary file: docs/glossary.md\n")
         #expect(try CheckCommandTests.run(["sections"], in: folder).stdout.hasPrefix("Sections of ../.. ("))
         // A broken docent.json above is reported, not passed over.
@@ -82,7 +82,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try Self.check(["docs/drafts"], in: root)
         #expect(run.status == 0)
-        #expect(run.stdout == "0 errors, 0 warnings, 0 infos in 0 files (0 checked)\n")
+        #expect(run.stdout == "0 errors, 0 warnings, 0 infos, 0 hints in 0 files (0 checked)\n")
         #expect(run.stderr.contains("docent check: docs/drafts holds no document of the workspace at "))
     }
 
@@ -179,15 +179,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: parent) }
         let fromParent = try Self.check(["siteA/docs/a.md"], in: parent)
         #expect(fromParent.status == 0)
-        #expect(fromParent.stdout == "siteA/docs/a.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n0 errors, 1 warning, 0 infos in 1 file (1 checked)\n")
+        #expect(fromParent.stdout == "siteA/docs/a.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n0 errors, 1 warning, 0 infos, 0 hints in 1 file (1 checked)\n")
         #expect(fromParent.stderr.isEmpty)
         let fromFolder = try Self.check(["a.md"], in: parent.appendingPathComponent("siteA/docs"))
-        #expect(fromFolder.stdout == "a.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n0 errors, 1 warning, 0 infos in 1 file (1 checked)\n")
+        #expect(fromFolder.stdout == "a.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n0 errors, 1 warning, 0 infos, 0 hints in 1 file (1 checked)\n")
         // In a repository, the whole repository is the workspace; the binary file elsewhere in it is
         // not said, as it is not among the paths asked for.
         try FileManager.default.createDirectory(at: parent.appendingPathComponent(".git"), withIntermediateDirectories: true)
         let inRepository = try Self.check(["siteA/docs/a.md"], in: parent)
-        #expect(inRepository.stdout == "0 errors, 0 warnings, 0 infos in 0 files (1 checked)\n")
+        #expect(inRepository.stdout == "0 errors, 0 warnings, 0 infos, 0 hints in 0 files (1 checked)\n")
         #expect(inRepository.stderr.isEmpty)
         let whole = try Self.check(["."], in: parent)
         #expect(whole.stderr == "docent: skipped siteB/binary.md: a binary file (it holds NUL bytes), not Markdown\n")
