@@ -24,8 +24,9 @@ public enum CheckReport {
     /// (`1 error, 1 warning, 1 info, 1 hint in 2 files (3 checked)`). On a terminal (`color`), grouped
     /// under a header per file and colourised. Each file is named by `displayPath` of its workspace
     /// path (`docent check` gives its route from the current directory); columns count UTF-16 code units.
+    /// `also` ends the summary with what the diagnostics leave out ("1 configuration warning").
     public static func text(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, fileCount: Int, color: Bool,
-                            displayPath: (String) -> String = { $0 }) -> String {
+                            also: [String] = [], displayPath: (String) -> String = { $0 }) -> String {
         var output = ""
         var counts: [Severity: Int] = [:]
         var files = Set<String>()
@@ -48,7 +49,11 @@ public enum CheckReport {
         }
         if color && !diagnostics.isEmpty { output += "\n" }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        output += "\(plural(counts[.error] ?? 0, "error")), \(plural(counts[.warning] ?? 0, "warning")), \(plural(counts[.information] ?? 0, "info")), \(plural(counts[.hint] ?? 0, "hint")) in \(plural(files.count, "file")) (\(fileCount) checked)\n"
+        output += "\(plural(counts[.error] ?? 0, "error")), \(plural(counts[.warning] ?? 0, "warning")), \(plural(counts[.information] ?? 0, "info")), \(plural(counts[.hint] ?? 0, "hint")) in \(plural(files.count, "file")) (\(fileCount) checked)"
+        if let last = also.last {
+            output += ", plus " + (also.count == 1 ? last : also.dropLast().joined(separator: ", ") + " and " + last)
+        }
+        output += "\n"
         return output
     }
 

@@ -27,8 +27,8 @@ enum CommandLineTool {
     """
 
     static let exitCodes = """
-    Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or
-    configuration errors.
+    Exit codes: 0 no errors, 1 errors found (warnings and configuration warnings too with
+    --strict), 2 usage or configuration errors, or a file that could not be read or fixed.
     """
 
     static let usage = """
@@ -183,17 +183,26 @@ func loadWorkspace(_ path: String, configFile: String? = nil, filters: [String] 
         printError("\(display(problem.file)):\(problem.line):\(problem.column): \(problem.isError ? "error" : "warning"): \(problem.message)")
         hasErrors = hasErrors || problem.isError
     }
-    let configuration = result.snapshot.configuration
-    func matters(_ path: String) -> Bool {
-        filters.isEmpty || path == "." || configuration.glossarySource(for: path) != nil
-            || filters.contains { path == $0 || path.hasPrefix($0 + "/") || $0.hasPrefix(path + "/") }
-    }
-    for skipped in result.skipped where matters(skipped.path) {
+    for skipped in result.skipped where matters(skipped.path, in: result, filters: filters) {
         printError("docent: skipped \(display(skipped.path)): \(skipped.reason)")
     }
     // Files read with a caveat (invalid UTF-8 read as U+FFFD): on stderr, so reports on stdout stay valid.
-    for note in result.notes where matters(note.path) {
+    for note in result.notes where matters(note.path, in: result, filters: filters) {
         printError("docent: \(display(note.path)): \(note.reason)")
     }
     return hasErrors ? nil : result
+}
+
+/// Whether a skipped or caveated file (or folder) matters to a run narrowed to `filters`: every one
+/// when there are none, else those under a filter (or holding one), and glossaries.
+func matters(_ path: String, in result: WorkspaceLoader.Result, filters: [String]) -> Bool {
+    filters.isEmpty || path == "." || result.snapshot.configuration.glossarySource(for: path) != nil
+        || filters.contains { path == $0 || path.hasPrefix($0 + "/") || $0.hasPrefix(path + "/") }
+}
+
+/// Whether a skipped file or folder could not be read (permissions, I/O), as opposed to one Docent
+/// leaves out on purpose (binary, too large, a link that loops, leaves the workspace or repeats a
+/// file). Matches the reasons `WorkspaceLoader` gives: "cannot be read (…)", "folder cannot be read".
+func isReadFailure(_ skipped: WorkspaceLoader.SkippedFile) -> Bool {
+    skipped.reason.hasPrefix("cannot be read") || skipped.reason == "folder cannot be read"
 }

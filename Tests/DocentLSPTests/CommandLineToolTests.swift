@@ -53,7 +53,11 @@ import Testing
         }
         let check = try Self.run(["check", "--help"])
         #expect(check.stdout.contains("\n  --no-color       no colour on a terminal (as the NO_COLOR environment variable)\n"))
-        #expect(check.stdout.hasSuffix("Exit codes: 0 no errors, 1 errors found (warnings too with --strict), 2 usage or\nconfiguration errors.\n"))
+        #expect(check.stdout.hasSuffix("""
+            Exit codes: 0 no errors, 1 errors found (warnings and configuration warnings too with
+            --strict), 2 usage or configuration errors, or a file that could not be read or fixed.
+
+            """))
         let afterDashes = try Self.run(["check", "--", "--help"])
         #expect(afterDashes.status == 2)
         #expect(afterDashes.stderr == "docent check: no such file or directory: --help\n")
@@ -127,4 +131,64 @@ import Testing
         let fromDocs = try Self.run(["check"], in: parent.appendingPathComponent("site/docs"))
         #expect(fromDocs.stderr == "../docent.json:3:1: error: Trailing comma in object\n")
     }
+
+    /// A clean workspace whose docent.json has an unknown key: a configuration warning, which the
+    /// summary counts and `--strict` fails on.
+    @Test func configurationWarningsCountUnderStrict() throws {
+        let root = try CheckCommandTests.workspace([
+            "docent.json": "{\n  \"includ\": [\"docs/**/*.md\"]\n}\n",
+            "docs/page.md": "# Page\n\nNothing to say.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let plain = try Self.run(["check"], in: root)
+        #expect(plain.status == 0)
+        #expect(plain.stderr == "docent.json:2:3: warning: Unknown key \"includ\"\n")
+        #expect(plain.stdout == "0 errors, 0 warnings, 0 infos, 0 hints in 0 files (1 checked), plus 1 configuration warning\n")
+        let strict = try Self.run(["check", "--strict"], in: root)
+        #expect(strict.status == 1)
+        #expect(strict.stdout == plain.stdout)
+        #expect(try Self.run(["check", "--strict", "--format", "json"], in: root).status == 1)
+    }
+
+    /// A file that cannot be read makes the check incomplete: exit 2, said on stderr and in the summary,
+    /// when it is among the paths checked. (A link to a FIFO cannot be read, even by root.)
+    @Test func anUnreadableFileIsAnIOFailure() throws {
+        var files = CheckWorkspace.files
+        files["docs/other/fine.md"] = "# Fine\n\nNothing.\n"
+        let root = try CheckCommandTests.workspace(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(mkfifo(root.appendingPathComponent("docs/fifo").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("docs/pipe.md").path, withDestinationPath: "fifo")
+        let run = try Self.run(["check"], in: root)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("docent: skipped docs/pipe.md: cannot be read ("))
+        #expect(run.stdout.hasSuffix("1 error, 1 warning, 1 info, 1 hint in 2 files (3 checked), plus 1 unreadable file\n"))
+        #expect(try Self.run(["check", "--format", "json"], in: root).status == 2)
+        // Checking another folder, the unreadable file is neither said nor counted.
+        let other = try Self.run(["check", "docs/other"], in: root)
+        #expect(other.status == 0)
+        #expect(other.stderr.isEmpty)
+        #expect(other.stdout == "0 errors, 0 warnings, 0 infos, 0 hints in 0 files (1 checked)\n")
+    }
+
+    /// A fix that cannot be written (here: the temporary file's name would be too long) is exit 2.
+    @Test func aFailedFixWriteIsAnIOFailure() throws {
+        let name = String(repeating: "a", count: 243) + ".md"
+        let root = try CheckCommandTests.workspace([
+            "docs/glossary.md": "# Glossary\n\n## DocHub\n\nThe viewer.\n",
+            "docs/\(name)": "Open dochub.\n",
+            "docs/fixable.md": "Open dochub.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try Self.run(["check", "--fix"], in: root)
+        #expect(run.status == 2)
+        #expect(run.stderr == "docent check --fix: docs/\(name): cannot write: cannot create a temporary file in \(WorkspaceRootFinderPath.resolved(root))/docs\ndocent: fixed 1 problem in 1 file\n")
+        #expect(run.stdout == "docs/\(name):1:6: warning[term-casing] Write “DocHub”, not “dochub”\n0 errors, 1 warning, 0 infos, 0 hints in 1 file (3 checked), plus 1 file not fixed (write failed)\n")
+        #expect(try String(contentsOf: root.appendingPathComponent("docs/fixable.md"), encoding: .utf8) == "Open DocHub.\n")
+    }
+}
+
+/// A folder's path with symbolic links resolved, as docent prints it (`/tmp` may be a link).
+enum WorkspaceRootFinderPath {
+    static func resolved(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
 }
