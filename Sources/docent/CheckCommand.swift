@@ -24,7 +24,7 @@ enum CheckCommand {
             printError("docent check: \(failure.message)")
             return 2
         }
-        guard let result = loadWorkspace(selection.root.path, configFile: options.value("--config"), filters: selection.filters) else { return 2 }
+        guard let result = loadWorkspace(selection.root.path, command: "check", configFile: options.value("--config"), filters: selection.filters) else { return 2 }
         var snapshot = result.snapshot
         let loader = WorkspaceLoader(root: selection.root)
         var paths = snapshot.sortedPaths

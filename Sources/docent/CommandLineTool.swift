@@ -167,14 +167,24 @@ func parseOptions(_ arguments: [String], command: String, valued: Set<String> = 
 /// Loads the workspace rooted at `directory` and reports configuration problems on stderr, and the
 /// files that could not be read (or were read with a caveat) among those that matter: every file
 /// when `filters` is empty, else those under a filter and the glossaries.
-/// Returns nil (after printing) when the configuration has errors.
-func loadWorkspace(_ path: String, configFile: String? = nil, filters: [String] = []) -> WorkspaceLoader.Result? {
+/// Returns nil (after printing, `docent COMMAND: …` for a folder that is not one) when the
+/// configuration has errors.
+func loadWorkspace(_ path: String, command: String, configFile: String? = nil, filters: [String] = []) -> WorkspaceLoader.Result? {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-        printError("docent: \(path) is not a directory")
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        printError("docent \(command): \(path) does not exist")
+        return nil
+    }
+    guard isDirectory.boolValue else {
+        printError("docent \(command): \(path) is a file; give the folder of the workspace")
         return nil
     }
     let loader = WorkspaceLoader(root: URL(fileURLWithPath: path))
+    // A --config file that cannot be read, with why (the loader says only that it cannot).
+    if let configFile, let reason = unreadableReason(configFile) {
+        printError("\(PathDisplay(root: loader.root)(URL(fileURLWithPath: configFile).path)):1:1: error: Cannot read the configuration file: \(reason)")
+        return nil
+    }
     let result = loader.load(configurationFile: configFile.map { URL(fileURLWithPath: $0) })
     // Every path said here is relative to the current directory, as the reports' are.
     let display = PathDisplay(root: loader.root)
@@ -205,4 +215,17 @@ func matters(_ path: String, in result: WorkspaceLoader.Result, filters: [String
 /// file). Matches the reasons `WorkspaceLoader` gives: "cannot be read (…)", "folder cannot be read".
 func isReadFailure(_ skipped: WorkspaceLoader.SkippedFile) -> Bool {
     skipped.reason.hasPrefix("cannot be read") || skipped.reason == "folder cannot be read"
+}
+
+/// Why a file cannot be read, or nil when it can.
+func unreadableReason(_ path: String) -> String? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
+    guard !isDirectory.boolValue else { return "it is a folder" }
+    do {
+        _ = try Data(contentsOf: URL(fileURLWithPath: path))
+        return nil
+    } catch {
+        return error.localizedDescription
+    }
 }

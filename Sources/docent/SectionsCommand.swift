@@ -22,7 +22,7 @@ enum SectionsCommand {
             return 2
         }
         let directory = WorkspaceRootFinder.root(ofDirectory: options.positional.first)
-        guard let result = loadWorkspace(directory, configFile: options.value("--config")) else { return 2 }
+        guard let result = loadWorkspace(directory, command: "sections", configFile: options.value("--config")) else { return 2 }
         let snapshot = result.snapshot
         let model = PlacementModel.of(snapshot)
         let rows = makeRows(snapshot: snapshot, model: model)

@@ -10,7 +10,7 @@ enum TermsCommand {
             printError("docent terms: expected at most one directory")
             return 2
         }
-        guard let result = loadWorkspace(WorkspaceRootFinder.root(ofDirectory: options.positional.first), configFile: options.value("--config")) else { return 2 }
+        guard let result = loadWorkspace(WorkspaceRootFinder.root(ofDirectory: options.positional.first), command: "terms", configFile: options.value("--config")) else { return 2 }
         let glossary = result.snapshot.glossary
         if options.flags.contains("--json") {
             let items: [JSONValue] = glossary.entries.map { entry in
@@ -55,7 +55,7 @@ enum ExplainCommand {
             printError("usage: docent explain TERM [DIR]")
             return 2
         }
-        guard let result = loadWorkspace(WorkspaceRootFinder.root(ofDirectory: options.positional.dropFirst().first), configFile: options.value("--config")) else { return 2 }
+        guard let result = loadWorkspace(WorkspaceRootFinder.root(ofDirectory: options.positional.dropFirst().first), command: "explain", configFile: options.value("--config")) else { return 2 }
         let glossary = result.snapshot.glossary
         let found = glossary.entries(named: term)
         guard !found.isEmpty else {

@@ -186,6 +186,34 @@ import Testing
         #expect(run.stdout == "docs/\(name):1:6: warning[term-casing] Write “DocHub”, not “dochub”\n0 errors, 1 warning, 0 infos, 0 hints in 1 file (3 checked), plus 1 file not fixed (write failed)\n")
         #expect(try String(contentsOf: root.appendingPathComponent("docs/fixable.md"), encoding: .utf8) == "Open DocHub.\n")
     }
+
+    /// Messages that say what is wrong with the argument, in the command's name.
+    @Test func messagesNameTheProblem() throws {
+        let root = try CheckCommandTests.workspace(["docs/one.md": "Word.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let expectations: [([String], String)] = [
+            (["classify", "docs"], "docent classify: docs is a folder; classify takes one Markdown file\n"),
+            (["classify", "docs/none.md"], "docent classify: no such file: docs/none.md\n"),
+            (["sections", "no/such/dir"], "docent sections: no/such/dir does not exist\n"),
+            (["terms", "no/such/dir"], "docent terms: no/such/dir does not exist\n"),
+            (["explain", "DocHub", "no/such/dir"], "docent explain: no/such/dir does not exist\n"),
+            (["sections", "docs/one.md"], "docent sections: docs/one.md is a file; give the folder of the workspace\n"),
+            (["check", "--config", "missing.json", "."], "missing.json:1:1: error: Cannot read the configuration file: no such file\n"),
+            (["terms", "--config", "docs"], "docs:1:1: error: Cannot read the configuration file: it is a folder\n"),
+        ]
+        for (arguments, message) in expectations {
+            let run = try Self.run(arguments, in: root)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stdout.isEmpty, "\(arguments)")
+            #expect(run.stderr == message, "\(arguments)")
+        }
+        // From below, the configuration file's path is from there too.
+        #expect(try Self.run(["check", "--config", "../missing.json"], in: root.appendingPathComponent("docs")).stderr == "../missing.json:1:1: error: Cannot read the configuration file: no such file\n")
+        // One word, singular.
+        let classify = try Self.run(["classify", "docs/one.md"], in: root)
+        #expect(classify.status == 0)
+        #expect(classify.stdout.split(separator: "\n")[2].hasSuffix("  (1 word of prose)"))
+    }
 }
 
 /// A folder's path with symbolic links resolved, as docent prints it (`/tmp` may be a link).
