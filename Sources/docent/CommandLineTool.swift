@@ -59,7 +59,7 @@ enum CommandLineTool {
               --format FORMAT  text (default), json, sarif or github
             \(config)
               --fix            apply every safe fix (each file written atomically), then report what remains
-              --strict         exit 1 on warnings too
+              --strict         exit 1 on warnings too, configuration warnings included
               --no-color       no colour on a terminal (as the NO_COLOR environment variable)
 
             \(workspaceRule)

@@ -52,7 +52,7 @@ import Testing
             #expect(try Self.run(["help", command]).stdout == (try Self.run([command, "--help"])).stdout)
         }
         let check = try Self.run(["check", "--help"])
-        #expect(check.stdout.contains("\n  --no-color       no colour on a terminal (as the NO_COLOR environment variable)\n"))
+        #expect(check.stdout.contains("\n  --strict         exit 1 on warnings too, configuration warnings included\n  --no-color       no colour on a terminal (as the NO_COLOR environment variable)\n"))
         #expect(check.stdout.hasSuffix("""
             Exit codes: 0 no errors, 1 errors found (warnings and configuration warnings too with
             --strict), 2 usage or configuration errors, or a file that could not be read or fixed.
