@@ -1,8 +1,9 @@
 /// The command-line options of `docent` and `docent-bench`: positional arguments, `--name value` or
 /// `--name=value` for the names in `valued` (repeatable: `values` keeps every one, `value(_:)` the
 /// last), `--flag` for the names in `boolean`, and `--` before arguments that only look like options.
-/// Anything else starting with `--` is a usage error, as is a valued name without a value or a flag
-/// given one (`--fix=false` must not turn fixing on).
+/// Anything else starting with `--` is a usage error, as is a valued name without a value or with an
+/// empty one (`--format=`, `--config ""`), or a flag given one, even empty (`--fix=false` and `--fix=`
+/// must not turn fixing on).
 public struct CommandLineOptions: Sendable {
     public var positional: [String] = []
     public var values: [String: [String]] = [:]
@@ -28,16 +29,20 @@ public struct CommandLineOptions: Sendable {
                 positional.append(argument)
                 continue
             }
-            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            // Empty pieces are kept: `--format=` has an empty value, not none (which would take the next argument).
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let name = parts[0]
             if valued.contains(name) {
+                let value: String
                 if parts.count == 2 {
-                    values[name, default: []].append(parts[1])
+                    value = parts[1]
                 } else {
                     guard index < arguments.count else { throw UsageError("\(name) needs a value") }
-                    values[name, default: []].append(arguments[index])
+                    value = arguments[index]
                     index += 1
                 }
+                guard !value.isEmpty else { throw UsageError("\(name) needs a value, and it is empty") }
+                values[name, default: []].append(value)
             } else if boolean.contains(name) {
                 guard parts.count == 1 else { throw UsageError("\(name) takes no value") }
                 flags.insert(name)

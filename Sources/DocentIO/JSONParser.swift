@@ -97,12 +97,28 @@ public struct JSONParser {
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default:
-            throw error("Unexpected character \(describe(bytes[index])); expected a JSON value")
+            throw error("Unexpected character \(describe(at: index)); expected a JSON value")
         }
     }
 
-    private func describe(_ byte: UInt8) -> String {
-        byte >= 0x20 && byte < 0x7F ? "‘\(Character(Unicode.Scalar(byte)))’" : "0x\(String(byte, radix: 16))"
+    /// The character at `offset`, quoted (‘😀’ (U+1F600) beyond ASCII); a control character or
+    /// invalid UTF-8 by its code point or byte.
+    private func describe(at offset: Int) -> String {
+        let byte = bytes[offset]
+        if byte >= 0x20 && byte < 0x7F { return "‘\(Character(Unicode.Scalar(byte)))’" }
+        var iterator = bytes[offset...].makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        guard byte >= 0x80, case .valid(let encoded) = parser.parseScalar(from: &iterator) else {
+            return byte < 0x80 ? "U+\(hex(UInt32(byte)))" : "byte 0x\(String(byte, radix: 16, uppercase: true)) (not UTF-8)"
+        }
+        let scalar = Unicode.UTF8.decode(encoded)
+        let code = "U+\(hex(scalar.value))"
+        return scalar.properties.generalCategory == .control || scalar.properties.isWhitespace ? code : "‘\(Character(scalar))’ (\(code))"
+    }
+
+    private func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
@@ -149,7 +165,7 @@ public struct JSONParser {
             guard index < bytes.count else { throw error("Unterminated object: expected ‘,’ or ‘}’") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
-            throw error("Expected ‘,’ or ‘}’ in object, found \(describe(bytes[index]))")
+            throw error("Expected ‘,’ or ‘}’ in object, found \(describe(at: index))")
         }
     }
 
@@ -174,7 +190,7 @@ public struct JSONParser {
             guard index < bytes.count else { throw error("Unterminated array: expected ‘,’ or ‘]’") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
-            throw error("Expected ‘,’ or ‘]’ in array, found \(describe(bytes[index]))")
+            throw error("Expected ‘,’ or ‘]’ in array, found \(describe(at: index))")
         }
     }
 

@@ -24,52 +24,72 @@ enum CheckCommand {
             printError("docent check: \(failure.message)")
             return 2
         }
-        guard let result = loadWorkspace(selection.root?.path, configFile: options.value("--config")) else { return 2 }
+        guard let result = loadWorkspace(selection.root.path, command: "check", configFile: options.value("--config"), filters: selection.filters) else { return 2 }
         var snapshot = result.snapshot
-        let rootURL = selection.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let loader = WorkspaceLoader(root: rootURL)
+        let loader = WorkspaceLoader(root: selection.root)
         var paths = snapshot.sortedPaths
         if !selection.filters.isEmpty {
             func selects(_ filter: String, _ path: String) -> Bool { path == filter || path.hasPrefix(filter + "/") }
-            for (argument, filter) in zip(options.positional, selection.filters) where !paths.contains(where: { selects(filter, $0) }) {
+            for (argument, filter) in zip(options.positional.isEmpty ? ["."] : options.positional, selection.filters) where !paths.contains(where: { selects(filter, $0) }) {
                 printError("docent check: \(argument) holds no document of the workspace at \(loader.root.path) (see include/exclude in docent.json)")
             }
             paths = paths.filter { path in selection.filters.contains { selects($0, path) } }
         }
+        var unwritten = 0
         if options.flags.contains("--fix") {
-            snapshot = applyFixes(paths: paths, snapshot: snapshot, loader: loader, notValidUTF8: Set(result.notes.map(\.path)))
+            (snapshot, unwritten) = applyFixes(paths: paths, snapshot: snapshot, loader: loader, notValidUTF8: Set(result.notes.map(\.path)))
         }
         let progress = ProgressBar(total: paths.count)
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done) } }
         let diagnostics: [Diagnostic] = Checker.check(paths: paths, in: snapshot, progress: onProgress)
         progress?.finish()
+        // What the diagnostics leave out: configuration warnings (said on stderr), files and folders
+        // that could not be read, and fixes that could not be written.
+        let configurationWarnings = result.snapshot.configurationProblems.filter { !$0.isError }.count
+        let unread = result.skipped.filter { isReadFailure($0) && matters($0.path, in: result, filters: selection.filters) }
+        let unreadFolders = unread.filter { $0.reason == "folder cannot be read" }.count
+        func count(_ number: Int, _ noun: String, _ plural: String? = nil) -> String? {
+            number == 0 ? nil : "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
+        }
+        let also = [count(configurationWarnings, "configuration warning"), count(unread.count - unreadFolders, "unreadable file"),
+                    count(unreadFolders, "unreadable folder"), count(unwritten, "file not fixed (write failed)", "files not fixed (write failed)")].compactMap { $0 }
         let isTerminal = isatty(STDOUT_FILENO) == 1 && !options.flags.contains("--no-color") && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        // Report paths are relative to the current directory (the repository checkout in CI).
+        // Report paths are relative to the current directory (the repository checkout in CI); text's by
+        // the shortest route (`PathDisplay`). JSON's `file` is relative to the workspace root, as the
+        // README documents.
         let current = WorkspaceRootFinder.currentDirectory
         let rootPrefix = WorkspaceRootFinder.prefix(from: current, to: loader.root)
         switch format {
         case "json": print(CheckReport.json(diagnostics, snapshot: snapshot))
         case "sarif": print(CheckReport.sarif(diagnostics, snapshot: snapshot, rootPrefix: rootPrefix, sourceRoot: current, version: CommandLineTool.version))
         case "github": print(CheckReport.github(diagnostics, snapshot: snapshot, rootPrefix: rootPrefix), terminator: "")
-        default: print(CheckReport.text(diagnostics, snapshot: snapshot, fileCount: paths.count, color: isTerminal), terminator: "")
+        default: print(CheckReport.text(diagnostics, snapshot: snapshot, fileCount: paths.count, color: isTerminal,
+                                             also: also, displayPath: PathDisplay(root: loader.root).callAsFunction), terminator: "")
         }
+        // An incomplete check (a file not read, a fix not written) is an I/O failure: 2, as for a
+        // broken configuration, even when the report found errors.
+        if !unread.isEmpty || unwritten > 0 { return 2 }
         let errors = diagnostics.contains { $0.severity == .error }
-        let warnings = diagnostics.contains { $0.severity == .warning }
+        let warnings = diagnostics.contains { $0.severity == .warning } || configurationWarnings > 0
         return errors || (options.flags.contains("--strict") && warnings) ? 1 : 0
     }
 
-    /// Applies every safe fix, writing each file atomically; returns the snapshot with the fixed texts.
+    /// Applies every safe fix, writing each file atomically; returns the snapshot with the fixed texts,
+    /// and how many files could not be written (said on stderr).
     /// A file that is not valid UTF-8 (`notValidUTF8`) is not fixed: its text was read with U+FFFD for
-    /// the invalid bytes, and writing it back would replace them.
-    static func applyFixes(paths: [String], snapshot: WorkspaceSnapshot, loader: WorkspaceLoader, notValidUTF8: Set<String> = []) -> WorkspaceSnapshot {
+    /// the invalid bytes, and writing it back would replace them. That is said, but it is a choice,
+    /// not a failure: its findings stay in the report.
+    static func applyFixes(paths: [String], snapshot: WorkspaceSnapshot, loader: WorkspaceLoader, notValidUTF8: Set<String> = []) -> (WorkspaceSnapshot, unwritten: Int) {
         var changes: [WorkspaceChange] = []
         var fixedCount = 0
+        var unwritten = 0
+        let display = PathDisplay(root: loader.root)
         for path in paths {
             let edits = TerminologyFixes.fixAll(in: path, snapshot: snapshot)
             guard !edits.isEmpty, let document = snapshot.document(path), let url = loader.confinedURL(path) else { continue }
             if notValidUTF8.contains(path) {
-                printError("docent check --fix: \(path): not fixed: not valid UTF-8, and writing it would replace the invalid bytes with U+FFFD")
+                printError("docent check --fix: \(display(path)): not fixed: not valid UTF-8, and writing it would replace the invalid bytes with U+FFFD")
                 continue
             }
             let fixed = TerminologyFixes.apply(edits, to: document.text.bytes)
@@ -78,11 +98,12 @@ enum CheckCommand {
                 changes.append(.setDocument(path: path, text: SourceText(bytes: fixed), version: nil))
                 fixedCount += edits.count
             } catch {
-                printError("docent check --fix: \(path): \(error.description)")
+                printError("docent check --fix: \(display(path)): \(error.description)")
+                unwritten += 1
             }
         }
         if fixedCount > 0 { printError("docent: fixed \(fixedCount) problem\(fixedCount == 1 ? "" : "s") in \(changes.count) file\(changes.count == 1 ? "" : "s")") }
-        return changes.isEmpty ? snapshot : snapshot.applying(changes)
+        return (changes.isEmpty ? snapshot : snapshot.applying(changes), unwritten)
     }
 
 }

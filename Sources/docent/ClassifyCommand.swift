@@ -13,13 +13,17 @@ enum ClassifyCommand {
             return 2
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
             printError("docent classify: no such file: \(file)")
+            return 2
+        }
+        guard !isDirectory.boolValue else {
+            printError("docent classify: \(file) is a folder; classify takes one Markdown file")
             return 2
         }
         let url = URL(fileURLWithPath: file)
         let root = WorkspaceRootFinder.root(containing: url)
-        guard let result = loadWorkspace(root.path, configFile: options.value("--config")) else { return 2 }
+        guard let result = loadWorkspace(root.path, command: "classify", configFile: options.value("--config")) else { return 2 }
         let snapshot = result.snapshot
         guard let path = WorkspaceLoader(root: root).relativePath(of: url), let document = snapshot.document(path) else {
             printError("docent classify: \(file) is not a document of the workspace at \(root.path) (see include/exclude in docent.json)")
@@ -59,7 +63,7 @@ enum ClassifyCommand {
             let names = assessment.declaredPersonas.map { catalog.personas[$0].title } + assessment.unknownDeclaredPersonas.map { "“\($0)” (unknown)" }
             output += "  declared:  \(names.joined(separator: ", "))\n"
         }
-        output += "  reads as:  \(PlacementPresentation.shareSummary(assessment.scores, model: model))  (\(assessment.wordCount) words of prose)\n"
+        output += "  reads as:  \(PlacementPresentation.shareSummary(assessment.scores, model: model))  (\(assessment.wordCount) word\(assessment.wordCount == 1 ? "" : "s") of prose)\n"
         if let verdict = PlacementVerdict.verdict(assessment, model: model) { output += "  verdict:   \(verdict)\n" }
         if let why = PlacementVerdict.whyNoWarning(assessment, model: model) { output += "             \(why)\n" }
         output += "\nSignals (built-in and configured), strongest first:\n"

@@ -22,17 +22,17 @@ enum SectionsCommand {
             return 2
         }
         let directory = WorkspaceRootFinder.root(ofDirectory: options.positional.first)
-        guard let result = loadWorkspace(directory, configFile: options.value("--config")) else { return 2 }
+        guard let result = loadWorkspace(directory, command: "sections", configFile: options.value("--config")) else { return 2 }
         let snapshot = result.snapshot
         let model = PlacementModel.of(snapshot)
         let rows = makeRows(snapshot: snapshot, model: model)
         if options.flags.contains("--json") {
             print(JSONSerializer.string(json(rows, model: model), pretty: true))
         } else {
-            // The argument, or the workspace root it lies in (relative to the current directory).
-            var root = options.positional.first ?? "."
-            if let directory, let argument = options.positional.first,
-               WorkspaceRootFinder.resolved(URL(fileURLWithPath: directory)).path != WorkspaceRootFinder.resolved(URL(fileURLWithPath: argument)).path {
+            // The argument (`.` when none), or the workspace root it lies in (relative to the current directory).
+            let argument = options.positional.first ?? "."
+            var root = argument
+            if WorkspaceRootFinder.resolved(URL(fileURLWithPath: directory)).path != WorkspaceRootFinder.resolved(URL(fileURLWithPath: argument)).path {
                 let prefix = WorkspaceRootFinder.prefix(from: WorkspaceRootFinder.currentDirectory, to: WorkspaceRootFinder.resolved(URL(fileURLWithPath: directory)))
                 root = prefix.isEmpty ? "." : String(prefix.dropLast())
             }

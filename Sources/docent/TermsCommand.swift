@@ -10,7 +10,7 @@ enum TermsCommand {
             printError("docent terms: expected at most one directory")
             return 2
         }
-        guard let result = loadWorkspace(WorkspaceRootFinder.root(ofDirectory: options.positional.first), configFile: options.value("--config")) else { return 2 }
+        guard let result = loadWorkspace(WorkspaceRootFinder.root(ofDirectory: options.positional.first), command: "terms", configFile: options.value("--config")) else { return 2 }
         let glossary = result.snapshot.glossary
         if options.flags.contains("--json") {
             let items: [JSONValue] = glossary.entries.map { entry in
@@ -55,7 +55,7 @@ enum ExplainCommand {
             printError("usage: docent explain TERM [DIR]")
             return 2
         }
-        guard let result = loadWorkspace(WorkspaceRootFinder.root(ofDirectory: options.positional.dropFirst().first), configFile: options.value("--config")) else { return 2 }
+        guard let result = loadWorkspace(WorkspaceRootFinder.root(ofDirectory: options.positional.dropFirst().first), command: "explain", configFile: options.value("--config")) else { return 2 }
         let glossary = result.snapshot.glossary
         let found = glossary.entries(named: term)
         guard !found.isEmpty else {
@@ -71,6 +71,11 @@ enum ExplainCommand {
 /// `docent rules`: every rule with its code, default severity and summary.
 enum RulesCommand {
     static func run(_ arguments: [String]) -> Int32 {
+        guard let options = parseOptions(arguments, command: "rules") else { return 2 }
+        guard options.positional.isEmpty else {
+            printError("docent rules: takes no arguments")
+            return 2
+        }
         print(TextTable.render(RuleRegistry.descriptions.map { [$0.code, $0.defaultSeverity.rawValue, $0.summary] }, indent: ""), terminator: "")
         return 0
     }

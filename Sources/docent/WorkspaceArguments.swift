@@ -7,7 +7,8 @@ import Foundation
 /// A path inside a configured workspace (a `docent.json` in its folder or above) belongs to that
 /// workspace, whether it is a file or a folder: the workspace is read whole, and the path narrows
 /// what is reported. Without a `docent.json` above it, a folder is a workspace root of its own, and a
-/// file belongs to the current directory's workspace when it lies inside it (else to its folder's).
+/// file belongs to its repository (the nearest folder above it with a `.git`), else to its own
+/// folder: never to wherever the command happens to run.
 enum WorkspaceRootFinder {
     /// The nearest folder at or above `folder` that holds a configuration file.
     static func configuredRoot(from folder: URL) -> URL? {
@@ -16,6 +17,17 @@ enum WorkspaceRootFinder {
             for name in ConfigurationLoader.fileNames where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
                 return folder
             }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    /// The nearest folder at or above `folder` that holds a `.git` (a folder, or a file in a worktree).
+    static func repositoryRoot(from folder: URL) -> URL? {
+        var folder = folder
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return folder }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { return nil }
             folder = parent
@@ -40,16 +52,15 @@ enum WorkspaceRootFinder {
         let folder = isDirectory ? url : url.deletingLastPathComponent()
         if let configured = configuredRoot(from: folder) { return (configured, true) }
         if isDirectory { return (url, false) }
-        let current = currentDirectory
-        return (isInside(url, current) ? current : folder, false)
+        return (repositoryRoot(from: folder) ?? folder, false)
     }
 
     /// The workspace root of a file (for `classify`).
     static func root(containing file: URL) -> URL { root(of: file, isDirectory: false).root }
 
     struct Selection {
-        /// The workspace root; nil for the current directory (no arguments).
-        var root: URL?
+        /// The workspace root.
+        var root: URL
         /// Workspace-relative paths of the files and folders to report on; empty for the whole workspace.
         var filters: [String]
     }
@@ -57,9 +68,10 @@ enum WorkspaceRootFinder {
     struct Failure: Error { var message: String }
 
     /// The root and filters of `check`'s arguments. The arguments must share one workspace: paths in
-    /// different configured workspaces, or outside the root the others give, are an error.
+    /// different configured workspaces, or outside the root the others give, are an error. No
+    /// argument is `.`: the workspace of the current directory, found the same way.
     static func select(_ arguments: [String]) -> Result<Selection, Failure> {
-        guard !arguments.isEmpty else { return .success(Selection(root: nil, filters: [])) }
+        let arguments = arguments.isEmpty ? ["."] : arguments
         var items: [(argument: String, url: URL, root: URL, isConfigured: Bool)] = []
         for argument in arguments {
             var isDirectory: ObjCBool = false
@@ -100,9 +112,9 @@ enum WorkspaceRootFinder {
     }
 
     /// The root for a command's one optional DIR argument (`terms`, `explain`, `sections`): the
-    /// configured workspace it lies in, else the folder itself; nil for the current directory.
-    static func root(ofDirectory argument: String?) -> String? {
-        guard let argument else { return nil }
+    /// configured workspace it lies in, else the folder itself. No argument is `.`.
+    static func root(ofDirectory argument: String?) -> String {
+        let argument = argument ?? "."
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else { return argument }
         return root(of: URL(fileURLWithPath: argument), isDirectory: true).root.path
@@ -114,5 +126,32 @@ enum WorkspaceRootFinder {
         let parts = WorkspacePath.relativeComponents(fromFolder: current.pathComponents.filter { $0 != "/" },
                                                      to: root.pathComponents.filter { $0 != "/" }, toFile: false)
         return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
+}
+
+/// How the commands print a path (text reports, configuration problems, notes on stderr): from the
+/// current directory, by the shortest route (`page.md` in its own folder, `site/docs/page.md` from
+/// above, `../docent.json` from below); absolute when the two share no top-level folder (`/tmp/x`
+/// seen from `/home/me`, not `../../tmp/x`).
+struct PathDisplay {
+    let current: [String]
+    let root: [String]
+
+    init(root: URL) {
+        current = WorkspaceRootFinder.currentDirectory.pathComponents.filter { $0 != "/" }
+        self.root = WorkspaceRootFinder.resolved(root).pathComponents.filter { $0 != "/" }
+    }
+
+    /// A workspace-relative path (`.` for the root), or an absolute one.
+    func callAsFunction(_ path: String) -> String {
+        let components: [String]
+        if path.hasPrefix("/") {
+            components = WorkspaceRootFinder.resolved(URL(fileURLWithPath: path)).pathComponents.filter { $0 != "/" }
+        } else {
+            components = root + path.split(separator: "/").map(String.init).filter { $0 != "." }
+        }
+        if components == current { return "." }
+        guard components.first == current.first else { return "/" + components.joined(separator: "/") }
+        return WorkspacePath.relativeComponents(fromFolder: current, to: components, toFile: false).joined(separator: "/")
     }
 }

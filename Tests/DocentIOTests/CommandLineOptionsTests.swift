@@ -34,4 +34,18 @@ import Testing
         #expect(throws: CommandLineOptions.UsageError("--fix takes no value")) { try CommandLineOptions(["--fix=false"], valued: [], boolean: ["--fix"]) }
         #expect(CommandLineOptions.UsageError("x").description == "x")
     }
+
+    /// An empty value is an error: `--fix=` does not fix, and `--format=` does not take the next argument.
+    @Test func emptyValuesAreUsageErrors() {
+        #expect(throws: CommandLineOptions.UsageError("--fix takes no value")) { try CommandLineOptions(["--fix=", "."], valued: [], boolean: ["--fix"]) }
+        #expect(throws: CommandLineOptions.UsageError("--format needs a value, and it is empty")) {
+            try CommandLineOptions(["--format=", "."], valued: ["--format"], boolean: [])
+        }
+        #expect(throws: CommandLineOptions.UsageError("--config needs a value, and it is empty")) {
+            try CommandLineOptions(["--config", "", "."], valued: ["--config"], boolean: [])
+        }
+        // A value that holds `=` or ends with one is kept whole.
+        let options = try? CommandLineOptions(["--param=a=", "--param==b"], valued: ["--param"], boolean: [])
+        #expect(options?.values["--param"] == ["a=", "=b"])
+    }
 }

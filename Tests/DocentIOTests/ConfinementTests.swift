@@ -85,11 +85,13 @@ import Testing
         }
     }
 
-    /// Runs `docent check --fix` on `root`: its exit status and what it said on stderr.
+    /// Runs `docent check --fix` on `root`, from `root` (so the files it names on stderr are
+    /// workspace paths): its exit status and what it said on stderr.
     static func fix(_ root: URL, with binary: URL) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = ["check", "--fix", root.path]
+        process.currentDirectoryURL = root
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors

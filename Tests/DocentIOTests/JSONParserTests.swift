@@ -62,6 +62,9 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         JSONErrorCase(name: "exponent without digits", json: "1e+", message: "Expected digits in the exponent", line: 1, column: 4),
         JSONErrorCase(name: "bad literal", json: "[tru]", message: "Invalid literal; expected true", line: 1, column: 2),
         JSONErrorCase(name: "comment", json: "// no\n{}", message: "Unexpected character ‘/’; expected a JSON value", line: 1, column: 1),
+        JSONErrorCase(name: "a character beyond ASCII is shown, not its first byte", json: "{\n\t\"x\": 😀\n}", message: "Unexpected character ‘😀’ (U+1F600); expected a JSON value", line: 2, column: 7),
+        JSONErrorCase(name: "a control character by its code point", json: "[1\u{7}]", message: "Expected ‘,’ or ‘]’ in array, found U+0007", line: 1, column: 3),
+        JSONErrorCase(name: "a space beyond ASCII by its code point", json: "[\u{A0}1]", message: "Unexpected character U+00A0; expected a JSON value", line: 1, column: 2),
         JSONErrorCase(name: "columns count UTF-16 code units, not bytes", json: #"{"é😀": 1,}"#, message: "Trailing comma in object", line: 1, column: 11),
     ]
 
@@ -94,6 +97,15 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         }
         let objects = String(repeating: #"{"a":"#, count: 600) + "1" + String(repeating: "}", count: 600)
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(objects) }
+    }
+
+    @Test func invalidUTF8IsShownAsItsByte() {
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([UInt8(ascii: "["), 0xF0, UInt8(ascii: "]")]) }
+        do {
+            _ = try JSONParser.parse([UInt8(ascii: "["), 0xF0, UInt8(ascii: "]")])
+        } catch {
+            #expect(error.message == "Unexpected character byte 0xF0 (not UTF-8); expected a JSON value")
+        }
     }
 
     @Test func byteOrderMarkIsTolerated() throws {

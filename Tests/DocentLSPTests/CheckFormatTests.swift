@@ -187,10 +187,19 @@ enum CheckWorkspace {
         docs/page.md:3:9: warning[term-casing] Write “DocHub”, not “dochub”
         docs/page.md:4:9: information[term-alias] The glossary prefers “DocHub” to “Scaffolder”
         docs/page.md:4:26: hint[term-abbreviation] Spell out “JWT” on its first use: “JSON Web Token (JWT)”
-        1 error, 1 warning, 2 infos in 2 files (3 checked)
+        1 error, 1 warning, 1 info, 1 hint in 2 files (3 checked)
 
         """)
-        #expect(CheckReport.text([], snapshot: snapshot, fileCount: 1, color: false) == "0 errors, 0 warnings, 0 infos in 0 files (1 checked)\n")
+        #expect(CheckReport.text([], snapshot: snapshot, fileCount: 1, color: false) == "0 errors, 0 warnings, 0 infos, 0 hints in 0 files (1 checked)\n")
+    }
+
+    /// Text paths are what `displayPath` makes of the workspace paths.
+    @Test func textFormatWithDisplayPaths() {
+        let snapshot = CheckWorkspace.snapshot()
+        let text = CheckReport.text(CheckWorkspace.diagnostics(snapshot), snapshot: snapshot, fileCount: 3, color: false, displayPath: { "../site/" + $0 })
+        #expect(text.split(separator: "\n").map { String($0.prefix { $0 != " " }) } == [
+            "../site/docs/glossary.md:7:4:", "../site/docs/page.md:3:9:", "../site/docs/page.md:4:9:", "../site/docs/page.md:4:26:", "1",
+        ])
     }
 
     @Test func colouredTextGroupsByFile() {
@@ -198,7 +207,11 @@ enum CheckWorkspace {
         let text = CheckReport.text(CheckWorkspace.diagnostics(snapshot), snapshot: snapshot, fileCount: 2, color: true)
         #expect(text.components(separatedBy: "docs/page.md").count == 2)
         #expect(text.contains("\u{1B}[31merror\u{1B}[0m[glossary-empty]"))
-        #expect(text.hasSuffix("1 error, 1 warning, 2 infos in 2 files (2 checked)\n"))
+        #expect(text.hasSuffix("1 error, 1 warning, 1 info, 1 hint in 2 files (2 checked)\n"))
+        // Each file's header is its path from the current directory.
+        let routed = CheckReport.text(CheckWorkspace.diagnostics(snapshot), snapshot: snapshot, fileCount: 2, color: true, displayPath: { "site/" + $0 })
+        #expect(routed.hasPrefix("\u{1B}[1msite/docs/glossary.md\u{1B}[0m\n"))
+        #expect(routed.contains("\n\n\u{1B}[1msite/docs/page.md\u{1B}[0m\n"))
     }
 }
 
@@ -283,7 +296,7 @@ enum CheckWorkspace {
         // Warnings only: 0, or 1 with --strict.
         let plain = try Self.run(["check", root.path])
         #expect(plain.status == 0)
-        #expect(plain.stdout.hasSuffix("0 errors, 1 warning, 2 infos in 1 file (2 checked)\n"))
+        #expect(plain.stdout.hasSuffix("0 errors, 1 warning, 1 info, 1 hint in 1 file (2 checked)\n"))
         #expect(plain.stdout.contains("docs/page.md:3:9: warning[term-casing] Write “DocHub”, not “dochub”\n"))
         #expect(try Self.run(["check", "--strict", root.path]).status == 1)
         // Informations and hints do not fail --strict.
@@ -463,14 +476,14 @@ enum CheckWorkspace {
         try Data(bytes).write(to: latin1)
         let note = "docent: docs/latin1.md: not valid UTF-8: 2 invalid byte sequences read as U+FFFD (the first on line 2)"
         for format in ["json", "sarif", "text", "github"] {
-            let run = try Self.run(["check", "--format", format, root.path])
+            let run = try Self.run(["check", "--format", format, "."], in: root)
             #expect(run.status == 0)
             #expect(run.stderr.contains(note), "\(format): \(run.stderr)")
             #expect(!run.stdout.contains("not valid UTF-8"))
             if format == "json" || format == "sarif" { #expect(throws: Never.self) { try JSONParser.parse(Array(run.stdout.utf8)) } }
         }
         // --fix leaves such a file alone and says why (not "changed on disk"); other files are fixed.
-        let fixed = try Self.run(["check", "--fix", "--format", "json", root.path])
+        let fixed = try Self.run(["check", "--fix", "--format", "json"], in: root)
         #expect(fixed.stderr.contains("docent check --fix: docs/latin1.md: not fixed: not valid UTF-8, and writing it would replace the invalid bytes with U+FFFD"), "\(fixed.stderr)")
         #expect(!fixed.stderr.contains("changed on disk"))
         #expect(fixed.stderr.contains("docent: fixed 1 problem in 1 file"))

@@ -30,10 +30,38 @@ import Testing
         let one = try Self.check(["docs/a"], in: root)
         #expect(one.status == 0)
         #expect(Self.warnedFiles(one) == ["docs/a/one.md"])
-        #expect(one.stdout.hasSuffix("0 errors, 1 warning, 0 infos in 1 file (1 checked)\n"))
-        // From the folder itself, and from outside the workspace, the same.
-        #expect(Self.warnedFiles(try Self.check(["."], in: root.appendingPathComponent("docs/a"))) == ["docs/a/one.md"])
-        #expect(Self.warnedFiles(try Self.check([root.appendingPathComponent("docs/a").path], in: FileManager.default.temporaryDirectory)) == ["docs/a/one.md"])
+        #expect(one.stdout.hasSuffix("0 errors, 1 warning, 0 infos, 0 hints in 1 file (1 checked)\n"))
+        // From the folder itself, and from outside the workspace, the same file, named from there.
+        #expect(Self.warnedFiles(try Self.check(["."], in: root.appendingPathComponent("docs/a"))) == ["one.md"])
+        #expect(Self.warnedFiles(try Self.check([root.appendingPathComponent("docs/a").path], in: root.deletingLastPathComponent())) == [root.lastPathComponent + "/docs/a/one.md"])
+    }
+
+    /// No argument is `.`: `check`, `terms`, `explain` and `sections` find the docent.json above the
+    /// current directory, and `check` narrows to it.
+    @Test func noArgumentIsTheCurrentDirectory() throws {
+        let root = try CheckCommandTests.workspace(Self.configured)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("docs/a")
+        for command in [["check"], ["terms"], ["explain", "DocHub"], ["sections"], ["sections", "--json"], ["check", "--format", "json"]] {
+            let none = try CheckCommandTests.run(command, in: folder)
+            let dot = try CheckCommandTests.run(command + ["."], in: folder)
+            #expect(none.status == dot.status, "\(command)")
+            #expect(none.stdout == dot.stdout, "\(command)")
+            #expect(none.stderr == dot.stderr, "\(command)")
+        }
+        let check = try Self.check([], in: folder)
+        #expect(check.status == 0)
+        #expect(check.stdout.hasSuffix("0 errors, 1 warning, 0 infos, 0 hints in 1 file (1 checked)\n"))
+        #expect(try CheckCommandTests.run(["terms"], in: folder).stdout == "DocHub  (docs/glossary.md:3)\n1 entry in 1 glossary file: docs/glossary.md\n")
+        #expect(try CheckCommandTests.run(["sections"], in: folder).stdout.hasPrefix("Sections of ../.. ("))
+        // A broken docent.json above is reported, not passed over.
+        try "{\n  \"include\": [\"docs/**/*.md\"],\n}\n".write(to: root.appendingPathComponent("docent.json"), atomically: true, encoding: .utf8)
+        for command in ["check", "terms", "sections"] {
+            let run = try CheckCommandTests.run([command], in: folder)
+            #expect(run.status == 2, "\(command)")
+            #expect(run.stdout.isEmpty, "\(command)")
+            #expect(run.stderr.contains("docent.json:3:1: error: Trailing comma in object\n"), "\(command): \(run.stderr)")
+        }
     }
 
     @Test func twoFoldersOrAFileAndAFolder() throws {
@@ -54,7 +82,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try Self.check(["docs/drafts"], in: root)
         #expect(run.status == 0)
-        #expect(run.stdout == "0 errors, 0 warnings, 0 infos in 0 files (0 checked)\n")
+        #expect(run.stdout == "0 errors, 0 warnings, 0 infos, 0 hints in 0 files (0 checked)\n")
         #expect(run.stderr.contains("docent check: docs/drafts holds no document of the workspace at "))
     }
 
@@ -91,9 +119,9 @@ import Testing
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("docent check: b is outside the workspace root "))
         // One folder alone is still its own workspace root, with its own glossary.
-        #expect(Self.warnedFiles(try Self.check(["a"], in: parent)) == ["page.md"])
+        #expect(Self.warnedFiles(try Self.check(["a"], in: parent)) == ["a/page.md"])
         // A folder and a file inside it: the folder is the root.
-        #expect(Self.warnedFiles(try Self.check(["a", "a/page.md"], in: parent)) == ["page.md"])
+        #expect(Self.warnedFiles(try Self.check(["a", "a/page.md"], in: parent)) == ["a/page.md"])
     }
 
     @Test func termsOfAFolderInsideAConfiguredWorkspace() throws {
@@ -113,8 +141,10 @@ import Testing
         "plugins/writing-a-plugin.md": "# Writing a plugin\n\nA plugin adds a dochub page. Export the plugin from its package.\n",
     ]
 
-    @Test func withoutConfigurationAFileBelongsToTheCurrentDirectorysWorkspace() throws {
-        var files = ["elsewhere/.keep": ""]
+    /// Without docent.json, a file belongs to its repository (the nearest folder above it with a
+    /// `.git`), from wherever the command runs.
+    @Test func withoutConfigurationAFileBelongsToItsRepository() throws {
+        var files = ["elsewhere/.keep": "", "workspace/.git/HEAD": "ref: refs/heads/main\n"]
         for (path, text) in Self.unconfigured { files["workspace/" + path] = text }
         let parent = try CheckCommandTests.workspace(files)
         defer { try? FileManager.default.removeItem(at: parent) }
@@ -125,8 +155,43 @@ import Testing
         let classify = try CheckCommandTests.run(["classify", "plugins/writing-a-plugin.md"], in: root)
         #expect(classify.status == 0)
         #expect(classify.stdout.hasPrefix("plugins/writing-a-plugin.md\n  section:   Plugins (plugins/) · Integrator · inferred from the folder name\n"))
-        // A file outside the current directory: its own folder is the root, as before.
+        // From the plugins folder, and from outside the repository, the same workspace.
+        let below = try Self.check(["writing-a-plugin.md"], in: root.appendingPathComponent("plugins"))
+        #expect(below.stdout == run.stdout.replacingOccurrences(of: "plugins/writing-a-plugin.md:", with: "writing-a-plugin.md:"))
         let outside = try CheckCommandTests.run(["classify", root.appendingPathComponent("plugins/writing-a-plugin.md").path], in: parent.appendingPathComponent("elsewhere"))
-        #expect(outside.stdout.hasPrefix("writing-a-plugin.md\n  section:   none"))
+        #expect(outside.stdout == classify.stdout)
+        // A `.git` file (a worktree's) marks a repository too.
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".git"))
+        try "gitdir: /elsewhere/.git/worktrees/w\n".write(to: root.appendingPathComponent(".git"), atomically: true, encoding: .utf8)
+        #expect(try CheckCommandTests.run(["classify", "plugins/writing-a-plugin.md"], in: root).stdout == classify.stdout)
+    }
+
+    /// Without docent.json or a repository, a file's own folder is its workspace: the result does not
+    /// depend on where the command runs, and files elsewhere are not read (nor reported on stderr).
+    @Test func withoutConfigurationOrRepositoryAFileBelongsToItsFolder() throws {
+        let parent = try CheckCommandTests.workspace([
+            "siteA/docs/glossary.md": "# Glossary\n\n## DocHub\n\nThe docs viewer.\n",
+            "siteA/docs/a.md": "# A\n\nOpen Dochub.\n",
+            // Another site whose glossary spells it "Dochub", and a file that cannot be read as Markdown.
+            "siteB/glossary.md": "# Glossary\n\n## Dochub\n\nAnother product, spelled so.\n",
+            "siteB/binary.md": "x\u{0}y",
+        ])
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let fromParent = try Self.check(["siteA/docs/a.md"], in: parent)
+        #expect(fromParent.status == 0)
+        #expect(fromParent.stdout == "siteA/docs/a.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n0 errors, 1 warning, 0 infos, 0 hints in 1 file (1 checked)\n")
+        #expect(fromParent.stderr.isEmpty)
+        let fromFolder = try Self.check(["a.md"], in: parent.appendingPathComponent("siteA/docs"))
+        #expect(fromFolder.stdout == "a.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n0 errors, 1 warning, 0 infos, 0 hints in 1 file (1 checked)\n")
+        // In a repository, the whole repository is the workspace; the binary file elsewhere in it is
+        // not said, as it is not among the paths asked for.
+        try FileManager.default.createDirectory(at: parent.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let inRepository = try Self.check(["siteA/docs/a.md"], in: parent)
+        #expect(inRepository.stdout == "0 errors, 0 warnings, 0 infos, 0 hints in 0 files (1 checked)\n")
+        #expect(inRepository.stderr.isEmpty)
+        let whole = try Self.check(["."], in: parent)
+        #expect(whole.stderr == "docent: skipped siteB/binary.md: a binary file (it holds NUL bytes), not Markdown\n")
+        // Asked for, it is said.
+        #expect(try Self.check(["siteB/binary.md"], in: parent).stderr.hasPrefix(whole.stderr + "docent check: siteB/binary.md holds no document of the workspace at "))
     }
 }
