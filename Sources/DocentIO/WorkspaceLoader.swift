@@ -56,18 +56,26 @@ public struct WorkspaceLoader: Sendable {
         return Result(snapshot: snapshot, configurationFile: configPath, skipped: skipped, notes: notes)
     }
 
+    /// Reads the configuration file: `explicit`, else the first of `ConfigurationLoader.fileNames` in
+    /// the root that exists. One that exists but cannot be read (its permissions, a folder of that
+    /// name, a link that loops or leads nowhere) is a configuration error at its line 1, column 1,
+    /// never the same as no configuration: its settings would be dropped without a word.
     public func loadConfiguration(explicit: URL? = nil) -> (Configuration, [ConfigurationProblem], String?) {
         let candidates = explicit.map { [$0] } ?? ConfigurationLoader.fileNames.map { root.appendingPathComponent($0) }
         for url in candidates {
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                if explicit != nil {
-                    return (Configuration(), [ConfigurationProblem(file: url.path, line: 1, column: 1, message: "Cannot read the configuration file")], url.path)
-                }
-                continue
+            var status = stat()
+            // `lstat`: a link is there even when what it points at is not.
+            if explicit == nil && lstat(url.path, &status) != 0 { continue }
+            switch PlainFile.bytes(of: url) {
+            case .success(let bytes):
+                let name = relativePath(of: url) ?? url.path
+                let (configuration, problems) = ConfigurationLoader.load(bytes, file: name)
+                return (configuration, problems, name)
+            case .failure(let failure):
+                let name = explicit == nil ? url.lastPathComponent : url.path
+                let problem = ConfigurationProblem(file: name, line: 1, column: 1, message: "cannot read the configuration file: \(failure.message)")
+                return (Configuration(), [problem], name)
             }
-            let name = relativePath(of: url) ?? url.path
-            let (configuration, problems) = ConfigurationLoader.load([UInt8](data), file: name)
-            return (configuration, problems, name)
         }
         return (Configuration(), [], nil)
     }
@@ -225,5 +233,31 @@ public struct WorkspaceLoader: Sendable {
             }
         }
         return result.sorted()
+    }
+}
+
+/// Reads a file whole, saying why it cannot in the system's words.
+enum PlainFile {
+    /// The bytes of a file (the configuration file), or why they cannot be read ("Permission denied",
+    /// "Is a directory", "Too many levels of symbolic links"). Anything but a plain file is refused
+    /// before it is opened, so a FIFO of that name cannot block.
+    static func bytes(of url: URL) -> Swift.Result<[UInt8], WorkspaceLoader.ReadFailure> {
+        func failure(_ code: Int32) -> Swift.Result<[UInt8], WorkspaceLoader.ReadFailure> {
+            .failure(WorkspaceLoader.ReadFailure(message: String(cString: strerror(code))))
+        }
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return failure(errno) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return failure(EISDIR)
+        default: return .failure(WorkspaceLoader.ReadFailure(message: "not a plain file"))
+        }
+        // Asked first: Foundation's own message for this is vague ("You don’t have permission").
+        guard access(url.path, R_OK) == 0 else { return failure(errno) }
+        do {
+            return .success([UInt8](try Data(contentsOf: url)))
+        } catch {
+            return .failure(WorkspaceLoader.ReadFailure(message: error.localizedDescription))
+        }
     }
 }

@@ -92,7 +92,7 @@ private struct TemporaryWorkspace {
         let missing = workspace.root.appendingPathComponent("nope.json")
         let (configuration, problems, file) = loader.loadConfiguration(explicit: missing)
         #expect(configuration == Configuration())
-        #expect(problems.map(\.message) == ["Cannot read the configuration file"])
+        #expect(problems.map(\.message) == ["cannot read the configuration file: No such file or directory"])
         #expect(file == missing.path)
         // Without a configuration file, the defaults apply and nothing is reported.
         let result = loader.load()
