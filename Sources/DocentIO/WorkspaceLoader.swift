@@ -150,8 +150,10 @@ public struct WorkspaceLoader: Sendable {
         return String(path.dropFirst(rootPath.count))
     }
 
-    /// Lists the included files, sorted. Hidden folders, `node_modules` and links leaving the root
-    /// are not entered; a folder that cannot be read is reported.
+    /// Lists the files Docent reads (`Configuration.reads`: the included ones and the glossaries
+    /// `glossaries` names), sorted. Hidden folders, `node_modules` and links leaving the root are not
+    /// entered, though a glossary named by its own path is read in a hidden folder too; a folder that
+    /// cannot be read is reported.
     public func listFiles(configuration: Configuration, skipped: inout [SkippedFile]) -> [String] {
         var sizes: [String: Int] = [:]
         return listFiles(configuration: configuration, skipped: &skipped, sizes: &sizes)
@@ -186,7 +188,7 @@ public struct WorkspaceLoader: Sendable {
                     let kind = status.st_mode & S_IFMT
                     if kind == S_IFDIR {
                         pending.append((folder.appendingPathComponent(name, isDirectory: true), childRelative))
-                    } else if kind == S_IFREG && configuration.includes(childRelative) {
+                    } else if kind == S_IFREG && configuration.reads(childRelative) {
                         result.append(childRelative)
                         sizes[childRelative] = Int(status.st_size)
                     }
@@ -213,7 +215,7 @@ public struct WorkspaceLoader: Sendable {
                 }
                 if isDirectory.boolValue {
                     pending.append((url, childRelative))
-                } else if configuration.includes(childRelative) {
+                } else if configuration.reads(childRelative) {
                     let target = String(resolved.dropFirst(rootPath.count))
                     if target != childRelative, (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil {
                         linkedFiles.append((childRelative, target))
@@ -230,6 +232,17 @@ public struct WorkspaceLoader: Sendable {
                 skipped.append(SkippedFile(path: link.path, reason: "a symbolic link to \(link.target), which is read under its own name"))
             } else {
                 result.append(link.path)
+            }
+        }
+        for source in configuration.glossaries {
+            let glob = Glob(source.pattern)
+            let components = glob.pattern.split(separator: "/")
+            guard !glob.hasWildcard, components.contains(where: { $0.hasPrefix(".") }), configuration.namesGlossary(glob.pattern),
+                  let url = confinedURL(glob.pattern) else { continue }
+            var status = stat()
+            if stat(url.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && !result.contains(glob.pattern) {
+                result.append(glob.pattern)
+                sizes[glob.pattern] = Int(status.st_size)
             }
         }
         return result.sorted()

@@ -28,7 +28,7 @@ enum CheckCommand {
         var snapshot = result.snapshot
         let rootURL = selection.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let loader = WorkspaceLoader(root: rootURL)
-        var paths = snapshot.sortedPaths
+        var paths = snapshot.checkedPaths
         if !selection.filters.isEmpty {
             func selects(_ filter: String, _ path: String) -> Bool { path == filter || path.hasPrefix(filter + "/") }
             for (argument, filter) in zip(options.positional, selection.filters) where !paths.contains(where: { selects(filter, $0) }) {

@@ -15,6 +15,21 @@ import Testing
         #expect(run.stdout == "")
         #expect(run.status == 2)
     }
+
+    @Test func aGlossaryOutsideIncludeIsReadAndNotChecked() throws {
+        let root = try CheckCommandTests.workspace([
+            "docent.json": #"{ "include": ["docs/**/*.md"], "glossaries": ["glossary.md"] }"#,
+            "glossary.md": "# Glossary\n\n## DocHub\n\nThe docs viewer.\n\n## Empty\n", "docs/page.md": "# Page\n\nOpen Dochub.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let check = try CheckCommandTests.run(["check", "--strict", "."], in: root)
+        #expect(check.stdout == "docs/page.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n0 errors, 1 warning, 0 infos in 1 file (1 checked)\n")
+        #expect(check.stderr == "")
+        #expect(check.status == 1)
+        let terms = try CheckCommandTests.run(["terms", "."], in: root)
+        #expect(terms.stdout == "DocHub  (glossary.md:3)\nEmpty  (glossary.md:7)\n2 entries in 1 glossary file: glossary.md\n")
+        #expect(terms.status == 0)
+    }
 }
 
 /// Configuration problems in the language server: logged, shown once, and diagnostics on the file.
@@ -26,5 +41,43 @@ import Testing
                                  "code": "configuration", "message": "cannot read the configuration file: Is a directory"]])
         #expect(client.notifications("window/showMessage").compactMap { $0["params"]?["message"]?.stringValue } ==
             ["Docent: docent.json:1:1: cannot read the configuration file: Is a directory (the last valid configuration stays in force)"])
+    }
+}
+
+/// A glossary that `include` leaves out, in the language server: read, followed on disk and in the
+/// editor, and never checked itself.
+@Suite struct ConfiguredGlossaryServerTests {
+    static let glossary = "# Glossary\n\n## DocHub\n\nThe docs viewer.\n\n## Empty\n"
+    static let page = "# Page\n\nOpen Dochub.\n"
+    static let files = [
+        "docent.json": #"{ "include": ["docs/**/*.md"], "glossaries": ["glossary.md"] }"#,
+        "glossary.md": glossary, "docs/page.md": page,
+    ]
+
+    @Test func aGlossaryOutsideIncludeServesThePagesAndFollowsItsChanges() throws {
+        let client = try TestClient(files: Self.files)
+        client.open("docs/page.md", Self.page)
+        #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+        let reports = try client.request("workspace/diagnostic", ["previousResultIds": []])["items"]?.arrayValue ?? []
+        #expect(reports.compactMap { $0["uri"]?.stringValue } == [client.uri("docs/page.md")])
+        // Changed on disk: read again.
+        try client.writeFile("glossary.md", "# Glossary\n\n## Pagebook\n\nAnother tool.\n")
+        #expect(client.pushed("docs/page.md") == [])
+        // Opened in the editor: its buffer is the glossary, and it gets no diagnostics of its own.
+        client.open("glossary.md", Self.glossary)
+        #expect(client.publications("glossary.md") == [[]])
+        #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+        client.replace("glossary.md", with: "# Glossary\n\n## Empty\n", version: 2)
+        #expect(client.pushed("docs/page.md") == [])
+        #expect(client.pushed("glossary.md") == [])
+    }
+
+    @Test func aGlossaryOutsideIncludeIsNotCheckedWhenPulled() throws {
+        let client = try TestClient(files: Self.files, capabilities: ["textDocument": ["diagnostic": [:]]])
+        client.open("glossary.md", Self.glossary)
+        let report = try client.request("textDocument/diagnostic", ["textDocument": ["uri": .string(client.uri("glossary.md"))]])
+        #expect(report["items"] == [])
+        let page = try client.request("textDocument/diagnostic", ["textDocument": ["uri": .string(client.uri("docs/page.md"))]])
+        #expect(page["items"]?.arrayValue?.map { $0["code"] } == ["term-casing"])
     }
 }

@@ -42,7 +42,7 @@ final class ServerWorkspace {
         !isInNestedFolder(path) || configuration.glossarySource(for: path) != nil
     }
 
-    /// The files under the root that `configuration` includes and this workspace keeps (see `keeps`).
+    /// The files under the root that `configuration` reads and this workspace keeps (see `keeps`).
     func ownFiles(configuration: Configuration, skipped: inout [WorkspaceLoader.SkippedFile], sizes: inout [String: Int]) -> [String] {
         loader.listFiles(configuration: configuration, skipped: &skipped, sizes: &sizes).filter { keeps($0, configuration: configuration) }
     }
@@ -111,11 +111,12 @@ final class ServerWorkspace {
         return configuration
     }
 
-    /// Whether `path` is one of this workspace's documents: included by the configuration, and not
-    /// the configuration file itself (a stand-in workspace takes every file opened in it).
+    /// Whether `path` is one of this workspace's documents: read by the configuration (included, or a
+    /// glossary it names, which is read for its terms even outside `include`), and not the
+    /// configuration file itself (a stand-in workspace takes every file opened in it).
     func admits(_ path: String) -> Bool {
         guard isOnDisk else { return true }
-        return !ConfigurationLoader.fileNames.contains(path) && snapshot.configuration.includes(path) && keeps(path, configuration: snapshot.configuration)
+        return !ConfigurationLoader.fileNames.contains(path) && snapshot.configuration.reads(path) && keeps(path, configuration: snapshot.configuration)
     }
 
     private func recordConfigurationText(file: String?, bytes: [UInt8]?, problems: [ConfigurationProblem]) {
