@@ -10,18 +10,22 @@ public enum ConfigurationLoader {
 
     /// Parses configuration text. `file` names the file in messages.
     public static func load(_ bytes: [UInt8], file: String) -> (Configuration, [ConfigurationProblem]) {
-        var problems: [ConfigurationProblem] = []
+        let loaded = read(bytes, file: file)
+        return (loaded.configuration, loaded.problems)
+    }
+
+    /// Parses configuration text, keeping where its glossaries are written (`LoadedConfiguration`).
+    public static func read(_ bytes: [UInt8], file: String) -> LoadedConfiguration {
         let value: JSONValue
         let locations: [String: Int]
         do {
             (value, locations) = try JSONParser.parseWithLocations(bytes)
         } catch {
-            problems.append(ConfigurationProblem(file: file, line: error.line, column: error.column, message: error.message))
-            return (Configuration(), problems)
+            return LoadedConfiguration(problems: [ConfigurationProblem(file: file, line: error.line, column: error.column, message: error.message)], file: file)
         }
         var reader = Reader(bytes: bytes, file: file, locations: locations)
         let configuration = reader.read(value)
-        return (configuration, reader.problems)
+        return LoadedConfiguration(configuration: configuration, problems: reader.problems, file: file, glossaryPlaces: reader.glossaryPlaces)
     }
 
     struct Reader {
@@ -29,11 +33,18 @@ public enum ConfigurationLoader {
         let file: String
         let locations: [String: Int]
         var problems: [ConfigurationProblem] = []
+        /// Where each glossary read so far is written.
+        var glossaryPlaces: [LoadedConfiguration.Place] = []
 
-        mutating func report(_ message: String, at pointer: String, isError: Bool = true) {
+        func place(of pointer: String) -> LoadedConfiguration.Place {
             let offset = locations[pointer] ?? locations[pointer + "#key"] ?? 0
             let (line, column) = JSONParser.lineAndColumn(of: offset, in: bytes)
-            problems.append(ConfigurationProblem(file: file, line: line, column: column, message: message, isError: isError))
+            return LoadedConfiguration.Place(line: line, column: column)
+        }
+
+        mutating func report(_ message: String, at pointer: String, isError: Bool = true) {
+            let place = place(of: pointer)
+            problems.append(ConfigurationProblem(file: file, line: place.line, column: place.column, message: message, isError: isError))
         }
 
         mutating func read(_ value: JSONValue) -> Configuration {
@@ -106,7 +117,10 @@ public enum ConfigurationLoader {
             for (index, item) in items.enumerated() {
                 let pointer = value.arrayValue == nil ? "/glossaries" : "/glossaries/\(index)"
                 if let path = item.stringValue {
-                    if let confined = confine(path, at: pointer) { result.append(GlossarySource(pattern: confined)) }
+                    if let confined = confine(path, at: pointer) {
+                        result.append(GlossarySource(pattern: confined))
+                        glossaryPlaces.append(place(of: pointer))
+                    }
                 } else if let object = item.objectValue {
                     guard let path = object["path"]?.stringValue else {
                         report("A glossary needs a \"path\"", at: pointer)
@@ -124,7 +138,10 @@ public enum ConfigurationLoader {
                     for key in object.keys where key != "path" && key != "format" {
                         report("Unknown key \"\(key)\" in a glossary", at: "\(pointer)/\(key)#key", isError: false)
                     }
-                    if let confined = confine(path, at: "\(pointer)/path") { result.append(GlossarySource(pattern: confined, format: format)) }
+                    if let confined = confine(path, at: "\(pointer)/path") {
+                        result.append(GlossarySource(pattern: confined, format: format))
+                        glossaryPlaces.append(place(of: "\(pointer)/path"))
+                    }
                 } else {
                     report("A glossary is a path or an object {\"path\", \"format\"}", at: pointer)
                 }
@@ -209,6 +226,45 @@ public enum ConfigurationLoader {
                     signals: object["signals"].map { strings($0, at: "\(pointer)/signals") } ?? []))
             }
             return result
+        }
+    }
+}
+
+/// A configuration read from text: the configuration, its problems, and where each of its glossaries
+/// is written, for the problems that show only once the workspace's files are known
+/// (`unmatchedGlossaries`).
+public struct LoadedConfiguration: Sendable {
+    /// A 1-based line and column (in Unicode scalars) of the configuration text.
+    public struct Place: Hashable, Sendable {
+        public var line: Int
+        public var column: Int
+    }
+
+    public var configuration: Configuration
+    public var problems: [ConfigurationProblem]
+    /// The file named in messages; nil when there is no configuration file.
+    public var file: String?
+    /// Where each of `configuration.glossaries` is written, in the same order.
+    public var glossaryPlaces: [Place]
+
+    public init(configuration: Configuration = Configuration(), problems: [ConfigurationProblem] = [], file: String? = nil, glossaryPlaces: [Place] = []) {
+        self.configuration = configuration
+        self.problems = problems
+        self.file = file
+        self.glossaryPlaces = glossaryPlaces
+    }
+
+    /// A warning at each `glossaries` entry that matches none of `paths` (the workspace's files, read
+    /// or not): a typo or a moved file, which would otherwise turn the terminology rules off for its
+    /// terms without a word.
+    public func unmatchedGlossaries(among paths: some Sequence<String>) -> [ConfigurationProblem] {
+        guard let file, !configuration.glossaries.isEmpty else { return [] }
+        var unmatched = zip(configuration.glossaries, glossaryPlaces).map { (pattern: $0.pattern, glob: Glob($0.pattern), place: $1) }
+        for path in paths where !unmatched.isEmpty {
+            unmatched.removeAll { $0.glob.matches(path) }
+        }
+        return unmatched.map { entry in
+            ConfigurationProblem(file: file, line: entry.place.line, column: entry.place.column, message: "Glossary \"\(entry.pattern)\" matches no file", isError: false)
         }
     }
 }

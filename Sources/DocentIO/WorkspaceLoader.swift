@@ -32,9 +32,10 @@ public struct WorkspaceLoader: Sendable {
     /// The largest file Docent reads; larger files are skipped with a message.
     public static let maximumFileSize = 64 * 1024 * 1024
 
-    /// Loads configuration (from `configurationFile` when given) and every included document.
+    /// Loads configuration (from `configurationFile` when given) and every document it reads.
     public func load(configurationFile: URL? = nil) -> Result {
-        let (configuration, problems, configPath) = loadConfiguration(explicit: configurationFile)
+        let loadedConfiguration = loadConfiguration(explicit: configurationFile)
+        let configuration = loadedConfiguration.configuration
         var skipped: [SkippedFile] = []
         var documents: [WorkspaceDocument] = []
         // Reading and scanning are independent per file: do them on every core.
@@ -52,15 +53,17 @@ public struct WorkspaceLoader: Sendable {
             case .failure(let reason): skipped.append(SkippedFile(path: path, reason: reason.message))
             }
         }
+        // A file that was found but not read (it is said why) still matches its glossary entry.
+        let problems = loadedConfiguration.problems + loadedConfiguration.unmatchedGlossaries(among: paths + skipped.map(\.path))
         let snapshot = WorkspaceSnapshot(configuration: configuration, configurationProblems: problems, documents: documents)
-        return Result(snapshot: snapshot, configurationFile: configPath, skipped: skipped, notes: notes)
+        return Result(snapshot: snapshot, configurationFile: loadedConfiguration.file, skipped: skipped, notes: notes)
     }
 
     /// Reads the configuration file: `explicit`, else the first of `ConfigurationLoader.fileNames` in
     /// the root that exists. One that exists but cannot be read (its permissions, a folder of that
     /// name, a link that loops or leads nowhere) is a configuration error at its line 1, column 1,
     /// never the same as no configuration: its settings would be dropped without a word.
-    public func loadConfiguration(explicit: URL? = nil) -> (Configuration, [ConfigurationProblem], String?) {
+    public func loadConfiguration(explicit: URL? = nil) -> LoadedConfiguration {
         let candidates = explicit.map { [$0] } ?? ConfigurationLoader.fileNames.map { root.appendingPathComponent($0) }
         for url in candidates {
             var status = stat()
@@ -68,16 +71,14 @@ public struct WorkspaceLoader: Sendable {
             if explicit == nil && lstat(url.path, &status) != 0 { continue }
             switch PlainFile.bytes(of: url) {
             case .success(let bytes):
-                let name = relativePath(of: url) ?? url.path
-                let (configuration, problems) = ConfigurationLoader.load(bytes, file: name)
-                return (configuration, problems, name)
+                return ConfigurationLoader.read(bytes, file: relativePath(of: url) ?? url.path)
             case .failure(let failure):
                 let name = explicit == nil ? url.lastPathComponent : url.path
                 let problem = ConfigurationProblem(file: name, line: 1, column: 1, message: "cannot read the configuration file: \(failure.message)")
-                return (Configuration(), [problem], name)
+                return LoadedConfiguration(problems: [problem], file: name)
             }
         }
-        return (Configuration(), [], nil)
+        return LoadedConfiguration()
     }
 
     public struct ReadFailure: Error, Sendable { public var message: String }

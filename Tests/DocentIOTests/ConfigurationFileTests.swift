@@ -39,10 +39,10 @@ struct ScratchWorkspace {
         // A .docent.json next to it does not stand in for it.
         let workspace = try ScratchWorkspace(Self.page.merging(["docent.json/readme.txt": "", ".docent.json": "{}"]) { $1 })
         defer { workspace.remove() }
-        let (configuration, problems, file) = WorkspaceLoader(root: workspace.root).loadConfiguration()
-        #expect(configuration == Configuration())
-        #expect(problems == [ConfigurationProblem(file: "docent.json", line: 1, column: 1, message: "cannot read the configuration file: Is a directory")])
-        #expect(file == "docent.json")
+        let loaded = WorkspaceLoader(root: workspace.root).loadConfiguration()
+        #expect(loaded.configuration == Configuration())
+        #expect(loaded.problems == [ConfigurationProblem(file: "docent.json", line: 1, column: 1, message: "cannot read the configuration file: Is a directory")])
+        #expect(loaded.file == "docent.json")
         #expect(Self.problems(in: workspace) == ["docent.json:1:1: error: cannot read the configuration file: Is a directory"])
     }
 
@@ -69,9 +69,9 @@ struct ScratchWorkspace {
     @Test func noConfigurationFileIsStillNoConfiguration() throws {
         let workspace = try ScratchWorkspace(Self.page)
         defer { workspace.remove() }
-        let (configuration, problems, file) = WorkspaceLoader(root: workspace.root).loadConfiguration()
-        #expect(configuration == Configuration())
-        #expect(problems == [])
-        #expect(file == nil)
+        let loaded = WorkspaceLoader(root: workspace.root).loadConfiguration()
+        #expect(loaded.configuration == Configuration())
+        #expect(loaded.problems == [])
+        #expect(loaded.file == nil)
     }
 }

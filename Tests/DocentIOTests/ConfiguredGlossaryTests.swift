@@ -92,3 +92,61 @@ import Testing
         #expect(byName.reads("docs/glossary.md"))
     }
 }
+
+/// A `glossaries` entry that matches no file is a warning at the entry.
+@Suite struct UnmatchedGlossaryTests {
+    static func problems(_ files: [String: String]) throws -> [String] {
+        let workspace = try ScratchWorkspace(files)
+        defer { workspace.remove() }
+        return WorkspaceLoader(root: workspace.root).load().snapshot.configurationProblems.map {
+            "\($0.file):\($0.line):\($0.column): \($0.isError ? "error" : "warning"): \($0.message)"
+        }
+    }
+
+    @Test func aTypoIsAWarningAtTheEntry() throws {
+        #expect(try Self.problems(["docent.json": #"{"glossaries": ["glosary.md"]}"#, "glossary.md": "## DocHub\n\nThe viewer.\n"])
+            == [#"docent.json:1:17: warning: Glossary "glosary.md" matches no file"#])
+        #expect(try Self.problems(["docent.json": #"{"glossaries": "glosary.md"}"#, "glossary.md": "## DocHub\n\nThe viewer.\n"])
+            == [#"docent.json:1:16: warning: Glossary "glosary.md" matches no file"#])
+    }
+
+    @Test func eachUnmatchedEntryIsReportedAtItsPath() throws {
+        let configuration = """
+        {
+          "glossaries": [
+            "docs/glossary.md",
+            { "path": "docs/**/terms.md", "format": "headings" },
+            "./docs/terms/*.md"
+          ]
+        }
+        """
+        #expect(try Self.problems(["docent.json": configuration, "docs/glossary.md": "## DocHub\n\nThe viewer.\n"]) == [
+            #"docent.json:4:15: warning: Glossary "docs/**/terms.md" matches no file"#,
+            #"docent.json:5:5: warning: Glossary "docs/terms/*.md" matches no file"#,
+        ])
+        #expect(try Self.problems(["docent.json": configuration, "docs/glossary.md": "## DocHub\n\nThe viewer.\n",
+                                   "docs/terms/deep/terms.md": "## Pagebook\n\nA book.\n", "docs/terms/more.md": "## Wiki\n\nPages.\n"]) == [])
+    }
+
+    @Test func aFoundFileThatCannotBeReadStillMatches() throws {
+        // Skipped with its reason instead.
+        let workspace = try ScratchWorkspace(["docent.json": #"{"glossaries": ["glossary.md"]}"#, "glossary.md": "## DocHub\n\u{0}\n"])
+        defer { workspace.remove() }
+        let result = WorkspaceLoader(root: workspace.root).load()
+        #expect(result.snapshot.configurationProblems == [])
+        #expect(result.skipped == [WorkspaceLoader.SkippedFile(path: "glossary.md", reason: "a binary file (it holds NUL bytes), not Markdown")])
+    }
+
+    @Test func aFileInTheDefaultExclusionsMatchesNothing() throws {
+        #expect(try Self.problems(["docent.json": #"{"glossaries": ["node_modules/pkg/glossary.md"]}"#, "node_modules/pkg/glossary.md": "## DocHub\n\nThe viewer.\n"])
+            == [#"docent.json:1:17: warning: Glossary "node_modules/pkg/glossary.md" matches no file"#])
+    }
+
+    @Test func withoutGlossariesNothingIsReported() throws {
+        #expect(try Self.problems(["docent.json": #"{"include": ["docs/**"]}"#]) == [])
+        let loaded = ConfigurationLoader.read(Array(#"{"glossaries": ["a.md", {"path": "b.md"}]}"#.utf8), file: "docent.json")
+        #expect(loaded.glossaryPlaces == [LoadedConfiguration.Place(line: 1, column: 17), LoadedConfiguration.Place(line: 1, column: 34)])
+        #expect(loaded.unmatchedGlossaries(among: ["a.md", "b.md"]) == [])
+        #expect(loaded.unmatchedGlossaries(among: ["b.md"]).map(\.message) == [#"Glossary "a.md" matches no file"#])
+    }
+}

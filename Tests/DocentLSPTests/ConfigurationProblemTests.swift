@@ -32,6 +32,20 @@ import Testing
     }
 }
 
+extension ConfigurationProblemCommandTests {
+    @Test func aGlossaryEntryThatMatchesNoFileIsAWarning() throws {
+        let root = try CheckCommandTests.workspace([
+            "docent.json": #"{ "glossaries": ["glosary.md"] }"#,
+            "glossary.md": "# Glossary\n\n## DocHub\n\nThe docs viewer.\n", "docs/page.md": "# Page\n\nOpen Dochub.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try CheckCommandTests.run(["check", "."], in: root)
+        #expect(run.stderr == "docent.json:1:18: warning: Glossary \"glosary.md\" matches no file\n")
+        #expect(run.stdout == "0 errors, 0 warnings, 0 infos in 0 files (2 checked)\n")
+        #expect(run.status == 0)
+    }
+}
+
 /// Configuration problems in the language server: logged, shown once, and diagnostics on the file.
 @Suite struct ConfigurationProblemServerTests {
     @Test func aFolderNamedDocentJSONIsReportedLikeOtherConfigurationErrors() throws {
@@ -79,5 +93,30 @@ import Testing
         #expect(report["items"] == [])
         let page = try client.request("textDocument/diagnostic", ["textDocument": ["uri": .string(client.uri("docs/page.md"))]])
         #expect(page["items"]?.arrayValue?.map { $0["code"] } == ["term-casing"])
+    }
+}
+
+extension ConfiguredGlossaryServerTests {
+    /// The warning about a `glossaries` entry that matches no file comes and goes with the file.
+    @Test func anUnmatchedGlossaryEntryIsAWarningUntilTheFileExists() throws {
+        let client = try TestClient(files: ["docent.json": #"{ "glossaries": ["glossary.md"] }"#, "docs/page.md": Self.page])
+        client.open("docs/page.md", Self.page)
+        let warning: JSONValue = ["range": ["start": ["line": 0, "character": 17], "end": ["line": 0, "character": 33]], "severity": 2, "source": "docent",
+                                  "code": "configuration", "message": "Glossary \"glossary.md\" matches no file"]
+        #expect(client.publishedDiagnostics("docent.json")?["diagnostics"] == [warning])
+        #expect(client.pushed("docs/page.md") == [])
+        try client.writeFile("glossary.md", Self.glossary)
+        #expect(client.publishedDiagnostics("docent.json")?["diagnostics"] == [])
+        #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+        try FileManager.default.removeItem(at: client.root.appendingPathComponent("glossary.md"))
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(client.uri("glossary.md")), "type": 3]]])
+        #expect(client.publishedDiagnostics("docent.json")?["diagnostics"] == [warning])
+        #expect(client.pushed("docs/page.md") == [])
+        // A warning is logged, never shown as a message.
+        #expect(client.notifications("window/showMessage") == [])
+        // Reconfigured to a file that exists: no warning.
+        try client.writeFile("glossary.md", Self.glossary)
+        try client.writeFile("docent.json", #"{ "glossaries": ["glossary.md", "more.md"] }"#)
+        #expect(client.publishedDiagnostics("docent.json")?["diagnostics"]?.arrayValue?.map { $0["message"] } == ["Glossary \"more.md\" matches no file"])
     }
 }
