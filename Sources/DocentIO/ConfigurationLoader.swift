@@ -35,6 +35,8 @@ public enum ConfigurationLoader {
         var problems: [ConfigurationProblem] = []
         /// Where each glossary read so far is written.
         var glossaryPlaces: [LoadedConfiguration.Place] = []
+        /// The persona names of the sections, each with its pointer, checked once `personas` is read.
+        var sectionPersonaNames: [(name: String, pointer: String)] = []
 
         func place(of pointer: String) -> LoadedConfiguration.Place {
             let offset = locations[pointer] ?? locations[pointer + "#key"] ?? 0
@@ -64,19 +66,25 @@ public enum ConfigurationLoader {
             if let overrides = object["overrides"] { configuration.overrides = ruleOverrides(overrides) }
             if let sections = object["sections"] { configuration.sections = sectionList(sections) }
             if let personas = object["personas"] { configuration.personas = personaList(personas) }
+            checkSectionPersonas(configuration)
             if let names = object["properNames"] { configuration.properNames = strings(names, at: "/properNames") }
             return configuration
         }
 
         mutating func strings(_ value: JSONValue, at pointer: String) -> [String] {
-            if let single = value.stringValue { return [single] }
+            pointedStrings(value, at: pointer).map(\.string)
+        }
+
+        /// A string or an array of strings, each with its pointer (for problems found later).
+        mutating func pointedStrings(_ value: JSONValue, at pointer: String) -> [(string: String, pointer: String)] {
+            if let single = value.stringValue { return [(single, pointer)] }
             guard let items = value.arrayValue else {
                 report("Expected a string or an array of strings", at: pointer)
                 return []
             }
-            var result: [String] = []
+            var result: [(string: String, pointer: String)] = []
             for (index, item) in items.enumerated() {
-                if let string = item.stringValue { result.append(string) } else { report("Expected a string", at: "\(pointer)/\(index)") }
+                if let string = item.stringValue { result.append((string, "\(pointer)/\(index)")) } else { report("Expected a string", at: "\(pointer)/\(index)") }
             }
             return result
         }
@@ -201,11 +209,22 @@ public enum ConfigurationLoader {
                     continue
                 }
                 guard let confined = confine(path, at: "\(pointer)/path") else { continue }
-                let personas = object["persona"].map { strings($0, at: "\(pointer)/persona") } ?? object["personas"].map { strings($0, at: "\(pointer)/personas") } ?? []
-                if personas.isEmpty { report("A section needs a \"persona\"", at: pointer) }
-                result.append(SectionConfiguration(path: confined, title: object["title"]?.stringValue, personas: personas))
+                let named = object["persona"].map { pointedStrings($0, at: "\(pointer)/persona") } ?? object["personas"].map { pointedStrings($0, at: "\(pointer)/personas") } ?? []
+                if named.isEmpty { report("A section needs a \"persona\"", at: pointer) }
+                sectionPersonaNames += named.map { ($0.string, $0.pointer) }
+                result.append(SectionConfiguration(path: confined, title: object["title"]?.stringValue, personas: named.map(\.string)))
             }
             return result
+        }
+
+        /// Reports each section persona that names no persona (built in or configured) nor "any": it
+        /// would turn placement off for its section without a word.
+        mutating func checkSectionPersonas(_ configuration: Configuration) {
+            guard !sectionPersonaNames.isEmpty else { return }
+            let catalog = PersonaCatalog(configuration: configuration.personas)
+            for (name, pointer) in sectionPersonaNames where catalog.index(of: name) == nil && !SectionMap.everyoneNames.contains(name.lowercased()) {
+                report("Unknown persona \"\(name)\"; known personas: \(PersonaMismatchRule.knownPersonas(catalog)), or \"any\" for a section for every reader", at: pointer)
+            }
         }
 
         mutating func personaList(_ value: JSONValue) -> [PersonaConfiguration] {

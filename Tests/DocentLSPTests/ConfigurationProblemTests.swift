@@ -46,6 +46,23 @@ extension ConfigurationProblemCommandTests {
     }
 }
 
+extension ConfigurationProblemCommandTests {
+    /// A typo in a section's persona used to turn placement off for the section without a word.
+    @Test func anUnknownSectionPersonaExitsWithAConfigurationError() throws {
+        let root = try CheckCommandTests.workspace([
+            "docent.json": "{\n  \"sections\": [{ \"path\": \"docs/user-guides\", \"persona\": \"end-usr\" }]\n}\n",
+            "docs/user-guides/page.md": "# Page\n\nClick Save.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try CheckCommandTests.run(["check", "."], in: root)
+        #expect(run.stderr == "docent.json:2:57: error: Unknown persona \"end-usr\"; known personas: end-user (User), administrator (Operator, Admin), "
+            + "integrator (Builder, Plugin Developer), contributor (Maintainer), business-stakeholder (Product Manager, Business, Stakeholder), evaluator, "
+            + "or \"any\" for a section for every reader\n")
+        #expect(run.stdout == "")
+        #expect(run.status == 2)
+    }
+}
+
 /// Configuration problems in the language server: logged, shown once, and diagnostics on the file.
 @Suite struct ConfigurationProblemServerTests {
     @Test func aFolderNamedDocentJSONIsReportedLikeOtherConfigurationErrors() throws {
