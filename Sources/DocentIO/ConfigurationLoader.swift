@@ -59,7 +59,10 @@ public enum ConfigurationLoader {
                 let suggestion = knownKeys.first { $0.lowercased() == key.lowercased() }.map { " (did you mean \"\($0)\"?)" } ?? ""
                 report("Unknown key \"\(key)\"\(suggestion)", at: "/\(key)#key", isError: false)
             }
-            if let include = object["include"] { configuration.include = paths(include, at: "/include") }
+            if let include = object["include"] {
+                configuration.include = paths(include, at: "/include")
+                if include.arrayValue?.isEmpty == true { report("\"include\" is empty, so no file is checked", at: "/include", isError: false) }
+            }
             if let exclude = object["exclude"] { configuration.exclude = paths(exclude, at: "/exclude") }
             if let glossaries = object["glossaries"] { configuration.glossaries = glossarySources(glossaries) }
             if let rules = object["rules"] { configuration.rules = ruleSettings(rules, at: "/rules") }
@@ -190,6 +193,7 @@ public enum ConfigurationLoader {
                     continue
                 }
                 let globs = paths(files, at: "\(pointer)/files")
+                if object["rules"] == nil { report("An override needs \"files\" and \"rules\"; without \"rules\" it changes nothing", at: pointer, isError: false) }
                 let rules = object["rules"].map { ruleSettings($0, at: "\(pointer)/rules") } ?? [:]
                 result.append(RuleOverride(files: globs, rules: rules))
             }
@@ -202,6 +206,8 @@ public enum ConfigurationLoader {
                 return []
             }
             var result: [SectionConfiguration] = []
+            /// The pointer of the first `path` of each section folder.
+            var firstPointers: [String: String] = [:]
             for (index, item) in items.enumerated() {
                 let pointer = "/sections/\(index)"
                 guard let object = item.objectValue, let path = object["path"]?.stringValue else {
@@ -209,6 +215,16 @@ public enum ConfigurationLoader {
                     continue
                 }
                 guard let confined = confine(path, at: "\(pointer)/path") else { continue }
+                // Sections are told apart by their folder: a second entry for one is ignored, and said.
+                var folder = WorkspacePath.trimmingTrailingSlashes(confined)
+                if folder == "." { folder = "" }
+                if let first = firstPointers[folder] {
+                    let place = place(of: first)
+                    report("Section \"\(path)\" is configured twice; the first entry (line \(place.line), column \(place.column)) applies and this one is ignored",
+                           at: "\(pointer)/path", isError: false)
+                    continue
+                }
+                firstPointers[folder] = "\(pointer)/path"
                 let named = object["persona"].map { pointedStrings($0, at: "\(pointer)/persona") } ?? object["personas"].map { pointedStrings($0, at: "\(pointer)/personas") } ?? []
                 if named.isEmpty { report("A section needs a \"persona\"", at: pointer) }
                 sectionPersonaNames += named.map { ($0.string, $0.pointer) }

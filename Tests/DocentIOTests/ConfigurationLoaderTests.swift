@@ -57,7 +57,7 @@ private func load(_ json: String) -> (Configuration, [String]) {
 
     @Test(arguments: [
         ("{\n  \"Include\": []\n}", ["2:3 warning Unknown key \"Include\" (did you mean \"include\"?)"]),
-        ("{\"include\": [], \"extra\": 1}", ["1:17 warning Unknown key \"extra\""]),
+        ("{\"include\": [\"docs/**\"], \"extra\": 1}", ["1:26 warning Unknown key \"extra\""]),
         ("{\n  \"glossaries\": [{\"path\": \"g.md\", \"layout\": \"table\"}]\n}", ["2:35 warning Unknown key \"layout\" in a glossary"]),
         ("{\"rules\": {\"made-up\": \"warning\"}}", ["1:12 warning Unknown rule \"made-up\""]),
     ] as [(String, [String])])

@@ -63,6 +63,38 @@ extension ConfigurationProblemCommandTests {
     }
 }
 
+extension ConfigurationProblemCommandTests {
+    /// Configuration that used to be accepted without a word (`repro/13-config-accepted-silently.sh`).
+    @Test(arguments: [
+        (#"{"sections": [{"path": "docs", "persona": "end-user"}, {"path": "docs", "persona": "administrator"}]}"#,
+         "docent.json:1:65: warning: Section \"docs\" is configured twice; the first entry (line 1, column 24) applies and this one is ignored\n", 1, 0),
+        (#"{"overrides": [{"files": ["docs/**"]}]}"#,
+         "docent.json:1:16: warning: An override needs \"files\" and \"rules\"; without \"rules\" it changes nothing\n", 1, 0),
+        (#"{"include": []}"#, "docent.json:1:13: warning: \"include\" is empty, so no file is checked\n", 0, 0),
+    ] as [(String, String, Int?, Int32)])
+    func configurationThatDoesNothingIsSaid(_ configuration: String, _ stderr: String, _ checked: Int?, _ status: Int32) throws {
+        let root = try CheckCommandTests.workspace(["docent.json": configuration, "docs/page.md": "# Page\n\nPlain text.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try CheckCommandTests.run(["check", "--strict", "."], in: root)
+        #expect(run.stderr == stderr)
+        #expect(run.stdout == checked.map { "0 errors, 0 warnings, 0 infos in 0 files (\($0) checked)\n" } ?? "")
+        #expect(run.status == status)
+    }
+
+    @Test func sectionsListsADoubledFolderOnce() throws {
+        let root = try CheckCommandTests.workspace([
+            "docent.json": #"{"sections": [{"path": "docs", "persona": "end-user"}, {"path": "docs", "persona": "administrator"}]}"#,
+            "docs/page.md": "# Page\n\nPlain text.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try CheckCommandTests.run(["sections", "--json", "."], in: root)
+        let sections = try #require(try JSONParser.parse(Array(run.stdout.utf8)).arrayValue)
+        #expect(sections.map { $0["path"] } == ["docs"])
+        #expect(sections.map { $0["personas"] } == [["end-user"]])
+        #expect(run.status == 0)
+    }
+}
+
 /// Configuration problems in the language server: logged, shown once, and diagnostics on the file.
 @Suite struct ConfigurationProblemServerTests {
     @Test func aFolderNamedDocentJSONIsReportedLikeOtherConfigurationErrors() throws {
