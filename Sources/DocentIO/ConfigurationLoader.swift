@@ -255,10 +255,18 @@ public enum ConfigurationLoader {
                     report("A persona needs an \"id\"", at: pointer)
                     continue
                 }
+                var signals: [String] = []
+                for signal in object["signals"].map({ pointedStrings($0, at: "\(pointer)/signals") }) ?? [] {
+                    if let weight = PersonaCatalog.malformedWeight(in: signal.string) {
+                        report("The signal \"\(signal.string)\" has a malformed weight \"\(weight)\": after \"*\" comes a positive number, as in \"helm*3\"", at: signal.pointer)
+                    } else {
+                        signals.append(signal.string)
+                    }
+                }
                 result.append(PersonaConfiguration(
                     id: id, title: object["title"]?.stringValue,
                     aliases: object["aliases"].map { strings($0, at: "\(pointer)/aliases") } ?? [],
-                    signals: object["signals"].map { strings($0, at: "\(pointer)/signals") } ?? []))
+                    signals: signals))
             }
             return result
         }

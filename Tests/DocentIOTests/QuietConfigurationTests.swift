@@ -50,4 +50,37 @@ private func load(_ json: String) -> (Configuration, [String]) {
         #expect(configuration.include == [])
         #expect(load(#"{"include": ["docs/**"]}"#).1 == [])
     }
+
+    @Test func aMalformedSignalWeightIsAnErrorAtTheSignal() {
+        let (configuration, problems) = load("""
+            {
+              "personas": [
+                { "id": "administrator", "signals": ["helm*lots", "kubectl*3", "lang:hcl*0.5", "terraform*0", "chart*-2", "oops*", "helm*nan"] },
+                { "id": "data-scientist", "signals": "notebook*many" }
+              ]
+            }
+            """)
+        let rule = "after \"*\" comes a positive number, as in \"helm*3\""
+        #expect(problems == [
+            "3:42 error The signal \"helm*lots\" has a malformed weight \"lots\": \(rule)",
+            "3:84 error The signal \"terraform*0\" has a malformed weight \"0\": \(rule)",
+            "3:99 error The signal \"chart*-2\" has a malformed weight \"-2\": \(rule)",
+            "3:111 error The signal \"oops*\" has a malformed weight \"\": \(rule)",
+            "3:120 error The signal \"helm*nan\" has a malformed weight \"nan\": \(rule)",
+            "4:42 error The signal \"notebook*many\" has a malformed weight \"many\": \(rule)",
+        ])
+        #expect(configuration.personas.map(\.signals) == [["kubectl*3", "lang:hcl*0.5"], []])
+    }
+
+    @Test func signalWeights() {
+        #expect(PersonaCatalog.malformedWeight(in: "helm") == nil)
+        #expect(PersonaCatalog.malformedWeight(in: "helm*3") == nil)
+        #expect(PersonaCatalog.malformedWeight(in: "a*b*2.5") == nil)
+        #expect(PersonaCatalog.malformedWeight(in: "helm*lots") == "lots")
+        #expect(PersonaCatalog.malformedWeight(in: "helm*inf") == "inf")
+        let catalog = PersonaCatalog(configuration: [PersonaConfiguration(id: "administrator", signals: ["code:kubectl*3", "helm*nan"])])
+        let added = catalog.persona(named: "administrator")!.signals.suffix(2)
+        #expect(added.map(\.phrase) == ["kubectl", "helm*nan"])
+        #expect(added.map(\.weight) == [3, 2])
+    }
 }

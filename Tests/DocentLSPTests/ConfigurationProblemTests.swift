@@ -71,6 +71,8 @@ extension ConfigurationProblemCommandTests {
         (#"{"overrides": [{"files": ["docs/**"]}]}"#,
          "docent.json:1:16: warning: An override needs \"files\" and \"rules\"; without \"rules\" it changes nothing\n", 1, 0),
         (#"{"include": []}"#, "docent.json:1:13: warning: \"include\" is empty, so no file is checked\n", 0, 0),
+        (#"{"personas": [{"id": "administrator", "signals": ["helm*lots"]}]}"#,
+         "docent.json:1:51: error: The signal \"helm*lots\" has a malformed weight \"lots\": after \"*\" comes a positive number, as in \"helm*3\"\n", nil, 2),
     ] as [(String, String, Int?, Int32)])
     func configurationThatDoesNothingIsSaid(_ configuration: String, _ stderr: String, _ checked: Int?, _ status: Int32) throws {
         let root = try CheckCommandTests.workspace(["docent.json": configuration, "docs/page.md": "# Page\n\nPlain text.\n"])
