@@ -10,18 +10,22 @@ public enum ConfigurationLoader {
 
     /// Parses configuration text. `file` names the file in messages.
     public static func load(_ bytes: [UInt8], file: String) -> (Configuration, [ConfigurationProblem]) {
-        var problems: [ConfigurationProblem] = []
+        let loaded = read(bytes, file: file)
+        return (loaded.configuration, loaded.problems)
+    }
+
+    /// Parses configuration text, keeping where its glossaries are written (`LoadedConfiguration`).
+    public static func read(_ bytes: [UInt8], file: String) -> LoadedConfiguration {
         let value: JSONValue
         let locations: [String: Int]
         do {
             (value, locations) = try JSONParser.parseWithLocations(bytes)
         } catch {
-            problems.append(ConfigurationProblem(file: file, line: error.line, column: error.column, message: error.message))
-            return (Configuration(), problems)
+            return LoadedConfiguration(problems: [ConfigurationProblem(file: file, line: error.line, column: error.column, message: error.message)], file: file)
         }
         var reader = Reader(bytes: bytes, file: file, locations: locations)
         let configuration = reader.read(value)
-        return (configuration, reader.problems)
+        return LoadedConfiguration(configuration: configuration, problems: reader.problems, file: file, glossaryPlaces: reader.glossaryPlaces)
     }
 
     struct Reader {
@@ -29,11 +33,20 @@ public enum ConfigurationLoader {
         let file: String
         let locations: [String: Int]
         var problems: [ConfigurationProblem] = []
+        /// Where each glossary read so far is written.
+        var glossaryPlaces: [LoadedConfiguration.Place] = []
+        /// The persona names of the sections, each with its pointer, checked once `personas` is read.
+        var sectionPersonaNames: [(name: String, pointer: String)] = []
 
-        mutating func report(_ message: String, at pointer: String, isError: Bool = true) {
+        func place(of pointer: String) -> LoadedConfiguration.Place {
             let offset = locations[pointer] ?? locations[pointer + "#key"] ?? 0
             let (line, column) = JSONParser.lineAndColumn(of: offset, in: bytes)
-            problems.append(ConfigurationProblem(file: file, line: line, column: column, message: message, isError: isError))
+            return LoadedConfiguration.Place(line: line, column: column)
+        }
+
+        mutating func report(_ message: String, at pointer: String, isError: Bool = true) {
+            let place = place(of: pointer)
+            problems.append(ConfigurationProblem(file: file, line: place.line, column: place.column, message: message, isError: isError))
         }
 
         mutating func read(_ value: JSONValue) -> Configuration {
@@ -46,26 +59,35 @@ public enum ConfigurationLoader {
                 let suggestion = knownKeys.first { $0.lowercased() == key.lowercased() }.map { " (did you mean \"\($0)\"?)" } ?? ""
                 report("Unknown key \"\(key)\"\(suggestion)", at: "/\(key)#key", isError: false)
             }
-            if let include = object["include"] { configuration.include = paths(include, at: "/include") }
+            if let include = object["include"] {
+                configuration.include = paths(include, at: "/include")
+                if include.arrayValue?.isEmpty == true { report("\"include\" is empty, so no file is checked", at: "/include", isError: false) }
+            }
             if let exclude = object["exclude"] { configuration.exclude = paths(exclude, at: "/exclude") }
             if let glossaries = object["glossaries"] { configuration.glossaries = glossarySources(glossaries) }
             if let rules = object["rules"] { configuration.rules = ruleSettings(rules, at: "/rules") }
             if let overrides = object["overrides"] { configuration.overrides = ruleOverrides(overrides) }
             if let sections = object["sections"] { configuration.sections = sectionList(sections) }
             if let personas = object["personas"] { configuration.personas = personaList(personas) }
+            checkSectionPersonas(configuration)
             if let names = object["properNames"] { configuration.properNames = strings(names, at: "/properNames") }
             return configuration
         }
 
         mutating func strings(_ value: JSONValue, at pointer: String) -> [String] {
-            if let single = value.stringValue { return [single] }
+            pointedStrings(value, at: pointer).map(\.string)
+        }
+
+        /// A string or an array of strings, each with its pointer (for problems found later).
+        mutating func pointedStrings(_ value: JSONValue, at pointer: String) -> [(string: String, pointer: String)] {
+            if let single = value.stringValue { return [(single, pointer)] }
             guard let items = value.arrayValue else {
                 report("Expected a string or an array of strings", at: pointer)
                 return []
             }
-            var result: [String] = []
+            var result: [(string: String, pointer: String)] = []
             for (index, item) in items.enumerated() {
-                if let string = item.stringValue { result.append(string) } else { report("Expected a string", at: "\(pointer)/\(index)") }
+                if let string = item.stringValue { result.append((string, "\(pointer)/\(index)")) } else { report("Expected a string", at: "\(pointer)/\(index)") }
             }
             return result
         }
@@ -106,7 +128,10 @@ public enum ConfigurationLoader {
             for (index, item) in items.enumerated() {
                 let pointer = value.arrayValue == nil ? "/glossaries" : "/glossaries/\(index)"
                 if let path = item.stringValue {
-                    if let confined = confine(path, at: pointer) { result.append(GlossarySource(pattern: confined)) }
+                    if let confined = confine(path, at: pointer) {
+                        result.append(GlossarySource(pattern: confined))
+                        glossaryPlaces.append(place(of: pointer))
+                    }
                 } else if let object = item.objectValue {
                     guard let path = object["path"]?.stringValue else {
                         report("A glossary needs a \"path\"", at: pointer)
@@ -124,7 +149,10 @@ public enum ConfigurationLoader {
                     for key in object.keys where key != "path" && key != "format" {
                         report("Unknown key \"\(key)\" in a glossary", at: "\(pointer)/\(key)#key", isError: false)
                     }
-                    if let confined = confine(path, at: "\(pointer)/path") { result.append(GlossarySource(pattern: confined, format: format)) }
+                    if let confined = confine(path, at: "\(pointer)/path") {
+                        result.append(GlossarySource(pattern: confined, format: format))
+                        glossaryPlaces.append(place(of: "\(pointer)/path"))
+                    }
                 } else {
                     report("A glossary is a path or an object {\"path\", \"format\"}", at: pointer)
                 }
@@ -165,6 +193,7 @@ public enum ConfigurationLoader {
                     continue
                 }
                 let globs = paths(files, at: "\(pointer)/files")
+                if object["rules"] == nil { report("An override needs \"files\" and \"rules\"; without \"rules\" it changes nothing", at: pointer, isError: false) }
                 let rules = object["rules"].map { ruleSettings($0, at: "\(pointer)/rules") } ?? [:]
                 result.append(RuleOverride(files: globs, rules: rules))
             }
@@ -177,6 +206,8 @@ public enum ConfigurationLoader {
                 return []
             }
             var result: [SectionConfiguration] = []
+            /// The pointer of the first `path` of each section folder.
+            var firstPointers: [String: String] = [:]
             for (index, item) in items.enumerated() {
                 let pointer = "/sections/\(index)"
                 guard let object = item.objectValue, let path = object["path"]?.stringValue else {
@@ -184,11 +215,32 @@ public enum ConfigurationLoader {
                     continue
                 }
                 guard let confined = confine(path, at: "\(pointer)/path") else { continue }
-                let personas = object["persona"].map { strings($0, at: "\(pointer)/persona") } ?? object["personas"].map { strings($0, at: "\(pointer)/personas") } ?? []
-                if personas.isEmpty { report("A section needs a \"persona\"", at: pointer) }
-                result.append(SectionConfiguration(path: confined, title: object["title"]?.stringValue, personas: personas))
+                // Sections are told apart by their folder: a second entry for one is ignored, and said.
+                var folder = WorkspacePath.trimmingTrailingSlashes(confined)
+                if folder == "." { folder = "" }
+                if let first = firstPointers[folder] {
+                    let place = place(of: first)
+                    report("Section \"\(path)\" is configured twice; the first entry (line \(place.line), column \(place.column)) applies and this one is ignored",
+                           at: "\(pointer)/path", isError: false)
+                    continue
+                }
+                firstPointers[folder] = "\(pointer)/path"
+                let named = object["persona"].map { pointedStrings($0, at: "\(pointer)/persona") } ?? object["personas"].map { pointedStrings($0, at: "\(pointer)/personas") } ?? []
+                if named.isEmpty { report("A section needs a \"persona\"", at: pointer) }
+                sectionPersonaNames += named.map { ($0.string, $0.pointer) }
+                result.append(SectionConfiguration(path: confined, title: object["title"]?.stringValue, personas: named.map(\.string)))
             }
             return result
+        }
+
+        /// Reports each section persona that names no persona (built in or configured) nor "any": it
+        /// would turn placement off for its section without a word.
+        mutating func checkSectionPersonas(_ configuration: Configuration) {
+            guard !sectionPersonaNames.isEmpty else { return }
+            let catalog = PersonaCatalog(configuration: configuration.personas)
+            for (name, pointer) in sectionPersonaNames where catalog.index(of: name) == nil && !SectionMap.everyoneNames.contains(name.lowercased()) {
+                report("Unknown persona \"\(name)\"; known personas: \(PersonaMismatchRule.knownPersonas(catalog)), or \"any\" for a section for every reader", at: pointer)
+            }
         }
 
         mutating func personaList(_ value: JSONValue) -> [PersonaConfiguration] {
@@ -203,12 +255,59 @@ public enum ConfigurationLoader {
                     report("A persona needs an \"id\"", at: pointer)
                     continue
                 }
+                var signals: [String] = []
+                for signal in object["signals"].map({ pointedStrings($0, at: "\(pointer)/signals") }) ?? [] {
+                    if let weight = PersonaCatalog.malformedWeight(in: signal.string) {
+                        report("The signal \"\(signal.string)\" has a malformed weight \"\(weight)\": after \"*\" comes a positive number, as in \"helm*3\"", at: signal.pointer)
+                    } else {
+                        signals.append(signal.string)
+                    }
+                }
                 result.append(PersonaConfiguration(
                     id: id, title: object["title"]?.stringValue,
                     aliases: object["aliases"].map { strings($0, at: "\(pointer)/aliases") } ?? [],
-                    signals: object["signals"].map { strings($0, at: "\(pointer)/signals") } ?? []))
+                    signals: signals))
             }
             return result
+        }
+    }
+}
+
+/// A configuration read from text: the configuration, its problems, and where each of its glossaries
+/// is written, for the problems that show only once the workspace's files are known
+/// (`unmatchedGlossaries`).
+public struct LoadedConfiguration: Sendable {
+    /// A 1-based line and column (in Unicode scalars) of the configuration text.
+    public struct Place: Hashable, Sendable {
+        public var line: Int
+        public var column: Int
+    }
+
+    public var configuration: Configuration
+    public var problems: [ConfigurationProblem]
+    /// The file named in messages; nil when there is no configuration file.
+    public var file: String?
+    /// Where each of `configuration.glossaries` is written, in the same order.
+    public var glossaryPlaces: [Place]
+
+    public init(configuration: Configuration = Configuration(), problems: [ConfigurationProblem] = [], file: String? = nil, glossaryPlaces: [Place] = []) {
+        self.configuration = configuration
+        self.problems = problems
+        self.file = file
+        self.glossaryPlaces = glossaryPlaces
+    }
+
+    /// A warning at each `glossaries` entry that matches none of `paths` (the workspace's files, read
+    /// or not): a typo or a moved file, which would otherwise turn the terminology rules off for its
+    /// terms without a word.
+    public func unmatchedGlossaries(among paths: some Sequence<String>) -> [ConfigurationProblem] {
+        guard let file, !configuration.glossaries.isEmpty else { return [] }
+        var unmatched = zip(configuration.glossaries, glossaryPlaces).map { (pattern: $0.pattern, glob: Glob($0.pattern), place: $1) }
+        for path in paths where !unmatched.isEmpty {
+            unmatched.removeAll { $0.glob.matches(path) }
+        }
+        return unmatched.map { entry in
+            ConfigurationProblem(file: file, line: entry.place.line, column: entry.place.column, message: "Glossary \"\(entry.pattern)\" matches no file", isError: false)
         }
     }
 }

@@ -32,9 +32,10 @@ public struct WorkspaceLoader: Sendable {
     /// The largest file Docent reads; larger files are skipped with a message.
     public static let maximumFileSize = 64 * 1024 * 1024
 
-    /// Loads configuration (from `configurationFile` when given) and every included document.
+    /// Loads configuration (from `configurationFile` when given) and every document it reads.
     public func load(configurationFile: URL? = nil) -> Result {
-        let (configuration, problems, configPath) = loadConfiguration(explicit: configurationFile)
+        let loadedConfiguration = loadConfiguration(explicit: configurationFile)
+        let configuration = loadedConfiguration.configuration
         var skipped: [SkippedFile] = []
         var documents: [WorkspaceDocument] = []
         // Reading and scanning are independent per file: do them on every core.
@@ -52,24 +53,32 @@ public struct WorkspaceLoader: Sendable {
             case .failure(let reason): skipped.append(SkippedFile(path: path, reason: reason.message))
             }
         }
+        // A file that was found but not read (it is said why) still matches its glossary entry.
+        let problems = loadedConfiguration.problems + loadedConfiguration.unmatchedGlossaries(among: paths + skipped.map(\.path))
         let snapshot = WorkspaceSnapshot(configuration: configuration, configurationProblems: problems, documents: documents)
-        return Result(snapshot: snapshot, configurationFile: configPath, skipped: skipped, notes: notes)
+        return Result(snapshot: snapshot, configurationFile: loadedConfiguration.file, skipped: skipped, notes: notes)
     }
 
-    public func loadConfiguration(explicit: URL? = nil) -> (Configuration, [ConfigurationProblem], String?) {
+    /// Reads the configuration file: `explicit`, else the first of `ConfigurationLoader.fileNames` in
+    /// the root that exists. One that exists but cannot be read (its permissions, a folder of that
+    /// name, a link that loops or leads nowhere) is a configuration error at its line 1, column 1,
+    /// never the same as no configuration: its settings would be dropped without a word.
+    public func loadConfiguration(explicit: URL? = nil) -> LoadedConfiguration {
         let candidates = explicit.map { [$0] } ?? ConfigurationLoader.fileNames.map { root.appendingPathComponent($0) }
         for url in candidates {
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                if explicit != nil {
-                    return (Configuration(), [ConfigurationProblem(file: url.path, line: 1, column: 1, message: "Cannot read the configuration file")], url.path)
-                }
-                continue
+            var status = stat()
+            // `lstat`: a link is there even when what it points at is not.
+            if explicit == nil && lstat(url.path, &status) != 0 { continue }
+            switch PlainFile.bytes(of: url) {
+            case .success(let bytes):
+                return ConfigurationLoader.read(bytes, file: relativePath(of: url) ?? url.path)
+            case .failure(let failure):
+                let name = explicit == nil ? url.lastPathComponent : url.path
+                let problem = ConfigurationProblem(file: name, line: 1, column: 1, message: "cannot read the configuration file: \(failure.message)")
+                return LoadedConfiguration(problems: [problem], file: name)
             }
-            let name = relativePath(of: url) ?? url.path
-            let (configuration, problems) = ConfigurationLoader.load([UInt8](data), file: name)
-            return (configuration, problems, name)
         }
-        return (Configuration(), [], nil)
+        return LoadedConfiguration()
     }
 
     public struct ReadFailure: Error, Sendable { public var message: String }
@@ -142,8 +151,10 @@ public struct WorkspaceLoader: Sendable {
         return String(path.dropFirst(rootPath.count))
     }
 
-    /// Lists the included files, sorted. Hidden folders, `node_modules` and links leaving the root
-    /// are not entered; a folder that cannot be read is reported.
+    /// Lists the files Docent reads (`Configuration.reads`: the included ones and the glossaries
+    /// `glossaries` names), sorted. Hidden folders, `node_modules` and links leaving the root are not
+    /// entered, though a glossary named by its own path is read in a hidden folder too; a folder that
+    /// cannot be read is reported.
     public func listFiles(configuration: Configuration, skipped: inout [SkippedFile]) -> [String] {
         var sizes: [String: Int] = [:]
         return listFiles(configuration: configuration, skipped: &skipped, sizes: &sizes)
@@ -178,7 +189,7 @@ public struct WorkspaceLoader: Sendable {
                     let kind = status.st_mode & S_IFMT
                     if kind == S_IFDIR {
                         pending.append((folder.appendingPathComponent(name, isDirectory: true), childRelative))
-                    } else if kind == S_IFREG && configuration.includes(childRelative) {
+                    } else if kind == S_IFREG && configuration.reads(childRelative) {
                         result.append(childRelative)
                         sizes[childRelative] = Int(status.st_size)
                     }
@@ -205,7 +216,7 @@ public struct WorkspaceLoader: Sendable {
                 }
                 if isDirectory.boolValue {
                     pending.append((url, childRelative))
-                } else if configuration.includes(childRelative) {
+                } else if configuration.reads(childRelative) {
                     let target = String(resolved.dropFirst(rootPath.count))
                     if target != childRelative, (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil {
                         linkedFiles.append((childRelative, target))
@@ -224,6 +235,43 @@ public struct WorkspaceLoader: Sendable {
                 result.append(link.path)
             }
         }
+        for source in configuration.glossaries {
+            let glob = Glob(source.pattern)
+            let components = glob.pattern.split(separator: "/")
+            guard !glob.hasWildcard, components.contains(where: { $0.hasPrefix(".") }), configuration.namesGlossary(glob.pattern),
+                  let url = confinedURL(glob.pattern) else { continue }
+            var status = stat()
+            if stat(url.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && !result.contains(glob.pattern) {
+                result.append(glob.pattern)
+                sizes[glob.pattern] = Int(status.st_size)
+            }
+        }
         return result.sorted()
+    }
+}
+
+/// Reads a file whole, saying why it cannot in the system's words.
+enum PlainFile {
+    /// The bytes of a file (the configuration file), or why they cannot be read ("Permission denied",
+    /// "Is a directory", "Too many levels of symbolic links"). Anything but a plain file is refused
+    /// before it is opened, so a FIFO of that name cannot block.
+    static func bytes(of url: URL) -> Swift.Result<[UInt8], WorkspaceLoader.ReadFailure> {
+        func failure(_ code: Int32) -> Swift.Result<[UInt8], WorkspaceLoader.ReadFailure> {
+            .failure(WorkspaceLoader.ReadFailure(message: String(cString: strerror(code))))
+        }
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return failure(errno) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return failure(EISDIR)
+        default: return .failure(WorkspaceLoader.ReadFailure(message: "not a plain file"))
+        }
+        // Asked first: Foundation's own message for this is vague ("You don’t have permission").
+        guard access(url.path, R_OK) == 0 else { return failure(errno) }
+        do {
+            return .success([UInt8](try Data(contentsOf: url)))
+        } catch {
+            return .failure(WorkspaceLoader.ReadFailure(message: error.localizedDescription))
+        }
     }
 }

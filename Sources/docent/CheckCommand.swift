@@ -27,7 +27,7 @@ enum CheckCommand {
         guard let result = loadWorkspace(selection.root.path, command: "check", configFile: options.value("--config"), filters: selection.filters) else { return 2 }
         var snapshot = result.snapshot
         let loader = WorkspaceLoader(root: selection.root)
-        var paths = snapshot.sortedPaths
+        var paths = snapshot.checkedPaths
         if !selection.filters.isEmpty {
             func selects(_ filter: String, _ path: String) -> Bool { path == filter || path.hasPrefix(filter + "/") }
             for (argument, filter) in zip(options.positional.isEmpty ? ["."] : options.positional, selection.filters) where !paths.contains(where: { selects(filter, $0) }) {

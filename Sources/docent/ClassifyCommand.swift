@@ -25,7 +25,7 @@ enum ClassifyCommand {
         let root = WorkspaceRootFinder.root(containing: url)
         guard let result = loadWorkspace(root.path, command: "classify", configFile: options.value("--config")) else { return 2 }
         let snapshot = result.snapshot
-        guard let path = WorkspaceLoader(root: root).relativePath(of: url), let document = snapshot.document(path) else {
+        guard let path = WorkspaceLoader(root: root).relativePath(of: url), let document = snapshot.document(path), snapshot.isChecked(path) else {
             printError("docent classify: \(file) is not a document of the workspace at \(root.path) (see include/exclude in docent.json)")
             return 2
         }

@@ -52,7 +52,7 @@ enum SectionsCommand {
         let order = sections.indices.sorted { sections[$0].path < sections[$1].path }
         let rowOfSection = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         let configuration = snapshot.configuration
-        for path in snapshot.sortedPaths {
+        for path in snapshot.checkedPaths {
             let cache = AnalysisCache()
             func count(_ rule: any Rule) -> Int {
                 configuration.setting(forRule: type(of: rule).description.code, path: path) == .off ? 0 : rule.check(path, in: snapshot, cache: cache).count

@@ -32,7 +32,7 @@ private func load(_ json: String) -> (Configuration, [String]) {
               "overrides": [{"files": ["docs/legacy/**"], "rules": {"glossary-self-definition": "off"}}],
               "sections": [
                 {"path": "docs/admin", "persona": "operator"},
-                {"path": "./docs/dev", "title": "Developers", "personas": ["developer", "integrator"]}
+                {"path": "./docs/dev", "title": "Developers", "personas": ["plugin developer", "integrator"]}
               ],
               "personas": [{"id": "operator", "title": "Operator", "aliases": ["ops", "sre"], "signals": "kubectl"}],
               "properNames": ["Backstage"]
@@ -49,7 +49,7 @@ private func load(_ json: String) -> (Configuration, [String]) {
         #expect(configuration.overrides == [RuleOverride(files: ["docs/legacy/**"], rules: ["glossary-self-definition": .off])])
         #expect(configuration.sections == [
             SectionConfiguration(path: "docs/admin", personas: ["operator"]),
-            SectionConfiguration(path: "docs/dev", title: "Developers", personas: ["developer", "integrator"]),
+            SectionConfiguration(path: "docs/dev", title: "Developers", personas: ["plugin developer", "integrator"]),
         ])
         #expect(configuration.personas == [PersonaConfiguration(id: "operator", title: "Operator", aliases: ["ops", "sre"], signals: ["kubectl"])])
         #expect(configuration.properNames == ["Backstage"])
@@ -57,7 +57,7 @@ private func load(_ json: String) -> (Configuration, [String]) {
 
     @Test(arguments: [
         ("{\n  \"Include\": []\n}", ["2:3 warning Unknown key \"Include\" (did you mean \"include\"?)"]),
-        ("{\"include\": [], \"extra\": 1}", ["1:17 warning Unknown key \"extra\""]),
+        ("{\"include\": [\"docs/**\"], \"extra\": 1}", ["1:26 warning Unknown key \"extra\""]),
         ("{\n  \"glossaries\": [{\"path\": \"g.md\", \"layout\": \"table\"}]\n}", ["2:35 warning Unknown key \"layout\" in a glossary"]),
         ("{\"rules\": {\"made-up\": \"warning\"}}", ["1:12 warning Unknown rule \"made-up\""]),
     ] as [(String, [String])])

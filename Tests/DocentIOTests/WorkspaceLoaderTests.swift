@@ -90,10 +90,10 @@ private struct TemporaryWorkspace {
         defer { workspace.remove() }
         let loader = WorkspaceLoader(root: workspace.root)
         let missing = workspace.root.appendingPathComponent("nope.json")
-        let (configuration, problems, file) = loader.loadConfiguration(explicit: missing)
-        #expect(configuration == Configuration())
-        #expect(problems.map(\.message) == ["Cannot read the configuration file"])
-        #expect(file == missing.path)
+        let loaded = loader.loadConfiguration(explicit: missing)
+        #expect(loaded.configuration == Configuration())
+        #expect(loaded.problems.map(\.message) == ["cannot read the configuration file: No such file or directory"])
+        #expect(loaded.file == missing.path)
         // Without a configuration file, the defaults apply and nothing is reported.
         let result = loader.load()
         #expect(result.configurationFile == nil)

@@ -110,6 +110,17 @@ public struct Configuration: Hashable, Sendable {
         return !excluded && include.contains { Glob($0).matches(path) }
     }
 
+    /// Whether `glossaries` names `path` (a path in the default exclusions never). Such a file is read
+    /// for its terms whether or not `include` covers it or `exclude` drops it; those two say only
+    /// whether it is also checked as a page (`WorkspaceSnapshot.isChecked`).
+    public func namesGlossary(_ path: String) -> Bool {
+        !glossaries.isEmpty && glossaries.contains { Glob($0.pattern).matches(path) } && !Self.defaultExclude.contains { Glob($0).matches(path) }
+    }
+
+    /// Whether a workspace-relative path is read: a document `include` covers, or a glossary
+    /// `glossaries` names.
+    public func reads(_ path: String) -> Bool { includes(path) || namesGlossary(path) }
+
     /// Whether a path is a glossary file, and the layout configured for it.
     public func glossarySource(for path: String) -> GlossarySource? {
         if glossaries.isEmpty {

@@ -141,13 +141,27 @@ public struct PersonaCatalog: Hashable, Sendable {
     /// Folder words written in capitals in titles.
     static let acronyms: Set<String> = ["faq", "api", "apis", "cli", "ui", "sdk", "adr", "adrs"]
 
+    /// The text after the last `*` of a signal written in `docent.json` when it is not a weight, else
+    /// nil: `"helm*lots"` → "lots", `"helm*3"` → nil, `"helm"` → nil.
+    public static func malformedWeight(in signal: String) -> String? {
+        guard let star = signal.lastIndex(of: "*") else { return nil }
+        let text = signal[signal.index(after: star)...]
+        return weight(text) == nil ? String(text) : nil
+    }
+
+    /// A signal's weight: a positive, finite number.
+    static func weight(_ text: Substring) -> Double? {
+        guard let value = Double(text), value.isFinite, value > 0 else { return nil }
+        return value
+    }
+
     /// A signal written in `docent.json`: `"helm chart"` (prose and code), `"code:kubectl"` (code
     /// only), `"prose:click"` (prose only), `"lang:hcl"` (a code block language); an optional
     /// `*weight` suffix (`"helm*3"`) sets the weight, 2 by default.
     static func signal(fromConfiguration text: String) -> PersonaSignal {
         var phrase = Substring(text)
         var weight = 2.0
-        if let star = phrase.lastIndex(of: "*"), let parsed = Double(phrase[phrase.index(after: star)...]) {
+        if let star = phrase.lastIndex(of: "*"), let parsed = Self.weight(phrase[phrase.index(after: star)...]) {
             weight = parsed
             phrase = phrase[..<star]
         }

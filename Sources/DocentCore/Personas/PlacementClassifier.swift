@@ -288,7 +288,7 @@ public final class PlacementModel: Sendable {
         self.catalog = catalog
         self.signalTable = signalTable
         self.parameters = parameters
-        let paths = snapshot.sortedPaths
+        let paths = snapshot.checkedPaths
         let sections = SectionMap(configuration: snapshot.configuration, catalog: catalog, paths: paths)
         self.sections = sections
 

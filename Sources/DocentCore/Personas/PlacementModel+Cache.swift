@@ -157,7 +157,8 @@ final class PlacementModelCache: Sendable {
     }
 }
 
-/// The documents of a model being built, shared by the threads that extract their features.
+/// The checked documents (`WorkspaceSnapshot.checkedPaths`) of a model being built, shared by the
+/// threads that extract their features.
 final class FeatureBatch: Sendable {
     let key: PlacementModelCache.ModelKey
     let catalog: PersonaCatalog
@@ -179,7 +180,7 @@ final class FeatureBatch: Sendable {
         self.catalog = catalog
         self.table = table
         self.snapshot = snapshot
-        self.paths = snapshot.sortedPaths
+        self.paths = snapshot.checkedPaths
         self.slots = paths.map { _ in Slot() }
     }
 

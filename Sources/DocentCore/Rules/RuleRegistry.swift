@@ -65,6 +65,8 @@ public enum RuleRegistry {
     /// comments and ordering (`finished`): for callers that merge lanes and finish once.
     public static func unfinishedDiagnostics(for path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache = AnalysisCache(),
                                              lanes: Set<Lane>) -> [Diagnostic] {
+        // A glossary outside `include` is read for its terms, not checked.
+        guard snapshot.isChecked(path) else { return [] }
         var result: [Diagnostic] = []
         for rule in rules {
             let description = type(of: rule).description

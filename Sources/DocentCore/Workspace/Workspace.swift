@@ -133,6 +133,16 @@ public struct WorkspaceSnapshot: Sendable {
 
     public func isGlossary(_ path: String) -> Bool { glossaryPaths.contains(path) }
 
+    /// Whether the rules check the document at `path` and placement learns from it: every document
+    /// but a glossary that the configuration's `include` leaves out (or `exclude` drops), which is
+    /// read for its terms alone (`Configuration.namesGlossary`).
+    public func isChecked(_ path: String) -> Bool {
+        documents[path] != nil && (configuration.includes(path) || !isGlossary(path))
+    }
+
+    /// The documents the rules check (`isChecked`), sorted.
+    public var checkedPaths: [String] { sortedPaths.filter(isChecked) }
+
     /// Every use of a glossary name in a document's prose.
     public func termMatches(in path: String) -> [TermMatch] {
         guard let document = documents[path] else { return [] }

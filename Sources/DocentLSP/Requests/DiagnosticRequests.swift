@@ -37,8 +37,8 @@ enum WorkspaceDiagnosticRequest: RequestHandler {
             try context.checkCancellation()
             // The rules run on every core; conversion to LSP follows in order.
             let snapshot = workspace.snapshot
-            // A nested workspace folder reports its own files.
-            let paths = snapshot.sortedPaths.filter { !workspace.isInNestedFolder($0) }
+            // A nested workspace folder reports its own files; a glossary outside `include` is not checked.
+            let paths = snapshot.checkedPaths.filter { !workspace.isInNestedFolder($0) }
             let cache = AnalysisCache()
             let found = ParallelMap.map(paths) { RuleRegistry.diagnostics(for: $0, in: snapshot, cache: cache) }
             for (path, diagnostics) in zip(paths, found) {

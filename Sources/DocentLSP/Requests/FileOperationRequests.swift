@@ -65,7 +65,8 @@ extension LanguageServer {
     }
 
     /// Brings the model in line with the disk at `path`, a file or a folder: gone (`deleted`), or
-    /// read again. Open documents keep the editor's text; `docent.json` reloads the configuration.
+    /// read again. Open documents keep the editor's text; `docent.json` reloads the configuration,
+    /// and a glossary that came or went says whether its `glossaries` entry matches a file.
     /// Returns whether the model changed (a file that is no document changes nothing).
     @discardableResult
     func refreshFromDisk(_ path: String, in workspace: ServerWorkspace, deleted: Bool) -> Bool {
@@ -76,8 +77,10 @@ extension LanguageServer {
         let folder = path + "/"
         if deleted {
             let gone = workspace.snapshot.sortedPaths.filter { ($0 == path || $0.hasPrefix(folder)) && openURI($0, in: workspace) == nil }
-            if !gone.isEmpty { workspace.apply(gone.map { .removeDocument(path: $0) }) }
-            return !gone.isEmpty
+            guard !gone.isEmpty else { return false }
+            workspace.apply(gone.map { .removeDocument(path: $0) })
+            if workspace.refreshGlossaryProblems() { reportConfigurationProblems(of: workspace) }
+            return true
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: workspace.url(of: path).path, isDirectory: &isFolder) else { return false }
@@ -96,7 +99,9 @@ extension LanguageServer {
             case .failure(let failure): logMessage("Cannot read \(file): \(failure.message)", type: 2)
             }
         }
-        if !changes.isEmpty { workspace.apply(changes) }
-        return !changes.isEmpty
+        guard !changes.isEmpty else { return false }
+        workspace.apply(changes)
+        if workspace.refreshGlossaryProblems() { reportConfigurationProblems(of: workspace) }
+        return true
     }
 }

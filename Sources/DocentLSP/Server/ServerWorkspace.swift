@@ -23,6 +23,10 @@ final class ServerWorkspace {
     private(set) var configurationProblems: [ConfigurationProblem] = []
     private(set) var configurationFile: String?
     private(set) var configurationText: SourceText?
+    /// The configuration text read last when it is the one in force, for the warnings about its
+    /// `glossaries` entries that match no file, which come and go with the files
+    /// (`refreshGlossaryProblems`); nil while a text with errors is kept out of force.
+    private var configurationInForce: LoadedConfiguration?
     /// The configuration problems last logged and shown as diagnostics, so they are said once.
     var reportedConfigurationProblems: [ConfigurationProblem] = []
     var configurationDiagnosticsURI: String?
@@ -42,7 +46,7 @@ final class ServerWorkspace {
         !isInNestedFolder(path) || configuration.glossarySource(for: path) != nil
     }
 
-    /// The files under the root that `configuration` includes and this workspace keeps (see `keeps`).
+    /// The files under the root that `configuration` reads and this workspace keeps (see `keeps`).
     func ownFiles(configuration: Configuration, skipped: inout [WorkspaceLoader.SkippedFile], sizes: inout [String: Int]) -> [String] {
         loader.listFiles(configuration: configuration, skipped: &skipped, sizes: &sizes).filter { keeps($0, configuration: configuration) }
     }
@@ -70,9 +74,10 @@ final class ServerWorkspace {
     /// Reads configuration and every included file. Open buffers are laid over afterwards by the server.
     func loadFromDisk(progress: (Int, Int) -> Void) {
         guard isOnDisk else { return }
-        let (configuration, problems, file) = loader.loadConfiguration()
+        let loaded = loader.loadConfiguration()
+        let configuration = loaded.configuration
         diskConfiguration = configuration
-        recordConfigurationText(file: file, bytes: nil, problems: problems)
+        configurationInForce = loaded
         var skipped: [WorkspaceLoader.SkippedFile] = []
         var sizes: [String: Int] = [:]
         // Largest files first, so that no batch ends with one large file read while the other cores wait.
@@ -102,6 +107,8 @@ final class ServerWorkspace {
         }
         self.skipped = skipped.sorted { $0.path < $1.path }
         self.notes = notes.sorted { $0.path < $1.path }
+        let problems = loaded.problems + loaded.unmatchedGlossaries(among: paths + skipped.map(\.path))
+        recordConfigurationText(file: loaded.file, bytes: nil, problems: problems)
         snapshot = WorkspaceSnapshot(configuration: effectiveConfiguration(), configurationProblems: problems, documents: documents)
     }
 
@@ -111,11 +118,12 @@ final class ServerWorkspace {
         return configuration
     }
 
-    /// Whether `path` is one of this workspace's documents: included by the configuration, and not
-    /// the configuration file itself (a stand-in workspace takes every file opened in it).
+    /// Whether `path` is one of this workspace's documents: read by the configuration (included, or a
+    /// glossary it names, which is read for its terms even outside `include`), and not the
+    /// configuration file itself (a stand-in workspace takes every file opened in it).
     func admits(_ path: String) -> Bool {
         guard isOnDisk else { return true }
-        return !ConfigurationLoader.fileNames.contains(path) && snapshot.configuration.includes(path) && keeps(path, configuration: snapshot.configuration)
+        return !ConfigurationLoader.fileNames.contains(path) && snapshot.configuration.reads(path) && keeps(path, configuration: snapshot.configuration)
     }
 
     private func recordConfigurationText(file: String?, bytes: [UInt8]?, problems: [ConfigurationProblem]) {
@@ -134,19 +142,16 @@ final class ServerWorkspace {
     /// Returns whether the configuration was applied.
     @discardableResult
     func reloadConfiguration(overlay: (file: String, bytes: [UInt8])?, openTexts: [String: SourceText]) -> Bool {
-        let configuration: Configuration
-        let problems: [ConfigurationProblem]
-        if let overlay {
-            (configuration, problems) = ConfigurationLoader.load(overlay.bytes, file: overlay.file)
-            recordConfigurationText(file: overlay.file, bytes: overlay.bytes, problems: problems)
-        } else {
-            let file: String?
-            (configuration, problems, file) = loader.loadConfiguration()
-            recordConfigurationText(file: file, bytes: nil, problems: problems)
+        let loaded = overlay.map { ConfigurationLoader.read($0.bytes, file: $0.file) } ?? loader.loadConfiguration()
+        let configuration = loaded.configuration
+        recordConfigurationText(file: loaded.file, bytes: overlay?.bytes, problems: loaded.problems)
+        guard !loaded.problems.contains(where: \.isError) else {
+            configurationInForce = nil
+            return false
         }
-        guard !problems.contains(where: \.isError) else { return false }
         diskConfiguration = configuration
-        apply([.setConfiguration(effectiveConfiguration(), problems: problems)])
+        configurationInForce = loaded
+        apply([.setConfiguration(effectiveConfiguration(), problems: loaded.problems)])
         // Files the new configuration includes or drops; open buffers win over disk content.
         var skipped: [WorkspaceLoader.SkippedFile] = []
         var sizes: [String: Int] = [:]
@@ -161,6 +166,17 @@ final class ServerWorkspace {
             }
         }
         if !changes.isEmpty { apply(changes) }
+        configurationProblems = loaded.problems + loaded.unmatchedGlossaries(among: wanted.union(self.skipped.map(\.path)))
+        return true
+    }
+
+    /// Recomputes the warnings about `glossaries` entries that match no file, after files came or
+    /// went; returns whether the configuration's problems changed.
+    func refreshGlossaryProblems() -> Bool {
+        guard let loaded = configurationInForce, !loaded.configuration.glossaries.isEmpty else { return false }
+        let problems = loaded.problems + loaded.unmatchedGlossaries(among: Set(snapshot.documents.keys).union(skipped.map(\.path)))
+        guard problems != configurationProblems else { return false }
+        configurationProblems = problems
         return true
     }
 
