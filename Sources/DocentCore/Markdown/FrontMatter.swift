@@ -214,13 +214,8 @@ private struct BlockReader {
             }
             if first == UInt8(ascii: "[") {
                 // A flow list may run over several lines, up to its closing bracket.
-                var end = inlineEnd
-                var last = line
-                while FrontMatterScalars.closingBracket(bytes, start..<end) == nil && last + 1 < endLine {
-                    last += 1
-                    end = trimComment(text.lineRange(last))
-                }
-                guard let close = FrontMatterScalars.closingBracket(bytes, start..<end) else {
+                guard let (close, last) = FrontMatterScalars.closeFlowList(text, at: start, firstEnd: inlineEnd, line: line, endLine: endLine,
+                                                                           lineEnd: { trimComment($0) }) else {
                     problems.append(SyntaxProblem(message: "This list has no closing `]`", range: start..<inlineEnd))
                     line += 1
                     let (items, ranges) = FrontMatterScalars.flowItems(bytes, start..<inlineEnd, text: text)
@@ -421,11 +416,7 @@ private struct BlockReader {
         return end
     }
 
-    private func skipSpaces(_ start: Int, _ end: Int) -> Int {
-        var index = start
-        while index < end && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
-        return index
-    }
+    private func skipSpaces(_ start: Int, _ end: Int) -> Int { FrontMatterScalars.skipSpaces(bytes, start, end) }
 
     private func trimSpaces(_ range: ByteRange) -> ByteRange {
         var start = range.lowerBound

@@ -36,6 +36,26 @@ enum FrontMatterScalars {
         return nil
     }
 
+    /// The `]` that closes the flow list opening at `start` on line `line` (cut at `firstEnd`), read
+    /// on over the lines before `endLine` (each cut by `lineEnd`), with the line it closes on.
+    static func closeFlowList(_ text: SourceText, at start: Int, firstEnd: Int, line: Int, endLine: Int,
+                              lineEnd: (ByteRange) -> Int) -> (close: Int, line: Int)? {
+        var end = firstEnd
+        var last = line
+        while true {
+            if let close = closingBracket(text.bytes, start..<end) { return (close, last) }
+            guard last + 1 < endLine else { return nil }
+            last += 1
+            end = lineEnd(text.lineRange(last))
+        }
+    }
+
+    static func skipSpaces(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
+        var index = start
+        while index < end && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+        return index
+    }
+
     /// Whether the closing `"` of `range` is escaped (`"a\"`).
     static func endsEscaped(_ bytes: [UInt8], _ range: ByteRange) -> Bool {
         var backslashes = 0
@@ -267,13 +287,7 @@ struct TOMLReader {
             return (.scalar(FrontMatterScalars.unquote(bytes, start..<(index + 1), text: text, toml: true)), (start + 1)..<index, [])
         }
         if first == UInt8(ascii: "[") {
-            var last = line
-            var rangeEnd = end
-            while FrontMatterScalars.closingBracket(bytes, start..<rangeEnd) == nil && last + 1 < endLine {
-                last += 1
-                rangeEnd = trimEnd(text.lineRange(last))
-            }
-            guard let close = FrontMatterScalars.closingBracket(bytes, start..<rangeEnd) else {
+            guard let (close, last) = FrontMatterScalars.closeFlowList(text, at: start, firstEnd: end, line: line, endLine: endLine, lineEnd: { trimEnd($0) }) else {
                 problems.append(SyntaxProblem(message: "This array has no closing `]`", range: start..<end))
                 line += 1
                 let (items, ranges) = FrontMatterScalars.flowItems(bytes, start..<end, text: text, toml: true)
@@ -345,11 +359,7 @@ struct TOMLReader {
         }
     }
 
-    private func skipSpaces(_ start: Int, _ end: Int) -> Int {
-        var index = start
-        while index < end && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
-        return index
-    }
+    private func skipSpaces(_ start: Int, _ end: Int) -> Int { FrontMatterScalars.skipSpaces(bytes, start, end) }
 
     private func trimEnd(_ range: ByteRange) -> Int {
         var end = range.upperBound
