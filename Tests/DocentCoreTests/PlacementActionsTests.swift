@@ -256,6 +256,17 @@ private extension String {
         return (move, start..<end, partBody)
     }
 
+    /// The fixture with `definition` after the first part's paragraph and `added` after the sync
+    /// part's last sentence (on its line).
+    static func findingOwners(definingEarlier definition: String, appending added: String) throws -> String {
+        let earlier = "minutes after the change is accepted.\n"
+        let tail = "its logs with `kubectl logs -f`.\n"
+        let fixture = PlacementTestWorkspace.findingOwners
+        try #require(fixture.contains(earlier) && fixture.contains(tail))
+        return fixture.replacingOccurrences(of: earlier, with: earlier + "\n" + definition + "\n")
+            .replacingOccurrences(of: tail, with: String(tail.dropLast()) + added)
+    }
+
     @Test func referenceDefinitionsTravelWithTheTextThatUsesThem() throws {
         let path = "docs/using/finding-owners.md"
         let tail = "its logs with `kubectl logs -f`.\n"
@@ -278,10 +289,7 @@ private extension String {
 
     @Test func fragmentsFootnotesAndDuplicateLabelsKeepTheirMeaningAcrossTheMove() throws {
         let path = "docs/using/finding-owners.md"
-        let fixture = PlacementTestWorkspace.findingOwners
-        let tail = "its logs with `kubectl logs -f`.\n"
-        var text = fixture.replacingOccurrences(of: "minutes after the change is accepted.\n", with: "minutes after the change is accepted.\n\n[a]: ../running/deploying-with-helm.md\n")
-        text = text.replacingOccurrences(of: tail, with: String(tail.dropLast()) + """
+        let text = try Self.findingOwners(definingEarlier: "[a]: ../running/deploying-with-helm.md", appending: """
          As in [the lookup][lookup], see [^sync] and [a].
 
         ### Restarting the job
@@ -317,11 +325,8 @@ private extension String {
 
     @Test func abbreviationsTravelWithTheTextThatUsesThem() throws {
         let path = "docs/using/finding-owners.md"
-        let fixture = PlacementTestWorkspace.findingOwners
-        let tail = "its logs with `kubectl logs -f`.\n"
         // An earlier JWT definition is overridden by the later one: the last definition holds.
-        var text = fixture.replacingOccurrences(of: "minutes after the change is accepted.\n", with: "minutes after the change is accepted.\n\n*[JWT]: JSON web token (old)\n")
-        text = text.replacingOccurrences(of: tail, with: String(tail.dropLast()) + """
+        let text = try Self.findingOwners(definingEarlier: "*[JWT]: JSON web token (old)", appending: """
          It signs a JWT as its KSA; the `SRE` rota and the APIs are not uses.
 
         *[KSA]: Kubernetes service account
@@ -335,7 +340,6 @@ private extension String {
         *[API]: application programming interface
 
         """)
-        try #require(text != fixture)
         let (move, body, partBody) = try Self.movedSyncPart(of: text)
         #expect(move.operations == [
             // "Getting help" still uses KSA: its definition stays behind as well.
