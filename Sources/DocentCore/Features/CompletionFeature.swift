@@ -35,15 +35,21 @@ public enum CompletionFeature {
         ("tags", "Tags for the page"),
     ]
 
-    public static func complete(at offset: Int, in path: String, snapshot: WorkspaceSnapshot, personaIDs: [String], limit: Int = 50) -> Result? {
+    /// Completion at `offset`. `afterTriggerCharacter` is set when the client asks because a trigger
+    /// character (a space) was typed: then only names that the words before it start are offered
+    /// ("service " → Service Catalog), not every term, and the list is incomplete so that the word typed
+    /// next asks again.
+    public static func complete(at offset: Int, in path: String, snapshot: WorkspaceSnapshot, personaIDs: [String], limit: Int = 50,
+                                afterTriggerCharacter: Bool = false) -> Result? {
         guard let document = snapshot.document(path) else { return nil }
         let markdown = document.markdown
         let bytes = document.text.bytes
         if let frontMatter = markdown.frontMatter, frontMatter.contentRange.contains(offset) || offset == frontMatter.contentRange.upperBound {
             return frontMatterCompletion(at: offset, document: document, personaIDs: personaIDs)
         }
-        // Only in prose: the cursor sits inside or at the end of a prose span.
-        guard markdown.proseSpans.contains(where: { $0.range.lowerBound <= offset && offset <= $0.range.upperBound }) else { return nil }
+        // Only in prose: the cursor sits inside or at the end of a prose span, or after spaces that end
+        // one on its line (a line's trailing spaces belong to no span).
+        guard isInProse(offset, markdown: markdown, bytes: bytes) else { return nil }
         if markdown.codeSpans.contains(where: { $0.lowerBound < offset && offset < $0.upperBound }) { return nil }
         if isInURL(offset, markdown: markdown, bytes: bytes) { return nil }
 
@@ -76,7 +82,12 @@ public enum CompletionFeature {
         for (queryStart, minimumScore, minimumWords) in queries {
             // One item past the limit says "incomplete"; what would follow it is never returned.
             if items.count > limit { break }
-            // An empty word: `ranked` offers everything, alphabetically, marked incomplete.
+            // An empty word: `ranked` offers everything, alphabetically, marked incomplete; not at each
+            // space typed in prose.
+            if queryStart == offset && afterTriggerCharacter {
+                rankedEverything = false
+                continue
+            }
             let query = document.text.string(in: queryStart..<offset)
             let (candidates, isComplete) = CompletionRanking.ranked(query: query, glossary: glossary, limit: limit * 4)
             if !isComplete { rankedEverything = false }
@@ -104,6 +115,15 @@ public enum CompletionFeature {
             returned[index].detail = definition.qualifier ?? definition.senses.first.map { String(MarkdownText.plainText($0).prefix(60)) }
         }
         return Result(items: returned, isIncomplete: isIncomplete)
+    }
+
+    /// Whether `offset` is inside or at the end of a prose span, or after spaces or tabs that follow
+    /// one on the same line.
+    static func isInProse(_ offset: Int, markdown: MarkdownDocument, bytes: [UInt8]) -> Bool {
+        markdown.proseSpans.contains { span in
+            span.range.lowerBound <= offset
+                && (offset <= span.range.upperBound || bytes[span.range.upperBound..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 })
+        }
     }
 
     /// Whether `offset` is inside or at the end of a URL: a bare URL or autolink, a link's or definition's
