@@ -52,6 +52,7 @@ public enum CompletionFeature {
         guard isInProse(offset, markdown: markdown, bytes: bytes) else { return nil }
         if markdown.codeSpans.contains(where: { $0.lowerBound < offset && offset < $0.upperBound }) { return nil }
         if isInURL(offset, markdown: markdown, bytes: bytes) { return nil }
+        if isInMarkupBeingTyped(offset, markdown: markdown, bytes: bytes) { return nil }
 
         // The words typed before the cursor on this line: the current (possibly empty) word and up to
         // three before it, each a candidate query ("software c" → "Software Catalog").
@@ -144,6 +145,43 @@ public enum CompletionFeature {
         while start > 0 && !ByteClass.isWhitespace(bytes[start - 1]) && bytes[start - 1] != UInt8(ascii: "(") && bytes[start - 1] != UInt8(ascii: "<") { start -= 1 }
         let token = String(decoding: bytes[start..<offset], as: UTF8.self).lowercased()
         return token.contains("://") || token.hasPrefix("www.") || token.hasPrefix("mailto:")
+    }
+
+    /// Whether `offset` follows, on its line, markup opened but not yet closed, which the scanner
+    /// cannot know as such and reads as prose: a link's or image's destination (`[x](serv`,
+    /// `![img](serv`), an HTML tag and its attributes (`<a href="serv`), or a code span (`` `serv ``:
+    /// after a backtick run no code span holds). A backslash escapes the character after it.
+    static func isInMarkupBeingTyped(_ offset: Int, markdown: MarkdownDocument, bytes: [UInt8]) -> Bool {
+        var lineStart = offset
+        while lineStart > 0 && bytes[lineStart - 1] != 0x0A && bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
+        var inDestination = false, inTag = false, inCode = false
+        var index = lineStart
+        while index < offset {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"):
+                index += 2
+                continue
+            case UInt8(ascii: "]") where index + 1 < offset && bytes[index + 1] == UInt8(ascii: "("):
+                inDestination = true
+                index += 2
+                continue
+            case UInt8(ascii: ")"):
+                inDestination = false
+            case UInt8(ascii: "<") where index + 1 < bytes.count && (ByteClass.isASCIILetter(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "!")):
+                inTag = true
+            case UInt8(ascii: ">"):
+                inTag = false
+            case UInt8(ascii: "`"):
+                let start = index
+                while index < offset && bytes[index] == UInt8(ascii: "`") { index += 1 }
+                if !markdown.codeSpans.contains(where: { $0.contains(start) }) { inCode = true }
+                continue
+            default:
+                break
+            }
+            index += 1
+        }
+        return inDestination || inTag || inCode
     }
 
     /// The entry whose term to insert for a name: a redirect's preferred entry, an alias's entry.
