@@ -107,6 +107,35 @@ extension TestClient {
         #expect(client.pushed("docs/page.md") == ["term-casing/4"])
     }
 
+    /// Review finding F6: settings without `docent.rules` (sent, or answered to
+    /// `workspace/configuration` as null or without the key) drop the rules the editor set before.
+    @Test func settingsWithoutRulesDropTheEditorsEarlierRules() throws {
+        let client = try TestClient(files: Self.files, capabilities: ["workspace": ["configuration": true]])
+        client.open("docs/page.md", Self.files["docs/page.md"]!)
+        #expect(client.pushed("docs/page.md") == ["term-casing/1", "term-abbreviation/4"])
+        let off: JSONValue = ["settings": ["docent": ["rules": ["term-abbreviation": "off"]]]]
+        client.notify("workspace/didChangeConfiguration", off)
+        #expect(client.pushed("docs/page.md") == ["term-casing/1"])
+        client.notify("workspace/didChangeConfiguration", ["settings": ["docent": [:]]])
+        #expect(client.pushed("docs/page.md") == ["term-casing/1", "term-abbreviation/4"])
+        // Settings not sent: the server asks, and the client has none (null) or none for rules.
+        for answer: JSONValue in [.null, [:], ["rules": .null]] {
+            client.notify("workspace/didChangeConfiguration", off)
+            #expect(client.pushed("docs/page.md") == ["term-casing/1"])
+            client.notify("workspace/didChangeConfiguration", ["settings": .null])
+            let asked = try #require(client.notifications("workspace/configuration").last)
+            #expect(asked["params"] == ["items": [["section": "docent"]]])
+            client.send(["jsonrpc": "2.0", "id": asked["id"] ?? .null, "result": [answer]])
+            #expect(client.pushed("docs/page.md") == ["term-casing/1", "term-abbreviation/4"], "\(answer)")
+        }
+        // Rules that are no object are said to be ignored, and set none.
+        client.notify("workspace/didChangeConfiguration", off)
+        client.notify("workspace/didChangeConfiguration", ["settings": ["docent": ["rules": "off"]]])
+        #expect(client.pushed("docs/page.md") == ["term-casing/1", "term-abbreviation/4"])
+        #expect(client.notifications("window/logMessage").last?["params"]
+            == ["type": 2, "message": "Editor setting docent.rules: expected an object of rule severities, got \"off\"; ignored"])
+    }
+
     @Test func anInvalidBufferKeepsTheLastGoodConfigurationAndIsADiagnosticUntilFixed() throws {
         let client = try TestClient(files: Self.files)
         client.open("docs/page.md", Self.files["docs/page.md"]!)
