@@ -117,6 +117,25 @@ enum FixFixture {
         ])
     }
 
+    /// Review finding F7: a use over a soft line break keeps its line break in the edit, but the title,
+    /// a one-line menu item, reads with single spaces as the message does.
+    @Test func aTitleIsOneLineWhenTheUseRunsOverALineBreak() throws {
+        let text = "The Json Web\n   Token again.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text], glossary: terminologyGlossary + "\n## JSON Web Token\n\nA signed token.\n")
+        let diagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).filter { $0.code == "term-casing" }
+        #expect(diagnostics.map(\.message) == ["Write “JSON Web Token”, not “Json Web Token”"])
+        let fix = try #require(diagnostics.first.flatMap(TerminologyFixes.quickFix(for:)))
+        #expect(fix.title == "Replace with “JSON Web Token”")
+        #expect(fix.operations == [.edit(FileEdit(file: "docs/page.md", range: 4..<21, newText: "JSON Web\n   Token"))])
+        // The same for a replacement that changes number, and for a spelled-out abbreviation.
+        let plural = Diagnostic(code: "term-alias", severity: .warning, message: "", file: "docs/page.md", range: 0..<3,
+                                data: ["replacement": .string("User\n  Roles"), "changesNumber": .bool(true)])
+        #expect(TerminologyFixes.quickFix(for: plural)?.title == "Replace with “User Roles” (singular → plural: check the sentence still agrees)")
+        let abbreviation = Diagnostic(code: "term-abbreviation", severity: .information, message: "", file: "docs/page.md", range: 0..<3,
+                                      data: ["replacement": .string("JSON Web\r\nToken (JWT)")])
+        #expect(TerminologyFixes.quickFix(for: abbreviation)?.title == "Spell out as “JSON Web Token (JWT)”")
+    }
+
     @Test func aShoutedPluralOrPossessiveGetsTheGlossarySpelling() throws {
         // Written in capitals with a plural or possessive ending: the ending follows the canonical
         // spelling ("DocHubs"), never the shout ("DocHubS").

@@ -25,15 +25,18 @@ public struct TerminologyFixes: CodeActionProvider {
     public static func quickFix(for diagnostic: Diagnostic) -> CodeActionProposal? {
         guard fixableCodes.contains(diagnostic.code), case .string(let replacement)? = diagnostic.data["replacement"] else { return nil }
         let changesNumber = diagnostic.data["changesNumber"] == .bool(true)
+        // A menu item is one line: a replacement that keeps a soft line break ("JSON Web\n   Token")
+        // is shown with single spaces, as the diagnostic's message shows it.
+        let shown = replacement.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let title: String
         switch diagnostic.code {
-        case "term-abbreviation": title = "Spell out as “\(replacement)”"
+        case "term-abbreviation": title = "Spell out as “\(shown)”"
         default:
             if changesNumber {
                 let number = TermSpelling.readsAsPlural(replacement) ? "singular → plural" : "plural → singular"
-                title = "Replace with “\(replacement)” (\(number): check the sentence still agrees)"
+                title = "Replace with “\(shown)” (\(number): check the sentence still agrees)"
             } else {
-                title = "Replace with “\(replacement)”"
+                title = "Replace with “\(shown)”"
             }
         }
         return CodeActionProposal(title: title, kind: "quickfix", fixes: [diagnostic],
