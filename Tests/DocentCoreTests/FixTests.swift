@@ -419,6 +419,20 @@ enum FixFixture {
                 == "Add “search backend” to the glossary (docs/glossary.md)")
     }
 
+    /// Review finding F8: a term's possessive is the term, not a new one (as its plural is).
+    @Test func notForAPossessiveOfATermOrAnAlias() {
+        let glossary = Self.headings + "\n## User Role\n\nA named set of permissions. Also known as the persona.\n"
+        for (page, selection) in [("The DocHub's page.\n", "DocHub's"), ("The Service Catalog's owners.\n", "Service Catalog's"),
+                                  ("The dochub’s page.\n", "dochub’s"), ("Every User Roles' list.\n", "User Roles'"),
+                                  ("The DOCHUB'S page.\n", "DOCHUB'S"), ("The persona's rights.\n", "persona's"),
+                                  ("The Service\nCatalog's owners.\n", "Service\nCatalog's"), ("The DocHubs here.\n", "DocHubs")] {
+            #expect(proposal(page, selecting: selection, glossary: glossary) == nil, "\(selection)")
+        }
+        // A selection that only starts with a term's possessive is a phrase like any other.
+        #expect(proposal("The DocHub's search page.\n", selecting: "DocHub's search page", glossary: glossary)?.title
+                == "Add “DocHub's search page” to the glossary (docs/glossary.md)")
+    }
+
     @Test func notForExistingTermsEmptySelectionsOrCode() {
         #expect(proposal("The DocHub viewer.\n", selecting: "DocHub", glossary: Self.headings) == nil)
         #expect(proposal("The dochub viewer.\n", selecting: "dochub", glossary: Self.headings) == nil)
