@@ -376,12 +376,14 @@ extension TestClient {
         let guide = try #require(files["docs/guide.md"])
         client.open("docs/guide.md", guide)
         let onTerm = lspRange(of: "DocHub renders", in: guide)["start"]!
-        for name in ["", "  "] {
+        // A refused name is a valid request that failed (RequestFailed), with the reason; a missing
+        // name is a malformed request (InvalidParams).
+        for (name, message) in [("", "A term needs at least one word"), ("  ", "A term needs at least one word"), ("Doc\nViewer", "A term name is one line")] {
             let response = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm, "newName": .string(name)])
-            #expect(response["error"]?["code"] == -32602, "“\(name)”")
+            #expect(response["error"] == ["code": -32803, "message": .string(message)], "“\(name)”")
         }
         let taken = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm, "newName": "Page Template"])
-        #expect(taken["error"]?["code"] == -32602)
+        #expect(taken["error"]?["code"] == -32803)
         #expect(taken["error"]?["message"] == "“Page Template” is already a glossary term")
         let missing = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm])
         #expect(missing["error"]?["code"] == -32602)

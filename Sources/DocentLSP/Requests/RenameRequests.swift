@@ -36,9 +36,9 @@ enum RenameRequest: RequestHandler {
             return server.workspaceEdit(plan.edits.map { .edit($0) }, in: workspace)
         case .failure(.notATerm):
             throw ResponseError(.requestFailed, "There is no glossary term at this position")
-        case .failure(.invalidName(let message)):
-            throw ResponseError(.invalidParams, message)
-        case .failure(.ambiguous(let message)):
+        case .failure(.invalidName(let message)), .failure(.ambiguous(let message)):
+            // The request is well formed; the rename it asks for is refused (LSP 3.17 RequestFailed:
+            // a valid request that failed, with a message saying why).
             throw ResponseError(.requestFailed, message)
         }
     }
