@@ -182,7 +182,14 @@ extension TestClient {
         let diagnostics = try #require(client.publishedDiagnostics("docent.json")?["diagnostics"]?.arrayValue)
         #expect(diagnostics.map { $0["severity"] } == [1])
         #expect(diagnostics[0]["source"] == "docent")
-        #expect(client.notifications("window/showMessage").count == 1)
+        // There was no valid configuration before this one, so none stays in force (review F10).
+        #expect(client.notifications("window/showMessage").compactMap { $0["params"]?["message"]?.stringValue } == [
+            #"Docent: docent.json:1:29: Severity must be "error", "warning", "information", "hint" or "off" (no valid configuration was read before: the defaults stand in for what cannot be read)"#,
+        ])
+        // Fixed, then broken again: now the fixed one stays.
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(client.uri("docent.json")), "languageId": "json", "version": 1, "text": .string(Self.config)]])
+        client.replace("docent.json", with: Self.config + "}", version: 2)
+        #expect(client.notifications("window/showMessage").last?["params"]?["message"]?.stringValue?.hasSuffix(" (the last valid configuration stays in force)") == true)
     }
 }
 

@@ -107,7 +107,9 @@ extension LanguageServer {
         let changed = problems != workspace.reportedConfigurationProblems
         guard changed || uri != workspace.configurationDiagnosticsURI else { return }
         workspace.reportedConfigurationProblems = problems
-        let kept = problems.contains(where: \.isError) ? " (the last valid configuration stays in force)" : ""
+        let kept = !problems.contains(where: \.isError) ? ""
+            : workspace.hasValidConfiguration ? " (the last valid configuration stays in force)"
+            : " (no valid configuration was read before: the defaults stand in for what cannot be read)"
         for problem in problems where changed {
             logMessage("\(problem.file):\(problem.line):\(problem.column): \(problem.message)\(problem.isError ? kept : "")", type: problem.isError ? 1 : 2)
             let key = problem.file + ": " + problem.message

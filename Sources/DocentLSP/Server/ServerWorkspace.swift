@@ -21,6 +21,10 @@ final class ServerWorkspace {
     /// The problems of the configuration text read last, and that text's file and bytes (for their
     /// positions). With errors among them, `diskConfiguration` is the previous configuration.
     private(set) var configurationProblems: [ConfigurationProblem] = []
+    /// Whether a configuration without errors was read (or there was none to read): with errors in
+    /// the text read since, that one stays in force; without, the defaults stand in for what the
+    /// broken text does not say.
+    private(set) var hasValidConfiguration = false
     private(set) var configurationFile: String?
     private(set) var configurationText: SourceText?
     /// The configuration problems last logged and shown as diagnostics, so they are said once.
@@ -72,6 +76,7 @@ final class ServerWorkspace {
         guard isOnDisk else { return }
         let (configuration, problems, file) = loader.loadConfiguration()
         diskConfiguration = configuration
+        hasValidConfiguration = !problems.contains(where: \.isError)
         recordConfigurationText(file: file, bytes: nil, problems: problems)
         var skipped: [WorkspaceLoader.SkippedFile] = []
         var sizes: [String: Int] = [:]
@@ -146,6 +151,7 @@ final class ServerWorkspace {
         }
         guard !problems.contains(where: \.isError) else { return false }
         diskConfiguration = configuration
+        hasValidConfiguration = true
         apply([.setConfiguration(effectiveConfiguration(), problems: problems)])
         // Files the new configuration includes or drops; open buffers win over disk content.
         var skipped: [WorkspaceLoader.SkippedFile] = []
