@@ -162,6 +162,26 @@ extension TestClient {
         #expect(client.pushed("docs/page.md") == ["term-casing/2", "term-abbreviation/4"])
     }
 
+    /// Review finding F10: diagnostics of an open docent.json carry its buffer's version, each new
+    /// version's even when the problems stay the same; closed, they carry none.
+    @Test func diagnosticsOfAnOpenConfigurationCarryItsVersion() throws {
+        var files = Self.files
+        let broken = Self.config.replacingOccurrences(of: "\"error\" }", with: "\"error\" },\n  \"x\": ")
+        files["docent.json"] = broken
+        let client = try TestClient(files: files)
+        let problem: JSONValue = [["range": ["start": ["line": 5, "character": 0], "end": ["line": 5, "character": 1]], "severity": 1, "source": "docent",
+                                   "code": "configuration", "message": "Unexpected character ‘}’; expected a JSON value"]]
+        #expect(client.publishedDiagnostics("docent.json") == ["uri": .string(client.uri("docent.json")), "diagnostics": problem])
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(client.uri("docent.json")), "languageId": "json", "version": 7, "text": .string(broken)]])
+        #expect(client.publishedDiagnostics("docent.json") == ["uri": .string(client.uri("docent.json")), "diagnostics": problem, "version": 7])
+        // An edit that leaves the problem where it was: the same diagnostics, for the new version.
+        client.replace("docent.json", with: broken + "\n", version: 8)
+        #expect(client.publishedDiagnostics("docent.json") == ["uri": .string(client.uri("docent.json")), "diagnostics": problem, "version": 8])
+        client.replace("docent.json", with: Self.config, version: 9)
+        #expect(client.publishedDiagnostics("docent.json") == ["uri": .string(client.uri("docent.json")), "diagnostics": [], "version": 9])
+        #expect(client.notifications("window/showMessage").count == 1)
+    }
+
     @Test func anInvalidFileOnDiskKeepsTheLastGoodConfiguration() throws {
         let client = try TestClient(files: Self.files)
         client.open("docs/page.md", Self.files["docs/page.md"]!)

@@ -30,6 +30,8 @@ final class ServerWorkspace {
     /// The configuration problems last logged and shown as diagnostics, so they are said once.
     var reportedConfigurationProblems: [ConfigurationProblem] = []
     var configurationDiagnosticsURI: String?
+    /// The version of the open configuration buffer those diagnostics were pushed for (nil: not open).
+    var configurationDiagnosticsVersion: Int?
 
     /// The roots of other workspace folders inside this one (relative paths). Their files belong to
     /// them (`locate` picks the innermost folder), so this workspace leaves them out — all but its own
