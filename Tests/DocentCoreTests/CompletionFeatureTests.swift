@@ -38,6 +38,28 @@ import Testing
         #expect(labels("See https://example.com/Doc1️⃣/more here.\n") == [])
     }
 
+    /// Review finding F4: markup opened but not yet closed on the line (no auto-closing editor) is
+    /// no prose: a link's or image's destination, an HTML tag's attributes, a code span.
+    @Test func nothingInMarkupStillBeingTyped() {
+        #expect(labels("See [x](Doc1️⃣\n") == [])
+        #expect(labels("See ![img](Doc1️⃣\n") == [])
+        #expect(labels("See [x](<Doc1️⃣\n") == [])
+        #expect(labels("See [x](page.md \"The Doc1️⃣\n") == [])
+        #expect(labels("See <a href=\"Doc1️⃣\n") == [])
+        #expect(labels("See <img alt=Doc1️⃣\n") == [])
+        #expect(labels("See `Doc1️⃣\n") == [])
+        #expect(labels("See ``a ` Doc1️⃣\n") == [])
+        #expect(labels("See `x` and `Doc1️⃣ here\n") == [])
+        // Closed markup before the cursor, escapes and a lone `<` leave prose.
+        #expect(labels("See [x](page.md) and Doc1️⃣\n") == ["DocHub"])
+        #expect(labels("See ![img](a.png), <b>bold</b> and Doc1️⃣\n") == ["DocHub"])
+        #expect(labels("Run `x` and `y`, then Doc1️⃣\n") == ["DocHub"])
+        #expect(labels("A \\` and \\](x then Doc1️⃣\n") == ["DocHub"])
+        #expect(labels("If a < b then Doc1️⃣\n") == ["DocHub"])
+        // Markup left open on an earlier line does not reach this one.
+        #expect(labels("See [x](page\nand Doc1️⃣\n") == ["DocHub"])
+    }
+
     /// Punctuation, symbols, emoji and no-break spaces end the typed word, ASCII or not; the query
     /// and both ranges stop there.
     @Test(arguments: [
@@ -100,5 +122,37 @@ import Testing
         let none = MarkedText("我们使用数据据1️⃣。\n")
         let noneSnapshot = terminologySnapshot(["docs/page.md": none.text], glossary: glossary)
         #expect(try #require(CompletionFeature.complete(at: none["1️⃣"], in: "docs/page.md", snapshot: noneSnapshot, personaIDs: [])).items.isEmpty)
+    }
+
+    /// The result at marker 1️⃣ when the client asks because a space was typed.
+    func afterSpace(_ marked: String) -> CompletionFeature.Result? {
+        let page = MarkedText(marked)
+        let snapshot = terminologySnapshot(["docs/page.md": page.text])
+        return CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [], afterTriggerCharacter: true)
+    }
+
+    /// Review finding F3: the trigger character (a space) gives the same answer at the end of a line,
+    /// where the cursor follows the line's trailing space, as in the middle of one: the name the words
+    /// before it start, replacing them; after an ordinary word nothing, and always incomplete, so the
+    /// next word typed asks again.
+    @Test func aSpaceTypedAtTheEndOfALineOrMidLineOffersTheContinuation() throws {
+        for marked in ["In the 2️⃣service 1️⃣\n", "In the 2️⃣service 1️⃣ more words.\n", "# The 2️⃣service 1️⃣\n", "- In the 2️⃣service 1️⃣"] {
+            let page = MarkedText(marked)
+            let result = try #require(afterSpace(marked), "\(marked.debugDescription)")
+            #expect(result.items.map(\.label) == ["Service Catalog"], "\(marked.debugDescription)")
+            #expect(result.items.map(\.replaceRange) == [page.range("2️⃣", "1️⃣")], "\(marked.debugDescription)")
+            #expect(result.isIncomplete, "\(marked.debugDescription)")
+        }
+        for marked in ["In the 1️⃣\n", "In the 1️⃣ more words.\n", "Text 1️⃣"] {
+            let result = try #require(afterSpace(marked), "\(marked.debugDescription)")
+            #expect(result.items.isEmpty, "\(marked.debugDescription)")
+            #expect(result.isIncomplete, "\(marked.debugDescription)")
+        }
+        // Outside prose the trailing space changes nothing.
+        #expect(afterSpace("```\nservice 1️⃣\n```\n") == nil)
+        // Asked for by the writer (not a trigger), an empty word still lists every term, at a line's end too.
+        let invoked = MarkedText("In the service 1️⃣\n")
+        let everything = try #require(CompletionFeature.complete(at: invoked["1️⃣"], in: "docs/page.md", snapshot: terminologySnapshot(["docs/page.md": invoked.text]), personaIDs: []))
+        #expect(everything.items.map(\.label) == ["Service Catalog", "JWT", "OAuth", "DocHub", "User Role", "kubectl", "Blueprints"])
     }
 }

@@ -117,6 +117,25 @@ enum FixFixture {
         ])
     }
 
+    /// Review finding F7: a use over a soft line break keeps its line break in the edit, but the title,
+    /// a one-line menu item, reads with single spaces as the message does.
+    @Test func aTitleIsOneLineWhenTheUseRunsOverALineBreak() throws {
+        let text = "The Json Web\n   Token again.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text], glossary: terminologyGlossary + "\n## JSON Web Token\n\nA signed token.\n")
+        let diagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).filter { $0.code == "term-casing" }
+        #expect(diagnostics.map(\.message) == ["Write “JSON Web Token”, not “Json Web Token”"])
+        let fix = try #require(diagnostics.first.flatMap(TerminologyFixes.quickFix(for:)))
+        #expect(fix.title == "Replace with “JSON Web Token”")
+        #expect(fix.operations == [.edit(FileEdit(file: "docs/page.md", range: 4..<21, newText: "JSON Web\n   Token"))])
+        // The same for a replacement that changes number, and for a spelled-out abbreviation.
+        let plural = Diagnostic(code: "term-alias", severity: .warning, message: "", file: "docs/page.md", range: 0..<3,
+                                data: ["replacement": .string("User\n  Roles"), "changesNumber": .bool(true)])
+        #expect(TerminologyFixes.quickFix(for: plural)?.title == "Replace with “User Roles” (singular → plural: check the sentence still agrees)")
+        let abbreviation = Diagnostic(code: "term-abbreviation", severity: .information, message: "", file: "docs/page.md", range: 0..<3,
+                                      data: ["replacement": .string("JSON Web\r\nToken (JWT)")])
+        #expect(TerminologyFixes.quickFix(for: abbreviation)?.title == "Spell out as “JSON Web Token (JWT)”")
+    }
+
     @Test func aShoutedPluralOrPossessiveGetsTheGlossarySpelling() throws {
         // Written in capitals with a plural or possessive ending: the ending follows the canonical
         // spelling ("DocHubs"), never the shout ("DocHubS").
@@ -398,6 +417,20 @@ enum FixFixture {
         // Part of a heading is a phrase like any other.
         #expect(proposal("# Deploying the search backend\n\nText.\n", selecting: "search backend", glossary: glossary)?.title
                 == "Add “search backend” to the glossary (docs/glossary.md)")
+    }
+
+    /// Review finding F8: a term's possessive is the term, not a new one (as its plural is).
+    @Test func notForAPossessiveOfATermOrAnAlias() {
+        let glossary = Self.headings + "\n## User Role\n\nA named set of permissions. Also known as the persona.\n"
+        for (page, selection) in [("The DocHub's page.\n", "DocHub's"), ("The Service Catalog's owners.\n", "Service Catalog's"),
+                                  ("The dochub’s page.\n", "dochub’s"), ("Every User Roles' list.\n", "User Roles'"),
+                                  ("The DOCHUB'S page.\n", "DOCHUB'S"), ("The persona's rights.\n", "persona's"),
+                                  ("The Service\nCatalog's owners.\n", "Service\nCatalog's"), ("The DocHubs here.\n", "DocHubs")] {
+            #expect(proposal(page, selecting: selection, glossary: glossary) == nil, "\(selection)")
+        }
+        // A selection that only starts with a term's possessive is a phrase like any other.
+        #expect(proposal("The DocHub's search page.\n", selecting: "DocHub's search page", glossary: glossary)?.title
+                == "Add “DocHub's search page” to the glossary (docs/glossary.md)")
     }
 
     @Test func notForExistingTermsEmptySelectionsOrCode() {

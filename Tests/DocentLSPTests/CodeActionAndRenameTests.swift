@@ -376,18 +376,81 @@ extension TestClient {
         let guide = try #require(files["docs/guide.md"])
         client.open("docs/guide.md", guide)
         let onTerm = lspRange(of: "DocHub renders", in: guide)["start"]!
-        for name in ["", "  "] {
+        // A refused name is a valid request that failed (RequestFailed), with the reason; a missing
+        // name is a malformed request (InvalidParams).
+        for (name, message) in [("", "A term needs at least one word"), ("  ", "A term needs at least one word"), ("Doc\nViewer", "A term name is one line")] {
             let response = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm, "newName": .string(name)])
-            #expect(response["error"]?["code"] == -32602, "“\(name)”")
+            #expect(response["error"] == ["code": -32803, "message": .string(message)], "“\(name)”")
         }
         let taken = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm, "newName": "Page Template"])
-        #expect(taken["error"]?["code"] == -32602)
+        #expect(taken["error"]?["code"] == -32803)
         #expect(taken["error"]?["message"] == "“Page Template” is already a glossary term")
         let missing = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm])
         #expect(missing["error"]?["code"] == -32602)
         let offTerm = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))],
                                                                "position": lspRange(of: "renders", in: guide)["start"]!, "newName": "X"])
         #expect(offTerm["error"]?["code"] == -32803)
+    }
+
+    /// Every file of `fixtures/portal`, by workspace path.
+    static func portalFiles() throws -> [String: String] {
+        let root = repositoryRoot.appendingPathComponent("fixtures/portal")
+        var files: [String: String] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]))
+        for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            files[String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))] = try String(contentsOf: url, encoding: .utf8)
+        }
+        return files
+    }
+
+    /// `fixtures/portal` has "Component (service catalog)" and "Component (UI kit)": references and
+    /// rename of one leave the other's uses alone (review finding F1), and report the uses nothing ties
+    /// to either.
+    @Test func entriesSharingANameOnThePortalFixture() throws {
+        let files = try Self.portalFiles()
+        let client = try TestClient(files: files, capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true]]])
+        let glossaryPath = "docs/reference/glossary.md"
+        let glossary = try #require(files[glossaryPath])
+        let catalogHeading = lspRange(of: "Component (service catalog)", in: glossary)["start"]!
+        let kitHeading = lspRange(of: "Component (UI kit)", in: glossary)["start"]!
+        func references(_ position: JSONValue) throws -> [String] {
+            try #require(try client.request("textDocument/references", ["textDocument": ["uri": .string(client.uri(glossaryPath))], "position": position,
+                                                                          "context": ["includeDeclaration": false]]).arrayValue).map { location in
+                let path = String(location["uri"]!.stringValue!.dropFirst(client.uri("").count))
+                return "\(path):\(location["range"]!["start"]!["line"]!.intValue! + 1)"
+            }
+        }
+        let kitUses = ["docs/framework/builder-guides/creating-a-plugin.md:63", "docs/framework/builder-guides/creating-a-plugin.md:65",
+                       "docs/framework/builder-guides/theming.md:9", "docs/framework/builder-guides/theming.md:11", "docs/framework/builder-guides/theming.md:64",
+                       "docs/framework/builder-guides/theming.md:65", "docs/framework/builder-guides/theming.md:68", "docs/framework/builder-guides/theming.md:84",
+                       "docs/framework/builder-guides/theming.md:91"]
+        #expect(try references(kitHeading) == kitUses)
+        let catalogUses = try references(catalogHeading)
+        #expect(catalogUses.count == 29)
+        #expect(Set(catalogUses).isDisjoint(with: kitUses))
+        // The link to the catalog entry's anchor and the page about registering one are the catalog's.
+        #expect(catalogUses.contains("docs/reference/glossary.md:131"))
+        #expect(catalogUses.contains("docs/portal/user-guides/registering-a-component.md:7"))
+
+        let result = try client.request("textDocument/rename", ["textDocument": ["uri": .string(client.uri(glossaryPath))], "position": kitHeading, "newName": "Widget"])
+        let changes = try #require(result["documentChanges"]?.arrayValue)
+        var edited: [String] = []
+        for change in changes {
+            let path = String(change["textDocument"]!["uri"]!.stringValue!.dropFirst(client.uri("").count))
+            for edit in change["edits"]?.arrayValue ?? [] { edited.append("\(path):\(edit["range"]!["start"]!["line"]!.intValue! + 1)") }
+        }
+        #expect(edited == ["docs/reference/glossary.md:44"] + kitUses)
+        #expect(client.notifications("window/showMessage").last?["params"]?["message"] == """
+            Docent: the rename left 2 uses that could as well mean another entry of the same name (docs/framework/builder-guides/testing-plugins.md) \
+            and the front-matter title or description of docs/framework/builder-guides/testing-plugins.md as written.
+            """)
+
+        // At one of those uses a rename cannot tell which entry is meant, and says so.
+        let testing = try #require(files["docs/framework/builder-guides/testing-plugins.md"])
+        let ambiguous = client.response("textDocument/prepareRename", client.textDocumentPosition("docs/framework/builder-guides/testing-plugins.md",
+                                                                                                    lspRange(of: "components through", in: testing)["start"]!))
+        #expect(ambiguous["error"]?["code"] == -32803)
+        #expect(ambiguous["error"]?["message"] == "“components” here could mean “Component (service catalog)” or “Component (UI kit)”: rename the entry at its heading in the glossary, or write the qualifier after the term")
     }
 
     /// Applies LSP text edits (UTF-16 ranges) to a text.

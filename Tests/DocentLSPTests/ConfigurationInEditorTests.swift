@@ -107,6 +107,35 @@ extension TestClient {
         #expect(client.pushed("docs/page.md") == ["term-casing/4"])
     }
 
+    /// Review finding F6: settings without `docent.rules` (sent, or answered to
+    /// `workspace/configuration` as null or without the key) drop the rules the editor set before.
+    @Test func settingsWithoutRulesDropTheEditorsEarlierRules() throws {
+        let client = try TestClient(files: Self.files, capabilities: ["workspace": ["configuration": true]])
+        client.open("docs/page.md", Self.files["docs/page.md"]!)
+        #expect(client.pushed("docs/page.md") == ["term-casing/1", "term-abbreviation/4"])
+        let off: JSONValue = ["settings": ["docent": ["rules": ["term-abbreviation": "off"]]]]
+        client.notify("workspace/didChangeConfiguration", off)
+        #expect(client.pushed("docs/page.md") == ["term-casing/1"])
+        client.notify("workspace/didChangeConfiguration", ["settings": ["docent": [:]]])
+        #expect(client.pushed("docs/page.md") == ["term-casing/1", "term-abbreviation/4"])
+        // Settings not sent: the server asks, and the client has none (null) or none for rules.
+        for answer: JSONValue in [.null, [:], ["rules": .null]] {
+            client.notify("workspace/didChangeConfiguration", off)
+            #expect(client.pushed("docs/page.md") == ["term-casing/1"])
+            client.notify("workspace/didChangeConfiguration", ["settings": .null])
+            let asked = try #require(client.notifications("workspace/configuration").last)
+            #expect(asked["params"] == ["items": [["section": "docent"]]])
+            client.send(["jsonrpc": "2.0", "id": asked["id"] ?? .null, "result": [answer]])
+            #expect(client.pushed("docs/page.md") == ["term-casing/1", "term-abbreviation/4"], "\(answer)")
+        }
+        // Rules that are no object are said to be ignored, and set none.
+        client.notify("workspace/didChangeConfiguration", off)
+        client.notify("workspace/didChangeConfiguration", ["settings": ["docent": ["rules": "off"]]])
+        #expect(client.pushed("docs/page.md") == ["term-casing/1", "term-abbreviation/4"])
+        #expect(client.notifications("window/logMessage").last?["params"]
+            == ["type": 2, "message": "Editor setting docent.rules: expected an object of rule severities, got \"off\"; ignored"])
+    }
+
     @Test func anInvalidBufferKeepsTheLastGoodConfigurationAndIsADiagnosticUntilFixed() throws {
         let client = try TestClient(files: Self.files)
         client.open("docs/page.md", Self.files["docs/page.md"]!)
@@ -133,6 +162,26 @@ extension TestClient {
         #expect(client.pushed("docs/page.md") == ["term-casing/2", "term-abbreviation/4"])
     }
 
+    /// Review finding F10: diagnostics of an open docent.json carry its buffer's version, each new
+    /// version's even when the problems stay the same; closed, they carry none.
+    @Test func diagnosticsOfAnOpenConfigurationCarryItsVersion() throws {
+        var files = Self.files
+        let broken = Self.config.replacingOccurrences(of: "\"error\" }", with: "\"error\" },\n  \"x\": ")
+        files["docent.json"] = broken
+        let client = try TestClient(files: files)
+        let problem: JSONValue = [["range": ["start": ["line": 5, "character": 0], "end": ["line": 5, "character": 1]], "severity": 1, "source": "docent",
+                                   "code": "configuration", "message": "Unexpected character ‘}’; expected a JSON value"]]
+        #expect(client.publishedDiagnostics("docent.json") == ["uri": .string(client.uri("docent.json")), "diagnostics": problem])
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(client.uri("docent.json")), "languageId": "json", "version": 7, "text": .string(broken)]])
+        #expect(client.publishedDiagnostics("docent.json") == ["uri": .string(client.uri("docent.json")), "diagnostics": problem, "version": 7])
+        // An edit that leaves the problem where it was: the same diagnostics, for the new version.
+        client.replace("docent.json", with: broken + "\n", version: 8)
+        #expect(client.publishedDiagnostics("docent.json") == ["uri": .string(client.uri("docent.json")), "diagnostics": problem, "version": 8])
+        client.replace("docent.json", with: Self.config, version: 9)
+        #expect(client.publishedDiagnostics("docent.json") == ["uri": .string(client.uri("docent.json")), "diagnostics": [], "version": 9])
+        #expect(client.notifications("window/showMessage").count == 1)
+    }
+
     @Test func anInvalidFileOnDiskKeepsTheLastGoodConfiguration() throws {
         let client = try TestClient(files: Self.files)
         client.open("docs/page.md", Self.files["docs/page.md"]!)
@@ -153,7 +202,14 @@ extension TestClient {
         let diagnostics = try #require(client.publishedDiagnostics("docent.json")?["diagnostics"]?.arrayValue)
         #expect(diagnostics.map { $0["severity"] } == [1])
         #expect(diagnostics[0]["source"] == "docent")
-        #expect(client.notifications("window/showMessage").count == 1)
+        // There was no valid configuration before this one, so none stays in force (review F10).
+        #expect(client.notifications("window/showMessage").compactMap { $0["params"]?["message"]?.stringValue } == [
+            #"Docent: docent.json:1:29: Severity must be "error", "warning", "information", "hint" or "off" (no valid configuration was read before: the defaults stand in for what cannot be read)"#,
+        ])
+        // Fixed, then broken again: now the fixed one stays.
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(client.uri("docent.json")), "languageId": "json", "version": 1, "text": .string(Self.config)]])
+        client.replace("docent.json", with: Self.config + "}", version: 2)
+        #expect(client.notifications("window/showMessage").last?["params"]?["message"]?.stringValue?.hasSuffix(" (the last valid configuration stays in force)") == true)
     }
 }
 

@@ -106,7 +106,7 @@ extension ConfigurationProblemCommandTests {
         #expect(diagnostics == [["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]], "severity": 1, "source": "docent",
                                  "code": "configuration", "message": "cannot read the configuration file: Is a directory"]])
         #expect(client.notifications("window/showMessage").compactMap { $0["params"]?["message"]?.stringValue } ==
-            ["Docent: docent.json:1:1: cannot read the configuration file: Is a directory (the last valid configuration stays in force)"])
+            ["Docent: docent.json:1:1: cannot read the configuration file: Is a directory (no valid configuration was read before: the defaults stand in for what cannot be read)"])
     }
 }
 

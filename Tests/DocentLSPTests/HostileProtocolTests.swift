@@ -381,6 +381,33 @@ import Testing
         }
     }
 
+    /// Review finding F10: a didChange for an open document whose contentChanges is no array says
+    /// that, not that the document is not open, and leaves the document and its version as they were.
+    @Test func contentChangesThatAreNoArrayAreSaidAsSuch() {
+        let client = ByteStreamClient()
+        client.feed(Self.didOpen(Self.page, "# Kept\n\nText.\n"))
+        client.clear()
+        for changes: JSONValue in ["x", ["text": "# Lost\n"], .null] {
+            client.feed(notification("textDocument/didChange", ["textDocument": ["uri": .string(Self.page), "version": 2], "contentChanges": changes]))
+        }
+        client.feed(notification("textDocument/didChange", ["textDocument": ["uri": .string(Self.page), "version": 2]]))
+        let warnings = client.messages.filter { $0["method"] == "window/logMessage" }.compactMap { $0["params"]?["message"]?.stringValue }
+        #expect(warnings == Array(repeating: "didChange for \(Self.page): contentChanges is not an array; the change is ignored", count: 4))
+        client.server.queue.sync {
+            let document = client.server.openDocuments[Self.page]
+            #expect(document?.version == 1)
+            #expect(document?.workspace.snapshot.document(document!.path)?.text.string == "# Kept\n\nText.\n")
+        }
+        // Without a uri, and for a document not open, each is said for what it is.
+        client.clear()
+        client.feed(notification("textDocument/didChange", ["textDocument": ["version": 2], "contentChanges": [["text": "x"]]]))
+        client.feed(notification("textDocument/didChange", ["textDocument": ["uri": "file:///elsewhere/closed.md", "version": 2], "contentChanges": [["text": "x"]]]))
+        #expect(client.messages.filter { $0["method"] == "window/logMessage" }.compactMap { $0["params"]?["message"]?.stringValue } == [
+            "didChange without a textDocument.uri is ignored",
+            "didChange for file:///elsewhere/closed.md, a document that is not open, is ignored",
+        ])
+    }
+
     // MARK: Back-pressure
 
     /// A sink that blocks every send until opened, like a client that stopped reading its pipe.

@@ -130,6 +130,26 @@ import Testing
         #expect(first["documentation"]?["value"]?.stringValue?.contains("records who owns") == true)
     }
 
+    /// Review finding F3: the advertised trigger character (a space) offers the multi-word name at the
+    /// end of a line as in its middle, and nothing after an ordinary word.
+    @Test func aTypedSpaceCompletesTheSameAtTheEndOfALineAndMidLine() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("# Page\n\nIn the 1️⃣service 2️⃣\n\nIn the 3️⃣service 4️⃣ more words.\n\nIn the 5️⃣ more.\n")
+        client.open("docs/page.md", page.text)
+        func completion(_ marker: String) throws -> JSONValue {
+            var params = try #require(client.textDocumentPosition("docs/page.md", page[marker]).objectValue)
+            params["context"] = ["triggerKind": 2, "triggerCharacter": " "]
+            return try client.request("textDocument/completion", .object(params))
+        }
+        let end = try completion("2️⃣")
+        #expect(end["isIncomplete"] == true)
+        #expect(end["items"]?.arrayValue?.map { $0["textEdit"] } == [["range": ["start": page["1️⃣"], "end": page["2️⃣"]], "newText": "Service Catalog"]])
+        let middle = try completion("4️⃣")
+        #expect(middle["isIncomplete"] == true)
+        #expect(middle["items"]?.arrayValue?.map { $0["textEdit"] } == [["range": ["start": page["3️⃣"], "end": page["4️⃣"]], "newText": "Service Catalog"]])
+        #expect(try completion("5️⃣") == ["isIncomplete": true, "items": []])
+    }
+
     @Test func midWordCompletionOffersToReplaceTheWholeWord() throws {
         // The cursor sits inside "Servixyz": insert keeps "xyz", replace (the client's choice) takes it in.
         let client = try TestClient(files: SampleWorkspace.files, capabilities: ["textDocument": ["completion": ["completionItem": ["insertReplaceSupport": true]]]])

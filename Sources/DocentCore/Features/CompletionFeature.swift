@@ -35,17 +35,24 @@ public enum CompletionFeature {
         ("tags", "Tags for the page"),
     ]
 
-    public static func complete(at offset: Int, in path: String, snapshot: WorkspaceSnapshot, personaIDs: [String], limit: Int = 50) -> Result? {
+    /// Completion at `offset`. `afterTriggerCharacter` is set when the client asks because a trigger
+    /// character (a space) was typed: then only names that the words before it start are offered
+    /// ("service " → Service Catalog), not every term, and the list is incomplete so that the word typed
+    /// next asks again.
+    public static func complete(at offset: Int, in path: String, snapshot: WorkspaceSnapshot, personaIDs: [String], limit: Int = 50,
+                                afterTriggerCharacter: Bool = false) -> Result? {
         guard let document = snapshot.document(path) else { return nil }
         let markdown = document.markdown
         let bytes = document.text.bytes
         if let frontMatter = markdown.frontMatter, frontMatter.contentRange.contains(offset) || offset == frontMatter.contentRange.upperBound {
             return frontMatterCompletion(at: offset, document: document, personaIDs: personaIDs)
         }
-        // Only in prose: the cursor sits inside or at the end of a prose span.
-        guard markdown.proseSpans.contains(where: { $0.range.lowerBound <= offset && offset <= $0.range.upperBound }) else { return nil }
+        // Only in prose: the cursor sits inside or at the end of a prose span, or after spaces that end
+        // one on its line (a line's trailing spaces belong to no span).
+        guard isInProse(offset, markdown: markdown, bytes: bytes) else { return nil }
         if markdown.codeSpans.contains(where: { $0.lowerBound < offset && offset < $0.upperBound }) { return nil }
         if isInURL(offset, markdown: markdown, bytes: bytes) { return nil }
+        if isInMarkupBeingTyped(offset, markdown: markdown, bytes: bytes) { return nil }
 
         // The words typed before the cursor on this line: the current (possibly empty) word and up to
         // three before it, each a candidate query ("software c" → "Software Catalog").
@@ -76,7 +83,12 @@ public enum CompletionFeature {
         for (queryStart, minimumScore, minimumWords) in queries {
             // One item past the limit says "incomplete"; what would follow it is never returned.
             if items.count > limit { break }
-            // An empty word: `ranked` offers everything, alphabetically, marked incomplete.
+            // An empty word: `ranked` offers everything, alphabetically, marked incomplete; not at each
+            // space typed in prose.
+            if queryStart == offset && afterTriggerCharacter {
+                rankedEverything = false
+                continue
+            }
             let query = document.text.string(in: queryStart..<offset)
             let (candidates, isComplete) = CompletionRanking.ranked(query: query, glossary: glossary, limit: limit * 4)
             if !isComplete { rankedEverything = false }
@@ -106,6 +118,15 @@ public enum CompletionFeature {
         return Result(items: returned, isIncomplete: isIncomplete)
     }
 
+    /// Whether `offset` is inside or at the end of a prose span, or after spaces or tabs that follow
+    /// one on the same line.
+    static func isInProse(_ offset: Int, markdown: MarkdownDocument, bytes: [UInt8]) -> Bool {
+        markdown.proseSpans.contains { span in
+            span.range.lowerBound <= offset
+                && (offset <= span.range.upperBound || bytes[span.range.upperBound..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 })
+        }
+    }
+
     /// Whether `offset` is inside or at the end of a URL: a bare URL or autolink, a link's or definition's
     /// destination, or a word being typed that reads as one (`https://…`, `www.…`) before the scanner
     /// knows it as a link.
@@ -124,6 +145,43 @@ public enum CompletionFeature {
         while start > 0 && !ByteClass.isWhitespace(bytes[start - 1]) && bytes[start - 1] != UInt8(ascii: "(") && bytes[start - 1] != UInt8(ascii: "<") { start -= 1 }
         let token = String(decoding: bytes[start..<offset], as: UTF8.self).lowercased()
         return token.contains("://") || token.hasPrefix("www.") || token.hasPrefix("mailto:")
+    }
+
+    /// Whether `offset` follows, on its line, markup opened but not yet closed, which the scanner
+    /// cannot know as such and reads as prose: a link's or image's destination (`[x](serv`,
+    /// `![img](serv`), an HTML tag and its attributes (`<a href="serv`), or a code span (`` `serv ``:
+    /// after a backtick run no code span holds). A backslash escapes the character after it.
+    static func isInMarkupBeingTyped(_ offset: Int, markdown: MarkdownDocument, bytes: [UInt8]) -> Bool {
+        var lineStart = offset
+        while lineStart > 0 && bytes[lineStart - 1] != 0x0A && bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
+        var inDestination = false, inTag = false, inCode = false
+        var index = lineStart
+        while index < offset {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"):
+                index += 2
+                continue
+            case UInt8(ascii: "]") where index + 1 < offset && bytes[index + 1] == UInt8(ascii: "("):
+                inDestination = true
+                index += 2
+                continue
+            case UInt8(ascii: ")"):
+                inDestination = false
+            case UInt8(ascii: "<") where index + 1 < bytes.count && (ByteClass.isASCIILetter(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "!")):
+                inTag = true
+            case UInt8(ascii: ">"):
+                inTag = false
+            case UInt8(ascii: "`"):
+                let start = index
+                while index < offset && bytes[index] == UInt8(ascii: "`") { index += 1 }
+                if !markdown.codeSpans.contains(where: { $0.contains(start) }) { inCode = true }
+                continue
+            default:
+                break
+            }
+            index += 1
+        }
+        return inDestination || inTag || inCode
     }
 
     /// The entry whose term to insert for a name: a redirect's preferred entry, an alias's entry.

@@ -10,20 +10,35 @@ public enum RenameFeature {
     public enum Failure: Error, Sendable, Equatable {
         case notATerm
         case invalidName(String)
+        /// A use of a name several entries have as their term, with nothing to tell which it means.
+        case ambiguous(String)
     }
 
     /// The term at `offset` (a use, or the entry's own term) and its canonical spelling.
     public static func prepare(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> Preparation? {
+        try? preparation(at: offset, in: path, snapshot: snapshot).get().preparation
+    }
+
+    /// The term at `offset` and the entry a rename there renames: `.notATerm` off a term (or on an
+    /// alias), `.ambiguous` on a use that could mean any of several entries sharing the name.
+    public static func preparation(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> Result<(entry: Int, preparation: Preparation), Failure> {
         let glossary = snapshot.glossary
         if let entry = TermLookup.entryDefinition(at: offset, in: path, snapshot: snapshot) {
             let definition = glossary.entries[entry]
             let range = termTextRange(of: definition, in: snapshot) ?? definition.termRange
-            return Preparation(range: range, placeholder: definition.term)
+            return .success((entry, Preparation(range: range, placeholder: definition.term)))
         }
-        guard let found = TermLookup.term(at: offset, in: path, snapshot: snapshot), let entry = found.entries.first else { return nil }
+        guard let found = TermLookup.term(at: offset, in: path, snapshot: snapshot), let entry = found.entries.first,
+              let document = snapshot.document(path) else { return .failure(.notATerm) }
         // Uses through an alias rename the alias's entry, but only uses of the term itself are edited.
-        guard glossary.names[found.match.name].targets.contains(where: { $0.entry == entry && $0.kind == .term }) else { return nil }
-        return Preparation(range: found.match.range, placeholder: glossary.entries[entry].term)
+        guard glossary.names[found.match.name].targets.contains(where: { $0.entry == entry && $0.kind == .term }) else { return .failure(.notATerm) }
+        var resolver = UseResolver(path: path, document: document, snapshot: snapshot)
+        if case .ambiguous(let candidates)? = resolver.meaning(of: found.match) {
+            let names = candidates.map { "“\(glossary.entries[$0].displayName)”" }
+            let written = document.text.string(in: found.match.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return .failure(.ambiguous("“\(written)” here could mean \(names.dropLast().joined(separator: ", ")) or \(names.last!): rename the entry at its heading in the glossary, or write the qualifier after the term"))
+        }
+        return .success((entry, Preparation(range: found.match.range, placeholder: glossary.entries[entry].term)))
     }
 
     /// A rename's edits and what it deliberately left alone, for the client to tell the writer.
@@ -35,6 +50,10 @@ public enum RenameFeature {
         /// Pages whose front-matter `title:` or `description:` mentions the term without being it; a
         /// rename does not rewrite metadata the writer owns.
         public var frontMatterMentions: [String]
+        /// Uses of a name the entry shares with other entries (“Component (service catalog)” and
+        /// “Component (UI kit)”) that nothing ties to one of them: renaming them would decide what they
+        /// mean, so they are left as written. Uses that mean another entry are not listed.
+        public var ambiguousUses: [FileEdit] = []
     }
 
     /// The edits that rename the entry at `offset` to `newName`.
@@ -49,9 +68,10 @@ public enum RenameFeature {
         guard !trimmed.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return .failure(.invalidName("A term name is one line")) }
         guard !trimmed.isEmpty, WordTokenizer.normalizedWords(trimmed).count > 0 else { return .failure(.invalidName("A term needs at least one word")) }
         let glossary = snapshot.glossary
-        guard let entry = TermLookup.entryDefinition(at: offset, in: path, snapshot: snapshot)
-                ?? prepare(at: offset, in: path, snapshot: snapshot).flatMap({ _ in TermLookup.term(at: offset, in: path, snapshot: snapshot)?.entries.first }) else {
-            return .failure(.notATerm)
+        let entry: Int
+        switch preparation(at: offset, in: path, snapshot: snapshot) {
+        case .success(let found): entry = found.entry
+        case .failure(let failure): return .failure(failure)
         }
         // A name another entry already has would merge two terms.
         if let other = glossary.entries(named: trimmed).first(where: { $0 != entry }) {
@@ -67,17 +87,29 @@ public enum RenameFeature {
         // Uses of the term's own name (not its aliases) in every document.
         var skipped: [FileEdit] = []
         var mentions: [String] = []
+        var ambiguous: [FileEdit] = []
         guard let nameIndex = glossary.names.indices.first(where: { glossary.names[$0].targets.contains(TermTarget(entry: entry, kind: .term)) }) else {
             return .success(Plan(edits: edits, skippedUses: [], frontMatterMentions: []))
         }
+        // Other entries with the same term: each use goes to the entry it means.
+        let isShared = !TermLookup.competingEntries(forName: nameIndex, in: glossary).isEmpty
         for file in snapshot.sortedPaths {
             guard let document = snapshot.document(file) else { continue }
             let headings = snapshot.isGlossary(file) ? glossary.entries(inFile: file).map { glossary.entries[$0].termRange } : []
             var suppressions: Suppressions?
+            var resolver: UseResolver?
             for match in snapshot.termMatches(in: file) where match.name == nameIndex {
                 if headings.contains(where: { $0.overlaps(match.range) }) { continue }
                 let written = document.text.string(in: match.range)
                 let edit = FileEdit(file: file, range: match.range, newText: inflect(trimmed, like: written, canonical: definition.term, inflectionLength: match.inflectionLength))
+                if isShared {
+                    if resolver == nil { resolver = UseResolver(path: file, document: document, snapshot: snapshot) }
+                    switch resolver!.meaning(of: match) {
+                    case .entry(let meant)? where meant != entry: continue
+                    case .ambiguous?: ambiguous.append(edit); continue
+                    default: break
+                    }
+                }
                 if suppressions == nil { suppressions = Suppressions(document: document) }
                 if suppressions!.isAnyRuleSuppressed(at: match.range.lowerBound) {
                     skipped.append(edit)
@@ -91,9 +123,30 @@ public enum RenameFeature {
         for file in snapshot.sortedPaths {
             guard let document = snapshot.document(file) else { continue }
             if let edit = frontMatterTitleEdit(in: file, document: document, term: definition.term, newName: trimmed) {
+                if isShared && !(snapshot.isGlossary(file) && glossary.entries(inFile: file).contains(entry)) {
+                    // A title that is a shared term means the entry the page's text fits.
+                    var resolver = UseResolver(path: file, document: document, snapshot: snapshot)
+                    switch resolver.meaning(of: edit.range, among: TermLookup.competingEntries(forName: nameIndex, in: glossary)) {
+                    case .entry(let meant) where meant != entry: continue
+                    case .ambiguous: ambiguous.append(edit); continue
+                    default: break
+                    }
+                }
                 if !edits.contains(where: { $0.file == file && $0.range.overlaps(edit.range) }) { edits.append(edit) }
-            } else if let frontMatter = document.markdown.frontMatter,
-                      ["title", "description"].contains(where: { key in frontMatter.string(key).map { containsWords(termWords, in: WordTokenizer.normalizedWords($0)) } ?? false }) {
+            } else if let frontMatter = document.markdown.frontMatter {
+                let mentioning = ["title", "description"].compactMap { key in
+                    frontMatter.string(key).flatMap { containsWords(termWords, in: WordTokenizer.normalizedWords($0)) ? frontMatter.entry(key) : nil }
+                }
+                guard !mentioning.isEmpty else { continue }
+                if isShared {
+                    // Only a mention that may mean this entry: one that means another entry of the name is none of the rename's business.
+                    var resolver = UseResolver(path: file, document: document, snapshot: snapshot)
+                    let candidates = TermLookup.competingEntries(forName: nameIndex, in: glossary)
+                    guard mentioning.contains(where: { mention in
+                        if case .entry(let meant) = resolver.meaning(of: mention.valueRange, among: candidates), meant != entry { return false }
+                        return true
+                    }) else { continue }
+                }
                 mentions.append(file)
             }
         }
@@ -114,7 +167,7 @@ public enum RenameFeature {
                 }
             }
         }
-        return .success(Plan(edits: edits, skippedUses: skipped, frontMatterMentions: mentions))
+        return .success(Plan(edits: edits, skippedUses: skipped, frontMatterMentions: mentions, ambiguousUses: ambiguous))
     }
 
     static func containsWords(_ words: [[UInt8]], in text: [[UInt8]]) -> Bool {

@@ -13,7 +13,23 @@ public enum TermLookup {
         let matches = snapshot.termMatches(in: path)
         guard let match = matches.first(where: { $0.range.lowerBound <= offset && offset <= $0.range.upperBound }) else { return nil }
         let targets = snapshot.glossary.names[match.name].targets.map(\.entry).uniqued()
-        return Found(match: match, entries: rankByContext(targets, around: match.range, in: document, glossary: snapshot.glossary))
+        var ranked = rankByContext(targets, around: match.range, in: document, glossary: snapshot.glossary)
+        // A use that a link, a written qualifier or its own entry ties to one of the entries sharing
+        // the name puts that entry first, as rename and references count it.
+        var resolver = UseResolver(path: path, document: document, snapshot: snapshot)
+        if case .entry(let resolved)? = resolver.meaning(of: match), let index = ranked.firstIndex(of: resolved), index > 0 {
+            ranked.remove(at: index)
+            ranked.insert(resolved, at: 0)
+        }
+        return Found(match: match, entries: ranked)
+    }
+
+    /// The entries whose term `name` is, when there are several ("Component (service catalog)" and
+    /// "Component (UI kit)"): a use of the name must be told apart. Empty for a name at most one entry
+    /// has as its term (its uses belong to every entry the name is a term or alias of).
+    static func competingEntries(forName name: Int, in glossary: Glossary) -> [Int] {
+        let entries = glossary.names[name].targets.filter { $0.kind == .term }.map(\.entry).uniqued()
+        return entries.count > 1 ? entries : []
     }
 
     /// The glossary entry whose own term is written at `offset` in a glossary file.
@@ -29,26 +45,159 @@ public enum TermLookup {
     /// words of the qualifier near the use and anywhere in the page count, then glossary order.
     static func rankByContext(_ entries: [Int], around range: ByteRange, in document: WorkspaceDocument, glossary: Glossary) -> [Int] {
         guard entries.count > 1 else { return entries }
-        let bytes = document.text.bytes
-        let nearby = max(0, range.lowerBound - 400)..<min(bytes.count, range.upperBound + 400)
-        // Bytes only: a hover must not copy or lower-case a 200 KB page.
-        func score(_ index: Int) -> Int {
-            let entry = glossary.entries[index]
-            var words = (entry.qualifier ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-            words = words.filter { $0.count > 3 && !["plugin", "backstage", "core"].contains($0) }
-            var total = 0
-            for word in words {
-                let phrase = [Array(word.utf8)]
-                if PhraseSearch.occurs(phrase, in: bytes, range: nearby) { total += 10 }
-                if PhraseSearch.occurs(phrase, in: bytes, range: 0..<bytes.count) { total += 3 }
-            }
-            // An entry that is the term itself beats one the name is only an alias of.
-            return total
+        var scorer = ContextScorer(document: document, glossary: glossary)
+        let scores = entries.map { scorer.score($0, around: range) }
+        // Ties keep glossary order, in which an entry that is the term itself comes before one the
+        // name is only an alias of.
+        return entries.indices.sorted { lhs, rhs in
+            scores[lhs] != scores[rhs] ? scores[lhs] > scores[rhs] : lhs < rhs
+        }.map { entries[$0] }
+    }
+}
+
+/// How well an entry's qualifier fits the text around a use: 10 for each of its words (longer than three
+/// letters, not a generic one, not one of the term's) near the use, 3 for each anywhere in the page; a qualifier of several
+/// words ("UI kit") counts as a phrase too. Page-wide hits are kept with the document's text, so
+/// scoring every use of a page reads the page once per phrase.
+struct ContextScorer {
+    let document: WorkspaceDocument
+    let bytes: [UInt8]
+    let glossary: Glossary
+    private var pageScores: [Int: Int] = [:]
+    private var phrasesByEntry: [Int: [[[UInt8]]]] = [:]
+
+    init(document: WorkspaceDocument, glossary: Glossary) {
+        self.document = document
+        self.bytes = document.text.bytes
+        self.glossary = glossary
+    }
+
+    /// The qualifier's phrases to look for, lower-cased. Words of the term itself tell nothing: every
+    /// use has them ("Permission (permission plugin)").
+    static func phrases(of qualifier: String?, term: String) -> [[[UInt8]]] {
+        let words = (qualifier ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let termWords = Set(term.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        var phrases = words.filter { $0.count > 3 && !["plugin", "backstage", "core"].contains($0) && !termWords.contains($0) }.map { [Array($0.utf8)] }
+        if words.count > 1 { phrases.append(words.map { Array($0.utf8) }) }
+        return phrases
+    }
+
+    /// Bytes only: a hover must not copy or lower-case a 200 KB page.
+    mutating func score(_ entry: Int, around range: ByteRange) -> Int {
+        let phrases = phrasesByEntry[entry] ?? Self.phrases(of: glossary.entries[entry].qualifier, term: glossary.entries[entry].term)
+        phrasesByEntry[entry] = phrases
+        guard !phrases.isEmpty else { return 0 }
+        let page: Int
+        if let cached = pageScores[entry] {
+            page = cached
+        } else {
+            page = phrases.filter { phrase in
+                document.cache.phraseOccurs(phrase) { PhraseSearch.occurs(phrase, in: bytes, range: 0..<bytes.count) }
+            }.count * 3
+            pageScores[entry] = page
         }
-        return entries.enumerated().sorted { lhs, rhs in
-            let left = score(lhs.element), right = score(rhs.element)
-            return left != right ? left > right : lhs.offset < rhs.offset
-        }.map(\.element)
+        guard page > 0 else { return 0 }
+        let nearby = max(0, range.lowerBound - 400)..<min(bytes.count, range.upperBound + 400)
+        return page + phrases.filter { PhraseSearch.occurs($0, in: bytes, range: nearby) }.count * 10
+    }
+}
+
+/// Which of the entries sharing a name as their term ("Component (service catalog)", "Component (UI
+/// kit)") a use in one document means, the way rename, references, highlights and the hover's use
+/// count read it. In order:
+/// 1. the use is the text of a link to one entry's anchor: `[component](glossary.md#component-ui-kit)`;
+/// 2. the use is followed by one entry's qualifier: `Component (UI kit)`;
+/// 3. the use is inside one entry's own text in the glossary;
+/// 4. one entry's qualifier fits the text around the use better than every other's (`ContextScorer`,
+///    as the hover ranks them).
+/// Otherwise the use is ambiguous: it belongs to none of them alone.
+struct UseResolver {
+    enum Meaning: Equatable {
+        case entry(Int)
+        case ambiguous([Int])
+    }
+
+    let path: String
+    let document: WorkspaceDocument
+    let snapshot: WorkspaceSnapshot
+    private var scorer: ContextScorer
+    /// Labels of the document's link reference definitions (lower-cased) to their destinations.
+    private var definitions: [String: String]?
+    /// Indices of the document's inline and reference links, by where their text starts.
+    private var linksByText: [Int]?
+
+    init(path: String, document: WorkspaceDocument, snapshot: WorkspaceSnapshot) {
+        self.path = path
+        self.document = document
+        self.snapshot = snapshot
+        self.scorer = ContextScorer(document: document, glossary: snapshot.glossary)
+    }
+
+    /// Nil for a use of a name at most one entry has as its term.
+    mutating func meaning(of match: TermMatch) -> Meaning? {
+        let candidates = TermLookup.competingEntries(forName: match.name, in: snapshot.glossary)
+        guard !candidates.isEmpty else { return nil }
+        return meaning(of: match.range, among: candidates)
+    }
+
+    mutating func meaning(of range: ByteRange, among candidates: [Int]) -> Meaning {
+        let glossary = snapshot.glossary
+        if let linked = linkedEntry(around: range, among: candidates) { return .entry(linked) }
+        if let qualified = writtenQualifier(after: range.upperBound).flatMap({ written in
+            candidates.first { glossary.entries[$0].qualifier.map(WordTokenizer.normalizedWords) == written }
+        }) { return .entry(qualified) }
+        if snapshot.isGlossary(path), let own = glossary.entry(containing: range.lowerBound, inFile: path), candidates.contains(own) {
+            return .entry(own)
+        }
+        let scores = candidates.map { scorer.score($0, around: range) }
+        if let best = scores.max(), best > 0, scores.filter({ $0 == best }).count == 1 {
+            return .entry(candidates[scores.firstIndex(of: best)!])
+        }
+        return .ambiguous(candidates)
+    }
+
+    /// The candidate whose anchor the link around `range` points at.
+    private mutating func linkedEntry(around range: ByteRange, among candidates: [Int]) -> Int? {
+        let links = document.markdown.links
+        if linksByText == nil {
+            linksByText = links.indices.filter { links[$0].kind == .inline || links[$0].kind == .reference }.sorted { links[$0].textRange.lowerBound < links[$1].textRange.lowerBound }
+        }
+        // The last link whose text starts at or before the use (link texts do not nest).
+        let sorted = linksByText!
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if links[sorted[middle]].textRange.lowerBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, case let link = links[sorted[low - 1]], range.upperBound <= link.textRange.upperBound else { return nil }
+        var destination = link.destination
+        if link.kind == .reference {
+            if definitions == nil {
+                var found: [String: String] = [:]
+                for definition in document.markdown.links where definition.kind == .definition {
+                    let label = document.text.string(in: definition.textRange).lowercased()
+                    if found[label] == nil { found[label] = definition.destination }
+                }
+                definitions = found
+            }
+            let label = destination.isEmpty ? document.text.string(in: link.textRange) : destination
+            guard let resolved = definitions?[label.lowercased()] else { return nil }
+            destination = resolved
+        }
+        guard let (file, anchor) = Glossary.target(of: destination, from: path), let anchor else { return nil }
+        let entries = snapshot.glossary.entries
+        return candidates.first { entries[$0].file == file && entries[$0].anchor?.lowercased() == anchor.lowercased() }
+    }
+
+    /// The words of a parenthesised qualifier right after a use, on the same line: "Component (UI kit)".
+    private func writtenQualifier(after end: Int) -> [[UInt8]]? {
+        let bytes = document.text.bytes
+        var index = end
+        while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "(") else { return nil }
+        guard let close = bytes[index...].prefix(200).firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0x0A }), bytes[close] == UInt8(ascii: ")") else { return nil }
+        let words = WordTokenizer.normalizedWords(String(decoding: bytes[(index + 1)..<close], as: UTF8.self))
+        return words.isEmpty ? nil : words
     }
 }
 
@@ -101,21 +250,40 @@ public enum DefinitionFeature {
     }
 }
 
-/// Find references: every use of an entry's names across the workspace, open and closed files.
+/// Find references: every use of an entry's names across the workspace, open and closed files. A use
+/// of a name several entries have as their term belongs to the entry `UseResolver` says it means, and
+/// to none of them when it is ambiguous.
 public enum ReferencesFeature {
     /// The entry at `offset`: its own term in a glossary, or the use under the cursor (its best entry).
     public static func entry(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> Int? {
-        if let entry = TermLookup.entryDefinition(at: offset, in: path, snapshot: snapshot) { return entry }
-        return TermLookup.term(at: offset, in: path, snapshot: snapshot)?.entries.first
+        entries(at: offset, in: path, snapshot: snapshot).first
+    }
+
+    /// The entries at `offset`: its own term in a glossary, or the entry the use under the cursor
+    /// means; every entry sharing the name when the use is ambiguous between them.
+    public static func entries(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> [Int] {
+        if let entry = TermLookup.entryDefinition(at: offset, in: path, snapshot: snapshot) { return [entry] }
+        guard let found = TermLookup.term(at: offset, in: path, snapshot: snapshot), let best = found.entries.first,
+              let document = snapshot.document(path) else { return [] }
+        var resolver = UseResolver(path: path, document: document, snapshot: snapshot)
+        if case .ambiguous(let candidates)? = resolver.meaning(of: found.match) { return candidates }
+        return [best]
     }
 
     public static func references(toEntry entry: Int, snapshot: WorkspaceSnapshot, includeDeclaration: Bool = false) -> [WorkspaceLocation] {
+        references(toEntries: [entry], snapshot: snapshot, includeDeclaration: includeDeclaration)
+    }
+
+    /// The uses of any of `entries` (each once), after their definitions when `includeDeclaration`.
+    public static func references(toEntries entries: [Int], snapshot: WorkspaceSnapshot, includeDeclaration: Bool = false) -> [WorkspaceLocation] {
         var result: [WorkspaceLocation] = []
         if includeDeclaration {
-            let definition = snapshot.glossary.entries[entry]
-            result.append(WorkspaceLocation(file: definition.file, range: definition.termRange))
+            for entry in entries {
+                let definition = snapshot.glossary.entries[entry]
+                result.append(WorkspaceLocation(file: definition.file, range: definition.termRange))
+            }
         }
-        forEachUse(ofEntry: entry, snapshot: snapshot, ordered: true) { path, range in result.append(WorkspaceLocation(file: path, range: range)) }
+        forEachUse(ofEntries: Set(entries), snapshot: snapshot, ordered: true) { path, range in result.append(WorkspaceLocation(file: path, range: range)) }
         return result
     }
 
@@ -123,7 +291,7 @@ public enum ReferencesFeature {
     /// them or putting the documents in order.
     public static func useCount(ofEntry entry: Int, snapshot: WorkspaceSnapshot) -> Int {
         var count = 0
-        forEachUse(ofEntry: entry, snapshot: snapshot, ordered: false) { _, _ in count += 1 }
+        forEachUse(ofEntries: [entry], snapshot: snapshot, ordered: false) { _, _ in count += 1 }
         return count
     }
 
@@ -138,29 +306,44 @@ public enum ReferencesFeature {
         return low < sorted.count && sorted[low].overlaps(range)
     }
 
-    /// Document highlights: the uses in `path` of the entry at `offset` (see `entry(at:in:snapshot:)`),
+    /// Document highlights: the uses in `path` of the entry at `offset` (see `entries(at:in:snapshot:)`),
     /// and its term when `path` is the glossary that defines it, in text order.
     public static func highlights(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> [(range: ByteRange, isDefinition: Bool)] {
-        guard let entry = entry(at: offset, in: path, snapshot: snapshot) else { return [] }
+        let entries = entries(at: offset, in: path, snapshot: snapshot)
+        guard !entries.isEmpty else { return [] }
         var result: [(range: ByteRange, isDefinition: Bool)] = []
-        let definition = snapshot.glossary.entries[entry]
-        if definition.file == path { result.append((definition.termRange, true)) }
-        forEachUse(ofEntry: entry, snapshot: snapshot, ordered: true, in: [path]) { _, range in result.append((range, false)) }
+        for entry in entries {
+            let definition = snapshot.glossary.entries[entry]
+            if definition.file == path { result.append((definition.termRange, true)) }
+        }
+        forEachUse(ofEntries: Set(entries), snapshot: snapshot, ordered: true, in: [path]) { _, range in result.append((range, false)) }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// Calls `body` for every use of the entry's names, in `paths` (every document when nil; in path
-    /// order when `ordered`).
-    static func forEachUse(ofEntry entry: Int, snapshot: WorkspaceSnapshot, ordered: Bool, in paths: [String]? = nil, _ body: (String, ByteRange) -> Void) {
+    /// Calls `body` for every use of one of the entries' names that belongs to one of them, in `paths`
+    /// (every document when nil; in path order when `ordered`).
+    static func forEachUse(ofEntries entries: Set<Int>, snapshot: WorkspaceSnapshot, ordered: Bool, in paths: [String]? = nil, _ body: (String, ByteRange) -> Void) {
         let glossary = snapshot.glossary
-        // Which names mean the entry, by name index: one array lookup per match.
+        // Which names mean one of the entries, by name index: one array lookup per match. A name that
+        // several entries have as their term is resolved use by use when one of them is asked for.
         var isName = [Bool](repeating: false, count: glossary.names.count)
-        for index in glossary.names.indices where glossary.names[index].targets.contains(where: { $0.entry == entry }) { isName[index] = true }
+        var isShared = [Bool](repeating: false, count: glossary.names.count)
+        for index in glossary.names.indices where glossary.names[index].targets.contains(where: { entries.contains($0.entry) }) {
+            isName[index] = true
+            let competing = TermLookup.competingEntries(forName: index, in: glossary)
+            // Asked for an entry that has the name only as an alias, or for every entry sharing it: every use counts.
+            isShared[index] = competing.contains(where: entries.contains) && !competing.allSatisfy(entries.contains)
+        }
         for path in paths ?? (ordered ? snapshot.sortedPaths : Array(snapshot.documents.keys)) {
             // Entry headings in a glossary are definitions, not uses (nor is a qualifier written in one).
             let headings = snapshot.isGlossary(path) ? glossary.entries(inFile: path).map { glossary.entries[$0].termRange } : []
+            var resolver: UseResolver?
             for match in snapshot.termMatches(in: path) where isName[match.name] {
                 if !headings.isEmpty && overlapsAny(match.range, sorted: headings) { continue }
+                if isShared[match.name] {
+                    if resolver == nil, let document = snapshot.document(path) { resolver = UseResolver(path: path, document: document, snapshot: snapshot) }
+                    guard case .entry(let meant)? = resolver?.meaning(of: match), entries.contains(meant) else { continue }
+                }
                 body(path, match.range)
             }
         }

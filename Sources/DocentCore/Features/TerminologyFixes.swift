@@ -25,15 +25,18 @@ public struct TerminologyFixes: CodeActionProvider {
     public static func quickFix(for diagnostic: Diagnostic) -> CodeActionProposal? {
         guard fixableCodes.contains(diagnostic.code), case .string(let replacement)? = diagnostic.data["replacement"] else { return nil }
         let changesNumber = diagnostic.data["changesNumber"] == .bool(true)
+        // A menu item is one line: a replacement that keeps a soft line break ("JSON Web\n   Token")
+        // is shown with single spaces, as the diagnostic's message shows it.
+        let shown = replacement.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let title: String
         switch diagnostic.code {
-        case "term-abbreviation": title = "Spell out as “\(replacement)”"
+        case "term-abbreviation": title = "Spell out as “\(shown)”"
         default:
             if changesNumber {
                 let number = TermSpelling.readsAsPlural(replacement) ? "singular → plural" : "plural → singular"
-                title = "Replace with “\(replacement)” (\(number): check the sentence still agrees)"
+                title = "Replace with “\(shown)” (\(number): check the sentence still agrees)"
             } else {
-                title = "Replace with “\(replacement)”"
+                title = "Replace with “\(shown)”"
             }
         }
         return CodeActionProposal(title: title, kind: "quickfix", fixes: [diagnostic],
@@ -128,6 +131,14 @@ public enum AddToGlossary {
         let phrase = words.joined(separator: " ")
         guard (1...maximumWords).contains(words.count), phrase.contains(where: \.isLetter), !phrase.contains("\n"),
               snapshot.glossary.entries(named: phrase).isEmpty else { return nil }
+        // Nor a term's possessive ("DocHub's", "Service Catalog’s", "User Roles'"), nor a selection that
+        // is exactly a use the matcher found (any ending it accepts, across a line break too).
+        if let owner = withoutPossessive(phrase), !snapshot.glossary.entries(named: owner).isEmpty { return nil }
+        var trimmed = selection
+        let bytes = document.text.bytes
+        while trimmed.lowerBound < trimmed.upperBound && ByteClass.isWhitespace(bytes[trimmed.lowerBound]) { trimmed = (trimmed.lowerBound + 1)..<trimmed.upperBound }
+        while trimmed.upperBound > trimmed.lowerBound && ByteClass.isWhitespace(bytes[trimmed.upperBound - 1]) { trimmed = trimmed.lowerBound..<(trimmed.upperBound - 1) }
+        if snapshot.termMatches(in: path).contains(where: { $0.range == trimmed }) { return nil }
         // Only from prose.
         guard document.markdown.proseSpans.contains(where: { $0.range.lowerBound <= selection.lowerBound && selection.lowerBound < $0.range.upperBound }) else { return nil }
         // A whole heading is a title, not a term (some clients send a heading diagnostic's range).
@@ -135,6 +146,18 @@ public enum AddToGlossary {
         for file in targets(snapshot.glossary.files, configuration: snapshot.configuration) {
             guard let glossaryDocument = snapshot.document(file.path), let edit = insertion(of: phrase, into: file, document: glossaryDocument) else { continue }
             return CodeActionProposal(title: "Add “\(phrase)” to the glossary (\(file.path))", kind: "refactor", operations: [.edit(edit)])
+        }
+        return nil
+    }
+
+    /// The phrase without a possessive ending (`'s`, `’s`, or the apostrophe after a plural's `s`);
+    /// nil when it has none.
+    static func withoutPossessive(_ phrase: String) -> String? {
+        for ending in ["'s", "’s", "'S", "’S"] where phrase.hasSuffix(ending) && phrase.count > ending.count {
+            return String(phrase.dropLast(ending.count))
+        }
+        if phrase.count > 2, phrase.hasSuffix("s'") || phrase.hasSuffix("s’") || phrase.hasSuffix("S'") || phrase.hasSuffix("S’") {
+            return String(phrase.dropLast())
         }
         return nil
     }

@@ -24,6 +24,7 @@ public struct WorkspaceDocument: Sendable {
 final class DocumentCache: Sendable {
     private let matches = Mutex<(key: Int, matches: [TermMatch])?>(nil)
     private let glossaryFile = Mutex<(format: GlossaryFormat?, file: GlossaryFile)?>(nil)
+    private let phrases = Mutex<[[[UInt8]]: Bool]>([:])
 
     /// The term matches for glossaries with `matchingKey` (`Glossary.matchingKey`).
     func termMatches(matchingKey: Int, compute: () -> [TermMatch]) -> [TermMatch] {
@@ -31,6 +32,15 @@ final class DocumentCache: Sendable {
         let computed = compute()
         matches.withLock { $0 = (matchingKey, computed) }
         return computed
+    }
+
+    /// Whether the lower-cased words occur in this text (`PhraseSearch`): telling apart entries that
+    /// share a name looks for their qualifiers in every page that uses the name, once per text.
+    func phraseOccurs(_ words: [[UInt8]], search: () -> Bool) -> Bool {
+        if let known = phrases.withLock({ $0[words] }) { return known }
+        let found = search()
+        phrases.withLock { $0[words] = found }
+        return found
     }
 
     /// This text parsed as a glossary in `format`: editing one glossary file re-parses only that one.

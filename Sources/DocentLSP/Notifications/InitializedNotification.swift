@@ -105,9 +105,14 @@ extension LanguageServer {
         let problems = workspace.configurationProblems
         let uri: String? = problems.isEmpty ? nil : workspace.configurationFile.map { self.uri(of: $0, in: workspace) }
         let changed = problems != workspace.reportedConfigurationProblems
-        guard changed || uri != workspace.configurationDiagnosticsURI else { return }
+        // While the file is open, its diagnostics carry the buffer's version, pushed again for a new
+        // version even when the problems stay the same.
+        let version = uri.flatMap { openDocuments[$0]?.version }
+        guard changed || uri != workspace.configurationDiagnosticsURI || version != workspace.configurationDiagnosticsVersion else { return }
         workspace.reportedConfigurationProblems = problems
-        let kept = problems.contains(where: \.isError) ? " (the last valid configuration stays in force)" : ""
+        let kept = !problems.contains(where: \.isError) ? ""
+            : workspace.hasValidConfiguration ? " (the last valid configuration stays in force)"
+            : " (no valid configuration was read before: the defaults stand in for what cannot be read)"
         for problem in problems where changed {
             logMessage("\(problem.file):\(problem.line):\(problem.column): \(problem.message)\(problem.isError ? kept : "")", type: problem.isError ? 1 : 2)
             let key = problem.file + ": " + problem.message
@@ -116,9 +121,12 @@ extension LanguageServer {
             }
         }
         if let previous = workspace.configurationDiagnosticsURI, previous != uri {
-            notify("textDocument/publishDiagnostics", ["uri": .string(previous), "diagnostics": []])
+            var cleared: JSONObject = ["uri": .string(previous), "diagnostics": []]
+            if let open = openDocuments[previous] { cleared["version"] = JSONValue(open.version) }
+            notify("textDocument/publishDiagnostics", .object(cleared))
         }
         workspace.configurationDiagnosticsURI = uri
+        workspace.configurationDiagnosticsVersion = version
         guard let uri else { return }
         let text = workspace.configurationText ?? SourceText("")
         var items: [JSONValue] = []
@@ -134,7 +142,9 @@ extension LanguageServer {
             item["message"] = .string(problem.message)
             items.append(.object(item))
         }
-        notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": .array(items)])
+        var published: JSONObject = ["uri": .string(uri), "diagnostics": .array(items)]
+        if let version { published["version"] = JSONValue(version) }
+        notify("textDocument/publishDiagnostics", .object(published))
     }
 }
 

@@ -74,9 +74,17 @@ enum DidChangeTextDocumentNotification: NotificationHandler {
     static let method = "textDocument/didChange"
 
     static func handle(_ params: JSONValue, _ server: LanguageServer) {
-        guard let uri = params["textDocument"]?["uri"]?.stringValue, let open = server.openDocuments[uri],
-              let changes = params["contentChanges"]?.arrayValue else {
-            server.logMessage("didChange for a document that is not open", type: 2)
+        guard let uri = params["textDocument"]?["uri"]?.stringValue else {
+            server.logMessage("didChange without a textDocument.uri is ignored", type: 2)
+            return
+        }
+        guard let open = server.openDocuments[uri] else {
+            server.logMessage("didChange for \(uri), a document that is not open, is ignored", type: 2)
+            return
+        }
+        guard let changes = params["contentChanges"]?.arrayValue else {
+            // The document stays as it was (and at its version): the next valid change applies to it.
+            server.logMessage("didChange for \(uri): contentChanges is not an array; the change is ignored", type: 2)
             return
         }
         let version = params["textDocument"]?["version"]?.intValue ?? open.version + 1

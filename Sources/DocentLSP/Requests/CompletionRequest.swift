@@ -9,7 +9,10 @@ enum CompletionRequest: RequestHandler {
         let server = context.server
         let (workspace, path, document) = try server.document(try params.textDocumentURI())
         let offset = try server.offset(params["position"], in: document)
-        guard let result = CompletionFeature.complete(at: offset, in: path, snapshot: workspace.snapshot, personaIDs: PersonaIDs.all) else {
+        // Asked because a trigger character (a space) was typed, not by the writer.
+        let afterTrigger = params["context"]?["triggerKind"]?.intValue == 2
+        guard let result = CompletionFeature.complete(at: offset, in: path, snapshot: workspace.snapshot, personaIDs: PersonaIDs.all,
+                                                      afterTriggerCharacter: afterTrigger) else {
             return ["isIncomplete": false, "items": []]
         }
         // Documentation is sent lazily through completionItem/resolve when the client can resolve it.

@@ -69,11 +69,20 @@ enum ShutdownRequest: RequestHandler {
     }
 }
 
-/// Editor settings: `{"docent": {"rules": {"term-casing": "off"}}}` or the inner object itself.
+/// Editor settings: `{"docent": {"rules": {"term-casing": "off"}}}` or the inner object itself. Settings
+/// without `rules` (`{"docent": {}}`, null) have none: a rule the editor set before is back to what
+/// `docent.json` and the defaults say.
 enum Settings {
     static func apply(_ settings: JSONValue, to server: LanguageServer) {
         let root = settings["docent"] ?? settings
-        guard let rules = root["rules"]?.objectValue else { return }
+        var rules = JSONObject()
+        if let given = root["rules"], !given.isNull {
+            if let object = given.objectValue {
+                rules = object
+            } else {
+                server.logMessage("Editor setting docent.rules: expected an object of rule severities, got \(JSONSerializer.string(given)); ignored", type: 2)
+            }
+        }
         var parsed: [String: RuleSetting] = [:]
         let codes = Set(RuleRegistry.descriptions.map(\.code))
         for (code, value) in rules.entries {

@@ -9,8 +9,15 @@ enum PrepareRenameRequest: RequestHandler {
         let server = context.server
         let (workspace, path, document) = try server.document(try params.textDocumentURI())
         let offset = try server.offset(params["position"], in: document)
-        guard let preparation = RenameFeature.prepare(at: offset, in: path, snapshot: workspace.snapshot) else { return .null }
-        return ["range": server.range(preparation.range, in: document.text), "placeholder": .string(preparation.placeholder)]
+        switch RenameFeature.preparation(at: offset, in: path, snapshot: workspace.snapshot) {
+        case .success(let found):
+            return ["range": server.range(found.preparation.range, in: document.text), "placeholder": .string(found.preparation.placeholder)]
+        case .failure(.ambiguous(let message)):
+            // A term, but not one a rename here could pick: the client shows why.
+            throw ResponseError(.requestFailed, message)
+        case .failure:
+            return .null
+        }
     }
 }
 
@@ -29,8 +36,10 @@ enum RenameRequest: RequestHandler {
             return server.workspaceEdit(plan.edits.map { .edit($0) }, in: workspace)
         case .failure(.notATerm):
             throw ResponseError(.requestFailed, "There is no glossary term at this position")
-        case .failure(.invalidName(let message)):
-            throw ResponseError(.invalidParams, message)
+        case .failure(.invalidName(let message)), .failure(.ambiguous(let message)):
+            // The request is well formed; the rename it asks for is refused (LSP 3.17 RequestFailed:
+            // a valid request that failed, with a message saying why).
+            throw ResponseError(.requestFailed, message)
         }
     }
 
@@ -41,6 +50,12 @@ enum RenameRequest: RequestHandler {
         if !plan.skippedUses.isEmpty {
             let files = Set(plan.skippedUses.map(\.file)).count
             parts.append("\(plan.skippedUses.count) \(plan.skippedUses.count == 1 ? "use" : "uses") inside docent-disable comments (\(files) \(files == 1 ? "file" : "files"))")
+        }
+        if !plan.ambiguousUses.isEmpty {
+            var files: [String] = []
+            for use in plan.ambiguousUses where !files.contains(use.file) { files.append(use.file) }
+            let shown = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
+            parts.append("\(plan.ambiguousUses.count) \(plan.ambiguousUses.count == 1 ? "use" : "uses") that could as well mean another entry of the same name (\(shown))")
         }
         if !plan.frontMatterMentions.isEmpty {
             parts.append("the front-matter title or description of " + plan.frontMatterMentions.joined(separator: ", "))

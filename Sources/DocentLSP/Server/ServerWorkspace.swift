@@ -21,6 +21,10 @@ final class ServerWorkspace {
     /// The problems of the configuration text read last, and that text's file and bytes (for their
     /// positions). With errors among them, `diskConfiguration` is the previous configuration.
     private(set) var configurationProblems: [ConfigurationProblem] = []
+    /// Whether a configuration without errors was read (or there was none to read): with errors in
+    /// the text read since, that one stays in force; without, the defaults stand in for what the
+    /// broken text does not say.
+    private(set) var hasValidConfiguration = false
     private(set) var configurationFile: String?
     private(set) var configurationText: SourceText?
     /// The configuration text read last when it is the one in force, for the warnings about its
@@ -30,6 +34,8 @@ final class ServerWorkspace {
     /// The configuration problems last logged and shown as diagnostics, so they are said once.
     var reportedConfigurationProblems: [ConfigurationProblem] = []
     var configurationDiagnosticsURI: String?
+    /// The version of the open configuration buffer those diagnostics were pushed for (nil: not open).
+    var configurationDiagnosticsVersion: Int?
 
     /// The roots of other workspace folders inside this one (relative paths). Their files belong to
     /// them (`locate` picks the innermost folder), so this workspace leaves them out — all but its own
@@ -78,6 +84,7 @@ final class ServerWorkspace {
         let configuration = loaded.configuration
         diskConfiguration = configuration
         configurationInForce = loaded
+        hasValidConfiguration = !loaded.problems.contains(where: \.isError)
         var skipped: [WorkspaceLoader.SkippedFile] = []
         var sizes: [String: Int] = [:]
         // Largest files first, so that no batch ends with one large file read while the other cores wait.
@@ -151,6 +158,7 @@ final class ServerWorkspace {
         }
         diskConfiguration = configuration
         configurationInForce = loaded
+        hasValidConfiguration = true
         apply([.setConfiguration(effectiveConfiguration(), problems: loaded.problems)])
         // Files the new configuration includes or drops; open buffers win over disk content.
         var skipped: [WorkspaceLoader.SkippedFile] = []

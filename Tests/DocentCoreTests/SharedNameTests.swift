@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+@testable import DocentCore
+
+/// Two entries with the same term ("Component (service catalog)", "Component (UI kit)"): each use
+/// belongs to the entry it means, and rename, references, highlights and the use count keep them apart.
+@Suite struct SharedNameTests {
+    static let glossary = """
+    # Glossary
+
+    ## Component (service catalog)
+
+    A piece of software that a team owns, tracked in the [Service Catalog](#service-catalog).
+
+    ## Component (UI kit)
+
+    A reusable React building block. Pages combine components.
+
+    ## Service Catalog
+
+    The place that records who owns each piece of software.
+
+    """
+
+    static let files: [String: String] = [
+        "docs/glossary.md": glossary,
+        // The qualifier's words around the uses: the catalog's component.
+        "docs/catalog.md": "# Registering a component\n\nAdd the component to the service catalog.\n",
+        // "UI kit" next to the use.
+        "docs/theming.md": "# Theming\n\nEvery UI kit component reads the theme.\n",
+        // A link to an entry's anchor and a written qualifier decide, whatever else the page says.
+        "docs/mixed.md": """
+        # Notes
+
+        See the [component](glossary.md#component-ui-kit) reference, and Component (service catalog)
+        for the other. More [components][kit].
+
+        [kit]: glossary.md#component-ui-kit
+
+        """,
+        // Nothing tells which one.
+        "docs/plain.md": "# Plain\n\nA component can be many things.\n",
+    ]
+
+    static let snapshot = WorkspaceSnapshot(
+        configuration: Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")]),
+        documents: files.map { WorkspaceDocument(path: $0.key, text: SourceText($0.value)) })
+
+    static func entry(_ name: String) throws -> Int {
+        try #require(snapshot.glossary.entries.firstIndex { $0.displayName == name })
+    }
+
+    /// The byte offset of the `occurrence`-th `needle` in a file.
+    static func offset(of needle: String, occurrence: Int = 0, in path: String) throws -> Int {
+        let text = try #require(files[path])
+        var from = text.startIndex
+        var found: Range<String.Index>?
+        for _ in 0...occurrence {
+            let match = try #require(text.range(of: needle, range: from..<text.endIndex))
+            found = match
+            from = match.upperBound
+        }
+        return text.utf8.distance(from: text.utf8.startIndex, to: found!.lowerBound)
+    }
+
+    static func location(_ needle: String, occurrence: Int = 0, in path: String) throws -> WorkspaceLocation {
+        let start = try offset(of: needle, occurrence: occurrence, in: path)
+        return WorkspaceLocation(file: path, range: start..<(start + needle.utf8.count))
+    }
+
+    static func applying(_ edits: [FileEdit]) -> [String: String] {
+        files.reduce(into: [:]) { result, file in
+            result[file.key] = String(decoding: TerminologyFixes.apply(edits.filter { $0.file == file.key }, to: Array(file.value.utf8)), as: UTF8.self)
+        }
+    }
+
+    @Test func referencesListOnlyTheUsesThatMeanTheEntry() throws {
+        let catalog = try Self.entry("Component (service catalog)")
+        let kit = try Self.entry("Component (UI kit)")
+        #expect(ReferencesFeature.references(toEntry: catalog, snapshot: Self.snapshot) == [
+            try Self.location("component", in: "docs/catalog.md"),
+            try Self.location("component", occurrence: 1, in: "docs/catalog.md"),
+            try Self.location("Component", in: "docs/mixed.md"),
+        ])
+        #expect(ReferencesFeature.references(toEntry: kit, snapshot: Self.snapshot, includeDeclaration: true) == [
+            WorkspaceLocation(file: "docs/glossary.md", range: Self.snapshot.glossary.entries[kit].termRange),
+            try Self.location("components", in: "docs/glossary.md"),
+            try Self.location("component", in: "docs/mixed.md"),
+            try Self.location("components", in: "docs/mixed.md"),
+            try Self.location("component", in: "docs/theming.md"),
+        ])
+        // The hover on an entry's heading counts the same uses.
+        #expect(ReferencesFeature.useCount(ofEntry: catalog, snapshot: Self.snapshot) == 3)
+        #expect(ReferencesFeature.useCount(ofEntry: kit, snapshot: Self.snapshot) == 4)
+        // From a use: the entry it means.
+        #expect(ReferencesFeature.entries(at: try Self.offset(of: "component]", in: "docs/mixed.md"), in: "docs/mixed.md", snapshot: Self.snapshot) == [kit])
+        #expect(ReferencesFeature.entries(at: try Self.offset(of: "component", in: "docs/catalog.md"), in: "docs/catalog.md", snapshot: Self.snapshot) == [catalog])
+    }
+
+    /// From an ambiguous use, references take in both entries: every use of the name, the ambiguous
+    /// one included (it is in neither entry's own list).
+    @Test func anAmbiguousUseListsTheUsesOfEveryEntrySharingTheName() throws {
+        let catalog = try Self.entry("Component (service catalog)")
+        let kit = try Self.entry("Component (UI kit)")
+        let plain = try Self.offset(of: "component", in: "docs/plain.md")
+        #expect(ReferencesFeature.entries(at: plain + 2, in: "docs/plain.md", snapshot: Self.snapshot) == [catalog, kit])
+        let all = ReferencesFeature.references(toEntries: [catalog, kit], snapshot: Self.snapshot)
+        #expect(all.count == 8)
+        #expect(all.contains(try Self.location("component", in: "docs/plain.md")))
+        #expect(!ReferencesFeature.references(toEntry: catalog, snapshot: Self.snapshot).contains(try Self.location("component", in: "docs/plain.md")))
+        #expect(!ReferencesFeature.references(toEntry: kit, snapshot: Self.snapshot).contains(try Self.location("component", in: "docs/plain.md")))
+    }
+
+    @Test func highlightsInAPageWithBothEntries() throws {
+        let atLink = try Self.offset(of: "component]", in: "docs/mixed.md")
+        let highlights = ReferencesFeature.highlights(at: atLink, in: "docs/mixed.md", snapshot: Self.snapshot)
+        #expect(highlights.map(\.range) == [try Self.location("component", in: "docs/mixed.md").range, try Self.location("components", in: "docs/mixed.md").range])
+        #expect(highlights.allSatisfy { !$0.isDefinition })
+    }
+
+    /// The hover puts first the entry a link or a written qualifier names, even where the page's
+    /// words favour the other.
+    @Test func theHoverPutsTheLinkedEntryFirst() throws {
+        let catalog = try Self.entry("Component (service catalog)")
+        let kit = try Self.entry("Component (UI kit)")
+        let atLink = try #require(TermLookup.term(at: try Self.offset(of: "component]", in: "docs/mixed.md"), in: "docs/mixed.md", snapshot: Self.snapshot))
+        #expect(atLink.entries == [kit, catalog])
+        let qualified = try #require(TermLookup.term(at: try Self.offset(of: "Component", in: "docs/mixed.md"), in: "docs/mixed.md", snapshot: Self.snapshot))
+        #expect(qualified.entries == [catalog, kit])
+        let theming = try #require(TermLookup.term(at: try Self.offset(of: "component", in: "docs/theming.md"), in: "docs/theming.md", snapshot: Self.snapshot))
+        #expect(theming.entries == [kit, catalog])
+    }
+
+    @Test func renamingOneEntryLeavesTheOthersUsesAndTheAmbiguousOnes() throws {
+        let heading = try Self.offset(of: "## Component (UI kit)", in: "docs/glossary.md") + 3
+        let plan = try RenameFeature.plan(at: heading, in: "docs/glossary.md", to: "Widget", snapshot: Self.snapshot).get()
+        let after = Self.applying(plan.edits)
+        #expect(after["docs/glossary.md"] == Self.glossary.replacingOccurrences(of: "## Component (UI kit)", with: "## Widget (UI kit)")
+            .replacingOccurrences(of: "Pages combine components.", with: "Pages combine widgets."))
+        #expect(after["docs/mixed.md"] == """
+        # Notes
+
+        See the [widget](glossary.md#widget-ui-kit) reference, and Component (service catalog)
+        for the other. More [widgets][kit].
+
+        [kit]: glossary.md#widget-ui-kit
+
+        """)
+        #expect(after["docs/theming.md"] == "# Theming\n\nEvery UI kit widget reads the theme.\n")
+        #expect(after["docs/catalog.md"] == Self.files["docs/catalog.md"])
+        #expect(after["docs/plain.md"] == Self.files["docs/plain.md"])
+        // The ambiguous use is reported, with the edit it was not given.
+        #expect(plan.ambiguousUses == [FileEdit(file: "docs/plain.md", range: try Self.location("component", in: "docs/plain.md").range, newText: "widget")])
+        #expect(plan.skippedUses.isEmpty)
+
+        let other = try Self.offset(of: "## Component (service catalog)", in: "docs/glossary.md") + 3
+        let catalog = try RenameFeature.plan(at: other, in: "docs/glossary.md", to: "Workload", snapshot: Self.snapshot).get()
+        let renamed = Self.applying(catalog.edits)
+        #expect(renamed["docs/catalog.md"] == "# Registering a workload\n\nAdd the workload to the service catalog.\n")
+        #expect(renamed["docs/mixed.md"] == Self.files["docs/mixed.md"]!.replacingOccurrences(of: "Component (service catalog)", with: "Workload (service catalog)"))
+        #expect(renamed["docs/theming.md"] == Self.files["docs/theming.md"])
+        #expect(renamed["docs/glossary.md"] == Self.glossary.replacingOccurrences(of: "## Component (service catalog)", with: "## Workload (service catalog)"))
+        #expect(catalog.ambiguousUses.map(\.file) == ["docs/plain.md"])
+        // At a use that means the entry, the same edits as at its heading.
+        let atUse = try RenameFeature.plan(at: try Self.offset(of: "component", in: "docs/theming.md"), in: "docs/theming.md", to: "Widget", snapshot: Self.snapshot).get()
+        #expect(Set(atUse.edits) == Set(plan.edits))
+    }
+
+    @Test func renameAtAnAmbiguousUseIsRefusedWithTheEntriesNamed() throws {
+        let plain = try Self.offset(of: "component", in: "docs/plain.md") + 1
+        let message = "“component” here could mean “Component (service catalog)” or “Component (UI kit)”: rename the entry at its heading in the glossary, or write the qualifier after the term"
+        #expect(RenameFeature.prepare(at: plain, in: "docs/plain.md", snapshot: Self.snapshot) == nil)
+        #expect(RenameFeature.rename(at: plain, in: "docs/plain.md", to: "Widget", snapshot: Self.snapshot) == .failure(.ambiguous(message)))
+        guard case .failure(.ambiguous(let prepared)) = RenameFeature.preparation(at: plain, in: "docs/plain.md", snapshot: Self.snapshot) else {
+            Issue.record("prepare did not refuse")
+            return
+        }
+        #expect(prepared == message)
+    }
+
+    /// A qualifier word that is the term's own ("Permission (permission plugin)") is in every use and
+    /// tells nothing; the whole qualifier written out still does.
+    @Test func theTermsOwnWordsInTheQualifierDoNotDecide() throws {
+        let glossary = "# Glossary\n\n## Permission (core framework)\n\nA right the framework defines.\n\n## Permission (permission plugin)\n\nA right the plugin checks.\n"
+        let page = "# Access\n\nA permission is checked.\n"
+        let plugin = "# Plugin\n\nThe permission plugin grants each permission.\n"
+        let snapshot = WorkspaceSnapshot(configuration: Configuration(glossaries: [GlossarySource(pattern: "glossary.md")]),
+                                         documents: [WorkspaceDocument(path: "glossary.md", text: SourceText(glossary)),
+                                                     WorkspaceDocument(path: "page.md", text: SourceText(page)),
+                                                     WorkspaceDocument(path: "plugin.md", text: SourceText(plugin))])
+        let core = try #require(snapshot.glossary.entries.firstIndex { $0.qualifier == "core framework" })
+        let checks = try #require(snapshot.glossary.entries.firstIndex { $0.qualifier == "permission plugin" })
+        // Nothing fits either: glossary order, and the use belongs to neither.
+        #expect(TermLookup.term(at: 13, in: "page.md", snapshot: snapshot)?.entries == [core, checks])
+        #expect(ReferencesFeature.entries(at: 13, in: "page.md", snapshot: snapshot) == [core, checks])
+        #expect(ReferencesFeature.references(toEntry: checks, snapshot: snapshot) == [
+            WorkspaceLocation(file: "plugin.md", range: 14..<24),
+            WorkspaceLocation(file: "plugin.md", range: 44..<54),
+        ])
+        #expect(ReferencesFeature.references(toEntry: core, snapshot: snapshot).isEmpty)
+    }
+}
