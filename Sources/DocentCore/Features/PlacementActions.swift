@@ -253,12 +253,8 @@ public struct PlacementActions: CodeActionProvider {
         while line < text.lineCount {
             let range = text.lineRange(line)
             line += 1
-            guard !code.contains(where: { $0.contains(range.lowerBound) }) else { continue }
-            var start = range.lowerBound
-            while start < range.upperBound && start - range.lowerBound < 3 && bytes[start] == 0x20 { start += 1 }
-            guard start + 2 < range.upperBound, bytes[start] == UInt8(ascii: "["), bytes[start + 1] == UInt8(ascii: "^"),
-                  let close = bytes[(start + 2)..<range.upperBound].firstIndex(of: UInt8(ascii: "]")), close > start + 2,
-                  close + 1 < range.upperBound, bytes[close + 1] == UInt8(ascii: ":") else { continue }
+            guard !code.contains(where: { $0.contains(range.lowerBound) }),
+                  let label = definitionLabel(opener: [UInt8(ascii: "["), UInt8(ascii: "^")], on: range, bytes: bytes) else { continue }
             var end = range.upperBound
             var next = line
             while next < text.lineCount {
@@ -274,12 +270,23 @@ public struct PlacementActions: CodeActionProvider {
                 }
             }
             while end > range.lowerBound && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
-            result.append((range.lowerBound..<end, "^" + referenceLabel(bytes[(start + 2)..<close])))
+            result.append((range.lowerBound..<end, "^" + referenceLabel(bytes[label])))
         }
         return result
     }
 
-    /// The page's path below its section's folder, or its name when it is in no section.
+    /// The label of a definition line that opens with `opener` (`[^` for a footnote, `*[` for an
+    /// abbreviation) after at most three spaces: the bytes between the opener and `]:`.
+    static func definitionLabel(opener: [UInt8], on range: ByteRange, bytes: [UInt8]) -> ByteRange? {
+        var start = range.lowerBound
+        while start < range.upperBound && start - range.lowerBound < 3 && bytes[start] == 0x20 { start += 1 }
+        let labelStart = start + opener.count
+        guard labelStart < range.upperBound, bytes[start..<labelStart].elementsEqual(opener),
+              let close = bytes[labelStart..<range.upperBound].firstIndex(of: UInt8(ascii: "]")), close > labelStart,
+              close + 1 < range.upperBound, bytes[close + 1] == UInt8(ascii: ":") else { return nil }
+        return labelStart..<close
+    }
+
     /// Abbreviation definitions (`*[ABBR]: expansion`) outside code blocks, one per line, with their
     /// abbreviations (matched as written: `JWT` is not `jwt`); a range ends before the line break.
     static func abbreviationDefinitions(in document: WorkspaceDocument) -> [(range: ByteRange, abbreviation: String)] {
@@ -289,15 +296,11 @@ public struct PlacementActions: CodeActionProvider {
         var result: [(range: ByteRange, abbreviation: String)] = []
         for line in 0..<text.lineCount {
             let range = text.lineRange(line)
-            var start = range.lowerBound
-            while start < range.upperBound && start - range.lowerBound < 3 && bytes[start] == 0x20 { start += 1 }
-            guard start + 3 < range.upperBound, bytes[start] == UInt8(ascii: "*"), bytes[start + 1] == UInt8(ascii: "["),
-                  let close = bytes[(start + 2)..<range.upperBound].firstIndex(of: UInt8(ascii: "]")), close > start + 2,
-                  close + 1 < range.upperBound, bytes[close + 1] == UInt8(ascii: ":"),
+            guard let label = definitionLabel(opener: [UInt8(ascii: "*"), UInt8(ascii: "[")], on: range, bytes: bytes),
                   !code.contains(where: { $0.contains(range.lowerBound) }) else { continue }
             var end = range.upperBound
             while end > range.lowerBound && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
-            result.append((range.lowerBound..<end, String(decoding: bytes[(start + 2)..<close], as: UTF8.self)))
+            result.append((range.lowerBound..<end, String(decoding: bytes[label], as: UTF8.self)))
         }
         return result
     }
@@ -329,6 +332,7 @@ public struct PlacementActions: CodeActionProvider {
         return false
     }
 
+    /// The page's path below its section's folder, or its name when it is in no section.
     static func subPath(of path: String, model: PlacementModel) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let index = model.sectionIndex(of: path) else { return name }
