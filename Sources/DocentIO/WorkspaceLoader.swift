@@ -14,10 +14,16 @@ public struct WorkspaceLoader: Sendable {
     public struct SkippedFile: Hashable, Sendable {
         public var path: String
         public var reason: String
+        /// Whether the file or folder could not be read (permissions, I/O), as opposed to one left out
+        /// on purpose (binary, too large, a link that loops, leaves the workspace or repeats a file).
+        public var isReadFailure: Bool
+        public var isFolder: Bool
 
-        public init(path: String, reason: String) {
+        public init(path: String, reason: String, isReadFailure: Bool = false, isFolder: Bool = false) {
             self.path = path
             self.reason = reason
+            self.isReadFailure = isReadFailure
+            self.isFolder = isFolder
         }
     }
 
@@ -50,7 +56,7 @@ public struct WorkspaceLoader: Sendable {
             case .success(let (document, note)):
                 documents.append(document)
                 if let note { notes.append(SkippedFile(path: path, reason: note)) }
-            case .failure(let reason): skipped.append(SkippedFile(path: path, reason: reason.message))
+            case .failure(let reason): skipped.append(SkippedFile(path: path, reason: reason.message, isReadFailure: reason.isReadFailure))
             }
         }
         // A file that was found but not read (it is said why) still matches its glossary entry.
@@ -81,7 +87,11 @@ public struct WorkspaceLoader: Sendable {
         return LoadedConfiguration()
     }
 
-    public struct ReadFailure: Error, Sendable { public var message: String }
+    public struct ReadFailure: Error, Sendable {
+        public var message: String
+        /// The file could not be read (permissions, I/O), rather than refused on purpose.
+        public var isReadFailure = false
+    }
 
     /// How many leading bytes are looked at for NUL bytes, the mark of a binary file (as Git does).
     static let binaryProbeLength = 8000
@@ -130,7 +140,7 @@ public struct WorkspaceLoader: Sendable {
             }
             return .success(Self.droppingByteOrderMark(bytes))
         } catch {
-            return .failure(ReadFailure(message: "cannot be read (\(error.localizedDescription))"))
+            return .failure(ReadFailure(message: "cannot be read (\(error.localizedDescription))", isReadFailure: true))
         }
     }
 
@@ -175,7 +185,7 @@ public struct WorkspaceLoader: Sendable {
             do {
                 children = try manager.contentsOfDirectory(atPath: folder.path)
             } catch {
-                skipped.append(SkippedFile(path: relative.isEmpty ? "." : relative, reason: "folder cannot be read"))
+                skipped.append(SkippedFile(path: relative.isEmpty ? "." : relative, reason: "folder cannot be read", isReadFailure: true, isFolder: true))
                 continue
             }
             for name in children.sorted() {

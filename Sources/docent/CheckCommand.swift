@@ -47,8 +47,8 @@ enum CheckCommand {
         // What the diagnostics leave out: configuration warnings (said on stderr), files and folders
         // that could not be read, and fixes that could not be written.
         let configurationWarnings = result.snapshot.configurationProblems.filter { !$0.isError }.count
-        let unread = result.skipped.filter { isReadFailure($0) && matters($0.path, in: result, filters: selection.filters) }
-        let unreadFolders = unread.filter { $0.reason == "folder cannot be read" }.count
+        let unread = result.skipped.filter { $0.isReadFailure && matters($0.path, in: result, filters: selection.filters) }
+        let unreadFolders = unread.filter(\.isFolder).count
         func count(_ number: Int, _ noun: String, _ plural: String? = nil) -> String? {
             number == 0 ? nil : "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
         }

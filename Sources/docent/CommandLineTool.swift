@@ -210,13 +210,6 @@ func matters(_ path: String, in result: WorkspaceLoader.Result, filters: [String
         || filters.contains { path == $0 || path.hasPrefix($0 + "/") || $0.hasPrefix(path + "/") }
 }
 
-/// Whether a skipped file or folder could not be read (permissions, I/O), as opposed to one Docent
-/// leaves out on purpose (binary, too large, a link that loops, leaves the workspace or repeats a
-/// file). Matches the reasons `WorkspaceLoader` gives: "cannot be read (…)", "folder cannot be read".
-func isReadFailure(_ skipped: WorkspaceLoader.SkippedFile) -> Bool {
-    skipped.reason.hasPrefix("cannot be read") || skipped.reason == "folder cannot be read"
-}
-
 /// Why a file cannot be read, or nil when it can.
 func unreadableReason(_ path: String) -> String? {
     var isDirectory: ObjCBool = false

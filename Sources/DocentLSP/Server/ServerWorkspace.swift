@@ -106,7 +106,7 @@ final class ServerWorkspace {
                 case .success(let (document, note)):
                     documents.append(document)
                     if let note { notes.append(.init(path: path, reason: note)) }
-                case .failure(let failure): skipped.append(.init(path: path, reason: failure.message))
+                case .failure(let failure): skipped.append(.init(path: path, reason: failure.message, isReadFailure: failure.isReadFailure))
                 }
             }
             start += batch.count
