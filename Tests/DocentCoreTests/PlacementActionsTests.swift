@@ -256,25 +256,23 @@ private extension String {
         return (move, start..<end, partBody)
     }
 
-    /// The fixture with `definition` after the first part's paragraph and `added` after the sync
-    /// part's last sentence (on its line).
-    static func findingOwners(definingEarlier definition: String, appending added: String) throws -> String {
+    /// The fixture with `definition` (if any) after the first part's paragraph and `added` after the
+    /// sync part's last sentence (on its line).
+    static func findingOwners(definingEarlier definition: String? = nil, appending added: String) throws -> String {
         let earlier = "minutes after the change is accepted.\n"
         let tail = "its logs with `kubectl logs -f`.\n"
         let fixture = PlacementTestWorkspace.findingOwners
         try #require(fixture.contains(earlier) && fixture.contains(tail))
-        return fixture.replacingOccurrences(of: earlier, with: earlier + "\n" + definition + "\n")
+        return fixture.replacingOccurrences(of: earlier, with: earlier + (definition.map { "\n" + $0 + "\n" } ?? ""))
             .replacingOccurrences(of: tail, with: String(tail.dropLast()) + added)
     }
 
     @Test func referenceDefinitionsTravelWithTheTextThatUsesThem() throws {
         let path = "docs/using/finding-owners.md"
-        let tail = "its logs with `kubectl logs -f`.\n"
         let added = " After a [Helm upgrade][helm], restart the [CronJob].\n\n[sync]: ../running/deploying-with-helm.md\n"
         let help = "\n## Getting help\n\nAsk in the [owners channel][chat] or read how [the job is installed][sync].\n\n"
             + "[helm]: ../running/deploying-with-helm.md#install-the-chart\n[cronjob]: https://kubernetes.io/docs/concepts/workloads/controllers/cron-job/\n[chat]: https://chat.example.com/owners\n"
-        let text = PlacementTestWorkspace.findingOwners.replacingOccurrences(of: tail, with: String(tail.dropLast()) + added + help)
-        try #require(text != PlacementTestWorkspace.findingOwners)
+        let text = try Self.findingOwners(appending: added + help)
         let (move, body, partBody) = try Self.movedSyncPart(of: text)
         #expect(move.operations == [
             // The part's own definition stays behind too: "Getting help" still uses it.
