@@ -277,7 +277,7 @@ public enum ConfigurationLoader {
 /// is written, for the problems that show only once the workspace's files are known
 /// (`unmatchedGlossaries`).
 public struct LoadedConfiguration: Sendable {
-    /// A 1-based line and column (in Unicode scalars) of the configuration text.
+    /// A 1-based line and column (in UTF-16 code units, `JSONParser.lineAndColumn`) of the configuration text.
     public struct Place: Hashable, Sendable {
         public var line: Int
         public var column: Int
