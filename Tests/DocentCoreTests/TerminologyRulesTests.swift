@@ -342,12 +342,29 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
     @Test func channelsHandlesAndKebabCaseNamesAreNotFlagged() {
         checkTerminology("""
         Ask in #dochub or ping @dochub; the #Dochub channel and @Oauth too.
-        Updates Dochub-cli, the Oauth-client and oauth-server, and pre-Dochub pages.
+        Updates Dochub-cli, the Oauth-client and oauth-server, Dochub-based-backend and non-Dochub-cli.
         The ⟦Dochub⟧ viewer and ⟦oauth⟧ - with spaced dashes - still count.
 
         """, [
             ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
             ("term-casing", .warning, "Write “OAuth”, not “oauth”", "OAuth"),
+        ])
+    }
+
+    @Test func aCompoundOfProseIsAUseOfTheTerm() {
+        // "-based", "non-": words English hyphenates to a name in running text, so the name is the term.
+        // A lower-case compound may still name code ("non-dochub" as a package), and an abbreviation in
+        // a compound is not where it is spelled out.
+        checkTerminology("""
+        An ⟦Oauth⟧-based flow for non-⟦Dochub⟧ pages and ⟦Dochub⟧-powered, Self-⟦Dochub⟧-hosted sites.
+        ⟦Scaffolder⟧-generated projects, JWT-based sessions, non-dochub pages.
+
+        """, [
+            ("term-casing", .warning, "Write “OAuth”, not “Oauth”", "OAuth"),
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+            ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “Scaffolder”", "Blueprints"),
         ])
     }
 

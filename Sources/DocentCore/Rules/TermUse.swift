@@ -10,9 +10,52 @@ struct TermUse {
         isGlued { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
     }
 
-    /// Whether the use is joined by a hyphen to another word, a kebab-case name of code whatever its
-    /// case ("techdocs-backend", "Api-extractor", "TechDocs-react").
-    var isInHyphenCompound: Bool { isGlued { $0 == UInt8(ascii: "-") } }
+    /// Whether the use is joined by a hyphen to other words that make it a kebab-case name of code,
+    /// whatever its case ("techdocs-backend", "Api-extractor", "TechDocs-react"). A compound whose other
+    /// words are all ordinary English compound formers is prose, and the use in it a use of the term:
+    /// "Oauth-based", "non-Dochub", "Scaffolder-generated".
+    var isInKebabCaseName: Bool {
+        guard isHyphenated else { return false }
+        return !hyphenatedWords().allSatisfy { Self.compoundFormers.contains($0) }
+    }
+
+    /// Whether a hyphen joins the use to a word on either side.
+    var isHyphenated: Bool { isGlued { $0 == UInt8(ascii: "-") } }
+
+    /// The words joined to the use by hyphens on either side, lower-cased, nearest first.
+    func hyphenatedWords() -> [String] {
+        let bytes = text.bytes
+        var words: [String] = []
+        var index = match.range.lowerBound
+        while index >= 2, bytes[index - 1] == UInt8(ascii: "-"), ByteClass.isASCIIAlphanumeric(bytes[index - 2]) {
+            var start = index - 2
+            while start > 0, ByteClass.isASCIIAlphanumeric(bytes[start - 1]) { start -= 1 }
+            words.append(String(decoding: bytes[start..<(index - 1)].map(ByteClass.lowercased), as: UTF8.self))
+            index = start
+        }
+        index = match.range.upperBound
+        while index + 1 < bytes.count, bytes[index] == UInt8(ascii: "-"), ByteClass.isASCIIAlphanumeric(bytes[index + 1]) {
+            var end = index + 1
+            while end < bytes.count, ByteClass.isASCIIAlphanumeric(bytes[end]) { end += 1 }
+            words.append(String(decoding: bytes[(index + 1)..<end].map(ByteClass.lowercased), as: UTF8.self))
+            index = end
+        }
+        return words
+    }
+
+    /// Prefixes and second words that English hyphenates to a name in running prose ("non-", "-based",
+    /// "-powered"). Words that name parts of software ("-backend", "-cli", "-client", "-react") are
+    /// not among them: with those the compound is a package or module name.
+    static let compoundFormers: Set<String> = [
+        // prefixes
+        "anti", "co", "cross", "ex", "inter", "mid", "multi", "non", "post", "pre", "pseudo", "quasi", "re", "self", "semi", "sub", "un",
+        // second words
+        "agnostic", "approved", "authored", "aware", "backed", "based", "built", "centered", "centred", "centric", "certified",
+        "compatible", "created", "defined", "dependent", "driven", "enabled", "esque", "facing", "first", "flavored", "flavoured",
+        "focused", "free", "friendly", "generated", "heavy", "hosted", "independent", "ish", "level", "like", "made", "managed",
+        "native", "only", "oriented", "owned", "powered", "protected", "provided", "ready", "related", "rendered", "secured",
+        "specific", "style", "supported", "wide", "wise",
+    ]
 
     /// Whether a byte that `isGlue` accepts joins the use to a letter or digit on either side.
     func isGlued(by isGlue: (UInt8) -> Bool) -> Bool {
@@ -138,7 +181,7 @@ enum TermUses {
                 scope = TermUse.commitScope(ofLine: text.lineRange(line), bytes: text.bytes)
             }
             if let scope, scope.lowerBound <= match.range.lowerBound, match.range.upperBound <= scope.upperBound { continue }
-            if candidate.isHandle || candidate.isInHyphenCompound || candidate.isQuotedIdentifier { continue }
+            if candidate.isHandle || candidate.isInKebabCaseName || candidate.isQuotedIdentifier { continue }
             if let block, case .tableCell = block.kind, candidate.isLoneIdentifierCell(block.range) { continue }
             var isHeading = false
             var isCapitals = false

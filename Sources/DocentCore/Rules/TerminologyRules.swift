@@ -122,7 +122,9 @@ public struct TermAbbreviationRule: Rule {
         var result: [Diagnostic] = []
         var expansions: [Int: String?] = [:]
         let bytes = document.text.bytes
-        for use in TermUses.uses(in: path, snapshot: snapshot, cache: cache) where !use.isInHeading {
+        // A compound ("JWT-based") is not where an abbreviation is spelled out: "JSON Web Token
+        // (JWT)-based" reads badly. It is neither flagged nor the first use.
+        for use in TermUses.uses(in: path, snapshot: snapshot, cache: cache) where !use.isInHeading && !use.isHyphenated {
             let expansion: String?
             if let cached = expansions[use.match.name] {
                 expansion = cached
