@@ -183,7 +183,7 @@ enum PlacementScenario {
         print("  suggested section is the one the page came from: \(documentCounts.sectionMatches)/\(documentCounts.detected)")
         if documentCounts.tooShortMoved > 0 {
             let judgeable = documentCounts.detected + documentCounts.missed - documentCounts.tooShortMoved
-            print("  (\(documentCounts.tooShortMoved) of the missed pages have under \(parameters.minimumWords) words of prose, which the rule never judges; "
+            print("  (\(documentCounts.tooShortMoved) of the missed pages have under \(parameters.minimumWords) words (prose, and code at a quarter), which the rule never judges; "
                   + "recall on the others \((Double(documentCounts.detected) / Double(max(1, judgeable))).formatted(3)))")
         }
 
@@ -260,7 +260,7 @@ enum PlacementScenario {
                         }
                     } else {
                         counts.missed += 1
-                        if let words = PlacementModel.of(snapshot, parameters: rule.parameters).assessment(of: current, in: snapshot)?.wordCount,
+                        if let words = PlacementModel.of(snapshot, parameters: rule.parameters).assessment(of: current, in: snapshot)?.judgedWordCount,
                            words < rule.parameters.minimumWords {
                             counts.tooShortMoved += 1
                         }

@@ -71,9 +71,27 @@ import Testing
         let path = "docs/using/helm.md"
         let (assessment, model, snapshot) = try assessment(path, "# Helm\n\nRun helm install in the cluster, then kubectl rollout restart the deployment.\n")
         #expect(PlacementVerdict.whyNoWarning(assessment, model: model)
-                == "Administrator leads, but the page is too short to judge (\(assessment.wordCount) words of prose; a page needs 40).")
+                == "Administrator leads, but the page is too short to judge (13 words of prose; a page needs 40, code counting a quarter).")
         let found = PlacementHover.hover(at: 3, in: path, snapshot: snapshot)
         #expect(try #require(found).markdown.contains("\n\nAdministrator leads, but the page is too short to judge ("))
+    }
+
+    @Test func codeCountsAQuarterTowardTheLengthOfAPage() throws {
+        let path = "docs/using/helm.md"
+        let prose = "# Helm\n\nRun helm install in the cluster, then kubectl rollout restart the deployment.\n"
+        // 13 words of prose and 54 of code (9 a line): 13 + 13 = 26, still short.
+        let short = prose + "\n```bash\n" + String(repeating: "helm upgrade portal ./chart --namespace portal --values values.yaml\n", count: 6) + "```\n"
+        let (brief, model, _) = try assessment(path, short)
+        #expect(brief.wordCount == 13 && brief.codeWordCount == 54 && brief.judgedWordCount == 26)
+        #expect(PlacementVerdict.whyNoWarning(brief, model: model)
+                == "Administrator leads, but the page is too short to judge (13 words of prose and 54 of code; a page needs 40, code counting a quarter).")
+        // With 108 words of code (13 + 27 = 40) the page is long enough: a page of configuration is judged
+        // by what its code does, and this one is flagged.
+        let long = prose + "\n```bash\n" + String(repeating: "helm upgrade portal ./chart --namespace portal --values values.yaml\n", count: 12) + "```\n"
+        let (judged, judgedModel, _) = try assessment(path, long)
+        #expect(judged.judgedWordCount == 40)
+        #expect(judged.finding?.suggestedPersona == judgedModel.catalog.index(of: "administrator"))
+        #expect(PlacementVerdict.whyNoWarning(judged, model: judgedModel) == nil)
     }
 
     @Test func theSectionsOwnPersonaLeadingNeedsNoExplanation() throws {

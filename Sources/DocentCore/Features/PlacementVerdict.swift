@@ -53,7 +53,9 @@ public enum PlacementVerdict {
             return "\(title) leads, but has no other section in this workspace to suggest."
         }
         guard rule.isLongEnough else {
-            return "\(title) leads, but the page is too short to judge (\(assessment.wordCount) words of prose; a page needs \(parameters.minimumWords))."
+            let code = assessment.codeWordCount > 0 ? " and \(assessment.codeWordCount) of code" : ""
+            return "\(title) leads, but the page is too short to judge (\(assessment.wordCount) words of prose\(code); "
+                + "a page needs \(parameters.minimumWords), code counting a quarter)."
         }
         if rule.wouldWarn {
             // The page rule would warn, but the reading comes from parts written for another audience:

@@ -171,7 +171,11 @@ public struct PlacementAssessment: Sendable {
     public var declaredPersonas: [Int]
     /// Names in front matter that match no persona.
     public var unknownDeclaredPersonas: [String]
+    /// Words of prose, and words in inline code and code blocks.
     public var wordCount: Int
+    public var codeWordCount: Int = 0
+    /// The length the page rule judges: prose, and code at a quarter (`PageFeatures.judgedWordCount`).
+    public var judgedWordCount: Int { wordCount + codeWordCount / 4 }
     /// One score per persona of the catalog, in catalog order.
     public var scores: [PersonaScore]
     /// Learned log-odds for each checked section (its other pages), by section index.
@@ -964,7 +968,7 @@ public final class PlacementModel: Sendable {
                                  links: linkEvidence(page))
         var assessment = PlacementAssessment(
             path: path, sectionIndex: page.section, declaredPersonas: page.declared, unknownDeclaredPersonas: page.unknownDeclared,
-            wordCount: page.features.wordCount, scores: scores,
+            wordCount: page.features.wordCount, codeWordCount: page.features.codeWordCount, scores: scores,
             sectionAffinities: Dictionary(uniqueKeysWithValues: affinities.indices.compactMap { index in affinities[index].map { (index, $0) } }), evidence: evidence, parts: [],
             finding: nil, suggestion: nil,
             linkCounts: linkWeights(page.outboundLinks).map { Int($0.rounded()) }, inboundLinkCounts: linkWeights(page.inboundLinks).map { Int($0.rounded()) })
@@ -975,12 +979,12 @@ public final class PlacementModel: Sendable {
         let declaresOwn = isChecked && page.declared.contains(where: section!.personas.contains)
         if let section, isChecked, !declaresOther, !declaresOwn {
             assessment.finding = finding(scores: scores, affinities: affinities, evidence: evidence, placed: section.personas,
-                                         excluding: page.section, words: page.features.wordCount, counts: page.counts, page: page,
+                                         excluding: page.section, words: page.features.judgedWordCount, counts: page.counts, page: page,
                                          text: document.text, terms: { occurrences.page($0) }, isPart: false, path: path)
         }
         if section == nil && sections.isConfigured {
             assessment.suggestion = finding(scores: scores, affinities: affinities, evidence: evidence, placed: [], excluding: nil,
-                                            words: page.features.wordCount, counts: page.counts, page: page, text: document.text,
+                                            words: page.features.judgedWordCount, counts: page.counts, page: page, text: document.text,
                                             terms: { occurrences.page($0) }, isPart: false, path: path)
         }
         let pageSuggestion = assessment.finding?.suggestedPersona
@@ -1444,7 +1448,7 @@ extension PlacementModel {
     public func pageRule(_ assessment: PlacementAssessment) -> (lead: PersonaScore, placedShare: Double, isLongEnough: Bool, wouldWarn: Bool)? {
         guard let index = assessment.sectionIndex, sections.sections[index].isChecked,
               let (best, placedShare) = foreignLead(scores: assessment.scores, placed: sections.sections[index].personas, excluding: index) else { return nil }
-        let isLongEnough = assessment.wordCount >= parameters.minimumWords
+        let isLongEnough = assessment.judgedWordCount >= parameters.minimumWords
         return (best, placedShare, isLongEnough, isLongEnough && isPageMisplaced(best: best, placedShare: placedShare))
     }
 

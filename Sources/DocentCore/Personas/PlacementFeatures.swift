@@ -70,6 +70,11 @@ public struct PageFeatures: Sendable {
     /// Every part's hits, part by part: indices into `hits`.
     let partHits: [Int32]
     public let wordCount: Int
+    /// Words in inline code and code blocks, every part's.
+    public var codeWordCount: Int { parts.reduce(0) { $0 + $1.codeWordCount } }
+    /// The length the page rule judges: words of prose, and code at a quarter (as for a `##` part), so
+    /// that a short page of configuration is judged by what its code does.
+    public var judgedWordCount: Int { wordCount + codeWordCount / 4 }
 
     /// How many distinct terms the page has.
     public var termCount: Int { keys.count }
