@@ -140,6 +140,16 @@ import Testing
         #expect(found.contains { $0.0 == "ts code" })
     }
 
+    @Test func aWalkThroughOfTheScreenReadsAsAnEndUser() {
+        let found = hits("""
+        Type in a name for the project. You should see the summary screen; press `Create` to finish.
+        The same form is in the UI under Settings. Run `press` in a shell? That is code, not a key.
+
+        """)
+        #expect(found.map(\.0) == ["type in", "you should see", "screen", "press", "form", "in the ui"])
+        #expect(found.map(\.1) == ["Type in", "You should see", "screen", "press", "form", "in the UI"])
+    }
+
     @Test func glossaryTermsBecomeTermsOfTheirPart() {
         let text = "# Page\n\nThe Service Catalog lists services.\n\n## Later\n\nThe Service Catalog again.\n"
         let document = WorkspaceDocument(path: "page.md", text: SourceText(text))

@@ -44,7 +44,7 @@ import Testing
         #expect(Self.line("  declared:", in: second.stdout) == "  declared:  End User")
         // Evaluator has no section in the portal: left out of "reads as".
         #expect(Self.line("  reads as:", in: second.stdout)
-                == "  reads as:  Administrator 84 % · Integrator 4 % · Contributor 3 % · End User 3 % · Business Stakeholder 3 %  (183 words of prose)")
+                == "  reads as:  Administrator 84 % · Integrator 4 % · End User 3 % · Contributor 3 % · Business Stakeholder 3 %  (183 words of prose)")
         #expect(Self.line("  verdict:", in: second.stdout)
                 == "  verdict:   declares End User, which keeps it quiet: it reads as Administrator (84 %) and would otherwise be flagged misplaced")
     }

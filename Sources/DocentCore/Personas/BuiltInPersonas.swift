@@ -23,6 +23,8 @@ enum BuiltInPersonas {
             PersonaSignal("you will see", 1.5, .prose), PersonaSignal("you can see", 1, .prose), PersonaSignal("appears", 1, .prose),
             PersonaSignal("star", 1, .prose), PersonaSignal("favorite", 1, .prose), PersonaSignal("your profile", 1.5, .prose),
             PersonaSignal("hover over", 1.5, .prose), PersonaSignal("filter", 0.5, .prose), PersonaSignal("web page", 1, .prose),
+            PersonaSignal("you should see", 1.5, .prose), PersonaSignal("press", 1, .prose), PersonaSignal("type in", 1, .prose),
+            PersonaSignal("screen", 1, .prose), PersonaSignal("in the ui", 1.5, .prose),
         ])
 
     static let administrator = Persona(
