@@ -41,16 +41,17 @@ extension LanguageServer {
     }
 
     /// Re-reads a workspace's configuration (its open buffer, else the disk), keeping the last good
-    /// one when it has errors, and republishes.
+    /// one when it has errors, and republishes. A text with errors changes no document's
+    /// diagnostics (the last good configuration stays), only the configuration file's own.
     func reloadConfiguration(of workspace: ServerWorkspace) {
         guard workspace.isOnDisk else { return }
         var openTexts: [String: SourceText] = [:]
         for open in openDocuments.values where open.workspace === workspace {
             if let text = openText(open.path, in: workspace) { openTexts[open.path] = text }
         }
-        workspace.reloadConfiguration(overlay: configurationOverlay(of: workspace), openTexts: openTexts)
+        let applied = workspace.reloadConfiguration(overlay: configurationOverlay(of: workspace), openTexts: openTexts)
         reportConfigurationProblems(of: workspace)
-        diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true)
+        if applied { diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true) }
     }
 }
 
