@@ -128,3 +128,92 @@ extension TestClient {
         #expect(client.refreshes == 0)
     }
 }
+
+/// docent.json's problems for a client that pulls diagnostics (review F10): pulled like a page's,
+/// through `textDocument/diagnostic` and `workspace/diagnostic`, and never pushed.
+@Suite struct ConfigurationPullTests {
+    static let capabilities = DiagnosticRefreshTests.capabilities
+    static let config = ConfigurationInEditorTests.config
+    static let files = ConfigurationInEditorTests.files
+    /// A trailing comma (an error at line 5) and a glossary that matches no file (a warning).
+    static let broken = "{\n  \"glossaries\": [\"docs/glossary.md\", \"docs/terms.md\"],\n  \"rules\": { \"term-casing\": \"error\" },\n}\n"
+    static let brokenProblem: JSONValue = ["range": ["start": ["line": 3, "character": 0], "end": ["line": 3, "character": 1]], "severity": 1,
+                                           "source": "docent", "code": "configuration", "message": "Trailing comma in object"]
+    static let unmatched = "{\n  \"glossaries\": [\"docs/glossary.md\", \"docs/terms.md\"]\n}\n"
+    static let unmatchedProblem: JSONValue = ["range": ["start": ["line": 1, "character": 37], "end": ["line": 1, "character": 53]], "severity": 2,
+                                              "source": "docent", "code": "configuration", "message": "Glossary \"docs/terms.md\" matches no file"]
+
+    func pull(_ client: TestClient, _ path: String, previous: String? = nil) throws -> JSONValue {
+        var params: JSONObject = ["textDocument": ["uri": .string(client.uri(path))]]
+        if let previous { params["previousResultId"] = .string(previous) }
+        return try client.request("textDocument/diagnostic", .object(params))
+    }
+
+    func workspaceReport(_ client: TestClient, _ path: String, previous: [String: String] = [:]) throws -> JSONValue? {
+        let ids: [JSONValue] = previous.sorted { $0.key < $1.key }.map { ["uri": .string(client.uri($0.key)), "value": .string($0.value)] }
+        let items = try client.request("workspace/diagnostic", ["previousResultIds": .array(ids)])["items"]?.arrayValue ?? []
+        return items.first { $0["uri"]?.stringValue == client.uri(path) }
+    }
+
+    @Test func anEditedConfigurationIsPulledAndNotPushed() throws {
+        let client = try TestClient(files: Self.files, capabilities: Self.capabilities)
+        client.openConfiguration(Self.config)
+        let clean = try pull(client, "docent.json")
+        #expect(clean["kind"] == "full")
+        #expect(clean["items"] == [])
+        let before = client.refreshes
+        client.replace("docent.json", with: Self.broken, version: 2)
+        // Its problems changed: the client is asked to pull again, once.
+        #expect(client.refreshes == before + 1)
+        let report = try pull(client, "docent.json", previous: clean["resultId"]?.stringValue)
+        #expect(report["kind"] == "full")
+        #expect(report["items"] == [Self.brokenProblem])
+        let resultID = try #require(report["resultId"]?.stringValue)
+        #expect(try pull(client, "docent.json", previous: resultID) == ["kind": "unchanged", "resultId": .string(resultID)])
+        // The workspace report has it too, for the open buffer's version.
+        #expect(try workspaceReport(client, "docent.json")
+            == ["kind": "full", "uri": .string(client.uri("docent.json")), "version": 2, "resultId": .string(resultID), "items": [Self.brokenProblem]])
+        #expect(try workspaceReport(client, "docent.json", previous: ["docent.json": resultID])
+            == ["kind": "unchanged", "uri": .string(client.uri("docent.json")), "version": 2, "resultId": .string(resultID)])
+        // Fixed: an empty report, in the workspace report too while the client holds the old one.
+        client.replace("docent.json", with: Self.config, version: 3)
+        #expect(client.refreshes == before + 2)
+        #expect(try pull(client, "docent.json", previous: resultID)["items"] == [])
+        #expect(try workspaceReport(client, "docent.json", previous: ["docent.json": resultID])?["items"] == [])
+        #expect(try workspaceReport(client, "docent.json") == nil)
+        // Said once in a message as before, never pushed as diagnostics.
+        #expect(client.notifications("window/showMessage").count == 1)
+        #expect(client.notifications("textDocument/publishDiagnostics") == [])
+    }
+
+    @Test func aConfigurationBrokenOnDiskIsInTheWorkspaceReport() throws {
+        let client = try TestClient(files: Self.files.merging(["docent.json": Self.broken]) { $1 }, capabilities: Self.capabilities)
+        #expect(client.notifications("textDocument/publishDiagnostics") == [])
+        let report = try #require(try workspaceReport(client, "docent.json"))
+        #expect(report["kind"] == "full")
+        #expect(report["version"] == .null)
+        #expect(report["items"] == [Self.brokenProblem])
+        // Fixed on disk with a warning left: asked to refresh, and the warning is what is pulled.
+        let before = client.refreshes
+        try client.writeFile("docent.json", Self.unmatched)
+        #expect(client.refreshes == before + 1)
+        #expect(try workspaceReport(client, "docent.json")?["items"] == [Self.unmatchedProblem])
+        #expect(try pull(client, "docent.json")["items"] == [Self.unmatchedProblem])
+        // .docent.json is not the file in force while docent.json is there: nothing of it.
+        #expect(try pull(client, ".docent.json")["items"] == [])
+        #expect(try workspaceReport(client, ".docent.json") == nil)
+        #expect(client.notifications("textDocument/publishDiagnostics") == [])
+    }
+
+    /// What a pull client pulls is what a push client is pushed.
+    @Test func pulledAndPushedConfigurationDiagnosticsAreTheSame() throws {
+        for text in [Self.broken, Self.unmatched, "{ \"$schema\": \"😀😀\", \"rules\": { \"term-casing\": \"loud\" } }"] {
+            let pushing = try TestClient(files: Self.files.merging(["docent.json": text]) { $1 })
+            let pulling = try TestClient(files: Self.files.merging(["docent.json": text]) { $1 }, capabilities: Self.capabilities)
+            let pushed = try #require(pushing.publishedDiagnostics("docent.json")?["diagnostics"])
+            #expect(pushed.arrayValue?.isEmpty == false)
+            #expect(try pull(pulling, "docent.json")["items"] == pushed, "\(text)")
+            #expect(try workspaceReport(pulling, "docent.json")?["items"] == pushed, "\(text)")
+        }
+    }
+}

@@ -98,9 +98,11 @@ extension LanguageServer {
 }
 
 extension LanguageServer {
-    /// Says the configuration's problems when they changed: logged, as diagnostics on the
-    /// configuration file (pushed even to pull clients: the file is not a document), and each error
-    /// once in a message. Diagnostics of a fixed configuration are cleared.
+    /// Says the configuration's problems when they changed: logged, each error once in a message,
+    /// and as diagnostics on the configuration file. A client that pulls diagnostics pulls those too
+    /// (`configurationDiagnostics`, through `textDocument/diagnostic` or `workspace/diagnostic`), so it
+    /// is asked to refresh instead of being pushed them; any other client is pushed them, and those
+    /// of a fixed configuration are cleared.
     func reportConfigurationProblems(of workspace: ServerWorkspace) {
         let problems = workspace.configurationProblems
         let uri: String? = problems.isEmpty ? nil : workspace.configurationFile.map { self.uri(of: $0, in: workspace) }
@@ -120,17 +122,31 @@ extension LanguageServer {
                 notify("window/showMessage", ["type": 1, "message": .string("Docent: \(problem.file):\(problem.line):\(problem.column): \(problem.message)\(kept)")])
             }
         }
-        if let previous = workspace.configurationDiagnosticsURI, previous != uri {
+        let previous = workspace.configurationDiagnosticsURI
+        workspace.configurationDiagnosticsURI = uri
+        workspace.configurationDiagnosticsVersion = version
+        if clientPullsDiagnostics {
+            // A pull client asks for a document's diagnostics as its versions come; a change of the
+            // problems (or of the file they are on) is news to its other reports.
+            if changed || previous != uri { requestDiagnosticRefresh() }
+            return
+        }
+        if let previous, previous != uri {
             var cleared: JSONObject = ["uri": .string(previous), "diagnostics": []]
             if let open = openDocuments[previous] { cleared["version"] = JSONValue(open.version) }
             notify("textDocument/publishDiagnostics", .object(cleared))
         }
-        workspace.configurationDiagnosticsURI = uri
-        workspace.configurationDiagnosticsVersion = version
         guard let uri else { return }
+        var published: JSONObject = ["uri": .string(uri), "diagnostics": .array(configurationDiagnostics(of: workspace))]
+        if let version { published["version"] = JSONValue(version) }
+        notify("textDocument/publishDiagnostics", .object(published))
+    }
+
+    /// The problems of a workspace's configuration file as LSP diagnostics on its text (code
+    /// `configuration`), the same whether pushed or pulled.
+    func configurationDiagnostics(of workspace: ServerWorkspace) -> [JSONValue] {
         let text = workspace.configurationText ?? SourceText("")
-        var items: [JSONValue] = []
-        for problem in problems {
+        return workspace.configurationProblems.map { problem in
             // Lines and columns are 1-based, the column in Unicode scalars; the range runs to the line's end.
             let start = text.offset(of: Position(line: max(0, problem.line - 1), character: max(0, problem.column - 1)), encoding: .utf32)
             let end = max(start, text.lineRange(text.line(of: start)).upperBound)
@@ -140,11 +156,16 @@ extension LanguageServer {
             item["source"] = "docent"
             item["code"] = "configuration"
             item["message"] = .string(problem.message)
-            items.append(.object(item))
+            return .object(item)
         }
-        var published: JSONObject = ["uri": .string(uri), "diagnostics": .array(items)]
-        if let version { published["version"] = JSONValue(version) }
-        notify("textDocument/publishDiagnostics", .object(published))
+    }
+
+    /// The configuration file of an on-disk workspace that `uri` names, and whether it is the one in
+    /// force (docent.json, or .docent.json when there is no docent.json); nil for any other file.
+    func configurationFile(at uri: String) -> (workspace: ServerWorkspace, inForce: Bool)? {
+        guard let (workspace, path) = locate(uri, createIfMissing: false), workspace.isOnDisk,
+              ConfigurationLoader.fileNames.contains(path) else { return nil }
+        return (workspace, path == workspace.configurationFile)
     }
 }
 
