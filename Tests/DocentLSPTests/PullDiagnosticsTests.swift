@@ -217,3 +217,22 @@ extension TestClient {
         }
     }
 }
+
+/// Configuration problems count columns in UTF-16 code units (`JSONParser.lineAndColumn`); the
+/// diagnostic's range starts where the message's column says, in the client's encoding.
+@Suite struct ConfigurationColumnTests {
+    static let text = "{ \"$schema\": \"😀😀\", \"rules\": { \"term-casing\": \"loud\" } }"
+
+    @Test func aProblemAfterAstralCharactersStartsAtItsValue() throws {
+        let files = ConfigurationInEditorTests.files.merging(["docent.json": Self.text]) { $1 }
+        let message = #"Severity must be "error", "warning", "information", "hint" or "off""#
+        // "loud" is at UTF-16 column 48 (two emoji of two code units each before it), UTF-8 column 52.
+        let utf16 = try TestClient(files: files)
+        #expect(utf16.notifications("window/showMessage").first?["params"]?["message"]?.stringValue?.hasPrefix("Docent: docent.json:1:48: \(message)") == true)
+        #expect(utf16.publishedDiagnostics("docent.json")?["diagnostics"]?[0]?["range"]
+            == ["start": ["line": 0, "character": 47], "end": ["line": 0, "character": 57]])
+        let utf8 = try TestClient(files: files, capabilities: ["general": ["positionEncodings": ["utf-8"]]])
+        #expect(utf8.publishedDiagnostics("docent.json")?["diagnostics"]?[0]?["range"]
+            == ["start": ["line": 0, "character": 51], "end": ["line": 0, "character": 61]])
+    }
+}
