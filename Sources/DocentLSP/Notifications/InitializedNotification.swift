@@ -12,19 +12,71 @@ enum InitializedNotification: NotificationHandler {
     static func handle(_ params: JSONValue, _ server: LanguageServer) {
         _ = server.updateNestedFolders()
         server.loadWorkspaces(server.workspaces.filter(\.isOnDisk))
-        registerWatchers(server)
+        server.updateWatchers()
+    }
+}
+
+extension LanguageServer {
+    /// The file watchers the configurations in force need: their `include` globs and `glossaries`
+    /// paths (a glossary `GLOSSARY.txt`, pages included as `**/*.markdown`), the configuration files,
+    /// and deletions of anything, folders included (a `**/*.md` watcher hears nothing when the folder
+    /// holding the pages is deleted or moved away; WatchKind.Delete = 4). A client that takes relative
+    /// patterns (`relativePatternSupport`, LSP 3.17) gets each workspace folder's globs relative to
+    /// it; any other gets plain globs, which a client may match against whole paths, so they start
+    /// with `**/` (the server itself keeps only the files the configuration reads).
+    func fileWatchers() -> [JSONValue] {
+        let relative = clientSupports("workspace", "didChangeWatchedFiles", "relativePatternSupport")
+        var watchers: [JSONValue] = []
+        func add(_ watcher: JSONValue) {
+            if !watchers.contains(watcher) { watchers.append(watcher) }
+        }
+        let folders = workspaces.filter(\.isOnDisk)
+        let configurations: [(root: URL?, configuration: Configuration)] = folders.isEmpty
+            ? [(nil, Configuration())] : folders.map { ($0.root, $0.snapshot.configuration) }
+        for (root, configuration) in configurations {
+            let includes = configuration.include.map { Glob($0) }
+            // A glossary named by a path that an include glob covers is watched already.
+            let glossaries = configuration.glossaries.map { Glob($0.pattern) }.filter { glossary in
+                glossary.hasWildcard || !includes.contains { $0.matches(glossary.pattern) }
+            }
+            for glob in includes + glossaries where !glob.pattern.isEmpty {
+                // A path without wildcards names a file, or a folder and everything under it (taken
+                // for a file when its last part has an extension).
+                let isFolder = !glob.hasWildcard && glob.pattern.split(separator: "/").last?.dropFirst().contains(".") != true
+                for pattern in isFolder ? [glob.pattern, glob.pattern + "/**"] : [glob.pattern] {
+                    if relative, let root {
+                        add(["globPattern": ["baseUri": .string(root.absoluteString), "pattern": .string(pattern)]])
+                    } else {
+                        add(["globPattern": .string(pattern.hasPrefix("**/") || pattern == "**" ? pattern : "**/" + pattern)])
+                    }
+                }
+            }
+        }
+        for name in ConfigurationLoader.fileNames { add(["globPattern": .string("**/" + name)]) }
+        add(["globPattern": "**/*", "kind": 4])
+        return watchers
     }
 
-    static func registerWatchers(_ server: LanguageServer) {
-        guard server.clientSupports("workspace", "didChangeWatchedFiles", "dynamicRegistration") else { return }
-        var watchers: [JSONValue] = ["**/*.md", "**/*.mdx", "**/docent.json", "**/.docent.json"].map { ["globPattern": .string($0)] }
-        // Deletions of anything, folders included: a `**/*.md` watcher hears nothing when the folder
-        // holding the pages is deleted or moved away (WatchKind.Delete = 4).
-        watchers.append(["globPattern": "**/*", "kind": 4])
-        server.request("client/registerCapability", ["registrations": [[
-            "id": "docent-watched-files", "method": "workspace/didChangeWatchedFiles",
-            "registerOptions": ["watchers": .array(watchers)],
+    /// Registers the file watchers (`client/registerCapability`) once `initialized` came, and again
+    /// when what they should watch changed (a new configuration, a workspace folder added or
+    /// removed): the new registration first, then the old one is dropped
+    /// (`client/unregisterCapability`), so no change on disk falls between the two.
+    func updateWatchers() {
+        guard initializedReceived, phase == .running,
+              clientSupports("workspace", "didChangeWatchedFiles", "dynamicRegistration") else { return }
+        let watchers = fileWatchers()
+        if let registered = registeredWatchers, registered.watchers == watchers { return }
+        let method = "workspace/didChangeWatchedFiles"
+        let id = watcherRegistrations == 0 ? "docent-watched-files" : "docent-watched-files-\(watcherRegistrations + 1)"
+        watcherRegistrations += 1
+        request("client/registerCapability", ["registrations": [[
+            "id": .string(id), "method": .string(method), "registerOptions": ["watchers": .array(watchers)],
         ]]])
+        if let registered = registeredWatchers {
+            // "unregisterations" is the protocol's own spelling.
+            request("client/unregisterCapability", ["unregisterations": [["id": .string(registered.id), "method": .string(method)]]])
+        }
+        registeredWatchers = (id, watchers)
     }
 }
 

@@ -51,7 +51,10 @@ extension LanguageServer {
         }
         let applied = workspace.reloadConfiguration(overlay: configurationOverlay(of: workspace), openTexts: openTexts)
         reportConfigurationProblems(of: workspace)
-        if applied { diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true) }
+        guard applied else { return }
+        diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true)
+        // Its include globs and glossaries say which files to watch.
+        updateWatchers()
     }
 }
 
@@ -230,6 +233,7 @@ enum DidChangeWorkspaceFoldersNotification: NotificationHandler {
         let reloaded = added + server.updateNestedFolders().filter { workspace in !added.contains { $0 === workspace } }
         server.rehomeOpenDocuments(loading: reloaded)
         server.loadWorkspaces(reloaded)
+        server.updateWatchers()
     }
 }
 

@@ -45,6 +45,10 @@ public final class LanguageServer: @unchecked Sendable {
     var pendingEditorRules: [String: RuleSetting] = [:]
     /// The text of each open buffer (keyed by path@root), laid over disk content when a workspace reloads.
     var overlayTexts: [String: SourceText] = [:]
+    /// The file watchers registered with the client and the registration's id (`updateWatchers`),
+    /// and how many registrations were made.
+    var registeredWatchers: (id: String, watchers: [JSONValue])?
+    var watcherRegistrations = 0
     /// Configuration errors already shown with `window/showMessage` (file and message).
     var shownConfigurationErrors: Set<String> = []
     /// Placement diagnostics of each open document (by URI), before suppression comments apply (those
