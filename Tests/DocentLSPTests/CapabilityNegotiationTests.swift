@@ -99,12 +99,16 @@ import Testing
         #expect(capabilitiesAnswer?["result"]?["capabilities"]?["executeCommandProvider"] == ["commands": ["docent.applyCodeAction"]])
     }
 
-    @Test func commandsOfTheSameTitleApplyTheirOwnEdit() throws {
+    /// Two uses of a term in the range: each Command has a title of its own (`CodeActionTitleTests`)
+    /// and applies its own edit.
+    @Test func commandsForTwoUsesApplyTheirOwnEdit() throws {
         let range: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 29]]
         let (client, commands) = try Self.commands(on: "Dochub here and Dochub there.\n", range: range)
-        let replacements = commands.filter { $0["title"] == "Replace with “DocHub”" }
+        let replacements = commands.filter { $0["title"]?.stringValue?.hasPrefix("Replace with “DocHub”") == true }
         try #require(replacements.count == 2)
-        #expect(replacements.map { $0["arguments"]?[0]?["occurrence"] } == [0, 1])
+        #expect(replacements.map { $0["title"] } == ["Replace with “DocHub” (line 1, column 1)", "Replace with “DocHub” (line 1, column 17)"])
+        #expect(replacements.map { $0["arguments"]?[0]?["title"] } == replacements.map { $0["title"] })
+        #expect(replacements.map { $0["arguments"]?[0]?["occurrence"] } == [0, 0])
         _ = try client.request("workspace/executeCommand", ["command": "docent.applyCodeAction", "arguments": replacements[1]["arguments"] ?? .null])
         let sent = client.sink.messages.withLock { $0.last { $0["method"]?.stringValue == "workspace/applyEdit" } }
         let edits = sent?["params"]?["edit"]?["changes"]?[client.uri("docs/page.md")]

@@ -12,19 +12,71 @@ enum InitializedNotification: NotificationHandler {
     static func handle(_ params: JSONValue, _ server: LanguageServer) {
         _ = server.updateNestedFolders()
         server.loadWorkspaces(server.workspaces.filter(\.isOnDisk))
-        registerWatchers(server)
+        server.updateWatchers()
+    }
+}
+
+extension LanguageServer {
+    /// The file watchers the configurations in force need: their `include` globs and `glossaries`
+    /// paths (a glossary `GLOSSARY.txt`, pages included as `**/*.markdown`), the configuration files,
+    /// and deletions of anything, folders included (a `**/*.md` watcher hears nothing when the folder
+    /// holding the pages is deleted or moved away; WatchKind.Delete = 4). A client that takes relative
+    /// patterns (`relativePatternSupport`, LSP 3.17) gets each workspace folder's globs relative to
+    /// it; any other gets plain globs, which a client may match against whole paths, so they start
+    /// with `**/` (the server itself keeps only the files the configuration reads).
+    func fileWatchers() -> [JSONValue] {
+        let relative = clientSupports("workspace", "didChangeWatchedFiles", "relativePatternSupport")
+        var watchers: [JSONValue] = []
+        func add(_ watcher: JSONValue) {
+            if !watchers.contains(watcher) { watchers.append(watcher) }
+        }
+        let folders = workspaces.filter(\.isOnDisk)
+        let configurations: [(root: URL?, configuration: Configuration)] = folders.isEmpty
+            ? [(nil, Configuration())] : folders.map { ($0.root, $0.snapshot.configuration) }
+        for (root, configuration) in configurations {
+            let includes = configuration.include.map { Glob($0) }
+            // A glossary named by a path that an include glob covers is watched already.
+            let glossaries = configuration.glossaries.map { Glob($0.pattern) }.filter { glossary in
+                glossary.hasWildcard || !includes.contains { $0.matches(glossary.pattern) }
+            }
+            for glob in includes + glossaries where !glob.pattern.isEmpty {
+                // A path without wildcards names a file, or a folder and everything under it (taken
+                // for a file when its last part has an extension).
+                let isFolder = !glob.hasWildcard && glob.pattern.split(separator: "/").last?.dropFirst().contains(".") != true
+                for pattern in isFolder ? [glob.pattern, glob.pattern + "/**"] : [glob.pattern] {
+                    if relative, let root {
+                        add(["globPattern": ["baseUri": .string(root.absoluteString), "pattern": .string(pattern)]])
+                    } else {
+                        add(["globPattern": .string(pattern.hasPrefix("**/") || pattern == "**" ? pattern : "**/" + pattern)])
+                    }
+                }
+            }
+        }
+        for name in ConfigurationLoader.fileNames { add(["globPattern": .string("**/" + name)]) }
+        add(["globPattern": "**/*", "kind": 4])
+        return watchers
     }
 
-    static func registerWatchers(_ server: LanguageServer) {
-        guard server.clientSupports("workspace", "didChangeWatchedFiles", "dynamicRegistration") else { return }
-        var watchers: [JSONValue] = ["**/*.md", "**/*.mdx", "**/docent.json", "**/.docent.json"].map { ["globPattern": .string($0)] }
-        // Deletions of anything, folders included: a `**/*.md` watcher hears nothing when the folder
-        // holding the pages is deleted or moved away (WatchKind.Delete = 4).
-        watchers.append(["globPattern": "**/*", "kind": 4])
-        server.request("client/registerCapability", ["registrations": [[
-            "id": "docent-watched-files", "method": "workspace/didChangeWatchedFiles",
-            "registerOptions": ["watchers": .array(watchers)],
+    /// Registers the file watchers (`client/registerCapability`) once `initialized` came, and again
+    /// when what they should watch changed (a new configuration, a workspace folder added or
+    /// removed): the new registration first, then the old one is dropped
+    /// (`client/unregisterCapability`), so no change on disk falls between the two.
+    func updateWatchers() {
+        guard initializedReceived, phase == .running,
+              clientSupports("workspace", "didChangeWatchedFiles", "dynamicRegistration") else { return }
+        let watchers = fileWatchers()
+        if let registered = registeredWatchers, registered.watchers == watchers { return }
+        let method = "workspace/didChangeWatchedFiles"
+        let id = watcherRegistrations == 0 ? "docent-watched-files" : "docent-watched-files-\(watcherRegistrations + 1)"
+        watcherRegistrations += 1
+        request("client/registerCapability", ["registrations": [[
+            "id": .string(id), "method": .string(method), "registerOptions": ["watchers": .array(watchers)],
         ]]])
+        if let registered = registeredWatchers {
+            // "unregisterations" is the protocol's own spelling.
+            request("client/unregisterCapability", ["unregisterations": [["id": .string(registered.id), "method": .string(method)]]])
+        }
+        registeredWatchers = (id, watchers)
     }
 }
 
@@ -98,9 +150,11 @@ extension LanguageServer {
 }
 
 extension LanguageServer {
-    /// Says the configuration's problems when they changed: logged, as diagnostics on the
-    /// configuration file (pushed even to pull clients: the file is not a document), and each error
-    /// once in a message. Diagnostics of a fixed configuration are cleared.
+    /// Says the configuration's problems when they changed: logged, each error once in a message,
+    /// and as diagnostics on the configuration file. A client that pulls diagnostics pulls those too
+    /// (`configurationDiagnostics`, through `textDocument/diagnostic` or `workspace/diagnostic`), so it
+    /// is asked to refresh instead of being pushed them; any other client is pushed them, and those
+    /// of a fixed configuration are cleared.
     func reportConfigurationProblems(of workspace: ServerWorkspace) {
         let problems = workspace.configurationProblems
         let uri: String? = problems.isEmpty ? nil : workspace.configurationFile.map { self.uri(of: $0, in: workspace) }
@@ -120,19 +174,34 @@ extension LanguageServer {
                 notify("window/showMessage", ["type": 1, "message": .string("Docent: \(problem.file):\(problem.line):\(problem.column): \(problem.message)\(kept)")])
             }
         }
-        if let previous = workspace.configurationDiagnosticsURI, previous != uri {
+        let previous = workspace.configurationDiagnosticsURI
+        workspace.configurationDiagnosticsURI = uri
+        workspace.configurationDiagnosticsVersion = version
+        if clientPullsDiagnostics {
+            // A pull client asks for a document's diagnostics as its versions come; a change of the
+            // problems (or of the file they are on) is news to its other reports.
+            if changed || previous != uri { requestDiagnosticRefresh() }
+            return
+        }
+        if let previous, previous != uri {
             var cleared: JSONObject = ["uri": .string(previous), "diagnostics": []]
             if let open = openDocuments[previous] { cleared["version"] = JSONValue(open.version) }
             notify("textDocument/publishDiagnostics", .object(cleared))
         }
-        workspace.configurationDiagnosticsURI = uri
-        workspace.configurationDiagnosticsVersion = version
         guard let uri else { return }
+        var published: JSONObject = ["uri": .string(uri), "diagnostics": .array(configurationDiagnostics(of: workspace))]
+        if let version { published["version"] = JSONValue(version) }
+        notify("textDocument/publishDiagnostics", .object(published))
+    }
+
+    /// The problems of a workspace's configuration file as LSP diagnostics on its text (code
+    /// `configuration`), the same whether pushed or pulled.
+    func configurationDiagnostics(of workspace: ServerWorkspace) -> [JSONValue] {
         let text = workspace.configurationText ?? SourceText("")
-        var items: [JSONValue] = []
-        for problem in problems {
-            // Lines and columns are 1-based, the column in Unicode scalars; the range runs to the line's end.
-            let start = text.offset(of: Position(line: max(0, problem.line - 1), character: max(0, problem.column - 1)), encoding: .utf32)
+        return workspace.configurationProblems.map { problem in
+            // Lines and columns are 1-based, the column in UTF-16 code units (`JSONParser.lineAndColumn`);
+            // the range runs to the line's end.
+            let start = text.offset(of: Position(line: max(0, problem.line - 1), character: max(0, problem.column - 1)), encoding: .utf16)
             let end = max(start, text.lineRange(text.line(of: start)).upperBound)
             var item = JSONObject()
             item["range"] = range(start..<end, in: text)
@@ -140,11 +209,16 @@ extension LanguageServer {
             item["source"] = "docent"
             item["code"] = "configuration"
             item["message"] = .string(problem.message)
-            items.append(.object(item))
+            return .object(item)
         }
-        var published: JSONObject = ["uri": .string(uri), "diagnostics": .array(items)]
-        if let version { published["version"] = JSONValue(version) }
-        notify("textDocument/publishDiagnostics", .object(published))
+    }
+
+    /// The configuration file of an on-disk workspace that `uri` names, and whether it is the one in
+    /// force (docent.json, or .docent.json when there is no docent.json); nil for any other file.
+    func configurationFile(at uri: String) -> (workspace: ServerWorkspace, inForce: Bool)? {
+        guard let (workspace, path) = locate(uri, createIfMissing: false), workspace.isOnDisk,
+              ConfigurationLoader.fileNames.contains(path) else { return nil }
+        return (workspace, path == workspace.configurationFile)
     }
 }
 

@@ -41,16 +41,24 @@ extension LanguageServer {
     }
 
     /// Re-reads a workspace's configuration (its open buffer, else the disk), keeping the last good
-    /// one when it has errors, and republishes.
+    /// one when it has errors, and republishes. A text with errors changes no document's
+    /// diagnostics (the last good configuration stays), only the configuration file's own; nor does
+    /// a text that reads as the same configuration (docent.json opened as it is on disk, a space
+    /// typed) when the same files are documents.
     func reloadConfiguration(of workspace: ServerWorkspace) {
         guard workspace.isOnDisk else { return }
         var openTexts: [String: SourceText] = [:]
         for open in openDocuments.values where open.workspace === workspace {
             if let text = openText(open.path, in: workspace) { openTexts[open.path] = text }
         }
-        workspace.reloadConfiguration(overlay: configurationOverlay(of: workspace), openTexts: openTexts)
+        let configuration = workspace.snapshot.configuration
+        let paths = Set(workspace.snapshot.documents.keys)
+        let applied = workspace.reloadConfiguration(overlay: configurationOverlay(of: workspace), openTexts: openTexts)
         reportConfigurationProblems(of: workspace)
+        guard applied, workspace.snapshot.configuration != configuration || Set(workspace.snapshot.documents.keys) != paths else { return }
         diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true)
+        // Its include globs and glossaries say which files to watch.
+        updateWatchers()
     }
 }
 
@@ -229,6 +237,7 @@ enum DidChangeWorkspaceFoldersNotification: NotificationHandler {
         let reloaded = added + server.updateNestedFolders().filter { workspace in !added.contains { $0 === workspace } }
         server.rehomeOpenDocuments(loading: reloaded)
         server.loadWorkspaces(reloaded)
+        server.updateWatchers()
     }
 }
 

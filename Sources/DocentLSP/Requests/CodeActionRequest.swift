@@ -32,8 +32,8 @@ enum CodeActionRequest: RequestHandler {
         let only = (params["context"]?["only"]?.arrayValue ?? []).compactMap(\.stringValue)
         let found = try offers(uri: uri, range: range, only: only, server: server)
         if !literals {
-            // Two actions may share a title ("Replace with “DocHub”" for two words in the range): the
-            // command names which one by its place among them.
+            // Titles are told apart (`distinguished`); the command also names its place among actions
+            // of its title, should two still share one.
             var seen: [String: Int] = [:]
             return .array(found.map { offer in
                 let occurrence = seen[offer.title, default: 0]
@@ -83,7 +83,42 @@ enum CodeActionRequest: RequestHandler {
                 offers.append(Offer(title: "Fix all Docent problems (\(edits.count))", kind: fixAllKind, diagnostics: [], isPreferred: false, operations: edits.map { .edit($0) }))
             }
         }
-        return offers
+        return distinguished(offers, in: path, text: document.text, encoding: server.encoding)
+    }
+
+    /// Actions that would be the same menu item twice tell themselves apart. Several of one title
+    /// ("Replace with “DocHub”" for two uses in the range) each say where they apply: "(line 3)", or
+    /// "(line 3, column 5)" when two of them are on one line (1-based, columns in the position
+    /// encoding). One that does exactly what an earlier one of its title does is left out, and the
+    /// earlier one lists the diagnostics of both.
+    static func distinguished(_ offers: [Offer], in path: String, text: SourceText, encoding: PositionEncoding) -> [Offer] {
+        var result: [Offer] = []
+        for offer in offers {
+            if let same = result.firstIndex(where: { $0.title == offer.title && $0.kind == offer.kind && $0.operations == offer.operations }) {
+                result[same].diagnostics += offer.diagnostics.filter { !result[same].diagnostics.contains($0) }
+                result[same].isPreferred = result[same].isPreferred || offer.isPreferred
+            } else {
+                result.append(offer)
+            }
+        }
+        var byTitle: [String: [Int]] = [:]
+        for (index, offer) in result.enumerated() { byTitle[offer.title, default: []].append(index) }
+        for indices in byTitle.values where indices.count > 1 {
+            let places = indices.compactMap { place(of: result[$0], in: path).map { text.position(of: $0, encoding: encoding) } }
+            guard places.count == indices.count else { continue }
+            let oneALine = Set(places.map(\.line)).count == places.count
+            for (index, place) in zip(indices, places) {
+                result[index].title += oneALine ? " (line \(place.line + 1))" : " (line \(place.line + 1), column \(place.character + 1))"
+            }
+        }
+        return result
+    }
+
+    /// Where an action applies in the document: the first diagnostic it fixes there, else its first edit there.
+    static func place(of offer: Offer, in path: String) -> Int? {
+        if let diagnostic = offer.diagnostics.first(where: { $0.file == path }) { return diagnostic.range.lowerBound }
+        for case .edit(let edit) in offer.operations where edit.file == path { return edit.range.lowerBound }
+        return nil
     }
 }
 

@@ -8,21 +8,30 @@ enum DocumentDiagnosticRequest: RequestHandler {
     static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
         let server = context.server
         let uri = try params.textDocumentURI()
+        if let (workspace, inForce) = server.configurationFile(at: uri) {
+            // docent.json is no Markdown document: its diagnostics are its configuration problems.
+            return report(inForce ? server.configurationDiagnostics(of: workspace) : [], previousResultID: params["previousResultId"]?.stringValue)
+        }
         if let open = server.openDocuments[uri], open.workspace.snapshot.document(open.path) == nil {
-            // An open file that is not a document (excluded, or docent.json): nothing to report.
+            // An open file that is not a document (an excluded one): nothing to report.
             return ["kind": "full", "resultId": "none", "items": []]
         }
         let (workspace, path, _) = try server.document(uri)
-        let items = server.diagnostics(for: path, in: workspace)
+        return report(server.diagnostics(for: path, in: workspace), previousResultID: params["previousResultId"]?.stringValue)
+    }
+
+    /// A full report of `items`, or an unchanged one when the client has it already.
+    static func report(_ items: [JSONValue], previousResultID: String?) -> JSONValue {
         let resultID = ResultID.make(items)
-        if params["previousResultId"]?.stringValue == resultID {
+        if previousResultID == resultID {
             return ["kind": "unchanged", "resultId": .string(resultID)]
         }
         return ["kind": "full", "resultId": .string(resultID), "items": .array(items)]
     }
 }
 
-/// `workspace/diagnostic`: every document of every workspace folder, open or not.
+/// `workspace/diagnostic`: every document of every workspace folder, open or not, and each folder's
+/// configuration file while it has problems (or the client holds a report of it, which may be stale).
 enum WorkspaceDiagnosticRequest: RequestHandler {
     static let method = "workspace/diagnostic"
 
@@ -33,8 +42,24 @@ enum WorkspaceDiagnosticRequest: RequestHandler {
             if let uri = item["uri"]?.stringValue, let value = item["value"]?.stringValue { previous[uri] = value }
         }
         var reports: [JSONValue] = []
+        func add(uri: String, items: [JSONValue]) {
+            let resultID = ResultID.make(items)
+            let version: JSONValue = server.openDocuments[uri].map { JSONValue($0.version) } ?? .null
+            if previous[uri] == resultID {
+                reports.append(["kind": "unchanged", "uri": .string(uri), "version": version, "resultId": .string(resultID)])
+            } else {
+                reports.append(["kind": "full", "uri": .string(uri), "version": version, "resultId": .string(resultID), "items": .array(items)])
+            }
+        }
         for workspace in server.workspaces {
             try context.checkCancellation()
+            // A configuration file the client holds a report of gets a new one, empty once its problems
+            // are gone (or it is no longer the file in force).
+            for name in ConfigurationLoader.fileNames where workspace.isOnDisk {
+                let uri = server.uri(of: name, in: workspace)
+                let items = name == workspace.configurationFile ? server.configurationDiagnostics(of: workspace) : []
+                if !items.isEmpty || previous[uri] != nil { add(uri: uri, items: items) }
+            }
             // The rules run on every core; conversion to LSP follows in order.
             let snapshot = workspace.snapshot
             // A nested workspace folder reports its own files; a glossary outside `include` is not checked.
@@ -45,14 +70,7 @@ enum WorkspaceDiagnosticRequest: RequestHandler {
                 try context.checkCancellation()
                 let uri = server.uri(of: path, in: workspace)
                 guard let text = snapshot.document(path)?.text else { continue }
-                let items = diagnostics.map { DiagnosticConversion.lsp($0, text: text, server: server, workspace: workspace) }
-                let resultID = ResultID.make(items)
-                let version: JSONValue = server.openDocuments[uri].map { JSONValue($0.version) } ?? .null
-                if previous[uri] == resultID {
-                    reports.append(["kind": "unchanged", "uri": .string(uri), "version": version, "resultId": .string(resultID)])
-                } else {
-                    reports.append(["kind": "full", "uri": .string(uri), "version": version, "resultId": .string(resultID), "items": .array(items)])
-                }
+                add(uri: uri, items: diagnostics.map { DiagnosticConversion.lsp($0, text: text, server: server, workspace: workspace) })
             }
         }
         return ["items": .array(reports)]

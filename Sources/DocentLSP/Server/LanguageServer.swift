@@ -45,6 +45,10 @@ public final class LanguageServer: @unchecked Sendable {
     var pendingEditorRules: [String: RuleSetting] = [:]
     /// The text of each open buffer (keyed by path@root), laid over disk content when a workspace reloads.
     var overlayTexts: [String: SourceText] = [:]
+    /// The file watchers registered with the client and the registration's id (`updateWatchers`),
+    /// and how many registrations were made.
+    var registeredWatchers: (id: String, watchers: [JSONValue])?
+    var watcherRegistrations = 0
     /// Configuration errors already shown with `window/showMessage` (file and message).
     var shownConfigurationErrors: Set<String> = []
     /// Placement diagnostics of each open document (by URI), before suppression comments apply (those
@@ -58,6 +62,11 @@ public final class LanguageServer: @unchecked Sendable {
     var placementRefreshToken = 0
     /// Seconds of quiet after a change before placement is recomputed; 0 recomputes at once.
     let placementDelay: Double
+    /// Whether pulled diagnostics went stale while the current message was handled: one
+    /// `workspace/diagnostic/refresh` goes out when it is done (`flushDiagnosticRefresh`), however
+    /// many changes it made (a keystroke in docent.json re-reads the configuration, republishes the
+    /// workspace and recomputes placement).
+    var diagnosticRefreshWanted = false
 
     public static let defaultPlacementDelay = 0.3
 
@@ -152,7 +161,10 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// Runs a scheduled placement recomputation now instead of after the pause (for tests).
     public func flushDeferredWork() {
-        queue.sync { if !placementStale.isEmpty { refreshPlacement() } }
+        queue.sync {
+            if !placementStale.isEmpty { refreshPlacement() }
+            flushDiagnosticRefresh()
+        }
     }
 
     func isCancelled(_ id: RequestID) -> Bool { requestsInFlight.withLock { $0.cancelled.contains(id) } }
@@ -178,6 +190,7 @@ public final class LanguageServer: @unchecked Sendable {
         case .ignored(let reason):
             ServerLog.write(reason)
         }
+        flushDiagnosticRefresh()
     }
 
     private func handleRequest(id: RequestID, method: String, params: JSONValue) {
@@ -474,6 +487,7 @@ public final class LanguageServer: @unchecked Sendable {
         queue.asyncAfter(deadline: .now() + placementDelay) { [weak self] in
             guard let self, self.placementRefreshToken == token, self.phase == .running else { return }
             self.refreshPlacement()
+            self.flushDiagnosticRefresh()
         }
     }
 
@@ -484,7 +498,8 @@ public final class LanguageServer: @unchecked Sendable {
         placementStale = []
         var changed: [String] = []
         for uri in uris {
-            guard let open = openDocuments[uri], open.workspace.base == nil else {
+            // Not a document (docent.json, an excluded file): no placement, and nothing to report.
+            guard let open = openDocuments[uri], open.workspace.base == nil, open.workspace.snapshot.document(open.path) != nil else {
                 placementDiagnostics[uri] = nil
                 continue
             }
@@ -496,10 +511,25 @@ public final class LanguageServer: @unchecked Sendable {
         }
         guard !changed.isEmpty else { return }
         if clientPullsDiagnostics {
-            if clientSupports("workspace", "diagnostics", "refreshSupport") { request("workspace/diagnostic/refresh", .null) }
+            requestDiagnosticRefresh()
         } else {
             publishDiagnostics(for: changed)
         }
+    }
+
+    /// Asks for one `workspace/diagnostic/refresh` when the message being handled is done (pull
+    /// clients that take it only).
+    func requestDiagnosticRefresh() {
+        guard clientPullsDiagnostics, clientSupports("workspace", "diagnostics", "refreshSupport") else { return }
+        diagnosticRefreshWanted = true
+    }
+
+    /// Sends the refresh that `requestDiagnosticRefresh` asked for, once.
+    func flushDiagnosticRefresh() {
+        guard diagnosticRefreshWanted else { return }
+        diagnosticRefreshWanted = false
+        guard phase == .running else { return }
+        request("workspace/diagnostic/refresh", .null)
     }
 
     /// Pushes diagnostics for open documents (all of a workspace's when `everyOpenDocument`).
@@ -533,9 +563,7 @@ public final class LanguageServer: @unchecked Sendable {
             }
         }
         if clientPullsDiagnostics {
-            if glossaryChanged && clientSupports("workspace", "diagnostics", "refreshSupport") {
-                request("workspace/diagnostic/refresh", .null)
-            }
+            if glossaryChanged { requestDiagnosticRefresh() }
             return
         }
         if glossaryChanged {
