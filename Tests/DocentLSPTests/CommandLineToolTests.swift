@@ -252,6 +252,13 @@ import Testing
             #expect(run.stdout.isEmpty, "\(arguments)")
             #expect(run.stderr == message, "\(arguments)")
         }
+        // A named pipe: refused as the loader refuses it, before it is opened (Foundation's read of one
+        // said "You don’t have permission", even to root).
+        #expect(mkfifo(root.appendingPathComponent("pipe.json").path, 0o644) == 0)
+        let fromPipe = try Self.run(["check", "--config", "pipe.json"], in: root)
+        #expect(fromPipe.status == 2)
+        #expect(fromPipe.stdout.isEmpty)
+        #expect(fromPipe.stderr == "pipe.json:1:1: error: Cannot read the configuration file: not a plain file\n")
         // From below, the configuration file's path is from there too.
         #expect(try Self.run(["check", "--config", "../missing.json"], in: root.appendingPathComponent("docs")).stderr == "../missing.json:1:1: error: Cannot read the configuration file: no such file\n")
         // One word, singular.
