@@ -97,6 +97,43 @@ import Testing
         #expect(replaced.operations == [.edit(FileEdit(file: sitting, range: 14..<26, newText: "\"administrator\""))])
     }
 
+    @Test func declarationsInJSONFrontMatterAreWrittenAsJSON() throws {
+        // A new member goes first, indented like the others, with a comma when members follow.
+        let path = "docs/unsorted/deploying.md"
+        let text = "{\n\t\"title\": \"Deploying search\"\n}\n\n" + PlacementTestWorkspace.searchBackend
+        let proposals = actions(path, PlacementTestWorkspace.snapshot([path: text]))
+        #expect(proposals.map(\.title) == ["Move to Guides › Running the Portal", "Declare Administrator in front matter"])
+        #expect(proposals.last?.operations == [.edit(FileEdit(file: path, range: 2..<2, newText: "\t\"persona\": \"administrator\",\n"))])
+        let empty = "{\r\n}\r\n\r\n" + PlacementTestWorkspace.searchBackend
+        #expect(actions(path, PlacementTestWorkspace.snapshot([path: empty])).last?.operations == [.edit(FileEdit(file: path, range: 3..<3, newText: "  \"persona\": \"administrator\"\r\n"))])
+        // A null value, or none, becomes the string.
+        let null = "{\n  \"persona\": null,\n  \"title\": \"Deploying search\"\n}\n\n" + PlacementTestWorkspace.searchBackend
+        #expect(actions(path, PlacementTestWorkspace.snapshot([path: null])).last?.operations == [.edit(FileEdit(file: path, range: 15..<19, newText: "\"administrator\""))])
+        let missing = "{\n  \"persona\": ,\n  \"title\": \"Deploying search\"\n}\n\n" + PlacementTestWorkspace.searchBackend
+        #expect(actions(path, PlacementTestWorkspace.snapshot([path: missing])).last?.operations == [.edit(FileEdit(file: path, range: 15..<15, newText: "\"administrator\""))])
+        // A mismatched string is replaced inside its quotes; an array becomes a string.
+        let sitting = "docs/running/search-tuning.md"
+        let quoted = "{\n  \"persona\": \"end-user\"\n}\n\n" + PlacementTestWorkspace.searchBackend
+        let keep = try #require(actions(sitting, PlacementTestWorkspace.snapshot([sitting: quoted])).last)
+        #expect(keep.title == "Keep in Guides › Running the Portal: declare Administrator in front matter")
+        #expect(keep.operations == [.edit(FileEdit(file: sitting, range: 16..<24, newText: "administrator"))])
+        let listed = "{\n  \"persona\": [\"end-user\"]\n}\n\n" + PlacementTestWorkspace.searchBackend
+        let replaced = try #require(actions(sitting, PlacementTestWorkspace.snapshot([sitting: listed])).last)
+        #expect(replaced.operations == [.edit(FileEdit(file: sitting, range: 15..<27, newText: "\"administrator\""))])
+        // Each edit leaves valid front matter that declares the persona: the warning goes.
+        for (page, original, proposal) in [(path, text, proposals.last!), (sitting, quoted, keep), (sitting, listed, replaced)] {
+            guard case .edit(let edit) = proposal.operations.first else { Issue.record("not an edit"); continue }
+            let snapshot = PlacementTestWorkspace.snapshot([page: original])
+            var edited = snapshot.document(page)!.text
+            edited.replace(edit.range, with: Array(edit.newText.utf8))
+            let after = snapshot.applying([.setDocument(path: page, text: edited, version: 2)])
+            let frontMatter = try #require(after.document(page)?.markdown.frontMatter)
+            #expect(frontMatter.problems == [], "\(edited.string)")
+            #expect(frontMatter.strings("persona") == ["administrator"])
+            #expect(diagnostics(page, after).filter { $0.code == "persona-mismatch" }.isEmpty)
+        }
+    }
+
     @Test func hoverOnTheTitleShowsSectionAndReading() throws {
         let path = "docs/using/finding-a-service.md"
         let snapshot = PlacementTestWorkspace.snapshot()

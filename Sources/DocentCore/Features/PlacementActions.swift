@@ -361,7 +361,9 @@ public struct PlacementActions: CodeActionProvider {
 
     /// "Keep in Developer Portal › User Guides: declare End User in front matter" ("Declare End User in
     /// front matter" for a page in no section): replaces the value of an existing `persona:` (or
-    /// `audience:`) entry, adds the key to existing front matter, or opens a front-matter block.
+    /// `audience:`) entry, adds the key to existing front matter, or opens a front-matter block. Each
+    /// in the block's syntax: in JSON, the value is a string in double quotes, and a new member goes
+    /// first (`FrontMatter.line`).
     public static func declare(_ persona: Int, in document: WorkspaceDocument, section: Section?, catalog: PersonaCatalog, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         let id = catalog.personas[persona].id
         let text = document.text
@@ -369,7 +371,14 @@ public struct PlacementActions: CodeActionProvider {
         let edit: FileEdit
         let frontMatter = document.markdown.frontMatter
         let isTOML = frontMatter?.syntax == .toml
-        if let entry = PlacementModel.declarationEntry(document.markdown) {
+        if frontMatter?.syntax == .json, let entry = PlacementModel.declarationEntry(document.markdown) {
+            // A missing value's range is empty, after the colon; a string's is inside its quotes; any
+            // other value (an array, null) becomes a string.
+            let isString = !entry.valueRange.isEmpty && entry.valueRange.lowerBound > 0 && text.bytes[entry.valueRange.lowerBound - 1] == UInt8(ascii: "\"")
+                && entry.value.scalarText != nil
+            guard !isString || entry.value.scalarText != id else { return nil }
+            edit = FileEdit(file: document.path, range: entry.valueRange, newText: isString ? String(FrontMatter.jsonString(id).dropFirst().dropLast()) : FrontMatter.jsonString(id))
+        } else if let entry = PlacementModel.declarationEntry(document.markdown) {
             if entry.valueRange.isEmpty {
                 edit = FileEdit(file: document.path, range: entry.keyRange.upperBound..<text.lineRange(text.line(of: entry.keyRange.lowerBound)).upperBound,
                                 newText: isTOML ? " = \"\(id)\"" : ": \(id)")
