@@ -386,6 +386,86 @@ private extension String {
         ])
     }
 
+    /// Footnote and abbreviation definitions serve the whole page wherever they are written, in a block
+    /// quote or a list item too (as GFM, markdown-it-footnote and Python-Markdown read them): the part
+    /// takes those it uses, as definitions of the new page (their quote and list markers left behind),
+    /// and leaves behind those the rest of the page uses.
+    @Test func definitionsInQuotesAndListItemsTravelToo() throws {
+        let path = "docs/using/finding-owners.md"
+        let text = try Self.findingOwners(definingEarlier: "> [^quoted]: From the owners' FAQ;\n>     see [the chart](../running/deploying-with-helm.md).", appending: """
+         See [^quoted], [^listed] and the KSA.
+
+        > [^quoted]: A later duplicate, which never counted.
+
+        - A step
+        - [^own]: The part's own note, which "Getting help" uses too.
+
+        ## Getting help
+
+        Ask the owners[^own].
+
+        1. First
+        2. [^listed]: Listed in the runbook.
+               It runs at night.
+
+        > *[KSA]: Kubernetes service account
+
+        """)
+        let (move, body, partBody) = try Self.movedSyncPart(of: text)
+        #expect(move.operations == [
+            .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
+                           + "\n[^own]: The part's own note, which \"Getting help\" uses too.\n\n")),
+            // The quoted footnote (its link from the new folder), the listed one with its continuation
+            // line, and the quoted abbreviation arrive at the top level; the part's duplicate is left out.
+            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
+                     + " See [^quoted], [^listed] and the KSA.\n\n\n- A step\n- [^own]: The part's own note, which \"Getting help\" uses too.\n"
+                     + "\n[^quoted]: From the owners' FAQ;\n    see [the chart](deploying-with-helm.md).\n[^listed]: Listed in the runbook.\n    It runs at night.\n"
+                     + "*[KSA]: Kubernetes service account\n"),
+        ])
+    }
+
+    @Test func footnoteDefinitionsInQuotesAndListItems() {
+        let text = SourceText("""
+            Text.
+
+                [^h]: indented code
+
+            > Quoted.
+            >
+            > [^a]: One
+            >     two
+            >
+            >     three
+            > After.
+
+            - [^b]: Item
+                  more
+            10.  [^c]: Wide
+
+                 [^d]: Own line
+            Lazy [^e]: not a definition
+                [^f]: neither (a paragraph's continuation)
+
+            > - [^g]: Both\r
+            >       on\r
+            ok
+
+            """)
+        let document = WorkspaceDocument(path: "p.md", text: text)
+        let found = PlacementActions.footnoteDefinitions(in: document)
+        #expect(found.map(\.label) == ["^a", "^b", "^c", "^d", "^g"])
+        #expect(found.map { text.string(in: $0.range) } == [
+            "> [^a]: One\n>     two\n>\n>     three", "- [^b]: Item\n      more", "10.  [^c]: Wide", "     [^d]: Own line", "> - [^g]: Both\r\n>       on",
+        ])
+        #expect(found.map { $0.segments.map { text.string(in: $0) } } == [
+            ["[^a]: One", "    two", "", "    three"], ["[^b]: Item", "    more"], ["[^c]: Wide"], ["[^d]: Own line"], ["[^g]: Both", "    on"],
+        ])
+        let abbreviations = PlacementActions.abbreviationDefinitions(in: WorkspaceDocument(path: "p.md", text: SourceText("> *[A]: one\n- *[B]: two\n  *[C]: three\n")))
+        #expect(abbreviations.map(\.abbreviation) == ["A", "B", "C"])
+        #expect(abbreviations.map(\.range) == [0..<11, 12..<23, 24..<37])
+        #expect(abbreviations.map(\.text) == [2..<11, 14..<23, 24..<37])
+    }
+
     @Test func abbreviationsAreWordsOutsideCode() {
         let document = WorkspaceDocument(path: "p.md", text: SourceText("*[A.B]: one\n   *[C]: two\r\n```\n*[D]: code\n```\n    *[E]: indented code\n*[]: empty\n"))
         #expect(PlacementActions.abbreviationDefinitions(in: document).map(\.abbreviation) == ["A.B", "C"])
