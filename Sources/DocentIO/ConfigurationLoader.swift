@@ -289,6 +289,8 @@ public struct LoadedConfiguration: Sendable {
     public var file: String?
     /// Where each of `configuration.glossaries` is written, in the same order.
     public var glossaryPlaces: [Place]
+    /// Why the configuration file could not be read, when it could not (`problems` says it too).
+    public var readFailure: WorkspaceLoader.ReadFailure?
 
     public init(configuration: Configuration = Configuration(), problems: [ConfigurationProblem] = [], file: String? = nil, glossaryPlaces: [Place] = []) {
         self.configuration = configuration

@@ -40,7 +40,12 @@ public struct WorkspaceLoader: Sendable {
 
     /// Loads configuration (from `configurationFile` when given) and every document it reads.
     public func load(configurationFile: URL? = nil) -> Result {
-        let loadedConfiguration = loadConfiguration(explicit: configurationFile)
+        load(configuration: loadConfiguration(explicit: configurationFile))
+    }
+
+    /// Loads every document that `loadedConfiguration` (from `loadConfiguration`, read once by a caller
+    /// that looks at it first) reads.
+    public func load(configuration loadedConfiguration: LoadedConfiguration) -> Result {
         let configuration = loadedConfiguration.configuration
         var skipped: [SkippedFile] = []
         var documents: [WorkspaceDocument] = []
@@ -81,7 +86,9 @@ public struct WorkspaceLoader: Sendable {
             case .failure(let failure):
                 let name = explicit == nil ? url.lastPathComponent : url.path
                 let problem = ConfigurationProblem(file: name, line: 1, column: 1, message: "cannot read the configuration file: \(failure.message)")
-                return LoadedConfiguration(problems: [problem], file: name)
+                var loaded = LoadedConfiguration(problems: [problem], file: name)
+                loaded.readFailure = failure
+                return loaded
             }
         }
         return LoadedConfiguration()
@@ -91,6 +98,8 @@ public struct WorkspaceLoader: Sendable {
         public var message: String
         /// The file could not be read (permissions, I/O), rather than refused on purpose.
         public var isReadFailure = false
+        /// The system's error number (`ENOENT`, `EISDIR`, `EACCES`…) when it gave one.
+        public var errorNumber: Int32?
     }
 
     /// How many leading bytes are looked at for NUL bytes, the mark of a binary file (as Git does).
@@ -267,7 +276,7 @@ enum PlainFile {
     /// before it is opened, so a FIFO of that name cannot block.
     static func bytes(of url: URL) -> Swift.Result<[UInt8], WorkspaceLoader.ReadFailure> {
         func failure(_ code: Int32) -> Swift.Result<[UInt8], WorkspaceLoader.ReadFailure> {
-            .failure(WorkspaceLoader.ReadFailure(message: String(cString: strerror(code))))
+            .failure(WorkspaceLoader.ReadFailure(message: String(cString: strerror(code)), errorNumber: code))
         }
         var status = stat()
         guard stat(url.path, &status) == 0 else { return failure(errno) }

@@ -34,7 +34,7 @@ enum ClassifyCommand {
         if options.flags.contains("--json") {
             print(JSONSerializer.string(json(assessment, model: model, document: document), pretty: true))
         } else {
-            print(text(assessment, model: model, document: document), terminator: "")
+            print(text(assessment, model: model, document: document, displayPath: PathDisplay(root: root).callAsFunction), terminator: "")
         }
         return 0
     }
@@ -49,9 +49,12 @@ enum ClassifyCommand {
         return numbers.count > 6 ? "lines \(shown), …" : (numbers.count == 1 ? "line \(shown)" : "lines \(shown)")
     }
 
-    static func text(_ assessment: PlacementAssessment, model: PlacementModel, document: WorkspaceDocument) -> String {
+    /// The report as text. Files (the page, the similar pages) are named by `displayPath`: from the
+    /// current directory, as `check` names them. A section keeps its path as `docent.json` and
+    /// `sections` write it: relative to the workspace root, which is how it is configured.
+    static func text(_ assessment: PlacementAssessment, model: PlacementModel, document: WorkspaceDocument, displayPath: (String) -> String) -> String {
         let catalog = model.catalog
-        var output = "\(assessment.path)\n"
+        var output = "\(displayPath(assessment.path))\n"
         if let index = assessment.sectionIndex {
             let section = model.sections.sections[index]
             let personas = section.servesEveryone ? "any persona" : PlacementPresentation.personaTitles(section.personas, catalog: catalog)
@@ -88,7 +91,7 @@ enum ClassifyCommand {
             output += "\nMost similar pages of the sections (cosine of TF-IDF vectors):\n"
             for (path, similarity) in similar {
                 let section = model.sectionIndex(of: path).map { " · \(model.sections.sections[$0].title)" } ?? ""
-                output += "  \(format(similarity, decimals: 2))  \(path)\(section)\n"
+                output += "  \(format(similarity, decimals: 2))  \(displayPath(path))\(section)\n"
             }
         }
         if !assessment.parts.isEmpty {

@@ -180,14 +180,16 @@ func loadWorkspace(_ path: String, command: String, configFile: String? = nil, f
         return nil
     }
     let loader = WorkspaceLoader(root: URL(fileURLWithPath: path))
-    // A --config file that cannot be read, with why (the loader says only that it cannot).
-    if let configFile, let reason = unreadableReason(configFile) {
-        printError("\(PathDisplay(root: loader.root)(URL(fileURLWithPath: configFile).path)):1:1: error: Cannot read the configuration file: \(reason)")
-        return nil
-    }
-    let result = loader.load(configurationFile: configFile.map { URL(fileURLWithPath: $0) })
     // Every path said here is relative to the current directory, as the reports' are.
     let display = PathDisplay(root: loader.root)
+    // The configuration is read once, here; the workspace is read with it.
+    let configuration = loader.loadConfiguration(explicit: configFile.map { URL(fileURLWithPath: $0) })
+    // A --config file that cannot be read: that alone is said, and no page is read.
+    if let configFile, let failure = configuration.readFailure {
+        printError("\(display(URL(fileURLWithPath: configFile).path)):1:1: error: Cannot read the configuration file: \(configurationReadReason(failure))")
+        return nil
+    }
+    let result = loader.load(configuration: configuration)
     var hasErrors = false
     for problem in result.snapshot.configurationProblems {
         printError("\(display(problem.file)):\(problem.line):\(problem.column): \(problem.isError ? "error" : "warning"): \(problem.message)")
@@ -210,15 +212,12 @@ func matters(_ path: String, in result: WorkspaceLoader.Result, filters: [String
         || filters.contains { path == $0 || path.hasPrefix($0 + "/") || $0.hasPrefix(path + "/") }
 }
 
-/// Why a file cannot be read, or nil when it can.
-func unreadableReason(_ path: String) -> String? {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
-    guard !isDirectory.boolValue else { return "it is a folder" }
-    do {
-        _ = try Data(contentsOf: URL(fileURLWithPath: path))
-        return nil
-    } catch {
-        return error.localizedDescription
+/// Why a `--config` file cannot be read, in words for its command line: "no such file", "it is a
+/// folder", else the system's ("Permission denied", "not a plain file").
+func configurationReadReason(_ failure: WorkspaceLoader.ReadFailure) -> String {
+    switch failure.errorNumber {
+    case ENOENT: "no such file"
+    case EISDIR: "it is a folder"
+    default: failure.message
     }
 }

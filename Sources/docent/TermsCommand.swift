@@ -10,8 +10,11 @@ enum TermsCommand {
             printError("docent terms: expected at most one directory")
             return 2
         }
-        guard let result = loadWorkspace(WorkspaceRootFinder.root(ofDirectory: options.positional.first), command: "terms", configFile: options.value("--config")) else { return 2 }
+        let root = WorkspaceRootFinder.root(ofDirectory: options.positional.first)
+        guard let result = loadWorkspace(root, command: "terms", configFile: options.value("--config")) else { return 2 }
         let glossary = result.snapshot.glossary
+        // JSON's `file` is relative to the workspace root (documented); text names files from the
+        // current directory, as `check` does.
         if options.flags.contains("--json") {
             let items: [JSONValue] = glossary.entries.map { entry in
                 var object = JSONObject()
@@ -29,8 +32,10 @@ enum TermsCommand {
             print(JSONSerializer.string(.array(items), pretty: true))
             return 0
         }
+        let display = PathDisplay(root: URL(fileURLWithPath: root))
+        let glossaryPaths = result.snapshot.glossaryPaths.map(display.callAsFunction)
         if glossary.entries.isEmpty {
-            print("No glossary entries found. Glossaries: \(result.snapshot.glossaryPaths.isEmpty ? "none" : result.snapshot.glossaryPaths.joined(separator: ", "))")
+            print("No glossary entries found. Glossaries: \(glossaryPaths.isEmpty ? "none" : glossaryPaths.joined(separator: ", "))")
             return 0
         }
         for entry in glossary.entries {
@@ -39,10 +44,10 @@ enum TermsCommand {
                 line += "  [" + entry.aliases.map { $0.kind == .discouraged ? "not: \($0.name)" : $0.name }.joined(separator: ", ") + "]"
             }
             if let preferred = entry.preferredTerm { line += "  → \(preferred)" }
-            print("\(line)  (\(entry.file):\(entry.line + 1))")
+            print("\(line)  (\(display(entry.file)):\(entry.line + 1))")
         }
         let count = glossary.files.count
-        print("\(glossary.entries.count) \(glossary.entries.count == 1 ? "entry" : "entries") in \(count) glossary \(count == 1 ? "file" : "files"): \(result.snapshot.glossaryPaths.joined(separator: ", "))")
+        print("\(glossary.entries.count) \(glossary.entries.count == 1 ? "entry" : "entries") in \(count) glossary \(count == 1 ? "file" : "files"): \(glossaryPaths.joined(separator: ", "))")
         return 0
     }
 }

@@ -95,6 +95,17 @@ enum FixFixture {
         #expect(fixed == "<!-- docent-disable-next-line -->\nThe dochub.\nThe Scaffolder and DocHub.\n")
     }
 
+    /// Fixes never rewrite front matter, whatever its syntax: a slug or a keyword is data.
+    @Test func fixAllLeavesFrontMatterAlone() {
+        for frontMatter in ["---\ntitle: Dochub docs\nslug: dochub\n---\n", "+++\ntitle = \"Dochub docs\"\nslug = \"dochub\"\n+++\n",
+                            "{\n  \"title\": \"Dochub docs\",\n  \"slug\": \"dochub\",\n  \"keywords\": [\"Dochub\", \"Scaffolder\"]\n}\n"] {
+            let text = frontMatter + "\nThe dochub.\n"
+            let snapshot = terminologySnapshot(["docs/page.md": text])
+            let start = frontMatter.utf8.count + 5
+            #expect(TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot) == [FileEdit(file: "docs/page.md", range: start..<(start + 6), newText: "DocHub")], "\(frontMatter)")
+        }
+    }
+
     @Test func applyWorksBackToFrontOnBytes() {
         let bytes = Array("aé b c".utf8)
         let edits = [FileEdit(file: "x", range: 0..<3, newText: "ü"), FileEdit(file: "x", range: 6..<7, newText: "CC"), FileEdit(file: "x", range: 4..<4, newText: "+")]

@@ -177,6 +177,28 @@ private func read(_ text: String) -> FrontMatter? {
         ProblemCase(name: "TOML: text after a value", marked: "+++\ntitle = \"A\" 1️⃣junk2️⃣\n+++\n", messages: ["Unexpected text after the value"]),
         ProblemCase(name: "TOML: unclosed table header", marked: "+++\n1️⃣[params2️⃣\n+++\n", messages: ["This table header has no closing `]`"]),
         ProblemCase(name: "TOML: multi-line string never closed", marked: "+++\nbody = 1️⃣\"\"\"2️⃣\ntext\n+++\n", messages: ["This string has no closing \"\"\""]),
+        ProblemCase(name: "JSON: unquoted key", marked: "{\n  1️⃣title: \"X\"2️⃣\n}\n", messages: ["Expected a key in double quotes"]),
+        ProblemCase(name: "JSON: single-quoted string", marked: "{\n  \"title\": 1️⃣'X'2️⃣\n}\n", messages: ["JSON strings take double quotes"]),
+        ProblemCase(name: "JSON: unclosed string", marked: "{\n  \"title\": 1️⃣\"Logging in2️⃣\n}\n", messages: ["This string has no closing \""]),
+        ProblemCase(name: "JSON: unclosed key", marked: "{\n  1️⃣\"title: 12️⃣\n}\n", messages: ["This string has no closing \""]),
+        ProblemCase(name: "JSON: missing comma", marked: "{\n  \"a\": 1\n  1️⃣\"b\": 22️⃣\n}\n", messages: ["Expected `,` before this member"]),
+        ProblemCase(name: "JSON: trailing comma", marked: "{\n  \"a\": 11️⃣,2️⃣\n}\n", messages: ["JSON allows no comma after the last member"]),
+        ProblemCase(name: "JSON: trailing comma in an array", marked: "{\n  \"tags\": [\"a\"1️⃣,2️⃣ ]\n}\n", messages: ["JSON allows no comma after the last item"]),
+        ProblemCase(name: "JSON: missing comma in an array", marked: "{\n  \"tags\": [\"a\" 1️⃣\"b\"2️⃣]\n}\n", messages: ["Expected `,` before this item"]),
+        ProblemCase(name: "JSON: two commas", marked: "{\n  \"a\": 1,1️⃣,2️⃣\n  \"b\": 2\n}\n", messages: ["Unexpected `,`"]),
+        ProblemCase(name: "JSON: duplicate key", marked: "{\n  \"title\": \"A\",\n  1️⃣\"title\"2️⃣: \"B\"\n}\n", messages: ["Duplicate front-matter key `title`"]),
+        ProblemCase(name: "JSON: unclosed array", marked: "{\n  \"tags\": 1️⃣[2️⃣\"a\"\n}\n", messages: ["This array has no closing `]`"]),
+        ProblemCase(name: "JSON: unclosed object", marked: "{\n  \"params\": 1️⃣{2️⃣\n    \"a\": 1\n}\n", messages: ["This object has no closing `}`"]),
+        ProblemCase(name: "JSON: not a value", marked: "{\n  \"draft\": 1️⃣yes2️⃣\n}\n", messages: ["Expected a JSON value: a string in double quotes, a number, true, false, null, an array or an object"]),
+        ProblemCase(name: "JSON: not a number", marked: "{\n  \"weight\": 1️⃣01.2️⃣\n}\n", messages: ["Expected a JSON value: a string in double quotes, a number, true, false, null, an array or an object"]),
+        ProblemCase(name: "JSON: a comment", marked: "{\n  1️⃣// the title2️⃣\n  \"title\": \"X\"\n}\n", messages: ["JSON has no comments"]),
+        ProblemCase(name: "JSON: no value", marked: "{\n  1️⃣\"title\"2️⃣:\n}\n", messages: ["This key has no value"]),
+        ProblemCase(name: "JSON: no colon", marked: "{\n  1️⃣\"title\"2️⃣ \"X\"\n}\n", messages: ["Expected `:` after the key"]),
+        ProblemCase(name: "JSON: unknown escape", marked: "{\n  \"title\": \"a 1️⃣\\é2️⃣ b\"\n}\n", messages: ["`\\é` is not a JSON escape"]),
+        ProblemCase(name: "JSON: short unicode escape", marked: "{\n  \"title\": \"1️⃣\\u2️⃣12\"\n}\n", messages: ["`\\u` takes four hexadecimal digits"]),
+        ProblemCase(name: "JSON: a tab in a string", marked: "{\n  \"title\": \"a1️⃣\t2️⃣b\"\n}\n", messages: ["A JSON string cannot hold a tab or other control character unescaped"]),
+        ProblemCase(name: "JSON: text after a value", marked: "{\n  \"title\": \"A\" 1️⃣junk,2️⃣\n  \"b\": 1\n}\n", messages: ["Unexpected text after the value"]),
+        ProblemCase(name: "JSON: a stray closing bracket", marked: "{\n  \"a\": 1,\n  1️⃣]2️⃣\n  \"b\": 2\n}\n", messages: ["Unexpected `]`"]),
     ]
 
     @Test(arguments: problemCases)
@@ -228,6 +250,126 @@ private func read(_ text: String) -> FrontMatter? {
         // New top-level keys go before the first table.
         #expect(frontMatter.insertionPoint == marked.range("5️⃣", "5️⃣").lowerBound)
         #expect(frontMatter.line("persona", "administrator") == "persona = \"administrator\"")
+    }
+
+    @Test func jsonFrontMatterAsHugoWritesIt() throws {
+        let marked = MarkedText(#"""
+            {
+            5️⃣    "title": "1️⃣DocHub2️⃣ page",
+                "slug": "dochub",
+                "draft": false,
+                "weight": -1.5e3,
+                "persona": ["3️⃣end-user4️⃣", "integrator"],
+                "description": 6️⃣null7️⃣,
+                "params": {
+                    "author": { "name": "Ana" },
+                    "tags": [],
+                    "menu": [[1, 2], {"w": 3}]
+                },
+                "escaped": "8️⃣Tab\tq\"u\u00e9 \ud83d\ude00 \/ \\9️⃣"
+            }
+            Body with } and {
+            }
+            """#)
+        let frontMatter = try #require(FrontMatterReader.read(marked.source))
+        #expect(frontMatter.syntax == .json)
+        #expect(frontMatter.problems == [])
+        let closing = marked.text.utf8.count - "Body with } and {\n}".utf8.count
+        #expect(frontMatter.range == 0..<closing)
+        #expect(frontMatter.contentRange == 2..<(closing - 2))
+        #expect(frontMatter.entries.map(\.key) == ["title", "slug", "draft", "weight", "persona", "description", "params", "escaped"])
+        #expect(frontMatter.string("title") == "DocHub page")
+        #expect(frontMatter.string("slug") == "dochub")
+        #expect(frontMatter.string("draft") == "false")
+        #expect(frontMatter.string("weight") == "-1.5e3")
+        #expect(frontMatter.strings("persona") == ["end-user", "integrator"])
+        #expect(frontMatter.string("description") == "")
+        #expect(frontMatter.strings("description") == [])
+        #expect(YAML(frontMatter.entry("params")!.value) == .map([
+            ("author", .map([("name", .scalar("Ana"))])), ("tags", .list([])),
+            ("menu", .list([.list([.scalar("1"), .scalar("2")]), .map([("w", .scalar("3"))])])),
+        ]))
+        #expect(frontMatter.string("escaped") == "Tab\tq\"u\u{E9} \u{1F600} / \\")
+        // A string's range is inside its quotes (a key's takes its quotes); a list's items are each inside theirs.
+        #expect(frontMatter.entry("title")!.valueRange == marked["1️⃣"]..<(marked["2️⃣"] + " page".utf8.count))
+        #expect(frontMatter.entry("title")!.keyRange == (marked["5️⃣"] + 4)..<(marked["5️⃣"] + 11))
+        #expect(frontMatter.entry("persona")!.itemRanges.first == marked.range("3️⃣", "4️⃣"))
+        #expect(frontMatter.entry("description")!.valueRange == marked.range("6️⃣", "7️⃣"))
+        #expect(frontMatter.entry("escaped")!.valueRange == marked.range("8️⃣", "9️⃣"))
+        // A new member goes first, indented like the others, with a comma; its value is escaped.
+        #expect(frontMatter.insertionPoint == marked["5️⃣"])
+        #expect(frontMatter.line("persona", "administrator") == "    \"persona\": \"administrator\",")
+        #expect(frontMatter.line("title", "A \"quoted\" \\ title\u{1}") == #"    "title": "A \"quoted\" \\ title\u0001","#)
+        // The body after the block is Markdown.
+        let document = MarkdownScanner.scan(marked.source)
+        #expect(document.title == "DocHub page")
+        #expect(document.proseSpans.map { marked.source.string(in: $0.range) } == ["Body with } and {", "}"])
+    }
+
+    /// Hugo's rule: only a first line that is `{` alone opens JSON front matter; it closes at the `}`
+    /// that balances it, alone on its line (else at the first line that is `}`), and without one there
+    /// is none.
+    @Test func jsonBlockOpensAndClosesOnLinesOfTheirOwn() throws {
+        #expect(read("{\"title\": \"X\"}\n\nBody\n") == nil)
+        #expect(read("{ \"title\": \"X\" }\n") == nil)
+        #expect(read("{\n  \"title\": \"X\"\nno closing line\n") == nil)
+        #expect(read("{{ template }}\n}\n") == nil)
+        // Spaces after the braces; a BOM; CRLF; the block at the end of the text.
+        #expect(try #require(read("{ \t\n\"title\": \"X\"\n}  \nBody")).range == 0..<21)
+        #expect(try #require(read("\u{FEFF}{\n\"title\": \"X\"\n}\n")).string("title") == "X")
+        let crlf = try #require(read("{\r\n  \"title\": \"Windows\",\r\n  \"tags\": [\r\n    \"a\"\r\n  ]\r\n}\r\nBody"))
+        #expect(crlf.problems == [])
+        #expect(crlf.string("title") == "Windows")
+        #expect(crlf.strings("tags") == ["a"])
+        #expect(crlf.range == 0..<56)
+        #expect(try #require(read("{\n\"a\": 1\n}")).range == 0..<10)
+        // Braces inside strings do not count; a nested object's `}` alone on its line does not close.
+        let nested = try #require(read("{\n  \"a\": \"}\",\n  \"b\": {\n    \"c\": \"{\"\n}\n}\nBody\n"))
+        #expect(nested.range == 0..<40)
+        #expect(nested.problems == [])
+        #expect(YAML(nested.entry("b")!.value) == .map([("c", .scalar("{"))]))
+        // An object left open closes at the first `}` line, and says so.
+        let open = try #require(read("{\n  \"params\": {\n    \"a\": 1\n}\n\nBody {x}\n"))
+        #expect(open.range == 0..<29)
+        #expect(open.problems.map(\.message) == ["This object has no closing `}`"])
+        // `{}` with nothing between: a new member needs no comma.
+        let empty = try #require(read("{\n}\nBody\n"))
+        #expect(empty.entries.isEmpty)
+        #expect(empty.insertionPoint == 2)
+        #expect(empty.line("persona", "end-user") == "  \"persona\": \"end-user\"")
+        // In MDX a `{` line opens an expression, not front matter.
+        #expect(FrontMatterReader.read(SourceText("{\n  \"title\": \"X\"\n}\n"), isMDX: true) == nil)
+        #expect(FrontMatterReader.read(SourceText("---\ntitle: X\n---\n"), isMDX: true)?.string("title") == "X")
+        let page = SourceText("{\n  \"title\": \"X\"\n}\n\nBody\n")
+        #expect(MarkdownScanner.scan(page, isMDX: true).frontMatter == nil)
+        #expect(MarkdownScanner.scan(page, isMDX: true).proseSpans.map { page.string(in: $0.range) } == ["Body"])
+        #expect(MarkdownScanner.scan(page).title == "X")
+    }
+
+    /// Problems do not stop the reading: later members are still read.
+    @Test func jsonProblemsDoNotStopReading() throws {
+        let frontMatter = try #require(read("{\n  title: \"X\",\n  \"persona\": \"administrator\n  \"draft\": true,\n  \"weight\": 3,\n}\n"))
+        #expect(frontMatter.problems.map(\.message) == ["Expected a key in double quotes", "This string has no closing \"", "JSON allows no comma after the last member"])
+        #expect(frontMatter.entries.map(\.key) == ["persona", "draft", "weight"])
+        #expect(frontMatter.string("persona") == "administrator")
+        #expect(frontMatter.string("draft") == "true")
+    }
+
+    /// Arrays and objects nested past `JSONFrontMatterReader.maximumDepth` are kept as written.
+    @Test func deeplyNestedJSONIsKeptAsWritten() throws {
+        let depth = 10_000
+        let deep = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        let frontMatter = try #require(read("{\n  \"deep\": \(deep),\n  \"title\": \"X\"\n}\n"))
+        #expect(frontMatter.problems == [])
+        #expect(frontMatter.string("title") == "X")
+        var value = try #require(frontMatter.entry("deep")?.value)
+        var levels = 0
+        while case .list(let items) = value, items.count == 1 { value = items[0]; levels += 1 }
+        #expect(levels == JSONFrontMatterReader.maximumDepth)
+        #expect(value.scalarText?.utf8.count == 2 * (depth - JSONFrontMatterReader.maximumDepth))
+        let unclosed = try #require(read("{\n  \"deep\": " + String(repeating: "{\"a\": [", count: depth) + "\n}\n"))
+        #expect(unclosed.problems.count == JSONFrontMatterReader.maximumDepth + 1)
+        #expect(unclosed.problems.allSatisfy { $0.message.hasSuffix("has no closing `]`") || $0.message.hasSuffix("has no closing `}`") })
     }
 
     @Test func tomlBlockNeedsItsClosingLine() {

@@ -97,6 +97,43 @@ import Testing
         #expect(replaced.operations == [.edit(FileEdit(file: sitting, range: 14..<26, newText: "\"administrator\""))])
     }
 
+    @Test func declarationsInJSONFrontMatterAreWrittenAsJSON() throws {
+        // A new member goes first, indented like the others, with a comma when members follow.
+        let path = "docs/unsorted/deploying.md"
+        let text = "{\n\t\"title\": \"Deploying search\"\n}\n\n" + PlacementTestWorkspace.searchBackend
+        let proposals = actions(path, PlacementTestWorkspace.snapshot([path: text]))
+        #expect(proposals.map(\.title) == ["Move to Guides › Running the Portal", "Declare Administrator in front matter"])
+        #expect(proposals.last?.operations == [.edit(FileEdit(file: path, range: 2..<2, newText: "\t\"persona\": \"administrator\",\n"))])
+        let empty = "{\r\n}\r\n\r\n" + PlacementTestWorkspace.searchBackend
+        #expect(actions(path, PlacementTestWorkspace.snapshot([path: empty])).last?.operations == [.edit(FileEdit(file: path, range: 3..<3, newText: "  \"persona\": \"administrator\"\r\n"))])
+        // A null value, or none, becomes the string.
+        let null = "{\n  \"persona\": null,\n  \"title\": \"Deploying search\"\n}\n\n" + PlacementTestWorkspace.searchBackend
+        #expect(actions(path, PlacementTestWorkspace.snapshot([path: null])).last?.operations == [.edit(FileEdit(file: path, range: 15..<19, newText: "\"administrator\""))])
+        let missing = "{\n  \"persona\": ,\n  \"title\": \"Deploying search\"\n}\n\n" + PlacementTestWorkspace.searchBackend
+        #expect(actions(path, PlacementTestWorkspace.snapshot([path: missing])).last?.operations == [.edit(FileEdit(file: path, range: 15..<15, newText: "\"administrator\""))])
+        // A mismatched string is replaced inside its quotes; an array becomes a string.
+        let sitting = "docs/running/search-tuning.md"
+        let quoted = "{\n  \"persona\": \"end-user\"\n}\n\n" + PlacementTestWorkspace.searchBackend
+        let keep = try #require(actions(sitting, PlacementTestWorkspace.snapshot([sitting: quoted])).last)
+        #expect(keep.title == "Keep in Guides › Running the Portal: declare Administrator in front matter")
+        #expect(keep.operations == [.edit(FileEdit(file: sitting, range: 16..<24, newText: "administrator"))])
+        let listed = "{\n  \"persona\": [\"end-user\"]\n}\n\n" + PlacementTestWorkspace.searchBackend
+        let replaced = try #require(actions(sitting, PlacementTestWorkspace.snapshot([sitting: listed])).last)
+        #expect(replaced.operations == [.edit(FileEdit(file: sitting, range: 15..<27, newText: "\"administrator\""))])
+        // Each edit leaves valid front matter that declares the persona: the warning goes.
+        for (page, original, proposal) in [(path, text, proposals.last!), (sitting, quoted, keep), (sitting, listed, replaced)] {
+            guard case .edit(let edit) = proposal.operations.first else { Issue.record("not an edit"); continue }
+            let snapshot = PlacementTestWorkspace.snapshot([page: original])
+            var edited = snapshot.document(page)!.text
+            edited.replace(edit.range, with: Array(edit.newText.utf8))
+            let after = snapshot.applying([.setDocument(path: page, text: edited, version: 2)])
+            let frontMatter = try #require(after.document(page)?.markdown.frontMatter)
+            #expect(frontMatter.problems == [], "\(edited.string)")
+            #expect(frontMatter.strings("persona") == ["administrator"])
+            #expect(diagnostics(page, after).filter { $0.code == "persona-mismatch" }.isEmpty)
+        }
+    }
+
     @Test func hoverOnTheTitleShowsSectionAndReading() throws {
         let path = "docs/using/finding-a-service.md"
         let snapshot = PlacementTestWorkspace.snapshot()
@@ -347,6 +384,86 @@ private extension String {
             .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
                      + " It signs a JWT as its KSA; the `SRE` rota and the APIs are not uses.\n\n*[KSA]: Kubernetes service account\n\n*[JWT]: JSON Web Token\n"),
         ])
+    }
+
+    /// Footnote and abbreviation definitions serve the whole page wherever they are written, in a block
+    /// quote or a list item too (as GFM, markdown-it-footnote and Python-Markdown read them): the part
+    /// takes those it uses, as definitions of the new page (their quote and list markers left behind),
+    /// and leaves behind those the rest of the page uses.
+    @Test func definitionsInQuotesAndListItemsTravelToo() throws {
+        let path = "docs/using/finding-owners.md"
+        let text = try Self.findingOwners(definingEarlier: "> [^quoted]: From the owners' FAQ;\n>     see [the chart](../running/deploying-with-helm.md).", appending: """
+         See [^quoted], [^listed] and the KSA.
+
+        > [^quoted]: A later duplicate, which never counted.
+
+        - A step
+        - [^own]: The part's own note, which "Getting help" uses too.
+
+        ## Getting help
+
+        Ask the owners[^own].
+
+        1. First
+        2. [^listed]: Listed in the runbook.
+               It runs at night.
+
+        > *[KSA]: Kubernetes service account
+
+        """)
+        let (move, body, partBody) = try Self.movedSyncPart(of: text)
+        #expect(move.operations == [
+            .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
+                           + "\n[^own]: The part's own note, which \"Getting help\" uses too.\n\n")),
+            // The quoted footnote (its link from the new folder), the listed one with its continuation
+            // line, and the quoted abbreviation arrive at the top level; the part's duplicate is left out.
+            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
+                     + " See [^quoted], [^listed] and the KSA.\n\n\n- A step\n- [^own]: The part's own note, which \"Getting help\" uses too.\n"
+                     + "\n[^quoted]: From the owners' FAQ;\n    see [the chart](deploying-with-helm.md).\n[^listed]: Listed in the runbook.\n    It runs at night.\n"
+                     + "*[KSA]: Kubernetes service account\n"),
+        ])
+    }
+
+    @Test func footnoteDefinitionsInQuotesAndListItems() {
+        let text = SourceText("""
+            Text.
+
+                [^h]: indented code
+
+            > Quoted.
+            >
+            > [^a]: One
+            >     two
+            >
+            >     three
+            > After.
+
+            - [^b]: Item
+                  more
+            10.  [^c]: Wide
+
+                 [^d]: Own line
+            Lazy [^e]: not a definition
+                [^f]: neither (a paragraph's continuation)
+
+            > - [^g]: Both\r
+            >       on\r
+            ok
+
+            """)
+        let document = WorkspaceDocument(path: "p.md", text: text)
+        let found = PlacementActions.footnoteDefinitions(in: document)
+        #expect(found.map(\.label) == ["^a", "^b", "^c", "^d", "^g"])
+        #expect(found.map { text.string(in: $0.range) } == [
+            "> [^a]: One\n>     two\n>\n>     three", "- [^b]: Item\n      more", "10.  [^c]: Wide", "     [^d]: Own line", "> - [^g]: Both\r\n>       on",
+        ])
+        #expect(found.map { $0.segments.map { text.string(in: $0) } } == [
+            ["[^a]: One", "    two", "", "    three"], ["[^b]: Item", "    more"], ["[^c]: Wide"], ["[^d]: Own line"], ["[^g]: Both", "    on"],
+        ])
+        let abbreviations = PlacementActions.abbreviationDefinitions(in: WorkspaceDocument(path: "p.md", text: SourceText("> *[A]: one\n- *[B]: two\n  *[C]: three\n")))
+        #expect(abbreviations.map(\.abbreviation) == ["A", "B", "C"])
+        #expect(abbreviations.map(\.range) == [0..<11, 12..<23, 24..<37])
+        #expect(abbreviations.map(\.text) == [2..<11, 14..<23, 24..<37])
     }
 
     @Test func abbreviationsAreWordsOutsideCode() {

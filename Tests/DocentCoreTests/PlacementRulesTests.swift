@@ -580,7 +580,8 @@ import Testing
 
     @Test func anUnknownPersonaInAListIsFlaggedWhereItIsWritten() {
         let path = "docs/using/finding-a-service.md"
-        for text in ["---\npersona:\n  - end-user\n  - wizard\n---\n\n", "---\npersona: end-user, wizard\n---\n\n", "+++\npersona = ['end-user', 'wizard']\n+++\n\n"] {
+        for text in ["---\npersona:\n  - end-user\n  - wizard\n---\n\n", "---\npersona: end-user, wizard\n---\n\n", "+++\npersona = ['end-user', 'wizard']\n+++\n\n",
+                     "{\n  \"persona\": [\"end-user\", \"wizard\"]\n}\n\n"] {
             let page = text + PlacementTestWorkspace.pages[path]!
             let diagnostics = placementDiagnostics(path, in: PlacementTestWorkspace.snapshot([path: page]))
             #expect(diagnostics.map(\.code) == ["persona-mismatch"])

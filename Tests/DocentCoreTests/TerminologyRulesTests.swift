@@ -293,6 +293,15 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         ])
     }
 
+    /// Hugo's JSON front matter: its values are data, not prose, in Markdown. In MDX a `{` line is a
+    /// JavaScript expression, not front matter, and is not prose either.
+    @Test func jsonFrontMatterValuesAreNotFlagged() {
+        let page = "{\n  \"title\": \"Dochub and Oauth\",\n  \"slug\": \"dochub\",\n  \"keywords\": [\n    \"dochub\",\n    \"jwt\"\n  ]\n}\n\n# Page\n\nText about ⟦Dochub⟧.\n"
+        checkTerminology(page, [("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub")])
+        let diagnostics = checkTerminology(page, path: "docs/page.mdx", [("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub")])
+        #expect(diagnostics.count == 1)
+    }
+
     @Test func frontMatterThatCannotBeReadIsReported() {
         checkTerminology("---\ntitle: ⟦\"Logging in⟧\npersona: ⟦[administrator⟧\n---\n\nText.\n", [
             ("front-matter-syntax", .warning, "This value has no closing \"", nil),
@@ -300,6 +309,10 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         ])
         checkTerminology("+++\n⟦title: Logging in⟧\n+++\n\nText.\n", [
             ("front-matter-syntax", .warning, "Expected `key = value` in TOML front matter", nil),
+        ])
+        checkTerminology("{\n  \"title\": ⟦\"Logging in⟧\n  \"persona\": ⟦[⟧\"administrator\"\n}\n\nText.\n", [
+            ("front-matter-syntax", .warning, "This string has no closing \"", nil),
+            ("front-matter-syntax", .warning, "This array has no closing `]`", nil),
         ])
     }
 

@@ -85,6 +85,23 @@ private struct TemporaryWorkspace {
         #expect(loader.relativePath(of: workspace.base.appendingPathComponent("outside/glossary.md")) == nil)
     }
 
+    /// `load(configuration:)` reads the pages with the configuration it is given, and does not read the
+    /// configuration file again: here it has changed on disk since, and the first reading applies.
+    @Test func aConfigurationReadOnceIsTheOneApplied() throws {
+        let workspace = try TemporaryWorkspace(files: Self.files)
+        defer { workspace.remove() }
+        let loader = WorkspaceLoader(root: workspace.root)
+        let loaded = loader.loadConfiguration()
+        #expect(loaded.readFailure == nil)
+        try Data(#"{ "exclude": ["docs/page.md"] }"#.utf8).write(to: workspace.root.appendingPathComponent("docent.json"))
+        let result = loader.load(configuration: loaded)
+        #expect(result.configurationFile == "docent.json")
+        #expect(result.snapshot.configuration == loaded.configuration)
+        #expect(result.snapshot.sortedPaths == ["docs/glossary.md", "docs/page.md"])
+        #expect(result.snapshot.configurationProblems == loaded.problems)
+        #expect(loader.load().snapshot.sortedPaths == ["docs/drafts/wip.md", "docs/glossary.md"])
+    }
+
     @Test func missingExplicitConfigurationIsAProblem() throws {
         let workspace = try TemporaryWorkspace(files: ["docs/page.md": Array("Text.\n".utf8)])
         defer { workspace.remove() }
@@ -94,6 +111,15 @@ private struct TemporaryWorkspace {
         #expect(loaded.configuration == Configuration())
         #expect(loaded.problems.map(\.message) == ["cannot read the configuration file: No such file or directory"])
         #expect(loaded.file == missing.path)
+        #expect(loaded.readFailure?.message == "No such file or directory")
+        #expect(loaded.readFailure?.errorNumber == ENOENT)
+        // A folder of that name, and a named pipe (refused before it is opened: it would wait for a writer).
+        #expect(loader.loadConfiguration(explicit: workspace.root.appendingPathComponent("docs")).readFailure?.errorNumber == EISDIR)
+        let pipe = workspace.root.appendingPathComponent("pipe.json")
+        #expect(mkfifo(pipe.path, 0o644) == 0)
+        let fromPipe = loader.loadConfiguration(explicit: pipe).readFailure
+        #expect(fromPipe?.message == "not a plain file")
+        #expect(fromPipe?.errorNumber == nil)
         // Without a configuration file, the defaults apply and nothing is reported.
         let result = loader.load()
         #expect(result.configurationFile == nil)

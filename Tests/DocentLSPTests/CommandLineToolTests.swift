@@ -132,6 +132,51 @@ import Testing
         #expect(fromDocs.stderr == "../docent.json:3:1: error: Trailing comma in object\n")
     }
 
+    /// `terms` and `classify` name files from the current directory in text, as `check` does; their
+    /// JSON keeps `file` relative to the workspace root.
+    @Test func termsAndClassifyNameFilesFromTheCurrentDirectory() throws {
+        let parent = try CheckCommandTests.siteWorkspace()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let terms = try Self.run(["terms", "site"], in: parent)
+        #expect(terms.status == 0)
+        #expect(terms.stderr.isEmpty)
+        #expect(terms.stdout == """
+        DocHub  [not: Scaffolder]  (site/docs/glossary.md:3)
+        Empty Term  (site/docs/glossary.md:7)
+        JWT  (site/docs/glossary.md:9)
+        Scaffolder  → DocHub  (site/docs/glossary.md:13)
+        4 entries in 1 glossary file: site/docs/glossary.md
+
+        """)
+        let below = try Self.run(["terms", ".."], in: parent.appendingPathComponent("site/docs"))
+        #expect(below.stdout == terms.stdout.replacingOccurrences(of: "site/docs/glossary.md", with: "glossary.md"))
+        let json = try #require(try JSONParser.parse(Array(Self.run(["terms", "--json", "site"], in: parent).stdout.utf8)).arrayValue)
+        #expect(json.map { $0["file"] } == ["docs/glossary.md", "docs/glossary.md", "docs/glossary.md", "docs/glossary.md"])
+        // An empty glossary is named the same way.
+        try "".write(to: parent.appendingPathComponent("site/docs/glossary.md"), atomically: true, encoding: .utf8)
+        #expect(try Self.run(["terms", "site"], in: parent).stdout == "No glossary entries found. Glossaries: site/docs/glossary.md\n")
+
+        // classify: the page, and the most similar pages of the sections.
+        try #"{ "sections": [{ "path": "docs/guides", "title": "Guides", "persona": "end-user" }, { "path": "docs/admin", "title": "Admin", "persona": "administrator" }] }"#
+            .write(to: parent.appendingPathComponent("site/docent.json"), atomically: true, encoding: .utf8)
+        for (path, text) in ["guides/search.md": "# Search\n\nClick the search box and type a word to find a page.\n",
+                             "guides/login.md": "# Login\n\nClick Sign in and type your name to open your pages.\n",
+                             "admin/deploy.md": "# Deploy\n\nRun helm install and set the replicas in app-config.yaml for the cluster.\n"] {
+            let url = parent.appendingPathComponent("site/docs/" + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let classify = try Self.run(["classify", "site/docs/guides/search.md"], in: parent)
+        #expect(classify.status == 0)
+        #expect(classify.stdout.hasPrefix("site/docs/guides/search.md\n  section:   Guides (docs/guides/) · End User\n"))
+        #expect(classify.stdout.contains("\nMost similar pages of the sections (cosine of TF-IDF vectors):\n  1.00  site/docs/guides/login.md · Guides\n"))
+        let fromAdmin = try Self.run(["classify", "../guides/search.md"], in: parent.appendingPathComponent("site/docs/admin"))
+        #expect(fromAdmin.stdout == classify.stdout.replacingOccurrences(of: "site/docs/guides/", with: "../guides/"))
+        let classifyJSON = try #require(try JSONParser.parse(Array(Self.run(["classify", "--json", "site/docs/guides/search.md"], in: parent).stdout.utf8)).objectValue)
+        #expect(classifyJSON["file"] == "docs/guides/search.md")
+        #expect(classifyJSON["similarPages"]?.arrayValue?.map { $0["path"] } == ["docs/guides/login.md"])
+    }
+
     /// A clean workspace whose docent.json has an unknown key: a configuration warning, which the
     /// summary counts and `--strict` fails on.
     @Test func configurationWarningsCountUnderStrict() throws {
@@ -207,6 +252,13 @@ import Testing
             #expect(run.stdout.isEmpty, "\(arguments)")
             #expect(run.stderr == message, "\(arguments)")
         }
+        // A named pipe: refused as the loader refuses it, before it is opened (Foundation's read of one
+        // said "You don’t have permission", even to root).
+        #expect(mkfifo(root.appendingPathComponent("pipe.json").path, 0o644) == 0)
+        let fromPipe = try Self.run(["check", "--config", "pipe.json"], in: root)
+        #expect(fromPipe.status == 2)
+        #expect(fromPipe.stdout.isEmpty)
+        #expect(fromPipe.stderr == "pipe.json:1:1: error: Cannot read the configuration file: not a plain file\n")
         // From below, the configuration file's path is from there too.
         #expect(try Self.run(["check", "--config", "../missing.json"], in: root.appendingPathComponent("docs")).stderr == "../missing.json:1:1: error: Cannot read the configuration file: no such file\n")
         // One word, singular.

@@ -4,7 +4,7 @@ import Foundation
 /// `SeedCorpusBuilder FIXTURES OUTPUT`. Seeds are capped at 16 KiB each; libFuzzer mutates from there.
 ///
 /// - `markdown`, `glossary`: every Markdown file of the fixtures, plus a few hostile shapes.
-/// - `frontmatter`: the front matter of every fixture file that has one, plus odd YAML.
+/// - `frontmatter`: the front matter of every fixture file that has one, plus odd YAML, TOML and JSON.
 /// - `configuration`: every `docent.json`, plus broken ones.
 /// - `framing`: LSP sessions (didOpen of a fixture page, then hover, completion, definition,
 ///   references, symbols, code actions, rename, diagnostics, incremental edits, shutdown and exit),
@@ -152,6 +152,9 @@ struct SeedCorpusBuilder {
         ("unterminated", "---\ntitle: x\n"),
         ("toml", "+++\ntitle = \"A \\\" b\" # c\nslug = 'x'\ntags = [\n  \"a\", # one\n  'b',\n]\nbody = \"\"\"\nmulti\n\"\"\"\n[params]\nx = { y = 1 }\n[[menu]]\nw = 2\n+++\n"),
         ("toml-broken", "+++\ntitle = \"open\nlist = [1, 2\n[table\nbody = '''\nnever\n+++\n"),
+        ("json", "{\n  \"title\": \"A \\\" b \\u00e9 \\ud83d\\ude00\",\n  \"persona\": [\"end-user\", null, 1.5e3, true],\n  \"params\": {\"x\": {\"y\": [[], {}]}},\n  \"draft\": false\n}\nBody {x}\n"),
+        ("json-broken", "{\n  title: 'open,\n  \"a\": [1, 2,\n  \"b\": {\"c\": \"\\q\"\n  // comment\n  \"d\": yes \"e\"\n}\n"),
+        ("json-deep", "{\n  \"a\": " + String(repeating: "[{\"b\": ", count: 300) + "\n}\n"),
         ("flow-multiline", "---\ntags: [a, # c\n  'b, c',\n  d\nnext: [\n---\n"),
         ("odd", "---\n: no key\nkey without colon\n  indented: deeper\n\"quoted key\": 'it''s'\nlong: >\n  folded\n  text\n---\n"),
     ]

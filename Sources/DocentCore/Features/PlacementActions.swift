@@ -56,7 +56,9 @@ public struct PlacementActions: CodeActionProvider {
     /// the new folder; links within the page to the rest of it point back at the page; links from the
     /// page and from other pages to the part's sub-headings follow them. Reference, footnote and
     /// abbreviation definitions the moved text uses from elsewhere in the page are copied to the new
-    /// page; those in the moved text that the rest of the page uses stay behind as well.
+    /// page, wherever they are written (a definition in a block quote or list item serves the whole
+    /// page; it arrives without the quote and list markers); those in the moved text that the rest of
+    /// the page uses stay behind as well.
     public static func movePart(at headingRange: ByteRange, of document: WorkspaceDocument, to sectionPath: String, model: PlacementModel,
                                 snapshot: WorkspaceSnapshot, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         guard let section = model.sections.sections.first(where: { $0.path == sectionPath }) else { return nil }
@@ -115,6 +117,15 @@ public struct PlacementActions: CodeActionProvider {
             }
             return bytes
         }
+        /// A definition's segments, each rewritten, joined by the page's line breaks.
+        func rewritten(_ segments: [ByteRange], _ edits: [FileEdit]) -> String {
+            var bytes: [UInt8] = []
+            for (index, segment) in segments.enumerated() {
+                if index > 0 { bytes += Array(text.lineBreak(after: text.lineRange(text.line(of: segments[index - 1].upperBound))).utf8) }
+                bytes += rewritten(segment, edits)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
 
         // Reference definitions and footnotes. A label means its first definition in the page
         // (CommonMark). One defined outside the part that the part uses is copied to the new page (its
@@ -122,8 +133,8 @@ public struct PlacementActions: CodeActionProvider {
         // left out so that it still wins there; one defined in the part that the rest of the page uses
         // also stays behind.
         let markdown = document.markdown
-        var definitions: [(range: ByteRange, label: String)] = markdown.links.filter { $0.kind == .definition }
-            .map { ($0.range, Self.referenceLabel(text.bytes[$0.textRange])) } + Self.footnoteDefinitions(in: document)
+        var definitions: [Definition] = markdown.links.filter { $0.kind == .definition }
+            .map { ($0.range, Self.referenceLabel(text.bytes[$0.textRange]), [$0.range]) } + Self.footnoteDefinitions(in: document)
         definitions.sort { $0.range.lowerBound < $1.range.lowerBound }
         var first: [String: Int] = [:]
         for (index, definition) in definitions.enumerated() where first[definition.label] == nil { first[definition.label] = index }
@@ -134,9 +145,9 @@ public struct PlacementActions: CodeActionProvider {
         var carriedLines: [String] = []
         var keptLines: [String] = []
         for index in winners {
-            let (range, label) = definitions[index]
+            let (range, label, segments) = definitions[index]
             if !body.contains(range.lowerBound) && usedInBody.contains(label) {
-                carriedLines.append(String(decoding: rewritten(range, relocated + fragmentEdits(in: range, towardNewPage: false)), as: UTF8.self))
+                carriedLines.append(rewritten(segments, relocated + fragmentEdits(in: range, towardNewPage: false)))
                 for duplicate in definitions where duplicate.label == label && body.contains(duplicate.range.lowerBound) {
                     var end = duplicate.range.upperBound
                     if end < text.count && text.bytes[end] == 0x0D { end += 1 }
@@ -146,7 +157,7 @@ public struct PlacementActions: CodeActionProvider {
                     bodyEdits.append(FileEdit(file: scratch, range: line, newText: ""))
                 }
             } else if body.contains(range.lowerBound) && usedInRest.contains(label) {
-                keptLines.append(String(decoding: rewritten(range, fragmentEdits(in: range, towardNewPage: true)), as: UTF8.self))
+                keptLines.append(rewritten(segments, fragmentEdits(in: range, towardNewPage: true)))
             }
         }
         // Abbreviations (`*[ABBR]: expansion`, as MkDocs and Python-Markdown read them) hold for the
@@ -158,8 +169,8 @@ public struct PlacementActions: CodeActionProvider {
             var last: [String: Int] = [:]
             for (index, definition) in abbreviations.enumerated() { last[definition.abbreviation] = index }
             for index in last.values.sorted() {
-                let (range, abbreviation) = abbreviations[index]
-                let line = String(decoding: text.bytes[range], as: UTF8.self)
+                let (range, abbreviation, written) = abbreviations[index]
+                let line = String(decoding: text.bytes[written], as: UTF8.self)
                 if !body.contains(range.lowerBound) && Self.usesWord(abbreviation, text, in: [body], skipping: prose) {
                     carriedLines.append(line)
                 } else if body.contains(range.lowerBound)
@@ -235,72 +246,179 @@ public struct PlacementActions: CodeActionProvider {
         return labels
     }
 
+    /// A definition (a footnote's, an abbreviation's, a link reference's): `range` from the start of
+    /// its first line (container markers included) to the end of its last, before the line break;
+    /// `segments`, one per line, its text without the block-quote and list markers it sits in (the
+    /// lines of a definition at the top level are whole). A move copies the segments, joined by the
+    /// page's line breaks, so a definition written in a quote arrives as a definition of the page.
+    typealias Definition = (range: ByteRange, label: String, segments: [ByteRange])
+
     /// Footnote definitions (`[^note]: text` and the indented lines that continue it) outside code
-    /// blocks, with their labels (`^note`); a range ends before its last line break, as a reference
-    /// definition's does. Read from the lines here because the scanner reads a footnote's text as
-    /// prose (its terms and links count) and keeps no record of where the definition ends, which only
-    /// a move needs.
-    static func footnoteDefinitions(in document: WorkspaceDocument) -> [(range: ByteRange, label: String)] {
+    /// blocks, with their labels (`^note`), wherever they are written: at the top level, in a block
+    /// quote (`> [^note]: text`) or in a list item (`- [^note]: text`, or on an item's own line). As
+    /// GFM (cmark-gfm, micromark), markdown-it-footnote and Python-Markdown read them, such a definition
+    /// serves the whole page (it is rendered with the page's other footnotes, not in its quote), so a
+    /// use anywhere calls it. (Pandoc reads no definition inside another block; there it is text.)
+    /// Read from the lines here because the scanner reads a footnote's text as prose (its terms and
+    /// links count) and keeps no record of where the definition ends, which only a move needs.
+    static func footnoteDefinitions(in document: WorkspaceDocument) -> [Definition] {
         let text = document.text
         let bytes = text.bytes
         let code = document.markdown.codeBlocks.map(\.range)
-        var result: [(range: ByteRange, label: String)] = []
+        var result: [Definition] = []
         var line = 0
-        func isIndented(_ range: ByteRange) -> Bool {
-            range.count > 0 && (bytes[range.lowerBound] == 0x09 || (range.count >= 4 && bytes[range.lowerBound..<range.lowerBound + 4].allSatisfy { $0 == 0x20 }))
-        }
-        func isBlank(_ range: ByteRange) -> Bool { bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
+        var previousIsBlank = true
         while line < text.lineCount {
             let range = text.lineRange(line)
             line += 1
+            let afterBlank = previousIsBlank
+            previousIsBlank = isBlank(range, bytes)
             guard !code.contains(where: { $0.contains(range.lowerBound) }),
-                  let label = definitionLabel(opener: [UInt8(ascii: "["), UInt8(ascii: "^")], on: range, bytes: bytes) else { continue }
-            var end = range.upperBound
+                  let found = definitionLine(opener: [UInt8(ascii: "["), UInt8(ascii: "^")], on: range, bytes: bytes, afterBlank: afterBlank) else { continue }
+            // Continuation lines: in the same quotes, indented four columns past the definition's
+            // container; blank lines between them belong to it.
+            var segments = [found.contentStart..<range.upperBound]
+            var blanks: [ByteRange] = []
             var next = line
             while next < text.lineCount {
                 let following = text.lineRange(next)
-                if isIndented(following) && !isBlank(following) {
-                    end = following.upperBound
-                    next += 1
-                    line = next
-                } else if isBlank(following), next + 1 < text.lineCount, isIndented(text.lineRange(next + 1)) {
-                    next += 1
+                let (quoteEnd, depth) = quoteMarkers(following, bytes, limit: found.quoteDepth)
+                guard depth == found.quoteDepth else { break }
+                var first = quoteEnd
+                var column = 0
+                while first < following.upperBound && ByteClass.isSpace(bytes[first]) {
+                    column = bytes[first] == 0x09 ? (column / 4 + 1) * 4 : column + 1
+                    first += 1
+                }
+                let slice = Self.byte(atColumn: found.containerColumn, from: quoteEnd, in: following, bytes)..<following.upperBound
+                if first == following.upperBound || isBlank(following, bytes) {
+                    blanks.append(slice)
+                } else if column >= found.containerColumn + 4 {
+                    segments += blanks + [slice]
+                    blanks = []
+                    line = next + 1
                 } else {
                     break
                 }
+                next += 1
             }
-            while end > range.lowerBound && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
-            result.append((range.lowerBound..<end, "^" + referenceLabel(bytes[label])))
+            previousIsBlank = line > 0 && isBlank(text.lineRange(line - 1), bytes)
+            result.append((range.lowerBound..<(segments.last?.upperBound ?? range.upperBound), "^" + referenceLabel(bytes[found.label]), segments))
         }
         return result
     }
 
-    /// The label of a definition line that opens with `opener` (`[^` for a footnote, `*[` for an
-    /// abbreviation) after at most three spaces: the bytes between the opener and `]:`.
-    static func definitionLabel(opener: [UInt8], on range: ByteRange, bytes: [UInt8]) -> ByteRange? {
-        var start = range.lowerBound
-        while start < range.upperBound && start - range.lowerBound < 3 && bytes[start] == 0x20 { start += 1 }
+    /// Where a definition line opening with `opener` (`[^` for a footnote, `*[` for an abbreviation)
+    /// stands among its containers: `label`, the bytes between the opener and `]:`; the block quotes
+    /// around it (`quoteDepth`); the column, counted after the quote markers, where its container's
+    /// content starts (0 at the top level, past the marker of a list item on its line, or the
+    /// definition's own indentation on a list item's later line); and `contentStart`, the line's byte
+    /// at that column. At most three spaces of indentation, as CommonMark allows a block, unless the
+    /// line follows a blank line and is no indented code (`afterBlank`, and the caller looks at code
+    /// blocks): then it is a list item's content.
+    static func definitionLine(opener: [UInt8], on range: ByteRange, bytes: [UInt8], afterBlank: Bool)
+        -> (label: ByteRange, quoteDepth: Int, containerColumn: Int, contentStart: Int)? {
+        let (quoteEnd, depth) = quoteMarkers(range, bytes, limit: .max)
+        var position = quoteEnd
+        var column = 0
+        var markerColumn: Int?
+        // List item markers (`-`, `*`, `+`, `1.`, `1)`) after at most three spaces, each followed by
+        // one to four spaces or tabs.
+        while true {
+            var probe = position
+            var probeColumn = column
+            while probe < range.upperBound && bytes[probe] == 0x20 && probeColumn - column < 3 { probe += 1; probeColumn += 1 }
+            var markerEnd = probe
+            if markerEnd < range.upperBound && [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[markerEnd]) {
+                markerEnd += 1
+            } else {
+                while markerEnd < range.upperBound && markerEnd - probe < 9 && ByteClass.isDigit(bytes[markerEnd]) { markerEnd += 1 }
+                guard markerEnd > probe, markerEnd < range.upperBound, bytes[markerEnd] == UInt8(ascii: ".") || bytes[markerEnd] == UInt8(ascii: ")") else { break }
+                markerEnd += 1
+            }
+            guard markerEnd < range.upperBound, ByteClass.isSpace(bytes[markerEnd]) else { break }
+            probeColumn += markerEnd - probe
+            var spaces = 0
+            while markerEnd < range.upperBound && ByteClass.isSpace(bytes[markerEnd]) && spaces < 4 {
+                probeColumn = bytes[markerEnd] == 0x09 ? (probeColumn / 4 + 1) * 4 : probeColumn + 1
+                markerEnd += 1
+                spaces += 1
+            }
+            position = markerEnd
+            column = probeColumn
+            markerColumn = column
+        }
+        var start = position
+        var indent = 0
+        while start < range.upperBound && ByteClass.isSpace(bytes[start]) {
+            indent = bytes[start] == 0x09 ? ((column + indent) / 4 + 1) * 4 - column : indent + 1
+            start += 1
+        }
         let labelStart = start + opener.count
         guard labelStart < range.upperBound, bytes[start..<labelStart].elementsEqual(opener),
               let close = bytes[labelStart..<range.upperBound].firstIndex(of: UInt8(ascii: "]")), close > labelStart,
               close + 1 < range.upperBound, bytes[close + 1] == UInt8(ascii: ":") else { return nil }
-        return labelStart..<close
+        if indent <= 3 {
+            let containerColumn = markerColumn ?? 0
+            return (labelStart..<close, depth, containerColumn, markerColumn == nil ? quoteEnd : position)
+        }
+        guard markerColumn == nil, afterBlank else { return nil }
+        return (labelStart..<close, depth, indent, start)
+    }
+
+    /// Where up to `limit` block-quote markers (`>`, after at most three spaces, with one space or tab
+    /// after it) at the start of `range` end, and how many there are.
+    static func quoteMarkers(_ range: ByteRange, _ bytes: [UInt8], limit: Int) -> (end: Int, depth: Int) {
+        var position = range.lowerBound
+        var depth = 0
+        while depth < limit {
+            var probe = position
+            while probe < range.upperBound && bytes[probe] == 0x20 && probe - position < 3 { probe += 1 }
+            guard probe < range.upperBound, bytes[probe] == UInt8(ascii: ">") else { break }
+            probe += 1
+            if probe < range.upperBound && ByteClass.isSpace(bytes[probe]) { probe += 1 }
+            position = probe
+            depth += 1
+        }
+        return (position, depth)
+    }
+
+    /// The first byte of `range` at or past `column`, counting from `start` (tabs reach the next
+    /// multiple of four); the first byte that is not a space or tab when that comes sooner.
+    static func byte(atColumn column: Int, from start: Int, in range: ByteRange, _ bytes: [UInt8]) -> Int {
+        var index = start
+        var current = 0
+        while current < column && index < range.upperBound && ByteClass.isSpace(bytes[index]) {
+            current = bytes[index] == 0x09 ? (current / 4 + 1) * 4 : current + 1
+            index += 1
+        }
+        return index
+    }
+
+    static func isBlank(_ range: ByteRange, _ bytes: [UInt8]) -> Bool {
+        bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// Abbreviation definitions (`*[ABBR]: expansion`) outside code blocks, one per line, with their
-    /// abbreviations (matched as written: `JWT` is not `jwt`); a range ends before the line break.
-    static func abbreviationDefinitions(in document: WorkspaceDocument) -> [(range: ByteRange, abbreviation: String)] {
+    /// abbreviations (matched as written: `JWT` is not `jwt`), at the top level or in a block quote
+    /// or list item: Python-Markdown reads them with a block processor, which reads a quote's and an
+    /// item's blocks too, and they hold for the whole page. `range` is the line, container markers
+    /// included, before the line break; `text` the definition without them.
+    static func abbreviationDefinitions(in document: WorkspaceDocument) -> [(range: ByteRange, abbreviation: String, text: ByteRange)] {
         let text = document.text
         let bytes = text.bytes
         let code = document.markdown.codeBlocks.map(\.range)
-        var result: [(range: ByteRange, abbreviation: String)] = []
+        var result: [(range: ByteRange, abbreviation: String, text: ByteRange)] = []
+        var previousIsBlank = true
         for line in 0..<text.lineCount {
             let range = text.lineRange(line)
-            guard let label = definitionLabel(opener: [UInt8(ascii: "*"), UInt8(ascii: "[")], on: range, bytes: bytes),
+            let afterBlank = previousIsBlank
+            previousIsBlank = isBlank(range, bytes)
+            guard let found = definitionLine(opener: [UInt8(ascii: "*"), UInt8(ascii: "[")], on: range, bytes: bytes, afterBlank: afterBlank),
                   !code.contains(where: { $0.contains(range.lowerBound) }) else { continue }
             var end = range.upperBound
             while end > range.lowerBound && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
-            result.append((range.lowerBound..<end, String(decoding: bytes[label], as: UTF8.self)))
+            result.append((range.lowerBound..<end, String(decoding: bytes[found.label], as: UTF8.self), found.contentStart..<end))
         }
         return result
     }
@@ -361,7 +479,9 @@ public struct PlacementActions: CodeActionProvider {
 
     /// "Keep in Developer Portal › User Guides: declare End User in front matter" ("Declare End User in
     /// front matter" for a page in no section): replaces the value of an existing `persona:` (or
-    /// `audience:`) entry, adds the key to existing front matter, or opens a front-matter block.
+    /// `audience:`) entry, adds the key to existing front matter, or opens a front-matter block. Each
+    /// in the block's syntax: in JSON, the value is a string in double quotes, and a new member goes
+    /// first (`FrontMatter.line`).
     public static func declare(_ persona: Int, in document: WorkspaceDocument, section: Section?, catalog: PersonaCatalog, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         let id = catalog.personas[persona].id
         let text = document.text
@@ -369,7 +489,14 @@ public struct PlacementActions: CodeActionProvider {
         let edit: FileEdit
         let frontMatter = document.markdown.frontMatter
         let isTOML = frontMatter?.syntax == .toml
-        if let entry = PlacementModel.declarationEntry(document.markdown) {
+        if frontMatter?.syntax == .json, let entry = PlacementModel.declarationEntry(document.markdown) {
+            // A missing value's range is empty, after the colon; a string's is inside its quotes; any
+            // other value (an array, null) becomes a string.
+            let isString = !entry.valueRange.isEmpty && entry.valueRange.lowerBound > 0 && text.bytes[entry.valueRange.lowerBound - 1] == UInt8(ascii: "\"")
+                && entry.value.scalarText != nil
+            guard !isString || entry.value.scalarText != id else { return nil }
+            edit = FileEdit(file: document.path, range: entry.valueRange, newText: isString ? String(FrontMatter.jsonString(id).dropFirst().dropLast()) : FrontMatter.jsonString(id))
+        } else if let entry = PlacementModel.declarationEntry(document.markdown) {
             if entry.valueRange.isEmpty {
                 edit = FileEdit(file: document.path, range: entry.keyRange.upperBound..<text.lineRange(text.line(of: entry.keyRange.lowerBound)).upperBound,
                                 newText: isTOML ? " = \"\(id)\"" : ": \(id)")

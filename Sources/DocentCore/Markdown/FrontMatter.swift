@@ -1,8 +1,8 @@
 /// A front-matter block: YAML (`---` … `---`), read with the subset of YAML docs sites use: plain,
 /// single- and double-quoted scalars, `#` comments, block and flow lists, nested maps, and `|`/`>`
-/// block scalars with chomping indicators; or TOML (`+++` … `+++`, as Hugo writes it), read with
-/// strings, arrays, tables and other values kept as written. Anything else is kept as a plain scalar
-/// and reported.
+/// block scalars with chomping indicators; TOML (`+++` … `+++`, as Hugo writes it), read with
+/// strings, arrays, tables and other values kept as written; or JSON (`{` … `}`, Hugo's too). Anything
+/// else is kept as a plain scalar and reported.
 public struct FrontMatter: Sendable {
     /// The whole block, delimiters included.
     public var range: ByteRange
@@ -11,12 +11,43 @@ public struct FrontMatter: Sendable {
     public var entries: [FrontMatterEntry]
     public var problems: [SyntaxProblem]
     public var syntax: FrontMatterSyntax = .yaml
-    /// Where a new top-level key goes: the end of the block, or in TOML before the first table.
+    /// Where a new top-level key goes: the end of the block, in TOML before the first table, in JSON
+    /// before the first member (so no other member needs a comma added).
     public var insertionPoint: Int?
+    /// The indentation of a new top-level key: JSON members are indented like the first one (two
+    /// spaces in an empty object); YAML and TOML keys are not.
+    public var entryIndent = ""
 
-    /// A new top-level `key` with a string `value`, written as the block's syntax wants.
+    /// A new top-level `key` with a string `value`, written as the block's syntax wants. A JSON member
+    /// ends with a comma when members follow it.
     public func line(_ key: String, _ value: String) -> String {
-        syntax == .toml ? "\(key) = \"\(value)\"" : "\(key): \(value)"
+        switch syntax {
+        case .yaml: "\(key): \(value)"
+        case .toml: "\(key) = \"\(value)\""
+        case .json: "\(entryIndent)\(Self.jsonString(key)): \(Self.jsonString(value))\(entries.isEmpty ? "" : ",")"
+        }
+    }
+
+    /// `value` as a JSON string, quoted and escaped.
+    public static func jsonString(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
     }
 
     public func entry(_ key: String) -> FrontMatterEntry? { entries.first { $0.key == key } }
@@ -45,6 +76,7 @@ public struct FrontMatter: Sendable {
 public enum FrontMatterSyntax: Sendable {
     case yaml
     case toml
+    case json
 }
 
 public struct FrontMatterEntry: Sendable {
@@ -95,13 +127,30 @@ public struct SyntaxProblem: Hashable, Sendable {
 public enum FrontMatterReader {
     /// Reads the front-matter block at the very start of `text`, if there is one. A YAML block opens
     /// with a `---` line on line 0 and closes with a `---` or `...` line; a TOML block opens and closes
-    /// with `+++`. Without a closing line there is none.
-    public static func read(_ text: SourceText) -> FrontMatter? {
+    /// with `+++`; a JSON block opens with a line that is only `{` and closes with the `}` that
+    /// balances it, alone on its line (`JSONFrontMatterReader.closingLine`). Without a closing line
+    /// there is none.
+    ///
+    /// In MDX (`isMDX`) a `{` line is not front matter: it opens a JavaScript expression, which may
+    /// run over several lines (`{` … `}`), and MDX reads front matter only as YAML (or TOML with
+    /// remark-frontmatter), never as JSON. The scanner reads such an expression as an expression.
+    public static func read(_ text: SourceText, isMDX: Bool = false) -> FrontMatter? {
         let table = text.lineTable
         guard table.lineCount >= 2 else { return nil }
         var first = text.lineRange(0)
         // A byte-order mark (kept by a client that sends it as part of the text) does not hide the block.
         if text.bytes.starts(with: UTF8Scalars.byteOrderMark) { first = min(UTF8Scalars.byteOrderMark.count, first.upperBound)..<first.upperBound }
+        if !isMDX && isDelimiter(text.bytes, first, "{") {
+            guard let line = JSONFrontMatterReader.closingLine(text, open: first.lowerBound) else { return nil }
+            let contentStart = table.lineStarts[1]
+            let contentEnd = table.lineStarts[line]
+            let blockEnd = line + 1 < table.lineCount ? table.lineStarts[line + 1] : text.count
+            var reader = JSONFrontMatterReader(text: text, start: contentStart, end: contentEnd)
+            let indent = reader.memberIndent()
+            let entries = reader.readMembers()
+            return FrontMatter(range: 0..<blockEnd, contentRange: contentStart..<contentEnd, entries: entries, problems: reader.problems,
+                               syntax: .json, insertionPoint: contentStart, entryIndent: indent)
+        }
         let isTOML = isDelimiter(text.bytes, first, "+++")
         guard isTOML || isDelimiter(text.bytes, first, "---") else { return nil }
         var line = 1

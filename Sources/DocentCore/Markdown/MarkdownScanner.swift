@@ -74,7 +74,7 @@ private struct BlockScanner {
 
     mutating func run() -> MarkdownDocument {
         var firstLine = 0
-        if let frontMatter = FrontMatterReader.read(text) {
+        if let frontMatter = FrontMatterReader.read(text, isMDX: isMDX) {
             document.frontMatter = frontMatter
             firstLine = text.line(of: frontMatter.range.upperBound)
             if frontMatter.range.upperBound >= text.count { firstLine = text.lineTable.lineCount }
