@@ -310,10 +310,14 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         checkTerminology("+++\n⟦title: Logging in⟧\n+++\n\nText.\n", [
             ("front-matter-syntax", .warning, "Expected `key = value` in TOML front matter", nil),
         ])
-        checkTerminology("{\n  \"title\": ⟦\"Logging in⟧\n  \"persona\": ⟦[⟧\"administrator\"\n}\n\nText.\n", [
+        let json = checkTerminology("{\n  \"title\": ⟦\"Logging in⟧\n  \"persona\": ⟦[⟧\"administrator\"\n}\n\nText.\n", [
             ("front-matter-syntax", .warning, "This string has no closing \"", nil),
             ("front-matter-syntax", .warning, "This array has no closing `]`", nil),
         ])
+        // `data.syntax` names the block's language for tools.
+        #expect(json.map { $0.data["syntax"] } == [.string("json"), .string("json")])
+        #expect(RuleRegistry.diagnostics(for: "docs/page.md", in: terminologySnapshot(["docs/page.md": "+++\ntitle: x\n+++\n"])).map { $0.data["syntax"] } == [.string("toml")])
+        #expect(RuleRegistry.diagnostics(for: "docs/page.md", in: terminologySnapshot(["docs/page.md": "---\ntitle: \"x\n---\n"])).map { $0.data["syntax"] } == [.string("yaml")])
     }
 
     /// A lone lower-case word in straight quotes is a value of code; typographic quotes and a quoted
