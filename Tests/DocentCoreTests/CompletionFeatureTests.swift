@@ -10,6 +10,43 @@ import Testing
         return CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [])?.items.map(\.label) ?? []
     }
 
+    /// Front matter completes in its own syntax: YAML `key: `, TOML `key = `, JSON `"key": `, and
+    /// persona ids quoted where the syntax wants strings (inside the writer's quote when typed).
+    @Test func frontMatterCompletesInItsOwnSyntax() throws {
+        func items(_ marked: String, path: String = "docs/page.md") throws -> (CompletionFeature.Result, MarkedText) {
+            let page = MarkedText(marked)
+            let snapshot = terminologySnapshot([path: page.text])
+            return (try #require(CompletionFeature.complete(at: page["1️⃣"], in: path, snapshot: snapshot, personaIDs: ["end-user", "administrator"])), page)
+        }
+        func written(_ result: CompletionFeature.Result) -> [String] { result.items.map { $0.insertText ?? $0.label } }
+        // Keys not yet written.
+        let (yamlKeys, yamlPage) = try items("---\ntitle: A\n2️⃣per1️⃣\n---\n")
+        #expect(written(yamlKeys) == ["persona: ", "audience: ", "description: ", "tags: "])
+        #expect(yamlKeys.items.first?.replaceRange == yamlPage.range("2️⃣", "1️⃣"))
+        #expect(written(try items("+++\ntitle = \"A\"\n  per1️⃣\n+++\n").0) == ["persona = ", "audience = ", "description = ", "tags = "])
+        let (jsonKeys, jsonPage) = try items("{\n  \"title\": \"A\",\n  2️⃣\"per1️⃣\n}\n")
+        #expect(written(jsonKeys) == ["\"persona\": ", "\"audience\": ", "\"description\": ", "\"tags\": "])
+        #expect(jsonKeys.items.map(\.filterText).first == "\"persona\"")
+        #expect(jsonKeys.items.first?.replaceRange == jsonPage.range("2️⃣", "1️⃣"))
+        // Persona values.
+        let (yamlValue, yamlValuePage) = try items("---\npersona: 2️⃣adm1️⃣\n---\n")
+        #expect(written(yamlValue) == ["end-user", "administrator"])
+        #expect(yamlValue.items.first?.replaceRange == yamlValuePage.range("2️⃣", "1️⃣"))
+        let (tomlValue, tomlValuePage) = try items("+++\npersona = 2️⃣adm1️⃣\n+++\n")
+        #expect(written(tomlValue) == ["\"end-user\"", "\"administrator\""])
+        #expect(tomlValue.items.first?.replaceRange == tomlValuePage.range("2️⃣", "1️⃣"))
+        let (quoted, quotedPage) = try items("+++\npersona = \"2️⃣adm1️⃣\n+++\n")
+        #expect(written(quoted) == ["end-user", "administrator"])
+        #expect(quoted.items.first?.replaceRange == quotedPage.range("2️⃣", "1️⃣"))
+        let (jsonValue, jsonValuePage) = try items("{\n  \"audience\": [\"end-user\", 2️⃣1️⃣\n}\n")
+        #expect(written(jsonValue) == ["\"end-user\"", "\"administrator\""])
+        #expect(jsonValue.items.first?.replaceRange == jsonValuePage.range("2️⃣", "1️⃣"))
+        #expect(written(try items("{\n  \"persona\": \"2️⃣adm1️⃣\n}\n").0) == ["end-user", "administrator"])
+        // Other keys' values, and a closed string, get nothing.
+        #expect(try items("{\n  \"title\": \"adm1️⃣\n}\n").0.items.isEmpty)
+        #expect(try items("+++\npersona = \"administrator\" 1️⃣\n+++\n").0.items.isEmpty)
+    }
+
     @Test func proseRightAfterAURLStillCompletes() {
         #expect(labels("See https://example.com/x and Doc1️⃣ here.\n") == ["DocHub"])
         #expect(labels("See [the site](https://example.com/x) and Doc1️⃣\n") == ["DocHub"])

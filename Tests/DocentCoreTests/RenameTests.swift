@@ -313,6 +313,17 @@ enum RenameFixture {
         #expect(try renamed("DocHub", to: "Hub: Docs", page: "---\ntitle: DocHub\n---\n") == "---\ntitle: \"Hub: Docs\"\n---\n")
     }
 
+    /// TOML and JSON titles are written in their own quoting: a TOML literal string cannot hold a `'`,
+    /// and JSON has only double quotes.
+    @Test func tomlAndJSONTitlesAreWrittenInTheirOwnSyntax() throws {
+        #expect(try renamed("DocHub", to: "DocViewer", page: "+++\ntitle = \"DocHub\"\n+++\n") == "+++\ntitle = \"DocViewer\"\n+++\n")
+        #expect(try renamed("DocHub", to: "Doc \"Hub\"", page: "+++\ntitle = \"DocHub\"\n+++\n") == "+++\ntitle = \"Doc \\\"Hub\\\"\"\n+++\n")
+        #expect(try renamed("DocHub", to: "DocViewer", page: "+++\ntitle = 'DocHub'\n+++\n") == "+++\ntitle = 'DocViewer'\n+++\n")
+        #expect(try renamed("DocHub", to: "Bob's Hub", page: "+++\ntitle = 'DocHub'\n+++\n") == "+++\ntitle = \"Bob's Hub\"\n+++\n")
+        #expect(try renamed("DocHub", to: "DocViewer", page: "{\n  \"title\": \"DocHub\",\n  \"slug\": \"x\"\n}\n") == "{\n  \"title\": \"DocViewer\",\n  \"slug\": \"x\"\n}\n")
+        #expect(try renamed("DocHub", to: "Doc \"Hub\"", page: "{\n  \"title\": \"DocHub\"\n}\n") == "{\n  \"title\": \"Doc \\\"Hub\\\"\"\n}\n")
+    }
+
     @Test func otherFrontMatterIsNotRenamed() throws {
         for page in [
             "---\ntitle: Setting up DocHub\ndescription: DocHub\n---\n",

@@ -20,6 +20,9 @@ public enum CompletionFeature {
         /// Ascending sort order: 0 is best.
         public var rank: Int
         public var isFrontMatter: Bool
+        /// The text accepting the item writes, when it is not the label: a front-matter key with its
+        /// separator in the block's syntax (`persona: `, `persona = `, `"persona": `), a quoted value.
+        public var insertText: String? = nil
     }
 
     public struct Result: Sendable {
@@ -284,26 +287,55 @@ public enum CompletionFeature {
         }
     }
 
+    /// Completion in front matter, in the block's syntax: keys (`persona: ` in YAML, `persona = ` in
+    /// TOML, `"persona": ` in JSON) at the start of a line, persona ids after `persona` or `audience`
+    /// (quoted in TOML and JSON unless the quote is typed).
     static func frontMatterCompletion(at offset: Int, document: WorkspaceDocument, personaIDs: [String]) -> Result {
         let text = document.text
+        let bytes = text.bytes
+        let syntax = document.markdown.frontMatter?.syntax ?? .yaml
         let line = text.lineRange(text.line(of: offset))
         let before = text.string(in: line.lowerBound..<offset)
-        if let colon = before.firstIndex(of: ":") {
-            let key = String(before[..<colon]).trimmingSpaces()
+        let separator: Character = syntax == .toml ? "=" : ":"
+        if let colon = before.firstIndex(of: separator) {
+            var key = String(before[..<colon]).trimmingSpaces()
+            if syntax == .json, key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\"") { key = String(key.dropFirst().dropLast()) }
             guard key == "persona" || key == "audience" else { return Result(items: [], isIncomplete: false) }
             var valueStart = line.lowerBound + before.utf8.distance(from: before.utf8.startIndex, to: colon.samePosition(in: before.utf8)!) + 1
-            while valueStart < offset && ByteClass.isSpace(text.bytes[valueStart]) { valueStart += 1 }
+            func skipSpaces() { while valueStart < offset && ByteClass.isSpace(bytes[valueStart]) { valueStart += 1 } }
+            skipSpaces()
+            // A list: complete its last item.
+            if valueStart < offset && bytes[valueStart] == UInt8(ascii: "[") {
+                if let comma = bytes[valueStart..<offset].lastIndex(of: UInt8(ascii: ",")) { valueStart = comma + 1 } else { valueStart += 1 }
+                skipSpaces()
+            }
+            var quote: String? = nil
+            if valueStart < offset && (bytes[valueStart] == UInt8(ascii: "\"") || bytes[valueStart] == UInt8(ascii: "'")) {
+                valueStart += 1  // The writer's own quote: the id goes inside it.
+            } else if syntax != .yaml {
+                quote = "\""  // TOML and JSON strings are quoted.
+            }
+            let typed = text.string(in: valueStart..<offset)
+            guard !typed.contains(where: { $0 == "\"" || $0 == "'" || $0 == "]" }) else { return Result(items: [], isIncomplete: false) }
             let items = personaIDs.enumerated().map { index, id in
-                Item(label: id, matchedAlias: nil, filterText: id, entry: nil, detail: "persona", replaceRange: valueStart..<offset, rank: index, isFrontMatter: true)
+                Item(label: id, matchedAlias: nil, filterText: id, entry: nil, detail: "persona", replaceRange: valueStart..<offset, rank: index,
+                     isFrontMatter: true, insertText: quote.map { $0 + id + $0 })
             }
             return Result(items: items, isIncomplete: false)
         }
-        let indent = before.prefix { $0 == " " }.count
+        let indent = before.prefix { $0 == " " || $0 == "\t" }.count
         let start = line.lowerBound + indent
         let existing = Set(document.markdown.frontMatter?.entries.map(\.key) ?? [])
         var items: [Item] = []
         for (key, detail) in frontMatterKeys where !existing.contains(key) {
-            items.append(Item(label: key, matchedAlias: nil, filterText: key, entry: nil, detail: detail, replaceRange: start..<offset, rank: items.count, isFrontMatter: true))
+            let written: String
+            switch syntax {
+            case .yaml: written = key + ": "
+            case .toml: written = key + " = "
+            case .json: written = "\"" + key + "\": "
+            }
+            items.append(Item(label: key, matchedAlias: nil, filterText: syntax == .json ? "\"" + key + "\"" : key, entry: nil, detail: detail,
+                              replaceRange: start..<offset, rank: items.count, isFrontMatter: true, insertText: written))
         }
         return Result(items: items, isIncomplete: false)
     }

@@ -181,12 +181,17 @@ public enum RenameFeature {
     /// term ("Setting up DocHub"), block scalars, nested `title:` keys and every other key stay as written:
     /// they are prose or metadata the writer owns, and a rename must not guess at them.
     static func frontMatterTitleEdit(in file: String, document: WorkspaceDocument, term: String, newName: String) -> FileEdit? {
-        guard let title = document.markdown.frontMatter?.entry("title"), case .scalar(let value) = title.value else { return nil }
+        guard let frontMatter = document.markdown.frontMatter, let title = frontMatter.entry("title"), case .scalar(let value) = title.value else { return nil }
         let normalized = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !normalized.isEmpty, normalized.lowercased() == term.lowercased() else { return nil }
         let bytes = document.text.bytes
         var range = title.valueRange
         while range.upperBound > range.lowerBound && (bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09) { range = range.lowerBound..<(range.upperBound - 1) }
+        // TOML and JSON readers give a string's range inside its quotes: the quotes are part of the value.
+        if range.lowerBound > 0, range.upperBound < bytes.count, bytes[range.lowerBound - 1] == bytes[range.upperBound],
+           bytes[range.upperBound] == UInt8(ascii: "\"") || bytes[range.upperBound] == UInt8(ascii: "'") {
+            range = (range.lowerBound - 1)..<(range.upperBound + 1)
+        }
         // Only a value on the key's own line (a block scalar's lines start below it).
         guard !range.isEmpty, title.keyRange.upperBound <= range.lowerBound,
               !bytes[title.keyRange.upperBound..<range.upperBound].contains(0x0A) else { return nil }
@@ -195,10 +200,17 @@ public enum RenameFeature {
         guard form != value else { return nil }
         let last = bytes[range.upperBound - 1]
         let newText: String
-        if range.count >= 2 && first == UInt8(ascii: "\"") && last == first {
+        let isSingleQuoted = range.count >= 2 && first == UInt8(ascii: "'") && last == first
+        if range.count >= 2 && first == UInt8(ascii: "\"") && last == first || frontMatter.syntax == .json {
+            // JSON and TOML basic strings escape as YAML's double-quoted ones do.
             newText = doubleQuoted(form)
-        } else if range.count >= 2 && first == UInt8(ascii: "'") && last == first {
+        } else if isSingleQuoted && frontMatter.syntax == .toml {
+            // A TOML literal string has no escapes: a name with a quote or a break needs a basic string.
+            newText = form.contains("'") || form.contains("\n") ? doubleQuoted(form) : "'" + form + "'"
+        } else if isSingleQuoted {
             newText = "'" + form.replacingAll("'", with: "''") + "'"
+        } else if frontMatter.syntax == .toml {
+            newText = doubleQuoted(form)
         } else {
             newText = needsQuotes(form) ? doubleQuoted(form) : form
         }

@@ -28,7 +28,7 @@ enum CompletionRequest: RequestHandler {
             object["kind"] = JSONValue(item.isFrontMatter ? 10 : 18)  // Property or Reference
             object["sortText"] = .string(String(format4(item.rank)))
             object["filterText"] = .string(item.filterText)
-            let editText = item.isFrontMatter && item.entry == nil && CompletionFeature.frontMatterKeys.contains(where: { $0.key == item.label }) ? item.label + ": " : item.label
+            let editText = item.insertText ?? item.label
             if supportsInsertReplace, let wordRange = item.wordRange, wordRange != item.replaceRange {
                 // Insert keeps the rest of the word after the cursor; replace (the client's choice) takes it in.
                 object["textEdit"] = ["insert": server.range(item.replaceRange, in: document.text), "replace": server.range(wordRange, in: document.text),
