@@ -214,15 +214,12 @@ public struct JSONParser {
                 guard index < bytes.count else { throw error("Unterminated escape") }
                 let escape = bytes[index]
                 index += 1
+                if let byte = JSONEscape.byte(for: escape) {
+                    scalars.append(byte)
+                    runStart = index
+                    continue
+                }
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append(0x22)
-                case UInt8(ascii: "\\"): scalars.append(0x5C)
-                case UInt8(ascii: "/"): scalars.append(0x2F)
-                case UInt8(ascii: "b"): scalars.append(0x08)
-                case UInt8(ascii: "f"): scalars.append(0x0C)
-                case UInt8(ascii: "n"): scalars.append(0x0A)
-                case UInt8(ascii: "r"): scalars.append(0x0D)
-                case UInt8(ascii: "t"): scalars.append(0x09)
                 case UInt8(ascii: "u"):
                     var value = try parseHex4()
                     if value >= 0xD800 && value < 0xDC00 {

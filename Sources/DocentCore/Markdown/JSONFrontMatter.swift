@@ -5,6 +5,23 @@
 /// Anything JSON does not allow (an unquoted or single-quoted key or string, a missing or trailing
 /// comma, comments, an unclosed string, array or object, an unknown escape) is read as well as it can
 /// be and reported.
+/// The escapes of a JSON string, shared by the front-matter reader and `docent.json`'s parser.
+public enum JSONEscape {
+    /// The byte a one-letter escape (`\n`, `\"`, `\/`, …) stands for; nil for `\u` and for letters
+    /// that are no escape.
+    @inline(__always) public static func byte(for letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+    }
+}
+
 struct JSONFrontMatterReader {
     let text: SourceText
     let bytes: [UInt8]
@@ -125,10 +142,7 @@ struct JSONFrontMatterReader {
                 continue
             }
             let start = index
-            let missingComma = needsComma && !stoppedAtLineEnd
-            stoppedAtLineEnd = false
-            pendingComma = nil
-            needsComma = true
+            let missingComma = beginEntry(needsComma: &needsComma, pendingComma: &pendingComma)
             guard let entry = readMember() else {
                 needsComma = false
                 continue
@@ -245,10 +259,7 @@ struct JSONFrontMatterReader {
                 continue
             }
             let start = index
-            let missingComma = needsComma && !stoppedAtLineEnd
-            stoppedAtLineEnd = false
-            pendingComma = nil
-            needsComma = true
+            let missingComma = beginEntry(needsComma: &needsComma, pendingComma: &pendingComma)
             let (value, range, _) = readValue()
             if missingComma { report("Expected `,` before this item", start..<min(index, trimmedLineEnd(start))) }
             items.append(value)
@@ -309,6 +320,17 @@ struct JSONFrontMatterReader {
         return nil
     }
 
+    /// A member of an object or an item of an array starts: whether the comma owed after the value
+    /// before it is missing (not said after a string that ran unclosed to its line's end, which is
+    /// reported already), and from now on a comma is owed.
+    private mutating func beginEntry(needsComma: inout Bool, pendingComma: inout Int?) -> Bool {
+        let missing = needsComma && !stoppedAtLineEnd
+        stoppedAtLineEnd = false
+        pendingComma = nil
+        needsComma = true
+        return missing
+    }
+
     /// The escape at `index` (a backslash), appended to `value` as UTF-8.
     private mutating func readEscape(into value: inout [UInt8]) {
         let start = index
@@ -318,13 +340,11 @@ struct JSONFrontMatterReader {
         }
         let letter = bytes[index + 1]
         index += 2
+        if let byte = JSONEscape.byte(for: letter) {
+            value.append(byte)
+            return
+        }
         switch letter {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): value.append(letter)
-        case UInt8(ascii: "b"): value.append(0x08)
-        case UInt8(ascii: "f"): value.append(0x0C)
-        case UInt8(ascii: "n"): value.append(0x0A)
-        case UInt8(ascii: "r"): value.append(0x0D)
-        case UInt8(ascii: "t"): value.append(0x09)
         case UInt8(ascii: "u"):
             guard let unit = hexUnit(at: index) else {
                 report("`\\u` takes four hexadecimal digits", start..<index)
