@@ -316,12 +316,24 @@ enum FixFixture {
         try checkDisableInsideABlock("Intro.\n\n⟦⟧## Dochub setup\n\nText.\n", "<!-- docent-disable-next-line term-casing -->\n")
     }
 
-    @Test func actionsOfferOneDisablePerCode() throws {
+    @Test func actionsOfferOneDisablePerCodeAndLine() throws {
         let text = "The dochub and Dochub.\n"
         let snapshot = terminologySnapshot(["docs/page.md": text])
         let diagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot)
         let actions = TerminologyFixes().actions(in: "docs/page.md", range: 0..<0, diagnostics: diagnostics, snapshot: snapshot)
         #expect(actions.map(\.title) == ["Replace with “DocHub”", "Replace with “DocHub”", "Disable term-casing for this line"])
+        // Over two lines, each line gets its own: the paragraph's first line a comment above it, the
+        // continuation line one at its end.
+        let twoLines = "The dochub viewer\nand the Dochub page.\n"
+        let twoSnapshot = terminologySnapshot(["docs/page.md": twoLines])
+        let twoDiagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: twoSnapshot)
+        let disables = TerminologyFixes().actions(in: "docs/page.md", range: 0..<twoLines.utf8.count, diagnostics: twoDiagnostics, snapshot: twoSnapshot)
+            .filter { $0.title.hasPrefix("Disable") }
+        #expect(disables.map(\.title) == ["Disable term-casing for this line", "Disable term-casing for this line"])
+        #expect(disables.flatMap(\.operations) == [
+            .edit(FileEdit(file: "docs/page.md", range: 0..<0, newText: "<!-- docent-disable-next-line term-casing -->\n")),
+            .edit(FileEdit(file: "docs/page.md", range: 38..<38, newText: " <!-- docent-disable-line term-casing -->")),
+        ])
     }
 }
 

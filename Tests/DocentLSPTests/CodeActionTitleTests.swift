@@ -21,7 +21,8 @@ import Testing
         #expect(found == [
             "Replace with “DocHub” (line 3)",
             "Replace with “DocHub” (line 4)",
-            "Disable term-casing for this line",
+            "Disable term-casing for this line (line 3)",
+            "Disable term-casing for this line (line 4)",
             "Fix all Docent problems (2)",
         ])
     }

@@ -11,8 +11,11 @@ public struct TerminologyFixes: CodeActionProvider {
         for diagnostic in diagnostics {
             if let fix = Self.quickFix(for: diagnostic) { result.append(fix) }
         }
-        var disabled = Set<String>()
-        for diagnostic in diagnostics where disabled.insert(diagnostic.code).inserted {
+        // One "Disable" per rule and line: a selection over several lines offers each line its own (the
+        // server's titles then say which line), and one comment serves every use of a line.
+        struct Place: Hashable { let code: String; let line: Int }
+        var disabled = Set<Place>()
+        for diagnostic in diagnostics where disabled.insert(Place(code: diagnostic.code, line: document.text.line(of: diagnostic.range.lowerBound))).inserted {
             result.append(Self.disableForLine(diagnostic, document: document))
         }
         if let add = AddToGlossary.action(selection: range, in: path, snapshot: snapshot) { result.append(add) }
