@@ -22,6 +22,9 @@ enum PlacementScenario {
         var hostFlaggedAsDocument = 0
         /// Moved pages with too little prose for the rule to judge (counted as missed).
         var tooShortMoved = 0
+        /// Missed grafted parts that read most as another persona than their donor page's: a part is
+        /// labelled with its page's persona, and pages mix.
+        var missedReadingOtherwise = 0
 
         var precision: Double { Double(detected) / Double(detected + falseWarnings) }
         var recall: Double { Double(detected) / Double(detected + missed) }
@@ -194,6 +197,9 @@ enum PlacementScenario {
         if sectionCounts.hostFlaggedAsDocument > 0 {
             print("  (\(sectionCounts.hostFlaggedAsDocument) grafted pages were flagged as a whole by misplaced-document instead)")
         }
+        if sectionCounts.missedReadingOtherwise > 0 {
+            print("  (\(sectionCounts.missedReadingOtherwise) of the missed parts read most as another persona than the page they came from, whose persona labels them)")
+        }
         return 0
     }
 
@@ -344,6 +350,10 @@ enum PlacementScenario {
                     } else {
                         counts.missed += 1
                         if !documentRule.check(path, in: snapshot, cache: AnalysisCache()).isEmpty { counts.hostFlaggedAsDocument += 1 }
+                        if let part = PlacementModel.of(snapshot, parameters: sectionRule.parameters).assessment(of: path, in: snapshot)?.parts.first(where: { $0.range.lowerBound >= graft.offset }),
+                           let leader = part.scores.max(by: { $0.share < $1.share }), leader.persona != graft.persona {
+                            counts.missedReadingOtherwise += 1
+                        }
                         if verbose { print("  missed part “\(graft.heading)” (\(model.catalog.personas[graft.persona].id)) in \(path)\(explainPart(path, offset: graft.offset, snapshot, sectionRule.parameters))") }
                     }
                     counts.falseWarnings += warnings.count - (hit == nil ? 0 : 1)
