@@ -534,6 +534,22 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         #expect(fixed == "The Scaffolder runs each step. Two Blueprints wait, and the Scaffolder's form asks.\n")
     }
 
+    @Test func anAliasInACompoundIsOfferedButNotAppliedByFixAll() throws {
+        // "Persona-based" → "User Role-based", "Scaffolder-generated" → "Blueprints-generated": the
+        // compound may want rewording ("Blueprint-generated"); number does not matter in a modifier.
+        let text = "Persona-based pages and Scaffolder-generated projects. The Scaffolders run.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let diagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot)
+        #expect(diagnostics.map { $0.data["inCompound"] } == [.bool(true), .bool(true), nil])
+        #expect(diagnostics.map { $0.data["changesNumber"] } == [.bool(false), .bool(false), .bool(false)])
+        let fixes = diagnostics.compactMap(TerminologyFixes.quickFix(for:))
+        #expect(fixes.map(\.title) == ["Replace with “User Role” (in a hyphenated compound: check the wording)",
+                                       "Replace with “Blueprints” (in a hyphenated compound: check the wording)", "Replace with “Blueprints”"])
+        #expect(fixes.map(\.isSafe) == [false, false, true])
+        let fixed = String(decoding: TerminologyFixes.apply(TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot), to: Array(text.utf8)), as: UTF8.self)
+        #expect(fixed == "Persona-based pages and Scaffolder-generated projects. The Blueprints run.\n")
+    }
+
     @Test func aPluralAliasForASingularTermKeepsItsNumber() {
         // "personas" → "User Roles": the ending moves over, so the number is unchanged.
         let text = "Two personas read it; the persona writes.\n"

@@ -25,9 +25,11 @@ public struct TerminologyFixes: CodeActionProvider {
     /// Replace the use with the diagnostic's `replacement` (canonical term, preferred term, expansion).
     /// A replacement that changes grammatical number (`changesNumber`: a singular alias, a plural
     /// term) says so in its title and is neither preferred nor safe: the sentence around it needs a look.
+    /// So does a name of several words that would go into a hyphenated compound (`inCompound`).
     public static func quickFix(for diagnostic: Diagnostic) -> CodeActionProposal? {
         guard fixableCodes.contains(diagnostic.code), case .string(let replacement)? = diagnostic.data["replacement"] else { return nil }
         let changesNumber = diagnostic.data["changesNumber"] == .bool(true)
+        let inCompound = diagnostic.data["inCompound"] == .bool(true)
         // A menu item is one line: a replacement that keeps a soft line break ("JSON Web\n   Token")
         // is shown with single spaces, as the diagnostic's message shows it.
         let shown = replacement.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -38,13 +40,15 @@ public struct TerminologyFixes: CodeActionProvider {
             if changesNumber {
                 let number = TermSpelling.readsAsPlural(replacement) ? "singular → plural" : "plural → singular"
                 title = "Replace with “\(shown)” (\(number): check the sentence still agrees)"
+            } else if inCompound {
+                title = "Replace with “\(shown)” (in a hyphenated compound: check the wording)"
             } else {
                 title = "Replace with “\(shown)”"
             }
         }
         return CodeActionProposal(title: title, kind: "quickfix", fixes: [diagnostic],
                                   operations: [.edit(FileEdit(file: diagnostic.file, range: diagnostic.range, newText: replacement))],
-                                  isPreferred: !changesNumber, isSafe: !changesNumber)
+                                  isPreferred: !changesNumber && !inCompound, isSafe: !changesNumber && !inCompound)
     }
 
     /// Silences the diagnostic's rule where it stands, without changing how the page renders:

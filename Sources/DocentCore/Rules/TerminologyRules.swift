@@ -99,12 +99,17 @@ public struct TermAliasRule: Rule {
             let written = use.written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             // A singular alias replaced by a plural term ("the Scaffolder runs" → "the Blueprints runs"),
             // or the other way round, leaves the verb disagreeing: not a fix to apply unread.
-            let changesNumber = TermSpelling.readsAsPlural(written) != TermSpelling.readsAsPlural(replacement)
+            // In a hyphenated compound ("Scaffolder-generated") the name modifies another word, so number
+            // does not matter, but "Software Templates-generated" may want rewording: not a fix to apply
+            // unread either.
+            let changesNumber = !use.isHyphenated && TermSpelling.readsAsPlural(written) != TermSpelling.readsAsPlural(replacement)
+            var data: [String: DiagnosticValue] = ["term": .string(preferred), "alias": .string(written), "replacement": .string(replacement), "changesNumber": .bool(changesNumber)]
+            if use.isHyphenated { data["inCompound"] = .bool(true) }
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "The glossary prefers “\(preferred)” to “\(written)”",
                                      file: path, range: use.match.range,
                                      related: [RelatedLocation(file: glossary.entries[target.entry].file, range: glossary.entries[target.entry].termRange, message: "“\(preferred)” in the glossary")],
-                                     data: ["term": .string(preferred), "alias": .string(written), "replacement": .string(replacement), "changesNumber": .bool(changesNumber)]))
+                                     data: data))
         }
         return result
     }
