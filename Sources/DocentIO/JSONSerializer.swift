@@ -1,3 +1,5 @@
+import DocentCore
+
 /// Writes JSON: compact for the wire, or indented with sorted-as-inserted keys for people.
 public enum JSONSerializer {
     public static func bytes(_ value: JSONValue, pretty: Bool = false) -> [UInt8] {
@@ -58,20 +60,6 @@ public enum JSONSerializer {
     }
 
     static func writeString(_ string: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): output += [0x5C, 0x5C]
-            case 0x0A: output += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: output += [0x5C, UInt8(ascii: "r")]
-            case 0x09: output += [0x5C, UInt8(ascii: "t")]
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
+        JSONEscape.appendQuoted(string, to: &output)
     }
 }

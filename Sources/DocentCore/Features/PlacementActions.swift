@@ -495,7 +495,7 @@ public struct PlacementActions: CodeActionProvider {
             let isString = !entry.valueRange.isEmpty && entry.valueRange.lowerBound > 0 && text.bytes[entry.valueRange.lowerBound - 1] == UInt8(ascii: "\"")
                 && entry.value.scalarText != nil
             guard !isString || entry.value.scalarText != id else { return nil }
-            edit = FileEdit(file: document.path, range: entry.valueRange, newText: isString ? String(FrontMatter.jsonString(id).dropFirst().dropLast()) : FrontMatter.jsonString(id))
+            edit = FileEdit(file: document.path, range: entry.valueRange, newText: isString ? String(JSONEscape.quoted(id).dropFirst().dropLast()) : JSONEscape.quoted(id))
         } else if let entry = PlacementModel.declarationEntry(document.markdown) {
             if entry.valueRange.isEmpty {
                 edit = FileEdit(file: document.path, range: entry.keyRange.upperBound..<text.lineRange(text.line(of: entry.keyRange.lowerBound)).upperBound,

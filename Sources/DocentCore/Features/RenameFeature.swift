@@ -202,23 +202,19 @@ public enum RenameFeature {
         let newText: String
         let isSingleQuoted = range.count >= 2 && first == UInt8(ascii: "'") && last == first
         if range.count >= 2 && first == UInt8(ascii: "\"") && last == first || frontMatter.syntax == .json {
-            // JSON and TOML basic strings escape as YAML's double-quoted ones do.
-            newText = doubleQuoted(form)
+            // YAML double-quoted scalars, TOML basic strings and JSON read the same escapes.
+            newText = JSONEscape.quoted(form)
         } else if isSingleQuoted && frontMatter.syntax == .toml {
             // A TOML literal string has no escapes: a name with a quote or a break needs a basic string.
-            newText = form.contains("'") || form.contains("\n") ? doubleQuoted(form) : "'" + form + "'"
+            newText = form.contains("'") || form.contains("\n") ? JSONEscape.quoted(form) : "'" + form + "'"
         } else if isSingleQuoted {
             newText = "'" + form.replacingAll("'", with: "''") + "'"
         } else if frontMatter.syntax == .toml {
-            newText = doubleQuoted(form)
+            newText = JSONEscape.quoted(form)
         } else {
-            newText = needsQuotes(form) ? doubleQuoted(form) : form
+            newText = needsQuotes(form) ? JSONEscape.quoted(form) : form
         }
         return FileEdit(file: file, range: range, newText: newText)
-    }
-
-    static func doubleQuoted(_ text: String) -> String {
-        "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
     }
 
     /// Whether a YAML plain scalar would read `text` as something else (an indicator first, `: ` or ` #`

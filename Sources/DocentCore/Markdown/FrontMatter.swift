@@ -23,31 +23,9 @@ public struct FrontMatter: Sendable {
     public func line(_ key: String, _ value: String) -> String {
         switch syntax {
         case .yaml: "\(key): \(value)"
-        case .toml: "\(key) = \"\(value)\""
-        case .json: "\(entryIndent)\(Self.jsonString(key)): \(Self.jsonString(value))\(entries.isEmpty ? "" : ",")"
+        case .toml: "\(key) = \(JSONEscape.quoted(value))"
+        case .json: "\(entryIndent)\(JSONEscape.quoted(key)): \(JSONEscape.quoted(value))\(entries.isEmpty ? "" : ",")"
         }
-    }
-
-    /// `value` as a JSON string, quoted and escaped.
-    public static func jsonString(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 
     public func entry(_ key: String) -> FrontMatterEntry? { entries.first { $0.key == key } }
