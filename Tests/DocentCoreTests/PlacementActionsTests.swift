@@ -95,6 +95,13 @@ import Testing
         let listed = "+++\npersona = [\"end-user\"]\n+++\n\n" + PlacementTestWorkspace.searchBackend
         let replaced = try #require(actions(sitting, PlacementTestWorkspace.snapshot([sitting: listed])).last)
         #expect(replaced.operations == [.edit(FileEdit(file: sitting, range: 14..<26, newText: "\"administrator\""))])
+        // An empty string and a literal string are filled inside their quotes.
+        let empty = "+++\npersona = \"\"\n+++\n\n" + PlacementTestWorkspace.searchBackend
+        #expect(try #require(actions(path, PlacementTestWorkspace.snapshot([path: empty])).last).operations
+                == [.edit(FileEdit(file: path, range: 15..<15, newText: "administrator"))])
+        let literal = "+++\npersona = 'end-user'\n+++\n\n" + PlacementTestWorkspace.searchBackend
+        #expect(try #require(actions(sitting, PlacementTestWorkspace.snapshot([sitting: literal])).last).operations
+                == [.edit(FileEdit(file: sitting, range: 15..<23, newText: "administrator"))])
     }
 
     @Test func declarationsInJSONFrontMatterAreWrittenAsJSON() throws {
@@ -120,8 +127,16 @@ import Testing
         let listed = "{\n  \"persona\": [\"end-user\"]\n}\n\n" + PlacementTestWorkspace.searchBackend
         let replaced = try #require(actions(sitting, PlacementTestWorkspace.snapshot([sitting: listed])).last)
         #expect(replaced.operations == [.edit(FileEdit(file: sitting, range: 15..<27, newText: "\"administrator\""))])
+        // An empty string is filled inside its quotes; JSON's invalid single quotes become double ones.
+        let emptyString = "{\n  \"persona\": \"\"\n}\n\n" + PlacementTestWorkspace.searchBackend
+        let filled = try #require(actions(path, PlacementTestWorkspace.snapshot([path: emptyString])).last)
+        #expect(filled.operations == [.edit(FileEdit(file: path, range: 16..<16, newText: "administrator"))])
+        let single = "{\n  \"persona\": 'end-user'\n}\n\n" + PlacementTestWorkspace.searchBackend
+        let requoted = try #require(actions(sitting, PlacementTestWorkspace.snapshot([sitting: single])).last)
+        #expect(requoted.operations == [.edit(FileEdit(file: sitting, range: 15..<25, newText: "\"administrator\""))])
         // Each edit leaves valid front matter that declares the persona: the warning goes.
-        for (page, original, proposal) in [(path, text, proposals.last!), (sitting, quoted, keep), (sitting, listed, replaced)] {
+        for (page, original, proposal) in [(path, text, proposals.last!), (sitting, quoted, keep), (sitting, listed, replaced),
+                                           (path, emptyString, filled), (sitting, single, requoted)] {
             guard case .edit(let edit) = proposal.operations.first else { Issue.record("not an edit"); continue }
             let snapshot = PlacementTestWorkspace.snapshot([page: original])
             var edited = snapshot.document(page)!.text

@@ -488,23 +488,29 @@ public struct PlacementActions: CodeActionProvider {
         let newline = text.lineBreak(after: text.lineRange(0))
         let edit: FileEdit
         let frontMatter = document.markdown.frontMatter
-        let isTOML = frontMatter?.syntax == .toml
-        if frontMatter?.syntax == .json, let entry = PlacementModel.declarationEntry(document.markdown) {
-            // A missing value's range is empty, after the colon; a string's is inside its quotes; any
-            // other value (an array, null) becomes a string.
-            let isString = !entry.valueRange.isEmpty && entry.valueRange.lowerBound > 0 && text.bytes[entry.valueRange.lowerBound - 1] == UInt8(ascii: "\"")
-                && entry.value.scalarText != nil
-            guard !isString || entry.value.scalarText != id else { return nil }
-            edit = FileEdit(file: document.path, range: entry.valueRange, newText: isString ? String(JSONEscape.quoted(id).dropFirst().dropLast()) : JSONEscape.quoted(id))
-        } else if let entry = PlacementModel.declarationEntry(document.markdown) {
-            if entry.valueRange.isEmpty {
-                edit = FileEdit(file: document.path, range: entry.keyRange.upperBound..<text.lineRange(text.line(of: entry.keyRange.lowerBound)).upperBound,
-                                newText: isTOML ? " = \"\(id)\"" : ": \(id)")
+        let syntax = frontMatter?.syntax ?? .yaml
+        // In TOML and JSON the id is a string in double quotes; in YAML a plain scalar.
+        let written = syntax == .yaml ? id : JSONEscape.quoted(id)
+        if let entry = PlacementModel.declarationEntry(document.markdown) {
+            if let quoted = entry.quotedValueRange(in: text.bytes) {
+                // A string, in whatever quotes (empty too), becomes the id: in TOML and JSON inside the
+                // writer's quotes (an id needs no escapes), but for JSON's invalid single quotes; a
+                // YAML value whole, as a plain scalar.
+                guard entry.value.scalarText != id else { return nil }
+                let isSingleQuoted = text.bytes[quoted.lowerBound] == UInt8(ascii: "'")
+                edit = syntax == .yaml || syntax == .json && isSingleQuoted
+                    ? FileEdit(file: document.path, range: quoted, newText: written)
+                    : FileEdit(file: document.path, range: (quoted.lowerBound + 1)..<(quoted.upperBound - 1), newText: id)
+            } else if entry.valueRange.isEmpty {
+                // A missing value: JSON's range stands after the colon; YAML and TOML rewrite the key's line.
+                edit = syntax == .json
+                    ? FileEdit(file: document.path, range: entry.valueRange, newText: written)
+                    : FileEdit(file: document.path, range: entry.keyRange.upperBound..<text.lineRange(text.line(of: entry.keyRange.lowerBound)).upperBound,
+                               newText: syntax == .toml ? " = \(written)" : ": \(written)")
             } else {
-                guard text.string(in: entry.valueRange) != id else { return nil }
-                // A TOML string's range is inside its quotes; any other TOML value (an array) becomes a string.
-                let isTOMLString = isTOML && entry.valueRange.lowerBound > 0 && [UInt8(ascii: "\""), UInt8(ascii: "'")].contains(text.bytes[entry.valueRange.lowerBound - 1])
-                edit = FileEdit(file: document.path, range: entry.valueRange, newText: isTOML && !isTOMLString ? "\"\(id)\"" : id)
+                // A plain scalar, or a value that is no string (an array, null), becomes the id.
+                guard text.string(in: entry.valueRange) != id || syntax != .yaml else { return nil }
+                edit = FileEdit(file: document.path, range: entry.valueRange, newText: written)
             }
         } else if let frontMatter {
             let point = frontMatter.insertionPoint ?? frontMatter.contentRange.upperBound

@@ -187,11 +187,8 @@ public enum RenameFeature {
         let bytes = document.text.bytes
         var range = title.valueRange
         while range.upperBound > range.lowerBound && (bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09) { range = range.lowerBound..<(range.upperBound - 1) }
-        // TOML and JSON readers give a string's range inside its quotes: the quotes are part of the value.
-        if range.lowerBound > 0, range.upperBound < bytes.count, bytes[range.lowerBound - 1] == bytes[range.upperBound],
-           bytes[range.upperBound] == UInt8(ascii: "\"") || bytes[range.upperBound] == UInt8(ascii: "'") {
-            range = (range.lowerBound - 1)..<(range.upperBound + 1)
-        }
+        // The quotes are part of the value (TOML's and JSON's ranges stand inside them).
+        if let quoted = FrontMatterEntry.quoted(range, in: bytes) { range = quoted }
         // Only a value on the key's own line (a block scalar's lines start below it).
         guard !range.isEmpty, title.keyRange.upperBound <= range.lowerBound,
               !bytes[title.keyRange.upperBound..<range.upperBound].contains(0x0A) else { return nil }

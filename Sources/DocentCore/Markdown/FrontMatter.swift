@@ -77,6 +77,22 @@ public struct FrontMatterEntry: Sendable {
 
     /// Where a diagnostic about the entry points: its value, or its key when the value is empty.
     public var reportedRange: ByteRange { valueRange.isEmpty ? keyRange : valueRange }
+
+    /// The value's range with its quotes, when it is one quoted string (`"…"` or `'…'`, empty
+    /// included): YAML's ranges hold the quotes, TOML's and JSON's stand inside them. Nil for a value
+    /// in no quotes (a plain scalar, an array, `null`) and for a missing one.
+    public func quotedValueRange(in bytes: [UInt8]) -> ByteRange? { Self.quoted(valueRange, in: bytes) }
+
+    /// `range` with the quotes that hold it or that it holds (see `quotedValueRange`).
+    public static func quoted(_ range: ByteRange, in bytes: [UInt8]) -> ByteRange? {
+        func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
+        if range.count >= 2, isQuote(bytes[range.lowerBound]), bytes[range.upperBound - 1] == bytes[range.lowerBound] {
+            return range
+        }
+        guard range.lowerBound > 0, range.upperBound < bytes.count, isQuote(bytes[range.upperBound]),
+              bytes[range.lowerBound - 1] == bytes[range.upperBound] else { return nil }
+        return (range.lowerBound - 1)..<(range.upperBound + 1)
+    }
 }
 
 public indirect enum FrontMatterValue: Sendable {
