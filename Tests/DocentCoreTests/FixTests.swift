@@ -334,6 +334,13 @@ enum FixFixture {
             .edit(FileEdit(file: "docs/page.md", range: 0..<0, newText: "<!-- docent-disable-next-line term-casing -->\n")),
             .edit(FileEdit(file: "docs/page.md", range: 38..<38, newText: " <!-- docent-disable-line term-casing -->")),
         ])
+        // Two problems on two lines of front matter share one file directive: one action.
+        let broken = "---\ntitle: \"Open\npersona: [administrator\n---\n\nText.\n"
+        let brokenSnapshot = terminologySnapshot(["docs/page.md": broken])
+        let brokenDiagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: brokenSnapshot)
+        #expect(brokenDiagnostics.map(\.code) == ["front-matter-syntax", "front-matter-syntax"])
+        let fileWide = TerminologyFixes().actions(in: "docs/page.md", range: 0..<broken.utf8.count, diagnostics: brokenDiagnostics, snapshot: brokenSnapshot)
+        #expect(fileWide.map(\.title) == ["Disable front-matter-syntax for this file"])
     }
 }
 

@@ -11,12 +11,13 @@ public struct TerminologyFixes: CodeActionProvider {
         for diagnostic in diagnostics {
             if let fix = Self.quickFix(for: diagnostic) { result.append(fix) }
         }
-        // One "Disable" per rule and line: a selection over several lines offers each line its own (the
-        // server's titles then say which line), and one comment serves every use of a line.
-        struct Place: Hashable { let code: String; let line: Int }
-        var disabled = Set<Place>()
-        for diagnostic in diagnostics where disabled.insert(Place(code: diagnostic.code, line: document.text.line(of: diagnostic.range.lowerBound))).inserted {
-            result.append(Self.disableForLine(diagnostic, document: document))
+        // One "Disable" per distinct edit: a selection over several lines offers each line its own (the
+        // server's titles then say which line), while one comment serves every use of a line and one
+        // file directive every line of the front matter.
+        var disabled = Set<[WorkspaceEditOperation]>()
+        for diagnostic in diagnostics {
+            let proposal = Self.disableForLine(diagnostic, document: document)
+            if disabled.insert(proposal.operations).inserted { result.append(proposal) }
         }
         if let add = AddToGlossary.action(selection: range, in: path, snapshot: snapshot) { result.append(add) }
         return result
@@ -25,7 +26,8 @@ public struct TerminologyFixes: CodeActionProvider {
     /// Replace the use with the diagnostic's `replacement` (canonical term, preferred term, expansion).
     /// A replacement that changes grammatical number (`changesNumber`: a singular alias, a plural
     /// term) says so in its title and is neither preferred nor safe: the sentence around it needs a look.
-    /// So does a name of several words that would go into a hyphenated compound (`inCompound`).
+    /// So does an alias in a hyphenated compound (`inCompound`: "Scaffolder-generated"), which may
+    /// want rewording.
     public static func quickFix(for diagnostic: Diagnostic) -> CodeActionProposal? {
         guard fixableCodes.contains(diagnostic.code), case .string(let replacement)? = diagnostic.data["replacement"] else { return nil }
         let changesNumber = diagnostic.data["changesNumber"] == .bool(true)
