@@ -53,6 +53,8 @@ private func read(_ text: String) -> FrontMatter? {
                         expected: [("title", .scalar("It's here: really"))]),
         FrontMatterCase(name: "double-quoted with escapes", body: #"title: "Tab\there \"quoted\" back\\slash\nnext""#,
                         expected: [("title", .scalar("Tab\there \"quoted\" back\\slash\nnext"))]),
+        FrontMatterCase(name: "double-quoted code points and control escapes", body: #"title: "a\u0041\rb \U0001F600 \/ \q""#,
+                        expected: [("title", .scalar("aA\rb 😀 / q"))]),
         FrontMatterCase(name: "escaped quote before a hash", body: #"title: "Say \" # not a comment" # comment"#,
                         expected: [("title", .scalar("Say \" # not a comment"))]),
         FrontMatterCase(name: "prettier-ignore comment line", body: "# prettier-ignore\ntitle: Catalog",

@@ -148,26 +148,34 @@ enum FrontMatterScalars {
         return text.string(in: trimmed)
     }
 
+    /// A YAML double-quoted or TOML basic string's escapes, resolved: the one-letter ones JSON has
+    /// too, and `\u`/`\U` code points.
     static func unescape(_ body: String) -> String {
-        var result = ""
-        var escaping = false
-        for character in body {
-            if escaping {
-                switch character {
-                case "n": result.append("\n")
-                case "t": result.append("\t")
-                case "\\": result.append("\\")
-                case "\"": result.append("\"")
-                default: result.append(character)
-                }
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
+        let bytes = Array(body.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            let letter = bytes[index + 1]
+            index += 2
+            if let byte = JSONEscape.byte(for: letter) {
+                result.append(byte)
+            } else if letter == UInt8(ascii: "u") || letter == UInt8(ascii: "U"), case let digits = letter == UInt8(ascii: "u") ? 4 : 8,
+                      index + digits <= bytes.count, let value = JSONEscape.hexValue(bytes[index..<(index + digits)]), let scalar = Unicode.Scalar(value) {
+                // `\u0041` (YAML, TOML), `\U0001F600` (TOML, YAML): a code point.
+                result += Array(String(Character(scalar)).utf8)
+                index += digits
             } else {
-                result.append(character)
+                // Not an escape these readers know: the character as written.
+                result.append(letter)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
