@@ -175,7 +175,7 @@ public struct PlacementAssessment: Sendable {
     public var wordCount: Int
     public var codeWordCount: Int = 0
     /// The length the page rule judges: prose, and code at a quarter (`PageFeatures.judgedWordCount`).
-    public var judgedWordCount: Int { wordCount + codeWordCount / 4 }
+    public var judgedWordCount: Int { PageFeatures.judgedLength(words: wordCount, code: codeWordCount) }
     /// One score per persona of the catalog, in catalog order.
     public var scores: [PersonaScore]
     /// Learned log-odds for each checked section (its other pages), by section index.
@@ -1002,7 +1002,7 @@ public final class PlacementModel: Sendable {
             let partEvidence = self.evidence(page.features.hits, indices: partHits)
             var result = PartAssessment(headingIndex: headingIndex, range: part.range, wordCount: part.wordCount,
                                         scores: self.scores(affinities: partAffinities, evidence: partEvidence), evidence: partEvidence, finding: nil)
-            guard let section, isChecked, !declaresOther, part.wordCount + part.codeWordCount / 4 >= parameters.minimumPartWords else {
+            guard let section, isChecked, !declaresOther, part.judgedWordCount >= parameters.minimumPartWords else {
                 partResults.append(result)
                 partCandidates.append(nil)
                 pageRuleFindings.append(nil)
@@ -1016,7 +1016,7 @@ public final class PlacementModel: Sendable {
             for index in partHits { inPart[index] = true }
             let restEvidence = self.evidence(page.features.hits, indices: page.features.hits.indices.filter { !inPart[$0] })
             result.restScores = self.scores(affinities: self.affinities(rest, page: page, ownPageDot: pageDot), evidence: restEvidence)
-            let words = part.wordCount + part.codeWordCount / 4
+            let words = part.judgedWordCount
             let candidate = finding(scores: result.scores, affinities: partAffinities, evidence: partEvidence, placed: section.personas,
                                     excluding: page.section, words: words, counts: counts, page: page, text: document.text,
                                     terms: { occurrences.part(partIndex, $0) }, isPart: true, path: path,

@@ -35,6 +35,8 @@ public struct PageFeatures: Sendable {
         public var wordCount: Int { Int(storedWordCount) }
         /// Words in inline code and code blocks.
         public var codeWordCount: Int { Int(storedCodeWordCount) }
+        /// The length the part rule judges (`PageFeatures.judgedLength`).
+        public var judgedWordCount: Int { PageFeatures.judgedLength(words: wordCount, code: codeWordCount) }
         var termRange: Range<Int> { Int(termStart)..<Int(termEnd) }
     }
 
@@ -71,10 +73,13 @@ public struct PageFeatures: Sendable {
     let partHits: [Int32]
     public let wordCount: Int
     /// Words in inline code and code blocks, every part's.
-    public var codeWordCount: Int { parts.reduce(0) { $0 + $1.codeWordCount } }
+    public let codeWordCount: Int
     /// The length the page rule judges: words of prose, and code at a quarter (as for a `##` part), so
     /// that a short page of configuration is judged by what its code does.
-    public var judgedWordCount: Int { wordCount + codeWordCount / 4 }
+    public var judgedWordCount: Int { Self.judgedLength(words: wordCount, code: codeWordCount) }
+
+    /// Words of prose, and words of code at a quarter: the one length both placement rules judge.
+    public static func judgedLength(words: Int, code: Int) -> Int { words + code / 4 }
 
     /// How many distinct terms the page has.
     public var termCount: Int { keys.count }
@@ -170,6 +175,7 @@ public struct PageFeatures: Sendable {
         partHits.reserveCapacity(totalHits)
         parts.reserveCapacity(raw.count)
         var wordCount = 0
+        var codeWordCount = 0
         var termStart = 0
         for part in raw {
             let termEnd = termStart + part.terms.count
@@ -182,6 +188,7 @@ public struct PageFeatures: Sendable {
                               hitStart: hitStart, hitEnd: Int32(truncatingIfNeeded: partHits.count)))
             termStart = termEnd
             wordCount += part.wordCount
+            codeWordCount += part.codeWordCount
         }
         self.keys = keys
         self.weights = weights
@@ -190,6 +197,7 @@ public struct PageFeatures: Sendable {
         self.partHits = partHits
         self.parts = parts
         self.wordCount = wordCount
+        self.codeWordCount = codeWordCount
     }
 
     /// `array` in storage of exactly its size (arrays grow by doubling; long-lived ones should not keep the slack).
