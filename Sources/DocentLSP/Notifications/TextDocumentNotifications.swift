@@ -51,11 +51,9 @@ extension LanguageServer {
         for open in openDocuments.values where open.workspace === workspace {
             if let text = openText(open.path, in: workspace) { openTexts[open.path] = text }
         }
-        let configuration = workspace.snapshot.configuration
-        let paths = Set(workspace.snapshot.documents.keys)
         let applied = workspace.reloadConfiguration(overlay: configurationOverlay(of: workspace), openTexts: openTexts)
         reportConfigurationProblems(of: workspace)
-        guard applied, workspace.snapshot.configuration != configuration || Set(workspace.snapshot.documents.keys) != paths else { return }
+        guard applied else { return }
         diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true)
         // Its include globs and glossaries say which files to watch.
         updateWatchers()

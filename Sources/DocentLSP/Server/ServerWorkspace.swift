@@ -145,8 +145,10 @@ final class ServerWorkspace {
 
     /// Re-reads docent.json (after it changed on disk, or from `overlay`, its open editor buffer) and
     /// re-lists the files; `openTexts` are the open buffers, which are documents when included. A
-    /// configuration with errors is not applied: the last one stays (its problems are recorded).
-    /// Returns whether the configuration was applied.
+    /// configuration with errors is not applied: the last one stays (its problems are recorded). Nor is
+    /// one that reads as the configuration in force with the same problems (docent.json opened as it
+    /// is on disk, a space typed): the glossary is not rebuilt, nor the disk walked again.
+    /// Returns whether a new configuration was applied.
     @discardableResult
     func reloadConfiguration(overlay: (file: String, bytes: [UInt8])?, openTexts: [String: SourceText]) -> Bool {
         let loaded = overlay.map { ConfigurationLoader.read($0.bytes, file: $0.file) } ?? loader.loadConfiguration()
@@ -159,7 +161,12 @@ final class ServerWorkspace {
         diskConfiguration = configuration
         configurationInForce = loaded
         hasValidConfiguration = true
-        apply([.setConfiguration(effectiveConfiguration(), problems: loaded.problems)])
+        let effective = effectiveConfiguration()
+        if effective == snapshot.configuration && loaded.problems == snapshot.configurationProblems {
+            configurationProblems = loaded.problems + loaded.unmatchedGlossaries(among: Set(snapshot.documents.keys).union(skipped.map(\.path)))
+            return false
+        }
+        apply([.setConfiguration(effective, problems: loaded.problems)])
         // Files the new configuration includes or drops; open buffers win over disk content.
         var skipped: [WorkspaceLoader.SkippedFile] = []
         var sizes: [String: Int] = [:]
