@@ -155,6 +155,19 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         #expect(document.links[0].range == marked.range("1️⃣", "4️⃣"))
     }
 
+    /// A definition that opens a list item is a definition, as CommonMark reads the item's content; a
+    /// footnote's text there stays prose, an abbreviation's does not.
+    @Test func definitionsThatOpenAListItem() {
+        let marked = MarkedText("- 1️⃣[docs]: 2️⃣../docs/setup.md3️⃣\n- [^1]: 4️⃣A footnote5️⃣\n- *[API]: Application programming interface\n\nSee [the setup][docs].\n")
+        let (_, document) = scan(marked.text)
+        let definitions = document.links.filter { $0.kind == .definition }
+        #expect(definitions.map(\.destination) == ["../docs/setup.md"])
+        #expect(definitions.first?.destinationRange == marked.range("2️⃣", "3️⃣"))
+        #expect(definitions.first?.range == marked.range("1️⃣", "3️⃣"))
+        #expect(document.proseSpans.first?.range == marked.range("4️⃣", "5️⃣"))
+        #expect(!document.proseSpans.contains { marked.text.utf8.count > $0.range.lowerBound && String(decoding: Array(marked.text.utf8)[$0.range], as: UTF8.self).contains("Application") })
+    }
+
     @Test func htmlCommentsAreRecordedWithTrimmedContent() {
         let marked = MarkedText("1️⃣<!-- docent-ignore-next-line term-casing -->2️⃣\nText 3️⃣<!--inline-->4️⃣ here\n\n5️⃣<!--\n  multi\n  line\n-->6️⃣\n")
         let (_, document) = scan(marked.text)

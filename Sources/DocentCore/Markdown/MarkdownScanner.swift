@@ -239,6 +239,9 @@ private struct BlockScanner {
                     openQuoteDepth = quoteDepth
                     return line + 1
                 }
+                // A definition may open an item (`- [docs]: ../docs.md`, `- [^1]: …`, `- *[API]: …`),
+                // as CommonMark reads a list item's first paragraph.
+                if referenceDefinition(content, lineEnd) != nil { return line + 1 }
                 appendParagraphLine(content..<trimEnd(content, lineEnd))
                 paragraphStartsListItem = true
             }
