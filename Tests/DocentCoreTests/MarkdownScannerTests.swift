@@ -168,6 +168,13 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         #expect(!document.proseSpans.contains { marked.text.utf8.count > $0.range.lowerBound && String(decoding: Array(marked.text.utf8)[$0.range], as: UTF8.self).contains("Application") })
     }
 
+    /// Words after a definition's destination that are no title make the line a paragraph: prose.
+    @Test func aLabelFollowedByWordsIsAParagraph() {
+        let (_, document) = scan("[Note]: read this first\n\n- [Tip]: keep it short\n\n[ok]: https://example.com 'A title'\n[hack]: <> (a comment)\n")
+        #expect(document.links.filter { $0.kind == .definition }.map(\.destination) == ["https://example.com", ""])
+        #expect(document.proseSpans.count == 2)
+    }
+
     @Test func htmlCommentsAreRecordedWithTrimmedContent() {
         let marked = MarkedText("1️⃣<!-- docent-ignore-next-line term-casing -->2️⃣\nText 3️⃣<!--inline-->4️⃣ here\n\n5️⃣<!--\n  multi\n  line\n-->6️⃣\n")
         let (_, document) = scan(marked.text)

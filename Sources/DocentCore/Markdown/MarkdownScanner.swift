@@ -412,6 +412,16 @@ private struct BlockScanner {
             if destination.count >= 2 && bytes[valueStart] == UInt8(ascii: "<") && bytes[destinationEnd - 1] == UInt8(ascii: ">") {
                 destination = (valueStart + 1)..<(destinationEnd - 1)
             }
+            // After the destination only a title may follow, in quotes or parentheses; other words
+            // make the line a paragraph ("[Note]: read this first"), as in CommonMark.
+            let titleStart = skipSpaces(destinationEnd, lineEnd)
+            let titleEnd = trimEnd(titleStart, lineEnd)
+            if titleStart < titleEnd {
+                let open = bytes[titleStart], close = bytes[titleEnd - 1]
+                let isTitle = titleEnd - titleStart >= 2 && (open == UInt8(ascii: "\"") && close == open || open == UInt8(ascii: "'") && close == open
+                    || open == UInt8(ascii: "(") && close == UInt8(ascii: ")"))
+                guard isTitle else { return nil }
+            }
             document.links.append(Link(kind: .definition, textRange: (start + 1)..<index, destination: text.string(in: destination), destinationRange: destination, range: first..<lineEnd))
         }
         closeParagraph()
