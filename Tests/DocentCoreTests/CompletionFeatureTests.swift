@@ -28,6 +28,11 @@ import Testing
         #expect(written(jsonKeys) == ["\"persona\": ", "\"audience\": ", "\"description\": ", "\"tags\": "])
         #expect(jsonKeys.items.map(\.filterText).first == "\"persona\"")
         #expect(jsonKeys.items.first?.replaceRange == jsonPage.range("2️⃣", "1️⃣"))
+        #expect(jsonKeys.items.allSatisfy { $0.additionalEdits.isEmpty })
+        // After a member without its comma (a blank line between), accepting a key adds the comma.
+        let (afterLast, afterLastPage) = try items("{\n  \"title\": \"A\"3️⃣\n\n  \"per1️⃣\n}\n")
+        #expect(afterLast.items.first?.additionalEdits == [FileEdit(file: "docs/page.md", range: afterLastPage["3️⃣"]..<afterLastPage["3️⃣"], newText: ",")])
+        #expect(try items("{\n  per1️⃣\n}\n").0.items.allSatisfy { $0.additionalEdits.isEmpty })
         // Persona values.
         let (yamlValue, yamlValuePage) = try items("---\npersona: 2️⃣adm1️⃣\n---\n")
         #expect(written(yamlValue) == ["end-user", "administrator"])

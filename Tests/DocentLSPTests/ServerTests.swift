@@ -203,6 +203,17 @@ import Testing
         #expect(result["items"]?[0]?["textEdit"]?["range"] == ["start": page["1️⃣"], "end": page["2️⃣"]])
     }
 
+    @Test func jsonFrontMatterKeysBringTheCommaTheMemberBeforeNeeds() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("{\n  \"title\": \"A page\"1️⃣\n  2️⃣per3️⃣\n}\n\n# A page\n")
+        client.open("docs/page.md", page.text)
+        let result = try client.request("textDocument/completion", client.textDocumentPosition("docs/page.md", page["3️⃣"]))
+        let first = try #require(result["items"]?[0])
+        #expect(first["label"] == "persona")
+        #expect(first["textEdit"] == ["range": ["start": page["2️⃣"], "end": page["3️⃣"]], "newText": "\"persona\": "])
+        #expect(first["additionalTextEdits"] == [["range": ["start": page["1️⃣"], "end": page["1️⃣"]], "newText": ","]])
+    }
+
     @Test func definitionAndReferencesSpanOpenAndClosedFiles() throws {
         let client = try TestClient(files: SampleWorkspace.files)
         let page = MarkedText("Both 1️⃣Service Catalogs are listed.\n")

@@ -23,6 +23,9 @@ public enum CompletionFeature {
         /// The text accepting the item writes, when it is not the label: a front-matter key with its
         /// separator in the block's syntax (`persona: `, `persona = `, `"persona": `), a quoted value.
         public var insertText: String? = nil
+        /// Other edits accepting the item makes (LSP `additionalTextEdits`): the comma a JSON member
+        /// before a new one needs.
+        public var additionalEdits: [FileEdit] = []
     }
 
     public struct Result: Sendable {
@@ -326,6 +329,22 @@ public enum CompletionFeature {
         let indent = before.prefix { $0 == " " || $0 == "\t" }.count
         let start = line.lowerBound + indent
         let existing = Set(document.markdown.frontMatter?.entries.map(\.key) ?? [])
+        // A JSON member added after another needs a comma after that one.
+        var additionalEdits: [FileEdit] = []
+        if syntax == .json, let contentStart = document.markdown.frontMatter?.contentRange.lowerBound {
+            var line = text.line(of: offset) - 1
+            while line >= 0, text.lineRange(line).lowerBound >= contentStart {
+                let content = ByteClass.trimmingWhitespace(text.lineRange(line), in: bytes)
+                if !content.isEmpty {
+                    let end = content.upperBound
+                    if ![UInt8(ascii: ","), UInt8(ascii: "{"), UInt8(ascii: "[")].contains(bytes[end - 1]) {
+                        additionalEdits = [FileEdit(file: document.path, range: end..<end, newText: ",")]
+                    }
+                    break
+                }
+                line -= 1
+            }
+        }
         var items: [Item] = []
         for (key, detail) in frontMatterKeys where !existing.contains(key) {
             let written: String
@@ -335,7 +354,7 @@ public enum CompletionFeature {
             case .json: written = "\"" + key + "\": "
             }
             items.append(Item(label: key, matchedAlias: nil, filterText: syntax == .json ? "\"" + key + "\"" : key, entry: nil, detail: detail,
-                              replaceRange: start..<offset, rank: items.count, isFrontMatter: true, insertText: written))
+                              replaceRange: start..<offset, rank: items.count, isFrontMatter: true, insertText: written, additionalEdits: additionalEdits))
         }
         return Result(items: items, isIncomplete: false)
     }

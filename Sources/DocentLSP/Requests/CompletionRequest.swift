@@ -36,6 +36,9 @@ enum CompletionRequest: RequestHandler {
             } else {
                 object["textEdit"] = ["range": server.range(item.replaceRange, in: document.text), "newText": .string(editText)]
             }
+            if !item.additionalEdits.isEmpty {
+                object["additionalTextEdits"] = .array(item.additionalEdits.map { ["range": server.range($0.range, in: document.text), "newText": .string($0.newText)] })
+            }
             if let alias = item.matchedAlias {
                 if supportsLabelDetails {
                     object["labelDetails"] = ["detail": .string(" (for \(alias))"), "description": JSONValue(item.detail)]
