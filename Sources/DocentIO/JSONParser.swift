@@ -239,7 +239,7 @@ public struct JSONParser {
                         value = 0xFFFD
                     }
                     let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    JSONEscape.appendUTF8(scalar, to: &scalars)
                 default:
                     throw error("Invalid escape ‘\\\(Character(Unicode.Scalar(escape)))’", at: index - 2)
                 }

@@ -341,7 +341,7 @@ struct JSONFrontMatterReader {
                 index += 6
                 scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
             }
-            value += Array(String(Character(scalar ?? "\u{FFFD}")).utf8)
+            JSONEscape.appendUTF8(scalar ?? "\u{FFFD}", to: &value)
         default:
             // The escaped character, whole (it may take several bytes).
             while index < end && bytes[index] & 0xC0 == 0x80 { index += 1 }

@@ -168,7 +168,7 @@ enum FrontMatterScalars {
             } else if letter == UInt8(ascii: "u") || letter == UInt8(ascii: "U"), case let digits = letter == UInt8(ascii: "u") ? 4 : 8,
                       index + digits <= bytes.count, let value = JSONEscape.hexValue(bytes[index..<(index + digits)]), let scalar = Unicode.Scalar(value) {
                 // `\u0041` (YAML, TOML), `\U0001F600` (TOML, YAML): a code point.
-                result += Array(String(Character(scalar)).utf8)
+                JSONEscape.appendUTF8(scalar, to: &result)
                 index += digits
             } else {
                 // Not an escape these readers know: the character as written.

@@ -29,6 +29,11 @@ public enum JSONEscape {
         output.append(UInt8(ascii: "\""))
     }
 
+    /// Appends `scalar` as UTF-8, the form an escape (`\u00e9`) writes into the string's bytes.
+    public static func appendUTF8(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        Unicode.UTF8.encode(scalar) { output.append($0) }
+    }
+
     /// The number that hexadecimal digits (`\u` escapes' four) write; nil when one is no digit.
     public static func hexValue(_ digits: ArraySlice<UInt8>) -> UInt32? {
         var value: UInt32 = 0
