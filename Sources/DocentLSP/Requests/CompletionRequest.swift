@@ -37,7 +37,7 @@ enum CompletionRequest: RequestHandler {
                 object["textEdit"] = ["range": server.range(item.replaceRange, in: document.text), "newText": .string(editText)]
             }
             if !item.additionalEdits.isEmpty {
-                object["additionalTextEdits"] = .array(item.additionalEdits.map { ["range": server.range($0.range, in: document.text), "newText": .string($0.newText)] })
+                object["additionalTextEdits"] = .array(item.additionalEdits.map { server.textEdit($0, in: document.text) })
             }
             if let alias = item.matchedAlias {
                 if supportsLabelDetails {

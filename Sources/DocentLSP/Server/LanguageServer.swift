@@ -397,6 +397,11 @@ public final class LanguageServer: @unchecked Sendable {
         LSPConversion.range(text.positionRange(of: range, encoding: encoding))
     }
 
+    /// An LSP `TextEdit` for `edit`, on `text` (the document it edits).
+    func textEdit(_ edit: FileEdit, in text: SourceText) -> JSONValue {
+        ["range": range(edit.range, in: text), "newText": .string(edit.newText)]
+    }
+
     func location(_ location: WorkspaceLocation, in workspace: ServerWorkspace) -> JSONValue? {
         guard let document = workspace.snapshot.document(location.file) else { return nil }
         return ["uri": .string(uri(of: location.file, in: workspace)), "range": range(location.range, in: document.text)]

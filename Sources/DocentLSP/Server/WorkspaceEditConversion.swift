@@ -37,7 +37,7 @@ extension LanguageServer {
             case .edit(let edit):
                 guard let document = workspace.snapshot.document(edit.file) else { continue }
                 if byFile[edit.file] == nil { order.append(edit.file) }
-                byFile[edit.file, default: []].append(["range": range(edit.range, in: document.text), "newText": .string(edit.newText)])
+                byFile[edit.file, default: []].append(textEdit(edit, in: document.text))
             case .renameFile(let from, let to):
                 guard clientAppliesResourceOperation("rename") else { continue }
                 renames.append(["kind": "rename", "oldUri": .string(uri(of: from, in: workspace)), "newUri": .string(workspace.url(of: to).absoluteString),
