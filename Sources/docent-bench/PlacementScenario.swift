@@ -34,7 +34,7 @@ enum PlacementScenario {
     static func run(_ arguments: [String]) -> Int32 {
         let options: BenchmarkOptions
         do {
-            options = try BenchmarkOptions(arguments, valued: ["--labels", "--seed", "--fraction", "--param", "--dump", "--export"], boolean: ["--verbose", "--agreed-only"])
+            options = try BenchmarkOptions(arguments, valued: ["--labels", "--seed", "--fraction", "--param", "--dump", "--export", "--stability-edits"], boolean: ["--verbose", "--agreed-only"])
         } catch {
             printError("docent-bench placement: \(error)")
             return 2
@@ -179,6 +179,10 @@ enum PlacementScenario {
         print("leave-one-out: best persona is the page's own for \(right)/\(judged.count) pages ("
               + correct.keys.sorted().map { "\(catalog.personas[$0].id) \(correct[$0]!.0)/\(correct[$0]!.1)" }.joined(separator: ", ") + ")")
 
+        // Its own generator, so that the moves below are the same with or without it.
+        var stabilityGenerator = SeededGenerator(seed: seed ^ 0x5EED)
+        measureStability(truth: truth, judged: judged, rule: documentRule, edits: Int(options.value("--stability-edits") ?? "30") ?? 30,
+                         generator: &stabilityGenerator, verbose: verbose)
         var generator = SeededGenerator(seed: seed)
         let documentCounts = movePages(truth: truth, judged: judged, model: model, rule: documentRule, fraction: fraction, generator: &generator, verbose: verbose)
         print("misplaced-document: \(judged.count) pages each moved once into a section of another persona, \(Int((fraction * 100).rounded())) % per round")
@@ -201,6 +205,54 @@ enum PlacementScenario {
             print("  (\(sectionCounts.missedReadingOtherwise) of the missed parts read most as another persona than the page they came from, whose persona labels them)")
         }
         return 0
+    }
+
+    /// How much one writer's edit moves the verdicts on other pages. Section profiles are learned from
+    /// the workspace, so a page rewritten or deleted changes, a little, how every page of its section
+    /// and of the others reads. This counts the other judged pages whose `misplaced-document` verdict
+    /// (warned or not, and which persona it names) changes when one page loses the second half of its
+    /// text, or is deleted: `edits` pages of each (30 by default), chosen at random.
+    static func measureStability(truth: PlacementTruth, judged: [String], rule: MisplacedDocumentRule, edits: Int, generator: inout SeededGenerator, verbose: Bool) {
+        func verdicts(_ snapshot: WorkspaceSnapshot, skipping skipped: String?) -> [String: String] {
+            var result: [String: String] = [:]
+            for path in judged where path != skipped {
+                guard let warning = rule.check(path, in: snapshot, cache: AnalysisCache()).first else { continue }
+                if case .string(let persona)? = warning.data["suggestedPersona"] { result[path] = persona } else { result[path] = "?" }
+            }
+            return result
+        }
+        let baseline = verdicts(truth.arranged, skipping: nil)
+        var sample = judged
+        sample.shuffle(using: &generator)
+        sample = Array(sample.prefix(max(0, edits)))
+        for (label, makeChange) in [
+            ("loses the second half of its text", { (path: String, text: String) -> WorkspaceChange in
+                let bytes = Array(text.utf8)
+                var cut = bytes.count / 2
+                while cut < bytes.count && bytes[cut] != UInt8(ascii: "\n") { cut += 1 }
+                return .setDocument(path: path, text: SourceText(String(decoding: bytes[..<cut], as: UTF8.self) + "\n"), version: 2)
+            }),
+            ("is deleted", { (path: String, _: String) -> WorkspaceChange in .removeDocument(path: path) }),
+        ] {
+            var changedCounts: [Int] = []
+            for path in sample {
+                guard let document = truth.arranged.document(path) else { continue }
+                let snapshot = truth.arranged.applying([makeChange(path, document.text.string)])
+                var after = verdicts(snapshot, skipping: path)
+                var before = baseline
+                before[path] = nil
+                after[path] = nil
+                let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+                changedCounts.append(changed.count)
+                if verbose {
+                    for other in changed { print("  verdict moved: \(other) \(before[other] ?? "quiet") → \(after[other] ?? "quiet") when \(path) \(label)") }
+                }
+            }
+            let moved = changedCounts.filter { $0 > 0 }.count
+            let total = changedCounts.reduce(0, +)
+            print("stability: when one page \(label), other pages' misplaced-document verdicts change on \(moved) of \(changedCounts.count) edits "
+                  + "(\(total) verdicts in all, at most \(changedCounts.max() ?? 0) per edit, of \(judged.count - 1) pages)")
+        }
     }
 
     nonisolated(unsafe) static var dumpPath: String?

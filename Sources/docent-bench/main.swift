@@ -17,7 +17,7 @@ Scenarios:
 
   docent-bench check WORKSPACE [--runs N]
   docent-bench lsp WORKSPACE [--requests N] [--extra-terms N] [--binary PATH]   (build docent first: swift build -c release)
-  docent-bench placement WORKSPACE [--labels FILE] [--seed N] [--fraction F] [--verbose] [--agreed-only] [--param NAME=VALUE …] [--dump FILE] [--export FILE]
+  docent-bench placement WORKSPACE [--labels FILE] [--seed N] [--fraction F] [--verbose] [--agreed-only] [--param NAME=VALUE …] [--dump FILE] [--export FILE] [--stability-edits N]
   docent-bench scale WORKSPACE
 """
 
