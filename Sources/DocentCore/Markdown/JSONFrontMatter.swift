@@ -327,32 +327,17 @@ struct JSONFrontMatterReader {
             value.append(byte)
             return
         }
-        switch letter {
-        case UInt8(ascii: "u"):
-            guard let unit = hexUnit(at: index) else {
-                report("`\\u` takes four hexadecimal digits", start..<index)
-                return
-            }
-            index += 4
-            var scalar = Unicode.Scalar(unit)
-            // A surrogate pair is two escapes; a lone surrogate is U+FFFD.
-            if (0xD800...0xDBFF).contains(unit), index + 1 < end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
-               let low = hexUnit(at: index + 2), (0xDC00...0xDFFF).contains(low) {
-                index += 6
-                scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-            }
-            JSONEscape.appendUTF8(scalar ?? "\u{FFFD}", to: &value)
-        default:
+        guard letter == UInt8(ascii: "u") else {
             // The escaped character, whole (it may take several bytes).
             while index < end && bytes[index] & 0xC0 == 0x80 { index += 1 }
             report("`\(text.string(in: start..<index))` is not a JSON escape", start..<index)
             value += bytes[(start + 1)..<index]
+            return
         }
-    }
-
-    private func hexUnit(at offset: Int) -> UInt32? {
-        guard offset + 4 <= end else { return nil }
-        return JSONEscape.hexValue(bytes[offset..<(offset + 4)])
+        let escape = JSONEscape.unicodeEscape(in: bytes, at: start, end: end)
+        index = escape.range.upperBound
+        if let problem = escape.problem { report(problem.message, escape.range) }
+        if let scalar = escape.scalar { JSONEscape.appendUTF8(scalar, to: &value) }
     }
 
     /// Whether `token` is a JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
