@@ -247,33 +247,16 @@ public struct JSONParser {
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = index
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, ByteDigits.isDigit(bytes[index]) else { throw error("Invalid number") }
-        if bytes[index] == UInt8(ascii: "0") {
-            index += 1
-            if index < bytes.count && ByteDigits.isDigit(bytes[index]) { throw error("Leading zeros are not allowed in numbers") }
-        } else {
-            while index < bytes.count && ByteDigits.isDigit(bytes[index]) { index += 1 }
-        }
-        if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            guard index < bytes.count, ByteDigits.isDigit(bytes[index]) else { throw error("Expected digits after the decimal point") }
-            while index < bytes.count && ByteDigits.isDigit(bytes[index]) { index += 1 }
-        }
-        if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
-            index += 1
-            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
-            guard index < bytes.count, ByteDigits.isDigit(bytes[index]) else { throw error("Expected digits in the exponent") }
-            while index < bytes.count && ByteDigits.isDigit(bytes[index]) { index += 1 }
+        switch JSONNumber.scan(bytes[...], from: start) {
+        case .problem(let problem, let offset):
+            throw error(problem.message, at: offset)
+        case .number(let end):
+            index = end
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text) else { throw error("Invalid number", at: start) }
         return .number(value)
     }
-}
-
-enum ByteDigits {
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }
 
 extension String {

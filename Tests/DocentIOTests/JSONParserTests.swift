@@ -179,6 +179,24 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// Both JSON readers take numbers by one grammar (`JSONNumber`).
+    @Test(arguments: [
+        ("0", true), ("-0", true), ("12", true), ("1.5e3", true), ("-0.25E-2", true), ("1e+2", true),
+        ("01", false), ("-01", false), ("1.", false), ("1.e3", false), ("-", false), ("1e", false), ("1e+", false),
+        (".5", false), ("+1", false), ("1.5.3", false), ("0x1F", false), ("1_000", false),
+    ])
+    func bothJSONReadersTakeTheSameNumbers(_ token: String, _ isNumber: Bool) throws {
+        let json = "{\n  \"weight\": \(token)\n}\n"
+        let frontMatter = try #require(FrontMatterReader.read(SourceText(json)))
+        #expect(frontMatter.problems.isEmpty == isNumber)
+        #expect(frontMatter.string("weight") == token)
+        if isNumber {
+            #expect(try JSONParser.parse(json)["weight"] == .number(Double(token)!))
+        } else {
+            #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(json) }
+        }
+    }
+
     @Test func depthLimit() throws {
         let atLimit = String(repeating: "[", count: JSONParser.maximumDepth) + String(repeating: "]", count: JSONParser.maximumDepth)
         _ = try JSONParser.parse(atLimit)

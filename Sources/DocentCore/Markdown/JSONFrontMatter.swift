@@ -340,27 +340,9 @@ struct JSONFrontMatterReader {
         if let scalar = escape.scalar { JSONEscape.appendUTF8(scalar, to: &value) }
     }
 
-    /// Whether `token` is a JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    /// Whether `token` is a JSON number (`JSONNumber`), whole.
     static func isNumber(_ token: ArraySlice<UInt8>) -> Bool {
-        var index = token.startIndex
-        func digits() -> Int {
-            let start = index
-            while index < token.endIndex && ByteClass.isDigit(token[index]) { index += 1 }
-            return index - start
-        }
-        if index < token.endIndex && token[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < token.endIndex else { return false }
-        if token[index] == UInt8(ascii: "0") { index += 1 } else if digits() == 0 { return false }
-        if index < token.endIndex && token[index] == UInt8(ascii: ".") {
-            index += 1
-            guard digits() > 0 else { return false }
-        }
-        if index < token.endIndex && (token[index] | 0x20) == UInt8(ascii: "e") {
-            index += 1
-            if index < token.endIndex && (token[index] == UInt8(ascii: "+") || token[index] == UInt8(ascii: "-")) { index += 1 }
-            guard digits() > 0 else { return false }
-        }
-        return index == token.endIndex
+        JSONNumber.scan(token, from: token.startIndex) == .number(end: token.endIndex)
     }
 
     // MARK: Helpers
