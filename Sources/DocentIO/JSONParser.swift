@@ -22,9 +22,16 @@ public struct JSONParser {
     public private(set) var locations: [String: Int] = [:]
     private var path: [String] = []
     private let recordsLocations: Bool
+    /// Whether a `\u` escape of a lone UTF-16 surrogate (`"\uD83D"`) is read as U+FFFD rather than
+    /// reported (`JSONEscape.unicodeEscape`).
+    private let replacesLoneSurrogates: Bool
 
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes, recordsLocations: false)
+    /// Parses `bytes`; a lone surrogate's escape is an error, as in Foundation's JSONSerialization,
+    /// unless `replacingLoneSurrogates` (for messages from a client, whose strings may hold one: a
+    /// JavaScript string can, and `JSON.stringify` writes it as an escape), when it is U+FFFD, as
+    /// invalid UTF-8 is.
+    public static func parse(_ bytes: [UInt8], replacingLoneSurrogates: Bool = false) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, recordsLocations: false, replacesLoneSurrogates: replacingLoneSurrogates)
         return try parser.parseDocument()
     }
 
@@ -34,14 +41,15 @@ public struct JSONParser {
 
     /// Parses and returns the offset of every value by JSON pointer, for reporting problems in place.
     public static func parseWithLocations(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (JSONValue, [String: Int]) {
-        var parser = JSONParser(bytes: bytes, recordsLocations: true)
+        var parser = JSONParser(bytes: bytes, recordsLocations: true, replacesLoneSurrogates: false)
         let value = try parser.parseDocument()
         return (value, parser.locations)
     }
 
-    init(bytes: [UInt8], recordsLocations: Bool) {
+    init(bytes: [UInt8], recordsLocations: Bool, replacesLoneSurrogates: Bool) {
         self.bytes = bytes
         self.recordsLocations = recordsLocations
+        self.replacesLoneSurrogates = replacesLoneSurrogates
     }
 
     /// 1-based line and column of a byte offset, the column in UTF-16 code units (a character beyond
@@ -219,30 +227,16 @@ public struct JSONParser {
                     runStart = index
                     continue
                 }
-                switch escape {
-                case UInt8(ascii: "u"):
-                    var value = try parseHex4()
-                    if value >= 0xD800 && value < 0xDC00 {
-                        // A high surrogate must pair with a low one; a lone one becomes U+FFFD.
-                        if index + 1 < bytes.count && bytes[index] == UInt8(ascii: "\\") && bytes[index + 1] == UInt8(ascii: "u") {
-                            index += 2
-                            let low = try parseHex4()
-                            if low >= 0xDC00 && low < 0xE000 {
-                                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                            } else {
-                                value = 0xFFFD
-                            }
-                        } else {
-                            value = 0xFFFD
-                        }
-                    } else if value >= 0xDC00 && value < 0xE000 {
-                        value = 0xFFFD
-                    }
-                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                    JSONEscape.appendUTF8(scalar, to: &scalars)
-                default:
+                guard escape == UInt8(ascii: "u") else {
                     throw error("Invalid escape ‘\\\(Character(Unicode.Scalar(escape)))’", at: index - 2)
                 }
+                let unicode = JSONEscape.unicodeEscape(in: bytes, at: index - 2, end: bytes.count)
+                // A lone surrogate is an error, or U+FFFD when the parser replaces it.
+                if let problem = unicode.problem, unicode.scalar == nil || !replacesLoneSurrogates {
+                    throw error(problem.message, at: unicode.range.lowerBound)
+                }
+                if let scalar = unicode.scalar { JSONEscape.appendUTF8(scalar, to: &scalars) }
+                index = unicode.range.upperBound
                 runStart = index
                 continue
             }
@@ -251,53 +245,18 @@ public struct JSONParser {
         return String(decoding: scalars, as: UTF8.self)
     }
 
-    private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("Incomplete \\u escape") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw error("Invalid hex digit in \\u escape")
-            }
-            value = value * 16 + digit
-            index += 1
-        }
-        return value
-    }
-
     private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = index
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, ByteDigits.isDigit(bytes[index]) else { throw error("Invalid number") }
-        if bytes[index] == UInt8(ascii: "0") {
-            index += 1
-            if index < bytes.count && ByteDigits.isDigit(bytes[index]) { throw error("Leading zeros are not allowed in numbers") }
-        } else {
-            while index < bytes.count && ByteDigits.isDigit(bytes[index]) { index += 1 }
-        }
-        if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            guard index < bytes.count, ByteDigits.isDigit(bytes[index]) else { throw error("Expected digits after the decimal point") }
-            while index < bytes.count && ByteDigits.isDigit(bytes[index]) { index += 1 }
-        }
-        if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
-            index += 1
-            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
-            guard index < bytes.count, ByteDigits.isDigit(bytes[index]) else { throw error("Expected digits in the exponent") }
-            while index < bytes.count && ByteDigits.isDigit(bytes[index]) { index += 1 }
+        switch JSONNumber.scan(bytes[...], from: start) {
+        case .problem(let problem, let offset):
+            throw error(problem.message, at: offset)
+        case .number(let end):
+            index = end
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text) else { throw error("Invalid number", at: start) }
         return .number(value)
     }
-}
-
-enum ByteDigits {
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }
 
 extension String {

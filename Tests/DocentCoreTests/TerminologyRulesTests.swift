@@ -385,6 +385,19 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         ])
     }
 
+    /// The words a hyphen joins are compared whole and in any case, however many there are; a hyphen
+    /// with no ASCII letter or digit after it (at the end of a word, doubled, before a letter beyond
+    /// ASCII) joins nothing, and a word is read up to its first letter beyond ASCII.
+    @Test func compoundFormersAreWholeWordsInAnyCase() {
+        let casing = ("term-casing", Severity.warning, "Write “DocHub”, not “Dochub”", "DocHub" as String?)
+        checkTerminology("""
+        NON-⟦Dochub⟧ pages, ⟦Dochub⟧-BASED sites, anti-non-⟦Dochub⟧-generated-free ones, ⟦Dochub⟧-independent builds.
+        Dochub-bas, Dochub-basedx, Dochub-independently, re-Dochub-cli, Dochub-2 and Dochub-café name code.
+        ⟦Dochub⟧- and ⟦Dochub⟧--based, ⟦Dochub⟧-ähnlich, é-⟦Dochub⟧ and ⟦Dochub⟧‑based (a non-breaking hyphen) join nothing.
+
+        """, Array(repeating: casing, count: 9))
+    }
+
     @Test func aTableCellThatIsOneLowerCaseIdentifierIsNotFlagged() {
         checkTerminology("""
         | Input | Purpose |

@@ -1,3 +1,4 @@
+import DocentCore
 import Testing
 @testable import DocentIO
 
@@ -24,10 +25,6 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         (#""esc \" \\ \/ \b \f \n \r \t""#, .string("esc \" \\ / \u{8} \u{C} \n \r \t")),
         (#""\u00e9\u4E2D""#, .string("é中")),
         (#""\ud83d\ude00""#, .string("😀")),
-        (#""\ud83d""#, .string("\u{FFFD}")),
-        (#""\ude00x""#, .string("\u{FFFD}x")),
-        (#""\ud83dx""#, .string("\u{FFFD}x")),
-        (#""\ud83d\u0041""#, .string("\u{FFFD}")),
         (#""raw 😀 é""#, .string("raw 😀 é")),
         ("[]", .array([])),
         ("{}", .object(JSONObject())),
@@ -47,7 +44,13 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         JSONErrorCase(name: "missing colon on line 3", json: "{\n  \"a\": 1,\n  \"b\" 2\n}", message: "Expected ‘:’ after the key \"b\"", line: 3, column: 7),
         JSONErrorCase(name: "unterminated string", json: #"{"a": "abc"#, message: "Unterminated string", line: 1, column: 7),
         JSONErrorCase(name: "bad escape", json: #"["a\x"]"#, message: "Invalid escape ‘\\x’", line: 1, column: 4),
-        JSONErrorCase(name: "bad hex digit", json: #""\u12G4""#, message: "Invalid hex digit in \\u escape", line: 1, column: 6),
+        JSONErrorCase(name: "bad hex digit", json: #""\u12G4""#, message: "`\\u` takes four hexadecimal digits", line: 1, column: 2),
+        JSONErrorCase(name: "too few hex digits at the end", json: #""ab\u12"#, message: "`\\u` takes four hexadecimal digits", line: 1, column: 4),
+        JSONErrorCase(name: "lone high surrogate", json: #"["\ud83d"]"#, message: "`\\ud83d` is the first half of a UTF-16 surrogate pair without its second half (`\\uDC00`–`\\uDFFF`) after it", line: 1, column: 3),
+        JSONErrorCase(name: "high surrogate before a character", json: #""\ud83dx""#, message: "`\\ud83d` is the first half of a UTF-16 surrogate pair without its second half (`\\uDC00`–`\\uDFFF`) after it", line: 1, column: 2),
+        JSONErrorCase(name: "high surrogate before an escape that is no low surrogate", json: "{\n  \"a\": \"é\\uD83D\\u0041\"\n}", message: "`\\uD83D` is the first half of a UTF-16 surrogate pair without its second half (`\\uDC00`–`\\uDFFF`) after it", line: 2, column: 10),
+        JSONErrorCase(name: "lone low surrogate", json: #""x\uDE00""#, message: "`\\uDE00` is the second half of a UTF-16 surrogate pair without its first half (`\\uD800`–`\\uDBFF`) before it", line: 1, column: 3),
+        JSONErrorCase(name: "surrogates in the wrong order", json: #""\uDE00\uD83D""#, message: "`\\uDE00` is the second half of a UTF-16 surrogate pair without its first half (`\\uD800`–`\\uDBFF`) before it", line: 1, column: 2),
         JSONErrorCase(name: "raw control character", json: "\"a\tb\"", message: "Control character in string; escape it", line: 1, column: 3),
         JSONErrorCase(name: "single-quoted key", json: "{'a': 1}", message: "Expected a string key in double quotes", line: 1, column: 2),
         JSONErrorCase(name: "missing comma", json: "[1 2]", message: "Expected ‘,’ or ‘]’ in array, found ‘2’", line: 1, column: 4),
@@ -79,6 +82,118 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
             #expect(error.column == example.column)
             #expect(error.description == "\(example.line):\(example.column): \(example.message)")
             return true
+        }
+    }
+
+    /// A client's message may hold a lone surrogate (a JavaScript string can, and `JSON.stringify`
+    /// escapes it): parsed for JSON-RPC, it is U+FFFD, that escape alone, and what follows is read on
+    /// its own.
+    @Test(arguments: [
+        (#""\ud83d""#, "\u{FFFD}"),
+        (#""\ude00x""#, "\u{FFFD}x"),
+        (#""\ud83dx""#, "\u{FFFD}x"),
+        (#""\ud83d\u0041""#, "\u{FFFD}A"),
+        (#""\uD83D\uD83D\uDE00""#, "\u{FFFD}😀"),
+        (#""\uDE00\uD83D""#, "\u{FFFD}\u{FFFD}"),
+        (#""\ud83d\n""#, "\u{FFFD}\n"),
+        (#""\ud83d\ude00""#, "😀"),
+    ])
+    func replacingLoneSurrogates(_ json: String, _ expected: String) throws {
+        #expect(try JSONParser.parse(Array(json.utf8), replacingLoneSurrogates: true) == .string(expected))
+    }
+
+    /// Replacing lone surrogates leaves every other escape error an error.
+    @Test func replacingLoneSurrogatesKeepsBadHexAnError() {
+        #expect(throws: JSONSyntaxError(message: "`\\u` takes four hexadecimal digits", offset: 9, line: 1, column: 10)) {
+            try JSONParser.parse(Array(#""\uD83D x\u12G4""#.utf8), replacingLoneSurrogates: true)
+        }
+    }
+
+    /// A JSON string's content and how both JSON readers read it.
+    struct EscapeCase: Sendable, CustomTestStringConvertible {
+        struct Problem: Sendable {
+            var message: String
+            /// Where it is in `escaped`, in bytes.
+            var offset: Int
+            var length: Int
+        }
+
+        var name: String
+        /// The content as written between the quotes (ASCII).
+        var escaped: String
+        /// What the front-matter reader reads, and the parser when it replaces lone surrogates.
+        var value: String
+        var problems: [Problem] = []
+        /// Whether the parser reads `value` when it replaces lone surrogates (not when a `\u` has no digits).
+        var replaceable = true
+        var testDescription: String { name }
+    }
+
+    static func high(_ escape: String, _ offset: Int) -> EscapeCase.Problem {
+        EscapeCase.Problem(message: "`\(escape)` is the first half of a UTF-16 surrogate pair without its second half (`\\uDC00`–`\\uDFFF`) after it", offset: offset, length: 6)
+    }
+
+    static func low(_ escape: String, _ offset: Int) -> EscapeCase.Problem {
+        EscapeCase.Problem(message: "`\(escape)` is the second half of a UTF-16 surrogate pair without its first half (`\\uD800`–`\\uDBFF`) before it", offset: offset, length: 6)
+    }
+
+    static func noDigits(_ offset: Int) -> EscapeCase.Problem {
+        EscapeCase.Problem(message: "`\\u` takes four hexadecimal digits", offset: offset, length: 2)
+    }
+
+    static let escapeCases: [EscapeCase] = [
+        EscapeCase(name: "code points", escaped: #"\u00e9\u4E2D"#, value: "é中"),
+        EscapeCase(name: "a surrogate pair", escaped: #"\ud83d\ude00"#, value: "😀"),
+        EscapeCase(name: "a high surrogate at the end of the string", escaped: #"Smile \uD83D"#, value: "Smile \u{FFFD}", problems: [high(#"\uD83D"#, 6)]),
+        EscapeCase(name: "a high surrogate before an escape that is no low surrogate", escaped: #"\uD83D\u0041"#, value: "\u{FFFD}A", problems: [high(#"\uD83D"#, 0)]),
+        EscapeCase(name: "a high surrogate before a one-letter escape", escaped: #"\ud83d\""#, value: "\u{FFFD}\"", problems: [high(#"\ud83d"#, 0)]),
+        EscapeCase(name: "a high surrogate before a pair", escaped: #"\uD83D\uD83D\uDE00"#, value: "\u{FFFD}😀", problems: [high(#"\uD83D"#, 0)]),
+        EscapeCase(name: "a lone low surrogate", escaped: #"\uDE00"#, value: "\u{FFFD}", problems: [low(#"\uDE00"#, 0)]),
+        EscapeCase(name: "a pair in the wrong order", escaped: #"\uDE00\uD83D"#, value: "\u{FFFD}\u{FFFD}", problems: [low(#"\uDE00"#, 0), high(#"\uD83D"#, 6)]),
+        EscapeCase(name: "no hexadecimal digits", escaped: #"a\u12G4"#, value: "a12G4", problems: [noDigits(1)], replaceable: false),
+        EscapeCase(name: "a high surrogate before a short escape", escaped: #"\uD83D\u12"#, value: "\u{FFFD}12", problems: [high(#"\uD83D"#, 0), noDigits(6)], replaceable: false),
+    ]
+
+    /// `docent.json`'s parser and the JSON front-matter reader decode `\u` escapes with one decoder
+    /// (`JSONEscape.unicodeEscape`): the same text gives the front matter its value and problems,
+    /// and the parser that value or an error, the first problem's message in its place.
+    @Test(arguments: escapeCases)
+    func bothJSONReadersReadEscapesAlike(_ example: EscapeCase) throws {
+        let opening = "{\n  \"title\": \""
+        let json = opening + example.escaped + "\"\n}\n"
+        let start = opening.utf8.count
+        let frontMatter = try #require(FrontMatterReader.read(SourceText(json)))
+        #expect(frontMatter.string("title") == example.value)
+        #expect(frontMatter.problems == example.problems.map { SyntaxProblem(message: $0.message, range: (start + $0.offset)..<(start + $0.offset + $0.length)) })
+        guard let first = example.problems.first else {
+            #expect(try JSONParser.parse(json)["title"] == .string(example.value))
+            return
+        }
+        // The string's content starts at line 2, column 13.
+        let error = JSONSyntaxError(message: first.message, offset: start + first.offset, line: 2, column: 13 + first.offset)
+        #expect(throws: error) { try JSONParser.parse(json) }
+        if example.replaceable {
+            #expect(try JSONParser.parse(Array(json.utf8), replacingLoneSurrogates: true)["title"] == .string(example.value))
+        } else {
+            #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array(json.utf8), replacingLoneSurrogates: true) }
+        }
+    }
+
+    /// Both JSON readers take numbers by one grammar (`JSONNumber`).
+    @Test(arguments: [
+        ("0", true), ("-0", true), ("12", true), ("1.5e3", true), ("-0.25E-2", true), ("1e+2", true),
+        ("01", false), ("-01", false), ("1.", false), ("1.e3", false), ("-", false), ("1e", false), ("1e+", false),
+        (".5", false), ("+1", false), ("1.5.3", false), ("0x1F", false), ("1_000", false),
+    ])
+    func bothJSONReadersTakeTheSameNumbers(_ token: String, _ isNumber: Bool) throws {
+        let json = "{\n  \"weight\": \(token)\n}\n"
+        let frontMatter = try #require(FrontMatterReader.read(SourceText(json)))
+        #expect(frontMatter.problems.isEmpty == isNumber)
+        #expect(frontMatter.string("weight") == token)
+        if isNumber {
+            #expect(try JSONParser.parse(json)["weight"] == .number(Double(token)!))
+        } else {
+            #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(json) }
         }
     }
 

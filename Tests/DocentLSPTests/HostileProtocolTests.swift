@@ -156,6 +156,18 @@ import Testing
         #expect(client.responses(id: 2).count == 1)
     }
 
+    /// A client's text may hold a lone surrogate (a JavaScript string can, and `JSON.stringify` writes
+    /// it as an escape): the message is applied, the surrogate read as U+FFFD, as invalid UTF-8 is,
+    /// not refused as a parse error (an edit lost).
+    @Test func aLoneSurrogateInAClientStringIsReadAsReplacementCharacter() {
+        let client = ByteStreamClient()
+        client.clear()
+        client.feed(MessageFramer.frame(Array(##"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///hostile/docs/page.md","languageId":"markdown","version":1,"text":"# Smile \ud83d\u0041\n"}}}"##.utf8)))
+        #expect(client.anonymousErrors.isEmpty)
+        client.feed(request(id: 1, "textDocument/documentSymbol", ["textDocument": ["uri": .string(Self.page)]]))
+        #expect(client.responses(id: 1).first?["result"]?[0]?["name"] == "Smile \u{FFFD}A")
+    }
+
     @Test func validJSONOfTheWrongShapeIsAnswered() {
         let client = ByteStreamClient()
         client.clear()

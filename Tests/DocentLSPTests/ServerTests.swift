@@ -214,6 +214,36 @@ import Testing
         #expect(first["additionalTextEdits"] == [["range": ["start": page["1️⃣"], "end": page["1️⃣"]], "newText": ","]])
     }
 
+    /// A JSON key completed between two members brings the comma the next one needs: a client with
+    /// snippet support gets the member as a snippet, the cursor in its value and persona ids as a
+    /// choice; another gets the comma as plain text, its value typed before it.
+    @Test func jsonFrontMatterKeysBringTheCommaTheNextMemberNeeds() throws {
+        let page = MarkedText("{\n  \"title\": \"A page\",\n  1️⃣\"per2️⃣\n  \"slug\": \"a\"\n}\n\n# A page\n")
+        let range: JSONValue = ["start": page["1️⃣"], "end": page["2️⃣"]]
+        let snippets = try TestClient(files: SampleWorkspace.files, capabilities: ["textDocument": ["completion": ["completionItem": ["snippetSupport": true]]]])
+        snippets.open("docs/page.md", page.text)
+        let snippet = try #require(try snippets.request("textDocument/completion", snippets.textDocumentPosition("docs/page.md", page["2️⃣"]))["items"]?[0])
+        #expect(snippet["label"] == "persona")
+        #expect(snippet["textEdit"] == ["range": range, "newText": #""persona": "${1|end-user,administrator,integrator,contributor,business-stakeholder,evaluator|}","#])
+        #expect(snippet["insertTextFormat"] == 2)
+        #expect(snippet["additionalTextEdits"] == nil)
+        let plain = try TestClient(files: SampleWorkspace.files)
+        plain.open("docs/page.md", page.text)
+        let text = try #require(try plain.request("textDocument/completion", plain.textDocumentPosition("docs/page.md", page["2️⃣"]))["items"]?[0])
+        #expect(text["textEdit"] == ["range": range, "newText": #""persona": ,"#])
+        #expect(text["insertTextFormat"] == nil)
+        // Filled in, the block is valid JSON; without the comma it was not.
+        var version = 1
+        func syntaxProblems(_ member: String) -> [String] {
+            version += 1
+            plain.notify("textDocument/didChange", ["textDocument": ["uri": .string(plain.uri("docs/page.md")), "version": JSONValue(version)],
+                                                    "contentChanges": [["text": .string("{\n  \"title\": \"A page\",\n  \(member)\n  \"slug\": \"a\"\n}\n\n# A page\n")]]])
+            return (plain.publishedDiagnostics("docs/page.md")?["diagnostics"]?.arrayValue ?? []).filter { $0["code"] == "front-matter-syntax" }.compactMap { $0["message"]?.stringValue }
+        }
+        #expect(syntaxProblems(#""persona": "administrator","#) == [])
+        #expect(syntaxProblems(#""persona": "administrator""#) == ["Expected `,` before this member"])
+    }
+
     @Test func definitionAndReferencesSpanOpenAndClosedFiles() throws {
         let client = try TestClient(files: SampleWorkspace.files)
         let page = MarkedText("Both 1️⃣Service Catalogs are listed.\n")

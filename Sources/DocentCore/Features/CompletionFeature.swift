@@ -21,8 +21,13 @@ public enum CompletionFeature {
         public var rank: Int
         public var isFrontMatter: Bool
         /// The text accepting the item writes, when it is not the label: a front-matter key with its
-        /// separator in the block's syntax (`persona: `, `persona = `, `"persona": `), a quoted value.
+        /// separator in the block's syntax (`persona: `, `persona = `, `"persona": `, and the comma the
+        /// JSON member after it needs: `"persona": ,`), a quoted value.
         public var insertText: String? = nil
+        /// The same as an LSP snippet, for clients that support them, when it says more: a JSON key with
+        /// its value's quotes and the cursor between them, persona ids as a choice
+        /// (`"persona": "${1|end-user,administrator|}",`).
+        public var snippet: String? = nil
         /// Other edits accepting the item makes (LSP `additionalTextEdits`): the comma a JSON member
         /// before a new one needs.
         public var additionalEdits: [FileEdit] = []
@@ -329,6 +334,25 @@ public enum CompletionFeature {
         let indent = before.prefix { $0 == " " || $0 == "\t" }.count
         let start = line.lowerBound + indent
         let existing = Set(document.markdown.frontMatter?.entries.map(\.key) ?? [])
+        // A JSON key typed on a line of its own becomes a whole member: with a snippet its value's
+        // quotes (or brackets) around the cursor, and the comma the member after it needs. The quote
+        // an editor may have closed the typed one with is taken in. With more on the line, only the key.
+        var replaceEnd = offset
+        var isWholeMember = false
+        var trailingComma = ""
+        if syntax == .json, let contentEnd = document.markdown.frontMatter?.contentRange.upperBound {
+            var rest = ByteClass.trimmingWhitespace(offset..<line.upperBound, in: bytes)
+            if start < offset, bytes[start] == UInt8(ascii: "\""), rest == offset..<(offset + 1), bytes[offset] == UInt8(ascii: "\"") {
+                replaceEnd = offset + 1
+                rest = replaceEnd..<replaceEnd
+            }
+            if rest.isEmpty {
+                isWholeMember = true
+                var next = line.upperBound
+                while next < contentEnd && ByteClass.isWhitespace(bytes[next]) { next += 1 }
+                if next < contentEnd && ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[next]) { trailingComma = "," }
+            }
+        }
         // A JSON member added after another needs a comma after that one.
         var additionalEdits: [FileEdit] = []
         if syntax == .json, let contentStart = document.markdown.frontMatter?.contentRange.lowerBound {
@@ -348,14 +372,39 @@ public enum CompletionFeature {
         var items: [Item] = []
         for (key, detail) in frontMatterKeys where !existing.contains(key) {
             let written: String
+            var snippet: String?
             switch syntax {
             case .yaml: written = key + ": "
             case .toml: written = key + " = "
-            case .json: written = "\"" + key + "\": "
+            case .json:
+                let member = JSONEscape.quoted(key) + ": "
+                written = member + trailingComma
+                if isWholeMember { snippet = snippetEscaped(member) + jsonValueSnippet(for: key, personaIDs: personaIDs) + trailingComma }
             }
             items.append(Item(label: key, matchedAlias: nil, filterText: syntax == .json ? "\"" + key + "\"" : key, entry: nil, detail: detail,
-                              replaceRange: start..<offset, rank: items.count, isFrontMatter: true, insertText: written, additionalEdits: additionalEdits))
+                              replaceRange: start..<replaceEnd, rank: items.count, isFrontMatter: true, insertText: written, snippet: snippet,
+                              additionalEdits: additionalEdits))
         }
         return Result(items: items, isIncomplete: false)
+    }
+
+    /// The value of a new JSON member as a snippet, the cursor inside it: a persona id as a choice
+    /// (`"${1|end-user,administrator|}"`), tags as an array of strings (`["$1"]`), else a string (`"$1"`).
+    static func jsonValueSnippet(for key: String, personaIDs: [String]) -> String {
+        if (key == "persona" || key == "audience") && !personaIDs.isEmpty {
+            return "\"${1|" + personaIDs.map { snippetEscaped($0, inChoice: true) }.joined(separator: ",") + "|}\""
+        }
+        return key == "tags" ? "[\"$1\"]" : "\"$1\""
+    }
+
+    /// `text` as literal text of an LSP snippet: `$`, `}` and `\` escaped with a backslash, and in a
+    /// choice's option `,` and `|` too.
+    static func snippetEscaped(_ text: String, inChoice: Bool = false) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "$" || character == "}" || character == "\\" || inChoice && (character == "," || character == "|") { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
     }
 }

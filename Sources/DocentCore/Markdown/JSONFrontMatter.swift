@@ -327,55 +327,22 @@ struct JSONFrontMatterReader {
             value.append(byte)
             return
         }
-        switch letter {
-        case UInt8(ascii: "u"):
-            guard let unit = hexUnit(at: index) else {
-                report("`\\u` takes four hexadecimal digits", start..<index)
-                return
-            }
-            index += 4
-            var scalar = Unicode.Scalar(unit)
-            // A surrogate pair is two escapes; a lone surrogate is U+FFFD.
-            if (0xD800...0xDBFF).contains(unit), index + 1 < end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
-               let low = hexUnit(at: index + 2), (0xDC00...0xDFFF).contains(low) {
-                index += 6
-                scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-            }
-            JSONEscape.appendUTF8(scalar ?? "\u{FFFD}", to: &value)
-        default:
+        guard letter == UInt8(ascii: "u") else {
             // The escaped character, whole (it may take several bytes).
             while index < end && bytes[index] & 0xC0 == 0x80 { index += 1 }
             report("`\(text.string(in: start..<index))` is not a JSON escape", start..<index)
             value += bytes[(start + 1)..<index]
+            return
         }
+        let escape = JSONEscape.unicodeEscape(in: bytes, at: start, end: end)
+        index = escape.range.upperBound
+        if let problem = escape.problem { report(problem.message, escape.range) }
+        if let scalar = escape.scalar { JSONEscape.appendUTF8(scalar, to: &value) }
     }
 
-    private func hexUnit(at offset: Int) -> UInt32? {
-        guard offset + 4 <= end else { return nil }
-        return JSONEscape.hexValue(bytes[offset..<(offset + 4)])
-    }
-
-    /// Whether `token` is a JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    /// Whether `token` is a JSON number (`JSONNumber`), whole.
     static func isNumber(_ token: ArraySlice<UInt8>) -> Bool {
-        var index = token.startIndex
-        func digits() -> Int {
-            let start = index
-            while index < token.endIndex && ByteClass.isDigit(token[index]) { index += 1 }
-            return index - start
-        }
-        if index < token.endIndex && token[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < token.endIndex else { return false }
-        if token[index] == UInt8(ascii: "0") { index += 1 } else if digits() == 0 { return false }
-        if index < token.endIndex && token[index] == UInt8(ascii: ".") {
-            index += 1
-            guard digits() > 0 else { return false }
-        }
-        if index < token.endIndex && (token[index] | 0x20) == UInt8(ascii: "e") {
-            index += 1
-            if index < token.endIndex && (token[index] == UInt8(ascii: "+") || token[index] == UInt8(ascii: "-")) { index += 1 }
-            guard digits() > 0 else { return false }
-        }
-        return index == token.endIndex
+        JSONNumber.scan(token, from: token.startIndex) == .number(end: token.endIndex)
     }
 
     // MARK: Helpers

@@ -16,31 +16,35 @@ struct TermUse {
     /// "Oauth-based", "non-Dochub", "Scaffolder-generated".
     var isInKebabCaseName: Bool {
         guard isHyphenated else { return false }
-        return !hyphenatedWords().allSatisfy { Self.compoundFormers.contains($0) }
-    }
-
-    /// Whether a hyphen joins the use to a word on either side.
-    var isHyphenated: Bool { isGlued { $0 == UInt8(ascii: "-") } }
-
-    /// The words joined to the use by hyphens on either side, lower-cased, nearest first.
-    func hyphenatedWords() -> [String] {
+        // The words joined by hyphens on either side, nearest first, compared as bytes (this runs for
+        // every hyphenated match on every page): one that is no compound former makes a name of code.
         let bytes = text.bytes
-        var words: [String] = []
         var index = match.range.lowerBound
         while index >= 2, bytes[index - 1] == UInt8(ascii: "-"), ByteClass.isASCIIAlphanumeric(bytes[index - 2]) {
             var start = index - 2
             while start > 0, ByteClass.isASCIIAlphanumeric(bytes[start - 1]) { start -= 1 }
-            words.append(String(decoding: bytes[start..<(index - 1)].map(ByteClass.lowercased), as: UTF8.self))
+            if !Self.isCompoundFormer(bytes[start..<(index - 1)]) { return true }
             index = start
         }
         index = match.range.upperBound
         while index + 1 < bytes.count, bytes[index] == UInt8(ascii: "-"), ByteClass.isASCIIAlphanumeric(bytes[index + 1]) {
             var end = index + 1
             while end < bytes.count, ByteClass.isASCIIAlphanumeric(bytes[end]) { end += 1 }
-            words.append(String(decoding: bytes[(index + 1)..<end].map(ByteClass.lowercased), as: UTF8.self))
+            if !Self.isCompoundFormer(bytes[(index + 1)..<end]) { return true }
             index = end
         }
-        return words
+        return false
+    }
+
+    /// Whether a hyphen joins the use to a word on either side.
+    var isHyphenated: Bool { isGlued { $0 == UInt8(ascii: "-") } }
+
+    /// Whether `word` (ASCII letters and digits) is one of `compoundFormers`, in any case.
+    static func isCompoundFormer(_ word: ArraySlice<UInt8>) -> Bool {
+        guard word.count < compoundFormersByLength.count else { return false }
+        return compoundFormersByLength[word.count].contains { former in
+            zip(former, word).allSatisfy { $0 == ByteClass.lowercased($1) }
+        }
     }
 
     /// Prefixes and second words that English hyphenates to a name in running prose ("non-", "-based",
@@ -56,6 +60,14 @@ struct TermUse {
         "native", "only", "oriented", "owned", "powered", "protected", "provided", "ready", "related", "rendered", "secured",
         "specific", "style", "supported", "wide", "wise",
     ]
+
+    /// `compoundFormers` (lower-case ASCII) as UTF-8, by length: `compoundFormersByLength[4]` holds
+    /// "anti", "free", ….
+    static let compoundFormersByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: (compoundFormers.map(\.utf8.count).max() ?? 0) + 1)
+        for former in compoundFormers { table[former.utf8.count].append(Array(former.utf8)) }
+        return table
+    }()
 
     /// Whether a byte that `isGlue` accepts joins the use to a letter or digit on either side.
     func isGlued(by isGlue: (UInt8) -> Bool) -> Bool {

@@ -38,10 +38,84 @@ public enum JSONEscape {
     public static func hexValue(_ digits: ArraySlice<UInt8>) -> UInt32? {
         var value: UInt32 = 0
         for byte in digits {
-            guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { return nil }
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
             value = value << 4 | UInt32(digit)
         }
         return value
+    }
+
+    // MARK: `\u` escapes
+
+    /// A `\u` escape as `unicodeEscape(in:at:end:)` reads it.
+    public struct UnicodeEscape: Equatable, Sendable {
+        /// What JSON does not allow in an escape.
+        public enum Problem: Equatable, Sendable {
+            /// `\u` without four hexadecimal digits.
+            case notHexadecimal
+            /// A high surrogate (`\uD800`–`\uDBFF`, the escape as written) with no low surrogate's escape
+            /// right after it.
+            case loneHighSurrogate(String)
+            /// A low surrogate (`\uDC00`–`\uDFFF`, the escape as written) with no high surrogate before it.
+            case loneLowSurrogate(String)
+
+            /// The message both JSON readers report.
+            public var message: String {
+                switch self {
+                case .notHexadecimal:
+                    "`\\u` takes four hexadecimal digits"
+                case .loneHighSurrogate(let escape):
+                    "`\(escape)` is the first half of a UTF-16 surrogate pair without its second half (`\\uDC00`–`\\uDFFF`) after it"
+                case .loneLowSurrogate(let escape):
+                    "`\(escape)` is the second half of a UTF-16 surrogate pair without its first half (`\\uD800`–`\\uDBFF`) before it"
+                }
+            }
+        }
+
+        /// The code point written: a surrogate pair's, U+FFFD for a lone surrogate, nil when the
+        /// escape has no four digits.
+        public var scalar: Unicode.Scalar?
+        /// The bytes read: `\u` and its four digits, both escapes of a surrogate pair, or only `\u`
+        /// when its digits are missing.
+        public var range: Range<Int>
+        /// Nil for an escape JSON allows.
+        public var problem: Problem?
+    }
+
+    /// Reads the `\u` escape whose backslash is at `start` (the `u` after it), within `bytes[..<end]`;
+    /// a high surrogate followed by a low surrogate's escape is one pair. RFC 8259 (§8.2) allows a lone
+    /// surrogate in the grammar but leaves what it means open, and Foundation's JSONSerialization and
+    /// JSONDecoder reject it; it is read as U+FFFD, the escape alone (what follows is read on its own,
+    /// `\uD83D\u0041` is U+FFFD and `A`), and reported as a problem, for the reader to raise or not.
+    public static func unicodeEscape(in bytes: [UInt8], at start: Int, end: Int) -> UnicodeEscape {
+        func unit(at offset: Int) -> UInt32? {
+            offset + 4 <= end ? hexValue(bytes[offset..<(offset + 4)]) : nil
+        }
+        guard let first = unit(at: start + 2) else {
+            return UnicodeEscape(scalar: nil, range: start..<(start + 2), problem: .notHexadecimal)
+        }
+        let escapeEnd = start + 6
+        switch first {
+        case 0xD800...0xDBFF:
+            if escapeEnd + 1 < end, bytes[escapeEnd] == UInt8(ascii: "\\"), bytes[escapeEnd + 1] == UInt8(ascii: "u"),
+               let second = unit(at: escapeEnd + 2), (0xDC00...0xDFFF).contains(second),
+               let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)) {
+                return UnicodeEscape(scalar: scalar, range: start..<(escapeEnd + 6), problem: nil)
+            }
+            return UnicodeEscape(scalar: "\u{FFFD}", range: start..<escapeEnd,
+                                 problem: .loneHighSurrogate(String(decoding: bytes[start..<escapeEnd], as: UTF8.self)))
+        case 0xDC00...0xDFFF:
+            return UnicodeEscape(scalar: "\u{FFFD}", range: start..<escapeEnd,
+                                 problem: .loneLowSurrogate(String(decoding: bytes[start..<escapeEnd], as: UTF8.self)))
+        default:
+            // Four hexadecimal digits outside the surrogates always name a scalar.
+            return UnicodeEscape(scalar: Unicode.Scalar(first) ?? "\u{FFFD}", range: start..<escapeEnd, problem: nil)
+        }
     }
 
     /// The byte a one-letter escape (`\n`, `\"`, `\/`, …) stands for; nil for `\u` and for letters

@@ -66,7 +66,8 @@ public enum IncomingMessage: Sendable {
     /// Decodes one message body. Never fails: bad input becomes `.invalid` (or a parse error).
     public static func decode(_ body: [UInt8]) -> Result<IncomingMessage, JSONSyntaxError> {
         let value: JSONValue
-        do { value = try JSONParser.parse(body) } catch { return .failure(error) }
+        // A lone surrogate in a client's string is U+FFFD, as invalid UTF-8 is: the message is served.
+        do { value = try JSONParser.parse(body, replacingLoneSurrogates: true) } catch { return .failure(error) }
         guard let object = value.objectValue else { return .success(.invalid(id: nil, message: "A message must be a JSON object")) }
         let id = object["id"].flatMap(RequestID.init)
         if let idValue = object["id"], id == nil, !idValue.isNull {

@@ -20,6 +20,7 @@ enum CompletionRequest: RequestHandler {
             .contains { $0.stringValue == "documentation" }
         let supportsLabelDetails = server.clientSupports("textDocument", "completion", "completionItem", "labelDetailsSupport")
         let supportsInsertReplace = server.clientSupports("textDocument", "completion", "completionItem", "insertReplaceSupport")
+        let supportsSnippets = server.clientSupports("textDocument", "completion", "completionItem", "snippetSupport")
         let glossary = workspace.snapshot.glossary
         let documentationFormats = server.clientCapability("textDocument", "completion", "completionItem", "documentationFormat")
         let items: [JSONValue] = result.items.map { item in
@@ -28,7 +29,11 @@ enum CompletionRequest: RequestHandler {
             object["kind"] = JSONValue(item.isFrontMatter ? 10 : 18)  // Property or Reference
             object["sortText"] = .string(String(format4(item.rank)))
             object["filterText"] = .string(item.filterText)
-            let editText = item.insertText ?? item.label
+            var editText = item.insertText ?? item.label
+            if supportsSnippets, let snippet = item.snippet {
+                editText = snippet
+                object["insertTextFormat"] = 2  // Snippet
+            }
             if supportsInsertReplace, let wordRange = item.wordRange, wordRange != item.replaceRange {
                 // Insert keeps the rest of the word after the cursor; replace (the client's choice) takes it in.
                 object["textEdit"] = ["insert": server.range(item.replaceRange, in: document.text), "replace": server.range(wordRange, in: document.text),
