@@ -52,9 +52,10 @@ import Testing
         #expect(try items("+++\npersona = \"administrator\" 1️⃣\n+++\n").0.items.isEmpty)
     }
 
-    /// A JSON key typed on a line of its own is a whole member: it brings the comma the member after
-    /// it needs (only then), as plain text and in the snippet that puts the cursor in its value, so
-    /// the block is valid JSON once the value is filled in.
+    /// A JSON key typed on a line of its own is a whole member: its snippet puts the cursor in its value
+    /// and brings the comma the member after it needs (only then), so the block is valid JSON once the
+    /// value is filled in. The plain text is the key alone: the cursor ends where the text does, so a
+    /// comma there would come before the value.
     @Test func jsonFrontMatterKeysBringTheCommaTheNextMemberNeeds() throws {
         func complete(_ marked: String, personaIDs: [String] = ["end-user", "administrator"]) throws -> ([CompletionFeature.Item], MarkedText) {
             let page = MarkedText(marked)
@@ -62,7 +63,7 @@ import Testing
             return (try #require(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: personaIDs)).items, page)
         }
         /// The text once `item` is accepted and `value` filled in: chosen or typed at the snippet's tab
-        /// stop, or, in plain text, typed where the cursor is left, before the comma owed to the next member.
+        /// stop, or, in plain text, typed where the cursor is left, after the inserted text.
         func accepted(_ item: CompletionFeature.Item, in text: String, value: String, snippet: Bool) throws -> String {
             var inserted = try #require(item.insertText)
             if snippet {
@@ -70,7 +71,7 @@ import Testing
                 let stop = try #require(inserted.firstRange(of: "${1|").map { $0.lowerBound..<inserted.firstRange(of: "|}")!.upperBound } ?? inserted.firstRange(of: "$1"))
                 inserted.replaceSubrange(stop, with: value)
             } else {
-                inserted = inserted.hasSuffix(",") ? inserted.dropLast() + value + "," : inserted + value
+                inserted += value
             }
             var bytes = Array(text.utf8)
             for edit in ([FileEdit(file: "docs/page.md", range: item.replaceRange, newText: inserted)] + item.additionalEdits).sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
@@ -80,27 +81,28 @@ import Testing
         }
         func problems(_ text: String) throws -> [SyntaxProblem] { try #require(FrontMatterReader.read(SourceText(text))).problems }
 
-        // Between two members: the comma after it, in the plain text and in the snippet.
+        // Between two members: the comma after it in the snippet; the plain text leaves it to the writer.
         let (between, betweenPage) = try complete("{\n  \"title\": \"A\",\n  2️⃣\"per1️⃣\n  \"slug\": \"a\"\n}\n\nBody\n")
         #expect(between.map(\.label) == ["persona", "audience", "description", "tags"])
-        #expect(between.map(\.insertText) == ["\"persona\": ,", "\"audience\": ,", "\"description\": ,", "\"tags\": ,"])
+        #expect(between.map(\.insertText) == ["\"persona\": ", "\"audience\": ", "\"description\": ", "\"tags\": "])
         #expect(between.map(\.snippet) == [#""persona": "${1|end-user,administrator|}","#, #""audience": "${1|end-user,administrator|}","#,
                                            #""description": "$1","#, #""tags": ["$1"],"#])
         #expect(between.allSatisfy { $0.replaceRange == betweenPage.range("2️⃣", "1️⃣") && $0.additionalEdits.isEmpty })
         let filled = "{\n  \"title\": \"A\",\n  \"persona\": \"administrator\",\n  \"slug\": \"a\"\n}\n\nBody\n"
         #expect(try accepted(between[0], in: betweenPage.text, value: "administrator", snippet: true) == filled)
-        #expect(try accepted(between[0], in: betweenPage.text, value: "\"administrator\"", snippet: false) == filled)
         #expect(try problems(filled) == [])
+        let typed = try accepted(between[0], in: betweenPage.text, value: "\"administrator\"", snippet: false)
+        #expect(typed == "{\n  \"title\": \"A\",\n  \"persona\": \"administrator\"\n  \"slug\": \"a\"\n}\n\nBody\n")
+        #expect(try problems(typed).map(\.message) == ["Expected `,` before this member"])
         #expect(try accepted(between[3], in: betweenPage.text, value: "how-to", snippet: true) == "{\n  \"title\": \"A\",\n  \"tags\": [\"how-to\"],\n  \"slug\": \"a\"\n}\n\nBody\n")
-        // After a member without its comma too: both commas.
+        // After a member without its comma too: both commas with a snippet; the one before in plain text.
         let (both, bothPage) = try complete("{\n  \"title\": \"A\"3️⃣\n  2️⃣per1️⃣\n\n  \"slug\": \"a\"\n}\n")
-        #expect(both[0].insertText == "\"persona\": ,")
+        #expect(both[0].insertText == "\"persona\": ")
         #expect(both[0].additionalEdits == [FileEdit(file: "docs/page.md", range: bothPage["3️⃣"]..<bothPage["3️⃣"], newText: ",")])
-        for snippet in [true, false] {
-            let text = try accepted(both[0], in: bothPage.text, value: snippet ? "end-user" : "\"end-user\"", snippet: snippet)
-            #expect(text == "{\n  \"title\": \"A\",\n  \"persona\": \"end-user\",\n\n  \"slug\": \"a\"\n}\n")
-            #expect(try problems(text) == [])
-        }
+        let bothFilled = try accepted(both[0], in: bothPage.text, value: "end-user", snippet: true)
+        #expect(bothFilled == "{\n  \"title\": \"A\",\n  \"persona\": \"end-user\",\n\n  \"slug\": \"a\"\n}\n")
+        #expect(try problems(bothFilled) == [])
+        #expect(try accepted(both[0], in: bothPage.text, value: "\"end-user\"", snippet: false) == "{\n  \"title\": \"A\",\n  \"persona\": \"end-user\"\n\n  \"slug\": \"a\"\n}\n")
         // The last member owes no comma.
         let (last, lastPage) = try complete("{\n  \"title\": \"A\",\n  \"per1️⃣\n}\n")
         #expect(last[0].insertText == "\"persona\": ")
@@ -116,7 +118,7 @@ import Testing
         // The quote an editor closed the typed one with is replaced too.
         let (closed, closedPage) = try complete("{\n  \"title\": \"A\",\n  2️⃣\"per1️⃣\"3️⃣\n  \"slug\": \"a\"\n}\n")
         #expect(closed[0].replaceRange == closedPage.range("2️⃣", "3️⃣"))
-        #expect(closed[0].insertText == "\"persona\": ,")
+        #expect(closed[0].insertText == "\"persona\": ")
         #expect(try accepted(closed[0], in: closedPage.text, value: "end-user", snippet: true) == "{\n  \"title\": \"A\",\n  \"persona\": \"end-user\",\n  \"slug\": \"a\"\n}\n")
         // With more on the line, only the key, no snippet.
         let (more, morePage) = try complete("{\n  2️⃣\"per1️⃣xyz\": \"a\",\n  \"slug\": \"a\"\n}\n")

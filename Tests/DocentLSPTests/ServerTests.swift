@@ -214,9 +214,10 @@ import Testing
         #expect(first["additionalTextEdits"] == [["range": ["start": page["1️⃣"], "end": page["1️⃣"]], "newText": ","]])
     }
 
-    /// A JSON key completed between two members brings the comma the next one needs: a client with
-    /// snippet support gets the member as a snippet, the cursor in its value and persona ids as a
-    /// choice; another gets the comma as plain text, its value typed before it.
+    /// A JSON key completed between two members brings the comma the next one needs to a client with
+    /// snippet support: the member as a snippet, the cursor in its value and persona ids as a choice.
+    /// Another gets the key alone, since its cursor ends after the text (a comma there would come
+    /// before the value); `front-matter-syntax` then says what is missing.
     @Test func jsonFrontMatterKeysBringTheCommaTheNextMemberNeeds() throws {
         let page = MarkedText("{\n  \"title\": \"A page\",\n  1️⃣\"per2️⃣\n  \"slug\": \"a\"\n}\n\n# A page\n")
         let range: JSONValue = ["start": page["1️⃣"], "end": page["2️⃣"]]
@@ -230,7 +231,7 @@ import Testing
         let plain = try TestClient(files: SampleWorkspace.files)
         plain.open("docs/page.md", page.text)
         let text = try #require(try plain.request("textDocument/completion", plain.textDocumentPosition("docs/page.md", page["2️⃣"]))["items"]?[0])
-        #expect(text["textEdit"] == ["range": range, "newText": #""persona": ,"#])
+        #expect(text["textEdit"] == ["range": range, "newText": #""persona": "#])
         #expect(text["insertTextFormat"] == nil)
         // Filled in, the block is valid JSON; without the comma it was not.
         var version = 1

@@ -21,12 +21,11 @@ public enum CompletionFeature {
         public var rank: Int
         public var isFrontMatter: Bool
         /// The text accepting the item writes, when it is not the label: a front-matter key with its
-        /// separator in the block's syntax (`persona: `, `persona = `, `"persona": `, and the comma the
-        /// JSON member after it needs: `"persona": ,`), a quoted value.
+        /// separator in the block's syntax (`persona: `, `persona = `, `"persona": `), a quoted value.
         public var insertText: String? = nil
         /// The same as an LSP snippet, for clients that support them, when it says more: a JSON key with
-        /// its value's quotes and the cursor between them, persona ids as a choice
-        /// (`"persona": "${1|end-user,administrator|}",`).
+        /// its value's quotes and the cursor between them, persona ids as a choice, and the comma the
+        /// member after it needs (`"persona": "${1|end-user,administrator|}",`).
         public var snippet: String? = nil
         /// Other edits accepting the item makes (LSP `additionalTextEdits`): the comma a JSON member
         /// before a new one needs.
@@ -377,8 +376,10 @@ public enum CompletionFeature {
             case .yaml: written = key + ": "
             case .toml: written = key + " = "
             case .json:
+                // Without a snippet the cursor ends where the text does, so the comma the next member
+                // needs would come before the value typed there: the plain text is the key alone.
                 let member = JSONEscape.quoted(key) + ": "
-                written = member + trailingComma
+                written = member
                 if isWholeMember { snippet = snippetEscaped(member) + jsonValueSnippet(for: key, personaIDs: personaIDs) + trailingComma }
             }
             items.append(Item(label: key, matchedAlias: nil, filterText: syntax == .json ? "\"" + key + "\"" : key, entry: nil, detail: detail,
