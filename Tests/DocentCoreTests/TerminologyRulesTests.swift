@@ -386,16 +386,17 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
     }
 
     /// The words a hyphen joins are compared whole and in any case, however many there are; a hyphen
-    /// with no ASCII letter or digit after it (at the end of a word, doubled, before a letter beyond
-    /// ASCII) joins nothing, and a word is read up to its first letter beyond ASCII.
+    /// with no ASCII letter or digit after it (at the end of a word, doubled) joins nothing, and a word
+    /// with a letter beyond ASCII is no identifier's, so its compound is prose.
     @Test func compoundFormersAreWholeWordsInAnyCase() {
         let casing = ("term-casing", Severity.warning, "Write “DocHub”, not “Dochub”", "DocHub" as String?)
         checkTerminology("""
         NON-⟦Dochub⟧ pages, ⟦Dochub⟧-BASED sites, anti-non-⟦Dochub⟧-generated-free ones, ⟦Dochub⟧-independent builds.
-        Dochub-bas, Dochub-basedx, Dochub-independently, re-Dochub-cli, Dochub-2 and Dochub-café name code.
-        ⟦Dochub⟧- and ⟦Dochub⟧--based, ⟦Dochub⟧-ähnlich, é-⟦Dochub⟧ and ⟦Dochub⟧‑based (a non-breaking hyphen) join nothing.
+        Dochub-bas, Dochub-basedx, Dochub-independently, re-Dochub-cli and Dochub-2 name code.
+        ⟦Dochub⟧- and ⟦Dochub⟧--based and ⟦Dochub⟧‑based (a non-breaking hyphen) join nothing.
+        ⟦Dochub⟧-ähnlich, é-⟦Dochub⟧, ⟦Dochub⟧-café, Straße-⟦Dochub⟧ and re-⟦Dochub⟧-naïve are prose.
 
-        """, Array(repeating: casing, count: 9))
+        """, Array(repeating: casing, count: 12))
     }
 
     @Test func aTableCellThatIsOneLowerCaseIdentifierIsNotFlagged() {

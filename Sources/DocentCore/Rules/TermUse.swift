@@ -18,11 +18,14 @@ struct TermUse {
         guard isHyphenated else { return false }
         // The words joined by hyphens on either side, nearest first, compared as bytes (this runs for
         // every hyphenated match on every page): one that is no compound former makes a name of code.
+        // A word with a letter beyond ASCII ("Dochub-café", "Straße-Dochub") is no identifier's: the
+        // compound is prose.
         let bytes = text.bytes
         var index = match.range.lowerBound
         while index >= 2, bytes[index - 1] == UInt8(ascii: "-"), ByteClass.isASCIIAlphanumeric(bytes[index - 2]) {
             var start = index - 2
             while start > 0, ByteClass.isASCIIAlphanumeric(bytes[start - 1]) { start -= 1 }
+            if start > 0, bytes[start - 1] >= 0x80 { return false }
             if !Self.isCompoundFormer(bytes[start..<(index - 1)]) { return true }
             index = start
         }
@@ -30,6 +33,7 @@ struct TermUse {
         while index + 1 < bytes.count, bytes[index] == UInt8(ascii: "-"), ByteClass.isASCIIAlphanumeric(bytes[index + 1]) {
             var end = index + 1
             while end < bytes.count, ByteClass.isASCIIAlphanumeric(bytes[end]) { end += 1 }
+            if end < bytes.count, bytes[end] >= 0x80 { return false }
             if !Self.isCompoundFormer(bytes[(index + 1)..<end]) { return true }
             index = end
         }
