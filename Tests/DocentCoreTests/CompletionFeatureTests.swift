@@ -52,6 +52,31 @@ import Testing
         #expect(try items("+++\npersona = \"administrator\" 1️⃣\n+++\n").0.items.isEmpty)
     }
 
+    /// Docent reads its front-matter keys at the top level only, so neither keys nor persona ids are
+    /// offered inside a nested map, table, object or array.
+    @Test func frontMatterKeysAreOfferedAtTheTopLevelOnly() throws {
+        func labels(_ marked: String) -> [String] {
+            let page = MarkedText(marked)
+            let snapshot = terminologySnapshot(["docs/page.md": page.text])
+            return CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: ["end-user", "administrator"])?.items.map(\.label) ?? []
+        }
+        let keys = ["persona", "audience", "title", "description", "tags"]
+        // YAML: an indented line belongs to the map above it.
+        #expect(labels("---\ntitle: A\nparams:\n  per1️⃣\n---\n") == [])
+        #expect(labels("---\nparams:\n  persona: adm1️⃣\n---\n") == [])
+        #expect(labels("---\nparams:\n  a: b\nper1️⃣\n---\n") == keys)
+        #expect(labels("---\nparams:\n  a: b\npersona: adm1️⃣\n---\n") == ["end-user", "administrator"])
+        // TOML: after a table header, keys are the table's.
+        #expect(labels("+++\ntitle = \"A\"\n[params]\nper1️⃣\n+++\n") == [])
+        #expect(labels("+++\n[params]\npersona = \"adm1️⃣\n+++\n") == [])
+        #expect(labels("+++\nper1️⃣\n[params]\nx = 1\n+++\n") == keys)
+        // JSON: inside an object or array that is a member's value; braces in strings do not count.
+        #expect(labels("{\n  \"params\": {\n    \"per1️⃣\n  }\n}\n") == [])
+        #expect(labels("{\n  \"params\": {\n    \"persona\": \"adm1️⃣\n  }\n}\n") == [])
+        #expect(labels("{\n  \"tags\": [\n    per1️⃣\n  ]\n}\n") == [])
+        #expect(labels("{\n  \"params\": { \"a\": \"{ \\\" [\" },\n  \"per1️⃣\n}\n") == keys)
+    }
+
     /// A JSON key typed on a line of its own is a whole member: its snippet puts the cursor in its value
     /// and brings the comma the member after it needs (only then), so the block is valid JSON once the
     /// value is filled in. The plain text is the key alone: the cursor ends where the text does, so a
@@ -112,8 +137,7 @@ import Testing
             #expect(text == "{\n  \"title\": \"A\",\n  \"persona\": \"end-user\"\n}\n")
             #expect(try problems(text) == [])
         }
-        // Nor does one before the `}` of an object it is in, or before a comma written first on the next line.
-        #expect(try complete("{\n  \"params\": {\n    per1️⃣\n  },\n  \"slug\": \"a\"\n}\n").0[0].insertText == "\"persona\": ")
+        // Nor does one before a comma written first on the next line.
         #expect(try complete("{\n  \"title\": \"A\"\n  per1️⃣\n  , \"slug\": \"a\"\n}\n").0[0].insertText == "\"persona\": ")
         // The quote an editor closed the typed one with is replaced too.
         let (closed, closedPage) = try complete("{\n  \"title\": \"A\",\n  2️⃣\"per1️⃣\"3️⃣\n  \"slug\": \"a\"\n}\n")

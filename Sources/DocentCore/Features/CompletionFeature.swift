@@ -304,6 +304,8 @@ public enum CompletionFeature {
         let line = text.lineRange(text.line(of: offset))
         let before = text.string(in: line.lowerBound..<offset)
         let separator: Character = syntax == .toml ? "=" : ":"
+        // Docent reads its keys at the top level only: nothing to offer inside a nested map, table or object.
+        guard isTopLevel(line: line, document: document) else { return Result(items: [], isIncomplete: false) }
         if let colon = before.firstIndex(of: separator) {
             var key = String(before[..<colon]).trimmingSpaces()
             if syntax == .json, key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\"") { key = String(key.dropFirst().dropLast()) }
@@ -387,6 +389,39 @@ public enum CompletionFeature {
                               additionalEdits: additionalEdits))
         }
         return Result(items: items, isIncomplete: false)
+    }
+
+    /// Whether a front-matter line is at the block's top level: in YAML not indented, in TOML before
+    /// the first `[table]`, in JSON directly inside the outer braces (no `{` or `[` open before it,
+    /// strings skipped).
+    static func isTopLevel(line: ByteRange, document: WorkspaceDocument) -> Bool {
+        guard let frontMatter = document.markdown.frontMatter else { return true }
+        let bytes = document.text.bytes
+        switch frontMatter.syntax {
+        case .yaml:
+            return line.lowerBound >= bytes.count || !ByteClass.isSpace(bytes[line.lowerBound])
+        case .toml:
+            guard let firstTable = frontMatter.insertionPoint, firstTable < frontMatter.contentRange.upperBound else { return true }
+            return line.lowerBound < firstTable
+        case .json:
+            var depth = 0
+            var index = frontMatter.contentRange.lowerBound
+            var inString = false
+            while index < line.lowerBound {
+                let byte = bytes[index]
+                if inString {
+                    if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") || byte == 0x0A { inString = false }
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = true
+                } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                    depth += 1
+                } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                    depth -= 1
+                }
+                index += 1
+            }
+            return depth <= 0
+        }
     }
 
     /// The value of a new JSON member as a snippet, the cursor inside it: a persona id as a choice
