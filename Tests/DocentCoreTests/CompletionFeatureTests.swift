@@ -149,9 +149,12 @@ import Testing
         #expect(more[0].insertText == "\"persona\": ")
         #expect(more[0].snippet == nil)
         #expect(more[0].replaceRange == morePage.range("2️⃣", "1️⃣"))
-        // YAML and TOML keys have no snippet.
-        #expect(try complete("---\ntitle: A\nper1️⃣\nslug: a\n---\n").0.map(\.snippet) == [nil, nil, nil, nil])
-        #expect(try complete("+++\ntitle = \"A\"\nper1️⃣\nslug = \"a\"\n+++\n").0.map(\.insertText) == ["persona = ", "audience = ", "description = ", "tags = "])
+        // A YAML key that takes a persona gets the choice (other values need no quotes); TOML values are quoted.
+        #expect(try complete("---\ntitle: A\nper1️⃣\nslug: a\n---\n").0.map(\.snippet) == ["persona: ${1|end-user,administrator|}", "audience: ${1|end-user,administrator|}", nil, nil])
+        let toml = try complete("+++\ntitle = \"A\"\nper1️⃣\nslug = \"a\"\n+++\n").0
+        #expect(toml.map(\.insertText) == ["persona = ", "audience = ", "description = ", "tags = "])
+        #expect(toml.map(\.snippet) == [#"persona = "${1|end-user,administrator|}""#, #"audience = "${1|end-user,administrator|}""#, #"description = "$1""#, #"tags = ["$1"]"#])
+        #expect(try complete("---\nper1️⃣ x\n---\n").0.map(\.snippet) == [nil, nil, nil, nil, nil])
         // Snippet metacharacters in persona ids are escaped, and in a choice `,` and `|` too.
         #expect(try complete("{\n  per1️⃣\n}\n", personaIDs: ["a$b", "c}d", #"e\f"#, "g,h", "i|j"]).0[0].snippet == #""persona": "${1|a\$b,c\}d,e\\f,g\,h,i\|j|}""#)
         #expect(CompletionFeature.snippetEscaped(#"$1 {x} \n, |"#) == #"\$1 {x\} \\n, |"#)

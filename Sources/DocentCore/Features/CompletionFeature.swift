@@ -23,9 +23,9 @@ public enum CompletionFeature {
         /// The text accepting the item writes, when it is not the label: a front-matter key with its
         /// separator in the block's syntax (`persona: `, `persona = `, `"persona": `), a quoted value.
         public var insertText: String? = nil
-        /// The same as an LSP snippet, for clients that support them, when it says more: a JSON key with
-        /// its value's quotes and the cursor between them, persona ids as a choice, and the comma the
-        /// member after it needs (`"persona": "${1|end-user,administrator|}",`).
+        /// The same as an LSP snippet, for clients that support them, when it says more: a key typed on
+        /// a line of its own with the cursor in its value, persona ids as a choice, TOML and JSON values'
+        /// quotes, and the comma the JSON member after it needs (`"persona": "${1|end-user,administrator|}",`).
         public var snippet: String? = nil
         /// Other edits accepting the item makes (LSP `additionalTextEdits`): the comma a JSON member
         /// before a new one needs.
@@ -335,20 +335,20 @@ public enum CompletionFeature {
         let indent = before.prefix { $0 == " " || $0 == "\t" }.count
         let start = line.lowerBound + indent
         let existing = Set(document.markdown.frontMatter?.entries.map(\.key) ?? [])
-        // A JSON key typed on a line of its own becomes a whole member: with a snippet its value's
-        // quotes (or brackets) around the cursor, and the comma the member after it needs. The quote
-        // an editor may have closed the typed one with is taken in. With more on the line, only the key.
+        // A key typed on a line of its own becomes a whole entry: with a snippet the cursor goes in its
+        // value (persona ids as a choice, strings quoted in TOML and JSON) and a JSON member brings
+        // the comma the member after it needs. The quote an editor may have closed a typed JSON one
+        // with is taken in. With more on the line, only the key.
         var replaceEnd = offset
-        var isWholeMember = false
+        var rest = ByteClass.trimmingWhitespace(offset..<line.upperBound, in: bytes)
+        if syntax == .json, start < offset, bytes[start] == UInt8(ascii: "\""), rest == offset..<(offset + 1), bytes[offset] == UInt8(ascii: "\"") {
+            replaceEnd = offset + 1
+            rest = replaceEnd..<replaceEnd
+        }
+        let isWholeEntry = rest.isEmpty
         var trailingComma = ""
         if syntax == .json, let contentEnd = document.markdown.frontMatter?.contentRange.upperBound {
-            var rest = ByteClass.trimmingWhitespace(offset..<line.upperBound, in: bytes)
-            if start < offset, bytes[start] == UInt8(ascii: "\""), rest == offset..<(offset + 1), bytes[offset] == UInt8(ascii: "\"") {
-                replaceEnd = offset + 1
-                rest = replaceEnd..<replaceEnd
-            }
-            if rest.isEmpty {
-                isWholeMember = true
+            if isWholeEntry {
                 var next = line.upperBound
                 while next < contentEnd && ByteClass.isWhitespace(bytes[next]) { next += 1 }
                 if next < contentEnd && ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[next]) { trailingComma = "," }
@@ -375,14 +375,18 @@ public enum CompletionFeature {
             let written: String
             var snippet: String?
             switch syntax {
-            case .yaml: written = key + ": "
-            case .toml: written = key + " = "
+            case .yaml:
+                written = key + ": "
+                if isWholeEntry, let choice = personaChoice(for: key, personaIDs: personaIDs) { snippet = written + choice }
+            case .toml:
+                written = key + " = "
+                if isWholeEntry { snippet = written + quotedValueSnippet(for: key, personaIDs: personaIDs) }
             case .json:
                 // Without a snippet the cursor ends where the text does, so the comma the next member
                 // needs would come before the value typed there: the plain text is the key alone.
                 let member = JSONEscape.quoted(key) + ": "
                 written = member
-                if isWholeMember { snippet = snippetEscaped(member) + jsonValueSnippet(for: key, personaIDs: personaIDs) + trailingComma }
+                if isWholeEntry { snippet = snippetEscaped(member) + quotedValueSnippet(for: key, personaIDs: personaIDs) + trailingComma }
             }
             items.append(Item(label: key, matchedAlias: nil, filterText: syntax == .json ? "\"" + key + "\"" : key, entry: nil, detail: detail,
                               replaceRange: start..<replaceEnd, rank: items.count, isFrontMatter: true, insertText: written, snippet: snippet,
@@ -424,13 +428,18 @@ public enum CompletionFeature {
         }
     }
 
-    /// The value of a new JSON member as a snippet, the cursor inside it: a persona id as a choice
-    /// (`"${1|end-user,administrator|}"`), tags as an array of strings (`["$1"]`), else a string (`"$1"`).
-    static func jsonValueSnippet(for key: String, personaIDs: [String]) -> String {
-        if (key == "persona" || key == "audience") && !personaIDs.isEmpty {
-            return "\"${1|" + personaIDs.map { snippetEscaped($0, inChoice: true) }.joined(separator: ",") + "|}\""
-        }
+    /// The value of a new TOML or JSON entry as a snippet, the cursor inside it: a persona id as a
+    /// choice (`"${1|end-user,administrator|}"`), tags as an array of strings (`["$1"]`), else a
+    /// string (`"$1"`).
+    static func quotedValueSnippet(for key: String, personaIDs: [String]) -> String {
+        if let choice = personaChoice(for: key, personaIDs: personaIDs) { return "\"" + choice + "\"" }
         return key == "tags" ? "[\"$1\"]" : "\"$1\""
+    }
+
+    /// The persona ids as a snippet choice (`${1|end-user,administrator|}`) for a key that takes one.
+    static func personaChoice(for key: String, personaIDs: [String]) -> String? {
+        guard (key == "persona" || key == "audience") && !personaIDs.isEmpty else { return nil }
+        return "${1|" + personaIDs.map { snippetEscaped($0, inChoice: true) }.joined(separator: ",") + "|}"
     }
 
     /// `text` as literal text of an LSP snippet: `$`, `}` and `\` escaped with a backslash, and in a

@@ -265,6 +265,63 @@ check('completion after "service c" offers the canonical term "Service Catalog"'
   vim.api.nvim_buf_set_lines(page_buf, last, -1, false, {}) -- undo the addition
 end)
 
+-- A key completed in JSON front matter, between two members: with snippet support (Neovim 0.10 and
+-- later say so) the item is a snippet, expanded by Neovim's own engine (vim.snippet), which must read
+-- its choice of persona ids and leave valid JSON, comma included.
+local snippet_support = vim.snippet ~= nil
+  and vim.tbl_get(vim.lsp.protocol.make_client_capabilities(), 'textDocument', 'completion', 'completionItem', 'snippetSupport')
+if snippet_support then
+  check('a JSON front-matter key completed between two members expands to a valid member in vim.snippet', function()
+    vim.cmd('edit ' .. vim.fn.fnameescape(portal .. '/docs/portal/user-guides/e2e-json-front-matter.md'))
+    local buf = vim.api.nvim_get_current_buf()
+    vim.api.nvim_buf_set_lines(buf, 0, -1, false, { '{', '  "title": "Finding a page",', '  "per', '  "slug": "finding"', '}', '', '# Finding a page' })
+    local client
+    wait_for('the docent client to attach to the new page', function()
+      client = require('docent').client(buf)
+      return client ~= nil and client.initialized
+    end)
+    local params = { textDocument = vim.lsp.util.make_text_document_params(buf), position = { line = 2, character = 6 } }
+    local responses = vim.lsp.buf_request_sync(buf, 'textDocument/completion', params, step_ms)
+    expect(responses and responses[client.id], 'no completion response')
+    local result = responses[client.id].result
+    local item
+    for _, candidate in ipairs(result and (result.items or result) or {}) do
+      if candidate.label == 'persona' then
+        item = candidate
+      end
+    end
+    expect(item, 'no "persona" key offered')
+    expect(item.insertTextFormat == 2, 'not a snippet: ' .. vim.inspect(item))
+    -- Accept it as a completion engine does, in Insert mode: remove what the edit replaces, expand the
+    -- snippet there; Neovim offers the choice in its popup menu, where the first id, selected, is taken.
+    local edit = item.textEdit
+    local range = edit.range or edit.insert
+    vim.lsp.util.apply_text_edits({ { range = range, newText = '' } }, buf, client.offset_encoding)
+    expect(range.start.character == 2 and vim.api.nvim_buf_get_lines(buf, 2, 3, false)[1] == '  ', 'the edit does not replace "per: ' .. vim.inspect(range))
+    vim.api.nvim_win_set_cursor(0, { range.start.line + 1, 0 })
+    -- All in one go, as typed: Insert mode ends with the keys, and the menu is shown from a callback
+    -- Neovim schedules, which the wait inside Insert mode lets run.
+    _G.docent_e2e = { snippet = edit.newText }
+    local keys = 'A<Cmd>lua vim.snippet.expand(_G.docent_e2e.snippet)<CR>'
+      .. '<Cmd>lua vim.wait(2000, function() return vim.fn.pumvisible() == 1 end, 10)<CR>'
+      .. '<Cmd>lua _G.docent_e2e.menu = vim.fn.complete_info({ "items" }).items<CR><C-y><Esc>'
+    vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes(keys, true, false, true), 'x', false)
+    vim.snippet.stop()
+    local menu = vim.tbl_map(function(entry)
+      return entry.word
+    end, _G.docent_e2e.menu or {})
+    expect(table.concat(menu, ',') == 'end-user,administrator,integrator,contributor,business-stakeholder,evaluator', 'choices: ' .. vim.inspect(menu))
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, 5, false)
+    expect(lines[3] == '  "persona": "end-user",', 'after expanding: ' .. vim.inspect(lines))
+    local ok, decoded = pcall(vim.json.decode, table.concat(lines, '\n'))
+    expect(ok and decoded.persona == 'end-user' and decoded.slug == 'finding', 'not valid JSON: ' .. vim.inspect(lines))
+    vim.cmd('bwipeout! ' .. buf)
+  end)
+else
+  skip('a JSON front-matter key completed between two members expands to a valid member in vim.snippet',
+    'this Neovim has no vim.snippet or does not announce snippetSupport')
+end
+
 -- Diagnostics -----------------------------------------------------------------------------------------
 
 local glossary = 'docs/reference/glossary.md'
