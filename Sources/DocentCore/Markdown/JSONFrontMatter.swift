@@ -205,7 +205,14 @@ struct JSONFrontMatterReader {
             }
             let token = start..<index
             if bytes[token].elementsEqual("null".utf8) { return (.scalar(""), token, []) }
-            if !bytes[token].elementsEqual("true".utf8) && !bytes[token].elementsEqual("false".utf8) && !Self.isNumber(bytes[token]) {
+            if bytes[start] == UInt8(ascii: "-") || ByteClass.isDigit(bytes[start]) {
+                // A number, or what was meant as one: say what is wrong with it.
+                switch JSONNumber.scan(bytes[token], from: start) {
+                case .number(let numberEnd) where numberEnd == index: break
+                case .number(let numberEnd): report("Unexpected text after the number", numberEnd..<index)
+                case .problem(let problem, _): report(problem.message, token)
+                }
+            } else if !bytes[token].elementsEqual("true".utf8) && !bytes[token].elementsEqual("false".utf8) {
                 report("Expected a JSON value: a string in double quotes, a number, true, false, null, an array or an object", token)
             }
             return (.scalar(text.string(in: token)), token, [])
@@ -338,11 +345,6 @@ struct JSONFrontMatterReader {
         index = escape.range.upperBound
         if let problem = escape.problem { report(problem.message, escape.range) }
         if let scalar = escape.scalar { JSONEscape.appendUTF8(scalar, to: &value) }
-    }
-
-    /// Whether `token` is a JSON number (`JSONNumber`), whole.
-    static func isNumber(_ token: ArraySlice<UInt8>) -> Bool {
-        JSONNumber.scan(token, from: token.startIndex) == .number(end: token.endIndex)
     }
 
     // MARK: Helpers
