@@ -199,4 +199,34 @@ import Testing
         ])
         #expect(ReferencesFeature.references(toEntry: core, snapshot: snapshot).isEmpty)
     }
+
+    /// A qualifier word that only one entry's qualifier has decides when it stands right next to the
+    /// use, generic words included ("the Kubernetes plugin", "the Kubernetes backend plugin"): a word
+    /// of the other qualifier somewhere on the page does not outweigh it. A function word ends the
+    /// neighbourhood ("deploy the portal to Kubernetes").
+    @Test func aQualifierWordNextToTheUseDecides() throws {
+        let glossary = "# Glossary\n\n## Kubernetes (container platform)\n\nRuns containers on a cluster.\n\n## Kubernetes (dashboard plugin)\n\nShows a service's workloads.\n"
+        let page = """
+        # Running on Kubernetes
+
+        The Kubernetes plugin lists pods, once the Kubernetes backend plugin is installed. A plugin's
+        page says so. Deploy the portal to Kubernetes on any platform; the Kubernetes' plugin reads it.
+
+        """
+        let snapshot = WorkspaceSnapshot(configuration: Configuration(glossaries: [GlossarySource(pattern: "glossary.md")]),
+                                         documents: [WorkspaceDocument(path: "glossary.md", text: SourceText(glossary)),
+                                                     WorkspaceDocument(path: "k8s.md", text: SourceText(page))])
+        let platform = try #require(snapshot.glossary.entries.firstIndex { $0.qualifier == "container platform" })
+        let plugin = try #require(snapshot.glossary.entries.firstIndex { $0.qualifier == "dashboard plugin" })
+        let document = try #require(snapshot.document("k8s.md"))
+        var resolver = UseResolver(path: "k8s.md", document: document, snapshot: snapshot)
+        let meanings = snapshot.termMatches(in: "k8s.md").map { match in
+            (document.text.string(in: match.range.lowerBound..<min(document.text.bytes.count, match.range.upperBound + 16)), resolver.meaning(of: match))
+        }
+        #expect(meanings.map(\.0) == ["Kubernetes\n\nThe Kubernetes", "Kubernetes plugin lists po", "Kubernetes backend plugin ", "Kubernetes on any platform", "Kubernetes' plugin reads i"])
+        #expect(meanings.map(\.1) == [.entry(platform), .entry(plugin), .entry(plugin), .entry(platform), .entry(plugin)])
+        // The hover ranks them the same way: on "The Kubernetes plugin", the plugin first.
+        let secondUse = try #require(snapshot.termMatches(in: "k8s.md").dropFirst().first).range.lowerBound
+        #expect(TermLookup.term(at: secondUse, in: "k8s.md", snapshot: snapshot)?.entries == [plugin, platform])
+    }
 }

@@ -46,7 +46,7 @@ public enum TermLookup {
     static func rankByContext(_ entries: [Int], around range: ByteRange, in document: WorkspaceDocument, glossary: Glossary) -> [Int] {
         guard entries.count > 1 else { return entries }
         var scorer = ContextScorer(document: document, glossary: glossary)
-        let scores = entries.map { scorer.score($0, around: range) }
+        let scores = entries.map { scorer.score($0, around: range, among: entries) }
         // Ties keep glossary order, in which an entry that is the term itself comes before one the
         // name is only an alias of.
         return entries.indices.sorted { lhs, rhs in
@@ -55,16 +55,27 @@ public enum TermLookup {
     }
 }
 
-/// How well an entry's qualifier fits the text around a use: 10 for each of its words (longer than three
-/// letters, not a generic one, not one of the term's) near the use, 3 for each anywhere in the page; a qualifier of several
-/// words ("UI kit") counts as a phrase too. Page-wide hits are kept with the document's text, so
-/// scoring every use of a page reads the page once per phrase.
+/// How well an entry's qualifier fits the text around a use:
+/// - 20 for each qualifier word that no other candidate's qualifier has, written right next to the
+///   use (one of the two words before or after it: "the Kubernetes plugin", "a catalog resource"),
+///   generic words included: among "Kubernetes (CNCF Project)" and "Kubernetes (Backstage plugin)",
+///   "plugin" says which;
+/// - 10 for each of its words (longer than three letters, not a generic one, not one of the term's)
+///   near the use, 3 for each anywhere in the page; a qualifier of several words ("UI kit") counts as
+///   a phrase too.
+/// Page-wide hits are kept with the document's text, so scoring every use of a page reads the page
+/// once per phrase.
 struct ContextScorer {
     let document: WorkspaceDocument
     let bytes: [UInt8]
     let glossary: Glossary
     private var pageScores: [Int: Int] = [:]
     private var phrasesByEntry: [Int: [[[UInt8]]]] = [:]
+    /// For each set of candidates, each one's qualifier words that the others' qualifiers lack.
+    private var distinctiveWords: [[Int]: [[[UInt8]]]] = [:]
+
+    /// Points for a distinctive qualifier word right next to the use.
+    static let adjacentWordScore = 20
 
     init(document: WorkspaceDocument, glossary: Glossary) {
         self.document = document
@@ -82,8 +93,68 @@ struct ContextScorer {
         return phrases
     }
 
+    /// The letters-only words of a qualifier, lower-cased, without the term's own words.
+    static func qualifierWords(of qualifier: String?, term: String) -> Set<String> {
+        let termWords = Set(term.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return Set((qualifier ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 3 && !termWords.contains($0) })
+    }
+
     /// Bytes only: a hover must not copy or lower-case a 200 KB page.
-    mutating func score(_ entry: Int, around range: ByteRange) -> Int {
+    mutating func score(_ entry: Int, around range: ByteRange, among candidates: [Int]) -> Int {
+        if distinctiveWords[candidates] == nil {
+            let words = candidates.map { Self.qualifierWords(of: glossary.entries[$0].qualifier, term: glossary.entries[$0].term) }
+            distinctiveWords[candidates] = words.indices.map { index in
+                let others = words.indices.filter { $0 != index }.reduce(into: Set<String>()) { $0.formUnion(words[$1]) }
+                return words[index].subtracting(others).sorted().map { Array($0.utf8) }
+            }
+        }
+        var adjacent = 0
+        if let position = candidates.firstIndex(of: entry), let words = distinctiveWords[candidates]?[position], !words.isEmpty {
+            for neighbour in Self.neighbourWords(of: range, in: bytes) where words.contains(where: { $0.elementsEqual(neighbour.lazy.map(ByteClass.lowercased)) }) {
+                adjacent += Self.adjacentWordScore
+            }
+        }
+        return adjacent + contextScore(entry, around: range)
+    }
+
+    /// The word right before a use and the two after it, in its sentence (letters only; spaces,
+    /// hyphens and apostrophes between them): where a qualifier's noun goes ("the Kubernetes backend
+    /// plugin", "a catalog resource"). A function word ends them ("deploy Backstage to Kubernetes").
+    static func neighbourWords(of range: ByteRange, in bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        func isLetter(_ byte: UInt8) -> Bool { ByteClass.isASCIIAlphanumeric(byte) && !ByteClass.isDigit(byte) }
+        func isJoin(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") }
+        var words: [ArraySlice<UInt8>] = []
+        var index = range.upperBound
+        for _ in 0..<2 {
+            // An apostrophe's `s` belongs to the use or the word before ("Kubernetes' plugin", "plugin's").
+            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "'"), bytes[index + 1] == UInt8(ascii: "s") { index += 2 }
+            guard index < bytes.count, isJoin(bytes[index]) else { break }
+            while index < bytes.count && isJoin(bytes[index]) { index += 1 }
+            let start = index
+            while index < bytes.count && isLetter(bytes[index]) { index += 1 }
+            guard index > start, !isFunctionWord(bytes[start..<index]) else { break }
+            words.append(bytes[start..<index])
+        }
+        index = range.lowerBound
+        if index > 0, isJoin(bytes[index - 1]) {
+            while index > 0 && isJoin(bytes[index - 1]) { index -= 1 }
+            let end = index
+            while index > 0 && isLetter(bytes[index - 1]) { index -= 1 }
+            if index < end, !isFunctionWord(bytes[index..<end]) { words.append(bytes[index..<end]) }
+        }
+        return words
+    }
+
+    /// Articles, prepositions, conjunctions and the like: no qualifier's noun.
+    static let functionWords: [[UInt8]] = ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
+                                           "its", "of", "on", "or", "our", "than", "that", "the", "this", "to", "via", "was", "with", "your"].map { Array($0.utf8) }
+
+    static func isFunctionWord(_ word: ArraySlice<UInt8>) -> Bool {
+        functionWords.contains { $0.elementsEqual(word.lazy.map(ByteClass.lowercased)) }
+    }
+
+    /// The qualifier's words near the use and anywhere in the page.
+    private mutating func contextScore(_ entry: Int, around range: ByteRange) -> Int {
         let phrases = phrasesByEntry[entry] ?? Self.phrases(of: glossary.entries[entry].qualifier, term: glossary.entries[entry].term)
         phrasesByEntry[entry] = phrases
         guard !phrases.isEmpty else { return 0 }
@@ -149,7 +220,7 @@ struct UseResolver {
         if snapshot.isGlossary(path), let own = glossary.entry(containing: range.lowerBound, inFile: path), candidates.contains(own) {
             return .entry(own)
         }
-        let scores = candidates.map { scorer.score($0, around: range) }
+        let scores = candidates.map { scorer.score($0, around: range, among: candidates) }
         if let best = scores.max(), best > 0, scores.filter({ $0 == best }).count == 1 {
             return .entry(candidates[scores.firstIndex(of: best)!])
         }
