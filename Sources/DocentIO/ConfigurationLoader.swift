@@ -255,12 +255,12 @@ public enum ConfigurationLoader {
                     report("A persona needs an \"id\"", at: pointer)
                     continue
                 }
-                // Front matter, completion and the "Declare persona" action write the id as it is.
-                func isAlphanumeric(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
-                guard let first = id.utf8.first, isAlphanumeric(first),
-                      id.utf8.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }) else {
-                    report("The persona id \"\(id)\" must start with a letter or digit and hold only letters, digits, \"-\", \"_\" and \".\" (as in \"site-reliability\"); its title may say anything", at: "\(pointer)/id")
-                    continue
+                // Front matter, completion and the "Declare persona" action write the id (lower-cased, runs of
+                // spaces, hyphens and underscores made one hyphen) bare in YAML: it must read back as that string.
+                let normalized = PersonaCatalog.normalize(id)
+                if !normalized.contains(where: \.isLetter) || !normalized.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." })
+                    || ["true", "false", "yes", "no", "on", "off", "null"].contains(normalized) {
+                    report("The persona id \"\(id)\" must be letters (at least one), digits, spaces, \"-\", \"_\" or \".\" and no YAML word such as true or null (as in \"site-reliability\"), because front matter writes it bare; its title may say anything", at: "\(pointer)/id")
                 }
                 var signals: [String] = []
                 for signal in object["signals"].map({ pointedStrings($0, at: "\(pointer)/signals") }) ?? [] {
