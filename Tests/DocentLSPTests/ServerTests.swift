@@ -245,6 +245,22 @@ import Testing
         #expect(syntaxProblems(#""persona": "administrator""#) == ["Expected `,` before this member"])
     }
 
+    /// Front matter offers the workspace's personas: the built-in ones and those docent.json adds.
+    @Test func frontMatterOffersThePersonasTheConfigurationAdds() throws {
+        var files = SampleWorkspace.files
+        files["docent.json"] = #"{ "glossaries": ["docs/glossary.md"], "personas": [{ "id": "Site Reliability", "signals": ["pager"] }] }"#
+        let client = try TestClient(files: files, capabilities: ["textDocument": ["completion": ["completionItem": ["snippetSupport": true]]]])
+        let ids = "end-user,administrator,integrator,contributor,business-stakeholder,evaluator,site-reliability"
+        let value = MarkedText("---\npersona: 1️⃣\n---\n\n# Page\n")
+        client.open("docs/value.md", value.text)
+        let values = try client.request("textDocument/completion", client.textDocumentPosition("docs/value.md", value["1️⃣"]))["items"]?.arrayValue ?? []
+        #expect(values.compactMap { $0["label"]?.stringValue }.joined(separator: ",") == ids)
+        let key = MarkedText("---\ntitle: Page\nper1️⃣\n---\n\n# Page\n")
+        client.open("docs/key.md", key.text)
+        let keys = try client.request("textDocument/completion", client.textDocumentPosition("docs/key.md", key["1️⃣"]))["items"]?.arrayValue ?? []
+        #expect(keys.first?["textEdit"]?["newText"] == .string("persona: ${1|" + ids + "|}"))
+    }
+
     @Test func definitionAndReferencesSpanOpenAndClosedFiles() throws {
         let client = try TestClient(files: SampleWorkspace.files)
         let page = MarkedText("Both 1️⃣Service Catalogs are listed.\n")

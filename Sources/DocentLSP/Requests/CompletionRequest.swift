@@ -11,7 +11,9 @@ enum CompletionRequest: RequestHandler {
         let offset = try server.offset(params["position"], in: document)
         // Asked because a trigger character (a space) was typed, not by the writer.
         let afterTrigger = params["context"]?["triggerKind"]?.intValue == 2
-        guard let result = CompletionFeature.complete(at: offset, in: path, snapshot: workspace.snapshot, personaIDs: PersonaIDs.all,
+        // The workspace's personas: the built-in ones and those docent.json adds.
+        let personaIDs = PersonaCatalog(configuration: workspace.snapshot.configuration.personas).personas.map(\.id)
+        guard let result = CompletionFeature.complete(at: offset, in: path, snapshot: workspace.snapshot, personaIDs: personaIDs,
                                                       afterTriggerCharacter: afterTrigger) else {
             return ["isIncomplete": false, "items": []]
         }
@@ -89,9 +91,4 @@ enum CompletionItemResolveRequest: RequestHandler {
         }, formats: server.clientCapability("textDocument", "completion", "completionItem", "documentationFormat"))
         return .object(item)
     }
-}
-
-/// Persona ids offered in front matter (the built-in personas; the placement issue extends them).
-enum PersonaIDs {
-    static let all = ["end-user", "administrator", "integrator", "contributor", "business-stakeholder", "evaluator"]
 }
