@@ -66,6 +66,12 @@ import Testing
         #expect(labels("---\nparams:\n  persona: adm1️⃣\n---\n") == [])
         #expect(labels("---\nparams:\n  a: b\nper1️⃣\n---\n") == keys)
         #expect(labels("---\nparams:\n  a: b\npersona: adm1️⃣\n---\n") == ["end-user", "administrator"])
+        // In a list, and in a string over several lines.
+        #expect(labels("---\ntags:\n- a\n- per1️⃣\n---\n") == [])
+        #expect(labels("---\ndescription: |\n  A long\n  per1️⃣\n---\n") == [])
+        #expect(labels("+++\ntags = [\n  \"a\",\n  per1️⃣\n]\n+++\n") == [])
+        #expect(labels("+++\ndescription = \"\"\"\nA long\nper1️⃣\n\"\"\"\n+++\n") == [])
+        #expect(labels("+++\ntags = [\"a\"]\nper1️⃣\n+++\n") == ["persona", "audience", "title", "description"])
         // TOML: after a table header, keys are the table's.
         #expect(labels("+++\ntitle = \"A\"\n[params]\nper1️⃣\n+++\n") == [])
         #expect(labels("+++\n[params]\npersona = \"adm1️⃣\n+++\n") == [])

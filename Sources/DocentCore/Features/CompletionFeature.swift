@@ -395,11 +395,16 @@ public enum CompletionFeature {
         return Result(items: items, isIncomplete: false)
     }
 
-    /// Whether a front-matter line is at the block's top level: in YAML not indented, in TOML before
-    /// the first `[table]`, in JSON directly inside the outer braces (no `{` or `[` open before it,
-    /// strings skipped).
+    /// Whether a front-matter line is at the block's top level: not inside another entry's value (a
+    /// nested map or object, a list or array, a string over several lines), nor, in YAML, indented,
+    /// nor, in TOML, after the first `[table]`. The reader's entries say where values are, so no
+    /// brackets or quotes are counted here.
     static func isTopLevel(line: ByteRange, document: WorkspaceDocument) -> Bool {
         guard let frontMatter = document.markdown.frontMatter else { return true }
+        let insideAValue = frontMatter.entries.contains { entry in
+            entry.keyRange.upperBound <= line.lowerBound && entry.valueRange.lowerBound <= line.lowerBound && line.lowerBound < entry.valueRange.upperBound
+        }
+        guard !insideAValue else { return false }
         let bytes = document.text.bytes
         switch frontMatter.syntax {
         case .yaml:
@@ -408,23 +413,7 @@ public enum CompletionFeature {
             guard let firstTable = frontMatter.insertionPoint, firstTable < frontMatter.contentRange.upperBound else { return true }
             return line.lowerBound < firstTable
         case .json:
-            var depth = 0
-            var index = frontMatter.contentRange.lowerBound
-            var inString = false
-            while index < line.lowerBound {
-                let byte = bytes[index]
-                if inString {
-                    if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") || byte == 0x0A { inString = false }
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = true
-                } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
-                    depth += 1
-                } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
-                    depth -= 1
-                }
-                index += 1
-            }
-            return depth <= 0
+            return true
         }
     }
 
