@@ -385,18 +385,21 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         ])
     }
 
-    /// The words a hyphen joins are compared whole and in any case, however many there are; a hyphen
-    /// with no ASCII letter or digit after it (at the end of a word, doubled) joins nothing, and a word
-    /// with a letter beyond ASCII is no identifier's, so its compound is prose.
+    /// The words a hyphen joins are compared whole and in any case, however many there are, in any
+    /// order; a hyphen with no ASCII letter or digit after it (at the end of a word, doubled) joins
+    /// nothing; a word with a cased letter beyond ASCII is no identifier's, so its compound is prose;
+    /// typographic punctuation, a no-break space and ideographs end a word.
     @Test func compoundFormersAreWholeWordsInAnyCase() {
         let casing = ("term-casing", Severity.warning, "Write “DocHub”, not “Dochub”", "DocHub" as String?)
         checkTerminology("""
         NON-⟦Dochub⟧ pages, ⟦Dochub⟧-BASED sites, anti-non-⟦Dochub⟧-generated-free ones, ⟦Dochub⟧-independent builds.
         Dochub-bas, Dochub-basedx, Dochub-independently, re-Dochub-cli and Dochub-2 name code.
         ⟦Dochub⟧- and ⟦Dochub⟧--based and ⟦Dochub⟧‑based (a non-breaking hyphen) join nothing.
-        ⟦Dochub⟧-ähnlich, é-⟦Dochub⟧, ⟦Dochub⟧-café, Straße-⟦Dochub⟧ and re-⟦Dochub⟧-naïve are prose.
+        ⟦Dochub⟧-ähnlich, é-⟦Dochub⟧, ⟦Dochub⟧-café, Straße-⟦Dochub⟧, re-⟦Dochub⟧-naïve, café-⟦Dochub⟧-cli, cli-⟦Dochub⟧-café and cli-⟦Dochub⟧-ähnlich are prose.
+        Install “Dochub-cli” first, then Dochub-cli—the tool—and Dochub-cli… or Dochub-cli\u{00A0}now; “cli-Dochub”.
+        安装Dochub-cli工具。Dochub-cli之后。
 
-        """, Array(repeating: casing, count: 12))
+        """, Array(repeating: casing, count: 15))
     }
 
     @Test func aTableCellThatIsOneLowerCaseIdentifierIsNotFlagged() {

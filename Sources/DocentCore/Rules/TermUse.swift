@@ -16,28 +16,50 @@ struct TermUse {
     /// "Oauth-based", "non-Dochub", "Scaffolder-generated".
     var isInKebabCaseName: Bool {
         guard isHyphenated else { return false }
-        // The words joined by hyphens on either side, nearest first, compared as bytes (this runs for
-        // every hyphenated match on every page): one that is no compound former makes a name of code.
-        // A word with a letter beyond ASCII ("Dochub-café", "Straße-Dochub") is no identifier's: the
-        // compound is prose.
+        // The words joined by hyphens on either side, compared as bytes (this runs for every hyphenated
+        // match on every page). A word with a cased letter beyond ASCII ("Dochub-café", "Straße-Dochub")
+        // is no identifier's: the compound is prose. Otherwise one word that is no compound former makes
+        // a name of code. Punctuation, spaces and uncased scripts (“Dochub-cli”, Dochub-cli—, 安装Dochub-cli)
+        // end a word.
         let bytes = text.bytes
+        var hasCodeWord = false
         var index = match.range.lowerBound
-        while index >= 2, bytes[index - 1] == UInt8(ascii: "-"), ByteClass.isASCIIAlphanumeric(bytes[index - 2]) {
+        while index >= 2, bytes[index - 1] == UInt8(ascii: "-") {
+            if Self.casedLetter(endingAt: index - 1, in: bytes) { return false }
+            guard ByteClass.isASCIIAlphanumeric(bytes[index - 2]) else { break }
             var start = index - 2
             while start > 0, ByteClass.isASCIIAlphanumeric(bytes[start - 1]) { start -= 1 }
-            if start > 0, bytes[start - 1] >= 0x80 { return false }
-            if !Self.isCompoundFormer(bytes[start..<(index - 1)]) { return true }
+            if Self.casedLetter(endingAt: start, in: bytes) { return false }
+            if !Self.isCompoundFormer(bytes[start..<(index - 1)]) { hasCodeWord = true }
             index = start
         }
         index = match.range.upperBound
-        while index + 1 < bytes.count, bytes[index] == UInt8(ascii: "-"), ByteClass.isASCIIAlphanumeric(bytes[index + 1]) {
+        while index + 1 < bytes.count, bytes[index] == UInt8(ascii: "-") {
+            if Self.casedLetter(startingAt: index + 1, in: bytes) { return false }
+            guard ByteClass.isASCIIAlphanumeric(bytes[index + 1]) else { break }
             var end = index + 1
             while end < bytes.count, ByteClass.isASCIIAlphanumeric(bytes[end]) { end += 1 }
-            if end < bytes.count, bytes[end] >= 0x80 { return false }
-            if !Self.isCompoundFormer(bytes[(index + 1)..<end]) { return true }
+            if Self.casedLetter(startingAt: end, in: bytes) { return false }
+            if !Self.isCompoundFormer(bytes[(index + 1)..<end]) { hasCodeWord = true }
             index = end
         }
-        return false
+        return hasCodeWord
+    }
+
+    /// Whether the scalar at `offset` is a letter beyond ASCII with case (é, ß, Ж), which goes on a
+    /// Latin, Greek or Cyrillic word; not punctuation, a space or an ideograph.
+    static func casedLetter(startingAt offset: Int, in bytes: [UInt8]) -> Bool {
+        guard offset < bytes.count, bytes[offset] >= 0x80 else { return false }
+        let scalar = bytes.withUnsafeBufferPointer { UTF8Scalars.decode($0, at: offset).0 }
+        return scalar.properties.isLowercase || scalar.properties.isUppercase
+    }
+
+    /// The same for the scalar that ends just before `offset`.
+    static func casedLetter(endingAt offset: Int, in bytes: [UInt8]) -> Bool {
+        guard offset > 0, bytes[offset - 1] >= 0x80 else { return false }
+        var start = offset - 1
+        while start > 0, offset - start < 4, UTF8Scalars.isContinuation(bytes[start]) { start -= 1 }
+        return casedLetter(startingAt: start, in: bytes)
     }
 
     /// Whether a hyphen joins the use to a word on either side.
