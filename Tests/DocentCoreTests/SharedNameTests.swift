@@ -225,6 +225,16 @@ import Testing
         }
         #expect(meanings.map(\.0) == ["Kubernetes\n\nThe Kubernetes", "Kubernetes plugin lists po", "Kubernetes backend plugin ", "Kubernetes on any platform", "Kubernetes' plugin reads i"])
         #expect(meanings.map(\.1) == [.entry(platform), .entry(plugin), .entry(plugin), .entry(platform), .entry(plugin)])
+        // A line break inside the paragraph and a no-break space join words; a blank line or a list item does not.
+        for (text, expected) in [("Install the Kubernetes\nplugin first.\n", Optional(plugin)), ("Install the Kubernetes\u{00A0}plugin.\n", plugin),
+                                 ("The dashboard\nKubernetes view.\n", plugin), ("Run Kubernetes\r\nplugin pods.\n", plugin),
+                                 ("Install Kubernetes\n\nplugin first.\n", nil), ("Install Kubernetes\n- plugin first\n", nil)] {
+            let wrapped = WorkspaceSnapshot(configuration: snapshot.configuration, documents: [WorkspaceDocument(path: "glossary.md", text: SourceText(glossary)),
+                                                                                               WorkspaceDocument(path: "w.md", text: SourceText(text))])
+            let use = try #require(wrapped.termMatches(in: "w.md").first)
+            var wrappedResolver = UseResolver(path: "w.md", document: try #require(wrapped.document("w.md")), snapshot: wrapped)
+            #expect(wrappedResolver.meaning(of: use) == (expected.map { .entry($0) } ?? .ambiguous([platform, plugin])), "\(text)")
+        }
         // The hover ranks them the same way: on "The Kubernetes plugin", the plugin first.
         let secondUse = try #require(snapshot.termMatches(in: "k8s.md").dropFirst().first).range.lowerBound
         #expect(TermLookup.term(at: secondUse, in: "k8s.md", snapshot: snapshot)?.entries == [plugin, platform])

@@ -57,7 +57,7 @@ public enum TermLookup {
 
 /// How well an entry's qualifier fits the text around a use:
 /// - 20 for each qualifier word that no other candidate's qualifier has, written right next to the
-///   use (one of the two words before or after it: "the Kubernetes plugin", "a catalog resource"),
+///   use (the word before it or one of the two after it: "the Kubernetes plugin", "a catalog resource"),
 ///   generic words included: among "Kubernetes (CNCF Project)" and "Kubernetes (Backstage plugin)",
 ///   "plugin" says which;
 /// - 10 for each of its words (longer than three letters, not a generic one, not one of the term's)
@@ -73,6 +73,8 @@ struct ContextScorer {
     private var phrasesByEntry: [Int: [[[UInt8]]]] = [:]
     /// For each set of candidates, each one's qualifier words that the others' qualifiers lack.
     private var distinctiveWords: [[Int]: [[[UInt8]]]] = [:]
+    /// The words around the last use scored, which every candidate of the use is scored against.
+    private var neighbours: (range: ByteRange, words: [ArraySlice<UInt8>])?
 
     /// Points for a distinctive qualifier word right next to the use.
     static let adjacentWordScore = 20
@@ -110,35 +112,80 @@ struct ContextScorer {
         }
         var adjacent = 0
         if let position = candidates.firstIndex(of: entry), let words = distinctiveWords[candidates]?[position], !words.isEmpty {
-            for neighbour in Self.neighbourWords(of: range, in: bytes) where words.contains(where: { $0.elementsEqual(neighbour.lazy.map(ByteClass.lowercased)) }) {
+            if neighbours?.range != range { neighbours = (range, Self.neighbourWords(of: range, in: bytes)) }
+            for neighbour in neighbours!.words where words.contains(where: { $0.elementsEqual(neighbour.lazy.map(ByteClass.lowercased)) }) {
                 adjacent += Self.adjacentWordScore
             }
         }
         return adjacent + contextScore(entry, around: range)
     }
 
-    /// The word right before a use and the two after it, in its sentence (letters only; spaces,
-    /// hyphens and apostrophes between them): where a qualifier's noun goes ("the Kubernetes backend
-    /// plugin", "a catalog resource"). A function word ends them ("deploy Backstage to Kubernetes").
+    /// The word right before a use and the two after it, in its sentence (letters only; spaces, a
+    /// no-break space, hyphens, apostrophes and a line break inside the paragraph between them): where
+    /// a qualifier's noun goes ("the Kubernetes backend plugin", "a catalog resource"). A function word
+    /// ends them ("deploy Backstage to Kubernetes").
     static func neighbourWords(of range: ByteRange, in bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         func isLetter(_ byte: UInt8) -> Bool { ByteClass.isASCIIAlphanumeric(byte) && !ByteClass.isDigit(byte) }
-        func isJoin(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") }
+        /// The end of the joining characters from `index` on, or nil when there are none.
+        func joinForward(_ start: Int) -> Int? {
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") {
+                    index += 1
+                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                    index += 2
+                } else if byte == 0x0A || byte == 0x0D, continuesParagraph(after: index) {
+                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                } else {
+                    break
+                }
+            }
+            return index > start ? index : nil
+        }
+        /// The start of the joining characters that end at `end`, or nil when there are none.
+        func joinBackward(_ end: Int) -> Int? {
+            var index = end
+            while index > 0 {
+                let byte = bytes[index - 1]
+                if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") {
+                    index -= 1
+                } else if byte == 0xA0, index >= 2, bytes[index - 2] == 0xC2 {
+                    index -= 2
+                } else if byte == 0x0A, index >= 2, bytes[index - 2] != 0x0A, continuesParagraph(after: index - 1) {
+                    index -= index >= 2 && bytes[index - 2] == 0x0D ? 2 : 1
+                } else {
+                    break
+                }
+            }
+            return index < end ? index : nil
+        }
+        /// Whether the line after the break at `index` goes on with the same paragraph: not blank,
+        /// and no list item, heading, quote, table row or fence.
+        func continuesParagraph(after index: Int) -> Bool {
+            var next = index + 1
+            if bytes[index] == 0x0D, next < bytes.count, bytes[next] == 0x0A { next += 1 }
+            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+            guard next < bytes.count else { return false }
+            let first = bytes[next]
+            if first == 0x0A || first == 0x0D { return false }
+            if [UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: "~")].contains(first) { return false }
+            if [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(first), next + 1 < bytes.count, bytes[next + 1] == 0x20 { return false }
+            return true
+        }
         var words: [ArraySlice<UInt8>] = []
         var index = range.upperBound
         for _ in 0..<2 {
             // An apostrophe's `s` belongs to the use or the word before ("Kubernetes' plugin", "plugin's").
             if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "'"), bytes[index + 1] == UInt8(ascii: "s") { index += 2 }
-            guard index < bytes.count, isJoin(bytes[index]) else { break }
-            while index < bytes.count && isJoin(bytes[index]) { index += 1 }
-            let start = index
+            guard let start = joinForward(index) else { break }
+            index = start
             while index < bytes.count && isLetter(bytes[index]) { index += 1 }
             guard index > start, !isFunctionWord(bytes[start..<index]) else { break }
             words.append(bytes[start..<index])
         }
-        index = range.lowerBound
-        if index > 0, isJoin(bytes[index - 1]) {
-            while index > 0 && isJoin(bytes[index - 1]) { index -= 1 }
-            let end = index
+        if let end = joinBackward(range.lowerBound) {
+            index = end
             while index > 0 && isLetter(bytes[index - 1]) { index -= 1 }
             if index < end, !isFunctionWord(bytes[index..<end]) { words.append(bytes[index..<end]) }
         }
