@@ -161,8 +161,8 @@ import Testing
         #expect(toml.map(\.insertText) == ["persona = ", "audience = ", "description = ", "tags = "])
         #expect(toml.map(\.snippet) == [#"persona = "${1|end-user,administrator|}""#, #"audience = "${1|end-user,administrator|}""#, #"description = "$1""#, #"tags = ["$1"]"#])
         #expect(try complete("---\nper1️⃣ x\n---\n").0.map(\.snippet) == [nil, nil, nil, nil, nil])
-        // Snippet metacharacters in persona ids are escaped, and in a choice `,` and `|` too.
-        #expect(try complete("{\n  per1️⃣\n}\n", personaIDs: ["a$b", "c}d", #"e\f"#, "g,h", "i|j"]).0[0].snippet == #""persona": "${1|a\$b,c\}d,e\\f,g\,h,i\|j|}""#)
+        // Snippet metacharacters are escaped; in a choice, `,`, `|` and `\` alone.
+        #expect(try complete("{\n  per1️⃣\n}\n", personaIDs: ["a$b", "c}d", #"e\f"#, "g,h", "i|j"]).0[0].snippet == #""persona": "${1|a$b,c}d,e\\f,g\,h,i\|j|}""#)
         #expect(CompletionFeature.snippetEscaped(#"$1 {x} \n, |"#) == #"\$1 {x\} \\n, |"#)
     }
 

@@ -431,12 +431,14 @@ public enum CompletionFeature {
         return "${1|" + personaIDs.map { snippetEscaped($0, inChoice: true) }.joined(separator: ",") + "|}"
     }
 
-    /// `text` as literal text of an LSP snippet: `$`, `}` and `\` escaped with a backslash, and in a
-    /// choice's option `,` and `|` too.
+    /// `text` as literal text of an LSP snippet: `$`, `}` and `\` escaped with a backslash; in a
+    /// choice's option `,`, `|` and `\` (VS Code's parser reads no other escape there, and would show
+    /// the backslash of `\$`).
     static func snippetEscaped(_ text: String, inChoice: Bool = false) -> String {
         var escaped = ""
         for character in text {
-            if character == "$" || character == "}" || character == "\\" || inChoice && (character == "," || character == "|") { escaped.append("\\") }
+            let special: Bool = inChoice ? character == "," || character == "|" || character == "\\" : character == "$" || character == "}" || character == "\\"
+            if special { escaped.append("\\") }
             escaped.append(character)
         }
         return escaped
