@@ -439,6 +439,37 @@ private extension String {
         ])
     }
 
+    /// A link reference definition whose title runs over lines, or starts on the line after the
+    /// destination, travels whole: no title line is left behind, and a duplicate in the part goes with
+    /// all its lines.
+    @Test func definitionsOverLinesTravelWhole() throws {
+        let path = "docs/using/finding-owners.md"
+        let text = try Self.findingOwners(definingEarlier: "[chart]: ../running/deploying-with-helm.md\n  \"Installing the chart\n  with Helm\"", appending: """
+         See [the chart][chart].
+
+        [chart]: ../running/second.md
+        'A later duplicate,
+        which never counted'
+
+        [lookup]: #look-up-the-owner
+        (How to look up
+        the owner)
+
+        ## Getting help
+
+        Read [lookup].
+
+        """)
+        let (move, body, partBody) = try Self.movedSyncPart(of: text)
+        #expect(move.operations == [
+            .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
+                           + "\n[lookup]: #look-up-the-owner\n(How to look up\nthe owner)\n\n")),
+            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
+                     + " See [the chart][chart].\n\n\n[lookup]: ../using/finding-owners.md#look-up-the-owner\n(How to look up\nthe owner)\n"
+                     + "\n[chart]: deploying-with-helm.md\n  \"Installing the chart\n  with Helm\"\n"),
+        ])
+    }
+
     @Test func footnoteDefinitionsInQuotesAndListItems() {
         let text = SourceText("""
             Text.

@@ -38,6 +38,9 @@ private struct BlockScanner {
     /// The column where the current list item's content starts (a code block inside it is indented 4 more).
     var listContentColumn = 0
     var previousLineBlank = true
+    /// Where the paragraph started when its link reference definitions were last taken off before a
+    /// table: not tried again from there.
+    var definitionsTriedBeforeTable = -1
 
     enum OpenBlock {
         case none
@@ -177,6 +180,9 @@ private struct BlockScanner {
         }
 
         if let underline = setextOrBreak(first, lineEnd) {
+            // Link reference definitions at the paragraph's start are no heading text; when they are
+            // all it holds, `===` is a paragraph and `---` a thematic break (CommonMark).
+            if !paragraph.isEmpty && underline != 0 && !paragraphStartsListItem { takeLinkDefinitions() }
             if !paragraph.isEmpty && underline != 0 && !paragraphStartsListItem {
                 let level = underline
                 let lines = paragraph
@@ -213,8 +219,7 @@ private struct BlockScanner {
             return line + 1
         }
 
-        if paragraph.isEmpty, let consumed = referenceDefinition(first, lineEnd) {
-            _ = consumed
+        if paragraph.isEmpty && labelDefinition(first, lineEnd) {
             return line + 1
         }
 
@@ -239,9 +244,9 @@ private struct BlockScanner {
                     openQuoteDepth = quoteDepth
                     return line + 1
                 }
-                // A definition may open an item (`- [docs]: ../docs.md`, `- [^1]: …`, `- *[API]: …`),
-                // as CommonMark reads a list item's first paragraph.
-                if referenceDefinition(content, lineEnd) != nil { return line + 1 }
+                // A footnote or abbreviation definition may open an item (`- [^1]: …`, `- *[API]: …`), as
+                // a link reference definition may (`- [docs]: ../docs.md`, read off the paragraph).
+                if labelDefinition(content, lineEnd) { return line + 1 }
                 appendParagraphLine(content..<trimEnd(content, lineEnd))
                 paragraphStartsListItem = true
             }
@@ -389,43 +394,150 @@ private struct BlockScanner {
         return ByteClass.isSpace(bytes[index]) ? index : nil
     }
 
-    /// `[label]: destination "title"` (a link reference definition), `*[ABBR]: text` (an abbreviation),
-    /// or `[^note]:` (a footnote, whose text is prose). Returns the end when the line was consumed.
-    mutating func referenceDefinition(_ first: Int, _ lineEnd: Int) -> Int? {
+    /// `*[ABBR]: text` (an abbreviation) or `[^note]: text` (a footnote, whose text is prose) at `first`:
+    /// true when the line holds one.
+    mutating func labelDefinition(_ first: Int, _ lineEnd: Int) -> Bool {
         var start = first
         let isAbbreviation = bytes[start] == UInt8(ascii: "*") && start + 1 < lineEnd && bytes[start + 1] == UInt8(ascii: "[")
         if isAbbreviation { start += 1 }
-        guard bytes[start] == UInt8(ascii: "[") else { return nil }
+        guard bytes[start] == UInt8(ascii: "[") else { return false }
+        let isFootnote = !isAbbreviation && start + 1 < lineEnd && bytes[start + 1] == UInt8(ascii: "^")
+        guard isAbbreviation || isFootnote else { return false }
         var index = start + 1
         while index < lineEnd && bytes[index] != UInt8(ascii: "]") { index += 1 }
-        guard index + 1 < lineEnd, index > start + 1, bytes[index + 1] == UInt8(ascii: ":") else { return nil }
-        let isFootnote = bytes[start + 1] == UInt8(ascii: "^")
-        let valueStart = skipSpaces(index + 2, lineEnd)
-        if isFootnote {
-            if valueStart < lineEnd { appendParagraphLine(valueStart..<trimEnd(valueStart, lineEnd)) }
-            return lineEnd
-        }
-        if !isAbbreviation {
-            var destinationEnd = valueStart
-            while destinationEnd < lineEnd && !ByteClass.isSpace(bytes[destinationEnd]) { destinationEnd += 1 }
-            var destination = valueStart..<destinationEnd
-            if destination.count >= 2 && bytes[valueStart] == UInt8(ascii: "<") && bytes[destinationEnd - 1] == UInt8(ascii: ">") {
-                destination = (valueStart + 1)..<(destinationEnd - 1)
-            }
-            // After the destination only a title may follow, in quotes or parentheses; other words
-            // make the line a paragraph ("[Note]: read this first"), as in CommonMark.
-            let titleStart = skipSpaces(destinationEnd, lineEnd)
-            let titleEnd = trimEnd(titleStart, lineEnd)
-            if titleStart < titleEnd {
-                let open = bytes[titleStart], close = bytes[titleEnd - 1]
-                let isTitle = titleEnd - titleStart >= 2 && (open == UInt8(ascii: "\"") && close == open || open == UInt8(ascii: "'") && close == open
-                    || open == UInt8(ascii: "(") && close == UInt8(ascii: ")"))
-                guard isTitle else { return nil }
-            }
-            document.links.append(Link(kind: .definition, textRange: (start + 1)..<index, destination: text.string(in: destination), destinationRange: destination, range: first..<lineEnd))
-        }
+        guard index + 1 < lineEnd, index > start + 1, bytes[index + 1] == UInt8(ascii: ":") else { return false }
         closeParagraph()
-        return lineEnd
+        guard isFootnote else { return true }
+        let valueStart = skipSpaces(index + 2, lineEnd)
+        if valueStart < lineEnd { appendParagraphLine(valueStart..<trimEnd(valueStart, lineEnd)) }
+        return true
+    }
+
+    /// Takes the link reference definitions off the start of the paragraph, as CommonMark reads them
+    /// (§4.7): each is recorded as a link, and its lines (a title's too) leave the paragraph, so they
+    /// are no prose.
+    mutating func takeLinkDefinitions() {
+        var taken = 0
+        while taken < paragraph.count, !paragraph[taken].isEmpty, bytes[paragraph[taken].lowerBound] == UInt8(ascii: "["),
+              let found = linkDefinition(at: taken) {
+            document.links.append(Link(kind: .definition, textRange: found.label, destination: text.string(in: found.destination),
+                                       destinationRange: found.destination, range: paragraph[taken].lowerBound..<paragraph[taken + found.lineCount - 1].upperBound))
+            taken += found.lineCount
+        }
+        if taken > 0 { paragraph.removeFirst(taken) }
+    }
+
+    /// The link reference definition that starts paragraph line `from`: how many lines it takes, its
+    /// label (between the brackets, over lines if it runs over them) and its destination (inside angle
+    /// brackets). Nil when there is none: a label, a colon, a destination on that line or the next, and
+    /// an optional title in quotes or parentheses, after spaces or on the next line, running over lines
+    /// as long as the paragraph does, and nothing after it on its line. A title that is no title on
+    /// the line after the destination is no part of the definition, which ends with the destination;
+    /// one that is no title on the destination's line leaves no definition (CommonMark §4.7).
+    func linkDefinition(at from: Int) -> (lineCount: Int, label: ByteRange, destination: ByteRange)? {
+        var line = from
+        var index = paragraph[line].lowerBound
+        var end = paragraph[line].upperBound
+        /// Moves to the start of the paragraph's next line (lines hold no leading or trailing spaces).
+        func nextLine() -> Bool {
+            guard line + 1 < paragraph.count else { return false }
+            line += 1
+            index = paragraph[line].lowerBound
+            end = paragraph[line].upperBound
+            return true
+        }
+        guard index < end, bytes[index] == UInt8(ascii: "[") else { return nil }
+        index += 1
+        let labelStart = index
+        var length = 0
+        var hasContent = false
+        while true {
+            guard length <= 999 else { return nil }
+            if index == end {
+                guard nextLine() else { return nil }
+                length += 1
+                continue
+            }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") && index + 1 < end && ByteClass.isASCIIPunctuation(bytes[index + 1]) {
+                index += 2
+                length += 2
+                hasContent = true
+                continue
+            }
+            if byte == UInt8(ascii: "[") { return nil }
+            if byte == UInt8(ascii: "]") { break }
+            if !ByteClass.isSpace(byte) { hasContent = true }
+            index += 1
+            length += 1
+        }
+        let label = labelStart..<index
+        index += 1
+        guard hasContent, index < end, bytes[index] == UInt8(ascii: ":") else { return nil }
+        index = skipSpaces(index + 1, end)
+        if index == end { guard nextLine(), index < end else { return nil } }
+
+        let destination: ByteRange
+        if bytes[index] == UInt8(ascii: "<") {
+            // `<…>`: anything but a line break and unescaped angle brackets.
+            var close = index + 1
+            while close < end && bytes[close] != UInt8(ascii: ">") {
+                if bytes[close] == UInt8(ascii: "<") { return nil }
+                close += bytes[close] == UInt8(ascii: "\\") && close + 1 < end ? 2 : 1
+            }
+            guard close < end else { return nil }
+            destination = (index + 1)..<close
+            index = close + 1
+        } else {
+            // No spaces or control characters; parentheses only escaped or balanced.
+            var stop = index
+            var depth = 0
+            scan: while stop < end && bytes[stop] > 0x20 && bytes[stop] != 0x7F {
+                switch bytes[stop] {
+                case UInt8(ascii: "\\") where stop + 1 < end && ByteClass.isASCIIPunctuation(bytes[stop + 1]): stop += 1
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"):
+                    if depth == 0 { break scan }
+                    depth -= 1
+                default: break
+                }
+                stop += 1
+            }
+            guard stop > index, depth == 0 else { return nil }
+            destination = index..<stop
+            index = stop
+        }
+        let destinationLine = line
+        let afterDestination = skipSpaces(index, end)
+        // A title is separated from the destination by spaces or a line break.
+        guard afterDestination == end || afterDestination > index else { return nil }
+        let endsAtDestination = afterDestination == end
+        index = afterDestination
+        if index == end && !nextLine() { return (line - from + 1, label, destination) }
+
+        let open = index < end ? bytes[index] : 0
+        if open == UInt8(ascii: "\"") || open == UInt8(ascii: "'") || open == UInt8(ascii: "(") {
+            let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : open
+            index += 1
+            while true {
+                if index == end {
+                    guard nextLine() else { break }
+                    continue
+                }
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\\") && index + 1 < end && ByteClass.isASCIIPunctuation(bytes[index + 1]) {
+                    index += 2
+                    continue
+                }
+                if byte == close {
+                    if skipSpaces(index + 1, end) == end { return (line - from + 1, label, destination) }
+                    break
+                }
+                if open == UInt8(ascii: "(") && byte == open { break }
+                index += 1
+            }
+        }
+        return endsAtDestination ? (destinationLine - from + 1, label, destination) : nil
     }
 
     /// CommonMark HTML blocks 5, 3 and 4: a CDATA section, a processing instruction (`<?php … ?>`)
@@ -522,11 +634,17 @@ private struct BlockScanner {
     }
 
     /// A table: a header row with `|`, then a delimiter row. Consumes the whole table.
+    /// A table may follow link reference definitions, as GFM reads a table whose header row ends a paragraph.
     mutating func scanTable(line: Int, first: Int, lineEnd: Int) -> Int? {
-        guard paragraph.isEmpty, line + 1 < text.lineTable.lineCount, find(UInt8(ascii: "|"), in: first..<lineEnd) != nil else { return nil }
+        guard line + 1 < text.lineTable.lineCount, find(UInt8(ascii: "|"), in: first..<lineEnd) != nil else { return nil }
         let delimiter = text.lineRange(line + 1)
         guard isDelimiterRow(delimiter) else { return nil }
-        closeParagraph()
+        if let start = paragraph.first?.lowerBound, start != definitionsTriedBeforeTable {
+            // Tried once per paragraph start, so that table-like lines cost no parse each.
+            definitionsTriedBeforeTable = start
+            takeLinkDefinitions()
+        }
+        guard paragraph.isEmpty else { return nil }
         var rows: [[ByteRange]] = [cells(first..<lineEnd)]
         var current = line + 2
         var end = delimiter.upperBound
@@ -596,6 +714,11 @@ private struct BlockScanner {
 
     mutating func closeParagraph() {
         guard !paragraph.isEmpty else { return }
+        takeLinkDefinitions()
+        guard !paragraph.isEmpty else {
+            paragraphStartsListItem = false
+            return
+        }
         let blockIndex = document.proseBlocks.count
         document.proseBlocks.append(ProseBlock(kind: .paragraph, range: paragraph.first!.lowerBound..<paragraph.last!.upperBound))
         InlineScanner.scan(lines: paragraph, block: blockIndex, bytes: bytes, isMDX: isMDX, scratch: &inlineScratch, into: &document)
