@@ -244,17 +244,67 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         let (text, document) = scan(example.markdown)
         let links = document.links.filter { $0.kind == .definition }
         #expect(links.map { "\(text.string(in: $0.textRange)) → \($0.destination)" } == example.definitions)
+        #expect(document.definitions.filter { $0.kind == .link }.map { text.string(in: $0.labelRange) } == links.map { text.string(in: $0.textRange) })
         #expect(document.proseSpans.map { text.string(in: $0.range) } == example.prose)
     }
 
-    /// A definition's link runs from its label to the end of its title.
+    /// A definition's link runs from its label to the end of its title; its record takes every line,
+    /// each without the quote markers it sits in.
     @Test func aDefinitionOverLinesTakesThemAll() {
-        let marked = MarkedText("Intro.\n\n> 1️⃣[docs]: 4️⃣../docs/setup.md5️⃣\n>   \"The setup\n> guide\"2️⃣\n> [api]: 9️⃣/api\n")
+        let marked = MarkedText("Intro.\n\n3️⃣> 1️⃣[docs]: 4️⃣../docs/setup.md5️⃣\n>   \"The setup\n> guide\"2️⃣\n8️⃣> [api]: 9️⃣/api\n")
         let (text, document) = scan(marked.text)
         let links = document.links.filter { $0.kind == .definition }
         #expect(links.map(\.range) == [marked.range("1️⃣", "2️⃣"), marked["9️⃣"] - 7..<marked["9️⃣"] + 4])
         #expect(links.first?.destinationRange == marked.range("4️⃣", "5️⃣"))
+        #expect(document.definitions.map(\.kind) == [.link, .link])
+        #expect(document.definitions.map(\.range) == [marked.range("3️⃣", "2️⃣"), marked["8️⃣"]..<marked["9️⃣"] + 4])
+        #expect(document.definitions.map { $0.lines.map { text.string(in: $0) } } == [
+            ["[docs]: ../docs/setup.md", "  \"The setup", "guide\""], ["[api]: /api"],
+        ])
         #expect(document.proseSpans.map { text.string(in: $0.range) } == ["Intro."])
+    }
+
+    /// Footnote and abbreviation definitions are recorded wherever they are written, with every line
+    /// they take (a footnote's indented continuation lines, and the blank lines between them), each
+    /// without the markers of the quotes and list items around it.
+    @Test func footnoteAndAbbreviationDefinitionsAreRecordedWithTheirLines() {
+        let marked = MarkedText("""
+            Text[^a] and the KSA.
+
+            1️⃣> - [^a]: A note
+            >       that runs on
+            >
+            >       with a second paragraph.2️⃣
+            >
+            >   Not the note's.
+
+            3️⃣- 1. *[KSA]: Kubernetes service account4️⃣
+            5️⃣-\t[^b]: Tabbed
+            \t    on6️⃣
+            <div>
+            [^c]: raw HTML, no definition
+            </div>
+
+            """)
+        let (text, document) = scan(marked.text)
+        #expect(document.definitions.map(\.kind) == [.footnote, .abbreviation, .footnote])
+        #expect(document.definitions.map { text.string(in: $0.labelRange) } == ["a", "KSA", "b"])
+        #expect(document.definitions.map(\.range) == [marked.range("1️⃣", "2️⃣"), marked.range("3️⃣", "4️⃣"), marked.range("5️⃣", "6️⃣")])
+        #expect(document.definitions.map { $0.lines.map { text.string(in: $0) } } == [
+            ["[^a]: A note", "    that runs on", "", "    with a second paragraph."], ["*[KSA]: Kubernetes service account"], ["[^b]: Tabbed", "    on"],
+        ])
+        #expect(!document.proseSpans.contains { text.string(in: $0.range).contains("Kubernetes") })
+        #expect(document.proseSpans.contains { text.string(in: $0.range) == "A note" })
+    }
+
+    /// A footnote definition interrupts a paragraph, as GFM reads one, and so does an abbreviation
+    /// definition, as Python-Markdown reads one; a link reference definition does not (CommonMark).
+    @Test func footnoteAndAbbreviationDefinitionsInterruptAParagraph() {
+        let (text, document) = scan("The KSA signs it[^1].\n*[KSA]: Kubernetes service account\n[^1]: Once a night.\n[docs]: ../docs.md\n")
+        #expect(document.definitions.map(\.kind) == [.abbreviation, .footnote])
+        #expect(document.definitions.map { text.string(in: $0.range) } == ["*[KSA]: Kubernetes service account", "[^1]: Once a night."])
+        #expect(document.links.filter { $0.kind == .definition }.isEmpty)
+        #expect(document.proseSpans.map { text.string(in: $0.range) } == ["The KSA signs it", ".", "Once a night.", "[docs]: "])
     }
 
     @Test func htmlCommentsAreRecordedWithTrimmedContent() {
@@ -432,6 +482,7 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         "[a]: /u '\n" + String(repeating: "|-|\n", count: 20_000),
         "- [a]: /u (\n" + String(repeating: "===\n", count: 5_000),
         String(repeating: "[", count: 998) + "\n" + String(repeating: "a]: /u\n", count: 2_000),
+        String(repeating: "> [^a]: b\n>     c\n", count: 2_000),
     ])
     func pathologicalInputStaysInBounds(_ markdown: String) {
         for isMDX in [false, true] {
@@ -489,6 +540,11 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
             check(link.range, "link")
             check(link.textRange, "link text")
             check(link.destinationRange, "link destination")
+        }
+        for definition in document.definitions {
+            check(definition.range, "definition")
+            check(definition.labelRange, "definition label")
+            for line in definition.lines { check(line, "definition line") }
         }
         for comment in document.htmlComments { check(comment.range, "comment") }
         for table in document.tables {

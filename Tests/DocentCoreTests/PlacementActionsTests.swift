@@ -470,6 +470,37 @@ private extension String {
         ])
     }
 
+    /// The move takes the definitions as the page's scanner reads them, each with all its lines: a
+    /// duplicate in a block quote leaves with its title lines and quote markers (the quote's text
+    /// after it stays), a footnote in an item opened on one line with another (`- - [^n]:`) stays for
+    /// the rest of the page, and what reads as a definition inside raw HTML is none.
+    @Test func definitionsTravelAsTheScannerReadsThem() throws {
+        let path = "docs/using/finding-owners.md"
+        let text = try Self.findingOwners(definingEarlier: "[chart]: ../running/deploying-with-helm.md\n<div>\n*[KSA]: raw HTML, no definition\n</div>", appending: """
+         See [the chart][chart], the KSA and the note[^n].
+
+        > [chart]: ../running/second.md
+        > 'A later duplicate,
+        > which never counted'
+        > Quoted text after it.
+
+        - - [^n]: A note in a nested item.
+
+        ## Getting help
+
+        Read the note[^n].
+
+        """)
+        let (move, body, partBody) = try Self.movedSyncPart(of: text)
+        #expect(move.operations == [
+            .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
+                           + "\n[^n]: A note in a nested item.\n\n")),
+            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
+                     + " See [the chart][chart], the KSA and the note[^n].\n\n> Quoted text after it.\n\n- - [^n]: A note in a nested item.\n"
+                     + "\n[chart]: deploying-with-helm.md\n"),
+        ])
+    }
+
     @Test func footnoteDefinitionsInQuotesAndListItems() {
         let text = SourceText("""
             Text.

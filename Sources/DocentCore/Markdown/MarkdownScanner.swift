@@ -38,6 +38,12 @@ private struct BlockScanner {
     /// The column where the current list item's content starts (a code block inside it is indented 4 more).
     var listContentColumn = 0
     var previousLineBlank = true
+    /// The footnote definition whose continuation lines are being followed: its index in
+    /// `document.definitions`, the block quotes it sits in, and the column (after those quotes) where
+    /// its container's content starts; a continuation line is indented four columns past it.
+    var openFootnote: (index: Int, quoteDepth: Int, containerColumn: Int)?
+    /// Blank lines after the open footnote's last line: its own if an indented line follows.
+    var footnoteBlanks: [ByteRange] = []
     /// Where the paragraph started when its link reference definitions were last taken off before a
     /// table: not tried again from there.
     var definitionsTriedBeforeTable = -1
@@ -96,6 +102,7 @@ private struct BlockScanner {
         document.headings = document.headings.compacted()
         document.links = document.links.compacted()
         document.codeSpans = document.codeSpans.compacted()
+        document.definitions = document.definitions.compacted()
         return document
     }
 
@@ -105,6 +112,7 @@ private struct BlockScanner {
     mutating func scanLine(_ line: Int) -> Int {
         let range = text.lineRange(line)
         let lineEnd = range.upperBound
+        let continuesFootnote = followFootnote(range)
         // Strip block-quote markers: the container's content starts after them.
         var position = range.lowerBound
         var quoteDepth = 0
@@ -219,7 +227,10 @@ private struct BlockScanner {
             return line + 1
         }
 
-        if paragraph.isEmpty && labelDefinition(first, lineEnd) {
+        // A footnote or abbreviation definition, which may interrupt a paragraph; not on a footnote's
+        // continuation line, which is that footnote's text.
+        if !continuesFootnote && labelDefinition(first, lineEnd, lineStart: range.lowerBound, quoteDepth: quoteDepth,
+                                                 containerColumn: column < 4 ? 0 : column, linesStart: column < 4 ? position : first) {
             return line + 1
         }
 
@@ -227,10 +238,15 @@ private struct BlockScanner {
             return next
         }
 
-        if let contentStart = listItemContent(first, lineEnd) {
+        if var contentStart = listItemContent(first, lineEnd) {
             closeParagraph()
             inList = true
-            let content = skipSpaces(contentStart, lineEnd)
+            var content = skipSpaces(contentStart, lineEnd)
+            // Items opened on one line (`- 1. text`): the innermost holds the content.
+            while content < lineEnd, let inner = listItemContent(content, lineEnd), inner < lineEnd {
+                contentStart = inner
+                content = skipSpaces(inner, lineEnd)
+            }
             listContentColumn = (content < lineEnd ? content : contentStart + 1) - position
             if content < lineEnd {
                 // The item's first line may itself open a fence (`- ```yaml`) or a heading; keep it simple:
@@ -246,7 +262,10 @@ private struct BlockScanner {
                 }
                 // A footnote or abbreviation definition may open an item (`- [^1]: …`, `- *[API]: …`), as
                 // a link reference definition may (`- [docs]: ../docs.md`, read off the paragraph).
-                if labelDefinition(content, lineEnd) { return line + 1 }
+                if labelDefinition(content, lineEnd, lineStart: range.lowerBound, quoteDepth: quoteDepth,
+                                   containerColumn: columns(from: position, to: content), linesStart: content) {
+                    return line + 1
+                }
                 appendParagraphLine(content..<trimEnd(content, lineEnd))
                 paragraphStartsListItem = true
             }
@@ -394,34 +413,113 @@ private struct BlockScanner {
         return ByteClass.isSpace(bytes[index]) ? index : nil
     }
 
-    /// `*[ABBR]: text` (an abbreviation) or `[^note]: text` (a footnote, whose text is prose) at `first`:
-    /// true when the line holds one.
-    mutating func labelDefinition(_ first: Int, _ lineEnd: Int) -> Bool {
+    /// `*[ABBR]: text` (an abbreviation) or `[^note]: text` (a footnote, whose text is prose) at `first`,
+    /// which may interrupt a paragraph (as GFM reads a footnote and Python-Markdown an abbreviation):
+    /// recorded, and true, when the line holds one. `lineStart` is where the line starts, `quoteDepth`
+    /// how many block quotes enclose it, `containerColumn` the column (after the quotes) where the
+    /// content of its container starts, and `linesStart` where the definition's first line starts
+    /// without the containers' markers.
+    mutating func labelDefinition(_ first: Int, _ lineEnd: Int, lineStart: Int, quoteDepth: Int, containerColumn: Int, linesStart: Int) -> Bool {
         var start = first
         let isAbbreviation = bytes[start] == UInt8(ascii: "*") && start + 1 < lineEnd && bytes[start + 1] == UInt8(ascii: "[")
         if isAbbreviation { start += 1 }
         guard bytes[start] == UInt8(ascii: "[") else { return false }
         let isFootnote = !isAbbreviation && start + 1 < lineEnd && bytes[start + 1] == UInt8(ascii: "^")
         guard isAbbreviation || isFootnote else { return false }
-        var index = start + 1
+        let labelStart = start + (isFootnote ? 2 : 1)
+        var index = labelStart
         while index < lineEnd && bytes[index] != UInt8(ascii: "]") { index += 1 }
-        guard index + 1 < lineEnd, index > start + 1, bytes[index + 1] == UInt8(ascii: ":") else { return false }
+        guard index > labelStart, index + 1 < lineEnd, bytes[index + 1] == UInt8(ascii: ":") else { return false }
         closeParagraph()
+        document.definitions.append(LabelDefinition(kind: isFootnote ? .footnote : .abbreviation, labelRange: labelStart..<index,
+                                                    range: lineStart..<lineEnd, lines: [linesStart..<lineEnd]))
         guard isFootnote else { return true }
+        openFootnote = (document.definitions.count - 1, quoteDepth, containerColumn)
+        footnoteBlanks.removeAll()
         let valueStart = skipSpaces(index + 2, lineEnd)
         if valueStart < lineEnd { appendParagraphLine(valueStart..<trimEnd(valueStart, lineEnd)) }
         return true
     }
 
+    /// Follows the open footnote definition over the line `range`: the line continues it when it is in
+    /// the same block quotes and indented four columns past the footnote's container (the blank lines
+    /// before it then belong to the footnote too); any other line that is not blank ends it. Returns
+    /// whether the line continues it.
+    mutating func followFootnote(_ range: ByteRange) -> Bool {
+        guard let footnote = openFootnote else { return false }
+        let (position, depth) = quoteMarkers(range, limit: footnote.quoteDepth)
+        guard depth == footnote.quoteDepth else {
+            openFootnote = nil
+            return false
+        }
+        var first = position
+        var column = 0
+        while first < range.upperBound && ByteClass.isSpace(bytes[first]) {
+            column = bytes[first] == 0x09 ? (column / 4 + 1) * 4 : column + 1
+            first += 1
+        }
+        // The line from the footnote's container column on (tabs reach the next multiple of four).
+        var sliceStart = position
+        var sliceColumn = 0
+        while sliceColumn < footnote.containerColumn && sliceStart < range.upperBound && ByteClass.isSpace(bytes[sliceStart]) {
+            sliceColumn = bytes[sliceStart] == 0x09 ? (sliceColumn / 4 + 1) * 4 : sliceColumn + 1
+            sliceStart += 1
+        }
+        if first == range.upperBound {
+            footnoteBlanks.append(sliceStart..<range.upperBound)
+            return false
+        }
+        guard column >= footnote.containerColumn + 4 else {
+            openFootnote = nil
+            return false
+        }
+        document.definitions[footnote.index].lines += footnoteBlanks + [sliceStart..<range.upperBound]
+        document.definitions[footnote.index].range = document.definitions[footnote.index].range.lowerBound..<range.upperBound
+        footnoteBlanks.removeAll()
+        return true
+    }
+
+    /// Where up to `limit` block-quote markers (`>` after at most three spaces, with a space or tab after
+    /// it) at the start of `range` end, and how many there are.
+    func quoteMarkers(_ range: ByteRange, limit: Int) -> (end: Int, depth: Int) {
+        var position = range.lowerBound
+        var depth = 0
+        while depth < limit {
+            var probe = position
+            while probe < range.upperBound && bytes[probe] == 0x20 && probe - position < 3 { probe += 1 }
+            guard probe < range.upperBound, bytes[probe] == UInt8(ascii: ">") else { break }
+            probe += 1
+            if probe < range.upperBound && ByteClass.isSpace(bytes[probe]) { probe += 1 }
+            position = probe
+            depth += 1
+        }
+        return (position, depth)
+    }
+
+    /// The columns from `start` to `end` on a line, a tab reaching the next multiple of four.
+    func columns(from start: Int, to end: Int) -> Int {
+        var column = 0
+        for index in start..<end { column = bytes[index] == 0x09 ? (column / 4 + 1) * 4 : column + 1 }
+        return column
+    }
+
     /// Takes the link reference definitions off the start of the paragraph, as CommonMark reads them
-    /// (§4.7): each is recorded as a link, and its lines (a title's too) leave the paragraph, so they
-    /// are no prose.
+    /// (§4.7): each is recorded as a link and a definition, and its lines (a title's too) leave the
+    /// paragraph, so they are no prose.
     mutating func takeLinkDefinitions() {
         var taken = 0
         while taken < paragraph.count, !paragraph[taken].isEmpty, bytes[paragraph[taken].lowerBound] == UInt8(ascii: "["),
               let found = linkDefinition(at: taken) {
+            let lines = paragraph[taken..<(taken + found.lineCount)]
+            let first = lines.first!
+            let lineStart = text.lineTable.lineStarts[text.line(of: first.lowerBound)]
             document.links.append(Link(kind: .definition, textRange: found.label, destination: text.string(in: found.destination),
-                                       destinationRange: found.destination, range: paragraph[taken].lowerBound..<paragraph[taken + found.lineCount - 1].upperBound))
+                                       destinationRange: found.destination, range: first.lowerBound..<lines.last!.upperBound))
+            // Later lines without their quote markers, indentation kept.
+            let written = [first] + lines.dropFirst().map { line in
+                quoteMarkers(text.lineTable.lineStarts[text.line(of: line.lowerBound)]..<line.lowerBound, limit: .max).end..<line.upperBound
+            }
+            document.definitions.append(LabelDefinition(kind: .link, labelRange: found.label, range: lineStart..<lines.last!.upperBound, lines: written))
             taken += found.lineCount
         }
         if taken > 0 { paragraph.removeFirst(taken) }
