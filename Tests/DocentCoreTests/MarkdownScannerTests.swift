@@ -175,6 +175,138 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         #expect(document.proseSpans.count == 2)
     }
 
+    struct DefinitionCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var markdown: String
+        /// Each link reference definition as `label → destination`, the label as written.
+        var definitions: [String]
+        var prose: [String]
+        var testDescription: String { name }
+    }
+
+    /// CommonMark 0.31's examples of link reference definitions (192–218) and a writer's: a title may
+    /// start on the line after the destination and run over lines; what fails to be a title on the
+    /// next line is a paragraph of its own, on the destination's line it leaves no definition.
+    static let definitionCases: [DefinitionCase] = [
+        DefinitionCase(name: "192 title in quotes", markdown: "[foo]: /url \"title\"\n\n[foo]\n", definitions: ["foo → /url"], prose: ["[foo]"]),
+        DefinitionCase(name: "193 destination and title on lines of their own", markdown: "   [foo]: \n      /url  \n           'the title'  \n\n[foo]\n",
+                       definitions: ["foo → /url"], prose: ["[foo]"]),
+        DefinitionCase(name: "194 escaped bracket in the label", markdown: "[Foo*bar\\]]:my_(url) 'title (with parens)'\n\n[Foo*bar\\]]\n",
+                       definitions: ["Foo*bar\\] → my_(url)"], prose: ["[Foo*bar\\]]"]),
+        DefinitionCase(name: "195 destination in angle brackets on the next line", markdown: "[Foo bar]:\n<my url>\n'title'\n\n[Foo bar]\n",
+                       definitions: ["Foo bar → my url"], prose: ["[Foo bar]"]),
+        DefinitionCase(name: "196 title over several lines", markdown: "[foo]: /url '\ntitle\nline1\nline2\n'\n\n[foo]\n", definitions: ["foo → /url"], prose: ["[foo]"]),
+        DefinitionCase(name: "197 a title with a blank line is none", markdown: "[foo]: /url 'title\n\nwith blank line'\n\n[foo]\n",
+                       definitions: [], prose: ["[foo]: ", " 'title", "with blank line'", "[foo]"]),
+        DefinitionCase(name: "198 destination on the next line", markdown: "[foo]:\n/url\n\n[foo]\n", definitions: ["foo → /url"], prose: ["[foo]"]),
+        DefinitionCase(name: "199 no destination", markdown: "[foo]:\n\n[foo]\n", definitions: [], prose: ["[foo]:", "[foo]"]),
+        DefinitionCase(name: "200 empty destination", markdown: "[foo]: <>\n\n[foo]\n", definitions: ["foo → "], prose: ["[foo]"]),
+        DefinitionCase(name: "201 title without a space before it", markdown: "[foo]: <bar>(baz)\n\n[foo]\n", definitions: [], prose: ["[foo]: ", "(baz)", "[foo]"]),
+        DefinitionCase(name: "202 escapes", markdown: "[foo]: /url\\bar\\*baz \"foo\\\"bar\\baz\"\n\n[foo]\n", definitions: ["foo → /url\\bar\\*baz"], prose: ["[foo]"]),
+        DefinitionCase(name: "204 two of one label", markdown: "[foo]\n\n[foo]: first\n[foo]: second\n", definitions: ["foo → first", "foo → second"], prose: ["[foo]"]),
+        DefinitionCase(name: "208 label over lines", markdown: "[\nfoo\n]: /url\nbar\n", definitions: ["\nfoo\n → /url"], prose: ["bar"]),
+        DefinitionCase(name: "209 words after the title", markdown: "[foo]: /url \"title\" ok\n", definitions: [], prose: ["[foo]: ", " \"title\" ok"]),
+        DefinitionCase(name: "210 words after a title on the next line", markdown: "[foo]: /url\n\"title\" ok\n", definitions: ["foo → /url"], prose: ["\"title\" ok"]),
+        DefinitionCase(name: "211 indented code", markdown: "    [foo]: /url \"title\"\n\n[foo]\n", definitions: [], prose: ["[foo]"]),
+        DefinitionCase(name: "212 fenced code", markdown: "```\n[foo]: /url\n```\n\n[foo]\n", definitions: [], prose: ["[foo]"]),
+        DefinitionCase(name: "213 no definition inside a paragraph", markdown: "Foo\n[bar]: /baz\n\n[bar]\n", definitions: [], prose: ["Foo", "[bar]: ", "[bar]"]),
+        DefinitionCase(name: "214 after a heading, before a quote", markdown: "# [Foo]\n[foo]: /url\n> bar\n", definitions: ["foo → /url"], prose: ["[Foo]", "bar"]),
+        DefinitionCase(name: "215 before a setext heading", markdown: "[foo]: /url\nbar\n===\n[foo]\n", definitions: ["foo → /url"], prose: ["bar", "[foo]"]),
+        DefinitionCase(name: "216 no setext heading of definitions alone", markdown: "[foo]: /url\n===\n[foo]\n", definitions: ["foo → /url"], prose: ["===", "[foo]"]),
+        DefinitionCase(name: "217 one after another", markdown: "[foo]: /foo-url \"foo\"\n[bar]: /bar-url\n  \"bar\"\n[baz]: /baz-url\n\n[foo],\n[bar],\n[baz]\n",
+                       definitions: ["foo → /foo-url", "bar → /bar-url", "baz → /baz-url"], prose: ["[foo],", "[bar],", "[baz]"]),
+        DefinitionCase(name: "218 in a block quote", markdown: "[foo]\n\n> [foo]: /url\n", definitions: ["foo → /url"], prose: ["[foo]"]),
+        DefinitionCase(name: "a title over lines, indented", markdown: "[docs]: ../docs/setup.md\n  \"The setup\n  guide\"\n\nRead [the guide][docs].\n",
+                       definitions: ["docs → ../docs/setup.md"], prose: ["Read ", "the guide", "."]),
+        DefinitionCase(name: "a title on the next line", markdown: "[docs]: ../docs/setup.md\n'Setup guide'\nRead it.\n",
+                       definitions: ["docs → ../docs/setup.md"], prose: ["Read it."]),
+        DefinitionCase(name: "a title in parentheses over lines", markdown: "[docs]: ../docs/setup.md (The setup\nguide)\n", definitions: ["docs → ../docs/setup.md"], prose: []),
+        DefinitionCase(name: "no parenthesis inside a title in parentheses", markdown: "[docs]: ../docs/setup.md\n(The (setup) guide)\n",
+                       definitions: ["docs → ../docs/setup.md"], prose: ["(The (setup) guide)"]),
+        DefinitionCase(name: "a title over lines in a block quote", markdown: "> [docs]: ../docs/setup.md\n>   \"The setup\n>   guide\"\n>\n> Read it.\n",
+                       definitions: ["docs → ../docs/setup.md"], prose: ["Read it."]),
+        DefinitionCase(name: "a title over lines in a list item", markdown: "- [docs]: ../docs/setup.md\n  'The setup\n  guide'\n- Read it.\n",
+                       definitions: ["docs → ../docs/setup.md"], prose: ["Read it."]),
+        DefinitionCase(name: "an unclosed title on the next line is a paragraph", markdown: "[docs]: ../docs/setup.md\n\"The setup\n\nguide\"\n",
+                       definitions: ["docs → ../docs/setup.md"], prose: ["\"The setup", "guide\""]),
+        DefinitionCase(name: "an unclosed title on the destination's line leaves no definition", markdown: "[docs]: ../docs/setup.md \"The setup\n\nguide\"\n",
+                       definitions: [], prose: ["[docs]: ", " \"The setup", "guide\""]),
+        DefinitionCase(name: "a list item ends a title", markdown: "[docs]: ../docs/setup.md \"The setup\n- guide\"\n",
+                       definitions: [], prose: ["[docs]: ", " \"The setup", "guide\""]),
+        DefinitionCase(name: "unbalanced parentheses in the destination", markdown: "[a]: /url)\n\n[b]: /url(x\n\n[c]: /url(x)\n", definitions: ["c → /url(x)"],
+                       prose: ["[a]: ", ")", "[b]: ", "(x"]),
+        DefinitionCase(name: "a table after definitions", markdown: "[docs]: ../docs/setup.md\n| Term | Meaning |\n| --- | --- |\n| API | An interface |\n",
+                       definitions: ["docs → ../docs/setup.md"], prose: ["Term", "Meaning", "API", "An interface"]),
+    ]
+
+    @Test(arguments: definitionCases)
+    func linkReferenceDefinitions(_ example: DefinitionCase) {
+        let (text, document) = scan(example.markdown)
+        let links = document.links.filter { $0.kind == .definition }
+        #expect(links.map { "\(text.string(in: $0.textRange)) → \($0.destination)" } == example.definitions)
+        #expect(document.definitions.filter { $0.kind == .link }.map { text.string(in: $0.labelRange) } == links.map { text.string(in: $0.textRange) })
+        #expect(document.proseSpans.map { text.string(in: $0.range) } == example.prose)
+    }
+
+    /// A definition's link runs from its label to the end of its title; its record takes every line,
+    /// each without the quote markers it sits in.
+    @Test func aDefinitionOverLinesTakesThemAll() {
+        let marked = MarkedText("Intro.\n\n3️⃣> 1️⃣[docs]: 4️⃣../docs/setup.md5️⃣\n>   \"The setup\n> guide\"2️⃣\n8️⃣> [api]: 9️⃣/api\n")
+        let (text, document) = scan(marked.text)
+        let links = document.links.filter { $0.kind == .definition }
+        #expect(links.map(\.range) == [marked.range("1️⃣", "2️⃣"), marked["9️⃣"] - 7..<marked["9️⃣"] + 4])
+        #expect(links.first?.destinationRange == marked.range("4️⃣", "5️⃣"))
+        #expect(document.definitions.map(\.kind) == [.link, .link])
+        #expect(document.definitions.map(\.range) == [marked.range("3️⃣", "2️⃣"), marked["8️⃣"]..<marked["9️⃣"] + 4])
+        #expect(document.definitions.map { $0.lines.map { text.string(in: $0) } } == [
+            ["[docs]: ../docs/setup.md", "  \"The setup", "guide\""], ["[api]: /api"],
+        ])
+        #expect(document.proseSpans.map { text.string(in: $0.range) } == ["Intro."])
+    }
+
+    /// Footnote and abbreviation definitions are recorded wherever they are written, with every line
+    /// they take (a footnote's indented continuation lines, and the blank lines between them), each
+    /// without the markers of the quotes and list items around it.
+    @Test func footnoteAndAbbreviationDefinitionsAreRecordedWithTheirLines() {
+        let marked = MarkedText("""
+            Text[^a] and the KSA.
+
+            1️⃣> - [^a]: A note
+            >       that runs on
+            >
+            >       with a second paragraph.2️⃣
+            >
+            >   Not the note's.
+
+            3️⃣- 1. *[KSA]: Kubernetes service account4️⃣
+            5️⃣-\t[^b]: Tabbed
+            \t    on6️⃣
+            <div>
+            [^c]: raw HTML, no definition
+            </div>
+
+            """)
+        let (text, document) = scan(marked.text)
+        #expect(document.definitions.map(\.kind) == [.footnote, .abbreviation, .footnote])
+        #expect(document.definitions.map { text.string(in: $0.labelRange) } == ["a", "KSA", "b"])
+        #expect(document.definitions.map(\.range) == [marked.range("1️⃣", "2️⃣"), marked.range("3️⃣", "4️⃣"), marked.range("5️⃣", "6️⃣")])
+        #expect(document.definitions.map { $0.lines.map { text.string(in: $0) } } == [
+            ["[^a]: A note", "    that runs on", "", "    with a second paragraph."], ["*[KSA]: Kubernetes service account"], ["[^b]: Tabbed", "    on"],
+        ])
+        #expect(!document.proseSpans.contains { text.string(in: $0.range).contains("Kubernetes") })
+        #expect(document.proseSpans.contains { text.string(in: $0.range) == "A note" })
+    }
+
+    /// A footnote definition interrupts a paragraph, as GFM reads one, and so does an abbreviation
+    /// definition, as Python-Markdown reads one; a link reference definition does not (CommonMark).
+    @Test func footnoteAndAbbreviationDefinitionsInterruptAParagraph() {
+        let (text, document) = scan("The KSA signs it[^1].\n*[KSA]: Kubernetes service account\n[^1]: Once a night.\n[docs]: ../docs.md\n")
+        #expect(document.definitions.map(\.kind) == [.abbreviation, .footnote])
+        #expect(document.definitions.map { text.string(in: $0.range) } == ["*[KSA]: Kubernetes service account", "[^1]: Once a night."])
+        #expect(document.links.filter { $0.kind == .definition }.isEmpty)
+        #expect(document.proseSpans.map { text.string(in: $0.range) } == ["The KSA signs it", ".", "Once a night.", "[docs]: "])
+    }
+
     @Test func htmlCommentsAreRecordedWithTrimmedContent() {
         let marked = MarkedText("1️⃣<!-- docent-ignore-next-line term-casing -->2️⃣\nText 3️⃣<!--inline-->4️⃣ here\n\n5️⃣<!--\n  multi\n  line\n-->6️⃣\n")
         let (_, document) = scan(marked.text)
@@ -346,6 +478,11 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         String(repeating: "\n", count: 10_000),
         String(repeating: "|", count: 5_000) + "\n" + String(repeating: "-|", count: 2_500),
         "---\n" + String(repeating: "  - a\n", count: 2_000),
+        // A title never closed, with lines that might each end it or open a table.
+        "[a]: /u '\n" + String(repeating: "|-|\n", count: 20_000),
+        "- [a]: /u (\n" + String(repeating: "===\n", count: 5_000),
+        String(repeating: "[", count: 998) + "\n" + String(repeating: "a]: /u\n", count: 2_000),
+        String(repeating: "> [^a]: b\n>     c\n", count: 2_000),
     ])
     func pathologicalInputStaysInBounds(_ markdown: String) {
         for isMDX in [false, true] {
@@ -403,6 +540,11 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
             check(link.range, "link")
             check(link.textRange, "link text")
             check(link.destinationRange, "link destination")
+        }
+        for definition in document.definitions {
+            check(definition.range, "definition")
+            check(definition.labelRange, "definition label")
+            for line in definition.lines { check(line, "definition line") }
         }
         for comment in document.htmlComments { check(comment.range, "comment") }
         for table in document.tables {

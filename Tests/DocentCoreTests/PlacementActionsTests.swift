@@ -439,6 +439,68 @@ private extension String {
         ])
     }
 
+    /// A link reference definition whose title runs over lines, or starts on the line after the
+    /// destination, travels whole: no title line is left behind, and a duplicate in the part goes with
+    /// all its lines.
+    @Test func definitionsOverLinesTravelWhole() throws {
+        let path = "docs/using/finding-owners.md"
+        let text = try Self.findingOwners(definingEarlier: "[chart]: ../running/deploying-with-helm.md\n  \"Installing the chart\n  with Helm\"", appending: """
+         See [the chart][chart].
+
+        [chart]: ../running/second.md
+        'A later duplicate,
+        which never counted'
+
+        [lookup]: #look-up-the-owner
+        (How to look up
+        the owner)
+
+        ## Getting help
+
+        Read [lookup].
+
+        """)
+        let (move, body, partBody) = try Self.movedSyncPart(of: text)
+        #expect(move.operations == [
+            .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
+                           + "\n[lookup]: #look-up-the-owner\n(How to look up\nthe owner)\n\n")),
+            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
+                     + " See [the chart][chart].\n\n\n[lookup]: ../using/finding-owners.md#look-up-the-owner\n(How to look up\nthe owner)\n"
+                     + "\n[chart]: deploying-with-helm.md\n  \"Installing the chart\n  with Helm\"\n"),
+        ])
+    }
+
+    /// The move takes the definitions as the page's scanner reads them, each with all its lines: a
+    /// duplicate in a block quote leaves with its title lines and quote markers (the quote's text
+    /// after it stays), a footnote in an item opened on one line with another (`- - [^n]:`) stays for
+    /// the rest of the page, and what reads as a definition inside raw HTML is none.
+    @Test func definitionsTravelAsTheScannerReadsThem() throws {
+        let path = "docs/using/finding-owners.md"
+        let text = try Self.findingOwners(definingEarlier: "[chart]: ../running/deploying-with-helm.md\n<div>\n*[KSA]: raw HTML, no definition\n</div>", appending: """
+         See [the chart][chart], the KSA and the note[^n].
+
+        > [chart]: ../running/second.md
+        > 'A later duplicate,
+        > which never counted'
+        > Quoted text after it.
+
+        - - [^n]: A note in a nested item.
+
+        ## Getting help
+
+        Read the note[^n].
+
+        """)
+        let (move, body, partBody) = try Self.movedSyncPart(of: text)
+        #expect(move.operations == [
+            .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
+                           + "\n[^n]: A note in a nested item.\n\n")),
+            .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
+                     + " See [the chart][chart], the KSA and the note[^n].\n\n> Quoted text after it.\n\n- - [^n]: A note in a nested item.\n"
+                     + "\n[chart]: deploying-with-helm.md\n"),
+        ])
+    }
+
     @Test func footnoteDefinitionsInQuotesAndListItems() {
         let text = SourceText("""
             Text.

@@ -111,6 +111,20 @@ import Testing
         #expect(!ReferencesFeature.references(toEntry: kit, snapshot: Self.snapshot).contains(try Self.location("component", in: "docs/plain.md")))
     }
 
+    /// A reference link means the entry its definition's destination names, when the definition's
+    /// title runs over lines too; the title's words are no uses.
+    @Test func aDefinitionWithATitleOverLinesNamesTheEntry() throws {
+        let page = "# Widgets\n\nMore [components][kit] here.\n\n[kit]: glossary.md#component-ui-kit \"The kit's component\n  pages\"\n"
+        let snapshot = Self.snapshot.applying([.setDocument(path: "docs/widgets.md", text: SourceText(page), version: nil)])
+        let use = page.utf8.count - page[page.range(of: "components]")!.lowerBound...].utf8.count
+        let kit = try Self.entry("Component (UI kit)")
+        let catalog = try Self.entry("Component (service catalog)")
+        let term = try #require(TermLookup.term(at: use, in: "docs/widgets.md", snapshot: snapshot))
+        #expect(term.entries == [kit, catalog])
+        #expect(ReferencesFeature.references(toEntries: [catalog, kit], snapshot: snapshot).filter { $0.file == "docs/widgets.md" }
+            == [WorkspaceLocation(file: "docs/widgets.md", range: use..<use + 10)])
+    }
+
     @Test func highlightsInAPageWithBothEntries() throws {
         let atLink = try Self.offset(of: "component]", in: "docs/mixed.md")
         let highlights = ReferencesFeature.highlights(at: atLink, in: "docs/mixed.md", snapshot: Self.snapshot)

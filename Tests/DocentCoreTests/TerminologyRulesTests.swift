@@ -261,6 +261,22 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         """, [])
     }
 
+    /// A definition's title is no prose, on the destination's line or on lines of its own; words that
+    /// are no title after a definition are.
+    @Test func titlesOfDefinitionsOverLinesAreNotFlagged() {
+        checkTerminology("""
+        See [the viewer][viewer] and [the standard][oauth].
+
+        [viewer]: https://example.com/viewer
+          "The Dochub
+          viewer"
+        [oauth]: https://example.com/oauth 'Oauth, the
+        standard'
+        "⟦Dochub⟧" is no title here.
+
+        """, [("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub")])
+    }
+
     @Test func htmlAndCommentsAreNotFlagged() {
         checkTerminology("<!-- dochub comment -->\n\n<div class=\"dochub\">\n</div>\n\nText <span title=\"dochub\">here</span>.\n", [])
     }

@@ -133,9 +133,13 @@ public struct PlacementActions: CodeActionProvider {
         // left out so that it still wins there; one defined in the part that the rest of the page uses
         // also stays behind.
         let markdown = document.markdown
-        var definitions: [Definition] = markdown.links.filter { $0.kind == .definition }
-            .map { ($0.range, Self.referenceLabel(text.bytes[$0.textRange]), [$0.range]) } + Self.footnoteDefinitions(in: document)
-        definitions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        let definitions: [Definition] = markdown.definitions.compactMap { definition in
+            switch definition.kind {
+            case .link: return (definition.range, Self.referenceLabel(text.bytes[definition.labelRange]), definition.lines)
+            case .footnote: return (definition.range, "^" + Self.referenceLabel(text.bytes[definition.labelRange]), definition.lines)
+            case .abbreviation: return nil
+            }
+        }
         var first: [String: Int] = [:]
         for (index, definition) in definitions.enumerated() where first[definition.label] == nil { first[definition.label] = index }
         let winners = first.values.sorted()
@@ -246,181 +250,37 @@ public struct PlacementActions: CodeActionProvider {
         return labels
     }
 
-    /// A definition (a footnote's, an abbreviation's, a link reference's): `range` from the start of
-    /// its first line (container markers included) to the end of its last, before the line break;
-    /// `segments`, one per line, its text without the block-quote and list markers it sits in (the
-    /// lines of a definition at the top level are whole). A move copies the segments, joined by the
-    /// page's line breaks, so a definition written in a quote arrives as a definition of the page.
+    /// A definition (a footnote's or a link reference's), as the scanner records it
+    /// (`LabelDefinition`): `range` from the start of its first line (container markers included) to
+    /// the end of its last, before the line break; its label as CommonMark matches it (a footnote's
+    /// with its caret, `^note`); `segments`, one per line, its text without the block-quote and list
+    /// markers it sits in. A move copies the segments, joined by the page's line breaks, so a
+    /// definition written in a quote arrives as a definition of the page.
     typealias Definition = (range: ByteRange, label: String, segments: [ByteRange])
 
-    /// Footnote definitions (`[^note]: text` and the indented lines that continue it) outside code
-    /// blocks, with their labels (`^note`), wherever they are written: at the top level, in a block
-    /// quote (`> [^note]: text`) or in a list item (`- [^note]: text`, or on an item's own line). As
-    /// GFM (cmark-gfm, micromark), markdown-it-footnote and Python-Markdown read them, such a definition
+    /// Footnote definitions (`[^note]: text` and the indented lines that continue it) outside code,
+    /// with their labels (`^note`), wherever they are written: at the top level, in a block quote
+    /// (`> [^note]: text`) or in a list item (`- [^note]: text`, or on an item's own line). As GFM
+    /// (cmark-gfm, micromark), markdown-it-footnote and Python-Markdown read them, such a definition
     /// serves the whole page (it is rendered with the page's other footnotes, not in its quote), so a
     /// use anywhere calls it. (Pandoc reads no definition inside another block; there it is text.)
-    /// Read from the lines here because the scanner reads a footnote's text as prose (its terms and
-    /// links count) and keeps no record of where the definition ends, which only a move needs.
     static func footnoteDefinitions(in document: WorkspaceDocument) -> [Definition] {
-        let text = document.text
-        let bytes = text.bytes
-        let code = document.markdown.codeBlocks.map(\.range)
-        var result: [Definition] = []
-        var line = 0
-        var previousIsBlank = true
-        while line < text.lineCount {
-            let range = text.lineRange(line)
-            line += 1
-            let afterBlank = previousIsBlank
-            previousIsBlank = isBlank(range, bytes)
-            guard !code.contains(where: { $0.contains(range.lowerBound) }),
-                  let found = definitionLine(opener: [UInt8(ascii: "["), UInt8(ascii: "^")], on: range, bytes: bytes, afterBlank: afterBlank) else { continue }
-            // Continuation lines: in the same quotes, indented four columns past the definition's
-            // container; blank lines between them belong to it.
-            var segments = [found.contentStart..<range.upperBound]
-            var blanks: [ByteRange] = []
-            var next = line
-            while next < text.lineCount {
-                let following = text.lineRange(next)
-                let (quoteEnd, depth) = quoteMarkers(following, bytes, limit: found.quoteDepth)
-                guard depth == found.quoteDepth else { break }
-                var first = quoteEnd
-                var column = 0
-                while first < following.upperBound && ByteClass.isSpace(bytes[first]) {
-                    column = bytes[first] == 0x09 ? (column / 4 + 1) * 4 : column + 1
-                    first += 1
-                }
-                let slice = Self.byte(atColumn: found.containerColumn, from: quoteEnd, in: following, bytes)..<following.upperBound
-                if first == following.upperBound || isBlank(following, bytes) {
-                    blanks.append(slice)
-                } else if column >= found.containerColumn + 4 {
-                    segments += blanks + [slice]
-                    blanks = []
-                    line = next + 1
-                } else {
-                    break
-                }
-                next += 1
-            }
-            previousIsBlank = line > 0 && isBlank(text.lineRange(line - 1), bytes)
-            result.append((range.lowerBound..<(segments.last?.upperBound ?? range.upperBound), "^" + referenceLabel(bytes[found.label]), segments))
+        document.markdown.definitions.compactMap { definition in
+            guard definition.kind == .footnote else { return nil }
+            return (definition.range, "^" + referenceLabel(document.text.bytes[definition.labelRange]), definition.lines)
         }
-        return result
     }
 
-    /// Where a definition line opening with `opener` (`[^` for a footnote, `*[` for an abbreviation)
-    /// stands among its containers: `label`, the bytes between the opener and `]:`; the block quotes
-    /// around it (`quoteDepth`); the column, counted after the quote markers, where its container's
-    /// content starts (0 at the top level, past the marker of a list item on its line, or the
-    /// definition's own indentation on a list item's later line); and `contentStart`, the line's byte
-    /// at that column. At most three spaces of indentation, as CommonMark allows a block, unless the
-    /// line follows a blank line and is no indented code (`afterBlank`, and the caller looks at code
-    /// blocks): then it is a list item's content.
-    static func definitionLine(opener: [UInt8], on range: ByteRange, bytes: [UInt8], afterBlank: Bool)
-        -> (label: ByteRange, quoteDepth: Int, containerColumn: Int, contentStart: Int)? {
-        let (quoteEnd, depth) = quoteMarkers(range, bytes, limit: .max)
-        var position = quoteEnd
-        var column = 0
-        var markerColumn: Int?
-        // List item markers (`-`, `*`, `+`, `1.`, `1)`) after at most three spaces, each followed by
-        // one to four spaces or tabs.
-        while true {
-            var probe = position
-            var probeColumn = column
-            while probe < range.upperBound && bytes[probe] == 0x20 && probeColumn - column < 3 { probe += 1; probeColumn += 1 }
-            var markerEnd = probe
-            if markerEnd < range.upperBound && [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[markerEnd]) {
-                markerEnd += 1
-            } else {
-                while markerEnd < range.upperBound && markerEnd - probe < 9 && ByteClass.isDigit(bytes[markerEnd]) { markerEnd += 1 }
-                guard markerEnd > probe, markerEnd < range.upperBound, bytes[markerEnd] == UInt8(ascii: ".") || bytes[markerEnd] == UInt8(ascii: ")") else { break }
-                markerEnd += 1
-            }
-            guard markerEnd < range.upperBound, ByteClass.isSpace(bytes[markerEnd]) else { break }
-            probeColumn += markerEnd - probe
-            var spaces = 0
-            while markerEnd < range.upperBound && ByteClass.isSpace(bytes[markerEnd]) && spaces < 4 {
-                probeColumn = bytes[markerEnd] == 0x09 ? (probeColumn / 4 + 1) * 4 : probeColumn + 1
-                markerEnd += 1
-                spaces += 1
-            }
-            position = markerEnd
-            column = probeColumn
-            markerColumn = column
-        }
-        var start = position
-        var indent = 0
-        while start < range.upperBound && ByteClass.isSpace(bytes[start]) {
-            indent = bytes[start] == 0x09 ? ((column + indent) / 4 + 1) * 4 - column : indent + 1
-            start += 1
-        }
-        let labelStart = start + opener.count
-        guard labelStart < range.upperBound, bytes[start..<labelStart].elementsEqual(opener),
-              let close = bytes[labelStart..<range.upperBound].firstIndex(of: UInt8(ascii: "]")), close > labelStart,
-              close + 1 < range.upperBound, bytes[close + 1] == UInt8(ascii: ":") else { return nil }
-        if indent <= 3 {
-            let containerColumn = markerColumn ?? 0
-            return (labelStart..<close, depth, containerColumn, markerColumn == nil ? quoteEnd : position)
-        }
-        guard markerColumn == nil, afterBlank else { return nil }
-        return (labelStart..<close, depth, indent, start)
-    }
-
-    /// Where up to `limit` block-quote markers (`>`, after at most three spaces, with one space or tab
-    /// after it) at the start of `range` end, and how many there are.
-    static func quoteMarkers(_ range: ByteRange, _ bytes: [UInt8], limit: Int) -> (end: Int, depth: Int) {
-        var position = range.lowerBound
-        var depth = 0
-        while depth < limit {
-            var probe = position
-            while probe < range.upperBound && bytes[probe] == 0x20 && probe - position < 3 { probe += 1 }
-            guard probe < range.upperBound, bytes[probe] == UInt8(ascii: ">") else { break }
-            probe += 1
-            if probe < range.upperBound && ByteClass.isSpace(bytes[probe]) { probe += 1 }
-            position = probe
-            depth += 1
-        }
-        return (position, depth)
-    }
-
-    /// The first byte of `range` at or past `column`, counting from `start` (tabs reach the next
-    /// multiple of four); the first byte that is not a space or tab when that comes sooner.
-    static func byte(atColumn column: Int, from start: Int, in range: ByteRange, _ bytes: [UInt8]) -> Int {
-        var index = start
-        var current = 0
-        while current < column && index < range.upperBound && ByteClass.isSpace(bytes[index]) {
-            current = bytes[index] == 0x09 ? (current / 4 + 1) * 4 : current + 1
-            index += 1
-        }
-        return index
-    }
-
-    static func isBlank(_ range: ByteRange, _ bytes: [UInt8]) -> Bool {
-        bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-    }
-
-    /// Abbreviation definitions (`*[ABBR]: expansion`) outside code blocks, one per line, with their
+    /// Abbreviation definitions (`*[ABBR]: expansion`) outside code, one per line, with their
     /// abbreviations (matched as written: `JWT` is not `jwt`), at the top level or in a block quote
     /// or list item: Python-Markdown reads them with a block processor, which reads a quote's and an
     /// item's blocks too, and they hold for the whole page. `range` is the line, container markers
     /// included, before the line break; `text` the definition without them.
     static func abbreviationDefinitions(in document: WorkspaceDocument) -> [(range: ByteRange, abbreviation: String, text: ByteRange)] {
-        let text = document.text
-        let bytes = text.bytes
-        let code = document.markdown.codeBlocks.map(\.range)
-        var result: [(range: ByteRange, abbreviation: String, text: ByteRange)] = []
-        var previousIsBlank = true
-        for line in 0..<text.lineCount {
-            let range = text.lineRange(line)
-            let afterBlank = previousIsBlank
-            previousIsBlank = isBlank(range, bytes)
-            guard let found = definitionLine(opener: [UInt8(ascii: "*"), UInt8(ascii: "[")], on: range, bytes: bytes, afterBlank: afterBlank),
-                  !code.contains(where: { $0.contains(range.lowerBound) }) else { continue }
-            var end = range.upperBound
-            while end > range.lowerBound && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
-            result.append((range.lowerBound..<end, String(decoding: bytes[found.label], as: UTF8.self), found.contentStart..<end))
+        document.markdown.definitions.compactMap { definition in
+            guard definition.kind == .abbreviation else { return nil }
+            return (definition.range, document.text.string(in: definition.labelRange), definition.lines[0])
         }
-        return result
     }
 
     /// Whether `word` occurs in `ranges` outside `skipped` (sorted by start) as a word: not run into

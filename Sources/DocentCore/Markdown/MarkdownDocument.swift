@@ -12,6 +12,9 @@ public struct MarkdownDocument: Sendable {
     public var codeBlocks: [CodeBlock] = []
     public var codeSpans: [ByteRange] = []
     public var links: [Link] = []
+    /// Link reference, footnote and abbreviation definitions, in document order, wherever they are
+    /// written (at the top level, in a block quote, in a list item), each with all the lines it takes.
+    public var definitions: [LabelDefinition] = []
     /// HTML comments, block or inline, with their content (suppression comments live here).
     public var htmlComments: [HTMLComment] = []
     /// Tables, as rows of cell ranges (the header row first; the delimiter row left out).
@@ -149,6 +152,34 @@ public struct Link: Hashable, Sendable {
     public var destination: String
     public var destinationRange: ByteRange
     public var range: ByteRange
+}
+
+/// A definition that a label calls: `[docs]: ../docs/setup.md "Setup"` (a link reference definition, whose
+/// destination is also a `Link` of kind `.definition`), `[^1]: text` (a footnote, whose text is prose)
+/// or `*[HTML]: HyperText Markup Language` (an abbreviation, as Python-Markdown and MkDocs read it).
+public struct LabelDefinition: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case link, footnote, abbreviation }
+    public var kind: Kind
+    /// The label between the brackets, as written: `docs`, `1` for `[^1]` (without the caret), `HTML`
+    /// for `*[HTML]`. A link's may run over lines (CommonMark).
+    public var labelRange: ByteRange
+    /// From the start of its first line, container markers (`>`, `-`, `1.`) included, to the end of its
+    /// last line, before the line break: a link's title lines and a footnote's indented continuation
+    /// lines (with the blank lines between them) included.
+    public var range: ByteRange
+    /// Each of its lines without the markers of the block quotes and list items it sits in: the first
+    /// from the definition (a footnote's or abbreviation's from the start of its container's content,
+    /// indentation kept), a footnote's continuation lines from the column where its container's
+    /// content starts (so they keep their four columns), a link's title lines after the quote markers.
+    /// Joined by line breaks they are the definition as written at the top level of a page.
+    public var lines: [ByteRange]
+
+    public init(kind: Kind, labelRange: ByteRange, range: ByteRange, lines: [ByteRange]) {
+        self.kind = kind
+        self.labelRange = labelRange
+        self.range = range
+        self.lines = lines
+    }
 }
 
 public struct HTMLComment: Hashable, Sendable {

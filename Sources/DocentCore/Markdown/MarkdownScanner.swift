@@ -38,6 +38,15 @@ private struct BlockScanner {
     /// The column where the current list item's content starts (a code block inside it is indented 4 more).
     var listContentColumn = 0
     var previousLineBlank = true
+    /// The footnote definition whose continuation lines are being followed: its index in
+    /// `document.definitions`, the block quotes it sits in, and the column (after those quotes) where
+    /// its container's content starts; a continuation line is indented four columns past it.
+    var openFootnote: (index: Int, quoteDepth: Int, containerColumn: Int)?
+    /// Blank lines after the open footnote's last line: its own if an indented line follows.
+    var footnoteBlanks: [ByteRange] = []
+    /// Where the paragraph started when its link reference definitions were last taken off before a
+    /// table: not tried again from there.
+    var definitionsTriedBeforeTable = -1
 
     enum OpenBlock {
         case none
@@ -93,6 +102,7 @@ private struct BlockScanner {
         document.headings = document.headings.compacted()
         document.links = document.links.compacted()
         document.codeSpans = document.codeSpans.compacted()
+        document.definitions = document.definitions.compacted()
         return document
     }
 
@@ -102,6 +112,7 @@ private struct BlockScanner {
     mutating func scanLine(_ line: Int) -> Int {
         let range = text.lineRange(line)
         let lineEnd = range.upperBound
+        let continuesFootnote = followFootnote(range)
         // Strip block-quote markers: the container's content starts after them.
         var position = range.lowerBound
         var quoteDepth = 0
@@ -177,6 +188,9 @@ private struct BlockScanner {
         }
 
         if let underline = setextOrBreak(first, lineEnd) {
+            // Link reference definitions at the paragraph's start are no heading text; when they are
+            // all it holds, `===` is a paragraph and `---` a thematic break (CommonMark).
+            if !paragraph.isEmpty && underline != 0 && !paragraphStartsListItem { takeLinkDefinitions() }
             if !paragraph.isEmpty && underline != 0 && !paragraphStartsListItem {
                 let level = underline
                 let lines = paragraph
@@ -213,8 +227,10 @@ private struct BlockScanner {
             return line + 1
         }
 
-        if paragraph.isEmpty, let consumed = referenceDefinition(first, lineEnd) {
-            _ = consumed
+        // A footnote or abbreviation definition, which may interrupt a paragraph; not on a footnote's
+        // continuation line, which is that footnote's text.
+        if !continuesFootnote && labelDefinition(first, lineEnd, lineStart: range.lowerBound, quoteDepth: quoteDepth,
+                                                 containerColumn: column < 4 ? 0 : column, linesStart: column < 4 ? position : first) {
             return line + 1
         }
 
@@ -222,10 +238,15 @@ private struct BlockScanner {
             return next
         }
 
-        if let contentStart = listItemContent(first, lineEnd) {
+        if var contentStart = listItemContent(first, lineEnd) {
             closeParagraph()
             inList = true
-            let content = skipSpaces(contentStart, lineEnd)
+            var content = skipSpaces(contentStart, lineEnd)
+            // Items opened on one line (`- 1. text`): the innermost holds the content.
+            while content < lineEnd, let inner = listItemContent(content, lineEnd), inner < lineEnd {
+                contentStart = inner
+                content = skipSpaces(inner, lineEnd)
+            }
             listContentColumn = (content < lineEnd ? content : contentStart + 1) - position
             if content < lineEnd {
                 // The item's first line may itself open a fence (`- ```yaml`) or a heading; keep it simple:
@@ -239,9 +260,12 @@ private struct BlockScanner {
                     openQuoteDepth = quoteDepth
                     return line + 1
                 }
-                // A definition may open an item (`- [docs]: ../docs.md`, `- [^1]: …`, `- *[API]: …`),
-                // as CommonMark reads a list item's first paragraph.
-                if referenceDefinition(content, lineEnd) != nil { return line + 1 }
+                // A footnote or abbreviation definition may open an item (`- [^1]: …`, `- *[API]: …`), as
+                // a link reference definition may (`- [docs]: ../docs.md`, read off the paragraph).
+                if labelDefinition(content, lineEnd, lineStart: range.lowerBound, quoteDepth: quoteDepth,
+                                   containerColumn: columns(from: position, to: content), linesStart: content) {
+                    return line + 1
+                }
                 appendParagraphLine(content..<trimEnd(content, lineEnd))
                 paragraphStartsListItem = true
             }
@@ -389,43 +413,229 @@ private struct BlockScanner {
         return ByteClass.isSpace(bytes[index]) ? index : nil
     }
 
-    /// `[label]: destination "title"` (a link reference definition), `*[ABBR]: text` (an abbreviation),
-    /// or `[^note]:` (a footnote, whose text is prose). Returns the end when the line was consumed.
-    mutating func referenceDefinition(_ first: Int, _ lineEnd: Int) -> Int? {
+    /// `*[ABBR]: text` (an abbreviation) or `[^note]: text` (a footnote, whose text is prose) at `first`,
+    /// which may interrupt a paragraph (as GFM reads a footnote and Python-Markdown an abbreviation):
+    /// recorded, and true, when the line holds one. `lineStart` is where the line starts, `quoteDepth`
+    /// how many block quotes enclose it, `containerColumn` the column (after the quotes) where the
+    /// content of its container starts, and `linesStart` where the definition's first line starts
+    /// without the containers' markers.
+    mutating func labelDefinition(_ first: Int, _ lineEnd: Int, lineStart: Int, quoteDepth: Int, containerColumn: Int, linesStart: Int) -> Bool {
         var start = first
         let isAbbreviation = bytes[start] == UInt8(ascii: "*") && start + 1 < lineEnd && bytes[start + 1] == UInt8(ascii: "[")
         if isAbbreviation { start += 1 }
-        guard bytes[start] == UInt8(ascii: "[") else { return nil }
-        var index = start + 1
+        guard bytes[start] == UInt8(ascii: "[") else { return false }
+        let isFootnote = !isAbbreviation && start + 1 < lineEnd && bytes[start + 1] == UInt8(ascii: "^")
+        guard isAbbreviation || isFootnote else { return false }
+        let labelStart = start + (isFootnote ? 2 : 1)
+        var index = labelStart
         while index < lineEnd && bytes[index] != UInt8(ascii: "]") { index += 1 }
-        guard index + 1 < lineEnd, index > start + 1, bytes[index + 1] == UInt8(ascii: ":") else { return nil }
-        let isFootnote = bytes[start + 1] == UInt8(ascii: "^")
-        let valueStart = skipSpaces(index + 2, lineEnd)
-        if isFootnote {
-            if valueStart < lineEnd { appendParagraphLine(valueStart..<trimEnd(valueStart, lineEnd)) }
-            return lineEnd
-        }
-        if !isAbbreviation {
-            var destinationEnd = valueStart
-            while destinationEnd < lineEnd && !ByteClass.isSpace(bytes[destinationEnd]) { destinationEnd += 1 }
-            var destination = valueStart..<destinationEnd
-            if destination.count >= 2 && bytes[valueStart] == UInt8(ascii: "<") && bytes[destinationEnd - 1] == UInt8(ascii: ">") {
-                destination = (valueStart + 1)..<(destinationEnd - 1)
-            }
-            // After the destination only a title may follow, in quotes or parentheses; other words
-            // make the line a paragraph ("[Note]: read this first"), as in CommonMark.
-            let titleStart = skipSpaces(destinationEnd, lineEnd)
-            let titleEnd = trimEnd(titleStart, lineEnd)
-            if titleStart < titleEnd {
-                let open = bytes[titleStart], close = bytes[titleEnd - 1]
-                let isTitle = titleEnd - titleStart >= 2 && (open == UInt8(ascii: "\"") && close == open || open == UInt8(ascii: "'") && close == open
-                    || open == UInt8(ascii: "(") && close == UInt8(ascii: ")"))
-                guard isTitle else { return nil }
-            }
-            document.links.append(Link(kind: .definition, textRange: (start + 1)..<index, destination: text.string(in: destination), destinationRange: destination, range: first..<lineEnd))
-        }
+        guard index > labelStart, index + 1 < lineEnd, bytes[index + 1] == UInt8(ascii: ":") else { return false }
         closeParagraph()
-        return lineEnd
+        document.definitions.append(LabelDefinition(kind: isFootnote ? .footnote : .abbreviation, labelRange: labelStart..<index,
+                                                    range: lineStart..<lineEnd, lines: [linesStart..<lineEnd]))
+        guard isFootnote else { return true }
+        openFootnote = (document.definitions.count - 1, quoteDepth, containerColumn)
+        footnoteBlanks.removeAll()
+        let valueStart = skipSpaces(index + 2, lineEnd)
+        if valueStart < lineEnd { appendParagraphLine(valueStart..<trimEnd(valueStart, lineEnd)) }
+        return true
+    }
+
+    /// Follows the open footnote definition over the line `range`: the line continues it when it is in
+    /// the same block quotes and indented four columns past the footnote's container (the blank lines
+    /// before it then belong to the footnote too); any other line that is not blank ends it. Returns
+    /// whether the line continues it.
+    mutating func followFootnote(_ range: ByteRange) -> Bool {
+        guard let footnote = openFootnote else { return false }
+        let (position, depth) = quoteMarkers(range, limit: footnote.quoteDepth)
+        guard depth == footnote.quoteDepth else {
+            openFootnote = nil
+            return false
+        }
+        var first = position
+        var column = 0
+        while first < range.upperBound && ByteClass.isSpace(bytes[first]) {
+            column = bytes[first] == 0x09 ? (column / 4 + 1) * 4 : column + 1
+            first += 1
+        }
+        // The line from the footnote's container column on (tabs reach the next multiple of four).
+        var sliceStart = position
+        var sliceColumn = 0
+        while sliceColumn < footnote.containerColumn && sliceStart < range.upperBound && ByteClass.isSpace(bytes[sliceStart]) {
+            sliceColumn = bytes[sliceStart] == 0x09 ? (sliceColumn / 4 + 1) * 4 : sliceColumn + 1
+            sliceStart += 1
+        }
+        if first == range.upperBound {
+            footnoteBlanks.append(sliceStart..<range.upperBound)
+            return false
+        }
+        guard column >= footnote.containerColumn + 4 else {
+            openFootnote = nil
+            return false
+        }
+        document.definitions[footnote.index].lines += footnoteBlanks + [sliceStart..<range.upperBound]
+        document.definitions[footnote.index].range = document.definitions[footnote.index].range.lowerBound..<range.upperBound
+        footnoteBlanks.removeAll()
+        return true
+    }
+
+    /// Where up to `limit` block-quote markers (`>` after at most three spaces, with a space or tab after
+    /// it) at the start of `range` end, and how many there are.
+    func quoteMarkers(_ range: ByteRange, limit: Int) -> (end: Int, depth: Int) {
+        var position = range.lowerBound
+        var depth = 0
+        while depth < limit {
+            var probe = position
+            while probe < range.upperBound && bytes[probe] == 0x20 && probe - position < 3 { probe += 1 }
+            guard probe < range.upperBound, bytes[probe] == UInt8(ascii: ">") else { break }
+            probe += 1
+            if probe < range.upperBound && ByteClass.isSpace(bytes[probe]) { probe += 1 }
+            position = probe
+            depth += 1
+        }
+        return (position, depth)
+    }
+
+    /// The columns from `start` to `end` on a line, a tab reaching the next multiple of four.
+    func columns(from start: Int, to end: Int) -> Int {
+        var column = 0
+        for index in start..<end { column = bytes[index] == 0x09 ? (column / 4 + 1) * 4 : column + 1 }
+        return column
+    }
+
+    /// Takes the link reference definitions off the start of the paragraph, as CommonMark reads them
+    /// (§4.7): each is recorded as a link and a definition, and its lines (a title's too) leave the
+    /// paragraph, so they are no prose.
+    mutating func takeLinkDefinitions() {
+        var taken = 0
+        while taken < paragraph.count, !paragraph[taken].isEmpty, bytes[paragraph[taken].lowerBound] == UInt8(ascii: "["),
+              let found = linkDefinition(at: taken) {
+            let lines = paragraph[taken..<(taken + found.lineCount)]
+            let first = lines.first!
+            let lineStart = text.lineTable.lineStarts[text.line(of: first.lowerBound)]
+            document.links.append(Link(kind: .definition, textRange: found.label, destination: text.string(in: found.destination),
+                                       destinationRange: found.destination, range: first.lowerBound..<lines.last!.upperBound))
+            // Later lines without their quote markers, indentation kept.
+            let written = [first] + lines.dropFirst().map { line in
+                quoteMarkers(text.lineTable.lineStarts[text.line(of: line.lowerBound)]..<line.lowerBound, limit: .max).end..<line.upperBound
+            }
+            document.definitions.append(LabelDefinition(kind: .link, labelRange: found.label, range: lineStart..<lines.last!.upperBound, lines: written))
+            taken += found.lineCount
+        }
+        if taken > 0 { paragraph.removeFirst(taken) }
+    }
+
+    /// The link reference definition that starts paragraph line `from`: how many lines it takes, its
+    /// label (between the brackets, over lines if it runs over them) and its destination (inside angle
+    /// brackets). Nil when there is none: a label, a colon, a destination on that line or the next, and
+    /// an optional title in quotes or parentheses, after spaces or on the next line, running over lines
+    /// as long as the paragraph does, and nothing after it on its line. A title that is no title on
+    /// the line after the destination is no part of the definition, which ends with the destination;
+    /// one that is no title on the destination's line leaves no definition (CommonMark §4.7).
+    func linkDefinition(at from: Int) -> (lineCount: Int, label: ByteRange, destination: ByteRange)? {
+        var line = from
+        var index = paragraph[line].lowerBound
+        var end = paragraph[line].upperBound
+        /// Moves to the start of the paragraph's next line (lines hold no leading or trailing spaces).
+        func nextLine() -> Bool {
+            guard line + 1 < paragraph.count else { return false }
+            line += 1
+            index = paragraph[line].lowerBound
+            end = paragraph[line].upperBound
+            return true
+        }
+        guard index < end, bytes[index] == UInt8(ascii: "[") else { return nil }
+        index += 1
+        let labelStart = index
+        var length = 0
+        var hasContent = false
+        while true {
+            guard length <= 999 else { return nil }
+            if index == end {
+                guard nextLine() else { return nil }
+                length += 1
+                continue
+            }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") && index + 1 < end && ByteClass.isASCIIPunctuation(bytes[index + 1]) {
+                index += 2
+                length += 2
+                hasContent = true
+                continue
+            }
+            if byte == UInt8(ascii: "[") { return nil }
+            if byte == UInt8(ascii: "]") { break }
+            if !ByteClass.isSpace(byte) { hasContent = true }
+            index += 1
+            length += 1
+        }
+        let label = labelStart..<index
+        index += 1
+        guard hasContent, index < end, bytes[index] == UInt8(ascii: ":") else { return nil }
+        index = skipSpaces(index + 1, end)
+        if index == end { guard nextLine(), index < end else { return nil } }
+
+        let destination: ByteRange
+        if bytes[index] == UInt8(ascii: "<") {
+            // `<…>`: anything but a line break and unescaped angle brackets.
+            var close = index + 1
+            while close < end && bytes[close] != UInt8(ascii: ">") {
+                if bytes[close] == UInt8(ascii: "<") { return nil }
+                close += bytes[close] == UInt8(ascii: "\\") && close + 1 < end ? 2 : 1
+            }
+            guard close < end else { return nil }
+            destination = (index + 1)..<close
+            index = close + 1
+        } else {
+            // No spaces or control characters; parentheses only escaped or balanced.
+            var stop = index
+            var depth = 0
+            scan: while stop < end && bytes[stop] > 0x20 && bytes[stop] != 0x7F {
+                switch bytes[stop] {
+                case UInt8(ascii: "\\") where stop + 1 < end && ByteClass.isASCIIPunctuation(bytes[stop + 1]): stop += 1
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"):
+                    if depth == 0 { break scan }
+                    depth -= 1
+                default: break
+                }
+                stop += 1
+            }
+            guard stop > index, depth == 0 else { return nil }
+            destination = index..<stop
+            index = stop
+        }
+        let destinationLine = line
+        let afterDestination = skipSpaces(index, end)
+        // A title is separated from the destination by spaces or a line break.
+        guard afterDestination == end || afterDestination > index else { return nil }
+        let endsAtDestination = afterDestination == end
+        index = afterDestination
+        if index == end && !nextLine() { return (line - from + 1, label, destination) }
+
+        let open = index < end ? bytes[index] : 0
+        if open == UInt8(ascii: "\"") || open == UInt8(ascii: "'") || open == UInt8(ascii: "(") {
+            let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : open
+            index += 1
+            while true {
+                if index == end {
+                    guard nextLine() else { break }
+                    continue
+                }
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\\") && index + 1 < end && ByteClass.isASCIIPunctuation(bytes[index + 1]) {
+                    index += 2
+                    continue
+                }
+                if byte == close {
+                    if skipSpaces(index + 1, end) == end { return (line - from + 1, label, destination) }
+                    break
+                }
+                if open == UInt8(ascii: "(") && byte == open { break }
+                index += 1
+            }
+        }
+        return endsAtDestination ? (destinationLine - from + 1, label, destination) : nil
     }
 
     /// CommonMark HTML blocks 5, 3 and 4: a CDATA section, a processing instruction (`<?php … ?>`)
@@ -522,11 +732,17 @@ private struct BlockScanner {
     }
 
     /// A table: a header row with `|`, then a delimiter row. Consumes the whole table.
+    /// A table may follow link reference definitions, as GFM reads a table whose header row ends a paragraph.
     mutating func scanTable(line: Int, first: Int, lineEnd: Int) -> Int? {
-        guard paragraph.isEmpty, line + 1 < text.lineTable.lineCount, find(UInt8(ascii: "|"), in: first..<lineEnd) != nil else { return nil }
+        guard line + 1 < text.lineTable.lineCount, find(UInt8(ascii: "|"), in: first..<lineEnd) != nil else { return nil }
         let delimiter = text.lineRange(line + 1)
         guard isDelimiterRow(delimiter) else { return nil }
-        closeParagraph()
+        if let start = paragraph.first?.lowerBound, start != definitionsTriedBeforeTable {
+            // Tried once per paragraph start, so that table-like lines cost no parse each.
+            definitionsTriedBeforeTable = start
+            takeLinkDefinitions()
+        }
+        guard paragraph.isEmpty else { return nil }
         var rows: [[ByteRange]] = [cells(first..<lineEnd)]
         var current = line + 2
         var end = delimiter.upperBound
@@ -596,6 +812,11 @@ private struct BlockScanner {
 
     mutating func closeParagraph() {
         guard !paragraph.isEmpty else { return }
+        takeLinkDefinitions()
+        guard !paragraph.isEmpty else {
+            paragraphStartsListItem = false
+            return
+        }
         let blockIndex = document.proseBlocks.count
         document.proseBlocks.append(ProseBlock(kind: .paragraph, range: paragraph.first!.lowerBound..<paragraph.last!.upperBound))
         InlineScanner.scan(lines: paragraph, block: blockIndex, bytes: bytes, isMDX: isMDX, scratch: &inlineScratch, into: &document)
