@@ -144,6 +144,16 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         #expect(document.links.first?.destination == "pic.png")
     }
 
+    /// A full reference's label is all between its brackets, spaces included; a collapsed one's is empty.
+    @Test func aFullReferenceKeepsItsWholeLabel() {
+        let marked = MarkedText("See [the guide][1️⃣Setup  guide2️⃣] and [it][] and ![pic][3️⃣Logo Image4️⃣].")
+        let (_, document) = scan(marked.text)
+        #expect(document.links.map(\.kind) == [.reference, .reference, .image])
+        #expect(document.links.map(\.destination) == ["Setup  guide", "", "Logo Image"])
+        #expect(document.links[0].destinationRange == marked.range("1️⃣", "2️⃣"))
+        #expect(document.links[2].destinationRange == marked.range("3️⃣", "4️⃣"))
+    }
+
     @Test func referenceDefinitionIsALinkNotProse() {
         let marked = MarkedText("1️⃣[docs]: 2️⃣https://example.com/docs3️⃣ \"Docs\"4️⃣")
         let (_, document) = scan(marked.text)

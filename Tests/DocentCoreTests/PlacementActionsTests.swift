@@ -564,8 +564,8 @@ private extension String {
     }
 
     @Test func referenceLabelsMatchAsCommonMarkDoes() {
-        #expect(PlacementActions.referenceLabel(Array("  Helm\t Upgrade ".utf8)) == "helm upgrade")
-        #expect(PlacementActions.referenceLabel(Array("Straße".utf8)) == PlacementActions.referenceLabel(Array("STRASSE".utf8)))
+        #expect(MarkdownText.referenceLabel(Array("  Helm\t Upgrade ".utf8)) == "helm upgrade")
+        #expect(MarkdownText.referenceLabel(Array("Straße".utf8)) == MarkdownText.referenceLabel(Array("STRASSE".utf8)))
         let text = SourceText("[a][Helm  Chart] \\[not] [x\n y] [skip] [c]")
         let skip = try! #require(text.string.range(of: "[skip]"))
         let skipStart = text.string.utf8.distance(from: text.string.startIndex, to: skip.lowerBound)

@@ -125,6 +125,19 @@ import Testing
             == [WorkspaceLocation(file: "docs/widgets.md", range: use..<use + 10)])
     }
 
+    /// A reference link's label matches its definition's as CommonMark matches them: case-folded,
+    /// runs of whitespace (a line break too) as one space, even where the words around favour the other entry.
+    @Test func aReferenceLabelMatchesItsDefinitionWithWhitespaceCollapsed() throws {
+        let page = "# Lists\n\nThe service catalog lists [components][UI   Kit\nRef] too.\n\n[ui kit ref]: glossary.md#component-ui-kit\n"
+        let snapshot = Self.snapshot.applying([.setDocument(path: "docs/lists.md", text: SourceText(page), version: nil)])
+        let use = page.utf8.count - page[page.range(of: "components]")!.lowerBound...].utf8.count
+        let kit = try Self.entry("Component (UI kit)")
+        let catalog = try Self.entry("Component (service catalog)")
+        #expect(try #require(TermLookup.term(at: use, in: "docs/lists.md", snapshot: snapshot)).entries == [kit, catalog])
+        #expect(ReferencesFeature.references(toEntry: kit, snapshot: snapshot).filter { $0.file == "docs/lists.md" }
+            == [WorkspaceLocation(file: "docs/lists.md", range: use..<use + 10)])
+    }
+
     @Test func highlightsInAPageWithBothEntries() throws {
         let atLink = try Self.offset(of: "component]", in: "docs/mixed.md")
         let highlights = ReferencesFeature.highlights(at: atLink, in: "docs/mixed.md", snapshot: Self.snapshot)

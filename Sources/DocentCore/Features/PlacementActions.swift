@@ -135,8 +135,8 @@ public struct PlacementActions: CodeActionProvider {
         let markdown = document.markdown
         let definitions: [Definition] = markdown.definitions.compactMap { definition in
             switch definition.kind {
-            case .link: return (definition.range, Self.referenceLabel(text.bytes[definition.labelRange]), definition.lines)
-            case .footnote: return (definition.range, "^" + Self.referenceLabel(text.bytes[definition.labelRange]), definition.lines)
+            case .link: return (definition.range, MarkdownText.referenceLabel(text.bytes[definition.labelRange]), definition.lines)
+            case .footnote: return (definition.range, "^" + MarkdownText.referenceLabel(text.bytes[definition.labelRange]), definition.lines)
             case .abbreviation: return nil
             }
         }
@@ -212,12 +212,6 @@ public struct PlacementActions: CodeActionProvider {
                                   operations: operations, isPreferred: false)
     }
 
-    /// A link label as CommonMark matches it: case-folded, inner whitespace collapsed, trimmed.
-    static func referenceLabel(_ bytes: some Collection<UInt8>) -> String {
-        // Upper- then lower-casing folds what lower-casing alone leaves apart (ß and SS, ς and σ).
-        String(decoding: bytes, as: UTF8.self).uppercased().lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-    }
-
     /// Every `[…]` (without nested brackets) in `ranges` outside `skipped` (ranges sorted by their
     /// start), as labels: the full, collapsed and shortcut references and the footnote references
     /// (`^1`) a definition may serve. Brackets that are not references only make a definition travel
@@ -239,7 +233,7 @@ public struct PlacementActions: CodeActionProvider {
                 switch bytes[index] {
                 case UInt8(ascii: "["): open = index + 1
                 case UInt8(ascii: "]"):
-                    if let start = open, start < index { labels.insert(referenceLabel(bytes[start..<index])) }
+                    if let start = open, start < index { labels.insert(MarkdownText.referenceLabel(bytes[start..<index])) }
                     open = nil
                 case UInt8(ascii: "\\"): index += 1
                 default: break
@@ -267,7 +261,7 @@ public struct PlacementActions: CodeActionProvider {
     static func footnoteDefinitions(in document: WorkspaceDocument) -> [Definition] {
         document.markdown.definitions.compactMap { definition in
             guard definition.kind == .footnote else { return nil }
-            return (definition.range, "^" + referenceLabel(document.text.bytes[definition.labelRange]), definition.lines)
+            return (definition.range, "^" + MarkdownText.referenceLabel(document.text.bytes[definition.labelRange]), definition.lines)
         }
     }
 

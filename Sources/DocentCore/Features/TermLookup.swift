@@ -293,13 +293,13 @@ struct UseResolver {
             if definitions == nil {
                 var found: [String: String] = [:]
                 for definition in document.markdown.links where definition.kind == .definition {
-                    let label = document.text.string(in: definition.textRange).lowercased()
+                    let label = MarkdownText.referenceLabel(document.text.bytes[definition.textRange])
                     if found[label] == nil { found[label] = definition.destination }
                 }
                 definitions = found
             }
-            let label = destination.isEmpty ? document.text.string(in: link.textRange) : destination
-            guard let resolved = definitions?[label.lowercased()] else { return nil }
+            let label = destination.isEmpty ? MarkdownText.referenceLabel(document.text.bytes[link.textRange]) : MarkdownText.referenceLabel(destination.utf8)
+            guard let resolved = definitions?[label] else { return nil }
             destination = resolved
         }
         guard let (file, anchor) = Glossary.target(of: destination, from: path), let anchor else { return nil }

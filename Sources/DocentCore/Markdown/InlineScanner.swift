@@ -371,6 +371,8 @@ enum InlineScanner {
         func destinationRange(close: Int, end: Int) -> Range<Int> {
             var start = close + 2
             var stop = end - 1
+            // A full reference's label is all between its brackets: `[text][Setup  guide]`.
+            if virtual[close + 1] == UInt8(ascii: "[") { return start..<stop }
             while start < stop && ByteClass.isWhitespace(virtual[start]) { start += 1 }
             if start < stop && virtual[start] == UInt8(ascii: "<"), let angle = findByte(UInt8(ascii: ">"), from: start), angle < stop {
                 return (start + 1)..<angle

@@ -97,6 +97,13 @@ public enum MarkdownText {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// A link label as CommonMark matches it: case-folded, inner whitespace (line breaks included)
+    /// collapsed, trimmed.
+    public static func referenceLabel(_ bytes: some Collection<UInt8>) -> String {
+        // Upper- then lower-casing folds what lower-casing alone leaves apart (ß and SS, ς and σ).
+        String(decoding: bytes, as: UTF8.self).uppercased().lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+
     /// The anchor a heading gets on GitHub and Docusaurus: lower-cased, punctuation dropped, spaces
     /// turned into hyphens. Works on bytes; only non-ASCII scalars consult Unicode properties.
     public static func slug(_ headingText: String) -> String {
