@@ -404,6 +404,21 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         #expect(document.heading(containing: 0)?.text == "A")
     }
 
+    /// A block quote interrupts a paragraph; a line in fewer quotes than its paragraph is a lazy
+    /// continuation of it (CommonMark 5.1); a quote's title cannot run on into a deeper quote.
+    @Test func aBlockQuoteInterruptsAParagraph() {
+        func blocks(_ markdown: String) -> [String] {
+            let (text, document) = scan(markdown)
+            return document.proseBlocks.map { text.string(in: $0.range) }
+        }
+        #expect(blocks("Some text\n> quoted here\n") == ["Some text", "quoted here"])
+        #expect(blocks("> quoted\nlazy line\n") == ["quoted\nlazy line"])
+        #expect(blocks("> outer\n> > inner\n") == ["outer", "inner"])
+        #expect(blocks("> > inner\n> lazy\n") == ["inner\n> lazy"])
+        let (_, titled) = scan("[a]: /url 'title\n> more'\n")
+        #expect(titled.links.filter { $0.kind == .definition }.isEmpty)
+    }
+
     @Test func headingIsAProseBlock() {
         let (_, document) = scan("## Service Catalog\n\nBody")
         #expect(document.proseBlocks.map(\.kind) == [.heading(level: 2), .paragraph])

@@ -34,6 +34,11 @@ private struct BlockScanner {
     /// The inline scanner's buffer for joining a block's lines, reused from block to block.
     var inlineScratch: [UInt8] = []
     var paragraphStartsListItem = false
+    /// How many block quotes the paragraph being collected sits in: a line in more of them starts a
+    /// new quote, which ends the paragraph (a line in fewer is a lazy continuation).
+    var paragraphQuoteDepth = 0
+    /// The block quotes of the line being scanned.
+    var lineQuoteDepth = 0
     var inList = false
     /// The column where the current list item's content starts (a code block inside it is indented 4 more).
     var listContentColumn = 0
@@ -135,6 +140,9 @@ private struct BlockScanner {
         if continueOpenBlock(line: line, contentStart: position, lineEnd: lineEnd, lineStart: range.lowerBound) {
             return line + 1
         }
+        // A block quote interrupts a paragraph: `text` then `> quoted` are two blocks (CommonMark).
+        lineQuoteDepth = quoteDepth
+        if !paragraph.isEmpty && quoteDepth > paragraphQuoteDepth { closeParagraph() }
 
         // Indentation, counting a tab as reaching the next multiple of four.
         var first = position
@@ -806,7 +814,10 @@ private struct BlockScanner {
     // MARK: Paragraphs and headings
 
     mutating func appendParagraphLine(_ range: ByteRange) {
-        if paragraph.isEmpty { paragraphStartsListItem = false }
+        if paragraph.isEmpty {
+            paragraphStartsListItem = false
+            paragraphQuoteDepth = lineQuoteDepth
+        }
         paragraph.append(range)
     }
 
