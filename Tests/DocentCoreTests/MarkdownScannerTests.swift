@@ -307,6 +307,14 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         #expect(document.proseSpans.contains { text.string(in: $0.range) == "A note" })
     }
 
+    /// A footnote's next paragraph, indented four columns after a blank line, is prose (GFM); eight
+    /// columns make code inside the footnote; an unindented line ends the footnote.
+    @Test func aFootnotesNextParagraphIsProse() {
+        let (text, document) = scan("Text[^1].\n\n[^1]: First part.\n\n    Second part.\n\n        let code = 1\n\n    Third part.\n\nAfter.\n\n    Code again.\n")
+        #expect(document.proseBlocks.map { text.string(in: $0.range) } == ["Text[^1].", "First part.", "Second part.", "Third part.", "After."])
+        #expect(document.codeBlocks.map { text.string(in: $0.range) } == ["        let code = 1", "    Code again."])
+    }
+
     /// A footnote definition interrupts a paragraph, as GFM reads one, and so does an abbreviation
     /// definition, as Python-Markdown reads one; a link reference definition does not (CommonMark).
     @Test func footnoteAndAbbreviationDefinitionsInterruptAParagraph() {

@@ -159,9 +159,11 @@ private struct BlockScanner {
         }
         if previousLineBlank && column == 0 && !startsListItem(first, lineEnd) && quoteDepth == 0 { inList = false }
 
-        // Indented code: only where it cannot be a paragraph's or a list item's continuation.
-        if column >= 4 && paragraph.isEmpty && !inList {
-            open = .indentedCode(start: range.lowerBound, end: lineEnd, minimumColumn: 4)
+        // Indented code: only where it cannot be a paragraph's or a list item's continuation, nor a
+        // footnote's next paragraph (indented four columns past its container; code there takes eight).
+        let footnoteParagraph = continuesFootnote && column < (openFootnote?.containerColumn ?? 0) + 8
+        if column >= 4 && paragraph.isEmpty && !inList && !footnoteParagraph {
+            open = .indentedCode(start: range.lowerBound, end: lineEnd, minimumColumn: continuesFootnote ? (openFootnote?.containerColumn ?? 0) + 8 : 4)
             return line + 1
         }
         // Indented code inside a list item: four columns past the item's content, after a blank line.
