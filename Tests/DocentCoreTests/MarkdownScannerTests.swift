@@ -425,6 +425,15 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         #expect(blocks("> > inner\n> lazy\n") == ["inner\n> lazy"])
         let (_, titled) = scan("[a]: /url 'title\n> more'\n")
         #expect(titled.links.filter { $0.kind == .definition }.isEmpty)
+        // A quote on the next line is no title, destination or label of the definition above it (example 215).
+        let (text, quoted) = scan("[foo]: /url\n> \"Kubernetes title\"\n")
+        #expect(quoted.links.map(\.destination) == ["/url"])
+        #expect(quoted.definitions.map { text.string(in: $0.range) } == ["[foo]: /url"])
+        #expect(quoted.proseSpans.map { text.string(in: $0.range) } == ["\"Kubernetes title\""])
+        let (destinationText, destination) = scan("[foo]:\n> /url\n")
+        #expect(destination.definitions.isEmpty)
+        #expect(destination.proseBlocks.map { destinationText.string(in: $0.range) } == ["[foo]:", "/url"])
+        #expect(scan("[foo\n> bar]: /url\n").1.definitions.isEmpty)
     }
 
     @Test func headingIsAProseBlock() {
