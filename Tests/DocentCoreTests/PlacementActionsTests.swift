@@ -566,6 +566,8 @@ private extension String {
     @Test func referenceLabelsMatchAsCommonMarkDoes() {
         #expect(MarkdownText.referenceLabel(Array("  Helm\t Upgrade ".utf8)) == "helm upgrade")
         #expect(MarkdownText.referenceLabel(Array("Straße".utf8)) == MarkdownText.referenceLabel(Array("STRASSE".utf8)))
+        #expect(MarkdownText.referenceLabel(Array("UI kit\n> > Ref".utf8)) == "ui kit ref")
+        #expect(MarkdownText.referenceLabel(Array("a > b\r\n  c".utf8)) == "a > b c")
         let text = SourceText("[a][Helm  Chart] \\[not] [x\n y] [skip] [c]")
         let skip = try! #require(text.string.range(of: "[skip]"))
         let skipStart = text.string.utf8.distance(from: text.string.startIndex, to: skip.lowerBound)

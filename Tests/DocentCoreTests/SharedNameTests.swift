@@ -138,6 +138,16 @@ import Testing
             == [WorkspaceLocation(file: "docs/lists.md", range: use..<use + 10)])
     }
 
+    /// In a block quote, a label over lines is matched without the quote markers, in the definition
+    /// and in a collapsed or full reference alike.
+    @Test func aLabelOverLinesOfAQuoteMatchesItsDefinition() throws {
+        let page = "# Quoted\n\n> The service catalog lists [components][UI kit\n> ref], and [Components][] too.\n>\n> [ui kit\n> ref]: glossary.md#component-ui-kit\n> [components]: glossary.md#component-ui-kit\n"
+        let snapshot = Self.snapshot.applying([.setDocument(path: "docs/quoted.md", text: SourceText(page), version: nil)])
+        let kit = try Self.entry("Component (UI kit)")
+        let uses = ReferencesFeature.references(toEntry: kit, snapshot: snapshot).filter { $0.file == "docs/quoted.md" }
+        #expect(uses.map { String(decoding: Array(page.utf8)[$0.range], as: UTF8.self) } == ["components", "Components"])
+    }
+
     @Test func highlightsInAPageWithBothEntries() throws {
         let atLink = try Self.offset(of: "component]", in: "docs/mixed.md")
         let highlights = ReferencesFeature.highlights(at: atLink, in: "docs/mixed.md", snapshot: Self.snapshot)

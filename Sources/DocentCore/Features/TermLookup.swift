@@ -239,7 +239,7 @@ struct UseResolver {
     let document: WorkspaceDocument
     let snapshot: WorkspaceSnapshot
     private var scorer: ContextScorer
-    /// Labels of the document's link reference definitions (lower-cased) to their destinations.
+    /// Labels of the document's link reference definitions (as `MarkdownText.referenceLabel` reads them) to their destinations.
     private var definitions: [String: String]?
     /// Indices of the document's inline and reference links, by where their text starts.
     private var linksByText: [Int]?

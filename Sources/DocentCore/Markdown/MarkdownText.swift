@@ -98,10 +98,26 @@ public enum MarkdownText {
     }
 
     /// A link label as CommonMark matches it: case-folded, inner whitespace (line breaks included)
-    /// collapsed, trimmed.
+    /// collapsed, trimmed. A label over lines of a block quote is read without the quote markers that
+    /// start its lines (`[foo` / `> bar]` is `foo bar`): a line starting with `>` inside a paragraph
+    /// can only be one.
     public static func referenceLabel(_ bytes: some Collection<UInt8>) -> String {
+        var content: [UInt8] = []
+        content.reserveCapacity(bytes.count)
+        var atLineStart = false
+        for byte in bytes {
+            if byte == 0x0A || byte == 0x0D {
+                atLineStart = true
+            } else if atLineStart && (byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ">")) {
+                content.append(0x20)
+                continue
+            } else {
+                atLineStart = false
+            }
+            content.append(byte)
+        }
         // Upper- then lower-casing folds what lower-casing alone leaves apart (ß and SS, ς and σ).
-        String(decoding: bytes, as: UTF8.self).uppercased().lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        return String(decoding: content, as: UTF8.self).uppercased().lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
     }
 
     /// The anchor a heading gets on GitHub and Docusaurus: lower-cased, punctuation dropped, spaces
