@@ -501,6 +501,30 @@ private extension String {
         ])
     }
 
+    /// A duplicate that opens a list item leaves with its text only: the item's marker stays, and the
+    /// item's next line with it (review: the marker went too, and the line joined the paragraph above).
+    @Test func aDuplicateThatOpensAListItemLeavesTheItem() throws {
+        let text = try Self.findingOwners(definingEarlier: "[chart]: ../running/deploying-with-helm.md", appending: """
+         See [the chart][chart].
+
+        Intro paragraph.
+        - [chart]: ../running/second.md
+          Item text after it.
+
+        ## Getting help
+
+        Ask in the channel.
+
+        """)
+        let (move, _, partBody) = try Self.movedSyncPart(of: text)
+        guard case .newFile(_, let newText)? = move.operations.last else {
+            Issue.record("no new page")
+            return
+        }
+        #expect(newText == "# Running the ownership sync on Kubernetes" + partBody
+                + " See [the chart][chart].\n\nIntro paragraph.\n- \n  Item text after it.\n\n[chart]: deploying-with-helm.md\n")
+    }
+
     @Test func footnoteDefinitionsInQuotesAndListItems() {
         let text = SourceText("""
             Text.
@@ -529,7 +553,7 @@ private extension String {
 
             """)
         let document = WorkspaceDocument(path: "p.md", text: text)
-        let found = PlacementActions.footnoteDefinitions(in: document)
+        let found = PlacementActions.labelledDefinitions(in: document).filter { $0.label.hasPrefix("^") }
         #expect(found.map(\.label) == ["^a", "^b", "^c", "^d", "^g"])
         #expect(found.map { text.string(in: $0.range) } == [
             "> [^a]: One\n>     two\n>\n>     three", "- [^b]: Item\n      more", "10.  [^c]: Wide", "     [^d]: Own line", "> - [^g]: Both\r\n>       on",
@@ -558,7 +582,7 @@ private extension String {
 
     @Test func footnoteDefinitionsRunOverTheirIndentedLines() {
         let document = WorkspaceDocument(path: "p.md", text: SourceText("Text[^a].\n\n[^a]: One\n    two\n\n    three\n\nAfter.\n```\n[^b]: code\n```\n   [^C d]: x\r\n"))
-        let found = PlacementActions.footnoteDefinitions(in: document)
+        let found = PlacementActions.labelledDefinitions(in: document).filter { $0.label.hasPrefix("^") }
         #expect(found.map { document.text.string(in: $0.range) } == ["[^a]: One\n    two\n\n    three", "   [^C d]: x"])
         #expect(found.map(\.label) == ["^a", "^c d"])
     }

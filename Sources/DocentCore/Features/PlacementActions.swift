@@ -133,13 +133,7 @@ public struct PlacementActions: CodeActionProvider {
         // left out so that it still wins there; one defined in the part that the rest of the page uses
         // also stays behind.
         let markdown = document.markdown
-        let definitions: [Definition] = markdown.definitions.compactMap { definition in
-            switch definition.kind {
-            case .link: return (definition.range, MarkdownText.referenceLabel(text.bytes[definition.labelRange]), definition.lines)
-            case .footnote: return (definition.range, "^" + MarkdownText.referenceLabel(text.bytes[definition.labelRange]), definition.lines)
-            case .abbreviation: return nil
-            }
-        }
+        let definitions = Self.labelledDefinitions(in: document)
         var first: [String: Int] = [:]
         for (index, definition) in definitions.enumerated() where first[definition.label] == nil { first[definition.label] = index }
         let winners = first.values.sorted()
@@ -153,12 +147,21 @@ public struct PlacementActions: CodeActionProvider {
             if !body.contains(range.lowerBound) && usedInBody.contains(label) {
                 carriedLines.append(rewritten(segments, relocated + fragmentEdits(in: range, towardNewPage: false)))
                 for duplicate in definitions where duplicate.label == label && body.contains(duplicate.range.lowerBound) {
+                    // A definition on lines of its own, or after quote markers alone, goes with its line
+                    // break (the next line brings its own markers); one that opens a list item leaves
+                    // the item's marker, so the item's next line stays in it (`- ` then `  more`).
+                    var start = duplicate.segments.first?.lowerBound ?? duplicate.range.lowerBound
+                    if text.bytes[duplicate.range.lowerBound..<start].allSatisfy({ $0 == UInt8(ascii: ">") || ByteClass.isSpace($0) }) {
+                        start = duplicate.range.lowerBound
+                    }
                     var end = duplicate.range.upperBound
-                    if end < text.count && text.bytes[end] == 0x0D { end += 1 }
-                    if end < text.count && text.bytes[end] == 0x0A { end += 1 }
-                    let line = duplicate.range.lowerBound..<end
-                    bodyEdits.removeAll { line.contains($0.range.lowerBound) }
-                    bodyEdits.append(FileEdit(file: scratch, range: line, newText: ""))
+                    if start == duplicate.range.lowerBound {
+                        if end < text.count && text.bytes[end] == 0x0D { end += 1 }
+                        if end < text.count && text.bytes[end] == 0x0A { end += 1 }
+                    }
+                    let removed = duplicate.range.lowerBound..<end
+                    bodyEdits.removeAll { removed.contains($0.range.lowerBound) }
+                    bodyEdits.append(FileEdit(file: scratch, range: start..<end, newText: ""))
                 }
             } else if body.contains(range.lowerBound) && usedInRest.contains(label) {
                 keptLines.append(rewritten(segments, fragmentEdits(in: range, towardNewPage: true)))
@@ -252,16 +255,21 @@ public struct PlacementActions: CodeActionProvider {
     /// definition written in a quote arrives as a definition of the page.
     typealias Definition = (range: ByteRange, label: String, segments: [ByteRange])
 
-    /// Footnote definitions (`[^note]: text` and the indented lines that continue it) outside code,
-    /// with their labels (`^note`), wherever they are written: at the top level, in a block quote
-    /// (`> [^note]: text`) or in a list item (`- [^note]: text`, or on an item's own line). As GFM
-    /// (cmark-gfm, micromark), markdown-it-footnote and Python-Markdown read them, such a definition
-    /// serves the whole page (it is rendered with the page's other footnotes, not in its quote), so a
-    /// use anywhere calls it. (Pandoc reads no definition inside another block; there it is text.)
-    static func footnoteDefinitions(in document: WorkspaceDocument) -> [Definition] {
+    /// Link reference definitions (`[docs]: …`, labels as CommonMark matches them) and footnote
+    /// definitions (`[^note]: text` and the indented lines that continue it, labels with their caret:
+    /// `^note`) outside code, in document order, wherever they are written: at the top level, in a
+    /// block quote (`> [^note]: text`) or in a list item (`- [^note]: text`, or on an item's own
+    /// line). As GFM (cmark-gfm, micromark), markdown-it-footnote and Python-Markdown read them, such
+    /// a definition serves the whole page (a footnote is rendered with the page's other footnotes, not
+    /// in its quote), so a use anywhere calls it. (Pandoc reads no footnote inside another block.)
+    static func labelledDefinitions(in document: WorkspaceDocument) -> [Definition] {
         document.markdown.definitions.compactMap { definition in
-            guard definition.kind == .footnote else { return nil }
-            return (definition.range, "^" + MarkdownText.referenceLabel(document.text.bytes[definition.labelRange]), definition.lines)
+            let label = MarkdownText.referenceLabel(document.text.bytes[definition.labelRange])
+            switch definition.kind {
+            case .link: return (definition.range, label, definition.lines)
+            case .footnote: return (definition.range, "^" + label, definition.lines)
+            case .abbreviation: return nil
+            }
         }
     }
 
