@@ -307,6 +307,17 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         #expect(document.proseSpans.contains { text.string(in: $0.range) == "A note" })
     }
 
+    /// An admonition's title is no paragraph, so it holds no link reference definition; a label may
+    /// take 999 characters, however many bytes they are (CommonMark).
+    @Test func definitionsWhereCommonMarkReadsThem() {
+        let (text, admonition) = scan(":::note [Read this]: carefully\nBody.\n:::\n")
+        #expect(admonition.definitions.isEmpty)
+        #expect(admonition.proseBlocks.map { text.string(in: $0.range) } == ["[Read this]: carefully", "Body."])
+        let long = String(repeating: "é", count: 999)
+        #expect(scan("[\(long)]: /url\n").1.definitions.map(\.kind) == [.link])
+        #expect(scan("[\(long)é]: /url\n").1.definitions.isEmpty)
+    }
+
     /// A footnote's next paragraph, indented four columns after a blank line, is prose (GFM); eight
     /// columns make code inside the footnote; an unindented line ends the footnote.
     @Test func aFootnotesNextParagraphIsProse() {
@@ -320,7 +331,8 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
     @Test func footnoteAndAbbreviationDefinitionsInterruptAParagraph() {
         let (text, document) = scan("The KSA signs it[^1].\n*[KSA]: Kubernetes service account\n[^1]: Once a night.\n[docs]: ../docs.md\n")
         #expect(document.definitions.map(\.kind) == [.abbreviation, .footnote])
-        #expect(document.definitions.map { text.string(in: $0.range) } == ["*[KSA]: Kubernetes service account", "[^1]: Once a night."])
+        // The link reference definition cannot interrupt the footnote's paragraph: it is the footnote's lazy text.
+        #expect(document.definitions.map { text.string(in: $0.range) } == ["*[KSA]: Kubernetes service account", "[^1]: Once a night.\n[docs]: ../docs.md"])
         #expect(document.links.filter { $0.kind == .definition }.isEmpty)
         #expect(document.proseSpans.map { text.string(in: $0.range) } == ["The KSA signs it", ".", "Once a night.", "[docs]: "])
     }

@@ -556,10 +556,13 @@ private extension String {
         let found = PlacementActions.labelledDefinitions(in: document).filter { $0.label.hasPrefix("^") }
         #expect(found.map(\.label) == ["^a", "^b", "^c", "^d", "^g"])
         #expect(found.map { text.string(in: $0.range) } == [
-            "> [^a]: One\n>     two\n>\n>     three", "- [^b]: Item\n      more", "10.  [^c]: Wide", "     [^d]: Own line", "> - [^g]: Both\r\n>       on",
+            "> [^a]: One\n>     two\n>\n>     three", "- [^b]: Item\n      more", "10.  [^c]: Wide",
+            "     [^d]: Own line\nLazy [^e]: not a definition\n    [^f]: neither (a paragraph's continuation)", "> - [^g]: Both\r\n>       on\r\nok",
         ])
+        // Lazy lines (not indented) are the footnote's too, as in GFM, their indentation kept.
         #expect(found.map { $0.segments.map { text.string(in: $0) } } == [
-            ["[^a]: One", "    two", "", "    three"], ["[^b]: Item", "    more"], ["[^c]: Wide"], ["[^d]: Own line"], ["[^g]: Both", "    on"],
+            ["[^a]: One", "    two", "", "    three"], ["[^b]: Item", "    more"], ["[^c]: Wide"],
+            ["[^d]: Own line", "Lazy [^e]: not a definition", "    [^f]: neither (a paragraph's continuation)"], ["[^g]: Both", "    on", "ok"],
         ])
         let abbreviations = PlacementActions.abbreviationDefinitions(in: WorkspaceDocument(path: "p.md", text: SourceText("> *[A]: one\n- *[B]: two\n  *[C]: three\n")))
         #expect(abbreviations.map(\.abbreviation) == ["A", "B", "C"])

@@ -39,6 +39,12 @@ private struct BlockScanner {
     var paragraphQuoteDepth = 0
     /// The block quotes of the line being scanned.
     var lineQuoteDepth = 0
+    /// False for text that reads as a paragraph but is none in CommonMark, so holds no link reference
+    /// definition: an admonition's title, the text after `-->` on a comment's last line.
+    var paragraphMayHoldDefinitions = true
+    /// The footnote (its index in `document.definitions`) whose first paragraph is being collected:
+    /// the lines it takes lazily (not indented) are the footnote's too, as in GFM.
+    var footnoteText: (index: Int, quoteDepth: Int)?
     var inList = false
     /// The column where the current list item's content starts (a code block inside it is indented 4 more).
     var listContentColumn = 0
@@ -232,6 +238,7 @@ private struct BlockScanner {
             let titleStart = skipSpaces(index, lineEnd)
             if titleStart < lineEnd {
                 appendParagraphLine(titleStart..<trimEnd(titleStart, lineEnd))
+                paragraphMayHoldDefinitions = false
                 closeParagraph()
             }
             return line + 1
@@ -328,7 +335,10 @@ private struct BlockScanner {
                 addComment(start..<(close + 3))
                 open = .none
                 let rest = skipSpaces(close + 3, lineEnd)
-                if rest < lineEnd { appendParagraphLine(rest..<trimEnd(rest, lineEnd)) }
+                if rest < lineEnd {
+                    appendParagraphLine(rest..<trimEnd(rest, lineEnd))
+                    paragraphMayHoldDefinitions = false
+                }
             }
             return true
         case .rawHTML(let tag, _):
@@ -447,7 +457,10 @@ private struct BlockScanner {
         openFootnote = (document.definitions.count - 1, quoteDepth, containerColumn)
         footnoteBlanks.removeAll()
         let valueStart = skipSpaces(index + 2, lineEnd)
-        if valueStart < lineEnd { appendParagraphLine(valueStart..<trimEnd(valueStart, lineEnd)) }
+        if valueStart < lineEnd {
+            appendParagraphLine(valueStart..<trimEnd(valueStart, lineEnd))
+            footnoteText = (document.definitions.count - 1, quoteDepth)
+        }
         return true
     }
 
@@ -517,6 +530,7 @@ private struct BlockScanner {
     /// (§4.7): each is recorded as a link and a definition, and its lines (a title's too) leave the
     /// paragraph, so they are no prose.
     mutating func takeLinkDefinitions() {
+        guard paragraphMayHoldDefinitions else { return }
         var taken = 0
         while taken < paragraph.count, !paragraph[taken].isEmpty, bytes[paragraph[taken].lowerBound] == UInt8(ascii: "["),
               let found = linkDefinition(at: taken) {
@@ -577,7 +591,8 @@ private struct BlockScanner {
             if byte == UInt8(ascii: "]") { break }
             if !ByteClass.isSpace(byte) { hasContent = true }
             index += 1
-            length += 1
+            // CommonMark's 999 counts characters: a UTF-8 continuation byte adds none.
+            if !UTF8Scalars.isContinuation(byte) { length += 1 }
         }
         let label = labelStart..<index
         index += 1
@@ -819,6 +834,15 @@ private struct BlockScanner {
         if paragraph.isEmpty {
             paragraphStartsListItem = false
             paragraphQuoteDepth = lineQuoteDepth
+            paragraphMayHoldDefinitions = true
+            footnoteText = nil
+        } else if let footnote = footnoteText, document.definitions[footnote.index].range.upperBound < range.upperBound {
+            // A lazy line (an indented one is already the footnote's, from `followFootnote`), after the
+            // footnote's quote markers, its indentation kept: `    [^x]: …` stays text when it moves.
+            let line = text.lineRange(text.line(of: range.lowerBound))
+            let start = min(quoteMarkers(line, limit: footnote.quoteDepth).end, range.lowerBound)
+            document.definitions[footnote.index].lines.append(start..<range.upperBound)
+            document.definitions[footnote.index].range = document.definitions[footnote.index].range.lowerBound..<line.upperBound
         }
         paragraph.append(range)
     }
