@@ -150,13 +150,7 @@ private struct BlockScanner {
         lineQuoteDepth = quoteDepth
         if !paragraph.isEmpty && quoteDepth > paragraphQuoteDepth { closeParagraph() }
 
-        // Indentation, counting a tab as reaching the next multiple of four.
-        var first = position
-        var column = 0
-        while first < lineEnd && ByteClass.isSpace(bytes[first]) {
-            column = bytes[first] == 0x09 ? (column / 4 + 1) * 4 : column + 1
-            first += 1
-        }
+        let (first, column) = indentation(from: position, to: lineEnd)
         let isBlank = first == lineEnd
         defer { previousLineBlank = isBlank }
         if isBlank {
@@ -475,19 +469,9 @@ private struct BlockScanner {
             openFootnote = nil
             return false
         }
-        var first = position
-        var column = 0
-        while first < range.upperBound && ByteClass.isSpace(bytes[first]) {
-            column = bytes[first] == 0x09 ? (column / 4 + 1) * 4 : column + 1
-            first += 1
-        }
-        // The line from the footnote's container column on (tabs reach the next multiple of four).
-        var sliceStart = position
-        var sliceColumn = 0
-        while sliceColumn < footnote.containerColumn && sliceStart < range.upperBound && ByteClass.isSpace(bytes[sliceStart]) {
-            sliceColumn = bytes[sliceStart] == 0x09 ? (sliceColumn / 4 + 1) * 4 : sliceColumn + 1
-            sliceStart += 1
-        }
+        let (first, column) = indentation(from: position, to: range.upperBound)
+        // The line from the footnote's container column on.
+        let sliceStart = indentation(from: position, to: range.upperBound, upToColumn: footnote.containerColumn).first
         if first == range.upperBound {
             footnoteBlanks.append(sliceStart..<range.upperBound)
             return false
@@ -522,8 +506,24 @@ private struct BlockScanner {
     /// The columns from `start` to `end` on a line, a tab reaching the next multiple of four.
     func columns(from start: Int, to end: Int) -> Int {
         var column = 0
-        for index in start..<end { column = bytes[index] == 0x09 ? (column / 4 + 1) * 4 : column + 1 }
+        for index in start..<end { column = Self.column(after: bytes[index], at: column) }
         return column
+    }
+
+    /// The column after `byte` written at `column`: a tab reaches the next multiple of four.
+    @inline(__always)
+    static func column(after byte: UInt8, at column: Int) -> Int { byte == 0x09 ? (column / 4 + 1) * 4 : column + 1 }
+
+    /// The first byte after the spaces and tabs from `start` (stopping once `upToColumn` is reached),
+    /// and its column counted from `start`.
+    func indentation(from start: Int, to end: Int, upToColumn limit: Int = .max) -> (first: Int, column: Int) {
+        var first = start
+        var column = 0
+        while column < limit && first < end && ByteClass.isSpace(bytes[first]) {
+            column = Self.column(after: bytes[first], at: column)
+            first += 1
+        }
+        return (first, column)
     }
 
     /// Takes the link reference definitions off the start of the paragraph, as CommonMark reads them
