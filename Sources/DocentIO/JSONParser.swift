@@ -109,11 +109,13 @@ public struct JSONParser {
         }
     }
 
-    /// The character at `offset`, quoted (‘😀’ (U+1F600) beyond ASCII); a control character or
-    /// invalid UTF-8 by its code point or byte.
+    /// The character at `offset` in backticks, as the front-matter messages quote code (`` `😀` (U+1F600) ``
+    /// beyond ASCII; a backtick in double ones); a control character or invalid UTF-8 by its code
+    /// point or byte.
     private func describe(at offset: Int) -> String {
         let byte = bytes[offset]
-        if byte >= 0x20 && byte < 0x7F { return "‘\(Character(Unicode.Scalar(byte)))’" }
+        if byte == UInt8(ascii: "`") { return "`` ` ``" }
+        if byte >= 0x20 && byte < 0x7F { return "`\(Character(Unicode.Scalar(byte)))`" }
         var iterator = bytes[offset...].makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         guard byte >= 0x80, case .valid(let encoded) = parser.parseScalar(from: &iterator) else {
@@ -121,7 +123,7 @@ public struct JSONParser {
         }
         let scalar = Unicode.UTF8.decode(encoded)
         let code = "U+\(hex(scalar.value))"
-        return scalar.properties.generalCategory == .control || scalar.properties.isWhitespace ? code : "‘\(Character(scalar))’ (\(code))"
+        return scalar.properties.generalCategory == .control || scalar.properties.isWhitespace ? code : "`\(Character(scalar))` (\(code))"
     }
 
     private func hex(_ value: UInt32) -> String {
@@ -152,7 +154,7 @@ public struct JSONParser {
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
         while true {
             skipWhitespace()
-            guard index < bytes.count else { throw error("Unterminated object: expected ‘}’") }
+            guard index < bytes.count else { throw error("Unterminated object: expected `}`") }
             guard bytes[index] == UInt8(ascii: "\"") else {
                 throw error(bytes[index] == UInt8(ascii: "}") ? "Trailing comma in object" : "Expected a string key in double quotes")
             }
@@ -160,7 +162,7 @@ public struct JSONParser {
             let key = try parseString()
             if object[key] != nil { _ = keyOffset }
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("Expected ‘:’ after the key \"\(key)\"") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("Expected `:` after the key \"\(key)\"") }
             index += 1
             skipWhitespace()
             if recordsLocations { path.append(escapePointer(key)) }
@@ -170,10 +172,10 @@ public struct JSONParser {
                 path.removeLast()
             }
             skipWhitespace()
-            guard index < bytes.count else { throw error("Unterminated object: expected ‘,’ or ‘}’") }
+            guard index < bytes.count else { throw error("Unterminated object: expected `,` or `}`") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
-            throw error("Expected ‘,’ or ‘}’ in object, found \(describe(at: index))")
+            throw error("Expected `,` or `}` in object, found \(describe(at: index))")
         }
     }
 
@@ -195,10 +197,10 @@ public struct JSONParser {
             items.append(try parseValue())
             if recordsLocations { path.removeLast() }
             skipWhitespace()
-            guard index < bytes.count else { throw error("Unterminated array: expected ‘,’ or ‘]’") }
+            guard index < bytes.count else { throw error("Unterminated array: expected `,` or `]`") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
-            throw error("Expected ‘,’ or ‘]’ in array, found \(describe(at: index))")
+            throw error("Expected `,` or `]` in array, found \(describe(at: index))")
         }
     }
 
@@ -228,7 +230,7 @@ public struct JSONParser {
                     continue
                 }
                 guard escape == UInt8(ascii: "u") else {
-                    throw error("Invalid escape ‘\\\(Character(Unicode.Scalar(escape)))’", at: index - 2)
+                    throw error("`\\\(Character(Unicode.Scalar(escape)))` is not a JSON escape", at: index - 2)
                 }
                 let unicode = JSONEscape.unicodeEscape(in: bytes, at: index - 2, end: bytes.count)
                 // A lone surrogate is an error, or U+FFFD when the parser replaces it.

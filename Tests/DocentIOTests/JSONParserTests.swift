@@ -40,10 +40,10 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         JSONErrorCase(name: "trailing comma in object", json: #"{"a": 1,}"#, message: "Trailing comma in object", line: 1, column: 9),
         JSONErrorCase(name: "trailing comma in array", json: "[1, 2,]", message: "Trailing comma in array", line: 1, column: 7),
         JSONErrorCase(name: "trailing comma on a later line", json: "{\n  \"a\": 1,\n  \"b\": [\n    2,\n  ]\n}", message: "Trailing comma in array", line: 5, column: 3),
-        JSONErrorCase(name: "missing colon", json: #"{"a" 1}"#, message: "Expected ‘:’ after the key \"a\"", line: 1, column: 6),
-        JSONErrorCase(name: "missing colon on line 3", json: "{\n  \"a\": 1,\n  \"b\" 2\n}", message: "Expected ‘:’ after the key \"b\"", line: 3, column: 7),
+        JSONErrorCase(name: "missing colon", json: #"{"a" 1}"#, message: "Expected `:` after the key \"a\"", line: 1, column: 6),
+        JSONErrorCase(name: "missing colon on line 3", json: "{\n  \"a\": 1,\n  \"b\" 2\n}", message: "Expected `:` after the key \"b\"", line: 3, column: 7),
         JSONErrorCase(name: "unterminated string", json: #"{"a": "abc"#, message: "Unterminated string", line: 1, column: 7),
-        JSONErrorCase(name: "bad escape", json: #"["a\x"]"#, message: "Invalid escape ‘\\x’", line: 1, column: 4),
+        JSONErrorCase(name: "bad escape", json: #"["a\x"]"#, message: "`\\x` is not a JSON escape", line: 1, column: 4),
         JSONErrorCase(name: "bad hex digit", json: #""\u12G4""#, message: "`\\u` takes four hexadecimal digits", line: 1, column: 2),
         JSONErrorCase(name: "too few hex digits at the end", json: #""ab\u12"#, message: "`\\u` takes four hexadecimal digits", line: 1, column: 4),
         JSONErrorCase(name: "lone high surrogate", json: #"["\ud83d"]"#, message: "`\\ud83d` is the first half of a UTF-16 surrogate pair without its second half (`\\uDC00`–`\\uDFFF`) after it", line: 1, column: 3),
@@ -53,10 +53,11 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         JSONErrorCase(name: "surrogates in the wrong order", json: #""\uDE00\uD83D""#, message: "`\\uDE00` is the second half of a UTF-16 surrogate pair without its first half (`\\uD800`–`\\uDBFF`) before it", line: 1, column: 2),
         JSONErrorCase(name: "raw control character", json: "\"a\tb\"", message: "Control character in string; escape it", line: 1, column: 3),
         JSONErrorCase(name: "single-quoted key", json: "{'a': 1}", message: "Expected a string key in double quotes", line: 1, column: 2),
-        JSONErrorCase(name: "missing comma", json: "[1 2]", message: "Expected ‘,’ or ‘]’ in array, found ‘2’", line: 1, column: 4),
-        JSONErrorCase(name: "missing comma in object", json: #"{"a": 1 "b": 2}"#, message: "Expected ‘,’ or ‘}’ in object, found ‘\"’", line: 1, column: 9),
+        JSONErrorCase(name: "missing comma", json: "[1 2]", message: "Expected `,` or `]` in array, found `2`", line: 1, column: 4),
+        JSONErrorCase(name: "a backtick, quoted in double ones", json: "[1`]", message: "Expected `,` or `]` in array, found `` ` ``", line: 1, column: 3),
+        JSONErrorCase(name: "missing comma in object", json: #"{"a": 1 "b": 2}"#, message: "Expected `,` or `}` in object, found `\"`", line: 1, column: 9),
         JSONErrorCase(name: "unterminated array", json: "[1,", message: "Unexpected end of input", line: 1, column: 4),
-        JSONErrorCase(name: "unterminated object", json: #"{"a": 1"#, message: "Unterminated object: expected ‘,’ or ‘}’", line: 1, column: 8),
+        JSONErrorCase(name: "unterminated object", json: #"{"a": 1"#, message: "Unterminated object: expected `,` or `}`", line: 1, column: 8),
         JSONErrorCase(name: "empty input", json: "  ", message: "Expected a JSON value, found the end of the input", line: 1, column: 3),
         JSONErrorCase(name: "text after the value", json: "{} x", message: "Unexpected text after the JSON value", line: 1, column: 4),
         JSONErrorCase(name: "leading zero", json: "01", message: "Leading zeros are not allowed in numbers", line: 1, column: 2),
@@ -64,9 +65,9 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         JSONErrorCase(name: "decimal point without digits", json: "1.", message: "Expected digits after the decimal point", line: 1, column: 3),
         JSONErrorCase(name: "exponent without digits", json: "1e+", message: "Expected digits in the exponent", line: 1, column: 4),
         JSONErrorCase(name: "bad literal", json: "[tru]", message: "Invalid literal; expected true", line: 1, column: 2),
-        JSONErrorCase(name: "comment", json: "// no\n{}", message: "Unexpected character ‘/’; expected a JSON value", line: 1, column: 1),
-        JSONErrorCase(name: "a character beyond ASCII is shown, not its first byte", json: "{\n\t\"x\": 😀\n}", message: "Unexpected character ‘😀’ (U+1F600); expected a JSON value", line: 2, column: 7),
-        JSONErrorCase(name: "a control character by its code point", json: "[1\u{7}]", message: "Expected ‘,’ or ‘]’ in array, found U+0007", line: 1, column: 3),
+        JSONErrorCase(name: "comment", json: "// no\n{}", message: "Unexpected character `/`; expected a JSON value", line: 1, column: 1),
+        JSONErrorCase(name: "a character beyond ASCII is shown, not its first byte", json: "{\n\t\"x\": 😀\n}", message: "Unexpected character `😀` (U+1F600); expected a JSON value", line: 2, column: 7),
+        JSONErrorCase(name: "a control character by its code point", json: "[1\u{7}]", message: "Expected `,` or `]` in array, found U+0007", line: 1, column: 3),
         JSONErrorCase(name: "a space beyond ASCII by its code point", json: "[\u{A0}1]", message: "Unexpected character U+00A0; expected a JSON value", line: 1, column: 2),
         JSONErrorCase(name: "columns count UTF-16 code units, not bytes", json: #"{"é😀": 1,}"#, message: "Trailing comma in object", line: 1, column: 11),
     ]
@@ -191,11 +192,11 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         ("-", "Invalid number", "Invalid number @2:14"),
         ("1e", "Expected digits in the exponent", "Expected digits in the exponent @2:15"),
         ("1e+", "Expected digits in the exponent", "Expected digits in the exponent @2:16"),
-        (".5", "Expected a JSON value: a string in double quotes, a number, true, false, null, an array or an object", "Unexpected character ‘.’; expected a JSON value @2:13"),
-        ("+1", "Expected a JSON value: a string in double quotes, a number, true, false, null, an array or an object", "Unexpected character ‘+’; expected a JSON value @2:13"),
-        ("1.5.3", "Unexpected text after the number", "Expected ‘,’ or ‘}’ in object, found ‘.’ @2:16"),
-        ("0x1F", "Unexpected text after the number", "Expected ‘,’ or ‘}’ in object, found ‘x’ @2:14"),
-        ("1_000", "Unexpected text after the number", "Expected ‘,’ or ‘}’ in object, found ‘_’ @2:14"),
+        (".5", "Expected a JSON value: a string in double quotes, a number, true, false, null, an array or an object", "Unexpected character `.`; expected a JSON value @2:13"),
+        ("+1", "Expected a JSON value: a string in double quotes, a number, true, false, null, an array or an object", "Unexpected character `+`; expected a JSON value @2:13"),
+        ("1.5.3", "Unexpected text after the number", "Expected `,` or `}` in object, found `.` @2:16"),
+        ("0x1F", "Unexpected text after the number", "Expected `,` or `}` in object, found `x` @2:14"),
+        ("1_000", "Unexpected text after the number", "Expected `,` or `}` in object, found `_` @2:14"),
     ] as [(String, String?, String?)])
     func bothJSONReadersTakeTheSameNumbers(_ token: String, _ frontMatterProblem: String?, _ parserError: String?) throws {
         let json = "{\n  \"weight\": \(token)\n}\n"
@@ -264,7 +265,7 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         let bytes = Array("{\"title\": \"😀é中\" x}".utf8)
         let x = bytes.firstIndex(of: UInt8(ascii: "x"))!
         #expect(JSONParser.lineAndColumn(of: x, in: bytes) == (1, 18))
-        #expect(throws: JSONSyntaxError(message: "Expected ‘,’ or ‘}’ in object, found ‘x’", offset: x, line: 1, column: 18)) { try JSONParser.parse(bytes) }
+        #expect(throws: JSONSyntaxError(message: "Expected `,` or `}` in object, found `x`", offset: x, line: 1, column: 18)) { try JSONParser.parse(bytes) }
     }
 
     @Test func duplicateKeysKeepTheLastValueAndFirstPosition() throws {

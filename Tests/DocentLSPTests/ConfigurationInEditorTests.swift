@@ -145,9 +145,9 @@ extension TestClient {
         #expect(client.pushed("docs/page.md") == ["term-casing/1", "term-abbreviation/4"])
         let problem = try #require(client.publishedDiagnostics("docent.json")?["diagnostics"]?.arrayValue)
         #expect(problem == [["range": ["start": ["line": 5, "character": 0], "end": ["line": 5, "character": 1]], "severity": 1, "source": "docent",
-                             "code": "configuration", "message": "Unexpected character ‘}’; expected a JSON value"]])
+                             "code": "configuration", "message": "Unexpected character `}`; expected a JSON value"]])
         #expect(client.notifications("window/showMessage").compactMap { $0["params"]?["message"]?.stringValue } ==
-            ["Docent: docent.json:6:1: Unexpected character ‘}’; expected a JSON value (the last valid configuration stays in force)"])
+            ["Docent: docent.json:6:1: Unexpected character `}`; expected a JSON value (the last valid configuration stays in force)"])
         // The same error again (one more space) is not shown again.
         client.replace("docent.json", with: broken.replacingOccurrences(of: "\"x\": ", with: "\"x\":  "), version: 3)
         #expect(client.notifications("window/showMessage").count == 1)
@@ -170,7 +170,7 @@ extension TestClient {
         files["docent.json"] = broken
         let client = try TestClient(files: files)
         let problem: JSONValue = [["range": ["start": ["line": 5, "character": 0], "end": ["line": 5, "character": 1]], "severity": 1, "source": "docent",
-                                   "code": "configuration", "message": "Unexpected character ‘}’; expected a JSON value"]]
+                                   "code": "configuration", "message": "Unexpected character `}`; expected a JSON value"]]
         #expect(client.publishedDiagnostics("docent.json") == ["uri": .string(client.uri("docent.json")), "diagnostics": problem])
         client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(client.uri("docent.json")), "languageId": "json", "version": 7, "text": .string(broken)]])
         #expect(client.publishedDiagnostics("docent.json") == ["uri": .string(client.uri("docent.json")), "diagnostics": problem, "version": 7])
