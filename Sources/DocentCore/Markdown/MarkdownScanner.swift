@@ -124,24 +124,14 @@ private struct BlockScanner {
         let range = text.lineRange(line)
         let lineEnd = range.upperBound
         let continuesFootnote = followFootnote(range)
-        // Strip block-quote markers: the container's content starts after them.
-        var position = range.lowerBound
-        var quoteDepth = 0
-        while true {
-            var probe = position
-            var spaces = 0
-            while probe < lineEnd && bytes[probe] == 0x20 && spaces < 3 { probe += 1; spaces += 1 }
-            guard probe < lineEnd, bytes[probe] == UInt8(ascii: ">") else { break }
-            if hasOpenBlock {
-                if case .fencedCode = open, quoteDepth >= openQuoteDepth { break }
-                // A multi-line JSX tag often closes with a line holding only `>`; that is not a quote marker.
-                if case .jsxTag = open { break }
-            }
-            probe += 1
-            if probe < lineEnd && ByteClass.isSpace(bytes[probe]) { probe += 1 }
-            position = probe
-            quoteDepth += 1
+        // Strip block-quote markers: the container's content starts after them. Inside an open fence,
+        // only as many as the fence sits in; inside a multi-line JSX tag none (a line holding only `>`
+        // often closes it).
+        var limit = Int.max
+        if hasOpenBlock {
+            if case .fencedCode = open { limit = openQuoteDepth } else if case .jsxTag = open { limit = 0 }
         }
+        let (position, quoteDepth) = quoteMarkers(range, limit: limit)
 
         if continueOpenBlock(line: line, contentStart: position, lineEnd: lineEnd, lineStart: range.lowerBound) {
             return line + 1
