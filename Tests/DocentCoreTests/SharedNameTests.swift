@@ -265,7 +265,9 @@ import Testing
         // A line break inside the paragraph and a no-break space join words; a blank line or a list item does not.
         for (text, expected) in [("Install the Kubernetes\nplugin first.\n", Optional(plugin)), ("Install the Kubernetes\u{00A0}plugin.\n", plugin),
                                  ("The dashboard\nKubernetes view.\n", plugin), ("Run Kubernetes\r\nplugin pods.\n", plugin),
-                                 ("Install Kubernetes\n\nplugin first.\n", nil), ("Install Kubernetes\n- plugin first\n", nil)] {
+                                 ("Install Kubernetes\n\nplugin first.\n", nil), ("Install Kubernetes\n- plugin first\n", nil),
+                                 // A participle hyphenated to the use makes an adjective of it; the noun after is its own.
+                                 ("A Kubernetes-deployed plugin host.\n", nil), ("The Kubernetes-backend plugin.\n", plugin)] {
             let wrapped = WorkspaceSnapshot(configuration: snapshot.configuration, documents: [WorkspaceDocument(path: "glossary.md", text: SourceText(glossary)),
                                                                                                WorkspaceDocument(path: "w.md", text: SourceText(text))])
             let use = try #require(wrapped.termMatches(in: "w.md").first)

@@ -179,10 +179,15 @@ struct ContextScorer {
             // An apostrophe's `s` belongs to the use or the word before ("Kubernetes' plugin", "plugin's").
             if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "'"), bytes[index + 1] == UInt8(ascii: "s") { index += 2 }
             guard let start = joinForward(index) else { break }
+            let hyphenated = bytes[index..<start].contains(UInt8(ascii: "-"))
             index = start
             while index < bytes.count && isLetter(bytes[index]) { index += 1 }
             guard index > start, !isFunctionWord(bytes[start..<index]) else { break }
             words.append(bytes[start..<index])
+            // A participle or compound former hyphenated to the use makes an adjective of it
+            // ("Kubernetes-deployed Backstage", "Kubernetes-based"): the noun after it is its own.
+            let word = bytes[start..<index]
+            if hyphenated && (word.count > 3 && word.suffix(2).lazy.map(ByteClass.lowercased).elementsEqual("ed".utf8) || TermUse.isCompoundFormer(word)) { break }
         }
         if let end = joinBackward(range.lowerBound) {
             index = end
