@@ -13,7 +13,7 @@ public enum TermLookup {
         let matches = snapshot.termMatches(in: path)
         guard let match = matches.first(where: { $0.range.lowerBound <= offset && offset <= $0.range.upperBound }) else { return nil }
         let targets = snapshot.glossary.names[match.name].targets.map(\.entry).uniqued()
-        var ranked = rankByContext(targets, around: match.range, in: document, glossary: snapshot.glossary)
+        var ranked = rankByContext(targets, around: match.range, block: match.block, in: document, glossary: snapshot.glossary)
         // A use that a link, a written qualifier or its own entry ties to one of the entries sharing
         // the name puts that entry first, as rename and references count it.
         var resolver = UseResolver(path: path, document: document, snapshot: snapshot)
@@ -43,10 +43,10 @@ public enum TermLookup {
 
     /// Orders entries that share a name by how well their qualifier and definition fit the document:
     /// words of the qualifier near the use and anywhere in the page count, then glossary order.
-    static func rankByContext(_ entries: [Int], around range: ByteRange, in document: WorkspaceDocument, glossary: Glossary) -> [Int] {
+    static func rankByContext(_ entries: [Int], around range: ByteRange, block: Int, in document: WorkspaceDocument, glossary: Glossary) -> [Int] {
         guard entries.count > 1 else { return entries }
         var scorer = ContextScorer(document: document, glossary: glossary)
-        let scores = entries.map { scorer.score($0, around: range, among: entries) }
+        let scores = entries.map { scorer.score($0, around: range, among: entries, block: block) }
         // Ties keep glossary order, in which an entry that is the term itself comes before one the
         // name is only an alias of.
         return entries.indices.sorted { lhs, rhs in
@@ -88,21 +88,26 @@ struct ContextScorer {
     /// The qualifier's phrases to look for, lower-cased. Words of the term itself tell nothing: every
     /// use has them ("Permission (permission plugin)").
     static func phrases(of qualifier: String?, term: String) -> [[[UInt8]]] {
-        let words = (qualifier ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-        let termWords = Set(term.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let (words, termWords) = Self.words(of: qualifier, term: term)
         var phrases = words.filter { $0.count > 3 && !["plugin", "backstage", "core"].contains($0) && !termWords.contains($0) }.map { [Array($0.utf8)] }
         if words.count > 1 { phrases.append(words.map { Array($0.utf8) }) }
         return phrases
     }
 
-    /// The letters-only words of a qualifier, lower-cased, without the term's own words.
+    /// The letters-only words of a qualifier and of its term, lower-cased.
+    static func words(of qualifier: String?, term: String) -> (qualifier: [String], term: Set<String>) {
+        func words(_ text: String) -> [String] { text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init) }
+        return (words(qualifier ?? ""), Set(words(term)))
+    }
+
+    /// The words of a qualifier (three letters or more) that are not the term's own.
     static func qualifierWords(of qualifier: String?, term: String) -> Set<String> {
-        let termWords = Set(term.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
-        return Set((qualifier ?? "").lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 3 && !termWords.contains($0) })
+        let (words, termWords) = Self.words(of: qualifier, term: term)
+        return Set(words.filter { $0.count >= 3 && !termWords.contains($0) })
     }
 
     /// Bytes only: a hover must not copy or lower-case a 200 KB page.
-    mutating func score(_ entry: Int, around range: ByteRange, among candidates: [Int]) -> Int {
+    mutating func score(_ entry: Int, around range: ByteRange, among candidates: [Int], block: Int? = nil) -> Int {
         if distinctiveWords[candidates] == nil {
             let words = candidates.map { Self.qualifierWords(of: glossary.entries[$0].qualifier, term: glossary.entries[$0].term) }
             distinctiveWords[candidates] = words.indices.map { index in
@@ -112,7 +117,13 @@ struct ContextScorer {
         }
         var adjacent = 0
         if let position = candidates.firstIndex(of: entry), let words = distinctiveWords[candidates]?[position], !words.isEmpty {
-            if neighbours?.range != range { neighbours = (range, Self.neighbourWords(of: range, in: bytes)) }
+            if neighbours?.range != range {
+                // Words on the paragraph's other lines count; the scanner says where the paragraph ends.
+                let blocks = document.markdown.proseBlocks
+                let blockRange = block.flatMap { blocks.indices.contains($0) ? blocks[$0].range : nil }
+                    ?? blocks.first { $0.range.contains(range.lowerBound) }?.range
+                neighbours = (range, Self.neighbourWords(of: range, in: bytes, block: blockRange))
+            }
             for neighbour in neighbours!.words where words.contains(where: { $0.elementsEqual(neighbour.lazy.map(ByteClass.lowercased)) }) {
                 adjacent += Self.adjacentWordScore
             }
@@ -121,10 +132,11 @@ struct ContextScorer {
     }
 
     /// The word right before a use and the two after it, in its sentence (letters only; spaces, a
-    /// no-break space, hyphens, apostrophes and a line break inside the paragraph between them): where
-    /// a qualifier's noun goes ("the Kubernetes backend plugin", "a catalog resource"). A function word
-    /// ends them ("deploy Backstage to Kubernetes").
-    static func neighbourWords(of range: ByteRange, in bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+    /// no-break space, hyphens, apostrophes and a line break inside the use's prose `block` between
+    /// them): where a qualifier's noun goes ("the Kubernetes backend plugin", "a catalog resource"). A
+    /// function word ends them ("deploy Backstage to Kubernetes").
+    static func neighbourWords(of range: ByteRange, in bytes: [UInt8], block: ByteRange?) -> [ArraySlice<UInt8>] {
+        let block = block ?? range
         func isLetter(_ byte: UInt8) -> Bool { ByteClass.isASCIIAlphanumeric(byte) && !ByteClass.isDigit(byte) }
         /// The end of the joining characters from `index` on, or nil when there are none.
         func joinForward(_ start: Int) -> Int? {
@@ -135,8 +147,9 @@ struct ContextScorer {
                     index += 1
                 } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
                     index += 2
-                } else if byte == 0x0A || byte == 0x0D, continuesParagraph(after: index) {
-                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                } else if byte == 0x0A || byte == 0x0D, case let next = index + (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1),
+                          next < block.upperBound {
+                    index = next
                 } else {
                     break
                 }
@@ -152,26 +165,13 @@ struct ContextScorer {
                     index -= 1
                 } else if byte == 0xA0, index >= 2, bytes[index - 2] == 0xC2 {
                     index -= 2
-                } else if byte == 0x0A, index >= 2, bytes[index - 2] != 0x0A, continuesParagraph(after: index - 1) {
-                    index -= index >= 2 && bytes[index - 2] == 0x0D ? 2 : 1
+                } else if byte == 0x0A, index - 1 > block.lowerBound {
+                    index -= bytes[index - 2] == 0x0D ? 2 : 1
                 } else {
                     break
                 }
             }
             return index < end ? index : nil
-        }
-        /// Whether the line after the break at `index` goes on with the same paragraph: not blank,
-        /// and no list item, heading, quote, table row or fence.
-        func continuesParagraph(after index: Int) -> Bool {
-            var next = index + 1
-            if bytes[index] == 0x0D, next < bytes.count, bytes[next] == 0x0A { next += 1 }
-            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
-            guard next < bytes.count else { return false }
-            let first = bytes[next]
-            if first == 0x0A || first == 0x0D { return false }
-            if [UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: "~")].contains(first) { return false }
-            if [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(first), next + 1 < bytes.count, bytes[next + 1] == 0x20 { return false }
-            return true
         }
         var words: [ArraySlice<UInt8>] = []
         var index = range.upperBound
@@ -260,10 +260,11 @@ struct UseResolver {
     mutating func meaning(of match: TermMatch) -> Meaning? {
         let candidates = TermLookup.competingEntries(forName: match.name, in: snapshot.glossary)
         guard !candidates.isEmpty else { return nil }
-        return meaning(of: match.range, among: candidates)
+        return meaning(of: match.range, among: candidates, block: match.block)
     }
 
-    mutating func meaning(of range: ByteRange, among candidates: [Int]) -> Meaning {
+    /// `block`: the use's index in `proseBlocks`, when the caller has it (a `TermMatch` does).
+    mutating func meaning(of range: ByteRange, among candidates: [Int], block: Int? = nil) -> Meaning {
         let glossary = snapshot.glossary
         if let linked = linkedEntry(around: range, among: candidates) { return .entry(linked) }
         if let qualified = writtenQualifier(after: range.upperBound).flatMap({ written in
@@ -272,7 +273,7 @@ struct UseResolver {
         if snapshot.isGlossary(path), let own = glossary.entry(containing: range.lowerBound, inFile: path), candidates.contains(own) {
             return .entry(own)
         }
-        let scores = candidates.map { scorer.score($0, around: range, among: candidates) }
+        let scores = candidates.map { scorer.score($0, around: range, among: candidates, block: block) }
         if let best = scores.max(), best > 0, scores.filter({ $0 == best }).count == 1 {
             return .entry(candidates[scores.firstIndex(of: best)!])
         }
