@@ -347,12 +347,10 @@ public enum CompletionFeature {
         }
         let isWholeEntry = rest.isEmpty
         var trailingComma = ""
-        if syntax == .json, let contentEnd = document.markdown.frontMatter?.contentRange.upperBound {
-            if isWholeEntry {
-                var next = line.upperBound
-                while next < contentEnd && ByteClass.isWhitespace(bytes[next]) { next += 1 }
-                if next < contentEnd && ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[next]) { trailingComma = "," }
-            }
+        if syntax == .json, isWholeEntry, let contentEnd = document.markdown.frontMatter?.contentRange.upperBound {
+            var next = line.upperBound
+            while next < contentEnd && ByteClass.isWhitespace(bytes[next]) { next += 1 }
+            if next < contentEnd && ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[next]) { trailingComma = "," }
         }
         // A JSON member added after another needs a comma after that one.
         var additionalEdits: [FileEdit] = []
