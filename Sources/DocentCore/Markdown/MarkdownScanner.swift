@@ -209,8 +209,15 @@ private struct BlockScanner {
             return line + 1
         }
 
-        if paragraph.isEmpty && column == 0 && quoteDepth == 0 && startMDXStatement(first, lineEnd) {
-            return line + 1
+        if column == 0 && quoteDepth == 0 && isMDXStatement(first, lineEnd) {
+            // Link reference definitions end where the line after them cannot continue them, so an
+            // `import` after them starts a block of its own, as MDX reads it; after a paragraph's text
+            // it is that paragraph's text.
+            if !paragraph.isEmpty && !inList { takeLinkDefinitions() }
+            if paragraph.isEmpty {
+                startMDXStatement(first, lineEnd)
+                return line + 1
+            }
         }
 
         if bytes[first] == UInt8(ascii: ":") && first + 2 < lineEnd && bytes[first + 1] == UInt8(ascii: ":") && bytes[first + 2] == UInt8(ascii: ":") {
@@ -732,18 +739,21 @@ private struct BlockScanner {
         ByteClass.tagEnd(bytes, from: index, to: lineEnd, stopAtOpenAngle: false) != nil
     }
 
-    mutating func startMDXStatement(_ first: Int, _ lineEnd: Int) -> Bool {
+    /// `import X from 'y'` and `export const …`; prose rarely starts with these words followed by code
+    /// punctuation, so one is required on the line.
+    func isMDXStatement(_ first: Int, _ lineEnd: Int) -> Bool {
         guard matches("import ", at: first, lineEnd) || matches("export ", at: first, lineEnd) else { return false }
-        // `import X from 'y'` and `export const …`; prose rarely starts with these words followed by
-        // code punctuation, so require one on the line.
         let line = text.string(in: first..<lineEnd)
-        let looksLikeCode = line.contains("from ") || line.contains("{") || line.contains("=") || line.contains("'") || line.contains("\"") || line.hasSuffix(";")
-        guard looksLikeCode else { return false }
+        return line.contains("from ") || line.contains("{") || line.contains("=") || line.contains("'") || line.contains("\"") || line.hasSuffix(";")
+    }
+
+    /// An MDX `import` or `export` statement at the start of a block (`isMDXStatement`), which is no
+    /// prose; one with an unclosed brace runs on until it closes.
+    mutating func startMDXStatement(_ first: Int, _ lineEnd: Int) {
         closeParagraph()
         if find(UInt8(ascii: "{"), in: first..<lineEnd) != nil && find(UInt8(ascii: "}"), in: first..<lineEnd) == nil {
             open = .mdxStatement(start: first)
         }
-        return true
     }
 
     /// A table: a header row with `|`, then a delimiter row. Consumes the whole table.
