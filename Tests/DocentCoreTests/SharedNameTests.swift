@@ -267,7 +267,10 @@ import Testing
                                  ("The dashboard\nKubernetes view.\n", plugin), ("Run Kubernetes\r\nplugin pods.\n", plugin),
                                  ("Install Kubernetes\n\nplugin first.\n", nil), ("Install Kubernetes\n- plugin first\n", nil),
                                  // A participle hyphenated to the use makes an adjective of it; the noun after is its own.
-                                 ("A Kubernetes-deployed plugin host.\n", nil), ("The Kubernetes-backend plugin.\n", plugin)] {
+                                 ("A Kubernetes-deployed plugin host.\n", nil), ("The Kubernetes-backend plugin.\n", plugin),
+                                 // A verb or a plural noun right after the use ends its phrase; a noun in -ss does not.
+                                 ("Kubernetes runs plugin pods.\n", nil), ("Kubernetes clusters plugin-free.\n", nil),
+                                 ("The Kubernetes ingress plugin.\n", plugin)] {
             let wrapped = WorkspaceSnapshot(configuration: snapshot.configuration, documents: [WorkspaceDocument(path: "glossary.md", text: SourceText(glossary)),
                                                                                                WorkspaceDocument(path: "w.md", text: SourceText(text))])
             let use = try #require(wrapped.termMatches(in: "w.md").first)

@@ -134,7 +134,8 @@ struct ContextScorer {
     /// The word right before a use and the two after it, in its sentence (letters only; spaces, a
     /// no-break space, hyphens, apostrophes and a line break inside the use's prose `block` between
     /// them): where a qualifier's noun goes ("the Kubernetes backend plugin", "a catalog resource"). A
-    /// function word ends them ("deploy Backstage to Kubernetes").
+    /// function word ends them ("deploy Backstage to Kubernetes"), and so does a verb or plural noun
+    /// right after the use ("Kubernetes runs plugin pods").
     static func neighbourWords(of range: ByteRange, in bytes: [UInt8], block: ByteRange?) -> [ArraySlice<UInt8>] {
         let block = block ?? range
         func isLetter(_ byte: UInt8) -> Bool { ByteClass.isASCIIAlphanumeric(byte) && !ByteClass.isDigit(byte) }
@@ -188,6 +189,10 @@ struct ContextScorer {
             // ("Kubernetes-deployed Backstage", "Kubernetes-based"): the noun after it is its own.
             let word = bytes[start..<index]
             if hyphenated && (word.count > 3 && word.suffix(2).lazy.map(ByteClass.lowercased).elementsEqual("ed".utf8) || TermUse.isCompoundFormer(word)) { break }
+            // A word in -s right after the use is a verb ("Kubernetes runs plugin pods") or a plural
+            // noun, which ends the phrase a qualifier's noun sits in; one in -ss or -us is neither
+            // ("the Kubernetes ingress plugin").
+            if !hyphenated && Self.endsLikeVerbOrPlural(word) { break }
         }
         if let end = joinBackward(range.lowerBound) {
             index = end
@@ -195,6 +200,12 @@ struct ContextScorer {
             if index < end, !isFunctionWord(bytes[index..<end]) { words.append(bytes[index..<end]) }
         }
         return words
+    }
+
+    /// A word of four letters or more ending in `s` but not in `ss`, `us` or `is`.
+    static func endsLikeVerbOrPlural(_ word: ArraySlice<UInt8>) -> Bool {
+        guard word.count > 3, ByteClass.lowercased(word[word.endIndex - 1]) == UInt8(ascii: "s") else { return false }
+        return ![UInt8(ascii: "s"), UInt8(ascii: "u"), UInt8(ascii: "i")].contains(ByteClass.lowercased(word[word.endIndex - 2]))
     }
 
     /// Articles, prepositions, conjunctions and the like: no qualifier's noun.
