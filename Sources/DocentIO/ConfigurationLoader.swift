@@ -25,7 +25,10 @@ public enum ConfigurationLoader {
         }
         var reader = Reader(bytes: bytes, file: file, locations: locations)
         let configuration = reader.read(value)
-        return LoadedConfiguration(configuration: configuration, problems: reader.problems, file: file, glossaryPlaces: reader.glossaryPlaces)
+        var loaded = LoadedConfiguration(configuration: configuration, problems: reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
+                                         file: file, glossaryPlaces: reader.glossaryPlaces)
+        loaded.sectionPlaces = reader.sectionPlaces
+        return loaded
     }
 
     struct Reader {
@@ -35,6 +38,8 @@ public enum ConfigurationLoader {
         var problems: [ConfigurationProblem] = []
         /// Where each glossary read so far is written.
         var glossaryPlaces: [LoadedConfiguration.Place] = []
+        /// Where each section read so far is written (its `path`).
+        var sectionPlaces: [LoadedConfiguration.Place] = []
         /// The persona names of the sections, each with its pointer, checked once `personas` is read.
         var sectionPersonaNames: [(name: String, pointer: String)] = []
 
@@ -118,6 +123,7 @@ public enum ConfigurationLoader {
                 return normalized
             }
             var normalized = path
+            while normalized.contains("//") { normalized = normalized.replacingOccurrences(of: "//", with: "/") }
             while normalized.hasPrefix("./") { normalized.removeFirst(2) }
             return normalized
         }
@@ -210,10 +216,23 @@ public enum ConfigurationLoader {
             var firstPointers: [String: String] = [:]
             for (index, item) in items.enumerated() {
                 let pointer = "/sections/\(index)"
-                guard let object = item.objectValue, let path = object["path"]?.stringValue else {
+                guard let object = item.objectValue else {
+                    report("A section is an object {\"path\", \"title\", \"persona\"}", at: pointer)
+                    continue
+                }
+                guard let pathValue = object["path"] else {
                     report("A section needs a \"path\"", at: pointer)
                     continue
                 }
+                guard let path = pathValue.stringValue else {
+                    report("Expected a string", at: "\(pointer)/path")
+                    continue
+                }
+                for key in object.keys where !["path", "title", "persona", "personas"].contains(key) {
+                    let suggestion = ["path", "title", "persona", "personas"].first { $0 == key.lowercased() }.map { " (did you mean \"\($0)\"?)" } ?? ""
+                    report("Unknown key \"\(key)\" in a section\(suggestion)", at: "\(pointer)/\(key)#key", isError: false)
+                }
+                if let title = object["title"], title.stringValue == nil { report("Expected a string", at: "\(pointer)/title") }
                 guard let confined = confine(path, at: "\(pointer)/path") else { continue }
                 // Sections are told apart by their folder: a second entry for one is ignored, and said.
                 var folder = WorkspacePath.trimmingTrailingSlashes(confined)
@@ -225,10 +244,19 @@ public enum ConfigurationLoader {
                     continue
                 }
                 firstPointers[folder] = "\(pointer)/path"
-                let named = object["persona"].map { pointedStrings($0, at: "\(pointer)/persona") } ?? object["personas"].map { pointedStrings($0, at: "\(pointer)/personas") } ?? []
-                if named.isEmpty { report("A section needs a \"persona\"", at: pointer) }
+                let key = object["persona"] != nil ? "persona" : "personas"
+                let named = object[key].map { pointedStrings($0, at: "\(pointer)/\(key)") } ?? []
+                if object[key] == nil {
+                    report("A section needs a \"persona\"", at: pointer)
+                } else if object[key]?.arrayValue?.isEmpty == true {
+                    report("A section needs at least one persona, or \"any\"", at: "\(pointer)/\(key)")
+                }
+                if named.count > 1, let everyone = named.first(where: { SectionMap.everyoneNames.contains($0.string.lowercased()) }) {
+                    report("\"\(everyone.string)\" serves every reader, so the section's other personas are ignored", at: everyone.pointer, isError: false)
+                }
                 sectionPersonaNames += named.map { ($0.string, $0.pointer) }
                 result.append(SectionConfiguration(path: confined, title: object["title"]?.stringValue, personas: named.map(\.string)))
+                sectionPlaces.append(place(of: "\(pointer)/path"))
             }
             return result
         }
@@ -249,11 +277,48 @@ public enum ConfigurationLoader {
                 return []
             }
             var result: [PersonaConfiguration] = []
+            /// The pointer of each configured id's first entry.
+            var firstPointers: [String: String] = [:]
             for (index, item) in items.enumerated() {
                 let pointer = "/personas/\(index)"
-                guard let object = item.objectValue, let id = object["id"]?.stringValue else {
+                guard let object = item.objectValue else {
+                    report("A persona is an object {\"id\", \"title\", \"aliases\", \"signals\"}", at: pointer)
+                    continue
+                }
+                guard let idValue = object["id"] else {
                     report("A persona needs an \"id\"", at: pointer)
                     continue
+                }
+                guard let id = idValue.stringValue else {
+                    report("Expected a string", at: "\(pointer)/id")
+                    continue
+                }
+                for key in object.keys where !["id", "title", "aliases", "signals"].contains(key) {
+                    report("Unknown key \"\(key)\" in a persona", at: "\(pointer)/\(key)#key", isError: false)
+                }
+                if let title = object["title"], title.stringValue == nil { report("Expected a string", at: "\(pointer)/title") }
+                if SectionMap.everyoneNames.contains(id.lowercased()) {
+                    report("\"\(id)\" is no persona id: a section for every reader says \"persona\": \"any\"", at: "\(pointer)/id")
+                    continue
+                }
+                // The catalog as the entries before this one leave it: which persona each name already names.
+                let catalog = PersonaCatalog(configuration: result)
+                let extended = catalog.index(of: id)
+                if let extended, let first = firstPointers[catalog.personas[extended].id] {
+                    let place = place(of: first)
+                    report("Persona \"\(id)\" is configured twice; the first entry (line \(place.line), column \(place.column)) applies and this one is ignored",
+                           at: "\(pointer)/id", isError: false)
+                    continue
+                }
+                firstPointers[extended.map { catalog.personas[$0].id } ?? PersonaCatalog.normalize(id)] = "\(pointer)/id"
+                var names: [(name: String, pointer: String)] = []
+                if extended == nil, let title = object["title"]?.stringValue { names.append((title, "\(pointer)/title")) }
+                let aliases = object["aliases"].map { pointedStrings($0, at: "\(pointer)/aliases") } ?? []
+                names += aliases.map { ($0.string, $0.pointer) }
+                for (name, namePointer) in names {
+                    guard let other = catalog.index(of: name), other != extended else { continue }
+                    let persona = catalog.personas[other]
+                    report("\"\(name)\" already names the persona \(persona.title) (\(persona.id)); a name belongs to one persona", at: namePointer)
                 }
                 // Front matter, completion and the "Declare persona" action write the id (lower-cased, runs of
                 // spaces, hyphens and underscores made one hyphen) bare in YAML: it must read back as that string.
@@ -266,13 +331,15 @@ public enum ConfigurationLoader {
                 for signal in object["signals"].map({ pointedStrings($0, at: "\(pointer)/signals") }) ?? [] {
                     if let weight = PersonaCatalog.malformedWeight(in: signal.string) {
                         report("The signal \"\(signal.string)\" has a malformed weight \"\(weight)\": after \"*\" comes a positive number, as in \"helm*3\"", at: signal.pointer)
+                    } else if PersonaCatalog.signalPhrase(ofConfigured: signal.string).isEmpty {
+                        report("The signal \"\(signal.string)\" names no word to look for", at: signal.pointer)
                     } else {
                         signals.append(signal.string)
                     }
                 }
                 result.append(PersonaConfiguration(
                     id: id, title: object["title"]?.stringValue,
-                    aliases: object["aliases"].map { strings($0, at: "\(pointer)/aliases") } ?? [],
+                    aliases: aliases.map(\.string),
                     signals: signals))
             }
             return result
@@ -282,7 +349,7 @@ public enum ConfigurationLoader {
 
 /// A configuration read from text: the configuration, its problems, and where each of its glossaries
 /// is written, for the problems that show only once the workspace's files are known
-/// (`unmatchedGlossaries`).
+/// (`unmatchedPaths`).
 public struct LoadedConfiguration: Sendable {
     /// A 1-based line and column (in UTF-16 code units, `JSONParser.lineAndColumn`) of the configuration text.
     public struct Place: Hashable, Sendable {
@@ -296,6 +363,8 @@ public struct LoadedConfiguration: Sendable {
     public var file: String?
     /// Where each of `configuration.glossaries` is written, in the same order.
     public var glossaryPlaces: [Place]
+    /// Where the `path` of each of `configuration.sections` is written, in the same order.
+    public var sectionPlaces: [Place] = []
     /// Why the configuration file could not be read, when it could not (`problems` says it too).
     public var readFailure: WorkspaceLoader.ReadFailure?
 
@@ -307,16 +376,23 @@ public struct LoadedConfiguration: Sendable {
     }
 
     /// A warning at each `glossaries` entry that matches none of `paths` (the workspace's files, read
-    /// or not): a typo or a moved file, which would otherwise turn the terminology rules off for its
-    /// terms without a word.
-    public func unmatchedGlossaries(among paths: some Sequence<String>) -> [ConfigurationProblem] {
-        guard let file, !configuration.glossaries.isEmpty else { return [] }
+    /// or not), and at each section whose folder holds none of them: a typo, a wrong case or a moved
+    /// file, which would otherwise turn the terminology rules off for its terms, or leave a section
+    /// that checks nothing, without a word.
+    public func unmatchedPaths(among paths: some Sequence<String>) -> [ConfigurationProblem] {
+        guard let file, !configuration.glossaries.isEmpty || !configuration.sections.isEmpty else { return [] }
         var unmatched = zip(configuration.glossaries, glossaryPlaces).map { (pattern: $0.pattern, glob: Glob($0.pattern), place: $1) }
-        for path in paths where !unmatched.isEmpty {
+        var emptySections = zip(configuration.sections, sectionPlaces).map { (path: $0.path, folder: WorkspacePath.trimmingTrailingSlashes($0.path), place: $1) }
+        emptySections.removeAll { $0.folder.isEmpty || $0.folder == "." }
+        for path in paths where !unmatched.isEmpty || !emptySections.isEmpty {
             unmatched.removeAll { $0.glob.matches(path) }
+            emptySections.removeAll { path.hasPrefix($0.folder + "/") }
         }
         return unmatched.map { entry in
             ConfigurationProblem(file: file, line: entry.place.line, column: entry.place.column, message: "Glossary \"\(entry.pattern)\" matches no file", isError: false)
+        } + emptySections.map { entry in
+            ConfigurationProblem(file: file, line: entry.place.line, column: entry.place.column,
+                                 message: "Section \"\(entry.path)\" holds no file the workspace reads: the folder is missing, empty or left out by include and exclude", isError: false)
         }
     }
 }

@@ -65,7 +65,7 @@ public struct WorkspaceLoader: Sendable {
             }
         }
         // A file that was found but not read (it is said why) still matches its glossary entry.
-        let problems = loadedConfiguration.problems + loadedConfiguration.unmatchedGlossaries(among: paths + skipped.map(\.path))
+        let problems = loadedConfiguration.problems + loadedConfiguration.unmatchedPaths(among: paths + skipped.map(\.path))
         let snapshot = WorkspaceSnapshot(configuration: configuration, configurationProblems: problems, documents: documents)
         return Result(snapshot: snapshot, configurationFile: loadedConfiguration.file, skipped: skipped, notes: notes)
     }

@@ -145,10 +145,11 @@ private func load(_ json: String) -> (Configuration, [String]) {
               "glossaries": ["../shared/glossary.md", "glossary.md"]
             }
             """)
+        // In the order of the file, whatever order the keys are read in.
         #expect(problems == [
             "2:3 warning Unknown key \"includes\"",
-            "4:18 error The path \"../shared/glossary.md\" leaves the workspace root; it is refused",
             "3:31 error Severity must be \"error\", \"warning\", \"information\", \"hint\" or \"off\"",
+            "4:18 error The path \"../shared/glossary.md\" leaves the workspace root; it is refused",
         ])
         #expect(configuration.rules == ["glossary-duplicate": .severity(.error)])
         #expect(configuration.glossaries == [GlossarySource(pattern: "glossary.md")])

@@ -76,25 +76,34 @@ public struct PersonaCatalog: Hashable, Sendable {
         for persona in personas { add(persona) }
     }
 
-    /// The built-in personas with the configured additions: a configured id or alias of a built-in
-    /// persona extends it (title, aliases, signals); any other id is a new persona.
+    /// The built-in personas with the configured additions: a configured id that names a persona (its
+    /// id, title or an alias) extends it (title, aliases, signals); any other id is a new persona. A
+    /// name already taken stays with the persona it names (the configuration loader reports it).
     public init(configuration: [PersonaConfiguration]) {
         self = .builtIn
         for configured in configuration {
             let signals = configured.signals.map(Self.signal(fromConfiguration:))
-            let current = self
-            if let index = current.index(of: configured.id) ?? configured.aliases.compactMap({ current.index(of: $0) }).first {
+            if let index = index(of: configured.id) {
                 var persona = personas[index]
                 if let title = configured.title, !title.isEmpty { persona.title = title }
-                persona.aliases += configured.aliases
+                persona.aliases += configured.aliases.filter { self.index(of: $0) == nil }
                 persona.signals += signals
                 personas[index] = persona
-                for name in [configured.id] + configured.aliases { indexByName[Self.normalize(name)] = index }
+                for name in [persona.title] + configured.aliases where indexByName[Self.normalize(name)] == nil {
+                    indexByName[Self.normalize(name)] = index
+                }
             } else {
                 let id = Self.normalize(configured.id)
-                add(Persona(id: id, title: configured.title ?? Self.humanize(id), aliases: configured.aliases, signals: signals))
+                let title = configured.title.flatMap { index(of: $0) == nil ? $0 : nil } ?? Self.humanize(id)
+                add(Persona(id: id, title: title, aliases: configured.aliases.filter { index(of: $0) == nil }, signals: signals))
             }
         }
+    }
+
+    /// The phrase of a signal written in `docent.json`, without its scope prefix and weight, trimmed:
+    /// empty for `"code:"` or `" "`, which would look for nothing.
+    public static func signalPhrase(ofConfigured text: String) -> String {
+        signal(fromConfiguration: text).phrase
     }
 
     private mutating func add(_ persona: Persona) {

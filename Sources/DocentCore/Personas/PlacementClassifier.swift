@@ -1311,7 +1311,11 @@ public final class PlacementModel: Sendable {
     }
 
     /// The section among `choices` (one persona's) that the text belongs in: see `suggestionNeighbours`.
-    func suggestedSection(among choices: [Int], affinities: [Double?], text: TermCounts, page: Page, path: String, isPart: Bool) -> Int {
+    /// A section that holds no page yet (a folder not made, a path mistyped) is named only when the
+    /// persona has no other.
+    func suggestedSection(among allChoices: [Int], affinities: [Double?], text: TermCounts, page: Page, path: String, isPart: Bool) -> Int {
+        let populated = allChoices.count > 1 ? allChoices.filter { section in pages.values.contains { $0.section == section } } : []
+        let choices = populated.isEmpty ? allChoices : populated
         guard choices.count > 1 else { return choices[0] }
         var score = [Int: Double]()
         for section in choices { score[section] = affinities[section] ?? -1e9 }

@@ -114,7 +114,7 @@ final class ServerWorkspace {
         }
         self.skipped = skipped.sorted { $0.path < $1.path }
         self.notes = notes.sorted { $0.path < $1.path }
-        let problems = loaded.problems + loaded.unmatchedGlossaries(among: paths + skipped.map(\.path))
+        let problems = loaded.problems + loaded.unmatchedPaths(among: paths + skipped.map(\.path))
         recordConfigurationText(file: loaded.file, bytes: nil, problems: problems)
         snapshot = WorkspaceSnapshot(configuration: effectiveConfiguration(), configurationProblems: problems, documents: documents)
     }
@@ -163,7 +163,7 @@ final class ServerWorkspace {
         hasValidConfiguration = true
         let effective = effectiveConfiguration()
         if effective == snapshot.configuration && loaded.problems == snapshot.configurationProblems {
-            configurationProblems = loaded.problems + loaded.unmatchedGlossaries(among: Set(snapshot.documents.keys).union(skipped.map(\.path)))
+            configurationProblems = loaded.problems + loaded.unmatchedPaths(among: Set(snapshot.documents.keys).union(skipped.map(\.path)))
             return false
         }
         apply([.setConfiguration(effective, problems: loaded.problems)])
@@ -181,7 +181,7 @@ final class ServerWorkspace {
             }
         }
         if !changes.isEmpty { apply(changes) }
-        configurationProblems = loaded.problems + loaded.unmatchedGlossaries(among: wanted.union(self.skipped.map(\.path)))
+        configurationProblems = loaded.problems + loaded.unmatchedPaths(among: wanted.union(self.skipped.map(\.path)))
         return true
     }
 
@@ -189,7 +189,7 @@ final class ServerWorkspace {
     /// went; returns whether the configuration's problems changed.
     func refreshGlossaryProblems() -> Bool {
         guard let loaded = configurationInForce, !loaded.configuration.glossaries.isEmpty else { return false }
-        let problems = loaded.problems + loaded.unmatchedGlossaries(among: Set(snapshot.documents.keys).union(skipped.map(\.path)))
+        let problems = loaded.problems + loaded.unmatchedPaths(among: Set(snapshot.documents.keys).union(skipped.map(\.path)))
         guard problems != configurationProblems else { return false }
         configurationProblems = problems
         return true
