@@ -146,7 +146,7 @@ import Testing
         #expect(try Self.problems(["docent.json": #"{"include": ["docs/**"]}"#]) == [])
         let loaded = ConfigurationLoader.read(Array(#"{"glossaries": ["a.md", {"path": "b.md"}]}"#.utf8), file: "docent.json")
         #expect(loaded.glossaryPlaces == [LoadedConfiguration.Place(line: 1, column: 17), LoadedConfiguration.Place(line: 1, column: 34)])
-        #expect(loaded.unmatchedGlossaries(among: ["a.md", "b.md"]) == [])
-        #expect(loaded.unmatchedGlossaries(among: ["b.md"]).map(\.message) == [#"Glossary "a.md" matches no file"#])
+        #expect(loaded.unmatchedPaths(among: ["a.md", "b.md"]) == [])
+        #expect(loaded.unmatchedPaths(among: ["b.md"]).map(\.message) == [#"Glossary "a.md" matches no file"#])
     }
 }
