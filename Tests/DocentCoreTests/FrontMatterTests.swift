@@ -88,6 +88,8 @@ private func read(_ text: String) -> FrontMatter? {
         FrontMatterCase(name: "literal, strip chomping", body: "body: |-\n  kept\n\nnext: y",
                         expected: [("body", .scalar("kept")), ("next", .scalar("y"))]),
         FrontMatterCase(name: "quoted key", body: "\"odd key\": v", expected: [("odd key", .scalar("v"))]),
+        FrontMatterCase(name: "plain scalar on the lines below its key", body: "persona:\n  end-user\ndescription:\n  Runs the portal # why\n  for everyone\nnext: x",
+                        expected: [("persona", .scalar("end-user")), ("description", .scalar("Runs the portal for everyone")), ("next", .scalar("x"))]),
         FrontMatterCase(name: "flow list over several lines", body: "tags: [one, # first\n  'two, three',\n  four]\nnext: x",
                         expected: [("tags", .list([.scalar("one"), .scalar("two, three"), .scalar("four")])), ("next", .scalar("x"))]),
     ]

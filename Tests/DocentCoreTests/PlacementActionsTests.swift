@@ -54,6 +54,38 @@ import Testing
         #expect(actions(path, snapshot).map(\.title) == ["Keep in Guides › Using the Portal: declare End User in front matter"])
     }
 
+    /// A folder's landing page whose name is taken in the target section keeps its folder there.
+    @Test func aLandingPageWhoseNameIsTakenKeepsItsFolder() throws {
+        let path = "docs/using/search/index.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend, "docs/running/search/index.md": "# Search\n\nOperating search.\n"])
+        #expect(diagnostics(path, snapshot).map(\.code) == ["misplaced-document"])
+        // Below the section the path is kept, and that one is taken: no move.
+        #expect(actions(path, snapshot).map(\.title) == ["Keep in Guides › Using the Portal: declare End User in front matter"])
+        let top = "docs/using/index.md"
+        let landing = PlacementTestWorkspace.snapshot([top: PlacementTestWorkspace.searchBackend, "docs/running/index.md": "# Running\n\nOperating the portal.\n"])
+        let move = try #require(actions(top, landing).first)
+        #expect(move.title == "Move to Guides › Running the Portal")
+        #expect(move.operations == [.renameFile(from: top, to: "docs/running/using/index.md")])
+    }
+
+    /// A declaration written over lines (a block list, a folded scalar) is replaced by one line, which
+    /// reads back as the persona.
+    @Test func aDeclarationOverLinesBecomesOneLine() throws {
+        let path = "docs/using/deploying-the-search-backend.md"
+        for header in ["---\npersona:\n  - administrator\n  - Builder\ntitle: Search\n---\n\n", "---\npersona:\n  administrator\ntitle: Search\n---\n\n"] {
+            let text = header + PlacementTestWorkspace.searchBackend
+            let snapshot = PlacementTestWorkspace.snapshot([path: text])
+            let declare = try #require(actions(path, snapshot).first { $0.title.hasPrefix("Keep in") })
+            guard case .edit(let edit) = declare.operations.first else { Issue.record("not an edit"); return }
+            var fixed = snapshot.document(path)!.text
+            fixed.replace(edit.range, with: Array(edit.newText.utf8))
+            #expect(fixed.string.hasPrefix("---\npersona: end-user\ntitle: Search\n---\n"), "\(header)")
+            let after = snapshot.applying([.setDocument(path: path, text: fixed, version: 2)])
+            #expect(after.document(path)?.markdown.frontMatter?.problems.isEmpty == true)
+            #expect(diagnostics(path, after).isEmpty)
+        }
+    }
+
     @Test func mismatchedDeclarationIsReplacedOrThePageMoved() throws {
         let path = "docs/running/search-tuning.md"
         let text = "---\ntitle: Tuning search\npersona: end-user\n---\n\n" + PlacementTestWorkspace.searchBackend

@@ -590,6 +590,33 @@ import Testing
         }
     }
 
+    /// A known name next to an unknown one still counts: its mismatch is reported too, and the
+    /// suggestion comes from the first declared persona that has a section.
+    @Test func anUnknownNameDoesNotHideTheMismatchOfAKnownOne() throws {
+        let path = "docs/using/finding-a-service.md"
+        let page = "---\npersona: [wizard, Operator]\n---\n\n" + PlacementTestWorkspace.pages[path]!
+        let diagnostics = placementDiagnostics(path, in: PlacementTestWorkspace.snapshot([path: page]))
+        #expect(diagnostics.map(\.code) == ["persona-mismatch", "persona-mismatch"])
+        #expect(diagnostics.map { String($0.message.prefix(34)) } == ["Declares persona Administrator but", "Unknown persona “wizard”; known pe"])
+        #expect(diagnostics.map(\.range) == [range(of: "[wizard, Operator]", in: page), range(of: "wizard", in: page)])
+        let evaluatorFirst = "---\npersona: [evaluator, administrator]\n---\n\n" + PlacementTestWorkspace.pages[path]!
+        let mismatch = try #require(placementDiagnostics(path, in: PlacementTestWorkspace.snapshot([path: evaluatorFirst])).first)
+        #expect(mismatch.message == "Declares personas Evaluator and Administrator but sits in Guides › Using the Portal (End User). Suggested section: Guides › Running the Portal.")
+        #expect(mismatch.data["suggestedSection"] == .string("docs/running"))
+        #expect(mismatch.data["declaredPersona"] == .string("evaluator"))
+    }
+
+    /// "any" is for sections: a page that declares it is told so, not silently ignored.
+    @Test func anyInFrontMatterIsAnError() {
+        let path = "docs/using/finding-a-service.md"
+        let page = "---\npersona: any\n---\n\n" + PlacementTestWorkspace.pages[path]!
+        let diagnostics = placementDiagnostics(path, in: PlacementTestWorkspace.snapshot([path: page]))
+        #expect(diagnostics.map(\.code) == ["persona-mismatch"])
+        #expect(diagnostics.first?.severity == .error)
+        #expect(diagnostics.first?.message.hasPrefix("“any” names no persona: a page declares the personas it is written for (“any” is for a section in docent.json); known personas: end-user (User)") == true)
+        #expect(diagnostics.first?.range == range(of: "any", in: page))
+    }
+
     @Test func unknownAudienceIsInformationAndIgnored() {
         // `audience:` is free text on many sites: an unknown name is information, and a known one still counts.
         let path = "docs/using/finding-a-service.md"

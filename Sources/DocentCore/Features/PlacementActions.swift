@@ -37,11 +37,19 @@ public struct PlacementActions: CodeActionProvider {
     /// keeping its path below its current section (`user-guides/deployment/k8s.md` from section
     /// `user-guides` to `operator-guides` becomes `operator-guides/deployment/k8s.md`; a page in no
     /// section keeps its name), and rewrites the relative links that would break: the page's own, and other
-    /// pages' links to it (the edits come first, in the files' current paths, then the rename). None
-    /// when a file of that name is already there.
+    /// pages' links to it (the edits come first, in the files' current paths, then the rename). A
+    /// folder's landing page (`index.md`, `README.md`) at the top of its section, whose name is taken
+    /// in the new one, keeps its folder: `backend/index.md` into `operations` becomes
+    /// `operations/backend/index.md`. None when a file of that name is already there.
     public static func move(_ path: String, to sectionPath: String, model: PlacementModel, snapshot: WorkspaceSnapshot, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         guard let section = model.sections.sections.first(where: { $0.path == sectionPath }) else { return nil }
-        let target = section.path.isEmpty ? subPath(of: path, model: model) : section.path + "/" + subPath(of: path, model: model)
+        func inSection(_ subPath: String) -> String { section.path.isEmpty ? subPath : section.path + "/" + subPath }
+        var target = inSection(subPath(of: path, model: model))
+        let parts = path.split(separator: "/")
+        if snapshot.document(target) != nil, parts.count >= 2, !subPath(of: path, model: model).contains("/"),
+           let name = parts.last, landingPageNames.contains(name.split(separator: ".").first.map { $0.lowercased() } ?? "") {
+            target = inSection(parts[parts.count - 2] + "/" + name)
+        }
         guard target != path, snapshot.document(target) == nil else { return nil }
         return CodeActionProposal(title: "Move to \(section.title)", kind: "quickfix", fixes: [diagnostic],
                                   operations: LinkRelocation.edits(snapshot, moves: [path: target]).map { .edit($0) } + [.renameFile(from: path, to: target)],
@@ -313,6 +321,9 @@ public struct PlacementActions: CodeActionProvider {
     }
 
     /// The page's path below its section's folder, or its name when it is in no section.
+    /// The names (without extension) of a folder's landing page in Docusaurus, MkDocs and GitHub.
+    static let landingPageNames: Set<String> = ["index", "readme", "_index"]
+
     static func subPath(of path: String, model: PlacementModel) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let index = model.sectionIndex(of: path) else { return name }
@@ -369,6 +380,10 @@ public struct PlacementActions: CodeActionProvider {
                     ? FileEdit(file: document.path, range: entry.valueRange, newText: written)
                     : FileEdit(file: document.path, range: entry.keyRange.upperBound..<text.lineRange(text.line(of: entry.keyRange.lowerBound)).upperBound,
                                newText: syntax == .toml ? " = \(written)" : ": \(written)")
+            } else if syntax == .yaml, text.line(of: entry.valueRange.lowerBound) > text.line(of: entry.keyRange.lowerBound) {
+                // A value on the lines below the key (a block list, a folded scalar) becomes the id on
+                // the key's line: `persona: end-user`.
+                edit = FileEdit(file: document.path, range: entry.keyRange.upperBound..<entry.valueRange.upperBound, newText: ": \(written)")
             } else {
                 // A plain scalar, or a value that is no string (an array, null), becomes the id.
                 guard text.string(in: entry.valueRange) != id || syntax != .yaml else { return nil }

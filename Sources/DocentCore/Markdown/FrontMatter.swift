@@ -285,6 +285,23 @@ private struct BlockReader {
             let (items, ranges) = readList(indent: indent)
             return (.list(items), begin..<text.lineRange(max(line - 1, 0)).upperBound, ranges)
         }
+        if indent > parentIndent, bytes[first] != UInt8(ascii: "'"), bytes[first] != UInt8(ascii: "\""), findMappingColon(first..<range.upperBound) == nil {
+            // A plain scalar on the lines below its key, more indented than it: its lines folded into
+            // one, each trimmed, joined by a space (YAML).
+            var words: [String] = []
+            var end = first
+            while line < endLine {
+                let (lineIndent, isBlank) = measure(line)
+                let lineRange = text.lineRange(line)
+                let lineStart = lineRange.lowerBound + lineIndent
+                guard !isBlank, lineIndent > parentIndent, findMappingColon(lineStart..<lineRange.upperBound) == nil else { break }
+                let lineEnd = trimSpaces(lineStart..<trimComment(lineStart..<lineRange.upperBound)).upperBound
+                words.append(text.string(in: lineStart..<lineEnd))
+                end = lineEnd
+                line += 1
+            }
+            return (.scalar(words.joined(separator: " ")), first..<end, [])
+        }
         if indent > parentIndent {
             let begin = first
             let entries = readMap(indent: indent)

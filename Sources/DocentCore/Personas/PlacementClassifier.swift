@@ -633,7 +633,7 @@ public final class PlacementModel: Sendable {
             for name in declaredNames(frontMatter, key: key) {
                 if let index = catalog.index(of: name) {
                     if !known.contains(index) { known.append(index) }
-                } else if !SectionMap.everyoneNames.contains(name.lowercased()) {
+                } else {
                     unknown.append(name)
                 }
             }

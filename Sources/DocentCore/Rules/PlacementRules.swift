@@ -29,6 +29,13 @@ public enum PlacementPresentation {
         personas.map { catalog.personas[$0].title }.joined(separator: ", ")
     }
 
+    /// "Declares persona Administrator", "Declares personas Administrator and Integrator".
+    public static func declares(_ personas: [Int], catalog: PersonaCatalog) -> String {
+        let titles = personas.map { catalog.personas[$0].title }
+        guard titles.count > 1 else { return "Declares persona " + (titles.first ?? "") }
+        return "Declares personas " + titles.dropLast().joined(separator: ", ") + " and " + titles.last!
+    }
+
     /// A share, confidence or evidence weight to two decimals (or `places`), as reported to tools.
     public static func rounded(_ value: Double, places: Int = 2) -> Double {
         var scale = 1.0
@@ -163,10 +170,9 @@ public struct PersonaMismatchRule: Rule {
         return text.bytes[range].firstRange(of: Array(name.utf8)) ?? range
     }
 
-    /// The names under `key` that match no persona (nor "any").
+    /// The names under `key` that match no persona ("any" included: it is for sections).
     static func unknownNames(_ frontMatter: FrontMatter, key: String, catalog: PersonaCatalog) -> [String] {
-        PlacementModel.declaredNames(frontMatter, key: key)
-            .filter { catalog.index(of: $0) == nil && !SectionMap.everyoneNames.contains($0.lowercased()) }
+        PlacementModel.declaredNames(frontMatter, key: key).filter { catalog.index(of: $0) == nil }
     }
 
     public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
@@ -177,14 +183,18 @@ public struct PersonaMismatchRule: Rule {
         let range = entry.reportedRange
         let known = Self.knownPersonas(model.catalog)
         let knownData = DiagnosticValue.array(model.catalog.personas.map { .string($0.id) })
+        var result: [Diagnostic] = []
+        // The first unknown name of each key; the known names still count (a mismatch among them is
+        // reported too).
         for key in ["persona", "personas"] {
             guard let name = Self.unknownNames(frontMatter, key: key, catalog: model.catalog).first, let keyed = frontMatter.entry(key) else { continue }
-            return [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
-                               message: "Unknown persona “\(name)”; known personas: \(known).", file: path,
-                               range: Self.itemRange(of: name, in: keyed, text: document.text),
-                               data: ["declaredPersona": .string(name), "knownPersonas": knownData])]
+            let message = SectionMap.everyoneNames.contains(name.lowercased())
+                ? "“\(name)” names no persona: a page declares the personas it is written for (“\(name)” is for a section in docent.json); known personas: \(known)."
+                : "Unknown persona “\(name)”; known personas: \(known)."
+            result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity, message: message, file: path,
+                                     range: Self.itemRange(of: name, in: keyed, text: document.text),
+                                     data: ["declaredPersona": .string(name), "knownPersonas": knownData]))
         }
-        var result: [Diagnostic] = []
         if let name = Self.unknownNames(frontMatter, key: "audience", catalog: model.catalog).first, let audience = frontMatter.entry("audience") {
             result.append(Diagnostic(code: Self.description.code, severity: .information,
                                      message: "“\(name)” under audience: names no persona, so placement ignores it; known personas: \(known).", file: path,
@@ -194,14 +204,14 @@ public struct PersonaMismatchRule: Rule {
         guard !declared.isEmpty, let sectionIndex = model.sections.sectionIndex(for: path) else { return result }
         let section = model.sections.sections[sectionIndex]
         guard section.isChecked, !declared.contains(where: section.personas.contains) else { return result }
-        let declaredTitles = PlacementPresentation.personaTitles(declared, catalog: model.catalog)
-        var message = "Declares persona \(declaredTitles) but sits in \(section.title) (\(PlacementPresentation.personaTitles(section.personas, catalog: model.catalog)))."
+        var message = "\(PlacementPresentation.declares(declared, catalog: model.catalog)) but sits in \(section.title) (\(PlacementPresentation.personaTitles(section.personas, catalog: model.catalog)))."
         var data: [String: DiagnosticValue] = [
             "declaredPersona": .string(model.catalog.personas[declared[0]].id),
             "sectionPersonas": .array(section.personas.map { .string(model.catalog.personas[$0].id) }),
             "section": .string(section.path),
         ]
-        if let target = model.sectionsByPersona[declared[0]].first {
+        // The first declared persona that has a section.
+        if let target = declared.lazy.compactMap({ model.sectionsByPersona[$0].first }).first {
             let suggested = model.sections.sections[target]
             message += " Suggested section: \(suggested.title)."
             data["suggestedSection"] = .string(suggested.path)
@@ -229,7 +239,7 @@ public struct UnplacedDocumentRule: Rule {
         var data: [String: DiagnosticValue] = ["suggestedPersona": .null, "suggestedSection": .null, "confidence": .null]
         var related: [RelatedLocation] = []
         let assessment = PlacementPresentation.isJudged(path, in: snapshot) ? model.assessment(of: path, in: snapshot) : nil
-        if let declared = assessment?.declaredPersonas.first, let target = model.sectionsByPersona[declared].first {
+        if let (declared, target) = assessment?.declaredPersonas.lazy.compactMap({ persona in model.sectionsByPersona[persona].first.map { (persona, $0) } }).first {
             let section = model.sections.sections[target]
             message += " Declares persona \(model.catalog.personas[declared].title); suggested section: \(section.title)."
             data = ["suggestedPersona": .string(model.catalog.personas[declared].id), "suggestedSection": .string(section.path),
