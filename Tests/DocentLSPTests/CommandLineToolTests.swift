@@ -177,6 +177,22 @@ import Testing
         #expect(classifyJSON["similarPages"]?.arrayValue?.map { $0["path"] } == ["docs/guides/login.md"])
     }
 
+    /// A file that is no page is refused with the reason: without a docent.json, before the folder
+    /// around it is read; in a configured workspace, naming the file whose include and exclude left it out.
+    @Test func classifyRefusesAFileThatIsNoPage() throws {
+        let loose = try CheckCommandTests.workspace(["notes.txt": "Some notes.\n", "page.md": "# Page\n\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: loose) }
+        let text = try Self.run(["classify", "notes.txt"], in: loose)
+        #expect(text.status == 2)
+        #expect(text.stderr == "docent classify: notes.txt is not a Markdown file (.md, .mdx); classify takes one page\n")
+        let configured = try CheckCommandTests.workspace(["docent.json": #"{"include": ["docs/**/*.md"]}"#, "docs/a.md": "# A\n\nText.\n", "other/b.md": "# B\n\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: configured) }
+        let outside = try Self.run(["classify", "other/b.md"], in: configured)
+        #expect(outside.status == 2)
+        #expect(outside.stderr.hasPrefix("docent classify: other/b.md is not a document of the workspace at "))
+        #expect(outside.stderr.hasSuffix(" (see include and exclude in docent.json)\n"))
+    }
+
     /// A clean workspace whose docent.json has an unknown key: a configuration warning, which the
     /// summary counts and `--strict` fails on.
     @Test func configurationWarningsCountUnderStrict() throws {
