@@ -86,6 +86,20 @@ import Testing
         }
     }
 
+    /// `audience:` free text that names no persona is kept; the persona gets a key of its own.
+    @Test func freeTextAudienceIsKept() throws {
+        let path = "docs/using/deploying-the-search-backend.md"
+        let text = "---\naudience: Developers\n---\n\n" + PlacementTestWorkspace.searchBackend
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let declare = try #require(actions(path, snapshot).first { $0.title.hasPrefix("Keep in") })
+        guard case .edit(let edit) = declare.operations.first else { Issue.record("not an edit"); return }
+        var fixed = snapshot.document(path)!.text
+        fixed.replace(edit.range, with: Array(edit.newText.utf8))
+        #expect(fixed.string.hasPrefix("---\naudience: Developers\npersona: end-user\n---\n"))
+        let after = snapshot.applying([.setDocument(path: path, text: fixed, version: 2)])
+        #expect(diagnostics(path, after).map(\.severity) == [.information])
+    }
+
     @Test func mismatchedDeclarationIsReplacedOrThePageMoved() throws {
         let path = "docs/running/search-tuning.md"
         let text = "---\ntitle: Tuning search\npersona: end-user\n---\n\n" + PlacementTestWorkspace.searchBackend

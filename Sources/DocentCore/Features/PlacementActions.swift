@@ -364,7 +364,12 @@ public struct PlacementActions: CodeActionProvider {
         let syntax = frontMatter?.syntax ?? .yaml
         // In TOML and JSON the id is a string in double quotes; in YAML a plain scalar.
         let written = syntax == .yaml ? id : JSONEscape.quoted(id)
-        if let entry = PlacementModel.declarationEntry(document.markdown) {
+        // `audience:` that names no persona is free text ("Developers"), kept: a `persona:` key is added.
+        let declaration = PlacementModel.declarationEntry(document.markdown).flatMap { entry -> FrontMatterEntry? in
+            guard entry.key == "audience", let frontMatter else { return entry }
+            return PlacementModel.declaredNames(frontMatter, key: "audience").contains { catalog.index(of: $0) != nil } ? entry : nil
+        }
+        if let entry = declaration {
             if let quoted = entry.quotedValueRange(in: text.bytes) {
                 // A string, in whatever quotes (empty too), becomes the id: in TOML and JSON inside the
                 // writer's quotes (an id needs no escapes), but for JSON's invalid single quotes; a
