@@ -543,7 +543,16 @@ public enum SymbolsFeature {
             guard let document = snapshot.document(path), let title = document.markdown.title else { continue }
             let plain = MarkdownText.plainText(title)
             guard let score = FuzzyScore.score(query: query, candidate: plain) else { continue }
-            let selection = (document.markdown.headings.first { $0.level == 1 } ?? document.markdown.headings.first)?.textRange ?? 0..<0
+            // The symbol is where its name is written: the front-matter `title:` entry, or the heading.
+            let selection: ByteRange
+            switch document.markdown.titleSource {
+            case .frontMatter(let entry):
+                // From the key to the end of the value, its closing quote included (`title: "Setup"`).
+                let value = entry.quotedValueRange(in: document.text.bytes) ?? entry.valueRange
+                selection = entry.keyRange.lowerBound..<max(entry.keyRange.upperBound, value.upperBound)
+            case .heading(let heading): selection = heading.textRange
+            case nil: continue
+            }
             scored.append((score, Symbol(name: plain, detail: path, kind: .page, file: path, range: 0..<document.text.count, selectionRange: selection, children: [])))
         }
         return scored.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1)
