@@ -211,3 +211,50 @@ import Testing
         #expect(ByteEdit.map(range, through: [ByteEdit(range: 0..<2, newCount: 0), ByteEdit(range: 8..<8, newCount: 1)]) == 8..<19)
     }
 }
+
+/// The placement hover is on the page title only (review: it was shown on line 0 of a page with no
+/// title, ahead of a term's hover, and in untitled buffers, which have no section).
+@Suite struct PlacementHoverPlacementTests {
+    static let notes = "docs/portal/user-guides/notes.md"
+
+    static func hover(_ client: TestClient, _ uri: String, line: Int, character: Int) throws -> String? {
+        let result = try client.request("textDocument/hover", ["textDocument": ["uri": .string(uri)], "position": ["line": JSONValue(line), "character": JSONValue(character)]])
+        return result["contents"]?["value"]?.stringValue
+    }
+
+    @Test func aPageWithoutATitleHasNoPlacementHoverOnItsFirstLine() throws {
+        let client = try TestClient(files: try PlacementDeferralTests.portalFiles())
+        client.open(Self.notes, "We sign in with OAuth before opening DocHub.\n\nDocHub shows the docs.\n")
+        // On a term of the first line: the term's hover alone, its range the term.
+        let term = try #require(try Self.hover(client, client.uri(Self.notes), line: 0, character: 17))
+        #expect(term.hasPrefix("**OAuth**"))
+        #expect(!term.contains("**Section:**"))
+        let range = try client.request("textDocument/hover", client.textDocumentPosition(Self.notes, ["line": 0, "character": 17]))["range"]
+        #expect(range == ["start": ["line": 0, "character": 16], "end": ["line": 0, "character": 21]])
+        // Off any term on that line: nothing.
+        #expect(try Self.hover(client, client.uri(Self.notes), line: 0, character: 3) == nil)
+    }
+
+    @Test func aTitledPageHasItOnItsTitleAndATermInProseHasItsOwnHover() throws {
+        let client = try TestClient(files: try PlacementDeferralTests.portalFiles())
+        client.open(Self.notes, "# Signing in\n\nWe sign in with OAuth before opening DocHub.\n")
+        let title = try #require(try Self.hover(client, client.uri(Self.notes), line: 0, character: 4))
+        #expect(title.hasPrefix("**Section:** Developer Portal › User Guides · **written for:** End User\n\n**Reads as:** "))
+        let term = try #require(try Self.hover(client, client.uri(Self.notes), line: 2, character: 17))
+        #expect(term.hasPrefix("**OAuth**"))
+        #expect(!term.contains("**Section:**"))
+    }
+
+    @Test func anUntitledBufferHasNoPlacementHover() throws {
+        let client = try TestClient(files: try PlacementDeferralTests.portalFiles())
+        let uri = "untitled:Untitled-1"
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "markdown", "version": 1,
+                                                                "text": "# Signing in with OAuth\n\nWe sign in with OAuth.\n"]])
+        // On the title: the title's term only; on plain title words: nothing.
+        let onTerm = try #require(try Self.hover(client, uri, line: 0, character: 20))
+        #expect(onTerm.hasPrefix("**OAuth**"))
+        #expect(!onTerm.contains("**Section:**"))
+        #expect(try Self.hover(client, uri, line: 0, character: 4) == nil)
+        #expect(try Self.hover(client, uri, line: 2, character: 17)?.hasPrefix("**OAuth**") == true)
+    }
+}
