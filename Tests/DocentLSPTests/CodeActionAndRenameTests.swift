@@ -379,7 +379,9 @@ extension TestClient {
         let onTerm = lspRange(of: "DocHub renders", in: guide)["start"]!
         // A refused name is a valid request that failed (RequestFailed), with the reason; a missing
         // name is a malformed request (InvalidParams).
-        for (name, message) in [("", "A term needs at least one word"), ("  ", "A term needs at least one word"), ("Doc\nViewer", "A term name is one line")] {
+        for (name, message) in [("", "A term needs at least one word"), ("  ", "A term needs at least one word"), ("Doc\nViewer", "A term name is one line"),
+                                ("# OAuth", "“# OAuth” cannot be a term name: at the start of a line “#” makes a heading"),
+                                ("O[Auth]", "“O[Auth]” cannot be a term name: “[” would start a link")] {
             let response = client.response("textDocument/rename", ["textDocument": ["uri": .string(client.uri("docs/guide.md"))], "position": onTerm, "newName": .string(name)])
             #expect(response["error"] == ["code": -32803, "message": .string(message)], "“\(name)”")
         }
