@@ -368,8 +368,23 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
     }
 
     @Test func documentTitleFallsBackToFirstLevelOneHeading() {
-        let (_, document) = scan("## Intro\n\n# Real Title\n")
+        let (text, document) = scan("## Intro\n\n# Real Title\n")
         #expect(document.title == "Real Title")
+        #expect(document.titleRange.map { text.string(in: $0) } == "Real Title")
+    }
+
+    /// The title is written where its text comes from: a front-matter `title` wins over a `#` heading
+    /// (as Docusaurus and MkDocs read it); an empty one does not count; a page with neither has none.
+    @Test func theTitleRangeIsWhereTheTitleIsWritten() {
+        let (text, titled) = scan("---\ntitle: \"Setting up\"\n---\n\n# Getting started\n\n## Introduction\n")
+        #expect(titled.title == "Setting up")
+        #expect(titled.titleRange.map { text.string(in: $0) } == "\"Setting up\"")
+        let (emptyText, emptyTitle) = scan("---\ntitle: \"\"\n---\n\n## Introduction\n")
+        #expect(emptyTitle.title == "Introduction")
+        #expect(emptyTitle.titleRange.map { emptyText.string(in: $0) } == "Introduction")
+        let (_, untitled) = scan("We use OAuth.\n\nMore text.\n")
+        #expect(untitled.title == nil)
+        #expect(untitled.titleRange == nil)
     }
 
     // MARK: Headings

@@ -243,6 +243,52 @@ enum RenameFixture {
         }
     }
 
+    /// A new name that would change the Markdown it is written into (in the glossary, in prose, in a
+    /// heading or table cell) or that the glossary would read back as another term is refused, with
+    /// why (review: `# OAuth`, `O[Auth]` and the like were accepted).
+    @Test func aNameThatChangesTheMarkdownIsRefusedWithWhy() throws {
+        let snapshot = try RenameFixture.snapshot()
+        let offset = try RenameFixture.offset(of: "DocHub renders", in: "docs/guide.md")
+        let refusals: [(String, String)] = [
+            ("# OAuth", "at the start of a line “#” makes a heading"),
+            ("> OAuth", "at the start of a line “>” makes a block quote"),
+            ("- OAuth", "at the start of a line “- ” makes a list item"),
+            ("1. OAuth", "at the start of a line “1.” makes a numbered list item"),
+            ("OAuth #", "a trailing “#” would be read as a heading's closing #s"),
+            ("O[Auth]", "“[” would start a link"),
+            ("OAuth]", "“]” would start a link"),
+            ("O*Auth*", "“*” would start emphasis"),
+            ("_OAuth", "“_” at the edge of a word would start emphasis"),
+            ("OAuth_ 2", "“_” at the edge of a word would start emphasis"),
+            ("`OAuth`", "“`” would start a code span"),
+            ("<OAuth>", "“<” would start HTML or an autolink"),
+            ("OAuth | SSO", "“|” would split a table cell"),
+            ("OAuth\\2", "“\\” would escape the character after it"),
+            ("~OAuth~", "“~” would start strikethrough"),
+            ("{OAuth}", "“{” would start an expression in MDX pages"),
+            ("R&amp;D", "“&…;” would be read as a character reference"),
+            ("OAuth (v2)", "the glossary would read it as “OAuth” with the qualifier “v2”"),
+            ("OAuth (AKA Open Authorization)", "the glossary would read it as “OAuth” also known as “Open Authorization”"),
+        ]
+        for (name, why) in refusals {
+            #expect(RenameFeature.rename(at: offset, in: "docs/guide.md", to: name, snapshot: snapshot) == .failure(.invalidName("“\(name)” cannot be a term name: \(why)")))
+        }
+    }
+
+    /// Names glossaries do have stay renameable, and read back from the glossary as that very term.
+    @Test func namesWithHyphensDotsSlashesAndInnerParenthesesRoundTrip() throws {
+        let snapshot = try RenameFixture.snapshot()
+        let offset = try RenameFixture.offset(of: "DocHub renders", in: "docs/guide.md")
+        for name in ["CI/CD", "Node.js", "C#", "C++", "Single Sign-On", "O'Reilly", "R&D", "snake_case", "Doc (v2) Hub", "OAuth 2.0", "#1 viewer", "-viewer"] {
+            let edits = try RenameFeature.rename(at: offset, in: "docs/guide.md", to: name, snapshot: snapshot).get()
+            let glossary = try #require(snapshot.document("docs/glossary.md"))
+            let renamed = TerminologyFixes.apply(edits.filter { $0.file == "docs/glossary.md" }, to: glossary.text.bytes)
+            let reread = WorkspaceSnapshot(configuration: snapshot.configuration,
+                                           documents: [WorkspaceDocument(path: "docs/glossary.md", text: SourceText(bytes: renamed))])
+            #expect(reread.glossary.entries.contains { $0.term == name }, "“\(name)” does not read back as a term")
+        }
+    }
+
     @Test func theNameOfAnotherEntryIsRefused() throws {
         // Accepted, the rename would merge two terms into one name.
         let snapshot = try RenameFixture.snapshot()

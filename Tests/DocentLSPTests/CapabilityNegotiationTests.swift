@@ -60,11 +60,13 @@ import Testing
     @Test func commandsForAClientThatAppliesEditsButTakesNoLiterals() throws {
         let range: JSONValue = ["start": ["line": 0, "character": 2], "end": ["line": 0, "character": 2]]
         let (client, commands) = try Self.commands(on: "Dochub here.\n", range: range)
-        let literal = try TestClient(files: SampleWorkspace.files)
+        // A literal client that resolves edits is offered fix-all too (its edit resolved later).
+        let literal = try TestClient(files: SampleWorkspace.files, capabilities: FixAllOfferTests.resolving)
         literal.open("docs/page.md", "Dochub here.\n")
         let literals = try #require(try literal.request("textDocument/codeAction", ["textDocument": ["uri": .string(literal.uri("docs/page.md"))], "range": range, "context": ["diagnostics": []]]).arrayValue)
         // The same actions, in the same order, as Commands that name them.
         #expect(commands.map { $0["title"] } == literals.map { $0["title"] })
+        #expect(commands.last?["title"] == "Fix all Docent problems (1)")
         #expect(commands.count >= 2)
         let title = try #require(commands.first?["title"]?.stringValue)
         #expect(title == "Replace with “DocHub”")

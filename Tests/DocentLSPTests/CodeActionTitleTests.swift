@@ -23,7 +23,6 @@ import Testing
             "Replace with “DocHub” (line 4)",
             "Disable term-casing for this line (line 3)",
             "Disable term-casing for this line (line 4)",
-            "Fix all Docent problems (2)",
         ])
     }
 
@@ -36,7 +35,6 @@ import Testing
             "Replace with “Blueprints”",
             "Disable term-casing for this line",
             "Disable term-alias for this line",
-            "Fix all Docent problems (3)",
         ])
     }
 
@@ -53,7 +51,7 @@ import Testing
     @Test func distinctTitlesStayAsTheyAre() throws {
         let found = try titles("The dochub viewer.\n", from: "dochub", to: "dochub")
         #expect(found == [
-            "Replace with “DocHub”", "Disable term-casing for this line", "Fix all Docent problems (1)",
+            "Replace with “DocHub”", "Disable term-casing for this line",
         ])
     }
 

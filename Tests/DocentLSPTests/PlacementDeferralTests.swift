@@ -40,7 +40,8 @@ import Testing
         let text = try #require(files[Self.page]) + "\nSee [the Helm guide](../operator-guides/deploying-with-helm.md#values).\n"
         files[Self.page] = text
         files[linking] = try #require(files[linking]) + "\nOperators run it: [deploying search](deploy-search-backend.md).\n"
-        let title: JSONValue = ["start": ["line": 6, "character": 2], "end": ["line": 6, "character": 2]]
+        // The page title is its front-matter `title` (line 2), as site generators read it.
+        let title: JSONValue = ["start": ["line": 2, "character": 7], "end": ["line": 2, "character": 7]]
         func move(_ client: TestClient) throws -> JSONValue? {
             client.open(Self.page, text)
             let result = try client.request("textDocument/codeAction", ["textDocument": ["uri": .string(client.uri(Self.page))], "range": title,
@@ -112,19 +113,19 @@ import Testing
         client.open(Self.page, text)
         let opened = Self.misplaced(client)
         try #require(opened.count == 1)
-        #expect(opened[0]["range"] == ["start": ["line": 6, "character": 2], "end": ["line": 6, "character": 30]])
+        #expect(opened[0]["range"] == ["start": ["line": 2, "character": 7], "end": ["line": 2, "character": 35]])
 
-        // Two lines typed above the title: the warning moves down with it at once.
-        Self.change(client, version: 2, line: 5, character: 0, endLine: 5, endCharacter: 0, text: "Draft note.\n\n")
+        // Two lines typed above the title (the front-matter `title`): the warning moves down with it at once.
+        Self.change(client, version: 2, line: 1, character: 0, endLine: 1, endCharacter: 0, text: "sidebar_position: 2\nsidebar_label: Search\n")
         let moved = Self.misplaced(client)
         #expect(client.publishedDiagnostics(Self.page)?["version"] == 2)
         #expect(moved.count == 1)
-        #expect(moved.first?["range"] == ["start": ["line": 8, "character": 2], "end": ["line": 8, "character": 30]])
+        #expect(moved.first?["range"] == ["start": ["line": 4, "character": 7], "end": ["line": 4, "character": 35]])
         #expect(moved.first?["message"] == opened[0]["message"])
 
         // Words typed at the end of the title: the range takes them in.
-        Self.change(client, version: 3, line: 8, character: 30, endLine: 8, endCharacter: 30, text: " on Helm")
-        #expect(Self.misplaced(client).first?["range"] == ["start": ["line": 8, "character": 2], "end": ["line": 8, "character": 38]])
+        Self.change(client, version: 3, line: 4, character: 35, endLine: 4, endCharacter: 35, text: " on Helm")
+        #expect(Self.misplaced(client).first?["range"] == ["start": ["line": 4, "character": 7], "end": ["line": 4, "character": 43]])
 
         // The page rewritten for end users: until the pause, the old warning stays (carried to the new
         // title's place); after it, placement is recomputed and the warning goes.
@@ -173,7 +174,7 @@ import Testing
         #expect(Self.misplaced(client).isEmpty)
         Self.change(client, version: 2, line: 5, character: 0, endLine: 6, endCharacter: 0, text: "")
         #expect(client.publishedDiagnostics(Self.page)?["version"] == 2)
-        #expect(Self.misplaced(client).first?["range"] == ["start": ["line": 6, "character": 2], "end": ["line": 6, "character": 30]])
+        #expect(Self.misplaced(client).first?["range"] == ["start": ["line": 2, "character": 7], "end": ["line": 2, "character": 35]])
         Self.change(client, version: 3, line: 5, character: 0, endLine: 5, endCharacter: 0, text: comment)
         #expect(Self.misplaced(client).isEmpty)
     }
@@ -208,5 +209,52 @@ import Testing
         #expect(ByteEdit.map(range, through: [ByteEdit(range: 5..<25, newCount: 4)]) == nil)
         #expect(ByteEdit.map(range, through: [ByteEdit(range: 10..<20, newCount: 0)]) == nil)
         #expect(ByteEdit.map(range, through: [ByteEdit(range: 0..<2, newCount: 0), ByteEdit(range: 8..<8, newCount: 1)]) == 8..<19)
+    }
+}
+
+/// The placement hover is on the page title only (review: it was shown on line 0 of a page with no
+/// title, ahead of a term's hover, and in untitled buffers, which have no section).
+@Suite struct PlacementHoverPlacementTests {
+    static let notes = "docs/portal/user-guides/notes.md"
+
+    static func hover(_ client: TestClient, _ uri: String, line: Int, character: Int) throws -> String? {
+        let result = try client.request("textDocument/hover", ["textDocument": ["uri": .string(uri)], "position": ["line": JSONValue(line), "character": JSONValue(character)]])
+        return result["contents"]?["value"]?.stringValue
+    }
+
+    @Test func aPageWithoutATitleHasNoPlacementHoverOnItsFirstLine() throws {
+        let client = try TestClient(files: try PlacementDeferralTests.portalFiles())
+        client.open(Self.notes, "We sign in with OAuth before opening DocHub.\n\nDocHub shows the docs.\n")
+        // On a term of the first line: the term's hover alone, its range the term.
+        let term = try #require(try Self.hover(client, client.uri(Self.notes), line: 0, character: 17))
+        #expect(term.hasPrefix("**OAuth**"))
+        #expect(!term.contains("**Section:**"))
+        let range = try client.request("textDocument/hover", client.textDocumentPosition(Self.notes, ["line": 0, "character": 17]))["range"]
+        #expect(range == ["start": ["line": 0, "character": 16], "end": ["line": 0, "character": 21]])
+        // Off any term on that line: nothing.
+        #expect(try Self.hover(client, client.uri(Self.notes), line: 0, character: 3) == nil)
+    }
+
+    @Test func aTitledPageHasItOnItsTitleAndATermInProseHasItsOwnHover() throws {
+        let client = try TestClient(files: try PlacementDeferralTests.portalFiles())
+        client.open(Self.notes, "# Signing in\n\nWe sign in with OAuth before opening DocHub.\n")
+        let title = try #require(try Self.hover(client, client.uri(Self.notes), line: 0, character: 4))
+        #expect(title.hasPrefix("**Section:** Developer Portal › User Guides · **written for:** End User\n\n**Reads as:** "))
+        let term = try #require(try Self.hover(client, client.uri(Self.notes), line: 2, character: 17))
+        #expect(term.hasPrefix("**OAuth**"))
+        #expect(!term.contains("**Section:**"))
+    }
+
+    @Test func anUntitledBufferHasNoPlacementHover() throws {
+        let client = try TestClient(files: try PlacementDeferralTests.portalFiles())
+        let uri = "untitled:Untitled-1"
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "markdown", "version": 1,
+                                                                "text": "# Signing in with OAuth\n\nWe sign in with OAuth.\n"]])
+        // On the title: the title's term only; on plain title words: nothing.
+        let onTerm = try #require(try Self.hover(client, uri, line: 0, character: 20))
+        #expect(onTerm.hasPrefix("**OAuth**"))
+        #expect(!onTerm.contains("**Section:**"))
+        #expect(try Self.hover(client, uri, line: 0, character: 4) == nil)
+        #expect(try Self.hover(client, uri, line: 2, character: 17)?.hasPrefix("**OAuth**") == true)
     }
 }

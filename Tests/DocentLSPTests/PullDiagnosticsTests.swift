@@ -238,3 +238,115 @@ extension TestClient {
             == ["start": ["line": 0, "character": 51], "end": ["line": 0, "character": 61]])
     }
 }
+
+/// Pages that leave the model (deleted, renamed, newly excluded, their folder removed): a pull client
+/// that holds a report of one gets an empty report for it, so the editor drops its problems.
+@Suite struct PagesLeavingTheModelTests {
+    static let capabilities = DiagnosticRefreshTests.capabilities
+    static let finding: JSONValue = ["range": ["start": ["line": 2, "character": 4], "end": ["line": 2, "character": 10]], "severity": 2,
+                                     "code": "term-casing", "codeDescription": ["href": "https://github.com/docent-lsp/docent#term-casing"],
+                                     "source": "docent", "message": "Write “DocHub”, not “Dochub”",
+                                     "data": ["replacement": "DocHub", "term": "DocHub", "written": "Dochub"]]
+    static let files: [String: String] = [
+        "docent.json": #"{ "glossaries": ["docs/glossary.md"] }"#,
+        "docs/glossary.md": "# Glossary\n\n## DocHub\n\nThe docs-as-code viewer of the portal.\n",
+        "docs/page.md": "# Page\n\nThe Dochub viewer.\n",
+        "docs/other.md": "# Other\n\nThe DocHub viewer.\n",
+    ]
+
+    /// Every report of a `workspace/diagnostic` answer, by path, given the result ids the client holds.
+    static func workspaceReports(_ client: TestClient, holding previous: [String: String]) throws -> [String: JSONValue] {
+        let ids: [JSONValue] = previous.sorted { $0.key < $1.key }.map { ["uri": .string(client.uri($0.key)), "value": .string($0.value)] }
+        let items = try client.request("workspace/diagnostic", ["previousResultIds": .array(ids)])["items"]?.arrayValue ?? []
+        var reports: [String: JSONValue] = [:]
+        for item in items {
+            guard let uri = item["uri"]?.stringValue else { continue }
+            reports[uri.replacingOccurrences(of: client.root.absoluteString + "/", with: "")] = item
+        }
+        return reports
+    }
+
+    /// The client's state after a first pull: the page's report, and the ids it holds.
+    static func firstPull(_ client: TestClient) throws -> [String: String] {
+        let reports = try workspaceReports(client, holding: [:])
+        #expect(reports["docs/page.md"]?["items"] == [finding])
+        return reports.compactMapValues { $0["resultId"]?.stringValue }
+    }
+
+    static func emptyReport(_ client: TestClient, _ path: String) -> JSONValue {
+        ["kind": "full", "uri": .string(client.uri(path)), "version": .null, "resultId": .string(ResultID.make([])), "items": []]
+    }
+
+    static func pull(_ client: TestClient, _ path: String) throws -> JSONValue {
+        try client.request("textDocument/diagnostic", ["textDocument": ["uri": .string(client.uri(path))]])
+    }
+
+    @Test func aDeletedPageGetsAnEmptyReport() throws {
+        let client = try TestClient(files: Self.files, capabilities: Self.capabilities)
+        let held = try Self.firstPull(client)
+        #expect(Set(held.keys) == ["docs/glossary.md", "docs/page.md", "docs/other.md"])
+        try FileManager.default.removeItem(at: client.root.appendingPathComponent("docs/page.md"))
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(client.uri("docs/page.md")), "type": 3]]])
+        let reports = try Self.workspaceReports(client, holding: held)
+        #expect(reports["docs/page.md"] == Self.emptyReport(client, "docs/page.md"))
+        #expect(reports["docs/other.md"]?["kind"] == "unchanged")
+        #expect(Set(reports.keys) == ["docs/glossary.md", "docs/page.md", "docs/other.md"])
+        // Once the client holds the empty report, it is unchanged; once it holds none, none is sent.
+        let empty = ResultID.make([])
+        #expect(try Self.workspaceReports(client, holding: ["docs/page.md": empty])["docs/page.md"]?["kind"] == "unchanged")
+        #expect(try Self.workspaceReports(client, holding: [:])["docs/page.md"] == nil)
+        // Pulled on its own, the page has nothing either.
+        #expect(try Self.pull(client, "docs/page.md") == ["kind": "full", "resultId": .string(empty), "items": []])
+    }
+
+    @Test func aRenamedPageIsReportedUnderItsNewURIAndEmptyUnderItsOldOne() throws {
+        let client = try TestClient(files: Self.files, capabilities: Self.capabilities)
+        let held = try Self.firstPull(client)
+        try FileManager.default.moveItem(at: client.root.appendingPathComponent("docs/page.md"), to: client.root.appendingPathComponent("docs/moved.md"))
+        client.notify("workspace/didRenameFiles", ["files": [["oldUri": .string(client.uri("docs/page.md")), "newUri": .string(client.uri("docs/moved.md"))]]])
+        let reports = try Self.workspaceReports(client, holding: held)
+        #expect(reports["docs/page.md"] == Self.emptyReport(client, "docs/page.md"))
+        #expect(reports["docs/moved.md"]?["items"] == [Self.finding])
+    }
+
+    @Test func aPageNewlyExcludedGetsAnEmptyReport() throws {
+        let client = try TestClient(files: Self.files, capabilities: Self.capabilities)
+        let held = try Self.firstPull(client)
+        try client.writeFile("docent.json", #"{ "glossaries": ["docs/glossary.md"], "exclude": ["docs/page.md"] }"#)
+        let reports = try Self.workspaceReports(client, holding: held)
+        #expect(reports["docs/page.md"] == Self.emptyReport(client, "docs/page.md"))
+        #expect(try Self.pull(client, "docs/page.md")["items"] == [])
+    }
+
+    @Test func thePagesOfARemovedFolderGetEmptyReports() throws {
+        var files: [String: String] = [:]
+        for (path, text) in Self.files { files["site/" + path] = text }
+        let client = try WorkspaceFolderTests.client(files: files, folders: ["site"])
+        var held: [String: String] = [:]
+        for (path, report) in try Self.workspaceReports(client, holding: [:]) { held[path] = report["resultId"]?.stringValue }
+        #expect(Set(held.keys) == ["site/docs/glossary.md", "site/docs/page.md", "site/docs/other.md"])
+        WorkspaceFolderTests.folderEvent(client, removed: ["site"])
+        let reports = try Self.workspaceReports(client, holding: held)
+        // The clean pages' reports were empty already: unchanged.
+        func unchanged(_ path: String) -> JSONValue {
+            ["kind": "unchanged", "uri": .string(client.uri(path)), "version": .null, "resultId": .string(ResultID.make([]))]
+        }
+        #expect(reports == ["site/docs/glossary.md": unchanged("site/docs/glossary.md"),
+                            "site/docs/page.md": Self.emptyReport(client, "site/docs/page.md"),
+                            "site/docs/other.md": unchanged("site/docs/other.md")])
+    }
+
+    /// Pushed diagnostics: only open pages get them, and an open page that leaves the model (newly
+    /// excluded, closed after its file went) gets an empty publication.
+    @Test func anOpenPageThatLeavesTheModelIsClearedForAPushClient() throws {
+        let client = try TestClient(files: Self.files)
+        client.open("docs/page.md", Self.files["docs/page.md"]!)
+        #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+        try client.writeFile("docent.json", #"{ "glossaries": ["docs/glossary.md"], "exclude": ["docs/page.md"] }"#)
+        #expect(client.publications("docs/page.md").last == [])
+        // A closed page was never pushed: its deletion has nothing to clear.
+        try FileManager.default.removeItem(at: client.root.appendingPathComponent("docs/other.md"))
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(client.uri("docs/other.md")), "type": 3]]])
+        #expect(client.publications("docs/other.md") == [])
+    }
+}

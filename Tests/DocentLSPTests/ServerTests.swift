@@ -306,6 +306,29 @@ import Testing
         #expect(terms[0]?["name"]?.stringValue == "DocHub")
     }
 
+    /// A page symbol is where its name is written: the front-matter `title:` entry when the name comes
+    /// from there, else the heading it comes from (review: a front-matter title jumped to `## Introduction`).
+    @Test func aPageSymbolIsWhereItsTitleIsWritten() throws {
+        let files = SampleWorkspace.files.merging([
+            "docs/setup.md": "---\nsidebar_position: 2\ntitle: \"Setting up\"\n---\n\n## Introduction\n\nFirst steps.\n",
+            "docs/toml.md": "+++\ntitle = \"Tuning\"\n+++\n\n# Tuning the search backend\n",
+            "docs/headed.md": "Intro line.\n\n## Overview\n\n# Heading title\n",
+        ]) { $1 }
+        let client = try TestClient(files: files)
+        func symbol(_ query: String) throws -> JSONValue? {
+            try client.request("workspace/symbol", ["query": .string(query)]).arrayValue?.first { $0["kind"] == 1 }
+        }
+        func range(_ line: Int, _ start: Int, _ end: Int) -> JSONValue {
+            ["start": ["line": JSONValue(line), "character": JSONValue(start)], "end": ["line": JSONValue(line), "character": JSONValue(end)]]
+        }
+        #expect(try symbol("setting") == ["name": "Setting up", "kind": 1,
+                                         "location": ["uri": .string(client.uri("docs/setup.md")), "range": range(2, 0, 19)],
+                                         "containerName": "docs/setup.md"])
+        #expect(try symbol("tuning")?["location"]?["range"] == range(1, 0, 16))
+        #expect(try symbol("tuning")?["name"] == "Tuning")
+        #expect(try symbol("heading title")?["location"]?["range"] == range(4, 2, 15))
+    }
+
     @Test func diagnosticsArePushedWithTheDocumentVersion() throws {
         let files = SampleWorkspace.files.merging(["docs/glossary.md": SampleWorkspace.glossary + "\n## DocHub\n\nAgain.\n"]) { $1 }
         let client = try TestClient(files: files)

@@ -8,14 +8,16 @@ public enum PlacementHover {
     }
 
     /// The placement hover when `offset` lies on the page title (where `misplaced-document` points,
-    /// `PlacementPresentation.titleRange`) or on the heading of a `##` part (where `misplaced-section`
+    /// `MarkdownDocument.titleRange`) or on the heading of a `##` part (where `misplaced-section`
     /// points): the page's figures on the title, the part's on its heading, both when they coincide.
+    /// A page without a title (no front-matter `title`, no heading) has no title hover: its finding
+    /// falls back to line 0, which is prose, where a term's hover belongs.
     public static func hover(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> Result? {
         guard let document = snapshot.document(path), !snapshot.isGlossary(path) else { return nil }
         func covers(_ range: ByteRange) -> Bool { range.lowerBound <= offset && offset <= range.upperBound }
-        let title = PlacementPresentation.titleRange(document)
+        let title = document.markdown.titleRange
         let headings = document.markdown.headings
-        let onTitle = covers(title)
+        let onTitle = title.map(covers) ?? false
         guard onTitle || headings.contains(where: { covers($0.textRange) }) else { return nil }
         let model = PlacementModel.of(snapshot)
         // Without any section (configured or inferred) there is nothing to place the page in.
@@ -25,7 +27,7 @@ public enum PlacementHover {
         if onTitle { sections.append(markdown(assessment, model: model)) }
         if let part { sections.append(markdown(part, of: assessment, model: model, document: document)) }
         guard !sections.isEmpty else { return nil }
-        return Result(markdown: sections.joined(separator: "\n\n---\n\n"), range: onTitle ? title : headings[part!.headingIndex].textRange)
+        return Result(markdown: sections.joined(separator: "\n\n---\n\n"), range: title.flatMap { onTitle ? $0 : nil } ?? headings[part!.headingIndex].textRange)
     }
 
     /// The hover on a `##` part's heading: how the part reads, its signals and, when it is flagged,

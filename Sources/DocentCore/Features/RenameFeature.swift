@@ -56,6 +56,66 @@ public enum RenameFeature {
         public var ambiguousUses: [FileEdit] = []
     }
 
+    /// Why `name` (trimmed) cannot be a term's new name, or nil when it can. The name is written into
+    /// the glossary's entry and into every use, in prose, headings and table cells, so it must read
+    /// back as the same term: no Markdown that would change the page's structure (a heading, list
+    /// or quote marker at its start, closing `#`s at its end, code spans, emphasis, links, HTML,
+    /// table cell breaks, escapes, character references, MDX expressions) and no trailing
+    /// parenthetical the glossary would read as a qualifier or an alias. Hyphens, dots, slashes,
+    /// apostrophes, `&`, `+`, `#` inside a word ("C#") and parentheses inside the name stay allowed.
+    public static func markdownProblem(ofName name: String) -> String? {
+        func refused(_ why: String) -> String { "“\(name)” cannot be a term name: \(why)" }
+        let scalars = Array(name.unicodeScalars)
+        func isWordCharacter(_ index: Int) -> Bool {
+            index >= 0 && index < scalars.count && (scalars[index].properties.isAlphabetic || scalars[index].properties.numericType != nil)
+        }
+        // Block markers at the start: a use that begins a line would become a heading, quote or list.
+        let hashes = name.prefix { $0 == "#" }.count
+        if (1...6).contains(hashes) && (hashes == name.count || name.dropFirst(hashes).first == " ") {
+            return refused("at the start of a line “\(String(repeating: "#", count: hashes))” makes a heading")
+        }
+        if name.hasPrefix(">") { return refused("at the start of a line “>” makes a block quote") }
+        let first = scalars[0], second = scalars.count > 1 ? scalars[1] : " "
+        if "-+*:".unicodeScalars.contains(first) && (second == " " || scalars.count == 1) {
+            return refused("at the start of a line “\(first) ” makes a list item")
+        }
+        var digits = 0
+        while digits < scalars.count && digits < 10 && ("0"..."9").contains(scalars[digits]) { digits += 1 }
+        if digits > 0, digits < scalars.count, scalars[digits] == "." || scalars[digits] == ")",
+           digits + 1 == scalars.count || scalars[digits + 1] == " " {
+            return refused("at the start of a line “\(String(String.UnicodeScalarView(scalars[...digits])))” makes a numbered list item")
+        }
+        // A heading's closing sequence: "OAuth #" in `## OAuth #` loses its `#`.
+        if let last = name.split(separator: " ").last, name.contains(" "), last.allSatisfy({ $0 == "#" }) {
+            return refused("a trailing “\(last)” would be read as a heading's closing #s")
+        }
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "`": return refused("“`” would start a code span")
+            case "*": return refused("“*” would start emphasis")
+            case "_" where !(isWordCharacter(index - 1) && isWordCharacter(index + 1)):
+                return refused("“_” at the edge of a word would start emphasis")
+            case "[", "]": return refused("“\(scalar)” would start a link")
+            case "<": return refused("“<” would start HTML or an autolink")
+            case "|": return refused("“|” would split a table cell")
+            case "\\": return refused("“\\” would escape the character after it")
+            case "~": return refused("“~” would start strikethrough")
+            case "{", "}": return refused("“\(scalar)” would start an expression in MDX pages")
+            case "&":
+                // "R&D" is text; "&amp;" and "&#38;" are character references.
+                var end = index + 1
+                while end < scalars.count && (isWordCharacter(end) || scalars[end] == "#") { end += 1 }
+                if end > index + 1, end < scalars.count, scalars[end] == ";" { return refused("“&…;” would be read as a character reference") }
+            default: continue
+            }
+        }
+        // The glossary reads a trailing parenthetical as a qualifier or as aliases.
+        let (term, qualifier, aka) = DefinitionReader.splitTerm(name)
+        if let qualifier { return refused("the glossary would read it as “\(term)” with the qualifier “\(qualifier)”") }
+        if !aka.isEmpty { return refused("the glossary would read it as “\(term)” also known as “\(aka.joined(separator: "”, “"))”") }
+        return nil
+    }
+
     /// The edits that rename the entry at `offset` to `newName`.
     public static func rename(at offset: Int, in path: String, to newName: String, snapshot: WorkspaceSnapshot) -> Result<[FileEdit], Failure> {
         plan(at: offset, in: path, to: newName, snapshot: snapshot).map(\.edits)
@@ -67,6 +127,7 @@ public enum RenameFeature {
         let trimmed = newName.trimmingSpaces()
         guard !trimmed.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return .failure(.invalidName("A term name is one line")) }
         guard !trimmed.isEmpty, WordTokenizer.normalizedWords(trimmed).count > 0 else { return .failure(.invalidName("A term needs at least one word")) }
+        if let problem = markdownProblem(ofName: trimmed) { return .failure(.invalidName(problem)) }
         let glossary = snapshot.glossary
         let entry: Int
         switch preparation(at: offset, in: path, snapshot: snapshot) {

@@ -344,7 +344,10 @@ public enum HoverFeature {
         public var range: ByteRange
     }
 
-    public static func hover(at offset: Int, in path: String, snapshot: WorkspaceSnapshot, location: (String, Int) -> String) -> Result? {
+    /// `placement`: whether the page's place in its section is shown on its title and part headings
+    /// (not for a document outside the workspace folders, such as an untitled buffer, which has no section).
+    public static func hover(at offset: Int, in path: String, snapshot: WorkspaceSnapshot, placement: Bool = true,
+                             location: (String, Int) -> String) -> Result? {
         let glossary = snapshot.glossary
         if let entry = TermLookup.entryDefinition(at: offset, in: path, snapshot: snapshot) {
             let uses = ReferencesFeature.useCount(ofEntry: entry, snapshot: snapshot)
@@ -356,7 +359,7 @@ public enum HoverFeature {
             found.entries.isEmpty ? nil : Result(markdown: EntryPresentation.markdown(found.entries, glossary: glossary, location: location), range: found.match.range)
         }
         // On the page title: the page's section and how it reads, above any term the title uses.
-        if let placement = PlacementHover.hover(at: offset, in: path, snapshot: snapshot) {
+        if placement, let placement = PlacementHover.hover(at: offset, in: path, snapshot: snapshot) {
             return Result(markdown: placement.markdown + (term.map { "\n\n---\n\n" + $0.markdown } ?? ""), range: term?.range ?? placement.range)
         }
         return term
@@ -543,7 +546,16 @@ public enum SymbolsFeature {
             guard let document = snapshot.document(path), let title = document.markdown.title else { continue }
             let plain = MarkdownText.plainText(title)
             guard let score = FuzzyScore.score(query: query, candidate: plain) else { continue }
-            let selection = (document.markdown.headings.first { $0.level == 1 } ?? document.markdown.headings.first)?.textRange ?? 0..<0
+            // The symbol is where its name is written: the front-matter `title:` entry, or the heading.
+            let selection: ByteRange
+            switch document.markdown.titleSource {
+            case .frontMatter(let entry):
+                // From the key to the end of the value, its closing quote included (`title: "Setup"`).
+                let value = entry.quotedValueRange(in: document.text.bytes) ?? entry.valueRange
+                selection = entry.keyRange.lowerBound..<max(entry.keyRange.upperBound, value.upperBound)
+            case .heading(let heading): selection = heading.textRange
+            case nil: continue
+            }
             scored.append((score, Symbol(name: plain, detail: path, kind: .page, file: path, range: 0..<document.text.count, selectionRange: selection, children: [])))
         }
         return scored.sorted { $0.0 > $1.0 }.prefix(limit).map(\.1)

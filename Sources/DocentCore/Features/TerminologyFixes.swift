@@ -107,7 +107,11 @@ public struct TerminologyFixes: CodeActionProvider {
 
     /// Every safe fix of a document, non-overlapping, in document order (`source.fixAll.docent`, `--fix`).
     public static func fixAll(in path: String, snapshot: WorkspaceSnapshot) -> [FileEdit] {
-        let diagnostics = RuleRegistry.diagnostics(for: path, in: snapshot)
+        fixAll(of: RuleRegistry.diagnostics(for: path, in: snapshot))
+    }
+
+    /// Every safe fix of `diagnostics` (one document's, as reported), non-overlapping, in document order.
+    public static func fixAll(of diagnostics: [Diagnostic]) -> [FileEdit] {
         var edits: [FileEdit] = []
         var lastEnd = -1
         for diagnostic in diagnostics.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {

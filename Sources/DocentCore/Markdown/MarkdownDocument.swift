@@ -22,10 +22,36 @@ public struct MarkdownDocument: Sendable {
 
     public init() {}
 
-    /// The title of the page: front matter `title`, else the first level-1 heading, else the first heading.
+    /// Where a page's title comes from, as site generators read it (Docusaurus, MkDocs): a
+    /// front-matter `title` wins over the first level-1 heading, which wins over the first heading.
+    public enum TitleSource: Sendable {
+        case frontMatter(FrontMatterEntry)
+        case heading(Heading)
+    }
+
+    /// Where the page's title comes from; nil for a page with neither a front-matter `title` nor a heading.
+    public var titleSource: TitleSource? {
+        if let title = frontMatter?.string("title"), !title.isEmpty, let entry = frontMatter?.entry("title") { return .frontMatter(entry) }
+        return (headings.first { $0.level == 1 } ?? headings.first).map { .heading($0) }
+    }
+
+    /// The title of the page (`titleSource`): front matter `title`, else the first level-1 heading,
+    /// else the first heading.
     public var title: String? {
-        if let title = frontMatter?.string("title"), !title.isEmpty { return title }
-        return (headings.first { $0.level == 1 } ?? headings.first)?.text
+        switch titleSource {
+        case .frontMatter: frontMatter?.string("title")
+        case .heading(let heading): heading.text
+        case nil: nil
+        }
+    }
+
+    /// Where the title is written: the front-matter `title` value, or the heading's text.
+    public var titleRange: ByteRange? {
+        switch titleSource {
+        case .frontMatter(let entry): entry.reportedRange
+        case .heading(let heading): heading.textRange
+        case nil: nil
+        }
     }
 
     /// The heading a byte offset sits under (the last heading starting at or before it).

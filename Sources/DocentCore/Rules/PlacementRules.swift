@@ -1,12 +1,9 @@
 /// Where the placement diagnostics of a page point and how they name personas and sections.
 public enum PlacementPresentation {
-    /// The page title: the first level-1 heading, else the front-matter `title`, else the first
-    /// heading, else line 0.
+    /// Where a page's findings point: its title (`MarkdownDocument.titleRange`: the front-matter
+    /// `title`, else the first level-1 heading, else the first heading), else line 0.
     public static func titleRange(_ document: WorkspaceDocument) -> ByteRange {
-        let markdown = document.markdown
-        if let heading = markdown.headings.first(where: { $0.level == 1 }) { return heading.textRange }
-        if let title = markdown.frontMatter?.entry("title"), !title.valueRange.isEmpty { return title.valueRange }
-        if let heading = markdown.headings.first { return heading.textRange }
+        if let title = document.markdown.titleRange { return title }
         return document.text.count == 0 ? 0..<0 : document.text.lineRange(0)
     }
 

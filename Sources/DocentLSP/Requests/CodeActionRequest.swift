@@ -8,9 +8,25 @@ import DocentIO
 /// only takes Commands (LSP before 3.8, and minimal clients) but applies edits gets Commands of
 /// `docent.applyCodeAction` that name the action; `workspace/executeCommand` computes it again on
 /// the document as it is then and sends its edit with `workspace/applyEdit`.
+///
+/// The fix-all edit covers the whole document (megabytes on a page with many findings), so it is
+/// never sent with every lightbulb request: a client that resolves edits (`codeAction/resolve`) gets
+/// the action without it, and `CodeActionResolveRequest` computes it when it is chosen; any other
+/// client gets it, edit included, only when it asks for source actions (`only` naming `source`,
+/// `source.fixAll` or the kind itself), as editors do to fix on save.
 enum CodeActionRequest: RequestHandler {
     static let method = "textDocument/codeAction"
     static let fixAllKind = "source.fixAll.docent"
+
+    /// How the fix-all action is offered.
+    enum FixAll {
+        /// Not offered.
+        case none
+        /// Offered with its edit.
+        case inline
+        /// Offered without its edit, which `codeAction/resolve` computes.
+        case deferred
+    }
 
     /// One action on offer, before it is written as a literal or a Command.
     struct Offer {
@@ -30,7 +46,16 @@ enum CodeActionRequest: RequestHandler {
         guard literals || server.clientSupports("workspace", "applyEdit") else { return .array([]) }
         guard let range = params["range"] else { throw .invalidParams("Missing range") }
         let only = (params["context"]?["only"]?.arrayValue ?? []).compactMap(\.stringValue)
-        let found = try offers(uri: uri, range: range, only: only, server: server)
+        let fixAll: FixAll
+        if !literals {
+            // A Command carries no edit: the command computes it when executed.
+            fixAll = .inline
+        } else if server.clientResolvesCodeActionEdits {
+            fixAll = .deferred
+        } else {
+            fixAll = only.isEmpty ? .none : .inline
+        }
+        let found = try offers(uri: uri, range: range, only: only, fixAll: fixAll, server: server)
         if !literals {
             // Titles are told apart (`distinguished`); the command also names its place among actions
             // of its title, should two still share one.
@@ -52,13 +77,23 @@ enum CodeActionRequest: RequestHandler {
                 object["diagnostics"] = .array(offer.diagnostics.map { DiagnosticConversion.lsp($0, text: document.text, server: server, workspace: workspace) })
             }
             if offer.isPreferred { object["isPreferred"] = true }
-            object["edit"] = server.workspaceEdit(offer.operations, in: workspace)
+            if offer.kind == fixAllKind && fixAll == .deferred {
+                object["data"] = ["uri": .string(uri), "version": document.version.map { JSONValue($0) } ?? .null]
+            } else {
+                object["edit"] = server.workspaceEdit(offer.operations, in: workspace)
+            }
             return .object(object)
         })
     }
 
-    /// The actions for the LSP `range` of the document at `uri`, of the kinds in `only` (all when empty).
-    static func offers(uri: String, range: JSONValue, only: [String], server: LanguageServer) throws(ResponseError) -> [Offer] {
+    /// The fix-all edits of the document at `path` as the server reports it (its diagnostics now).
+    static func fixAllEdits(of path: String, in workspace: ServerWorkspace, server: LanguageServer) -> [FileEdit] {
+        TerminologyFixes.fixAll(of: server.currentDiagnostics(for: path, in: workspace))
+    }
+
+    /// The actions for the LSP `range` of the document at `uri`, of the kinds in `only` (all when
+    /// empty); the fix-all action unless `fixAll` is `.none`, with its edits (its count is in its title).
+    static func offers(uri: String, range: JSONValue, only: [String], fixAll: FixAll, server: LanguageServer) throws(ResponseError) -> [Offer] {
         let (workspace, path, document) = try server.document(uri)
         guard let start = range["start"], let end = range["end"] else { throw .invalidParams("Missing range") }
         let startOffset = try server.offset(start, in: document)
@@ -77,8 +112,9 @@ enum CodeActionRequest: RequestHandler {
         where wanted(proposal.kind) && server.clientApplies(proposal.operations) {
             offers.append(Offer(title: proposal.title, kind: proposal.kind, diagnostics: proposal.fixes, isPreferred: proposal.isPreferred, operations: proposal.operations))
         }
-        if wanted(fixAllKind) {
-            let edits = TerminologyFixes.fixAll(in: path, snapshot: snapshot)
+        if fixAll != .none && wanted(fixAllKind) {
+            // From the diagnostics just computed, not a second run of every rule.
+            let edits = TerminologyFixes.fixAll(of: all)
             if !edits.isEmpty {
                 offers.append(Offer(title: "Fix all Docent problems (\(edits.count))", kind: fixAllKind, diagnostics: [], isPreferred: false, operations: edits.map { .edit($0) }))
             }
@@ -144,7 +180,7 @@ enum ExecuteCommandRequest: RequestHandler {
             throw ResponseError(.requestFailed, "The document changed since “\(title)” was offered; ask for code actions again")
         }
         let occurrence = arguments["occurrence"]?.intValue ?? 0
-        let named = try CodeActionRequest.offers(uri: uri, range: range, only: [], server: server).filter { $0.title == title }
+        let named = try CodeActionRequest.offers(uri: uri, range: range, only: [], fixAll: .inline, server: server).filter { $0.title == title }
         guard occurrence >= 0, occurrence < named.count else { throw ResponseError(.requestFailed, "“\(title)” no longer applies here") }
         let offer = named[occurrence]
         // Cancelled while it was computed: no edit goes out.
@@ -155,6 +191,29 @@ enum ExecuteCommandRequest: RequestHandler {
             server.notify("window/showMessage", ["type": 2, "message": .string("The editor did not apply “\(title)”\(reason)")])
         }
         return .null
+    }
+}
+
+/// `codeAction/resolve`: the edit of a fix-all action offered without it (`CodeActionRequest.FixAll.deferred`),
+/// computed on the document as it is now. The action comes back as it was sent, with its edit; one
+/// offered on an older version of the document is refused (RequestFailed), as a Command's is.
+enum CodeActionResolveRequest: RequestHandler {
+    static let method = "codeAction/resolve"
+
+    static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
+        guard var action = params.objectValue else { throw .invalidParams("codeAction/resolve takes a CodeAction") }
+        // Only the fix-all action is deferred; any other comes back as it is.
+        guard params["kind"]?.stringValue == CodeActionRequest.fixAllKind, params["edit"] == nil else { return params }
+        guard let uri = params["data"]?["uri"]?.stringValue else { throw .invalidParams("The fix-all action's data has no uri") }
+        let server = context.server
+        let (workspace, path, document) = try server.document(uri)
+        if let version = params["data"]?["version"]?.intValue, version != document.version {
+            throw ResponseError(.requestFailed, "The document changed since “\(params["title"]?.stringValue ?? "Fix all")” was offered; ask for code actions again")
+        }
+        let edits = CodeActionRequest.fixAllEdits(of: path, in: workspace, server: server)
+        try context.checkCancellation()
+        action["edit"] = server.workspaceEdit(edits.map { .edit($0) }, in: workspace)
+        return .object(action)
     }
 }
 

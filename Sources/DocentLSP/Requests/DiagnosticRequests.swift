@@ -12,11 +12,11 @@ enum DocumentDiagnosticRequest: RequestHandler {
             // docent.json is no Markdown document: its diagnostics are its configuration problems.
             return report(inForce ? server.configurationDiagnostics(of: workspace) : [], previousResultID: params["previousResultId"]?.stringValue)
         }
-        if let open = server.openDocuments[uri], open.workspace.snapshot.document(open.path) == nil {
-            // An open file that is not a document (an excluded one): nothing to report.
-            return ["kind": "full", "resultId": "none", "items": []]
+        guard let (workspace, path) = server.locate(uri, createIfMissing: false), workspace.snapshot.document(path) != nil else {
+            // Not a document (an excluded file, a deleted or renamed page, a file of a folder no longer
+            // open): nothing to report, so the client drops what it showed for it.
+            return report([], previousResultID: params["previousResultId"]?.stringValue)
         }
-        let (workspace, path, _) = try server.document(uri)
         return report(server.diagnostics(for: path, in: workspace), previousResultID: params["previousResultId"]?.stringValue)
     }
 
@@ -30,8 +30,10 @@ enum DocumentDiagnosticRequest: RequestHandler {
     }
 }
 
-/// `workspace/diagnostic`: every document of every workspace folder, open or not, and each folder's
-/// configuration file while it has problems (or the client holds a report of it, which may be stale).
+/// `workspace/diagnostic`: every document of every workspace folder, open or not, each folder's
+/// configuration file while it has problems (or the client holds a report of it, which may be stale),
+/// and an empty report for every other URI the client holds a report of: a page that left the model
+/// (deleted, renamed, newly excluded, its folder removed), which editors would otherwise keep showing.
 enum WorkspaceDiagnosticRequest: RequestHandler {
     static let method = "workspace/diagnostic"
 
@@ -72,6 +74,13 @@ enum WorkspaceDiagnosticRequest: RequestHandler {
                 guard let text = snapshot.document(path)?.text else { continue }
                 add(uri: uri, items: diagnostics.map { DiagnosticConversion.lsp($0, text: text, server: server, workspace: workspace) })
             }
+        }
+        let reported = Set(reports.compactMap { $0["uri"]?.stringValue })
+        for uri in previous.keys.sorted() where !reported.contains(uri) {
+            // An open document served outside the workspace folders (an untitled buffer, a loose
+            // file) is still checked: the client pulls it with `textDocument/diagnostic`.
+            if let open = server.openDocuments[uri], !open.workspace.isOnDisk { continue }
+            add(uri: uri, items: [])
         }
         return ["items": .array(reports)]
     }

@@ -9,7 +9,8 @@ enum HoverRequest: RequestHandler {
         let server = context.server
         let (workspace, path, document) = try server.document(try params.textDocumentURI())
         let offset = try server.offset(params["position"], in: document)
-        guard let hover = HoverFeature.hover(at: offset, in: path, snapshot: workspace.snapshot, location: { file, line in
+        // Placement only for a workspace folder's pages: an untitled buffer or a loose file has no section.
+        guard let hover = HoverFeature.hover(at: offset, in: path, snapshot: workspace.snapshot, placement: workspace.isOnDisk, location: { file, line in
             server.linkTarget(file, line, in: workspace)
         }) else { return .null }
         return ["contents": server.markup(hover.markdown, formats: server.clientCapability("textDocument", "hover", "contentFormat")),

@@ -40,7 +40,7 @@ enum InitializeRequest: RequestHandler {
         capabilities["referencesProvider"] = true
         capabilities["documentHighlightProvider"] = true
         capabilities["documentSymbolProvider"] = true
-        capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", "refactor", .string(CodeActionRequest.fixAllKind)]]
+        capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", "refactor", .string(CodeActionRequest.fixAllKind)], "resolveProvider": true]
         capabilities["executeCommandProvider"] = ["commands": [.string(ApplyCodeActionCommand.name)]]
         capabilities["renameProvider"] = ["prepareProvider": true]
         capabilities["workspaceSymbolProvider"] = true

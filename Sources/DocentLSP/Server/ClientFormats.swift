@@ -15,6 +15,12 @@ extension LanguageServer {
     /// then come as `docent.applyCodeAction`, see `CodeActionRequest`).
     var clientTakesCodeActionLiterals: Bool { clientCapability("textDocument", "codeAction", "codeActionLiteralSupport") != nil }
 
+    /// Whether the client resolves a code action's `edit` with `codeAction/resolve`, keeping its `data`.
+    var clientResolvesCodeActionEdits: Bool {
+        let properties = clientCapability("textDocument", "codeAction", "resolveSupport", "properties")?.arrayValue ?? []
+        return properties.contains { $0.stringValue == "edit" } && clientSupports("textDocument", "codeAction", "dataSupport")
+    }
+
     /// Whether the client takes `DocumentSymbol` trees (else a flat `SymbolInformation` list).
     var clientTakesSymbolTrees: Bool { clientSupports("textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport") }
 }

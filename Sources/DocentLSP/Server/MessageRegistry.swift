@@ -16,6 +16,7 @@ protocol NotificationHandler: Sendable {
 enum MessageRegistry {
     static let requestTypes: [any RequestHandler.Type] = [
         CodeActionRequest.self,
+        CodeActionResolveRequest.self,
         CompletionItemResolveRequest.self,
         CompletionRequest.self,
         DefinitionRequest.self,
