@@ -367,24 +367,33 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         #expect(document.headings.map(\.text) == ["Heading"])
     }
 
+    /// Where the title's text is written: the front-matter `title` value, or the heading's text.
+    private func writtenTitle(_ document: MarkdownDocument, _ text: SourceText) -> String? {
+        switch document.titleSource {
+        case .frontMatter(let entry): text.string(in: entry.reportedRange)
+        case .heading(let heading): text.string(in: heading.textRange)
+        case nil: nil
+        }
+    }
+
     @Test func documentTitleFallsBackToFirstLevelOneHeading() {
         let (text, document) = scan("## Intro\n\n# Real Title\n")
         #expect(document.title == "Real Title")
-        #expect(document.titleRange.map { text.string(in: $0) } == "Real Title")
+        #expect(writtenTitle(document, text) == "Real Title")
     }
 
-    /// The title is written where its text comes from: a front-matter `title` wins over a `#` heading
-    /// (as Docusaurus and MkDocs read it); an empty one does not count; a page with neither has none.
-    @Test func theTitleRangeIsWhereTheTitleIsWritten() {
+    /// The title's text comes from a front-matter `title` before a `#` heading (as Docusaurus and
+    /// MkDocs read it); an empty one does not count; a page with neither has none.
+    @Test func theTitleSourceIsWhereTheTitleIsWritten() {
         let (text, titled) = scan("---\ntitle: \"Setting up\"\n---\n\n# Getting started\n\n## Introduction\n")
         #expect(titled.title == "Setting up")
-        #expect(titled.titleRange.map { text.string(in: $0) } == "\"Setting up\"")
+        #expect(writtenTitle(titled, text) == "\"Setting up\"")
         let (emptyText, emptyTitle) = scan("---\ntitle: \"\"\n---\n\n## Introduction\n")
         #expect(emptyTitle.title == "Introduction")
-        #expect(emptyTitle.titleRange.map { emptyText.string(in: $0) } == "Introduction")
+        #expect(writtenTitle(emptyTitle, emptyText) == "Introduction")
         let (_, untitled) = scan("We use OAuth.\n\nMore text.\n")
         #expect(untitled.title == nil)
-        #expect(untitled.titleRange == nil)
+        #expect(untitled.titleSource == nil)
     }
 
     // MARK: Headings

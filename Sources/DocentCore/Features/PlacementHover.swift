@@ -8,14 +8,14 @@ public enum PlacementHover {
     }
 
     /// The placement hover when `offset` lies on the page title (where `misplaced-document` points,
-    /// `MarkdownDocument.titleRange`) or on the heading of a `##` part (where `misplaced-section`
+    /// `PlacementPresentation.writtenTitleRange`) or on the heading of a `##` part (where `misplaced-section`
     /// points): the page's figures on the title, the part's on its heading, both when they coincide.
     /// A page without a title (no front-matter `title`, no heading) has no title hover: its finding
     /// falls back to line 0, which is prose, where a term's hover belongs.
     public static func hover(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> Result? {
         guard let document = snapshot.document(path), !snapshot.isGlossary(path) else { return nil }
         func covers(_ range: ByteRange) -> Bool { range.lowerBound <= offset && offset <= range.upperBound }
-        let title = document.markdown.titleRange
+        let title = PlacementPresentation.writtenTitleRange(document.markdown)
         let headings = document.markdown.headings
         let onTitle = title.map(covers) ?? false
         guard onTitle || headings.contains(where: { covers($0.textRange) }) else { return nil }

@@ -45,15 +45,6 @@ public struct MarkdownDocument: Sendable {
         }
     }
 
-    /// Where the title is written: the front-matter `title` value, or the heading's text.
-    public var titleRange: ByteRange? {
-        switch titleSource {
-        case .frontMatter(let entry): entry.reportedRange
-        case .heading(let heading): heading.textRange
-        case nil: nil
-        }
-    }
-
     /// The heading a byte offset sits under (the last heading starting at or before it).
     public func heading(containing offset: Int) -> Heading? {
         var result: Heading?

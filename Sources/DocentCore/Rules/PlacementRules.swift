@@ -1,10 +1,19 @@
 /// Where the placement diagnostics of a page point and how they name personas and sections.
 public enum PlacementPresentation {
-    /// Where a page's findings point: its title (`MarkdownDocument.titleRange`: the front-matter
-    /// `title`, else the first level-1 heading, else the first heading), else line 0.
+    /// Where a page's findings point: the title the reader sees on the page, the first level-1
+    /// heading, else the front-matter `title`, else the first heading, else line 0. (The page's name,
+    /// `MarkdownDocument.title`, prefers the front-matter title, as site generators do; a warning
+    /// sits on the heading in the text when there is one.)
     public static func titleRange(_ document: WorkspaceDocument) -> ByteRange {
-        if let title = document.markdown.titleRange { return title }
+        if let title = writtenTitleRange(document.markdown) { return title }
         return document.text.count == 0 ? 0..<0 : document.text.lineRange(0)
+    }
+
+    /// The title as `titleRange` finds it; nil for a page with no heading and no front-matter `title`.
+    public static func writtenTitleRange(_ markdown: MarkdownDocument) -> ByteRange? {
+        if let heading = markdown.headings.first(where: { $0.level == 1 }) { return heading.textRange }
+        if let title = markdown.frontMatter?.entry("title"), !title.valueRange.isEmpty { return title.valueRange }
+        return markdown.headings.first?.textRange
     }
 
     /// "End User 81 % · Administrator 12 % · …": the shares of at least 1 %, highest first, at most

@@ -344,9 +344,8 @@ async def test_placement_warnings_move_with_the_text_while_typing(push_client: L
     open_document(push_client, MISPLACED)
     pushed = await wait_for_push(push_client, MISPLACED, lambda items: with_code(items, "misplaced-document"), "misplaced-document")
     line = with_code(pushed, "misplaced-document")[0].range.start.line
-    # The page title is its front-matter `title`: two keys typed above it move it two lines down.
-    title = find(MISPLACED, "title:")
-    replace(push_client, MISPLACED, 2, types.Position(line=title.line, character=0), "", "sidebar_position: 2\nsidebar_label: Search\n")
+    title = find(MISPLACED, "# ")
+    replace(push_client, MISPLACED, 2, types.Position(line=title.line, character=0), "", "Draft note.\n\n")
     moved = await wait_for_push(
         push_client, MISPLACED, lambda items: any(d.range.start.line == line + 2 for d in with_code(items, "misplaced-document")), "the warning two lines down"
     )
