@@ -65,8 +65,15 @@ import Testing
              "options": ["overwrite": false, "ignoreIfExists": false]],
         ])
 
-        // A client that cannot rename files is not offered a move that would only rewrite links.
+        // A client that cannot rename files is not offered a move that would only rewrite links; one
+        // that shows disabled actions sees it greyed out, with the reason and no edit.
         #expect(try move(try TestClient(files: files)) == nil)
+        let showsDisabled = try TestClient(files: files, capabilities: ["textDocument": ["codeAction": [
+            "codeActionLiteralSupport": ["codeActionKind": ["valueSet": ["quickfix"]]], "disabledSupport": true]]])
+        let disabled = try #require(try move(showsDisabled))
+        #expect(disabled["title"] == "Move to Developer Portal › Operator Guides")
+        #expect(disabled["disabled"] == ["reason": "This editor cannot rename files through the language server; the move would rewrite links to a file that does not move"])
+        #expect(disabled["edit"] == nil && disabled["isPreferred"] == nil)
     }
 
     @Test func aMisplacedPartMovesToANewPageWhenTheClientCreatesFiles() throws {

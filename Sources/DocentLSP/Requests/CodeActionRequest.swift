@@ -35,6 +35,9 @@ enum CodeActionRequest: RequestHandler {
         var diagnostics: [Diagnostic]
         var isPreferred: Bool
         var operations: [WorkspaceEditOperation]
+        /// Why the action cannot be applied in this client (it cannot rename or create files): shown
+        /// greyed out by a client that supports `disabled`, left out otherwise.
+        var disabledReason: String? = nil
     }
 
     static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
@@ -76,8 +79,14 @@ enum CodeActionRequest: RequestHandler {
             if !offer.diagnostics.isEmpty {
                 object["diagnostics"] = .array(offer.diagnostics.map { DiagnosticConversion.lsp($0, text: document.text, server: server, workspace: workspace) })
             }
-            if offer.isPreferred { object["isPreferred"] = true }
-            if offer.kind == fixAllKind && fixAll == .deferred {
+            if let reason = offer.disabledReason {
+                object["disabled"] = ["reason": .string(reason)]
+            } else if offer.isPreferred {
+                object["isPreferred"] = true
+            }
+            if offer.disabledReason != nil {
+                // Nothing to apply.
+            } else if offer.kind == fixAllKind && fixAll == .deferred {
                 object["data"] = ["uri": .string(uri), "version": document.version.map { JSONValue($0) } ?? .null]
             } else {
                 object["edit"] = server.workspaceEdit(offer.operations, in: workspace)
@@ -107,10 +116,17 @@ enum CodeActionRequest: RequestHandler {
         // Diagnostics touching the range, ends included: a cursor right after "dochub" is on it.
         let here = all.filter { $0.range.lowerBound <= range.upperBound && range.lowerBound <= $0.range.upperBound }
         var offers: [Offer] = []
-        // A move needs the client to rename or create files; without that, its link edits alone would do harm.
-        for proposal in CodeActionRegistry.actions(in: path, range: range, diagnostics: here, snapshot: snapshot)
-        where wanted(proposal.kind) && server.clientApplies(proposal.operations) {
-            offers.append(Offer(title: proposal.title, kind: proposal.kind, diagnostics: proposal.fixes, isPreferred: proposal.isPreferred, operations: proposal.operations))
+        // A move needs the client to rename or create files; without that, its link edits alone would
+        // do harm: it is shown disabled, with the reason, to a literal client that can show that.
+        let showsDisabled = server.clientTakesCodeActionLiterals && server.clientSupports("textDocument", "codeAction", "disabledSupport")
+        for proposal in CodeActionRegistry.actions(in: path, range: range, diagnostics: here, snapshot: snapshot) where wanted(proposal.kind) {
+            var offer = Offer(title: proposal.title, kind: proposal.kind, diagnostics: proposal.fixes, isPreferred: proposal.isPreferred, operations: proposal.operations)
+            if !server.clientApplies(proposal.operations) {
+                guard showsDisabled else { continue }
+                offer.disabledReason = "This editor cannot \(proposal.operations.contains { if case .newFile = $0 { true } else { false } } ? "create" : "rename") files through the language server; "
+                    + "the move would rewrite links to a file that does not move"
+            }
+            offers.append(offer)
         }
         if fixAll != .none && wanted(fixAllKind) {
             // From the diagnostics just computed, not a second run of every rule.
@@ -180,7 +196,7 @@ enum ExecuteCommandRequest: RequestHandler {
             throw ResponseError(.requestFailed, "The document changed since “\(title)” was offered; ask for code actions again")
         }
         let occurrence = arguments["occurrence"]?.intValue ?? 0
-        let named = try CodeActionRequest.offers(uri: uri, range: range, only: [], fixAll: .inline, server: server).filter { $0.title == title }
+        let named = try CodeActionRequest.offers(uri: uri, range: range, only: [], fixAll: .inline, server: server).filter { $0.title == title && $0.disabledReason == nil }
         guard occurrence >= 0, occurrence < named.count else { throw ResponseError(.requestFailed, "“\(title)” no longer applies here") }
         let offer = named[occurrence]
         // Cancelled while it was computed: no edit goes out.
