@@ -258,6 +258,35 @@ enum TermUses {
     }
 }
 
+extension TermUses {
+    /// The anchor of the heading a use sits in, when writing `replacement` in place of the use would
+    /// change it: the heading takes its anchor from its text (no `{#id}`), so every link to
+    /// `#that-anchor`, in this page or another, would lead nowhere after the edit. Nil otherwise
+    /// (not in a heading, an explicit id, or a replacement that slugs alike, as a change of case does).
+    static func anchorChanged(by replacement: String, for use: TermUse, headings: [Heading]) -> String? {
+        guard use.isInHeading else { return nil }
+        let offset = use.match.range.lowerBound
+        // Headings are in document order: the last one whose text starts at or before the use.
+        var low = 0, high = headings.count
+        while low < high {
+            let middle = (low + high) / 2
+            if headings[middle].textRange.lowerBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let heading = headings[low - 1]
+        guard heading.textRange.lowerBound <= offset, use.match.range.upperBound <= heading.textRange.upperBound else { return nil }
+        // An explicit `{#id}` after the text keeps the anchor whatever the text says.
+        let bytes = use.text.bytes
+        var after = heading.textRange.upperBound
+        while after < heading.range.upperBound && ByteClass.isSpace(bytes[after]) { after += 1 }
+        if after + 1 < heading.range.upperBound && bytes[after] == UInt8(ascii: "{") && bytes[after + 1] == UInt8(ascii: "#") { return nil }
+        let before = use.text.string(in: heading.textRange.lowerBound..<offset)
+        let rest = use.text.string(in: use.match.range.upperBound..<heading.textRange.upperBound)
+        let old = MarkdownText.slug(use.text.string(in: heading.textRange))
+        return MarkdownText.slug(before + replacement + rest) == old ? nil : heading.anchor
+    }
+}
+
 /// How a canonical spelling is written, and how a use's spelling relates to it.
 enum TermSpelling {
     /// Internal capitals ("DocHub", "OAuth", "iOS") or an acronym ("JWT") in any word.

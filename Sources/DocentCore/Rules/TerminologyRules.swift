@@ -61,10 +61,13 @@ public struct TermCasingRule: Rule {
             }
             guard isWrong else { continue }
             let replacement = TermSpelling.replacement(canonical: canonical, written: use.written, inflectionLength: use.match.inflectionLength)
+            var data: [String: DiagnosticValue] = ["term": .string(canonical), "written": .string(use.written), "replacement": .string(replacement)]
+            if let anchor = TermUses.anchorChanged(by: replacement, for: use, headings: snapshot.document(path)?.markdown.headings ?? []) {
+                data["changesAnchor"] = .string(anchor)
+            }
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "Write “\(normalizeSpace(replacement))”, not “\(normalizeSpace(use.written))”",
-                                     file: path, range: use.match.range,
-                                     data: ["term": .string(canonical), "written": .string(use.written), "replacement": .string(replacement)]))
+                                     file: path, range: use.match.range, data: data))
         }
         return result
     }
@@ -105,6 +108,11 @@ public struct TermAliasRule: Rule {
             let changesNumber = !use.isHyphenated && TermSpelling.readsAsPlural(written) != TermSpelling.readsAsPlural(replacement)
             var data: [String: DiagnosticValue] = ["term": .string(preferred), "alias": .string(written), "replacement": .string(replacement), "changesNumber": .bool(changesNumber)]
             if use.isHyphenated { data["inCompound"] = .bool(true) }
+            // In a heading whose anchor comes from its text, the new name changes the anchor and
+            // breaks the links to it: not a fix to apply unread either.
+            if let anchor = TermUses.anchorChanged(by: replacement, for: use, headings: snapshot.document(path)?.markdown.headings ?? []) {
+                data["changesAnchor"] = .string(anchor)
+            }
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "The glossary prefers “\(preferred)” to “\(written)”",
                                      file: path, range: use.match.range,

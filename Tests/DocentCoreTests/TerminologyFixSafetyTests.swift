@@ -1,0 +1,109 @@
+import Testing
+@testable import DocentCore
+
+/// Fixes that `--fix` and fix-all must not apply, or must apply differently, because the plain
+/// replacement would break the page's Markdown: a heading's anchor, a reference link's label, an
+/// emphasis run, a block-quote marker.
+let fixSafetyGlossary = """
+# Glossary
+
+## starter kit
+
+A ready-made repository to copy from.
+
+## Boilerplate
+
+Alternative term for [starter kit](#starter-kit).
+
+## Software Catalog
+
+Where owned software is listed.
+
+## Service Registry
+
+Known as [Software Catalog](#software-catalog).
+
+## JSON Web Token (AKA JWT)
+
+A signed set of claims.
+
+## kubectl
+
+The cluster command line.
+
+"""
+
+/// The page after every safe fix.
+func fixedBySafeFixes(_ page: String, path: String = "docs/page.md", others: [String: String] = [:]) -> String {
+    var documents = others
+    documents[path] = page
+    let snapshot = terminologySnapshot(documents, glossary: fixSafetyGlossary)
+    return String(decoding: TerminologyFixes.apply(TerminologyFixes.fixAll(in: path, snapshot: snapshot), to: Array(page.utf8)), as: UTF8.self)
+}
+
+/// The terminology diagnostics of a page: code, the text of its range, and its replacement.
+func terminologyFindings(_ page: String, path: String = "docs/page.md") -> [String] {
+    let snapshot = terminologySnapshot([path: page], glossary: fixSafetyGlossary)
+    let text = SourceText(page)
+    return RuleRegistry.diagnostics(for: path, in: snapshot).filter { TerminologyFixes.fixableCodes.contains($0.code) }.map { diagnostic in
+        var finding = "\(diagnostic.code) “\(text.string(in: diagnostic.range))”"
+        if case .string(let replacement)? = diagnostic.data["replacement"] { finding += " → “\(replacement)”" }
+        return finding
+    }
+}
+
+@Suite struct HeadingAnchorFixTests {
+    static let page = """
+    # Setup
+
+    ## Configure the Boilerplate
+
+    Steps to follow.
+
+    ## Boilerplate layout {#layout}
+
+    ## The KUBECTL commands
+
+    Read [configuring](#configure-the-boilerplate) first.
+
+    """
+
+    @Test func fixAllLeavesAHeadingWhoseAnchorWouldChange() {
+        // The first heading's anchor comes from its text: "starter kit" would turn
+        // #configure-the-boilerplate into #configure-the-starter-kit and break the link below.
+        // An explicit {#layout} keeps its anchor, and a change of case slugs alike.
+        #expect(fixedBySafeFixes(Self.page) == """
+        # Setup
+
+        ## Configure the Boilerplate
+
+        Steps to follow.
+
+        ## Starter kit layout {#layout}
+
+        ## The kubectl commands
+
+        Read [configuring](#configure-the-boilerplate) first.
+
+        """)
+    }
+
+    @Test func theDiagnosticStaysAndItsQuickFixSaysWhatItChanges() throws {
+        let snapshot = terminologySnapshot(["docs/page.md": Self.page], glossary: fixSafetyGlossary)
+        let diagnostics = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).filter { $0.code == "term-alias" }
+        #expect(diagnostics.map(\.range) == [26..<37, 60..<71])
+        #expect(diagnostics[0].data["changesAnchor"] == .string("configure-the-boilerplate"))
+        #expect(diagnostics[1].data["changesAnchor"] == nil)
+        let fix = try #require(TerminologyFixes.quickFix(for: diagnostics[0]))
+        #expect(fix.title == "Replace with “starter kit” (changes the heading's anchor #configure-the-boilerplate: links to it must change too)")
+        #expect(!fix.isSafe && !fix.isPreferred)
+        #expect(fix.operations == [.edit(FileEdit(file: "docs/page.md", range: 26..<37, newText: "starter kit"))])
+        let other = try #require(TerminologyFixes.quickFix(for: diagnostics[1]))
+        #expect(other.title == "Replace with “Starter kit”" && other.isSafe)
+    }
+
+    @Test func aSetextHeadingIsJudgedTheSameWay() {
+        let page = "Boilerplate notes\n-----------------\n\nThe Boilerplate folder.\n"
+        #expect(fixedBySafeFixes(page) == "Boilerplate notes\n-----------------\n\nThe starter kit folder.\n")
+    }
+}
