@@ -107,3 +107,54 @@ func terminologyFindings(_ page: String, path: String = "docs/page.md") -> [Stri
         #expect(fixedBySafeFixes(page) == "Boilerplate notes\n-----------------\n\nThe starter kit folder.\n")
     }
 }
+
+@Suite struct ReferenceLabelFixTests {
+    @Test func aUseThatIsAlsoTheLabelKeepsItsLink() {
+        let page = """
+        Start from the [Boilerplate] for services, or the [boilerplate][] in the wiki.
+        Copy the [Boilerplate][bp] too, and see the [Service Registry].
+        Tokens: [JWT]. Install [KUBECTL] first. A [Boilerplate note] is plain text.
+
+        [boilerplate]: https://example.com/kit
+        [bp]: https://example.com/bp
+        [jwt]: https://example.com/jwt
+        [service  registry]: https://example.com/registry
+        [kubectl]: https://example.com/cli
+
+        """
+        // Shortcut and collapsed references become full references to the label as written; a full
+        // reference's text is free; a change of case keeps the label (labels are case-insensitive);
+        // brackets no definition names are text.
+        #expect(fixedBySafeFixes(page) == """
+        Start from the [starter kit][Boilerplate] for services, or the [starter kit][boilerplate] in the wiki.
+        Copy the [starter kit][bp] too, and see the [Software Catalog][Service Registry].
+        Tokens: [JSON Web Token (JWT)][JWT]. Install [kubectl] first. A [starter kit note] is plain text.
+
+        [boilerplate]: https://example.com/kit
+        [bp]: https://example.com/bp
+        [jwt]: https://example.com/jwt
+        [service  registry]: https://example.com/registry
+        [kubectl]: https://example.com/cli
+
+        """)
+    }
+
+    @Test func theQuickFixCarriesBothEdits() throws {
+        let page = "See the [Boilerplate].\n\n[boilerplate]: https://example.com/kit\n"
+        let snapshot = terminologySnapshot(["docs/page.md": page], glossary: fixSafetyGlossary)
+        let document = try #require(snapshot.document("docs/page.md"))
+        let diagnostic = try #require(RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).first)
+        let fix = try #require(TerminologyFixes.quickFix(for: diagnostic, document: document))
+        #expect(fix.title == "Replace with “starter kit”")
+        #expect(fix.operations == [.edit(FileEdit(file: "docs/page.md", range: 9..<20, newText: "starter kit")),
+                                   .edit(FileEdit(file: "docs/page.md", range: 21..<21, newText: "[Boilerplate]"))])
+        let actions = TerminologyFixes().actions(in: "docs/page.md", range: diagnostic.range, diagnostics: [diagnostic], snapshot: snapshot)
+        #expect(actions.first == fix)
+    }
+
+    @Test func aLabelOverTwoLinesIsLeftToAPerson() throws {
+        let page = "Read the [Service\nRegistry] notes.\n\n[service registry]: https://example.com/registry\n"
+        #expect(fixedBySafeFixes(page) == page)
+        #expect(terminologyFindings(page) == ["term-alias “Service\nRegistry” → “Software\nCatalog”"])
+    }
+}

@@ -9,7 +9,7 @@ public struct TerminologyFixes: CodeActionProvider {
         guard let document = snapshot.document(path) else { return [] }
         var result: [CodeActionProposal] = []
         for diagnostic in diagnostics {
-            if let fix = Self.quickFix(for: diagnostic) { result.append(fix) }
+            if let fix = Self.quickFix(for: diagnostic, document: document) { result.append(fix) }
         }
         // One "Disable" per distinct edit: a selection over several lines offers each line its own (the
         // server's titles then say which line), while one comment serves every use of a line and one
@@ -113,14 +113,21 @@ public struct TerminologyFixes: CodeActionProvider {
 
     /// Every safe fix of a document, non-overlapping, in document order (`source.fixAll.docent`, `--fix`).
     public static func fixAll(in path: String, snapshot: WorkspaceSnapshot) -> [FileEdit] {
+        guard let document = snapshot.document(path) else { return [] }
         let diagnostics = RuleRegistry.diagnostics(for: path, in: snapshot)
         var edits: [FileEdit] = []
         var lastEnd = -1
         for diagnostic in diagnostics.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            guard let fix = quickFix(for: diagnostic), fix.isSafe, case .edit(let edit)? = fix.operations.first else { continue }
-            guard edit.range.lowerBound >= lastEnd else { continue }
-            edits.append(edit)
-            lastEnd = edit.range.upperBound
+            guard let fix = quickFix(for: diagnostic, document: document), fix.isSafe else { continue }
+            // A fix may take more than one edit (a link's label kept after its text): all of them, in order, or none.
+            let fixEdits = fix.operations.compactMap { operation -> FileEdit? in
+                if case .edit(let edit) = operation { return edit }
+                return nil
+            }
+            guard let first = fixEdits.first, first.range.lowerBound >= lastEnd else { continue }
+            edits += fixEdits
+            // An insertion ends where the next fix might start: that fix waits, so edits never share an offset.
+            lastEnd = fixEdits.map { $0.range.isEmpty ? $0.range.upperBound + 1 : $0.range.upperBound }.max() ?? lastEnd
         }
         return edits
     }
