@@ -158,3 +158,24 @@ func terminologyFindings(_ page: String, path: String = "docs/page.md") -> [Stri
         #expect(terminologyFindings(page) == ["term-alias “Service\nRegistry” → “Software\nCatalog”"])
     }
 }
+
+@Suite struct EmphasisBoundaryTests {
+    static let page = """
+    A json **Web Token** is compact. The _Service_ Registry is old.
+    Use the **Service Registry** today, not the ~~Service~~ Registry. A JWT is signed.
+
+    """
+
+    @Test func aUseDoesNotRunAcrossAnEmphasisDelimiter() {
+        // Only the name wholly inside one emphasis is a use; "JSON **Web Token**" spells out JWT.
+        #expect(terminologyFindings(Self.page) == ["term-alias “Service Registry” → “Software Catalog”"])
+    }
+
+    @Test func fixesKeepEmphasisBalanced() {
+        #expect(fixedBySafeFixes(Self.page) == """
+        A json **Web Token** is compact. The _Service_ Registry is old.
+        Use the **Software Catalog** today, not the ~~Service~~ Registry. A JWT is signed.
+
+        """)
+    }
+}

@@ -215,7 +215,7 @@ public struct TermAbbreviationRule: Rule {
 }
 
 /// Case-insensitive (ASCII) search for a phrase whose words may be separated by any whitespace,
-/// line breaks included, straight over a document's bytes.
+/// line breaks included (with emphasis delimiters among it), straight over a document's bytes.
 enum PhraseSearch {
     /// Whether the words occur, at word boundaries, starting inside `range`.
     static func occurs(_ words: [[UInt8]], in bytes: [UInt8], range: ByteRange) -> Bool {
@@ -237,8 +237,19 @@ enum PhraseSearch {
         var index = start
         for (position, word) in words.enumerated() {
             if position > 0 {
-                guard index < bytes.count, ByteClass.isWhitespace(bytes[index]) else { return nil }
-                while index < bytes.count && ByteClass.isWhitespace(bytes[index]) { index += 1 }
+                // Whitespace between the words, and the emphasis delimiters around some of them:
+                // "JSON **Web Token**" spells the phrase out as it renders.
+                var hasSpace = false
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if ByteClass.isWhitespace(byte) {
+                        hasSpace = true
+                    } else if byte != UInt8(ascii: "*") && byte != UInt8(ascii: "_") {
+                        break
+                    }
+                    index += 1
+                }
+                guard hasSpace else { return nil }
             }
             guard index + word.count <= bytes.count else { return nil }
             for offset in 0..<word.count where ByteClass.lowercased(bytes[index + offset]) != word[offset] { return nil }
