@@ -31,6 +31,14 @@ A signed set of claims.
 
 The cluster command line.
 
+## Developer Portal
+
+See [Hub](#hub).
+
+## Hub
+
+The home page of the portal.
+
 """
 
 /// The page after every safe fix.
@@ -175,6 +183,49 @@ func terminologyFindings(_ page: String, path: String = "docs/page.md") -> [Stri
         #expect(fixedBySafeFixes(Self.page) == """
         A json **Web Token** is compact. The _Service_ Registry is old.
         Use the **Software Catalog** today, not the ~~Service~~ Registry. A JWT is signed.
+
+        """)
+    }
+}
+
+@Suite struct QuoteLineFixTests {
+    static let page = """
+    > Open the service
+    > registry in a quote, then the developer
+    > portal. A JSON Web
+    > Token is here. JWT.
+
+    - Open the json web
+      token in a list.
+
+    """
+
+    @Test func aUseOverQuoteLinesReadsWithoutTheMarkers() throws {
+        let snapshot = terminologySnapshot(["docs/page.md": Self.page], glossary: fixSafetyGlossary)
+        let text = SourceText(Self.page)
+        let found = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).map { diagnostic -> String in
+            var line = "\(diagnostic.code) “\(text.string(in: diagnostic.range))”: \(diagnostic.message)"
+            if case .string(let replacement)? = diagnostic.data["replacement"] { line += " → “\(replacement)”" }
+            return line
+        }
+        // The quote's JSON Web Token, spelled out over two lines, counts: JWT has no hint.
+        #expect(found == [
+            "term-alias “service\n> registry”: The glossary prefers “Software Catalog” to “service registry” → “Software\n> Catalog”",
+            "term-alias “developer\n> portal”: The glossary prefers “Hub” to “developer portal”",
+            "term-casing “json web\n  token”: Write “JSON Web Token”, not “json web token” → “JSON Web\n  Token”",
+        ])
+    }
+
+    @Test func fixesKeepTheMarkersOrAreNotMade() {
+        // "developer / portal" → "Hub" leaves no word to carry the marker: that one waits for a person.
+        #expect(fixedBySafeFixes(Self.page) == """
+        > Open the Software
+        > Catalog in a quote, then the developer
+        > portal. A JSON Web
+        > Token is here. JWT.
+
+        - Open the JSON Web
+          Token in a list.
 
         """)
     }

@@ -3,8 +3,55 @@ struct TermUse {
     var match: TermMatch
     var name: GlossaryName
     let text: SourceText
-    /// The text as written (whole match, inflection included).
-    var written: String { text.string(in: match.range) }
+    /// Inside a use that runs over lines, what lies between the end of one line's prose and the start
+    /// of the next: the line break and the next line's container markers and indentation (`\n> `).
+    /// Empty for a use on one line.
+    var lineGaps: [ByteRange] = []
+
+    /// The text as written (whole match, inflection included), as prose: a block quote's `>` markers
+    /// between its lines left out ("service\n registry" for `service` / `> registry`).
+    var written: String {
+        guard !lineGaps.isEmpty else { return text.string(in: match.range) }
+        var bytes: [UInt8] = []
+        var index = match.range.lowerBound
+        for gap in lineGaps {
+            bytes += text.bytes[index..<gap.lowerBound]
+            bytes += text.bytes[gap].filter(ByteClass.isWhitespace)
+            index = gap.upperBound
+        }
+        bytes += text.bytes[index..<match.range.upperBound]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text that replaces the whole use in the source when `replacement` (worked out from
+    /// `written`) replaces its prose: the container markers between its lines kept where they are, so
+    /// a fix does not merge a quote's lines. Nil when the replacement has another number of words than
+    /// the use, which leaves no place for the markers: such a use is not fixed automatically.
+    func sourceReplacement(_ replacement: String) -> String? {
+        guard !lineGaps.isEmpty else { return replacement }
+        let bytes = text.bytes
+        // The source's words and gaps, a gap being whitespace or a line gap's markers.
+        func isGap(_ index: Int) -> Bool { ByteClass.isWhitespace(bytes[index]) || lineGaps.contains { $0.contains(index) } }
+        var gaps: [String] = []
+        var wordCount = 0
+        var index = match.range.lowerBound
+        while index < match.range.upperBound {
+            let start = index
+            if isGap(index) {
+                while index < match.range.upperBound && isGap(index) { index += 1 }
+                if wordCount > 0 && index < match.range.upperBound { gaps.append(text.string(in: start..<index)) }
+            } else {
+                while index < match.range.upperBound && !isGap(index) { index += 1 }
+                wordCount += 1
+            }
+        }
+        let words = replacement.split(whereSeparator: \.isWhitespace)
+        guard words.count == wordCount, gaps.count == wordCount - 1 else { return nil }
+        var result = String(words[0])
+        for (gap, word) in zip(gaps, words.dropFirst()) { result += gap + word }
+        return result
+    }
+
     /// Whether the use is glued to another word by `-`, `/`, `_` or `.` (a compound or identifier).
     var isPartOfCompound: Bool {
         isGlued { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
@@ -233,11 +280,34 @@ enum TermUses {
                     capitalsHeadings[match.block] = isCapitals
                 }
             }
-            result.append(TermUse(match: match, name: name, text: text,
-                                  isSentenceStart: isSentenceStart(match.range.lowerBound, block: block, bytes: text.bytes),
-                                  isInHeading: isHeading, isInCapitalsHeading: isCapitals))
+            var use = TermUse(match: match, name: name, text: text,
+                              isSentenceStart: isSentenceStart(match.range.lowerBound, block: block, bytes: text.bytes),
+                              isInHeading: isHeading, isInCapitalsHeading: isCapitals)
+            if match.block >= 0, text.bytes[match.range].contains(0x0A) || text.bytes[match.range].contains(0x0D) {
+                use.lineGaps = lineGaps(in: match.range, spans: document.markdown.proseSpans)
+            }
+            result.append(use)
         }
         return result
+    }
+
+    /// The stretches of `range` between one prose span and the next (line breaks and the container
+    /// markers after them).
+    static func lineGaps(in range: ByteRange, spans: [ProseSpan]) -> [ByteRange] {
+        // The first span that ends after the range starts.
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].range.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var gaps: [ByteRange] = []
+        var index = low
+        while index + 1 < spans.count && spans[index + 1].range.lowerBound < range.upperBound {
+            let gap = spans[index].range.upperBound..<spans[index + 1].range.lowerBound
+            if !gap.isEmpty { gaps.append(gap) }
+            index += 1
+        }
+        return gaps
     }
 
     /// Whether only openers (quotes, brackets, emphasis, whitespace) separate `offset` from the block

@@ -61,7 +61,9 @@ public struct TermCasingRule: Rule {
             }
             guard isWrong else { continue }
             let replacement = TermSpelling.replacement(canonical: canonical, written: use.written, inflectionLength: use.match.inflectionLength)
-            var data: [String: DiagnosticValue] = ["term": .string(canonical), "written": .string(use.written), "replacement": .string(replacement)]
+            var data: [String: DiagnosticValue] = ["term": .string(canonical), "written": .string(use.written)]
+            // Over a block quote's lines the fix keeps their markers, or there is none.
+            if let sourceReplacement = use.sourceReplacement(replacement) { data["replacement"] = .string(sourceReplacement) }
             if let anchor = TermUses.anchorChanged(by: replacement, for: use, headings: snapshot.document(path)?.markdown.headings ?? []) {
                 data["changesAnchor"] = .string(anchor)
             }
@@ -106,7 +108,9 @@ public struct TermAliasRule: Rule {
             // does not matter, but "Software Templates-generated" may want rewording: not a fix to apply
             // unread either.
             let changesNumber = !use.isHyphenated && TermSpelling.readsAsPlural(written) != TermSpelling.readsAsPlural(replacement)
-            var data: [String: DiagnosticValue] = ["term": .string(preferred), "alias": .string(written), "replacement": .string(replacement), "changesNumber": .bool(changesNumber)]
+            var data: [String: DiagnosticValue] = ["term": .string(preferred), "alias": .string(written), "changesNumber": .bool(changesNumber)]
+            // Over a block quote's lines the fix keeps their markers, or there is none.
+            if let sourceReplacement = use.sourceReplacement(replacement) { data["replacement"] = .string(sourceReplacement) }
             if use.isHyphenated { data["inCompound"] = .bool(true) }
             // In a heading whose anchor comes from its text, the new name changes the anchor and
             // breaks the links to it: not a fix to apply unread either.
@@ -215,7 +219,8 @@ public struct TermAbbreviationRule: Rule {
 }
 
 /// Case-insensitive (ASCII) search for a phrase whose words may be separated by any whitespace,
-/// line breaks included (with emphasis delimiters among it), straight over a document's bytes.
+/// line breaks included (with emphasis delimiters among it, and block-quote markers after a line
+/// break), straight over a document's bytes.
 enum PhraseSearch {
     /// Whether the words occur, at word boundaries, starting inside `range`.
     static func occurs(_ words: [[UInt8]], in bytes: [UInt8], range: ByteRange) -> Bool {
@@ -239,12 +244,15 @@ enum PhraseSearch {
             if position > 0 {
                 // Whitespace between the words, and the emphasis delimiters around some of them:
                 // "JSON **Web Token**" spells the phrase out as it renders.
+                // After a line break, the next line's block-quote markers: "> A JSON Web" / "> Token".
                 var hasSpace = false
+                var hasLineBreak = false
                 while index < bytes.count {
                     let byte = bytes[index]
                     if ByteClass.isWhitespace(byte) {
                         hasSpace = true
-                    } else if byte != UInt8(ascii: "*") && byte != UInt8(ascii: "_") {
+                        if byte == 0x0A || byte == 0x0D { hasLineBreak = true }
+                    } else if byte != UInt8(ascii: "*") && byte != UInt8(ascii: "_") && !(hasLineBreak && byte == UInt8(ascii: ">")) {
                         break
                     }
                     index += 1
