@@ -230,3 +230,40 @@ func terminologyFindings(_ page: String, path: String = "docs/page.md") -> [Stri
         """)
     }
 }
+
+@Suite struct SentenceStartTests {
+    @Test func aCapitalAtTheseSentenceStartsIsOrdinary() {
+        let page = """
+        > [!NOTE]
+        > Kubectl is required.
+
+        - [ ] Kubectl is installed.
+        - [x] Boilerplate is copied.
+
+        It is done.[^1] Kubectl comes next.
+        Restart it. (This step is optional.) Kubectl then reloads.
+        The button says “Done.” Kubectl then exits.
+        Read [the whole guide.](guide.md) Kubectl follows it.
+        Read [the short guide.][short] Kubectl follows it.
+        It is done.<sup>1</sup> Kubectl comes next.
+
+        [^1]: A note.
+        [short]: guide.md
+
+        """
+        // No term-casing: each Kubectl starts a sentence. The alias at the task's start keeps its capital.
+        #expect(terminologyFindings(page) == ["term-alias “Boilerplate” → “Starter kit”"])
+        #expect(fixedBySafeFixes(page) == page.replacingOccurrences(of: "- [x] Boilerplate", with: "- [x] Starter kit"))
+    }
+
+    @Test func midSentenceCapitalsAreStillFound() {
+        let page = """
+        Read [the guide](guide.md) Kubectl follows. See (the notes) Kubectl too.
+        A [box] Kubectl, a tag <b>bold</b> Kubectl, and a [^1] Kubectl.
+
+        [^1]: A note.
+
+        """
+        #expect(terminologyFindings(page) == Array(repeating: "term-casing “Kubectl” → “kubectl”", count: 5))
+    }
+}

@@ -311,13 +311,58 @@ enum TermUses {
     }
 
     /// Whether only openers (quotes, brackets, emphasis, whitespace) separate `offset` from the block
-    /// start or from a sentence end (`.`, `!`, `?`, `:`).
+    /// start or from a sentence end (`.`, `!`, `?`, `:`). Between the sentence end and the openers may
+    /// stand what closes a sentence's last word: a closing parenthesis, quote or emphasis
+    /// (`(It is optional.) Kubectl`, `“Done.” Kubectl`), a link whose text ends the sentence
+    /// (`[the guide.](x.md) Kubectl`), a footnote reference (`done.[^1] Kubectl`) or an inline HTML
+    /// element (`done.<sup>1</sup> Kubectl`). A task-list box (`[ ]`, `[x]`) or a GitHub alert marker
+    /// (`> [!NOTE]`) at the block start is part of the start.
     static func isSentenceStart(_ offset: Int, block: ProseBlock?, bytes: [UInt8]) -> Bool {
         let start = block?.range.lowerBound ?? 0
+        /// Whether only whitespace lies between the block start and `index`.
+        func startsBlock(_ index: Int) -> Bool { bytes[start..<index].allSatisfy(ByteClass.isWhitespace) }
         var index = offset
         while index > start {
             let byte = bytes[index - 1]
             if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ":") { return true }
+            // `]`: a footnote reference is skipped, a task box or an alert marker at the block start
+            // starts it, a link's text (or a full reference's label) is read from its end.
+            if byte == UInt8(ascii: "]"), let open = openBracket(closing: index - 1, bytes: bytes, start: start) {
+                let content = bytes[(open + 1)..<(index - 1)]
+                if content.first == UInt8(ascii: "^") {
+                    index = open
+                    continue
+                }
+                let isTaskBox = content.count == 1 && (content.first == UInt8(ascii: " ") || content.first == UInt8(ascii: "x") || content.first == UInt8(ascii: "X"))
+                let isAlert = content.count > 1 && content.first == UInt8(ascii: "!") && content.dropFirst().allSatisfy(ByteClass.isASCIILetter)
+                if isTaskBox || isAlert { return startsBlock(open) }
+                if open > start && bytes[open - 1] == UInt8(ascii: "]") {
+                    // `[text][label]`: the text before the label.
+                    index = open
+                } else {
+                    index -= 1
+                }
+                continue
+            }
+            // `)` ending a link's destination: the link's text, from its end.
+            if byte == UInt8(ascii: ")"), let open = openParenthesis(closing: index - 1, bytes: bytes, start: start), open > start, bytes[open - 1] == UInt8(ascii: "]") {
+                index = open - 1
+                continue
+            }
+            // An inline HTML element or tag (`<sup>1</sup>`, `<br/>`) is passed over whole.
+            if byte == UInt8(ascii: ">"), let tagStart = htmlElementStart(endingAt: index, bytes: bytes, start: start) {
+                index = tagStart
+                continue
+            }
+            // A closing parenthesis or typographic quote (” and ’: E2 80 9D, E2 80 99) after a sentence end.
+            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "~") {
+                index -= 1
+                continue
+            }
+            if (byte == 0x9D || byte == 0x99) && index - 3 >= start && bytes[index - 3] == 0xE2 && bytes[index - 2] == 0x80 {
+                index -= 3
+                continue
+            }
             let isOpener = ByteClass.isWhitespace(byte) || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "\"")
                 || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: ">")
                 || byte == UInt8(ascii: "-") || byte >= 0x80 && (byte == 0x9C || byte == 0x80 || byte == 0xE2)
@@ -325,6 +370,69 @@ enum TermUses {
             index -= 1
         }
         return true
+    }
+
+    /// The `[` that the `]` at `close` closes, on the same line, with no other bracket between.
+    static func openBracket(closing close: Int, bytes: [UInt8], start: Int) -> Int? {
+        var index = close - 1
+        while index >= start {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "[") { return index }
+            if byte == UInt8(ascii: "]") || byte == 0x0A || byte == 0x0D { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The `(` that the `)` at `close` closes, on the same line, nested parentheses counted.
+    static func openParenthesis(closing close: Int, bytes: [UInt8], start: Int) -> Int? {
+        var depth = 0
+        var index = close - 1
+        while index >= start {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ")") { depth += 1 }
+            if byte == UInt8(ascii: "(") {
+                if depth == 0 { return index }
+                depth -= 1
+            }
+            if byte == 0x0A || byte == 0x0D { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Where the HTML tag ending just before `end` (its `>`) starts, or, for a closing tag
+    /// (`</sup>`), where the element's opening tag starts on the same line. Nil when the `>` ends no tag.
+    static func htmlElementStart(endingAt end: Int, bytes: [UInt8], start: Int) -> Int? {
+        func tagStart(endingAt end: Int) -> Int? {
+            var index = end - 2
+            while index >= start && bytes[index] != UInt8(ascii: "<") {
+                if bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == UInt8(ascii: ">") { return nil }
+                index -= 1
+            }
+            guard index >= start, index + 1 < end else { return nil }
+            var nameStart = index + 1
+            if bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
+            guard nameStart < end, ByteClass.isASCIILetter(bytes[nameStart]) else { return nil }
+            return index
+        }
+        guard let tag = tagStart(endingAt: end) else { return nil }
+        guard bytes[tag + 1] == UInt8(ascii: "/") else { return tag }
+        // A closing tag: back to `<name` of the same name.
+        var nameEnd = tag + 2
+        while nameEnd < end && ByteClass.isASCIIAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
+        let name = bytes[(tag + 2)..<nameEnd].map(ByteClass.lowercased)
+        var index = tag - 1
+        while index >= start {
+            if bytes[index] == 0x0A || bytes[index] == 0x0D { return nil }
+            if bytes[index] == UInt8(ascii: "<"), index + 1 + name.count <= tag,
+               bytes[(index + 1)..<(index + 1 + name.count)].map(ByteClass.lowercased) == name,
+               index + 1 + name.count < bytes.count, !ByteClass.isASCIIAlphanumeric(bytes[index + 1 + name.count]) {
+                return index
+            }
+            index -= 1
+        }
+        return nil
     }
 }
 
