@@ -121,13 +121,14 @@ func terminologyFindings(_ page: String, path: String = "docs/page.md") -> [Stri
         let page = """
         Start from the [Boilerplate] for services, or the [boilerplate][] in the wiki.
         Copy the [Boilerplate][bp] too, and see the [Service Registry].
-        Tokens: [JWT]. Install [KUBECTL] first. A [Boilerplate note] is plain text.
+        Tokens: [JWT]. Install [KUBECTL] first. A [Boilerplate note] is plain text, [the Boilerplate guide][] a link.
 
         [boilerplate]: https://example.com/kit
         [bp]: https://example.com/bp
         [jwt]: https://example.com/jwt
         [service  registry]: https://example.com/registry
         [kubectl]: https://example.com/cli
+        [the boilerplate guide]: https://example.com/guide
 
         """
         // Shortcut and collapsed references become full references to the label as written; a full
@@ -136,26 +137,27 @@ func terminologyFindings(_ page: String, path: String = "docs/page.md") -> [Stri
         #expect(fixedBySafeFixes(page) == """
         Start from the [starter kit][Boilerplate] for services, or the [starter kit][boilerplate] in the wiki.
         Copy the [starter kit][bp] too, and see the [Software Catalog][Service Registry].
-        Tokens: [JSON Web Token (JWT)][JWT]. Install [kubectl] first. A [starter kit note] is plain text.
+        Tokens: [JSON Web Token (JWT)][JWT]. Install [kubectl] first. A [starter kit note] is plain text, [the starter kit guide][the Boilerplate guide] a link.
 
         [boilerplate]: https://example.com/kit
         [bp]: https://example.com/bp
         [jwt]: https://example.com/jwt
         [service  registry]: https://example.com/registry
         [kubectl]: https://example.com/cli
+        [the boilerplate guide]: https://example.com/guide
 
         """)
     }
 
-    @Test func theQuickFixCarriesBothEdits() throws {
+    @Test func theQuickFixRunsToTheEndOfTheBrackets() throws {
         let page = "See the [Boilerplate].\n\n[boilerplate]: https://example.com/kit\n"
         let snapshot = terminologySnapshot(["docs/page.md": page], glossary: fixSafetyGlossary)
         let document = try #require(snapshot.document("docs/page.md"))
         let diagnostic = try #require(RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).first)
         let fix = try #require(TerminologyFixes.quickFix(for: diagnostic, document: document))
         #expect(fix.title == "Replace with “starter kit”")
-        #expect(fix.operations == [.edit(FileEdit(file: "docs/page.md", range: 9..<20, newText: "starter kit")),
-                                   .edit(FileEdit(file: "docs/page.md", range: 21..<21, newText: "[Boilerplate]"))])
+        // One edit from the use to the closing bracket: one fix, one edit.
+        #expect(fix.operations == [.edit(FileEdit(file: "docs/page.md", range: 9..<21, newText: "starter kit][Boilerplate]"))])
         let actions = TerminologyFixes().actions(in: "docs/page.md", range: diagnostic.range, diagnostics: [diagnostic], snapshot: snapshot)
         #expect(actions.first == fix)
     }

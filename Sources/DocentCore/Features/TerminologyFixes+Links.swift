@@ -72,11 +72,14 @@ extension TerminologyFixes {
         let rewritten = Array(bytes[(label.open + 1)..<edit.range.lowerBound]) + Array(edit.newText.utf8) + Array(bytes[edit.range.upperBound..<label.close])
         if MarkdownText.referenceLabel(rewritten) == MarkdownText.referenceLabel(written) { return fix }
         if written.contains(0x0A) || written.contains(0x0D) { return nil }
+        // One edit, from the use to the end of the brackets, so a fix stays one edit: "Boilerplate]" →
+        // "starter kit][Boilerplate]", "boilerplate][" → "starter kit][boilerplate".
         let labelText = String(decoding: written, as: UTF8.self)
-        let insertion = label.isCollapsed
-            ? FileEdit(file: edit.file, range: (label.close + 2)..<(label.close + 2), newText: labelText)
-            : FileEdit(file: edit.file, range: (label.close + 1)..<(label.close + 1), newText: "[\(labelText)]")
-        fix.operations = [.edit(edit), .edit(insertion)]
+        let tail = String(decoding: bytes[edit.range.upperBound..<label.close], as: UTF8.self)
+        let extended = label.isCollapsed
+            ? FileEdit(file: edit.file, range: edit.range.lowerBound..<(label.close + 2), newText: "\(edit.newText)\(tail)][\(labelText)")
+            : FileEdit(file: edit.file, range: edit.range.lowerBound..<(label.close + 1), newText: "\(edit.newText)\(tail)][\(labelText)]")
+        fix.operations = [.edit(extended)]
         return fix
     }
 }

@@ -118,16 +118,10 @@ public struct TerminologyFixes: CodeActionProvider {
         var edits: [FileEdit] = []
         var lastEnd = -1
         for diagnostic in diagnostics.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            guard let fix = quickFix(for: diagnostic, document: document), fix.isSafe else { continue }
-            // A fix may take more than one edit (a link's label kept after its text): all of them, in order, or none.
-            let fixEdits = fix.operations.compactMap { operation -> FileEdit? in
-                if case .edit(let edit) = operation { return edit }
-                return nil
-            }
-            guard let first = fixEdits.first, first.range.lowerBound >= lastEnd else { continue }
-            edits += fixEdits
-            // An insertion ends where the next fix might start: that fix waits, so edits never share an offset.
-            lastEnd = fixEdits.map { $0.range.isEmpty ? $0.range.upperBound + 1 : $0.range.upperBound }.max() ?? lastEnd
+            guard let fix = quickFix(for: diagnostic, document: document), fix.isSafe, case .edit(let edit)? = fix.operations.first else { continue }
+            guard edit.range.lowerBound >= lastEnd else { continue }
+            edits.append(edit)
+            lastEnd = edit.range.upperBound
         }
         return edits
     }
