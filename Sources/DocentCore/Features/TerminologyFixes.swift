@@ -9,7 +9,7 @@ public struct TerminologyFixes: CodeActionProvider {
         guard let document = snapshot.document(path) else { return [] }
         var result: [CodeActionProposal] = []
         for diagnostic in diagnostics {
-            if let fix = Self.quickFix(for: diagnostic) { result.append(fix) }
+            if let fix = Self.quickFix(for: diagnostic, document: document) { result.append(fix) }
         }
         // One "Disable" per distinct edit: a selection over several lines offers each line its own (the
         // server's titles then say which line), while one comment serves every use of a line and one
@@ -27,19 +27,25 @@ public struct TerminologyFixes: CodeActionProvider {
     /// A replacement that changes grammatical number (`changesNumber`: a singular alias, a plural
     /// term) says so in its title and is neither preferred nor safe: the sentence around it needs a look.
     /// So does an alias in a hyphenated compound (`inCompound`: "Scaffolder-generated"), which may
-    /// want rewording.
+    /// want rewording, and a replacement in a heading that changes the anchor its text gives it
+    /// (`changesAnchor`: the old anchor), which would break every link to the heading.
     public static func quickFix(for diagnostic: Diagnostic) -> CodeActionProposal? {
         guard fixableCodes.contains(diagnostic.code), case .string(let replacement)? = diagnostic.data["replacement"] else { return nil }
         let changesNumber = diagnostic.data["changesNumber"] == .bool(true)
         let inCompound = diagnostic.data["inCompound"] == .bool(true)
+        var changedAnchor: String?
+        if case .string(let anchor)? = diagnostic.data["changesAnchor"] { changedAnchor = anchor }
         // A menu item is one line: a replacement that keeps a soft line break ("JSON Web\n   Token")
         // is shown with single spaces, as the diagnostic's message shows it.
         let shown = replacement.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let isSafe = !changesNumber && !inCompound && changedAnchor == nil
         let title: String
         switch diagnostic.code {
         case "term-abbreviation": title = "Spell out as “\(shown)”"
         default:
-            if changesNumber {
+            if let changedAnchor {
+                title = "Replace with “\(shown)” (changes the heading's anchor #\(changedAnchor): links to it must change too)"
+            } else if changesNumber {
                 let number = TermSpelling.readsAsPlural(replacement) ? "singular → plural" : "plural → singular"
                 title = "Replace with “\(shown)” (\(number): check the sentence still agrees)"
             } else if inCompound {
@@ -50,7 +56,7 @@ public struct TerminologyFixes: CodeActionProvider {
         }
         return CodeActionProposal(title: title, kind: "quickfix", fixes: [diagnostic],
                                   operations: [.edit(FileEdit(file: diagnostic.file, range: diagnostic.range, newText: replacement))],
-                                  isPreferred: !changesNumber && !inCompound, isSafe: !changesNumber && !inCompound)
+                                  isPreferred: isSafe, isSafe: isSafe)
     }
 
     /// Silences the diagnostic's rule where it stands, without changing how the page renders:
@@ -107,15 +113,16 @@ public struct TerminologyFixes: CodeActionProvider {
 
     /// Every safe fix of a document, non-overlapping, in document order (`source.fixAll.docent`, `--fix`).
     public static func fixAll(in path: String, snapshot: WorkspaceSnapshot) -> [FileEdit] {
-        fixAll(of: RuleRegistry.diagnostics(for: path, in: snapshot))
+        guard let document = snapshot.document(path) else { return [] }
+        return fixAll(of: RuleRegistry.diagnostics(for: path, in: snapshot), document: document)
     }
 
-    /// Every safe fix of `diagnostics` (one document's, as reported), non-overlapping, in document order.
-    public static func fixAll(of diagnostics: [Diagnostic]) -> [FileEdit] {
+    /// Every safe fix of `diagnostics` (the document's, as reported), non-overlapping, in document order.
+    public static func fixAll(of diagnostics: [Diagnostic], document: WorkspaceDocument) -> [FileEdit] {
         var edits: [FileEdit] = []
         var lastEnd = -1
         for diagnostic in diagnostics.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            guard let fix = quickFix(for: diagnostic), fix.isSafe, case .edit(let edit)? = fix.operations.first else { continue }
+            guard let fix = quickFix(for: diagnostic, document: document), fix.isSafe, case .edit(let edit)? = fix.operations.first else { continue }
             guard edit.range.lowerBound >= lastEnd else { continue }
             edits.append(edit)
             lastEnd = edit.range.upperBound

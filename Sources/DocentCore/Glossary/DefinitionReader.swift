@@ -178,35 +178,125 @@ struct DefinitionReader {
     }
 
     /// Aliases, a redirect, and an expansion, read from a definition's plain text.
-    /// `definitionRange` is searched for each alias's spelling to give it a range.
-    func names(term: String, senses: [String], definitionRange: ByteRange) -> (aliases: [GlossaryAlias], preferred: String?, expansion: String?) {
-        let plain = MarkdownText.plainText(senses.joined(separator: " "))
-        let lower = plain.lowercased()
+    /// `definitionRange` is searched for each alias's spelling to give it a range. A redirect made by a
+    /// link to an anchor of the same file comes with that anchor (`preferredAnchor`), which names the
+    /// entry better than the link's text does.
+    func names(term: String, senses: [String], definitionRange: ByteRange) -> (aliases: [GlossaryAlias], preferred: String?, preferredAnchor: String?, expansion: String?) {
+        let markdown = senses.joined(separator: " ")
+        let plain = MarkdownText.plainText(markdown)
         var aliases: [GlossaryAlias] = []
-        var preferred: String?
-
-        // A definition that is nothing but a pointer to another term is a redirect.
-        // Longer prefixes first, and only the first that matches: "See also X" points at X, not "also X".
-        for prefix in ["known as ", "alternative term for ", "see also ", "see: ", "see ", "same as ", "use "] where lower.hasPrefix(prefix) {
-            var target = Self.phrase(after: prefix.count, in: plain)
-            // "Use Software Templates instead."
-            if let phrase = target, phrase.lowercased().hasSuffix(" instead") { target = String(phrase.dropLast(" instead".count)) }
-            let rest = String(plain.dropFirst(prefix.count))
-            if let target, let found = rest.range(of: target) {
-                // Only a pointer when nothing but an article, "instead" and punctuation surround the target.
-                let remainder = (rest[..<found.lowerBound] + rest[found.upperBound...]).lowercased()
-                let words = remainder.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-                if words.allSatisfy({ ["a", "an", "the", "instead"].contains($0) }) { preferred = target }
-            }
-            break
-        }
+        let redirect = Self.redirect(in: markdown)
+        let preferred = redirect?.target
         if preferred == nil { aliases = namingAliases(term: term, plain: plain, definitionRange: definitionRange) }
         var expansion: String?
         if Self.isAbbreviation(term), let first = senses.first {
             let firstPhrase = Self.phrase(after: 0, in: MarkdownText.plainText(first), maximumWords: 8) ?? ""
             if Self.initialsMatch(abbreviation: term, phrase: firstPhrase) { expansion = firstPhrase }
         }
-        return (aliases, preferred, expansion)
+        return (aliases, preferred, redirect?.anchor, expansion)
+    }
+
+    /// The term a definition points to instead of defining its own: its first sentence is nothing but
+    /// "Known as X", "Alternative term for X", "See X", "See: X", "Same as X" or "Use X (instead)", an
+    /// article aside ("Known as Blueprints. Older docs use this name." points to Blueprints). X may be a
+    /// link: then to an entry, not a page elsewhere (`See [the docs](https://…) for more` is advice),
+    /// and only one ("See [A](#a) and [B](#b)." points to neither). "See also X" is a cross-reference,
+    /// not a redirect. `anchor` is the link's `#fragment` when it points into the same file.
+    static func redirect(in markdown: String) -> (target: String, anchor: String?)? {
+        let sentence = firstSentence(of: markdown)
+        let plain = MarkdownText.plainText(sentence)
+        let lower = plain.lowercased()
+        // Longer prefixes first, and only the first that matches: "See also X" is not "See" + "also X".
+        guard let prefix = ["known as ", "alternative term for ", "see also ", "see: ", "see ", "same as ", "use "].first(where: { lower.hasPrefix($0) }),
+              prefix != "see also " else { return nil }
+        let links = Self.links(in: sentence)
+        guard links.count <= 1 else { return nil }
+        var target: String?
+        var anchor: String?
+        if let link = links.first {
+            // A link to an entry has a fragment (`#blueprints`, `glossary.md#blueprints`) or a reference label.
+            if let destination = link.destination {
+                let lowerDestination = destination.lowercased()
+                guard !lowerDestination.contains("://"), !lowerDestination.hasPrefix("mailto:"), !lowerDestination.hasPrefix("www."),
+                      let hash = destination.firstIndex(of: "#") else { return nil }
+                if hash == destination.startIndex { anchor = String(destination.dropFirst()) }
+            }
+            target = phrase(after: 0, in: MarkdownText.plainText(link.text))
+        } else {
+            target = phrase(after: prefix.count, in: plain)
+        }
+        // "Use Software Templates instead."
+        if let phrase = target, phrase.lowercased().hasSuffix(" instead") { target = String(phrase.dropLast(" instead".count)) }
+        let rest = String(plain.dropFirst(prefix.count))
+        guard let target, let found = rest.range(of: target) else { return nil }
+        // Only a pointer when nothing but an article, "instead" and punctuation surround the target.
+        let remainder = (rest[..<found.lowerBound] + rest[found.upperBound...]).lowercased()
+        let words = remainder.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard words.allSatisfy({ ["a", "an", "the", "instead"].contains($0) }) else { return nil }
+        return (target, anchor)
+    }
+
+    /// The Markdown up to the end of its first sentence: a `.`, `!` or `?` followed by a space or the
+    /// end, outside brackets and parentheses (a link's text or destination), and not a dot inside a
+    /// word ("Node.js", "2.0").
+    static func firstSentence(of markdown: String) -> String {
+        let characters = Array(markdown)
+        var depth = 0
+        for (index, character) in characters.enumerated() {
+            switch character {
+            case "[", "(": depth += 1
+            case "]", ")": depth = max(0, depth - 1)
+            case ".", "!", "?":
+                if depth == 0 && (index + 1 == characters.count || characters[index + 1].isWhitespace) {
+                    return String(characters[...index])
+                }
+            default: break
+            }
+        }
+        return markdown
+    }
+
+    /// The links of a Markdown sentence: `[text](destination)` with its destination, `[text][label]`
+    /// with none. Images and bracketed text that links nowhere are left out.
+    static func links(in markdown: String) -> [(text: String, destination: String?)] {
+        let characters = Array(markdown)
+        var result: [(text: String, destination: String?)] = []
+        var index = 0
+        func closing(_ open: Character, _ close: Character, from start: Int) -> Int? {
+            var depth = 0
+            var cursor = start
+            while cursor < characters.count {
+                if characters[cursor] == "\\" { cursor += 2; continue }
+                if characters[cursor] == open { depth += 1 }
+                if characters[cursor] == close {
+                    depth -= 1
+                    if depth == 0 { return cursor }
+                }
+                cursor += 1
+            }
+            return nil
+        }
+        while index < characters.count {
+            guard characters[index] == "[", index == 0 || characters[index - 1] != "!",
+                  let close = closing("[", "]", from: index), close + 1 < characters.count else {
+                index += 1
+                continue
+            }
+            let text = String(characters[(index + 1)..<close])
+            if characters[close + 1] == "(", let end = closing("(", ")", from: close + 1) {
+                let inside = String(characters[(close + 2)..<end]).trimmingSpaces()
+                var destination = inside.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+                if destination.hasPrefix("<") && destination.hasSuffix(">") && destination.count >= 2 { destination = String(destination.dropFirst().dropLast()) }
+                result.append((text, destination))
+                index = end + 1
+            } else if characters[close + 1] == "[", let end = closing("[", "]", from: close + 1) {
+                result.append((text, nil))
+                index = end + 1
+            } else {
+                index = close + 1
+            }
+        }
+        return result
     }
 
     /// Phrases that give the term another name, read only where they are about the term: at the start

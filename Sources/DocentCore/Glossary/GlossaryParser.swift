@@ -18,6 +18,13 @@ public enum GlossaryParser {
         case .termFile: TermFileGlossaryLayout.read(&context)
         case .abbreviations: AbbreviationGlossaryLayout.read(&context)
         }
+        // A redirect's link anchor that names an entry of the file names the target, whatever the
+        // link's text says.
+        for (index, anchor) in context.redirectAnchors.sorted(by: { $0.key < $1.key }) {
+            guard let target = context.entries.firstIndex(where: { $0.anchor?.lowercased() == anchor.lowercased() }), target != index,
+                  context.entries[index].preferredTerm != nil else { continue }
+            context.entries[index].preferredTerm = context.entries[target].term
+        }
         if context.entries.isEmpty {
             // An empty glossary too: every term check is off while it stays empty.
             let message = text.string.contains(where: { !$0.isWhitespace }) ? "No glossary entries found (read as \(chosen.rawValue) layout)" : "The glossary is empty"
@@ -69,6 +76,9 @@ struct GlossaryParsingContext {
     let format: GlossaryFormat
     var entries: [GlossaryEntry] = []
     var problems: [GlossaryProblem] = []
+    /// For redirects made by a link into the same file (`Known as [the new name](#blueprints)`): the
+    /// link's anchor, by entry index. An entry with that anchor is the redirect's target.
+    var redirectAnchors: [Int: String] = [:]
     /// The document's inline and reference links, sorted by position, for finding a definition's links
     /// by binary search (a glossary with many entries must not rescan every link per entry).
     let sortedLinks: [Link]
@@ -120,6 +130,7 @@ struct GlossaryParsingContext {
             GlossaryReference(text: MarkdownText.plainText(text.string(in: link.textRange)), destination: link.destination, range: link.range)
         }
         var preferred = names.preferred
+        if let anchor = names.preferredAnchor { redirectAnchors[entries.count] = anchor }
         if let target = preferred, target.lowercased() == term.lowercased() {
             // "Loop: See Loop." would make the term a discouraged name of itself.
             problems.append(GlossaryProblem(kind: .syntax, message: "“\(term)” refers to itself; a redirect (See, Known as, Alternative term for) must name another entry",

@@ -6,7 +6,7 @@
 /// each, since those scripts do not separate words with spaces.
 public struct WordToken: Hashable, Sendable {
     public var range: ByteRange
-    /// Whether only whitespace, emphasis markers or a hyphen separate this word from the previous one,
+    /// Whether only whitespace or a hyphen separate this word from the previous one,
     /// so a multi-word term may continue across the gap.
     public var joinsPrevious: Bool
 }
@@ -35,11 +35,13 @@ public enum WordTokenizer {
             || (value >= 0xF900 && value <= 0xFAFF) || (value >= 0x20000 && value <= 0x2FA1F)
     }
 
-    /// Whether a gap byte lets a term continue: whitespace, emphasis markers, or a hyphen.
+    /// Whether a gap byte lets a term continue: whitespace or a hyphen. An emphasis or strikethrough
+    /// delimiter (`*`, `_`, `~`) ends it: "JSON **Web Token**" is no use of "JSON Web Token", since the
+    /// use would open or close an emphasis its replacement could not keep balanced. A term written
+    /// wholly inside one emphasis (`**JSON Web Token**`) has only spaces between its words.
     @inline(__always)
     static func isJoinableGap(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
-            || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "-")
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "-")
     }
 
     /// Appends the words of `range` to `tokens`. `joinsAtStart` says whether the first word may join the

@@ -125,8 +125,8 @@ public struct ProseSpan: Hashable, Sendable {
     private var start: UInt32
     private var end: UInt32
     private var blockIndex: Int32
-    /// Whether only whitespace or emphasis separates this span from the previous one in the same block
-    /// (a soft line break, `**`, a block-quote marker), so a term may continue across the boundary.
+    /// Whether only a line break and container markers separate this span from the previous one in the
+    /// same block (a soft line break, a block-quote marker), so a term may continue across the boundary.
     public var joinsPrevious: Bool
 
     public init(range: ByteRange, block: Int, joinsPrevious: Bool) {

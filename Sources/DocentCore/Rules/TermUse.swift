@@ -3,8 +3,55 @@ struct TermUse {
     var match: TermMatch
     var name: GlossaryName
     let text: SourceText
-    /// The text as written (whole match, inflection included).
-    var written: String { text.string(in: match.range) }
+    /// Inside a use that runs over lines, what lies between the end of one line's prose and the start
+    /// of the next: the line break and the next line's container markers and indentation (`\n> `).
+    /// Empty for a use on one line.
+    var lineGaps: [ByteRange] = []
+
+    /// The text as written (whole match, inflection included), as prose: a block quote's `>` markers
+    /// between its lines left out ("service\n registry" for `service` / `> registry`).
+    var written: String {
+        guard !lineGaps.isEmpty else { return text.string(in: match.range) }
+        var bytes: [UInt8] = []
+        var index = match.range.lowerBound
+        for gap in lineGaps {
+            bytes += text.bytes[index..<gap.lowerBound]
+            bytes += text.bytes[gap].filter(ByteClass.isWhitespace)
+            index = gap.upperBound
+        }
+        bytes += text.bytes[index..<match.range.upperBound]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text that replaces the whole use in the source when `replacement` (worked out from
+    /// `written`) replaces its prose: the container markers between its lines kept where they are, so
+    /// a fix does not merge a quote's lines. Nil when the replacement has another number of words than
+    /// the use, which leaves no place for the markers: such a use is not fixed automatically.
+    func sourceReplacement(_ replacement: String) -> String? {
+        guard !lineGaps.isEmpty else { return replacement }
+        let bytes = text.bytes
+        // The source's words and gaps, a gap being whitespace or a line gap's markers.
+        func isGap(_ index: Int) -> Bool { ByteClass.isWhitespace(bytes[index]) || lineGaps.contains { $0.contains(index) } }
+        var gaps: [String] = []
+        var wordCount = 0
+        var index = match.range.lowerBound
+        while index < match.range.upperBound {
+            let start = index
+            if isGap(index) {
+                while index < match.range.upperBound && isGap(index) { index += 1 }
+                if wordCount > 0 && index < match.range.upperBound { gaps.append(text.string(in: start..<index)) }
+            } else {
+                while index < match.range.upperBound && !isGap(index) { index += 1 }
+                wordCount += 1
+            }
+        }
+        let words = replacement.split(whereSeparator: \.isWhitespace)
+        guard words.count == wordCount, gaps.count == wordCount - 1 else { return nil }
+        var result = String(words[0])
+        for (gap, word) in zip(gaps, words.dropFirst()) { result += gap + word }
+        return result
+    }
+
     /// Whether the use is glued to another word by `-`, `/`, `_` or `.` (a compound or identifier).
     var isPartOfCompound: Bool {
         isGlued { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
@@ -233,21 +280,89 @@ enum TermUses {
                     capitalsHeadings[match.block] = isCapitals
                 }
             }
-            result.append(TermUse(match: match, name: name, text: text,
-                                  isSentenceStart: isSentenceStart(match.range.lowerBound, block: block, bytes: text.bytes),
-                                  isInHeading: isHeading, isInCapitalsHeading: isCapitals))
+            var use = TermUse(match: match, name: name, text: text,
+                              isSentenceStart: isSentenceStart(match.range.lowerBound, block: block, bytes: text.bytes),
+                              isInHeading: isHeading, isInCapitalsHeading: isCapitals)
+            if match.block >= 0, text.bytes[match.range].contains(0x0A) || text.bytes[match.range].contains(0x0D) {
+                use.lineGaps = lineGaps(in: match.range, spans: document.markdown.proseSpans)
+            }
+            result.append(use)
         }
         return result
     }
 
+    /// The stretches of `range` between one prose span and the next (line breaks and the container
+    /// markers after them).
+    static func lineGaps(in range: ByteRange, spans: [ProseSpan]) -> [ByteRange] {
+        // The first span that ends after the range starts.
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].range.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var gaps: [ByteRange] = []
+        var index = low
+        while index + 1 < spans.count && spans[index + 1].range.lowerBound < range.upperBound {
+            let gap = spans[index].range.upperBound..<spans[index + 1].range.lowerBound
+            if !gap.isEmpty { gaps.append(gap) }
+            index += 1
+        }
+        return gaps
+    }
+
     /// Whether only openers (quotes, brackets, emphasis, whitespace) separate `offset` from the block
-    /// start or from a sentence end (`.`, `!`, `?`, `:`).
+    /// start or from a sentence end (`.`, `!`, `?`, `:`). Between the sentence end and the openers may
+    /// stand what closes a sentence's last word: a closing parenthesis, quote or emphasis
+    /// (`(It is optional.) Kubectl`, `“Done.” Kubectl`), a link whose text ends the sentence
+    /// (`[the guide.](x.md) Kubectl`), a footnote reference (`done.[^1] Kubectl`) or an inline HTML
+    /// element (`done.<sup>1</sup> Kubectl`). A task-list box (`[ ]`, `[x]`) or a GitHub alert marker
+    /// (`> [!NOTE]`) at the block start is part of the start.
     static func isSentenceStart(_ offset: Int, block: ProseBlock?, bytes: [UInt8]) -> Bool {
         let start = block?.range.lowerBound ?? 0
+        /// Whether only whitespace lies between the block start and `index`.
+        func startsBlock(_ index: Int) -> Bool { bytes[start..<index].allSatisfy(ByteClass.isWhitespace) }
         var index = offset
         while index > start {
             let byte = bytes[index - 1]
             if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ":") { return true }
+            // `]`: a footnote reference is skipped, a task box or an alert marker at the block start
+            // starts it, a link's text (or a full reference's label) is read from its end.
+            if byte == UInt8(ascii: "]"), let open = openBracket(closing: index - 1, bytes: bytes, start: start) {
+                let content = bytes[(open + 1)..<(index - 1)]
+                if content.first == UInt8(ascii: "^") {
+                    index = open
+                    continue
+                }
+                let isTaskBox = content.count == 1 && (content.first == UInt8(ascii: " ") || content.first == UInt8(ascii: "x") || content.first == UInt8(ascii: "X"))
+                let isAlert = content.count > 1 && content.first == UInt8(ascii: "!") && content.dropFirst().allSatisfy(ByteClass.isASCIILetter)
+                if isTaskBox || isAlert { return startsBlock(open) }
+                if open > start && bytes[open - 1] == UInt8(ascii: "]") {
+                    // `[text][label]`: the text before the label.
+                    index = open
+                } else {
+                    index -= 1
+                }
+                continue
+            }
+            // `)` ending a link's destination: the link's text, from its end.
+            if byte == UInt8(ascii: ")"), let open = openParenthesis(closing: index - 1, bytes: bytes, start: start), open > start, bytes[open - 1] == UInt8(ascii: "]") {
+                index = open - 1
+                continue
+            }
+            // An inline HTML element or tag (`<sup>1</sup>`, `<br/>`) is passed over whole.
+            if byte == UInt8(ascii: ">"), let tagStart = htmlElementStart(endingAt: index, bytes: bytes, start: start) {
+                index = tagStart
+                continue
+            }
+            // A closing parenthesis or typographic quote (” and ’: E2 80 9D, E2 80 99) after a sentence end.
+            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "~") {
+                index -= 1
+                continue
+            }
+            if (byte == 0x9D || byte == 0x99) && index - 3 >= start && bytes[index - 3] == 0xE2 && bytes[index - 2] == 0x80 {
+                index -= 3
+                continue
+            }
             let isOpener = ByteClass.isWhitespace(byte) || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "\"")
                 || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: ">")
                 || byte == UInt8(ascii: "-") || byte >= 0x80 && (byte == 0x9C || byte == 0x80 || byte == 0xE2)
@@ -255,6 +370,98 @@ enum TermUses {
             index -= 1
         }
         return true
+    }
+
+    /// The `[` that the `]` at `close` closes, on the same line, with no other bracket between.
+    static func openBracket(closing close: Int, bytes: [UInt8], start: Int) -> Int? {
+        var index = close - 1
+        while index >= start {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "[") { return index }
+            if byte == UInt8(ascii: "]") || byte == 0x0A || byte == 0x0D { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The `(` that the `)` at `close` closes, on the same line, nested parentheses counted.
+    static func openParenthesis(closing close: Int, bytes: [UInt8], start: Int) -> Int? {
+        var depth = 0
+        var index = close - 1
+        while index >= start {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ")") { depth += 1 }
+            if byte == UInt8(ascii: "(") {
+                if depth == 0 { return index }
+                depth -= 1
+            }
+            if byte == 0x0A || byte == 0x0D { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Where the HTML tag ending just before `end` (its `>`) starts, or, for a closing tag
+    /// (`</sup>`), where the element's opening tag starts on the same line. Nil when the `>` ends no tag.
+    static func htmlElementStart(endingAt end: Int, bytes: [UInt8], start: Int) -> Int? {
+        func tagStart(endingAt end: Int) -> Int? {
+            var index = end - 2
+            while index >= start && bytes[index] != UInt8(ascii: "<") {
+                if bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == UInt8(ascii: ">") { return nil }
+                index -= 1
+            }
+            guard index >= start, index + 1 < end else { return nil }
+            var nameStart = index + 1
+            if bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
+            guard nameStart < end, ByteClass.isASCIILetter(bytes[nameStart]) else { return nil }
+            return index
+        }
+        guard let tag = tagStart(endingAt: end) else { return nil }
+        guard bytes[tag + 1] == UInt8(ascii: "/") else { return tag }
+        // A closing tag: back to `<name` of the same name.
+        var nameEnd = tag + 2
+        while nameEnd < end && ByteClass.isASCIIAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
+        let name = bytes[(tag + 2)..<nameEnd].map(ByteClass.lowercased)
+        var index = tag - 1
+        while index >= start {
+            if bytes[index] == 0x0A || bytes[index] == 0x0D { return nil }
+            if bytes[index] == UInt8(ascii: "<"), index + 1 + name.count <= tag,
+               bytes[(index + 1)..<(index + 1 + name.count)].map(ByteClass.lowercased) == name,
+               index + 1 + name.count < bytes.count, !ByteClass.isASCIIAlphanumeric(bytes[index + 1 + name.count]) {
+                return index
+            }
+            index -= 1
+        }
+        return nil
+    }
+}
+
+extension TermUses {
+    /// The anchor of the heading a use sits in, when writing `replacement` in place of the use would
+    /// change it: the heading takes its anchor from its text (no `{#id}`), so every link to
+    /// `#that-anchor`, in this page or another, would lead nowhere after the edit. Nil otherwise
+    /// (not in a heading, an explicit id, or a replacement that slugs alike, as a change of case does).
+    static func anchorChanged(by replacement: String, for use: TermUse, headings: [Heading]) -> String? {
+        guard use.isInHeading else { return nil }
+        let offset = use.match.range.lowerBound
+        // Headings are in document order: the last one whose text starts at or before the use.
+        var low = 0, high = headings.count
+        while low < high {
+            let middle = (low + high) / 2
+            if headings[middle].textRange.lowerBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let heading = headings[low - 1]
+        guard heading.textRange.lowerBound <= offset, use.match.range.upperBound <= heading.textRange.upperBound else { return nil }
+        // An explicit `{#id}` after the text keeps the anchor whatever the text says.
+        let bytes = use.text.bytes
+        var after = heading.textRange.upperBound
+        while after < heading.range.upperBound && ByteClass.isSpace(bytes[after]) { after += 1 }
+        if after + 1 < heading.range.upperBound && bytes[after] == UInt8(ascii: "{") && bytes[after + 1] == UInt8(ascii: "#") { return nil }
+        let before = use.text.string(in: heading.textRange.lowerBound..<offset)
+        let rest = use.text.string(in: use.match.range.upperBound..<heading.textRange.upperBound)
+        let old = MarkdownText.slug(use.text.string(in: heading.textRange))
+        return MarkdownText.slug(before + replacement + rest) == old ? nil : heading.anchor
     }
 }
 

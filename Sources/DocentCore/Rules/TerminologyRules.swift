@@ -61,10 +61,15 @@ public struct TermCasingRule: Rule {
             }
             guard isWrong else { continue }
             let replacement = TermSpelling.replacement(canonical: canonical, written: use.written, inflectionLength: use.match.inflectionLength)
+            var data: [String: DiagnosticValue] = ["term": .string(canonical), "written": .string(use.written)]
+            // Over a block quote's lines the fix keeps their markers, or there is none.
+            if let sourceReplacement = use.sourceReplacement(replacement) { data["replacement"] = .string(sourceReplacement) }
+            if let anchor = TermUses.anchorChanged(by: replacement, for: use, headings: snapshot.document(path)?.markdown.headings ?? []) {
+                data["changesAnchor"] = .string(anchor)
+            }
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "Write “\(normalizeSpace(replacement))”, not “\(normalizeSpace(use.written))”",
-                                     file: path, range: use.match.range,
-                                     data: ["term": .string(canonical), "written": .string(use.written), "replacement": .string(replacement)]))
+                                     file: path, range: use.match.range, data: data))
         }
         return result
     }
@@ -103,8 +108,15 @@ public struct TermAliasRule: Rule {
             // does not matter, but "Software Templates-generated" may want rewording: not a fix to apply
             // unread either.
             let changesNumber = !use.isHyphenated && TermSpelling.readsAsPlural(written) != TermSpelling.readsAsPlural(replacement)
-            var data: [String: DiagnosticValue] = ["term": .string(preferred), "alias": .string(written), "replacement": .string(replacement), "changesNumber": .bool(changesNumber)]
+            var data: [String: DiagnosticValue] = ["term": .string(preferred), "alias": .string(written), "changesNumber": .bool(changesNumber)]
+            // Over a block quote's lines the fix keeps their markers, or there is none.
+            if let sourceReplacement = use.sourceReplacement(replacement) { data["replacement"] = .string(sourceReplacement) }
             if use.isHyphenated { data["inCompound"] = .bool(true) }
+            // In a heading whose anchor comes from its text, the new name changes the anchor and
+            // breaks the links to it: not a fix to apply unread either.
+            if let anchor = TermUses.anchorChanged(by: replacement, for: use, headings: snapshot.document(path)?.markdown.headings ?? []) {
+                data["changesAnchor"] = .string(anchor)
+            }
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "The glossary prefers “\(preferred)” to “\(written)”",
                                      file: path, range: use.match.range,
@@ -207,7 +219,8 @@ public struct TermAbbreviationRule: Rule {
 }
 
 /// Case-insensitive (ASCII) search for a phrase whose words may be separated by any whitespace,
-/// line breaks included, straight over a document's bytes.
+/// line breaks included (with emphasis delimiters among it, and block-quote markers after a line
+/// break), straight over a document's bytes.
 enum PhraseSearch {
     /// Whether the words occur, at word boundaries, starting inside `range`.
     static func occurs(_ words: [[UInt8]], in bytes: [UInt8], range: ByteRange) -> Bool {
@@ -229,8 +242,22 @@ enum PhraseSearch {
         var index = start
         for (position, word) in words.enumerated() {
             if position > 0 {
-                guard index < bytes.count, ByteClass.isWhitespace(bytes[index]) else { return nil }
-                while index < bytes.count && ByteClass.isWhitespace(bytes[index]) { index += 1 }
+                // Whitespace between the words, and the emphasis delimiters around some of them:
+                // "JSON **Web Token**" spells the phrase out as it renders.
+                // After a line break, the next line's block-quote markers: "> A JSON Web" / "> Token".
+                var hasSpace = false
+                var hasLineBreak = false
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if ByteClass.isWhitespace(byte) {
+                        hasSpace = true
+                        if byte == 0x0A || byte == 0x0D { hasLineBreak = true }
+                    } else if byte != UInt8(ascii: "*") && byte != UInt8(ascii: "_") && !(hasLineBreak && byte == UInt8(ascii: ">")) {
+                        break
+                    }
+                    index += 1
+                }
+                guard hasSpace else { return nil }
             }
             guard index + word.count <= bytes.count else { return nil }
             for offset in 0..<word.count where ByteClass.lowercased(bytes[index + offset]) != word[offset] { return nil }

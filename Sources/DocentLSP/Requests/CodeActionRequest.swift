@@ -97,7 +97,8 @@ enum CodeActionRequest: RequestHandler {
 
     /// The fix-all edits of the document at `path` as the server reports it (its diagnostics now).
     static func fixAllEdits(of path: String, in workspace: ServerWorkspace, server: LanguageServer) -> [FileEdit] {
-        TerminologyFixes.fixAll(of: server.currentDiagnostics(for: path, in: workspace))
+        guard let document = workspace.snapshot.document(path) else { return [] }
+        return TerminologyFixes.fixAll(of: server.currentDiagnostics(for: path, in: workspace), document: document)
     }
 
     /// The actions for the LSP `range` of the document at `uri`, of the kinds in `only` (all when
@@ -130,7 +131,7 @@ enum CodeActionRequest: RequestHandler {
         }
         if fixAll != .none && wanted(fixAllKind) {
             // From the diagnostics just computed, not a second run of every rule.
-            let edits = TerminologyFixes.fixAll(of: all)
+            let edits = snapshot.document(path).map { TerminologyFixes.fixAll(of: all, document: $0) } ?? []
             if !edits.isEmpty {
                 offers.append(Offer(title: "Fix all Docent problems (\(edits.count))", kind: fixAllKind, diagnostics: [], isPreferred: false, operations: edits.map { .edit($0) }))
             }
