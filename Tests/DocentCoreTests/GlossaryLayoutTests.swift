@@ -121,8 +121,8 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         ("Alternative term for an Entity.", "Entity", []),
         ("See [Entity Kind](#entity-kind).", "Entity Kind", []),
         ("See: Entity Kind", "Entity Kind", []),
-        // "See also" is a cross-reference; only a definition's first sentence can redirect; a link
-        // that redirects leads to one entry, not to a page elsewhere.
+        // "See also" is a cross-reference; only a definition's first sentence can redirect; after
+        // "See", a link that redirects leads to one entry, not to a page elsewhere.
         ("See also Entity Kind.", nil, []),
         ("See also [Entity Kind](#entity-kind).", nil, []),
         ("Known as Entity Kind. Older pages use this name.", "Entity Kind", []),
@@ -130,6 +130,9 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         ("See Entity Kind. Deprecated in 2023.", "Entity Kind", []),
         ("See [the kind reference](https://example.com/kinds) for the details.", nil, []),
         ("See [the kind reference](../reference/kinds.md).", nil, []),
+        // After "Known as" or "Alternative term for", a link names the target wherever it leads.
+        ("Alternative term for [Entity Kind](features/kinds.md).", "Entity Kind", []),
+        ("Known as [Entity Kind](https://example.com/docs/kinds).", "Entity Kind", []),
         ("See [Entity Kind](#entity-kind) and [Other](#other).", nil, []),
         ("See [Entity Kind](reference/glossary.md#entity-kind).", "Entity Kind", []),
         ("Known as [the renamed kind](#other).", "Other", []),

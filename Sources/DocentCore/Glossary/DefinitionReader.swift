@@ -214,13 +214,13 @@ struct DefinitionReader {
         var target: String?
         var anchor: String?
         if let link = links.first {
-            // A link to an entry has a fragment (`#blueprints`, `glossary.md#blueprints`) or a reference label.
-            if let destination = link.destination {
-                let lowerDestination = destination.lowercased()
-                guard !lowerDestination.contains("://"), !lowerDestination.hasPrefix("mailto:"), !lowerDestination.hasPrefix("www."),
-                      let hash = destination.firstIndex(of: "#") else { return nil }
-                if hash == destination.startIndex { anchor = String(destination.dropFirst()) }
-            }
+            // After "Known as", "Alternative term for", "Same as" or "Use" the link's text names the
+            // target wherever the link leads (an entry's `#anchor`, the page of a term-per-file
+            // glossary, the feature's docs). After "See" a link to a page with no `#fragment` is a
+            // pointer to read on ("See [the kind reference](../kinds.md)."), not a redirect. A same-file
+            // `#anchor` names the entry.
+            if prefix.hasPrefix("see"), let destination = link.destination, !destination.contains("#") { return nil }
+            if let destination = link.destination, destination.hasPrefix("#") { anchor = String(destination.dropFirst()) }
             target = phrase(after: 0, in: MarkdownText.plainText(link.text))
         } else {
             target = phrase(after: prefix.count, in: plain)
