@@ -218,6 +218,12 @@ func terminologyFindings(_ page: String, path: String = "docs/page.md") -> [Stri
         ])
     }
 
+    /// Wrapped in a plain paragraph, a use is fixed whatever the replacement's length: only a line
+    /// break lies between its words, and the replacement takes one line.
+    @Test func aUseWrappedInAParagraphIsFixedOnOneLine() {
+        #expect(fixedBySafeFixes("Open the developer\nportal, then the service\nregistry.\n") == "Open the Hub, then the Software\nCatalog.\n")
+    }
+
     @Test func fixesKeepTheMarkersOrAreNotMade() {
         // "developer / portal" → "Hub" leaves no word to carry the marker: that one waits for a person.
         #expect(fixedBySafeFixes(Self.page) == """

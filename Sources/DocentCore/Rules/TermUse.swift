@@ -25,8 +25,10 @@ struct TermUse {
 
     /// The text that replaces the whole use in the source when `replacement` (worked out from
     /// `written`) replaces its prose: the container markers between its lines kept where they are, so
-    /// a fix does not merge a quote's lines. Nil when the replacement has another number of words than
-    /// the use, which leaves no place for the markers: such a use is not fixed automatically.
+    /// a fix does not merge a quote's lines. When the replacement has another number of words than the
+    /// use, a use wrapped in a plain paragraph or list item (only a line break and indentation between
+    /// its lines) is replaced on one line; one over a quote's lines has no place left for its markers
+    /// and is not fixed automatically (nil).
     func sourceReplacement(_ replacement: String) -> String? {
         guard !lineGaps.isEmpty else { return replacement }
         let bytes = text.bytes
@@ -46,7 +48,9 @@ struct TermUse {
             }
         }
         let words = replacement.split(whereSeparator: \.isWhitespace)
-        guard words.count == wordCount, gaps.count == wordCount - 1 else { return nil }
+        guard words.count == wordCount, gaps.count == wordCount - 1 else {
+            return lineGaps.contains { gap in bytes[gap].contains { !ByteClass.isWhitespace($0) } } ? nil : replacement
+        }
         var result = String(words[0])
         for (gap, word) in zip(gaps, words.dropFirst()) { result += gap + word }
         return result
