@@ -171,4 +171,17 @@ extension ConfiguredGlossaryServerTests {
         try client.writeFile("docent.json", #"{ "glossaries": ["glossary.md", "more.md"] }"#)
         #expect(client.publishedDiagnostics("docent.json")?["diagnostics"]?.arrayValue?.map { $0["message"] } == ["Glossary \"more.md\" matches no file"])
     }
+
+    /// So does the warning about a section whose folder holds no file, with no glossary configured.
+    @Test func anEmptySectionIsAWarningUntilAFileArrives() throws {
+        let configuration = #"{ "sections": [{ "path": "guides", "persona": "end-user" }, { "path": "ops", "persona": "administrator" }] }"#
+        let client = try TestClient(files: ["docent.json": configuration, "guides/page.md": Self.page])
+        client.open("guides/page.md", Self.page)
+        #expect(client.publishedDiagnostics("docent.json")?["diagnostics"]?.arrayValue?.map { $0["message"] }
+                == [#"Section "ops" holds no file the workspace reads: the folder is missing, empty or left out by include and exclude"#])
+        try FileManager.default.createDirectory(at: client.root.appendingPathComponent("ops"), withIntermediateDirectories: true)
+        try "# Running\n\nRun it.\n".write(to: client.root.appendingPathComponent("ops/run.md"), atomically: true, encoding: .utf8)
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(client.uri("ops/run.md")), "type": 1]]])
+        #expect(client.publishedDiagnostics("docent.json")?["diagnostics"] == [])
+    }
 }

@@ -79,7 +79,7 @@ extension LanguageServer {
             let gone = workspace.snapshot.sortedPaths.filter { ($0 == path || $0.hasPrefix(folder)) && openURI($0, in: workspace) == nil }
             guard !gone.isEmpty else { return false }
             workspace.apply(gone.map { .removeDocument(path: $0) })
-            if workspace.refreshGlossaryProblems() { reportConfigurationProblems(of: workspace) }
+            if workspace.refreshPathProblems() { reportConfigurationProblems(of: workspace) }
             return true
         }
         var isFolder: ObjCBool = false
@@ -101,7 +101,7 @@ extension LanguageServer {
         }
         guard !changes.isEmpty else { return false }
         workspace.apply(changes)
-        if workspace.refreshGlossaryProblems() { reportConfigurationProblems(of: workspace) }
+        if workspace.refreshPathProblems() { reportConfigurationProblems(of: workspace) }
         return true
     }
 }

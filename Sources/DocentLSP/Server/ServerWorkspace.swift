@@ -29,7 +29,7 @@ final class ServerWorkspace {
     private(set) var configurationText: SourceText?
     /// The configuration text read last when it is the one in force, for the warnings about its
     /// `glossaries` entries that match no file, which come and go with the files
-    /// (`refreshGlossaryProblems`); nil while a text with errors is kept out of force.
+    /// (`refreshPathProblems`); nil while a text with errors is kept out of force.
     private var configurationInForce: LoadedConfiguration?
     /// The configuration problems last logged and shown as diagnostics, so they are said once.
     var reportedConfigurationProblems: [ConfigurationProblem] = []
@@ -185,10 +185,10 @@ final class ServerWorkspace {
         return true
     }
 
-    /// Recomputes the warnings about `glossaries` entries that match no file, after files came or
-    /// went; returns whether the configuration's problems changed.
-    func refreshGlossaryProblems() -> Bool {
-        guard let loaded = configurationInForce, !loaded.configuration.glossaries.isEmpty else { return false }
+    /// Recomputes the warnings about `glossaries` entries that match no file and sections that hold
+    /// none, after files came or went; returns whether the configuration's problems changed.
+    func refreshPathProblems() -> Bool {
+        guard let loaded = configurationInForce, !loaded.configuration.glossaries.isEmpty || !loaded.configuration.sections.isEmpty else { return false }
         let problems = loaded.problems + loaded.unmatchedPaths(among: Set(snapshot.documents.keys).union(skipped.map(\.path)))
         guard problems != configurationProblems else { return false }
         configurationProblems = problems
