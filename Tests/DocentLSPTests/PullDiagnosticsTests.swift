@@ -281,6 +281,20 @@ extension TestClient {
         try client.request("textDocument/diagnostic", ["textDocument": ["uri": .string(client.uri(path))]])
     }
 
+    /// A URI the client spells another way (`%40` for `@`) names a file still reported: it gets no
+    /// empty report that would wipe that file's findings.
+    @Test func aURISpelledAnotherWayIsNotAPageThatLeft() throws {
+        var files = Self.files
+        files["docs/c@d.md"] = "# C\n\nThe Dochub viewer.\n"
+        let client = try TestClient(files: files, capabilities: Self.capabilities)
+        let spelled = client.uri("docs/c@d.md").replacingOccurrences(of: "@", with: "%40")
+        #expect(spelled != client.uri("docs/c@d.md"))
+        let items = try client.request("workspace/diagnostic", ["previousResultIds": [["uri": .string(spelled), "value": "stale"]]])["items"]?.arrayValue ?? []
+        let forFile = items.filter { $0["uri"]?.stringValue?.contains("docs/c") == true }
+        #expect(forFile.count == 1)
+        #expect(forFile.first?["items"]?.arrayValue?.count == 1)
+    }
+
     @Test func aDeletedPageGetsAnEmptyReport() throws {
         let client = try TestClient(files: Self.files, capabilities: Self.capabilities)
         let held = try Self.firstPull(client)

@@ -75,8 +75,12 @@ enum WorkspaceDiagnosticRequest: RequestHandler {
                 add(uri: uri, items: diagnostics.map { DiagnosticConversion.lsp($0, text: text, server: server, workspace: workspace) })
             }
         }
+        // The files reported, by workspace and path: a client may spell a URI another way
+        // (`c%40d.md` for `c@d.md`), which names the same file, not one that left.
         let reported = Set(reports.compactMap { $0["uri"]?.stringValue })
+        let reportedFiles = Set(reported.compactMap { uri in server.locate(uri, createIfMissing: false).map { "\(ObjectIdentifier($0.workspace).hashValue)/\($0.path)" } })
         for uri in previous.keys.sorted() where !reported.contains(uri) {
+            if let location = server.locate(uri, createIfMissing: false), reportedFiles.contains("\(ObjectIdentifier(location.workspace).hashValue)/\(location.path)") { continue }
             // An open document served outside the workspace folders (an untitled buffer, a loose
             // file) is still checked: the client pulls it with `textDocument/diagnostic`.
             if let open = server.openDocuments[uri], !open.workspace.isOnDisk { continue }
