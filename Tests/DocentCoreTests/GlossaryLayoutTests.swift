@@ -130,6 +130,7 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         ("See Entity Kind. Deprecated in 2023.", "Entity Kind", []),
         ("See [the kind reference](https://example.com/kinds) for the details.", nil, []),
         ("See [the kind reference](../reference/kinds.md).", nil, []),
+        ("See the [kind reference][kinds].", nil, []),
         // After "Known as" or "Alternative term for", a link names the target wherever it leads.
         ("Alternative term for [Entity Kind](features/kinds.md).", "Entity Kind", []),
         ("Known as [Entity Kind](https://example.com/docs/kinds).", "Entity Kind", []),
