@@ -312,7 +312,7 @@ public enum ConfigurationLoader {
                 }
                 firstPointers[extended.map { catalog.personas[$0].id } ?? PersonaCatalog.normalize(id)] = "\(pointer)/id"
                 var names: [(name: String, pointer: String)] = []
-                if extended == nil, let title = object["title"]?.stringValue { names.append((title, "\(pointer)/title")) }
+                if let title = object["title"]?.stringValue { names.append((title, "\(pointer)/title")) }
                 let aliases = object["aliases"].map { pointedStrings($0, at: "\(pointer)/aliases") } ?? []
                 names += aliases.map { ($0.string, $0.pointer) }
                 for (name, namePointer) in names {

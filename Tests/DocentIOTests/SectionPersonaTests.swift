@@ -60,8 +60,11 @@ private func problems(_ json: String) -> [String] {
         #expect(catalog.persona(named: "data-scientist")?.aliases == ["Analyst"])
         #expect(catalog.persona(named: "Operator")?.id == "administrator")
         #expect(catalog.persona(named: "sre")?.title == "Sre")
-        // Extending a persona by its id or alias may repeat its own names.
-        #expect(problems(#"{"personas": [{"id": "operator", "aliases": ["Admin", "SRE"]}]}"#) == [])
+        // Extending a persona by its id or alias may repeat its own names, but not take another's.
+        #expect(problems(#"{"personas": [{"id": "operator", "title": "Admin", "aliases": ["Admin", "SRE"]}]}"#) == [])
+        #expect(problems(#"{"personas": [{"id": "administrator", "title": "Contributor"}]}"#)
+                == ["1:48 error \"Contributor\" already names the persona Contributor (contributor); a name belongs to one persona"])
+        #expect(PersonaCatalog(configuration: [PersonaConfiguration(id: "administrator", title: "Contributor")]).personas.map(\.title).contains("Administrator"))
     }
 
     @Test func aPersonaConfiguredTwiceOrNamedAnyOrLookingForNothingIsReported() {

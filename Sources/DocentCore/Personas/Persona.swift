@@ -85,7 +85,7 @@ public struct PersonaCatalog: Hashable, Sendable {
             let signals = configured.signals.map(Self.signal(fromConfiguration:))
             if let index = index(of: configured.id) {
                 var persona = personas[index]
-                if let title = configured.title, !title.isEmpty { persona.title = title }
+                if let title = configured.title, !title.isEmpty, self.index(of: title) ?? index == index { persona.title = title }
                 persona.aliases += configured.aliases.filter { self.index(of: $0) == nil }
                 persona.signals += signals
                 personas[index] = persona
