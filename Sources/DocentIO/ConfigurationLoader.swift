@@ -244,7 +244,11 @@ public enum ConfigurationLoader {
                     continue
                 }
                 firstPointers[folder] = "\(pointer)/path"
+                // `personas` is read as a synonym of `persona`; with both, `persona` wins and says so.
                 let key = object["persona"] != nil ? "persona" : "personas"
+                if object["persona"] != nil && object["personas"] != nil {
+                    report("A section has both \"persona\" and \"personas\"; \"personas\" is ignored", at: "\(pointer)/personas#key", isError: false)
+                }
                 let named = object[key].map { pointedStrings($0, at: "\(pointer)/\(key)") } ?? []
                 if object[key] == nil {
                     report("A section needs a \"persona\"", at: pointer)

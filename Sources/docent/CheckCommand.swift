@@ -31,7 +31,7 @@ enum CheckCommand {
         if !selection.filters.isEmpty {
             func selects(_ filter: String, _ path: String) -> Bool { path == filter || path.hasPrefix(filter + "/") }
             for (argument, filter) in zip(options.positional.isEmpty ? ["."] : options.positional, selection.filters) where !paths.contains(where: { selects(filter, $0) }) {
-                let hint = result.configurationFile.map { "see include and exclude in \($0)" } ?? "without a docent.json, Docent reads the .md and .mdx files"
+                let hint = WorkspaceRootFinder.notReadHint(configurationFile: result.configurationFile)
                 printError("docent check: \(argument) holds no document of the workspace at \(loader.root.path) (\(hint))")
             }
             paths = paths.filter { path in selection.filters.contains { selects($0, path) } }

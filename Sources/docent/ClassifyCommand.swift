@@ -32,7 +32,7 @@ enum ClassifyCommand {
         guard let result = loadWorkspace(root.path, command: "classify", configFile: options.value("--config")) else { return 2 }
         let snapshot = result.snapshot
         guard let path = WorkspaceLoader(root: root).relativePath(of: url), let document = snapshot.document(path), snapshot.isChecked(path) else {
-            let hint = result.configurationFile.map { "see include and exclude in \($0)" } ?? "without a docent.json, Docent reads the .md and .mdx files"
+            let hint = WorkspaceRootFinder.notReadHint(configurationFile: result.configurationFile)
             printError("docent classify: \(file) is not a document of the workspace at \(root.path) (\(hint))")
             return 2
         }

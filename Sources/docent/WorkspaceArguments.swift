@@ -58,6 +58,12 @@ enum WorkspaceRootFinder {
     /// The workspace root of a file (for `classify`).
     static func root(containing file: URL) -> URL { root(of: file, isDirectory: false).root }
 
+    /// Why a path holds no document of the workspace, for `check` and `classify`: the configuration
+    /// file's include and exclude, or, without one, the files Docent reads.
+    static func notReadHint(configurationFile: String?) -> String {
+        configurationFile.map { "see include and exclude in \($0)" } ?? "without a docent.json, Docent reads the .md and .mdx files"
+    }
+
     struct Selection {
         /// The workspace root.
         var root: URL

@@ -96,7 +96,8 @@ private func problems(_ json: String) -> [String] {
                 "docs/search",
                 { "path": 7, "persona": "any" },
                 { "path": "a", "title": 5, "Persona": "any", "persona": [] },
-                { "path": "b", "persona": ["any", "end-user"] }
+                { "path": "b", "persona": ["any", "end-user"] },
+                { "path": "c", "persona": "end-user", "personas": ["administrator"] }
               ]
             }
             """) == [
@@ -106,6 +107,7 @@ private func problems(_ json: String) -> [String] {
                 "5:32 warning Unknown key \"Persona\" in a section (did you mean \"persona\"?)",
                 "5:61 error A section needs at least one persona, or \"any\"",
                 "6:32 warning \"any\" serves every reader, so the section's other personas are ignored",
+                "7:43 warning A section has both \"persona\" and \"personas\"; \"personas\" is ignored",
             ])
     }
 
