@@ -18,6 +18,16 @@ import Testing
     static let frontMatterTitled = "---\ntitle: Deploying the search backend\n---\n\n"
         + PlacementTestWorkspace.searchBackend.replacingOccurrences(of: "# Deploying the search backend\n\n", with: "")
 
+    /// A page with a title and nothing else has no reading to show: no shares of the prior alone.
+    @Test func anEmptyPageSaysThereIsNothingToRead() throws {
+        let path = "docs/using/draft.md"
+        let text = "# Draft\n"
+        let snapshot = PlacementTestWorkspace.snapshot([path: text])
+        let hover = try #require(PlacementHover.hover(at: 3, in: path, snapshot: snapshot))
+        #expect(hover.markdown.hasPrefix("**Section:** Guides › Using the Portal · **written for:** End User\n\n**Reads as:** nothing yet: the text says nothing of its reader"))
+        #expect(!hover.markdown.contains("%"))
+    }
+
     @Test func theHoverIsWhereTheDocumentDiagnosticIs() throws {
         let path = "docs/using/deploying-the-search-backend.md"
         let text = Self.frontMatterTitled

@@ -64,7 +64,13 @@ public enum PlacementHover {
             let quieted = PlacementVerdict.quietedByDeclaration(assessment, model: model).map { " — keeps the page quiet: \($0)" } ?? ""
             lines.append("**Declared persona:** \(PlacementPresentation.personaTitles(assessment.declaredPersonas, catalog: catalog))\(quieted)")
         }
-        lines.append("**Reads as:** " + PlacementPresentation.shareSummary(assessment.scores, model: model, limit: 4))
+        let shares = assessment.scores.map(\.share)
+        if let high = shares.max(), let low = shares.min(), high - low < 1e-9 {
+            // Every persona alike: the text says nothing of its reader yet (a title alone, an empty page).
+            lines.append("**Reads as:** nothing yet: the text says nothing of its reader")
+        } else {
+            lines.append("**Reads as:** " + PlacementPresentation.shareSummary(assessment.scores, model: model, limit: 4))
+        }
         if let why = PlacementVerdict.whyNoWarning(assessment, model: model) { lines.append(why) }
         let signals = assessment.evidence.prefix(5).map { "\($0.label) (\(catalog.personas[$0.persona].title))" }
         if !signals.isEmpty { lines.append("**Signals:** " + signals.joined(separator: ", ")) }
