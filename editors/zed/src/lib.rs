@@ -43,9 +43,11 @@ impl zed::Extension for DocentExtension {
         id: &LanguageServerId,
         worktree: &zed::Worktree,
     ) -> Result<Option<serde_json::Value>> {
+        // `initialization_options` when the user gives them, as Zed's docs describe; else `settings`,
+        // which holds the same `docent.rules`.
         Ok(LspSettings::for_worktree(id.as_ref(), worktree)
             .ok()
-            .and_then(|settings| settings.settings))
+            .and_then(|settings| settings.initialization_options.or(settings.settings)))
     }
 
     fn language_server_workspace_configuration(
