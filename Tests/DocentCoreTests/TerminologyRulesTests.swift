@@ -681,6 +681,20 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         #expect(terminologyCodes(fixed) == [])
     }
 
+    /// "JWT token" says the expansion's last word already: the finding takes it in, and the fix
+    /// writes "JSON Web Token (JWT)", not "JSON Web Token (JWT) token". A compound is left alone.
+    @Test func theExpansionsLastWordAfterTheUseIsTakenIn() {
+        checkTerminology("The ⟦JWT token⟧ is signed, then the JWT is sent.\n", [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+        ])
+        checkTerminology("Send ⟦JWT tokens⟧ here.\n", [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Tokens (JWTs)”", "JSON Web Tokens (JWTs)"),
+        ])
+        checkTerminology("A ⟦JWT⟧ tokenizer.\n", [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+        ])
+    }
+
     @Test func aPossessiveFirstUseKeepsItsEndingAfterTheParenthesis() {
         checkTerminology("Check the ⟦JWT's⟧ claims.\n", [
             ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)'s”", "JSON Web Token (JWT)'s"),

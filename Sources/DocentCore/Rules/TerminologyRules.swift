@@ -159,13 +159,34 @@ public struct TermAbbreviationRule: Rule {
             while after < bytes.count && ByteClass.isWhitespace(bytes[after]) { after += 1 }
             if after < bytes.count && bytes[after] == UInt8(ascii: "("),
                PhraseSearch.matches(words, in: bytes, at: after + 1) != nil { continue }
-            let replacement = Self.spelledOut(abbreviation, expansion: expansion, written: use.written, inflectionLength: use.match.inflectionLength, isSentenceStart: use.isSentenceStart)
+            var replacement = Self.spelledOut(abbreviation, expansion: expansion, written: use.written, inflectionLength: use.match.inflectionLength, isSentenceStart: use.isSentenceStart)
+            var range = use.match.range
+            // "JWT token" already says the expansion's last word: spelled out, the pair becomes
+            // "JSON Web Token (JWT)", not "JSON Web Token (JWT) token" ("JWT tokens": "JSON Web Tokens (JWTs)").
+            if use.match.inflectionLength == 0, let last = words.last, let next = Self.wordAfter(use.match.range.upperBound, in: bytes) {
+                let written = bytes[next].lazy.map(ByteClass.lowercased)
+                if written.elementsEqual(last) {
+                    range = use.match.range.lowerBound..<next.upperBound
+                } else if written.elementsEqual(last + [UInt8(ascii: "s")]) {
+                    range = use.match.range.lowerBound..<next.upperBound
+                    replacement = Self.spelledOut(abbreviation, expansion: expansion, written: use.written + "s", inflectionLength: 1, isSentenceStart: use.isSentenceStart)
+                }
+            }
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "Spell out “\(abbreviation)” on its first use: “\(replacement)”",
-                                     file: path, range: use.match.range,
+                                     file: path, range: range,
                                      data: ["abbreviation": .string(abbreviation), "expansion": .string(expansion), "replacement": .string(replacement)]))
         }
         return result
+    }
+
+    /// The word (ASCII letters) after one space at `offset`, or nil.
+    static func wordAfter(_ offset: Int, in bytes: [UInt8]) -> ByteRange? {
+        guard offset + 1 < bytes.count, bytes[offset] == 0x20 else { return nil }
+        var end = offset + 1
+        while end < bytes.count && ByteClass.isASCIIAlphanumeric(bytes[end]) && !ByteClass.isDigit(bytes[end]) { end += 1 }
+        guard end > offset + 1, end == bytes.count || !(ByteClass.isASCIIAlphanumeric(bytes[end]) || bytes[end] >= 0x80 || bytes[end] == UInt8(ascii: "-")) else { return nil }
+        return (offset + 1)..<end
     }
 
     /// "Expansion (ABBR)" for a use written `written`: a plural use spells out a plural ("JWTs" →
