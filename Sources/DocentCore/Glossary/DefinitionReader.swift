@@ -198,10 +198,12 @@ struct DefinitionReader {
 
     /// The term a definition points to instead of defining its own: its first sentence is nothing but
     /// "Known as X", "Alternative term for X", "See X", "See: X", "Same as X" or "Use X (instead)", an
-    /// article aside ("Known as Blueprints. Older docs use this name." points to Blueprints). X may be a
-    /// link: then to an entry, not a page elsewhere (`See [the docs](https://…) for more` is advice),
-    /// and only one ("See [A](#a) and [B](#b)." points to neither). "See also X" is a cross-reference,
-    /// not a redirect. `anchor` is the link's `#fragment` when it points into the same file.
+    /// article aside ("Known as Blueprints. Older docs use this name." points to Blueprints). X may be
+    /// one link, whose text names it ("See [A](#a) and [B](#b)." points to neither); after "See" it
+    /// must lead to an entry's `#fragment` (`See [the docs](https://…).` is advice), after the other
+    /// openings it may lead anywhere (`Alternative term for [Software Templates](templates.md).`).
+    /// "See also X" is a cross-reference, not a redirect. `anchor` is the link's `#fragment` when it
+    /// points into the same file.
     static func redirect(in markdown: String) -> (target: String, anchor: String?)? {
         let sentence = firstSentence(of: markdown)
         let plain = MarkdownText.plainText(sentence)
