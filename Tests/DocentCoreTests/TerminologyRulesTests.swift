@@ -681,6 +681,13 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         #expect(terminologyCodes(fixed) == [])
     }
 
+    /// A quoted label or quotation is not rewritten: the first use outside quotes is the one to spell out.
+    @Test func aUseInsideDoubleQuotesIsNotTheFirstUse() {
+        checkTerminology("Click \"Get JWT Audience Code\", then the “JWT claims” tab, then send the ⟦JWT⟧.\n", [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+        ])
+    }
+
     /// "JWT token" says the expansion's last word already: the finding takes it in, and the fix
     /// writes "JSON Web Token (JWT)", not "JSON Web Token (JWT) token". A compound is left alone.
     @Test func theExpansionsLastWordAfterTheUseIsTakenIn() {

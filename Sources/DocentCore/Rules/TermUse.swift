@@ -174,6 +174,30 @@ struct TermUse {
         return bytes[match.range].allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ByteClass.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 
+    /// Whether the use stands inside double quotes on its line, straight or typographic: a quoted label
+    /// or quotation (`clicking "Get JWT Audience Code"`), whose words are not the writer's to change.
+    /// Only the 300 bytes on either side are read, so a page that is one long line costs no more.
+    var isInsideDoubleQuotes: Bool {
+        let bytes = text.bytes
+        let reach = 300
+        var lineStart = match.range.lowerBound
+        while lineStart > 0 && bytes[lineStart - 1] != 0x0A && match.range.lowerBound - lineStart < reach { lineStart -= 1 }
+        var lineEnd = match.range.upperBound
+        while lineEnd < bytes.count && bytes[lineEnd] != 0x0A && lineEnd - match.range.upperBound < reach { lineEnd += 1 }
+        let open: [UInt8] = [0xE2, 0x80, 0x9C], close: [UInt8] = [0xE2, 0x80, 0x9D]
+        var straight = 0
+        var curlyOpen = false
+        var index = lineStart
+        while index < match.range.lowerBound {
+            if bytes[index] == UInt8(ascii: "\"") { straight += 1 }
+            if bytes[index...].starts(with: open) { curlyOpen = true } else if bytes[index...].starts(with: close) { curlyOpen = false }
+            index += 1
+        }
+        let rest = bytes[match.range.upperBound..<lineEnd]
+        if straight % 2 == 1 && rest.contains(UInt8(ascii: "\"")) { return true }
+        return curlyOpen && rest.firstRange(of: close) != nil
+    }
+
     /// Whether the use is the whole of a table cell and reads as an identifier: one lower-case word
     /// (`| apis | The app's API factories |`).
     func isLoneIdentifierCell(_ cell: ByteRange) -> Bool {

@@ -150,6 +150,8 @@ public struct TermAbbreviationRule: Rule {
                 expansions[use.match.name] = expansion
             }
             guard let expansion else { continue }
+            // A quoted label or quotation ("Get JWT Audience Code") is no place to spell a term out either.
+            if use.isInsideDoubleQuotes { continue }
             let abbreviation = use.name.text
             guard seen.insert(abbreviation.lowercased()).inserted else { continue }
             let words = expansion.lowercased().split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
