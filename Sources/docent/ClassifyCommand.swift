@@ -23,12 +23,11 @@ enum ClassifyCommand {
         }
         let url = URL(fileURLWithPath: file)
         // Without a configuration only Markdown is read: say so before walking the folder around it.
-        guard options.value("--config") != nil || ["md", "mdx"].contains(url.pathExtension.lowercased())
-                || WorkspaceRootFinder.root(of: url, isDirectory: false).isConfigured else {
+        let (root, isConfigured) = WorkspaceRootFinder.root(of: url, isDirectory: false)
+        guard options.value("--config") != nil || ["md", "mdx"].contains(url.pathExtension.lowercased()) || isConfigured else {
             printError("docent classify: \(file) is not a Markdown file (.md, .mdx); classify takes one page")
             return 2
         }
-        let root = WorkspaceRootFinder.root(containing: url)
         guard let result = loadWorkspace(root.path, command: "classify", configFile: options.value("--config")) else { return 2 }
         let snapshot = result.snapshot
         guard let path = WorkspaceLoader(root: root).relativePath(of: url), let document = snapshot.document(path), snapshot.isChecked(path) else {

@@ -55,9 +55,6 @@ enum WorkspaceRootFinder {
         return (repositoryRoot(from: folder) ?? folder, false)
     }
 
-    /// The workspace root of a file (for `classify`).
-    static func root(containing file: URL) -> URL { root(of: file, isDirectory: false).root }
-
     /// Why a path holds no document of the workspace, for `check` and `classify`: the configuration
     /// file's include and exclude, or, without one, the files Docent reads.
     static func notReadHint(configurationFile: String?) -> String {

@@ -44,9 +44,10 @@ public struct PlacementActions: CodeActionProvider {
     public static func move(_ path: String, to sectionPath: String, model: PlacementModel, snapshot: WorkspaceSnapshot, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         guard let section = model.sections.sections.first(where: { $0.path == sectionPath }) else { return nil }
         func inSection(_ subPath: String) -> String { section.path.isEmpty ? subPath : section.path + "/" + subPath }
-        var target = inSection(subPath(of: path, model: model))
+        let below = subPath(of: path, model: model)
+        var target = inSection(below)
         let parts = path.split(separator: "/")
-        if snapshot.document(target) != nil, parts.count >= 2, !subPath(of: path, model: model).contains("/"),
+        if snapshot.document(target) != nil, parts.count >= 2, !below.contains("/"),
            let name = parts.last, landingPageNames.contains(name.split(separator: ".").first.map { $0.lowercased() } ?? "") {
             target = inSection(parts[parts.count - 2] + "/" + name)
         }

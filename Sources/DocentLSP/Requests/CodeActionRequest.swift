@@ -131,7 +131,7 @@ enum CodeActionRequest: RequestHandler {
         }
         if fixAll != .none && wanted(fixAllKind) {
             // From the diagnostics just computed, not a second run of every rule.
-            let edits = snapshot.document(path).map { TerminologyFixes.fixAll(of: all, document: $0) } ?? []
+            let edits = TerminologyFixes.fixAll(of: all, document: document)
             if !edits.isEmpty {
                 offers.append(Offer(title: "Fix all Docent problems (\(edits.count))", kind: fixAllKind, diagnostics: [], isPreferred: false, operations: edits.map { .edit($0) }))
             }
