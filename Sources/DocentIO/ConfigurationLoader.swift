@@ -228,8 +228,9 @@ public enum ConfigurationLoader {
                     report("Expected a string", at: "\(pointer)/path")
                     continue
                 }
-                for key in object.keys where !["path", "title", "persona", "personas"].contains(key) {
-                    let suggestion = ["path", "title", "persona", "personas"].first { $0 == key.lowercased() }.map { " (did you mean \"\($0)\"?)" } ?? ""
+                let sectionKeys = ["path", "title", "persona", "personas"]
+                for key in object.keys where !sectionKeys.contains(key) {
+                    let suggestion = sectionKeys.first { $0 == key.lowercased() }.map { " (did you mean \"\($0)\"?)" } ?? ""
                     report("Unknown key \"\(key)\" in a section\(suggestion)", at: "\(pointer)/\(key)#key", isError: false)
                 }
                 if let title = object["title"], title.stringValue == nil { report("Expected a string", at: "\(pointer)/title") }

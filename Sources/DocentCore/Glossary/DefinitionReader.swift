@@ -219,10 +219,8 @@ struct DefinitionReader {
             // After "Known as", "Alternative term for", "Same as" or "Use" the link's text names the
             // target wherever the link leads (an entry's `#anchor`, the page of a term-per-file
             // glossary, the feature's docs). After "See" a link to a page with no `#fragment`, or a
-            // reference link, is a pointer to read on ("See [the kind reference](../kinds.md)."), not a
-            // redirect. A same-file
-            // `#anchor` names the entry.
-            // A reference link's label is not resolved here: after "See" it is read as a pointer too.
+            // reference link (whose label is not resolved here), is a pointer to read on ("See [the
+            // kind reference](../kinds.md)."), not a redirect. A same-file `#anchor` names the entry.
             if prefix.hasPrefix("see"), !(link.destination?.contains("#") ?? false) { return nil }
             if let destination = link.destination, destination.hasPrefix("#") { anchor = String(destination.dropFirst()) }
             target = phrase(after: 0, in: MarkdownText.plainText(link.text))

@@ -80,13 +80,12 @@ enum CodeActionRequest: RequestHandler {
                 object["diagnostics"] = .array(offer.diagnostics.map { DiagnosticConversion.lsp($0, text: document.text, server: server, workspace: workspace) })
             }
             if let reason = offer.disabledReason {
-                object["disabled"] = ["reason": .string(reason)]
-            } else if offer.isPreferred {
-                object["isPreferred"] = true
-            }
-            if offer.disabledReason != nil {
                 // Nothing to apply.
-            } else if offer.kind == fixAllKind && fixAll == .deferred {
+                object["disabled"] = ["reason": .string(reason)]
+                return .object(object)
+            }
+            if offer.isPreferred { object["isPreferred"] = true }
+            if offer.kind == fixAllKind && fixAll == .deferred {
                 object["data"] = ["uri": .string(uri), "version": document.version.map { JSONValue($0) } ?? .null]
             } else {
                 object["edit"] = server.workspaceEdit(offer.operations, in: workspace)

@@ -77,10 +77,15 @@ enum WorkspaceDiagnosticRequest: RequestHandler {
         }
         // The files reported, by workspace and path: a client may spell a URI another way
         // (`c%40d.md` for `c@d.md`), which names the same file, not one that left.
+        struct File: Hashable {
+            var workspace: ObjectIdentifier
+            var path: String
+        }
+        func file(_ uri: String) -> File? { server.locate(uri, createIfMissing: false).map { File(workspace: ObjectIdentifier($0.workspace), path: $0.path) } }
         let reported = Set(reports.compactMap { $0["uri"]?.stringValue })
-        let reportedFiles = Set(reported.compactMap { uri in server.locate(uri, createIfMissing: false).map { "\(ObjectIdentifier($0.workspace).hashValue)/\($0.path)" } })
+        let reportedFiles = Set(reported.compactMap(file))
         for uri in previous.keys.sorted() where !reported.contains(uri) {
-            if let location = server.locate(uri, createIfMissing: false), reportedFiles.contains("\(ObjectIdentifier(location.workspace).hashValue)/\(location.path)") { continue }
+            if let held = file(uri), reportedFiles.contains(held) { continue }
             // An open document served outside the workspace folders (an untitled buffer, a loose
             // file) is still checked: the client pulls it with `textDocument/diagnostic`.
             if let open = server.openDocuments[uri], !open.workspace.isOnDisk { continue }
