@@ -118,10 +118,8 @@ func terminologyFindings(_ page: String, path: String = "docs/page.md") -> [Stri
 
 @Suite struct ReferenceLabelFixTests {
     @Test func aUseThatIsAlsoTheLabelKeepsItsLink() {
-        let page = """
-        Start from the [Boilerplate] for services, or the [boilerplate][] in the wiki.
-        Copy the [Boilerplate][bp] too, and see the [Service Registry].
-        Tokens: [JWT]. Install [KUBECTL] first. A [Boilerplate note] is plain text, [the Boilerplate guide][] a link.
+        // The definitions, which the fixes leave as they are.
+        let definitions = """
 
         [boilerplate]: https://example.com/kit
         [bp]: https://example.com/bp
@@ -131,6 +129,12 @@ func terminologyFindings(_ page: String, path: String = "docs/page.md") -> [Stri
         [the boilerplate guide]: https://example.com/guide
 
         """
+        let page = """
+        Start from the [Boilerplate] for services, or the [boilerplate][] in the wiki.
+        Copy the [Boilerplate][bp] too, and see the [Service Registry].
+        Tokens: [JWT]. Install [KUBECTL] first. A [Boilerplate note] is plain text, [the Boilerplate guide][] a link.
+
+        """ + definitions
         // Shortcut and collapsed references become full references to the label as written; a full
         // reference's text is free; a change of case keeps the label (labels are case-insensitive);
         // brackets no definition names are text.
@@ -139,14 +143,7 @@ func terminologyFindings(_ page: String, path: String = "docs/page.md") -> [Stri
         Copy the [starter kit][bp] too, and see the [Software Catalog][Service Registry].
         Tokens: [JSON Web Token (JWT)][JWT]. Install [kubectl] first. A [starter kit note] is plain text, [the starter kit guide][the Boilerplate guide] a link.
 
-        [boilerplate]: https://example.com/kit
-        [bp]: https://example.com/bp
-        [jwt]: https://example.com/jwt
-        [service  registry]: https://example.com/registry
-        [kubectl]: https://example.com/cli
-        [the boilerplate guide]: https://example.com/guide
-
-        """)
+        """ + definitions)
     }
 
     @Test func theQuickFixRunsToTheEndOfTheBrackets() throws {
