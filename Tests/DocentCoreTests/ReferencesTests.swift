@@ -108,6 +108,22 @@ import Testing
         #expect(after["index.md"] == ["docs/running/install/index.md"])
     }
 
+    /// A folder without an index page, linked as `guides/`: renaming it, or moving a page that links
+    /// to it, keeps the trailing slash. A folder link that reached an index page which moves to a
+    /// page of another name becomes a link to that page, with no slash after it.
+    @Test func aFolderLinkKeepsItsTrailingSlash() {
+        let snapshot = WorkspaceSnapshot(documents: [
+            WorkspaceDocument(path: "docs/intro.md", text: SourceText("# Intro\n\nSee [guides](guides/), [again](./guides/) and [setup](setup/).\n")),
+            WorkspaceDocument(path: "docs/guides/a.md", text: SourceText("# A\n\nBack to [the guides](../guides/).\n")),
+            WorkspaceDocument(path: "docs/setup/index.md", text: SourceText("# Setup\n")),
+        ])
+        let renamed = LinkRelocation.edits(snapshot, moves: ["docs/guides": "docs/howto"])
+        #expect(Dictionary(grouping: renamed, by: \.file).mapValues { $0.map(\.newText) }
+            == ["docs/intro.md": ["howto/", "./howto/"], "docs/guides/a.md": ["../howto/"]])
+        let moved = LinkRelocation.edits(snapshot, moves: ["docs/intro.md": "docs/a/intro.md", "docs/setup/index.md": "docs/setup.md"])
+        #expect(moved.map(\.newText) == ["../guides/", "../guides/", "../setup.md"])
+    }
+
     @Test func aMovedPagesLinksAndTheLinksToItStillReachTheSameDocuments() throws {
         let snapshot = WorkspaceSnapshot(documents: [
             WorkspaceDocument(path: "docs/using/search.md", text: SourceText("# Search\n\nSee [setup](../running/setup.md#helm), [tips](tips), [site](https://example.com/x.md) and [top](#search).\n\n[ref]: <../running/setup.md> \"Setup\"\n")),

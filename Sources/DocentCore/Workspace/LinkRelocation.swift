@@ -45,8 +45,8 @@ public enum LinkRelocation {
 
     /// `reference` (to `newTarget`) in the form the writer used for `target`: without the `.md` or
     /// `.mdx` a site generator adds, as the folder of an `index.md`/`README.md` (with the trailing `/`
-    /// when written so), with `./` in front, and percent-encoded where it was — each only when the
-    /// new target allows it.
+    /// when written so), a folder link with its trailing `/`, with `./` in front, and percent-encoded
+    /// where it was — each only when the new target allows it.
     static func writtenForm(_ reference: String, target: String, newTarget: String, resolved: String, written: String) -> String {
         var result = reference
         let targetName = target.split(separator: "/").last.map(String.init) ?? target
@@ -62,6 +62,8 @@ public enum LinkRelocation {
             }
         }
         if written.hasPrefix("./") && !result.hasPrefix(".") && !result.hasPrefix("/") { result = "./" + result }
+        // A link written to a folder itself (`guides/`, no index page standing for it) stays a folder link.
+        if target == resolved && written.hasSuffix("/") && !result.hasSuffix("/") { result += "/" }
         if written.contains("%") || result.contains(" ") { result = percentEncoded(result) }
         return result
     }
