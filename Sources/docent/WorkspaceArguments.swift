@@ -102,15 +102,14 @@ enum WorkspaceRootFinder {
             }
             root = innermost
         }
-        var filters: [String] = []
-        for item in items {
-            guard isInside(item.url, root) else {
-                return .failure(Failure(message: "\(item.argument) is outside the workspace root \(root.path)"))
-            }
-            // A path that is the root itself asks for the whole workspace.
-            if item.url.path == root.path { return .success(Selection(root: root, filters: [])) }
-            filters.append(String(item.url.path.dropFirst(root.path.hasSuffix("/") ? root.path.count : root.path.count + 1)))
+        // Every path is checked before any asks for the whole workspace: `check site ../other/a.md`
+        // reports the second path, whichever comes first.
+        if let outside = items.first(where: { !isInside($0.url, root) }) {
+            return .failure(Failure(message: "\(outside.argument) is outside the workspace root \(root.path)"))
         }
+        // A path that is the root itself asks for the whole workspace.
+        if items.contains(where: { $0.url.path == root.path }) { return .success(Selection(root: root, filters: [])) }
+        let filters = items.map { String($0.url.path.dropFirst(root.path.hasSuffix("/") ? root.path.count : root.path.count + 1)) }
         return .success(Selection(root: root, filters: filters))
     }
 

@@ -97,12 +97,14 @@ import Testing
         #expect(run.stderr.hasPrefix("docent check: first/docs/a and second/docs/b are in different workspaces"))
     }
 
-    @Test func aPathOutsideTheConfiguredRootIsAnError() throws {
+    /// Whatever the order, and also after the root itself (which asks for the whole workspace).
+    @Test(arguments: [["site/docs/a", "loose.md"], ["site", "loose.md"], ["loose.md", "site"]])
+    func aPathOutsideTheConfiguredRootIsAnError(_ arguments: [String]) throws {
         var files: [String: String] = ["loose.md": "A dochub page outside.\n"]
         for (path, text) in Self.configured { files["site/" + path] = text }
         let parent = try CheckCommandTests.workspace(files)
         defer { try? FileManager.default.removeItem(at: parent) }
-        let run = try Self.check(["site/docs/a", "loose.md"], in: parent)
+        let run = try Self.check(arguments, in: parent)
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.hasPrefix("docent check: loose.md is outside the workspace root "))
