@@ -477,6 +477,7 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         ("---\ntitle: A\n---\nOne.\n<!--more-->\nMore.", .termFile),
         ("*[A]: One\n*[B]: Two\nSome prose line.", .abbreviations),
         ("*[A]: One\nProse one.\nProse two.", .termLines),
+        ("# Abbreviations\n\n*[JWT]: JSON Web Token\n", .abbreviations),
         ("Entity\n\nA thing.", .termLines),
     ] as [(String, GlossaryFormat)])
     func detectFormat(_ markdown: String, _ expected: GlossaryFormat) {

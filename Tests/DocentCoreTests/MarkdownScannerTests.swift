@@ -83,6 +83,15 @@ private func proseTexts(_ markdown: String, isMDX: Bool = false) -> [String] {
         #expect(text.string(in: block.range) == "```yaml title=\"app-config.yaml\"\nkind: Component\n```")
     }
 
+    /// CommonMark: the info string of a backtick fence may not hold a backtick, so this line is a
+    /// code span in a paragraph, and the rest of the page stays prose.
+    @Test func aBacktickInABacktickFencesInfoMakesItNoFence() {
+        let (text, document) = scan("``` aa ```\nfoo\n")
+        #expect(document.codeBlocks.isEmpty)
+        #expect(document.codeSpans.map { text.string(in: $0) } == ["``` aa ```"])
+        #expect(document.proseSpans.map { text.string(in: $0.range) }.contains { $0.contains("foo") })
+    }
+
     @Test func unclosedFenceRunsToTheEnd() {
         let (text, document) = scan("```\nnever closed\n")
         #expect(document.codeBlocks.count == 1)

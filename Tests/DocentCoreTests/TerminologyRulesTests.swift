@@ -216,6 +216,13 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         ])
     }
 
+    /// The same for a term of several words in a title-case heading.
+    @Test func aLowerCaseTermOfSeveralWordsMayBeCapitalisedInAHeading() {
+        checkTerminology("# Install the Starter Kit\n\nUse the starter kit, not the ⟦Starter Kit⟧.\n", glossary: terminologyGlossary + "\n## starter kit\n\nA template repository.\n", [
+            ("term-casing", .warning, "Write “starter kit”, not “Starter Kit”", "starter kit"),
+        ])
+    }
+
     @Test func headingsStillReportLostInternalCapitals() {
         checkTerminology("# Using ⟦Dochub⟧\n\n## Setting Up OAuth\n\nText.\n", [
             ("term-casing", .warning, "Write “DocHub”, not “Dochub”", "DocHub"),
@@ -644,6 +651,13 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
 
     @Test func headingsDoNotCountAsTheFirstUse() {
         checkTerminology("# JWT setup\n\n## About JWT\n\nSend the ⟦JWT⟧ first.\n", [
+            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+        ])
+    }
+
+    /// Only an expansion before (or right after) the first use spells it out; one further down is too late.
+    @Test func anExpansionLaterInThePageDoesNotCount() {
+        checkTerminology("Send the ⟦JWT⟧ first. Later, a JSON Web Token expires.\n", [
             ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
         ])
     }

@@ -57,6 +57,18 @@ import Testing
         #expect(events == [.framingError("Content-Length 20 exceeds the limit of 10 bytes"), .message(Array("{}".utf8))])
     }
 
+    /// The limit is the largest body taken, not the first refused.
+    @Test func aBodyOfExactlyTheLimitIsTaken() {
+        var framer = MessageFramer(maximumContentLength: 2)
+        #expect(framer.feed(Array("Content-Length: 2\r\n\r\n{}".utf8)) == [.message(Array("{}".utf8))])
+    }
+
+    /// Some clients and hand-written scripts end header lines with a bare line feed.
+    @Test func bareLineFeedsEndTheHeader() {
+        var framer = MessageFramer()
+        #expect(framer.feed(Array("Content-Length: 2\nContent-Type: x\n\n{}".utf8)) == [.message(Array("{}".utf8))])
+    }
+
     @Test func truncatedBodyIsPartial() {
         var framer = MessageFramer()
         #expect(framer.feed(Array("Content-Length: 10\r\n\r\n{\"a\"".utf8)).isEmpty)

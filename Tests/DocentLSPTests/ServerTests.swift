@@ -19,6 +19,13 @@ import Testing
         let other = try TestClient(files: [:], initialize: false)
         let utf8 = try other.request("initialize", ["capabilities": ["general": ["positionEncodings": ["utf-8", "utf-16"]]]])
         #expect(utf8["capabilities"]?["positionEncoding"]?.stringValue == "utf-8")
+        // UTF-8 is taken wherever the client lists it: it is what Docent counts in.
+        let later = try TestClient(files: [:], initialize: false)
+        let second = try later.request("initialize", ["capabilities": ["general": ["positionEncodings": ["utf-16", "utf-8"]]]])
+        #expect(second["capabilities"]?["positionEncoding"]?.stringValue == "utf-8")
+        let none = try TestClient(files: [:], initialize: false)
+        let utf32 = try none.request("initialize", ["capabilities": ["general": ["positionEncodings": ["utf-32"]]]])
+        #expect(utf32["capabilities"]?["positionEncoding"]?.stringValue == "utf-16")
     }
 
     @Test func unknownRequestIsMethodNotFoundAndUnknownNotificationIsIgnored() throws {
@@ -373,6 +380,20 @@ import Testing
         ]]])
         let hover = try client.request("textDocument/hover", client.textDocumentPosition("docs/page.md", page["1️⃣"]))
         #expect(hover["contents"]?["value"]?.stringValue?.hasPrefix("**Golden Path**\n\nThe supported way to build a service.") == true)
+    }
+
+    /// A change whose `range` is null (as some clients write it) or left out replaces the whole text.
+    @Test func aChangeWithANullRangeReplacesTheWholeDocument() throws {
+        let client = try TestClient(files: SampleWorkspace.files)
+        let page = MarkedText("The 1️⃣DocHub page.\n")
+        client.open("docs/page.md", "Nothing to see.\n")
+        client.notify("textDocument/didChange", ["textDocument": ["uri": .string(client.uri("docs/page.md")), "version": 2],
+                                                 "contentChanges": [["range": .null, "text": .string(page.text)]]])
+        let hover = try client.request("textDocument/hover", client.textDocumentPosition("docs/page.md", page["1️⃣"]))
+        #expect(hover["range"] == ["start": ["line": 0, "character": 4], "end": ["line": 0, "character": 10]])
+        client.notify("textDocument/didChange", ["textDocument": ["uri": .string(client.uri("docs/page.md")), "version": 3],
+                                                 "contentChanges": [["text": "Nothing to see.\n"]]])
+        #expect(try client.request("textDocument/hover", client.textDocumentPosition("docs/page.md", page["1️⃣"])) == .null)
     }
 
     @Test func utf8PositionsWhenTheClientOffersThem() throws {
