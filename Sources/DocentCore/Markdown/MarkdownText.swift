@@ -39,7 +39,14 @@ public enum MarkdownText {
                 if let close = findBacktickRun(bytes, length: run, from: index + run) {
                     var content = Array(bytes[(index + run)..<close])
                     if content.count >= 2 && content.first == 0x20 && content.last == 0x20 { content = Array(content.dropFirst().dropLast()) }
-                    output += content
+                    // Its whitespace collapses with the text's around it (`` ` ls` `` keeps one space before "ls").
+                    for codeByte in content {
+                        if codeByte == 0x20 || codeByte == 0x0A || codeByte == 0x0D || codeByte == 0x09 {
+                            if output.last != 0x20 { output.append(0x20) }
+                        } else {
+                            output.append(codeByte)
+                        }
+                    }
                     index = close + run
                 } else {
                     output += bytes[index..<(index + run)]
