@@ -179,6 +179,13 @@ private func checkDiagnostics(_ marked: [String: String], path: String = "glossa
             """], [])
     }
 
+    /// A redirect whose target's name holds the term ("Template: See Software Template") sends the
+    /// reader on; it does not define the term by itself, even while the target is missing.
+    @Test func aRedirectWhoseTargetHoldsTheTermIsNoSelfDefinition() {
+        let snapshot = makeSnapshot(["glossary.md": "## Template\n\nSee Software Template.\n\n## Plugin\n\nA module.\n"])
+        #expect(RuleRegistry.diagnostics(for: "glossary.md", in: snapshot).map(\.code) == ["glossary-dangling-reference"])
+    }
+
     @Test func selfDefinitionSkipsLeadingSenseNumber() {
         _ = checkDiagnostics(["glossary.md": "## Group\n\n1. A set of users.\n2. A group entity.\n\n## Plugin\n\nA module.\n"], [])
     }
