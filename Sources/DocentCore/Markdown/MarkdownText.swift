@@ -41,10 +41,10 @@ public enum MarkdownText {
                     if content.count >= 2 && content.first == 0x20 && content.last == 0x20 { content = Array(content.dropFirst().dropLast()) }
                     // Its whitespace collapses with the text's around it (`` ` ls` `` keeps one space before "ls").
                     for codeByte in content {
-                        if codeByte == 0x20 || codeByte == 0x0A || codeByte == 0x0D || codeByte == 0x09 {
-                            if output.last != 0x20 { output.append(0x20) }
-                        } else {
+                        if !ByteClass.isWhitespace(codeByte) {
                             output.append(codeByte)
+                        } else if output.last != 0x20 {
+                            output.append(0x20)
                         }
                     }
                     index = close + run
@@ -88,10 +88,7 @@ public enum MarkdownText {
                     output.append(byte)
                     index += 1
                 }
-            case 0x0A, 0x0D, 0x09:
-                if output.last != 0x20 { output.append(0x20) }
-                index += 1
-            case 0x20:
+            case 0x20, 0x0A, 0x0D, 0x09:
                 if output.last != 0x20 { output.append(0x20) }
                 index += 1
             default:
