@@ -54,6 +54,10 @@ A named set of permissions.
 
 let terminologyConfiguration = Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")])
 
+/// The finding on a first use of "JWT" that is not spelled out, as many tests expect it.
+let spellOutJWT: (code: String, severity: Severity, message: String, replacement: String?) =
+    ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)")
+
 /// A workspace of `docs/glossary.md` (the shared glossary unless given) and the other documents.
 func terminologySnapshot(_ documents: [String: String], glossary: String = terminologyGlossary,
                          configuration: Configuration = terminologyConfiguration) -> WorkspaceSnapshot {
@@ -636,7 +640,7 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
 @Suite struct TermAbbreviationTests {
     @Test func theFirstUseWithoutItsExpansion() {
         let diagnostics = checkTerminology("Send the ⟦JWT⟧ first. Every JWT expires; so does this JWT.\n", [
-            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+            spellOutJWT,
         ])
         #expect(diagnostics.first?.data == ["abbreviation": .string("JWT"), "expansion": .string("JSON Web Token"), "replacement": .string("JSON Web Token (JWT)")])
     }
@@ -651,20 +655,20 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
 
     @Test func headingsDoNotCountAsTheFirstUse() {
         checkTerminology("# JWT setup\n\n## About JWT\n\nSend the ⟦JWT⟧ first.\n", [
-            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+            spellOutJWT,
         ])
     }
 
     /// Only an expansion before (or right after) the first use spells it out; one further down is too late.
     @Test func anExpansionLaterInThePageDoesNotCount() {
         checkTerminology("Send the ⟦JWT⟧ first. Later, a JSON Web Token expires.\n", [
-            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+            spellOutJWT,
         ])
     }
 
     @Test func codeDoesNotCountAsTheFirstUse() {
         checkTerminology("Set `JWT` in the header.\n\n```\nJWT=1\n```\n\nThen send the ⟦JWT⟧.\n", [
-            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+            spellOutJWT,
         ])
     }
 
@@ -698,7 +702,7 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
     /// A quoted label or quotation is not rewritten: the first use outside quotes is the one to spell out.
     @Test func aUseInsideDoubleQuotesIsNotTheFirstUse() {
         checkTerminology("Click \"Get JWT Audience Code\", then the “JWT claims” tab, then send the ⟦JWT⟧.\n", [
-            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+            spellOutJWT,
         ])
     }
 
@@ -706,13 +710,13 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
     /// writes "JSON Web Token (JWT)", not "JSON Web Token (JWT) token". A compound is left alone.
     @Test func theExpansionsLastWordAfterTheUseIsTakenIn() {
         checkTerminology("The ⟦JWT token⟧ is signed, then the JWT is sent.\n", [
-            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+            spellOutJWT,
         ])
         checkTerminology("Send ⟦JWT tokens⟧ here.\n", [
             ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Tokens (JWTs)”", "JSON Web Tokens (JWTs)"),
         ])
         checkTerminology("A ⟦JWT⟧ tokenizer.\n", [
-            ("term-abbreviation", .hint, "Spell out “JWT” on its first use: “JSON Web Token (JWT)”", "JSON Web Token (JWT)"),
+            spellOutJWT,
         ])
     }
 
