@@ -111,8 +111,9 @@ public enum CompletionFeature {
                 let key = term.lowercased()
                 guard seen.insert(key).inserted else { continue }
                 let isAlias = name.text.lowercased() != term.lowercased()
+                let typedStart = Self.typedStart(of: term, query: queryStart, cursor: offset, lineStart: lineStart, in: bytes)
                 items.append(Item(label: term, matchedAlias: isAlias ? name.text : nil, filterText: isAlias ? name.text : term, entry: entry,
-                                  detail: nil, replaceRange: queryStart..<offset, rank: items.count, isFrontMatter: false))
+                                  detail: nil, replaceRange: typedStart..<offset, rank: items.count, isFrontMatter: false))
             }
         }
         let wordEnd = wordEnd(from: offset, in: bytes)
@@ -208,6 +209,23 @@ public enum CompletionFeature {
     /// them), hyphens and apostrophes (' and ’). Punctuation, symbols, emoji and spaces of any kind
     /// (a no-break space too) end a word. An ASCII byte is judged alone; a scalar is decoded only
     /// when the byte at the boundary is not ASCII.
+    /// Where the writer started typing `term`: before the query when the text before it on the line is
+    /// the term's own beginning, symbols included (".ne" of ".NET", "CI/C" of "CI/CD", which the query,
+    /// a word, leaves out), so that accepting the item does not write them twice.
+    static func typedStart(of term: String, query: Int, cursor: Int, lineStart: Int, in bytes: [UInt8]) -> Int {
+        let termBytes = Array(term.utf8)
+        guard cursor - query < termBytes.count else { return query }
+        var start = max(lineStart, cursor - termBytes.count)
+        while start < query {
+            if start == lineStart || !isWordByte(bytes[start - 1]) && !ByteClass.isWhitespace(bytes[start]),
+               zip(bytes[start..<cursor], termBytes).allSatisfy({ ByteClass.lowercased($0) == ByteClass.lowercased($1) }) {
+                return start
+            }
+            start += 1
+        }
+        return query
+    }
+
     static func isWordByte(_ byte: UInt8) -> Bool {
         ByteClass.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'")
     }

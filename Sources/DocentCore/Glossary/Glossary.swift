@@ -15,7 +15,15 @@ public struct GlossaryName: Hashable, Sendable {
     /// The spelling the glossary gives (the first one seen, for names several entries share).
     public var text: String
     public var words: [[UInt8]]
+    /// The symbols a use writes besides the words (".NET", "C++", "CI/CD"); plain for most names.
+    public var shape: NameShape = .plain
     public var targets: [TermTarget]
+}
+
+/// What makes two spellings one name: the same words, joined and surrounded by the same symbols.
+struct NameKey: Hashable {
+    var words: [[UInt8]]
+    var shape: NameShape
 }
 
 /// Every glossary file of a workspace merged into one: entries, the names they are known by, and the
@@ -60,15 +68,16 @@ public struct Glossary: Sendable {
         }
         self.entries = entries
         var names: [GlossaryName] = []
-        var nameIndex: [[[UInt8]]: Int] = [:]
+        var nameIndex: [NameKey: Int] = [:]
         func add(_ text: String, _ target: TermTarget) {
-            let words = WordTokenizer.normalizedWords(text)
+            let (words, shape) = WordTokenizer.normalizedWordsAndShape(text)
             guard !words.isEmpty else { return }
-            if let existing = nameIndex[words] {
+            let key = NameKey(words: words, shape: shape)
+            if let existing = nameIndex[key] {
                 if !names[existing].targets.contains(target) { names[existing].targets.append(target) }
             } else {
-                nameIndex[words] = names.count
-                names.append(GlossaryName(text: text, words: words, targets: [target]))
+                nameIndex[key] = names.count
+                names.append(GlossaryName(text: text, words: words, shape: shape, targets: [target]))
             }
         }
         for (index, entry) in entries.enumerated() {
@@ -89,26 +98,38 @@ public struct Glossary: Sendable {
         self.completionIndex = CompletionIndex(names: names)
         var hasher = Hasher()
         hasher.combine(names.count)
-        for name in names { hasher.combine(name.words) }
+        for name in names { hasher.combine(name.words); hasher.combine(name.shape) }
         self.matchingKey = hasher.finalize()
         for (index, entry) in entries.enumerated() { entriesByFile[entry.file, default: []].append(index) }
         for file in entriesByFile.keys { entriesByFile[file]!.sort { entries[$0].range.lowerBound < entries[$1].range.lowerBound } }
     }
 
-    static func indexByTerm(_ entries: [GlossaryEntry]) -> [String: Int] {
-        var result: [String: Int] = [:]
+    /// Entries by their term: by words and symbols, and by words alone for a name written without
+    /// its symbols ("Known as net" for ".NET").
+    struct TermIndex {
+        var exact: [NameKey: Int] = [:]
+        var byWords: [[[UInt8]]: Int] = [:]
+    }
+
+    static func indexByTerm(_ entries: [GlossaryEntry]) -> TermIndex {
+        var result = TermIndex()
         for (index, entry) in entries.enumerated() where entry.preferredTerm == nil {
-            let key = WordTokenizer.normalizedWords(entry.term).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-            if result[key] == nil { result[key] = index }
+            let (words, shape) = WordTokenizer.normalizedWordsAndShape(entry.term)
+            if result.exact[NameKey(words: words, shape: shape)] == nil { result.exact[NameKey(words: words, shape: shape)] = index }
+            if result.byWords[words] == nil { result.byWords[words] = index }
         }
         return result
     }
 
-    static func lookup(_ name: String, in index: [String: Int]) -> Int? {
-        let words = WordTokenizer.normalizedWords(name)
+    static func lookup(_ name: String, in index: TermIndex) -> Int? {
+        let (words, shape) = WordTokenizer.normalizedWordsAndShape(name)
         // "User Roles" finds "User Role", "policies" finds "Policy".
-        for candidate in [words] + singularForms(of: words) {
-            if let found = index[candidate.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")] { return found }
+        let candidates = [words] + singularForms(of: words)
+        for candidate in candidates {
+            if let found = index.exact[NameKey(words: candidate, shape: shape)] { return found }
+        }
+        for candidate in candidates {
+            if let found = index.byWords[candidate] { return found }
         }
         return nil
     }
@@ -116,15 +137,20 @@ public struct Glossary: Sendable {
     /// The entry a name refers to ("software templates", "Scaffolder", "the user role"), preferring
     /// entries whose term it is over entries it is an alias of.
     public func entries(named name: String) -> [Int] {
-        var words = WordTokenizer.normalizedWords(name)
-        if let first = words.first, words.count > 1, ["the", "a", "an"].contains(String(decoding: first, as: UTF8.self)) { words.removeFirst() }
+        var (words, shape) = WordTokenizer.normalizedWordsAndShape(name)
+        // "the user role" is the User Role; "A/B testing" keeps its A.
+        if let first = words.first, words.count > 1, shape.prefix.isEmpty, shape.gaps.first?.isEmpty ?? true,
+           ["the", "a", "an"].contains(String(decoding: first, as: UTF8.self)) {
+            words.removeFirst()
+            if !shape.gaps.isEmpty { shape.gaps.removeFirst() }
+        }
         // A plural ("user roles", "policies") finds the singular name, as it does in prose.
-        if let found = trie.lookup(words) ?? Self.singularForms(of: words).lazy.compactMap({ trie.lookup($0) }).first {
+        if let found = trie.lookup(words, shape: shape) ?? Self.singularForms(of: words).lazy.compactMap({ trie.lookup($0, shape: shape) }).first {
             return names[found].targets.map(\.entry).uniqued()
         }
         // A qualifier in the name ("Resource (catalog plugin)") narrows the result.
         let (term, qualifier, _) = DefinitionReader.splitTerm(name)
-        if let qualifier, let found = trie.lookup(WordTokenizer.normalizedWords(term)) {
+        if let qualifier, case let (termWords, termShape) = WordTokenizer.normalizedWordsAndShape(term), let found = trie.lookup(termWords, shape: termShape) {
             let narrowed = names[found].targets.map(\.entry).filter { entries[$0].qualifier?.lowercased() == qualifier.lowercased() }
             if !narrowed.isEmpty { return narrowed.uniqued() }
         }

@@ -1,6 +1,7 @@
 /// A use of a glossary name in prose.
 public struct TermMatch: Hashable, Sendable {
-    /// The words as written, from the first word's start to the last word's end (suffix included).
+    /// The use as written, from the first word's start to the last word's end, inflection included, and
+    /// with the symbols its name writes around them (`.` of ".NET", `++` of "C++").
     public var range: ByteRange
     /// Index into `Glossary.names`.
     public var name: Int
@@ -57,29 +58,46 @@ public enum TermMatcher {
         var start = 0
         while start < tokens.count {
             var node = WordTrie.root
-            var best: (end: Int, name: Int32, inflection: Int)?
+            var best: (end: Int, name: Int32, inflection: Int, shape: NameShape)?
             var index = start
             while index < tokens.count {
-                if index > start && !tokens[index].joinsPrevious { break }
                 if index == hashes.count { hashes.append(wordHash(bytes, tokens[index].range)) }
-                let exact = trie.child(of: node, wordHash: hashes[index])
-                if let exact, trie.terminal[Int(exact)] >= 0 {
-                    best = (index, trie.terminal[Int(exact)], 0)
-                } else if let inflection = inflectedMatch(bytes, tokens[index].range, node: node, trie: trie) {
-                    best = (index, inflection.name, inflection.length)
+                var key = hashes[index]
+                if index > start && !tokens[index].joinsPrevious {
+                    // Only a name that joins its words by the same symbols ("CI/CD") continues across them.
+                    guard trie.hasGaps, let gap = symbolGapHash(bytes, tokens[index - 1].range.upperBound..<tokens[index].range.lowerBound) else { break }
+                    key ^= gap
+                }
+                let exact = trie.child(of: node, wordHash: key)
+                if let exact, let found = trie.name(at: exact, words: tokens[start].range.lowerBound..<tokens[index].range.upperBound, in: bytes) {
+                    best = (index, found.name, 0, found.shape)
+                } else if let inflection = inflectedMatch(bytes, tokens[index].range, node: node, trie: trie, salt: key ^ hashes[index]) {
+                    best = (index, inflection.name, inflection.length, .plain)
                 }
                 guard let next = exact else { break }
                 node = next
                 index += 1
             }
             if let best {
-                let range = tokens[start].range.lowerBound..<tokens[best.end].range.upperBound
+                // The symbols a name writes around its words (".NET", "C++") are part of the use.
+                let range = (tokens[start].range.lowerBound - best.shape.prefix.count)..<(tokens[best.end].range.upperBound + best.shape.suffix.count)
                 result.append(TermMatch(range: range, name: Int(best.name), isInflected: best.inflection > 0, inflectionLength: best.inflection, block: block))
                 start = best.end + 1
             } else {
                 start += 1
             }
         }
+    }
+
+    /// The salt of the trie edge across the symbols between two words of a use ("/" in "CI/CD"), or
+    /// nil when the gap holds no symbols (a span of code or markup between the words) or too many.
+    @inline(__always)
+    static func symbolGapHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange) -> UInt64? {
+        guard range.count <= NameShape.maximumGapLength else { return nil }
+        var symbols = false
+        for index in range where !ByteClass.isWhitespace(bytes[index]) { symbols = true; break }
+        guard symbols else { return nil }
+        return NameShape.gapHash(range.lazy.map { bytes[$0] }.filter { !ByteClass.isWhitespace($0) })
     }
 
     /// The FNV-1a hash of a word's lower-cased bytes, without allocating for ASCII words.
@@ -97,7 +115,7 @@ public enum TermMatcher {
     /// Tries the word's base forms under `node`: possessive `'s`/`s'`, plural `ies`→`y`, `es`, `s`.
     /// Returns the name and how many trailing bytes are the inflection.
     @inline(__always)
-    static func inflectedMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, node: Int32, trie: WordTrie) -> (name: Int32, length: Int)? {
+    static func inflectedMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, node: Int32, trie: WordTrie, salt: UInt64 = 0) -> (name: Int32, length: Int)? {
         guard range.count >= 3 else { return nil }
         let last = ByteClass.lowercased(bytes[range.upperBound - 1])
         guard last == UInt8(ascii: "s") || last == UInt8(ascii: "'") else { return nil }
@@ -105,9 +123,9 @@ public enum TermMatcher {
         for index in range where bytes[index] >= 0x80 { isASCII = false; break }
         if isASCII {
             // Lower-cased on the fly: no copy of the word.
-            return inflectedMatch(ASCIILowercased(bytes: bytes, range: range), writtenCount: range.count, node: node, trie: trie)
+            return inflectedMatch(ASCIILowercased(bytes: bytes, range: range), writtenCount: range.count, node: node, trie: trie, salt: salt)
         }
-        return inflectedMatch(WordTokenizer.lowercasedWord(bytes, range), writtenCount: range.count, node: node, trie: trie)
+        return inflectedMatch(WordTokenizer.lowercasedWord(bytes, range), writtenCount: range.count, node: node, trie: trie, salt: salt)
     }
 
     /// The lower-cased view of an ASCII word in place.
@@ -120,13 +138,13 @@ public enum TermMatcher {
     }
 
     @inline(__always)
-    static func inflectedMatch<Word: RandomAccessCollection>(_ word: Word, writtenCount: Int, node: Int32, trie: WordTrie) -> (name: Int32, length: Int)? where Word.Element == UInt8, Word.Index == Int {
+    static func inflectedMatch<Word: RandomAccessCollection>(_ word: Word, writtenCount: Int, node: Int32, trie: WordTrie, salt: UInt64 = 0) -> (name: Int32, length: Int)? where Word.Element == UInt8, Word.Index == Int {
         let count = word.count
         func probe(_ base: Word.SubSequence, extra: UInt8? = nil) -> Int32? {
             var value = WordTrie.offsetBasis
             for byte in base { value = (value ^ UInt64(byte)) &* WordTrie.prime }
             if let extra { value = (value ^ UInt64(extra)) &* WordTrie.prime }
-            guard let child = trie.child(of: node, wordHash: value) else { return nil }
+            guard let child = trie.child(of: node, wordHash: value ^ salt) else { return nil }
             let name = trie.terminal[Int(child)]
             return name >= 0 ? name : nil
         }

@@ -121,6 +121,17 @@ public enum WordTokenizer {
         return bytes.withUnsafeBufferPointer { buffer in tokens.map { lowercasedWord(buffer, $0.range) } }
     }
 
+    /// The words of a name, lower-cased, and the symbols a use must write besides them (".NET", "C++",
+    /// "CI/CD"), for building the term index.
+    public static func normalizedWordsAndShape(_ string: String) -> (words: [[UInt8]], shape: NameShape) {
+        let bytes = Array(string.utf8)
+        var tokens: [WordToken] = []
+        return bytes.withUnsafeBufferPointer { buffer in
+            tokenize(buffer, range: 0..<bytes.count, joinsAtStart: false, into: &tokens)
+            return (tokens.map { lowercasedWord(buffer, $0.range) }, NameShape.of(buffer, tokens: tokens))
+        }
+    }
+
     /// The lower-cased bytes of a word (ASCII fast path; other scripts through Unicode lower-casing).
     @inline(__always)
     public static func lowercasedWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange) -> [UInt8] {

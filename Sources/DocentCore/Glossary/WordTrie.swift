@@ -6,17 +6,25 @@
 /// table is open-addressed on the key itself (already a hash), so a lookup, done for every word of
 /// every page, is a multiply, a shift and usually one probe, not a run of SipHash as `Dictionary`'s.
 struct WordTrie: Sendable {
-    /// For each node, the name that ends there (index into `Glossary.names`), or -1.
+    /// For each node, the plain name (one without prefix or suffix symbols) that ends there (index into
+    /// `Glossary.names`), or -1.
     private(set) var terminal: [Int32] = [-1]
+    /// For the nodes where names with prefix or suffix symbols end (".NET", "C++"), those names, the
+    /// longest shape first: a use that writes the symbols is the affixed name's, else the plain one's.
+    private(set) var affixed: [Int32: [(name: Int32, shape: NameShape)]] = [:]
     private var edges = EdgeTable()
     /// Words seen anywhere in a name at any depth: a cheap pre-check before edge lookups.
     private(set) var maximumDepth = 0
+    /// Whether any name joins two words by symbols ("CI/CD"): only then does a word after a symbol gap
+    /// continue a match.
+    private(set) var hasGaps = false
 
     init(names: [GlossaryName]) {
         for (index, name) in names.enumerated() {
             var node: Int32 = 0
-            for word in name.words {
-                let key = Self.edgeKey(node, Self.hash(word))
+            for (position, word) in name.words.enumerated() {
+                let gap = position > 0 && position - 1 < name.shape.gaps.count ? name.shape.gaps[position - 1] : []
+                let key = Self.edgeKey(node, Self.hash(word), gap: gap)
                 if let child = edges.value(for: key) {
                     node = child
                 } else {
@@ -26,8 +34,16 @@ struct WordTrie: Sendable {
                     node = child
                 }
             }
-            if terminal[Int(node)] < 0 { terminal[Int(node)] = Int32(index) }
+            if name.shape.hasAffixes {
+                affixed[node, default: []].append((Int32(index), name.shape))
+            } else if terminal[Int(node)] < 0 {
+                terminal[Int(node)] = Int32(index)
+            }
+            hasGaps = hasGaps || name.shape.hasGaps
             maximumDepth = max(maximumDepth, name.words.count)
+        }
+        for node in affixed.keys {
+            affixed[node]!.sort { $0.shape.prefix.count + $0.shape.suffix.count > $1.shape.prefix.count + $1.shape.suffix.count }
         }
     }
 
@@ -38,19 +54,49 @@ struct WordTrie: Sendable {
         edges.value(for: Self.edgeKey(node, wordHash))
     }
 
-    func lookup(_ words: [[UInt8]]) -> Int? {
+    /// The name with these words and this shape; for a shape no name has, the plain name with these
+    /// words, else the first affixed one ("net" finds ".NET" when the glossary has no plain "NET").
+    func lookup(_ words: [[UInt8]], shape: NameShape = .plain) -> Int? {
         var node = Self.root
-        for word in words {
-            guard let next = child(of: node, wordHash: Self.hash(word)) else { return nil }
+        for (position, word) in words.enumerated() {
+            let gap = position > 0 && position - 1 < shape.gaps.count ? shape.gaps[position - 1] : []
+            guard let next = edges.value(for: Self.edgeKey(node, Self.hash(word), gap: gap)) else { return nil }
             node = next
         }
-        let name = terminal[Int(node)]
-        return name >= 0 ? Int(name) : nil
+        return name(at: node, shape: shape)
+    }
+
+    /// The name ending at `node` whose affixes are `shape`'s, else the plain one, else the first affixed one.
+    func name(at node: Int32, shape: NameShape) -> Int? {
+        let candidates = affixed[node] ?? []
+        if shape.hasAffixes, let exact = candidates.first(where: { $0.shape.prefix == shape.prefix && $0.shape.suffix == shape.suffix }) {
+            return Int(exact.name)
+        }
+        let plain = terminal[Int(node)]
+        if plain >= 0 { return Int(plain) }
+        return candidates.first.map { Int($0.name) }
+    }
+
+    /// The name ending at `node` that a use whose words span `range` is of: an affixed name whose
+    /// symbols the use writes around its words, else the plain name, else none.
+    @inline(__always)
+    func name(at node: Int32, words range: ByteRange, in bytes: UnsafeBufferPointer<UInt8>) -> (name: Int32, shape: NameShape)? {
+        if !affixed.isEmpty, let candidates = affixed[node] {
+            for candidate in candidates where candidate.shape.affixesFit(bytes, words: range) { return candidate }
+        }
+        let plain = terminal[Int(node)]
+        return plain >= 0 ? (plain, .plain) : nil
     }
 
     @inline(__always)
     static func edgeKey(_ node: Int32, _ wordHash: UInt64) -> UInt64 {
         wordHash ^ (UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The key of the edge to a word reached across `gap`'s symbols (none: an ordinary gap).
+    @inline(__always)
+    static func edgeKey(_ node: Int32, _ wordHash: UInt64, gap: [UInt8]) -> UInt64 {
+        edgeKey(node, gap.isEmpty ? wordHash : wordHash ^ NameShape.gapHash(gap))
     }
 
     static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325

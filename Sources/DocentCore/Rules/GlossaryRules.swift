@@ -27,9 +27,11 @@ public struct GlossaryDuplicateRule: Rule {
         return result
     }
 
+    /// Terms are the same when their words and symbols are: "C" and "C++" are two terms.
     static func key(_ entry: GlossaryEntry) -> String {
-        let words = WordTokenizer.normalizedWords(entry.term).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-        return words + "|" + (entry.qualifier?.lowercased() ?? "")
+        let (words, shape) = WordTokenizer.normalizedWordsAndShape(entry.term)
+        let written = words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        return written + "|" + (entry.qualifier?.lowercased() ?? "") + (shape.isPlain ? "" : "|\(shape)")
     }
 }
 

@@ -1,0 +1,120 @@
+import Testing
+@testable import DocentCore
+
+/// Glossary names that hold symbols besides their words (".NET", "C++", "C#", "CI/CD", "A/B testing",
+/// "R&D"): a use writes the symbols too, so "the net result" is no use of .NET, "Plan C" none of C++,
+/// and "CI/CD" is found although a slash ends an ordinary multi-word use.
+@Suite struct SymbolNameTests {
+    static let glossary = """
+    # Glossary
+
+    ## .NET
+
+    A developer platform from Microsoft.
+
+    ## C++
+
+    A compiled programming language.
+
+    ## C#
+
+    A managed programming language.
+
+    ## CI/CD
+
+    Building, testing and shipping every change automatically.
+
+    ## A/B testing
+
+    Showing two variants to compare how they do.
+
+    ## R&D
+
+    Research and development.
+
+    ## Service Catalog
+
+    The register of software and its owners.
+
+    """
+
+    /// Every match in `markdown` as (text as written, glossary name).
+    func matches(_ markdown: String, glossary: String = SymbolNameTests.glossary) -> [(String, String)] {
+        let snapshot = terminologySnapshot(["docs/page.md": markdown], glossary: glossary)
+        let text = SourceText(markdown)
+        return TermMatcher.matches(in: text, document: MarkdownScanner.scan(text, isMDX: false), glossary: snapshot.glossary)
+            .map { (text.string(in: $0.range), snapshot.glossary.names[$0.name].text) }
+    }
+
+    @Test func aUseWritesTheNamesSymbolsAndTheRangeHoldsThem() {
+        let found = matches("We build .NET and C++ and C# apps through CI/CD, run A/B testing, and fund R&D.")
+        #expect(found.map(\.0) == [".NET", "C++", "C#", "CI/CD", "A/B testing", "R&D"])
+        #expect(found.map(\.1) == [".NET", "C++", "C#", "CI/CD", "A/B testing", "R&D"])
+    }
+
+    @Test func theWordsWithoutTheSymbolsAreNoUse() {
+        // The words of .NET, C++ and C# without their symbols; CI/CD and A/B testing parted by spaces or
+        // by other symbols; C++ with one plus too many.
+        #expect(matches("The net result: Plan C works, and CI CD, CI-CD, CI&CD, A B testing and C+++ do not.").isEmpty)
+        // Inside a word the tokenizer keeps (`ASP.NET`) and after another symbol (`#.NET`), .NET is not used either.
+        #expect(matches("ASP.NET and #.NET").isEmpty)
+    }
+
+    @Test func symbolGapsAllowSpacesAroundTheSymbols() {
+        #expect(matches("CI / CD and R & D").map(\.1) == ["CI/CD", "R&D"])
+    }
+
+    @Test func sentencePunctuationAfterASuffixedNameIsNotPartOfIt() {
+        #expect(matches("Written in C++. Then C#, then (.NET).").map(\.0) == ["C++", "C#", ".NET"])
+    }
+
+    @Test func aPluralOfANameWithASymbolGap() {
+        #expect(matches("Two CI/CDs ran.").map(\.0) == ["CI/CDs"])
+    }
+
+    @Test func aPlainNameAndAnAffixedNameWithTheSameWordsAreTwoNames() {
+        let glossary = "# Glossary\n\n## C\n\nA systems language.\n\n## C++\n\nIts successor.\n"
+        #expect(matches("Plan C, then C++.", glossary: glossary).map(\.1) == ["C", "C++"])
+        let snapshot = terminologySnapshot([:], glossary: glossary)
+        #expect(snapshot.glossary.names.map(\.text) == ["C", "C++"])
+        #expect(snapshot.glossary.entries(named: "C++").map { snapshot.glossary.entries[$0].term } == ["C++"])
+        #expect(snapshot.glossary.entries(named: "c").map { snapshot.glossary.entries[$0].term } == ["C"])
+    }
+
+    @Test func entriesAreFoundByTheirNamesWithSymbols() {
+        let glossary = terminologySnapshot([:], glossary: Self.glossary).glossary
+        for name in [".NET", "CI/CD", "ci / cd", "A/B testing", "R&D", "C#"] {
+            #expect(glossary.entries(named: name).count == 1, "\(name)")
+        }
+        // With only the affixed name in the glossary, its bare words still find it (a redirect "See net").
+        #expect(glossary.entries(named: "net").map { glossary.entries[$0].term } == [".NET"])
+        #expect(glossary.entries(named: "CI CD").isEmpty)
+    }
+
+    @Test func correctUsesAreQuietAndMiscasedOnesAreFlaggedOverTheWholeUse() {
+        checkTerminology("We ship .NET builds through CI/CD; the net effect is good.", glossary: Self.glossary, [])
+        checkTerminology("We ship ⟦.net⟧ builds through ⟦ci/cd⟧.", glossary: Self.glossary, [
+            ("term-casing", .warning, "Write “.NET”, not “.net”", ".NET"),
+            ("term-casing", .warning, "Write “CI/CD”, not “ci/cd”", "CI/CD"),
+        ])
+    }
+
+    @Test func completionReplacesTheSymbolsAlreadyTyped() throws {
+        func item(_ marked: String, _ label: String) throws -> (CompletionFeature.Item, MarkedText) {
+            let page = MarkedText(marked)
+            let snapshot = terminologySnapshot(["docs/page.md": page.text], glossary: Self.glossary)
+            let result = try #require(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: []))
+            return (try #require(result.items.first { $0.label == label }), page)
+        }
+        let (net, netPage) = try item("Port it to 2️⃣.ne1️⃣", ".NET")
+        #expect(net.replaceRange == netPage.range("2️⃣", "1️⃣"))
+        let (cicd, cicdPage) = try item("Set up 2️⃣CI/c1️⃣", "CI/CD")
+        #expect(cicd.replaceRange == cicdPage.range("2️⃣", "1️⃣"))
+        // Without the symbols typed, only the word is replaced.
+        let (bare, barePage) = try item("Port it to 2️⃣ne1️⃣", ".NET")
+        #expect(bare.replaceRange == barePage.range("2️⃣", "1️⃣"))
+        // Text before the word that is not the name's beginning stays.
+        let (other, otherPage) = try item("Set up x/2️⃣c1️⃣", "CI/CD")
+        #expect(other.replaceRange == otherPage.range("2️⃣", "1️⃣"))
+    }
+}
