@@ -69,9 +69,11 @@ public enum TermMatcher {
                     key ^= gap
                 }
                 let exact = trie.child(of: node, wordHash: key)
-                if let exact, let found = trie.name(at: exact, words: tokens[start].range.lowerBound..<tokens[index].range.upperBound, in: bytes) {
+                let words = tokens[start].range.lowerBound..<tokens[index].range.upperBound
+                if let exact, let found = trie.name(at: exact, words: words, in: bytes), isWrittenAsNamed(found.name, words, bytes, trie) {
                     best = (index, found.name, 0, found.shape)
-                } else if let inflection = inflectedMatch(bytes, tokens[index].range, node: node, trie: trie, salt: key ^ hashes[index]) {
+                } else if let inflection = inflectedMatch(bytes, tokens[index].range, node: node, trie: trie, salt: key ^ hashes[index]),
+                          isWrittenAsNamed(inflection.name, words.lowerBound..<(words.upperBound - inflection.length), bytes, trie) {
                     best = (index, inflection.name, inflection.length, .plain)
                 }
                 guard let next = exact else { break }
@@ -87,6 +89,15 @@ public enum TermMatcher {
                 start += 1
             }
         }
+    }
+
+    /// Whether the words in `range` may be a use of `name`: any casing, except for an acronym that
+    /// spells a common word, whose use is written in capitals ("IT", not "it" or "It").
+    @inline(__always)
+    static func isWrittenAsNamed(_ name: Int32, _ range: ByteRange, _ bytes: UnsafeBufferPointer<UInt8>, _ trie: WordTrie) -> Bool {
+        guard !trie.capitalsOnly.isEmpty, trie.capitalsOnly.contains(name) else { return true }
+        for index in range where bytes[index] >= UInt8(ascii: "a") && bytes[index] <= UInt8(ascii: "z") { return false }
+        return true
     }
 
     /// The salt of the trie edge across the symbols between two words of a use ("/" in "CI/CD"), or

@@ -18,6 +18,8 @@ struct WordTrie: Sendable {
     /// Whether any name joins two words by symbols ("CI/CD"): only then does a word after a symbol gap
     /// continue a match.
     private(set) var hasGaps = false
+    /// Acronyms that spell a common word (IT, US, REST): only their capitals are a use of them.
+    private(set) var capitalsOnly: Set<Int32> = []
 
     init(names: [GlossaryName]) {
         for (index, name) in names.enumerated() {
@@ -40,6 +42,7 @@ struct WordTrie: Sendable {
                 terminal[Int(node)] = Int32(index)
             }
             hasGaps = hasGaps || name.shape.hasGaps
+            if CommonWords.isAcronymOfCommonWord(name.text) { capitalsOnly.insert(Int32(index)) }
             maximumDepth = max(maximumDepth, name.words.count)
         }
         for node in affixed.keys {
