@@ -117,4 +117,35 @@ import Testing
         let (other, otherPage) = try item("Set up x/2️⃣c1️⃣", "CI/CD")
         #expect(other.replaceRange == otherPage.range("2️⃣", "1️⃣"))
     }
+
+    /// An abbreviation written with periods keeps its last one: "U.S." is used, whole, in "the U.S."
+    /// and at a sentence's end, and the glossary's own spelling draws no casing warning.
+    @Test func anAbbreviationWithPeriodsKeepsItsLastPeriod() {
+        let glossary = "# Glossary\n\n## U.S.\n\nThe country.\n\n## e.g.\n\nFor example.\n"
+        #expect(matches("Offices in the U.S. close, e.g. today; our U.S.-based staff; we moved to the U.S.", glossary: glossary).map(\.0)
+                == ["U.S.", "e.g.", "U.S.", "U.S."])
+        checkTerminology("Offices in the U.S. close; e.g. today.", glossary: glossary, [])
+    }
+
+    /// A name that starts with an article is found by it ("A record", "The Hub"); "the user role"
+    /// still finds the User Role.
+    @Test func aNameThatStartsWithAnArticleIsFoundWhole() {
+        let glossary = terminologySnapshot([:], glossary: "# Glossary\n\n## A record\n\nA DNS record.\n\n## The Hub\n\nA place.\n\n## Record\n\nA row.\n\n## User Role\n\nPermissions.\n").glossary
+        #expect(glossary.entries(named: "A record").map { glossary.entries[$0].term } == ["A record"])
+        #expect(glossary.entries(named: "the hub").map { glossary.entries[$0].term } == ["The Hub"])
+        #expect(glossary.entries(named: "the record").map { glossary.entries[$0].term } == ["Record"])
+        #expect(glossary.entries(named: "the user roles").map { glossary.entries[$0].term } == ["User Role"])
+    }
+
+    /// A hyphen typed in a name parts its words as a space does.
+    @Test func completionReadsAHyphenAsTheNamesWordBreak() throws {
+        let glossary = "# Glossary\n\n## Wi-Fi\n\nWireless networking.\n\n## e-mail\n\nElectronic mail.\n"
+        for marked in ["Connect to 2️⃣Wi-1️⃣", "Send an 2️⃣e-m1️⃣"] {
+            let page = MarkedText(marked)
+            let snapshot = terminologySnapshot(["docs/page.md": page.text], glossary: glossary)
+            let result = try #require(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: []))
+            #expect(result.items.map(\.label) == [marked.contains("Wi") ? "Wi-Fi" : "e-mail"])
+            #expect(result.items.first?.replaceRange == page.range("2️⃣", "1️⃣"))
+        }
+    }
 }

@@ -99,7 +99,8 @@ public enum CompletionFeature {
                 rankedEverything = false
                 continue
             }
-            let query = document.text.string(in: queryStart..<offset)
+            // A hyphen parts a name's words as a space does ("Wi-" → Wi-Fi, "e-m" → e-mail).
+            let query = String(document.text.string(in: queryStart..<offset).map { $0 == "-" ? " " : $0 })
             let (candidates, isComplete) = CompletionRanking.ranked(query: query, glossary: glossary, limit: limit * 4)
             if !isComplete { rankedEverything = false }
             for candidate in candidates {

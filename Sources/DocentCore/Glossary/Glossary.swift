@@ -137,16 +137,19 @@ public struct Glossary: Sendable {
     /// The entry a name refers to ("software templates", "Scaffolder", "the user role"), preferring
     /// entries whose term it is over entries it is an alias of.
     public func entries(named name: String) -> [Int] {
-        var (words, shape) = WordTokenizer.normalizedWordsAndShape(name)
-        // "the user role" is the User Role; "A/B testing" keeps its A.
+        let (words, shape) = WordTokenizer.normalizedWordsAndShape(name)
+        // A plural ("user roles", "policies") finds the singular name, as it does in prose.
+        func find(_ words: [[UInt8]], _ shape: NameShape) -> Int? {
+            trie.lookup(words, shape: shape) ?? Self.singularForms(of: words).lazy.compactMap({ trie.lookup($0, shape: shape) }).first
+        }
+        if let found = find(words, shape) { return names[found].targets.map(\.entry).uniqued() }
+        // "the user role" is the User Role, when no name starts with the article itself ("A record",
+        // "The Hub", "A/B testing" are found above).
         if let first = words.first, words.count > 1, shape.prefix.isEmpty, shape.gaps.first?.isEmpty ?? true,
            ["the", "a", "an"].contains(String(decoding: first, as: UTF8.self)) {
-            words.removeFirst()
-            if !shape.gaps.isEmpty { shape.gaps.removeFirst() }
-        }
-        // A plural ("user roles", "policies") finds the singular name, as it does in prose.
-        if let found = trie.lookup(words, shape: shape) ?? Self.singularForms(of: words).lazy.compactMap({ trie.lookup($0, shape: shape) }).first {
-            return names[found].targets.map(\.entry).uniqued()
+            var rest = shape
+            if !rest.gaps.isEmpty { rest.gaps.removeFirst() }
+            if let found = find(Array(words.dropFirst()), rest) { return names[found].targets.map(\.entry).uniqued() }
         }
         // A qualifier in the name ("Resource (catalog plugin)") narrows the result.
         let (term, qualifier, _) = DefinitionReader.splitTerm(name)

@@ -4,7 +4,8 @@
 /// Words alone decide most names, and those have an empty shape. A name's shape is read from its own
 /// spelling:
 /// - `prefix`: symbols glued to the first word (`.` of ".NET", `*` of "*nix");
-/// - `suffix`: symbols glued to the last word (`++` of "C++", `#` of "F#");
+/// - `suffix`: symbols glued to the last word (`++` of "C++", `#` of "F#"), or the period that ends an
+///   abbreviation written with periods (the last `.` of "U.S.");
 /// - `gaps`: for each word after the first, the symbols between it and the word before, with spaces
 ///   left out (`/` in "CI/CD" and "A/B testing", `&` in "R&D"), or empty where only spaces or a hyphen
 ///   part them, the gap any use may cross.
@@ -50,7 +51,10 @@ public struct NameShape: Hashable, Sendable {
         }
         var end = bytes.count
         while end > last.range.upperBound, ByteClass.isWhitespace(bytes[end - 1]) { end -= 1 }
-        if end > last.range.upperBound, bytes[last.range.upperBound..<end].allSatisfy(isSuffixSymbol) {
+        // A period ends an abbreviation written with periods ("U.S.", "e.g."): its last word holds one.
+        let isDotted = bytes[last.range].contains(UInt8(ascii: "."))
+        if end > last.range.upperBound,
+           bytes[last.range.upperBound..<end].allSatisfy({ isSuffixSymbol($0) }) || (isDotted && end == last.range.upperBound + 1 && bytes[last.range.upperBound] == UInt8(ascii: ".")) {
             shape.suffix = Array(bytes[last.range.upperBound..<end])
         }
         var previous = first
