@@ -93,9 +93,10 @@ import Testing
 
     @Test func correctUsesAreQuietAndMiscasedOnesAreFlaggedOverTheWholeUse() {
         checkTerminology("We ship .NET builds through CI/CD; the net effect is good.", glossary: Self.glossary, [])
-        checkTerminology("We ship ⟦.net⟧ builds through ⟦ci/cd⟧.", glossary: Self.glossary, [
+        checkTerminology("We ship ⟦.net⟧ builds through ⟦ci/cd⟧ in ⟦c++⟧.", glossary: Self.glossary, [
             ("term-casing", .warning, "Write “.NET”, not “.net”", ".NET"),
             ("term-casing", .warning, "Write “CI/CD”, not “ci/cd”", "CI/CD"),
+            ("term-casing", .warning, "Write “C++”, not “c++”", "C++"),
         ])
     }
 

@@ -25,7 +25,9 @@ public struct TermCasingRule: Rule {
             } else {
                 let isProper = properNames.contains(canonical.lowercased())
                     || use.name.targets.contains { glossary.entries[$0.entry].tags.contains { $0.lowercased() == "proper-name" || $0.lowercased() == "proper name" } }
-                facts = (TermSpelling.isSpecial(canonical), isProper, TermSpelling.hasUppercase(canonical))
+                // A name with symbols ("C++", "R&D") is a name of a thing, spelled one way.
+                let hasUppercase = TermSpelling.hasUppercase(canonical)
+                facts = (TermSpelling.isSpecial(canonical) || (!use.name.shape.isPlain && hasUppercase), isProper, hasUppercase)
                 nameFacts[use.match.name] = facts
             }
             if !facts.isSpecial && !facts.isProper && facts.hasUppercase { continue }
