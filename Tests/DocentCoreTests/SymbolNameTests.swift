@@ -149,4 +149,18 @@ import Testing
             #expect(result.items.first?.replaceRange == page.range("2️⃣", "1️⃣"))
         }
     }
+
+    /// "Add to glossary" is not offered for a name the glossary has, symbols and all ("A/B testing",
+    /// whose A is no article), and is for a phrase it lacks.
+    @Test func addToGlossaryKnowsNamesWithSymbols() {
+        let page = "We run A/B testing on .NET apps. CI CD and the C language."
+        let snapshot = terminologySnapshot(["docs/page.md": page], glossary: Self.glossary)
+        func offered(_ phrase: String) -> Bool {
+            let start = page.utf8.distance(from: page.startIndex, to: page.range(of: phrase)!.lowerBound)
+            return AddToGlossary.action(selection: start..<(start + phrase.utf8.count), in: "docs/page.md", snapshot: snapshot) != nil
+        }
+        #expect(!offered("A/B testing"))
+        #expect(!offered(".NET"))
+        #expect(offered("C language"))
+    }
 }
