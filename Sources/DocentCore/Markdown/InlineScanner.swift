@@ -46,6 +46,9 @@ enum InlineScanner {
     }
 
     /// Bytes that end a whitespace-separated chunk, as two 64-bit masks over ASCII.
+    /// HTML elements whose content is code, read as code spans.
+    static let codeElementNames: [StaticString] = ["code", "kbd", "samp", "var", "tt"]
+
     /// Inline raw HTML other than tags and comments (CommonMark): a CDATA section, a processing
     /// instruction and a declaration (a letter after `<!`), each up to its closer.
     static let htmlEnclosures: [(opener: [UInt8], closer: [UInt8])] = [
@@ -455,8 +458,31 @@ enum InlineScanner {
             // A tag longer than this is not a tag: the bound keeps unclosed quotes linear overall.
             guard let close = ByteClass.tagEnd(virtual, from: cursor, to: min(count, index + 8192), stopAtOpenAngle: true) else { return nil }
             emitProse(upTo: index, into: &document)
+            // `<code>…</code>`, `<kbd>`, `<samp>`, `<var>`, `<tt>`: the element is code, as a code span is.
+            if virtual[index + 1] != UInt8(ascii: "/"), virtual[close - 1] != UInt8(ascii: "/"),
+               let name = InlineScanner.codeElementNames.first(where: { hasPrefixCaseInsensitive($0, at: index + 1) && index + 1 + $0.utf8CodeUnitCount == cursor }),
+               let end = closingTagEnd(name, from: close + 1, to: min(count, close + 1 + 8192)) {
+                document.codeSpans.append(sourceRange(index..<end))
+                startProse(at: end, joins: false)
+                return end
+            }
             startProse(at: close + 1, joins: false)
             return close + 1
+        }
+
+        /// The end of the first `</name>` (any case) in `from..<to`.
+        func closingTagEnd(_ name: StaticString, from: Int, to: Int) -> Int? {
+            var cursor = from
+            let length = name.utf8CodeUnitCount
+            while cursor + 3 + length <= to {
+                if virtual[cursor] == UInt8(ascii: "<") && virtual[cursor + 1] == UInt8(ascii: "/") && hasPrefixCaseInsensitive(name, at: cursor + 2) {
+                    var end = cursor + 2 + length
+                    while end < to && ByteClass.isWhitespace(virtual[end]) { end += 1 }
+                    if end < to && virtual[end] == UInt8(ascii: ">") { return end + 1 }
+                }
+                cursor += 1
+            }
+            return nil
         }
 
         /// A bare `http://`, `https://` or `www.` URL starting at a word boundary; its end excludes
