@@ -365,6 +365,7 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         checkTerminology("""
         Install @harbor/plugin-dochub-backend@1.2.0 first.
         Then edit docs/dochub/setup.md and run dochub_build or open dochub.yaml.
+        Relative and home paths: ./dochub, ../dochub, /dochub and ~/dochub.
 
         """, [])
     }

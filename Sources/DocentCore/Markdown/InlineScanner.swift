@@ -599,7 +599,8 @@ enum InlineScanner {
             if ats > 0 && (slashes > 0 || dots > 0 || hyphens > 0) && first != UInt8(ascii: "@") && !chunk.contains(where: { $0 >= 0x80 }) { return (rawEnd, end) }
             // kebab-case identifiers (`mkdocs-techdocs-core`, `backend-plugin-api`): two or more hyphens, lower case.
             if hyphens >= 2 && !chunk.contains(where: { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || $0 >= 0x80 }) { return (rawEnd, end) }
-            if slashes >= 2 || (slashes == 1 && (dots > 0 || hyphens > 0 || first == UInt8(ascii: "/") || first == UInt8(ascii: "."))) { return (rawEnd, end) }
+            // Paths: `a/b/c`, `/etc`, `./x`, `../x`, `~/x`, `docs/x.md`, `my-dir/x`.
+            if slashes >= 2 || (slashes == 1 && (dots > 0 || hyphens > 0 || first == UInt8(ascii: "/") || first == UInt8(ascii: ".") || first == UInt8(ascii: "~"))) { return (rawEnd, end) }
             if colons >= 2, chunk.firstRange(of: [UInt8(ascii: ":"), UInt8(ascii: ":")]) != nil { return (rawEnd, end) }
             if underscores > 0 {
                 // snake_case: an underscore between two word characters.
