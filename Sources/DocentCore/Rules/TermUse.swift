@@ -156,6 +156,43 @@ struct TermUse {
         return joins(match.range.lowerBound - 1, towards: match.range.lowerBound - 2) || joins(match.range.upperBound, towards: match.range.upperBound + 1)
     }
 
+    /// Whether the use is the name quoted as a name, a short quotation of at most three words on its
+    /// line: `call it "the scaffolder"`, `formerly “Scaffolder”`. Quoting a name mentions it.
+    var isInShortQuotation: Bool {
+        let bytes = text.bytes
+        // The opening quote: within two words before the use, on its line.
+        var start = match.range.lowerBound
+        var words = 0
+        var opening: UInt8?
+        while start > 0 {
+            let byte = bytes[start - 1]
+            if byte == UInt8(ascii: "\"") { opening = byte; break }
+            if start >= 3 && bytes[start - 3] == 0xE2 && bytes[start - 2] == 0x80 && (byte == 0x9C || byte == 0x98) { opening = byte; break }
+            if byte == 0x0A || byte == 0x0D { return false }
+            if byte == UInt8(ascii: " ") {
+                if start < match.range.lowerBound && bytes[start] != UInt8(ascii: " ") { words += 1 }
+                if words > 2 { return false }
+            } else if !ByteClass.isASCIILetter(byte) { return false }
+            start -= 1
+        }
+        guard let opening else { return false }
+        // The closing quote: within one word after the use (sentence punctuation may come first).
+        var end = match.range.upperBound
+        words = 0
+        while end < bytes.count {
+            let byte = bytes[end]
+            if opening == UInt8(ascii: "\"") && byte == opening { return true }
+            if end + 2 < bytes.count && byte == 0xE2 && bytes[end + 1] == 0x80 && bytes[end + 2] == opening + 1 { return true }
+            if byte == 0x0A || byte == 0x0D { return false }
+            if byte == UInt8(ascii: " ") {
+                if end > match.range.upperBound && bytes[end - 1] != UInt8(ascii: " ") { words += 1 }
+                if words > 1 { return false }
+            } else if !ByteClass.isASCIILetter(byte) && byte != UInt8(ascii: ",") && byte != UInt8(ascii: ".") { return false }
+            end += 1
+        }
+        return false
+    }
+
     /// Whether the use is a channel or a handle: `#dochub`, `@dochub`.
     var isHandle: Bool {
         let before = match.range.lowerBound - 1

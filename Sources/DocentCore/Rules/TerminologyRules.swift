@@ -89,8 +89,17 @@ public struct TermAliasRule: Rule {
     public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
         let glossary = snapshot.glossary
         var result: [Diagnostic] = []
-        for use in TermUses.uses(in: path, snapshot: snapshot, cache: cache) {
+        let uses = TermUses.uses(in: path, snapshot: snapshot, cache: cache)
+        for use in uses {
             guard let target = use.name.targets.first(where: { $0.kind == .alias(.discouraged) }) else { continue }
+            // The alias quoted as a name ("call it “the Scaffolder”"), or beside the preferred term in
+            // parentheses ("Software Templates (formerly the Scaffolder)", "Scaffolder Configuration
+            // (Software Templates)"): the text says what the name is, and keeps it on purpose.
+            if use.isInShortQuotation { continue }
+            if Self.isGlossedByPreferredTerm(use, preferredEntry: target.entry, uses: uses, bytes: use.text.bytes) { continue }
+            // "the scaffolder plugin", "scaffolder actions": the name of a piece of software, which
+            // keeps its name whatever the docs call the feature.
+            if Self.namesASoftwareComponent(use) { continue }
             // A name that is also the term of a regular entry is not discouraged everywhere.
             if use.name.targets.contains(where: { $0.kind == .term && glossary.entries[$0.entry].preferredTerm == nil }) { continue }
             let preferred = glossary.entries[target.entry].term
@@ -126,6 +135,46 @@ public struct TermAliasRule: Rule {
                                      data: data))
         }
         return result
+    }
+}
+
+extension TermAliasRule {
+    /// How far apart, in bytes, an alias and its preferred term may stand in one parenthetical gloss.
+    static let glossDistance = 48
+
+    /// Nouns that, after a name, make it the name of a piece of software.
+    static let componentNouns: Set<String> = [
+        "plugin", "plugins", "backend", "backends", "frontend", "module", "modules", "package", "packages",
+        "action", "actions", "api", "apis", "router", "extension", "extensions", "library", "cli", "sdk",
+    ]
+
+    /// Whether the word after the use, across one space, is a component noun ("scaffolder plugin").
+    static func namesASoftwareComponent(_ use: TermUse) -> Bool {
+        let bytes = use.text.bytes
+        var start = use.match.range.upperBound
+        guard start < bytes.count, bytes[start] == UInt8(ascii: " ") else { return false }
+        start += 1
+        var end = start
+        while end < bytes.count, ByteClass.isASCIILetter(bytes[end]) { end += 1 }
+        guard end > start, end - start <= 10 else { return false }
+        return componentNouns.contains(String(decoding: bytes[start..<end].map(ByteClass.lowercased), as: UTF8.self))
+    }
+
+    /// Whether the preferred term stands beside the alias with one of the two in parentheses, in the
+    /// same block and nearly adjacent: "X (Y)" or "Y (… X)", either way round.
+    static func isGlossedByPreferredTerm(_ use: TermUse, preferredEntry: Int, uses: [TermUse], bytes: [UInt8]) -> Bool {
+        for other in uses where other.match.block == use.match.block && other.match.range != use.match.range
+            && other.name.targets.contains(where: { $0.entry == preferredEntry && $0.kind == .term }) {
+            let (first, second) = other.match.range.lowerBound < use.match.range.lowerBound ? (other.match.range, use.match.range) : (use.match.range, other.match.range)
+            guard second.lowerBound - first.upperBound <= glossDistance else { continue }
+            // An opening parenthesis between them, with no closing one before it.
+            let between = bytes[first.upperBound..<second.lowerBound]
+            if let open = between.firstIndex(of: UInt8(ascii: "(")), !bytes[first.upperBound..<open].contains(UInt8(ascii: ")")),
+               !bytes[open..<second.lowerBound].contains(UInt8(ascii: ")")) {
+                return true
+            }
+        }
+        return false
     }
 }
 
