@@ -163,4 +163,15 @@ import Testing
         #expect(!offered(".NET"))
         #expect(offered("C language"))
     }
+
+    /// Renaming C++ replaces each use whole, its "++" included, and leaves C# and a bare C alone.
+    @Test func renameReplacesTheWholeUse() throws {
+        let page = "We write C++ and C#, and Plan C. Port the C++ code.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": page], glossary: Self.glossary)
+        let offset = page.utf8.distance(from: page.startIndex, to: page.range(of: "C++")!.lowerBound) + 1
+        let edits = try RenameFeature.rename(at: offset, in: "docs/page.md", to: "Cpp", snapshot: snapshot).get()
+        let pageEdits = edits.filter { $0.file == "docs/page.md" }
+        #expect(String(decoding: TerminologyFixes.apply(pageEdits, to: Array(page.utf8)), as: UTF8.self) == "We write Cpp and C#, and Plan C. Port the Cpp code.\n")
+        #expect(edits.contains { $0.file == "docs/glossary.md" && $0.newText == "Cpp" })
+    }
 }
