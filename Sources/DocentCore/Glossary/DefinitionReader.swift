@@ -258,47 +258,18 @@ struct DefinitionReader {
         return markdown
     }
 
-    /// The links of a Markdown sentence: `[text](destination)` with its destination, `[text][label]`
-    /// with none. Images and bracketed text that links nowhere are left out.
+    /// The links of a Markdown sentence, as the Markdown scanner reads them: `[text](destination)` with
+    /// its destination, `[text][label]` with none (its label is not resolved here). Images, autolinks,
+    /// bare URLs and bracketed text that links nowhere are left out.
     static func links(in markdown: String) -> [(text: String, destination: String?)] {
-        let characters = Array(markdown)
-        var result: [(text: String, destination: String?)] = []
-        var index = 0
-        func closing(_ open: Character, _ close: Character, from start: Int) -> Int? {
-            var depth = 0
-            var cursor = start
-            while cursor < characters.count {
-                if characters[cursor] == "\\" { cursor += 2; continue }
-                if characters[cursor] == open { depth += 1 }
-                if characters[cursor] == close {
-                    depth -= 1
-                    if depth == 0 { return cursor }
-                }
-                cursor += 1
-            }
-            return nil
-        }
-        while index < characters.count {
-            guard characters[index] == "[", index == 0 || characters[index - 1] != "!",
-                  let close = closing("[", "]", from: index), close + 1 < characters.count else {
-                index += 1
-                continue
-            }
-            let text = String(characters[(index + 1)..<close])
-            if characters[close + 1] == "(", let end = closing("(", ")", from: close + 1) {
-                let inside = String(characters[(close + 2)..<end]).trimmingSpaces()
-                var destination = inside.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-                if destination.hasPrefix("<") && destination.hasSuffix(">") && destination.count >= 2 { destination = String(destination.dropFirst().dropLast()) }
-                result.append((text, destination))
-                index = end + 1
-            } else if characters[close + 1] == "[", let end = closing("[", "]", from: close + 1) {
-                result.append((text, nil))
-                index = end + 1
-            } else {
-                index = close + 1
+        let text = SourceText(markdown)
+        return MarkdownScanner.scan(text, isMDX: false).links.compactMap { link in
+            switch link.kind {
+            case .inline: return (text.string(in: link.textRange), link.destination)
+            case .reference: return (text.string(in: link.textRange), nil)
+            case .autolink, .bareURL, .image, .definition: return nil
             }
         }
-        return result
     }
 
     /// Phrases that give the term another name, read only where they are about the term: at the start
