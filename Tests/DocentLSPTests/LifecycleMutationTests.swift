@@ -51,13 +51,7 @@ import Testing
     /// and leaves the server running, so the requests after it are served.
     @Test func aCancelledShutdownDoesNotShutTheServerDown() throws {
         let client = try TestClient(files: SampleWorkspace.files)
-        let gate = DispatchSemaphore(value: 0)
-        client.server.queue.async { gate.wait() }
-        client.server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "id": 77, "method": "shutdown"]))
-        client.server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "method": "$/cancelRequest", "params": ["id": 77]]))
-        gate.signal()
-        client.server.waitUntilIdle()
-        let response = client.sink.messages.withLock { $0.first { $0["id"]?.intValue == 77 } }
+        let response = client.responseCancelledWhileWaiting(id: 77, "shutdown")
         #expect(response?["error"]?["code"]?.intValue == -32800)
         #expect(!client.server.hasShutDown)
         #expect(client.response("workspace/symbol", ["query": ""])["error"] == nil)
@@ -69,13 +63,7 @@ import Testing
     /// `initialize` too (not ServerNotInitialized).
     @Test func aCancelledRequestBeforeInitializeAnswersRequestCancelled() throws {
         let client = try TestClient(files: SampleWorkspace.files, initialize: false)
-        let gate = DispatchSemaphore(value: 0)
-        client.server.queue.async { gate.wait() }
-        client.server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "id": 5, "method": "workspace/symbol", "params": ["query": ""]]))
-        client.server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "method": "$/cancelRequest", "params": ["id": 5]]))
-        gate.signal()
-        client.server.waitUntilIdle()
-        let response = client.sink.messages.withLock { $0.first { $0["id"]?.intValue == 5 } }
+        let response = client.responseCancelledWhileWaiting(id: 5, "workspace/symbol", ["query": ""])
         #expect(response?["error"]?["code"]?.intValue == -32800)
     }
 

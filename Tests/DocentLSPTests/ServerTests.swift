@@ -59,14 +59,7 @@ import Testing
 
     @Test func cancelledRequestAnswersRequestCancelled() throws {
         let client = try TestClient(files: SampleWorkspace.files)
-        // Hold the queue so the request is still waiting when the cancellation arrives.
-        let gate = DispatchSemaphore(value: 0)
-        client.server.queue.async { gate.wait() }
-        client.server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "id": 99, "method": "workspace/symbol", "params": ["query": ""]]))
-        client.server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "method": "$/cancelRequest", "params": ["id": 99]]))
-        gate.signal()
-        client.server.waitUntilIdle()
-        let response = client.sink.messages.withLock { $0.first { $0["id"]?.intValue == 99 } }
+        let response = client.responseCancelledWhileWaiting(id: 99, "workspace/symbol", ["query": ""])
         #expect(response?["error"]?["code"]?.intValue == -32800)
     }
 

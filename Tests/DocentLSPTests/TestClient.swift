@@ -96,6 +96,20 @@ final class TestClient {
         return sink.messages.withLock { messages in messages.first { $0["id"]?.intValue == id } } ?? .null
     }
 
+    /// The response to a request cancelled while it waits: the server's queue is held so the request
+    /// is still queued when `$/cancelRequest` arrives.
+    func responseCancelledWhileWaiting(id: Int, _ method: String, _ params: JSONValue? = nil) -> JSONValue? {
+        let gate = DispatchSemaphore(value: 0)
+        server.queue.async { gate.wait() }
+        var request: JSONObject = ["jsonrpc": "2.0", "id": JSONValue(id), "method": .string(method)]
+        if let params { request["params"] = params }
+        server.receive(JSONSerializer.bytes(.object(request)))
+        server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "method": "$/cancelRequest", "params": ["id": JSONValue(id)]]))
+        gate.signal()
+        server.waitUntilIdle()
+        return sink.messages.withLock { $0.first { $0["id"]?.intValue == id } }
+    }
+
     struct ErrorResponse: Error { var code: Int; var message: String }
 
     func request(_ method: String, _ params: JSONValue) throws -> JSONValue {
