@@ -86,9 +86,15 @@ import Testing
         for name in [".NET", "CI/CD", "ci / cd", "A/B testing", "R&D", "C#"] {
             #expect(glossary.entries(named: name).count == 1, "\(name)")
         }
-        // With only the affixed name in the glossary, its bare words still find it (a redirect "See net").
-        #expect(glossary.entries(named: "net").map { glossary.entries[$0].term } == [".NET"])
-        #expect(glossary.entries(named: "CI CD").isEmpty)
+        // Written without its symbols or with others, a name is found by its words ("See CI CD." is
+        // no dangling reference), all the names with them when no name is exactly it.
+        func terms(_ name: String) -> [String] { glossary.entries(named: name).map { glossary.entries[$0].term } }
+        #expect(terms("net") == [".NET"])
+        #expect(terms("the .NET") == [".NET"])
+        #expect(terms("CI CD") == ["CI/CD"])
+        #expect(terms("CI-CD") == ["CI/CD"])
+        #expect(terms("C") == ["C++", "C#"])
+        #expect(terms("C#") == ["C#"])
     }
 
     @Test func correctUsesAreQuietAndMiscasedOnesAreFlaggedOverTheWholeUse() {
@@ -173,5 +179,34 @@ import Testing
         let pageEdits = edits.filter { $0.file == "docs/page.md" }
         #expect(String(decoding: TerminologyFixes.apply(pageEdits, to: Array(page.utf8)), as: UTF8.self) == "We write Cpp and C#, and Plan C. Port the Cpp code.\n")
         #expect(edits.contains { $0.file == "docs/glossary.md" && $0.newText == "Cpp" })
+    }
+
+    /// Possessives and plurals of a name with a prefix keep the prefix in the use.
+    @Test func aPrefixedNameInflects() {
+        #expect(matches("The .NET's runtime, two .NETs, the .net's tools.").map(\.0) == [".NET's", ".NETs", ".net's"])
+        checkTerminology("The ⟦.net's⟧ tools.", glossary: Self.glossary, [("term-casing", .warning, "Write “.NET's”, not “.net's”", ".NET's")])
+    }
+
+    /// Punctuation around a name that no use holds is not asked for: "Backstage, Inc." is used as
+    /// "Backstage, Inc" before the sentence's own period, and is spelled right.
+    @Test func punctuationAfterTheNameIsNotPartOfItsSpelling() {
+        let glossary = "# Glossary\n\n## Backstage, Inc.\n\nThe company.\n"
+        checkTerminology("Backstage, Inc. sells it.", glossary: glossary, [])
+        #expect(matches("Backstage, Inc. sells it.", glossary: glossary).map(\.0) == ["Backstage, Inc"])
+    }
+
+    /// Symbols between words alone do not make a Title Case name one to write in capitals.
+    @Test func aTitleCaseNameWithASymbolGapMayBeWrittenInLowerCase() {
+        let glossary = "# Glossary\n\n## Client/Server Architecture\n\nA way to split work.\n\n## Build & Deploy\n\nA pipeline step.\n"
+        checkTerminology("We use a client/server architecture and a build & deploy step.", glossary: glossary, [])
+    }
+
+    /// Two spellings of one name that differ only between the words are one term defined twice;
+    /// names with other symbols around the words are other terms.
+    @Test func duplicatesCompareTheSymbolsAroundTheWords() {
+        let glossary = "# Glossary\n\n## Pub/Sub\n\nMessaging.\n\n## Pub-Sub\n\nMessaging again.\n\n## C\n\nA language.\n\n## C++\n\nAnother.\n"
+        let snapshot = terminologySnapshot([:], glossary: glossary)
+        let found = RuleRegistry.diagnostics(for: "docs/glossary.md", in: snapshot).filter { $0.code == "glossary-duplicate" }
+        #expect(found.map(\.message) == ["“Pub-Sub” is already defined at line 3"])
     }
 }

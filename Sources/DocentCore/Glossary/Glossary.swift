@@ -18,6 +18,17 @@ public struct GlossaryName: Hashable, Sendable {
     /// The symbols a use writes besides the words (".NET", "C++", "CI/CD"); plain for most names.
     public var shape: NameShape = .plain
     public var targets: [TermTarget]
+    /// `text` as a use writes it: without punctuation around the name that no use includes
+    /// ("Backstage, Inc." is used as "Backstage, Inc", before the sentence's own period).
+    public var spelling: String
+
+    public init(text: String, words: [[UInt8]], shape: NameShape = .plain, targets: [TermTarget], spelling: String? = nil) {
+        self.text = text
+        self.words = words
+        self.shape = shape
+        self.targets = targets
+        self.spelling = spelling ?? text
+    }
 }
 
 /// What makes two spellings one name: the same words, joined and surrounded by the same symbols.
@@ -38,6 +49,8 @@ public struct Glossary: Sendable {
     /// matching reads: a document's matches stay valid across a glossary edit that changes only
     /// definitions, so only what depends on the change is re-checked.
     public let matchingKey: Int
+    /// Names by their words alone, in the glossary's order: ".NET" under `net`, "CI/CD" under `ci cd`.
+    private var namesByWords: [[[UInt8]]: [Int]] = [:]
     /// Entry indices per glossary file, sorted by position.
     private var entriesByFile: [String: [Int]] = [:]
 
@@ -70,14 +83,14 @@ public struct Glossary: Sendable {
         var names: [GlossaryName] = []
         var nameIndex: [NameKey: Int] = [:]
         func add(_ text: String, _ target: TermTarget) {
-            let (words, shape) = WordTokenizer.normalizedWordsAndShape(text)
+            let (words, shape, spelling) = WordTokenizer.wordsShapeAndSpelling(text)
             guard !words.isEmpty else { return }
             let key = NameKey(words: words, shape: shape)
             if let existing = nameIndex[key] {
                 if !names[existing].targets.contains(target) { names[existing].targets.append(target) }
             } else {
                 nameIndex[key] = names.count
-                names.append(GlossaryName(text: text, words: words, shape: shape, targets: [target]))
+                names.append(GlossaryName(text: text, words: words, shape: shape, targets: [target], spelling: spelling))
             }
         }
         for (index, entry) in entries.enumerated() {
@@ -94,6 +107,7 @@ public struct Glossary: Sendable {
             }
         }
         self.names = names
+        for (index, name) in names.enumerated() { namesByWords[name.words, default: []].append(index) }
         self.trie = WordTrie(names: names)
         self.completionIndex = CompletionIndex(names: names)
         var hasher = Hasher()
@@ -135,27 +149,41 @@ public struct Glossary: Sendable {
     }
 
     /// The entry a name refers to ("software templates", "Scaffolder", "the user role"), preferring
-    /// entries whose term it is over entries it is an alias of.
+    /// entries whose term it is over entries it is an alias of. The name's symbols decide first ("C++"
+    /// is not C#); a name written without them, or with others, finds the names with its words ("net"
+    /// finds .NET, "CI CD" and "CI-CD" find CI/CD, "C" finds both C++ and C# when there is no C).
     public func entries(named name: String) -> [Int] {
         let (words, shape) = WordTokenizer.normalizedWordsAndShape(name)
-        // A plural ("user roles", "policies") finds the singular name, as it does in prose.
-        func find(_ words: [[UInt8]], _ shape: NameShape) -> Int? {
-            trie.lookup(words, shape: shape) ?? Self.singularForms(of: words).lazy.compactMap({ trie.lookup($0, shape: shape) }).first
-        }
-        if let found = find(words, shape) { return names[found].targets.map(\.entry).uniqued() }
+        var forms = [(words: words, shape: shape)]
         // "the user role" is the User Role, when no name starts with the article itself ("A record",
-        // "The Hub", "A/B testing" are found above).
-        if let first = words.first, words.count > 1, shape.prefix.isEmpty, shape.gaps.first?.isEmpty ?? true,
-           ["the", "a", "an"].contains(String(decoding: first, as: UTF8.self)) {
+        // "The Hub", "A/B testing" are found as written); "the .NET" is .NET.
+        if let first = words.first, words.count > 1, shape.prefix.isEmpty, ["the", "a", "an"].contains(String(decoding: first, as: UTF8.self)) {
             var rest = shape
-            if !rest.gaps.isEmpty { rest.gaps.removeFirst() }
-            if let found = find(Array(words.dropFirst()), rest) { return names[found].targets.map(\.entry).uniqued() }
+            let gap = rest.gaps.isEmpty ? [] : rest.gaps.removeFirst()
+            if gap.allSatisfy(NameShape.isPrefixSymbol) {
+                rest.prefix = gap
+                if !rest.hasGaps { rest.gaps = [] }
+                forms.append((Array(words.dropFirst()), rest))
+            }
+        }
+        func targets(of names: [Int]) -> [Int] { names.flatMap { self.names[$0].targets.map(\.entry) }.uniqued() }
+        // A plural ("user roles", "policies") finds the singular name, as it does in prose.
+        for form in forms {
+            for candidate in [form.words] + Self.singularForms(of: form.words) {
+                if let found = trie.lookup(candidate, shape: form.shape) { return targets(of: [found]) }
+            }
+        }
+        for form in forms {
+            for candidate in [form.words] + Self.singularForms(of: form.words) {
+                if let found = namesByWords[candidate] { return targets(of: found) }
+            }
         }
         // A qualifier in the name ("Resource (catalog plugin)") narrows the result.
         let (term, qualifier, _) = DefinitionReader.splitTerm(name)
-        if let qualifier, case let (termWords, termShape) = WordTokenizer.normalizedWordsAndShape(term), let found = trie.lookup(termWords, shape: termShape) {
-            let narrowed = names[found].targets.map(\.entry).filter { entries[$0].qualifier?.lowercased() == qualifier.lowercased() }
-            if !narrowed.isEmpty { return narrowed.uniqued() }
+        if let qualifier, case let (termWords, termShape) = WordTokenizer.normalizedWordsAndShape(term),
+           let found = trie.lookup(termWords, shape: termShape).map({ [$0] }) ?? namesByWords[termWords] {
+            let narrowed = targets(of: found).filter { entries[$0].qualifier?.lowercased() == qualifier.lowercased() }
+            if !narrowed.isEmpty { return narrowed }
         }
         return []
     }

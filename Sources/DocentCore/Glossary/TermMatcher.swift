@@ -73,15 +73,19 @@ public enum TermMatcher {
                 if let exact, let found = trie.name(at: exact, words: words, in: bytes), isWrittenAsNamed(found.name, words, bytes, trie) {
                     best = (index, found.name, 0, found.shape)
                 } else if let inflection = inflectedMatch(bytes, tokens[index].range, node: node, trie: trie, salt: key ^ hashes[index]),
-                          isWrittenAsNamed(inflection.name, words.lowerBound..<(words.upperBound - inflection.length), bytes, trie) {
-                    best = (index, inflection.name, inflection.length, .plain)
+                          case let base = words.lowerBound..<(words.upperBound - inflection.length),
+                          let found = trie.name(at: inflection.node, words: base, in: bytes), isWrittenAsNamed(found.name, base, bytes, trie) {
+                    // ".NET's", "#general's": the inflection follows the name's symbols.
+                    best = (index, found.name, inflection.length, found.shape)
                 }
                 guard let next = exact else { break }
                 node = next
                 index += 1
             }
             if let best {
-                // The symbols a name writes around its words (".NET", "C++") are part of the use.
+                // The symbols a name writes around its words (".NET", "C++") are part of the use; a
+                // suffix comes before an inflection, which is part of the last word (no name with a
+                // suffix is found inflected: "C++'s" ends its word at the C).
                 let range = (tokens[start].range.lowerBound - best.shape.prefix.count)..<(tokens[best.end].range.upperBound + best.shape.suffix.count)
                 result.append(TermMatch(range: range, name: Int(best.name), isInflected: best.inflection > 0, inflectionLength: best.inflection, block: block))
                 start = best.end + 1
@@ -124,9 +128,9 @@ public enum TermMatcher {
     }
 
     /// Tries the word's base forms under `node`: possessive `'s`/`s'`, plural `ies`→`y`, `es`, `s`.
-    /// Returns the name and how many trailing bytes are the inflection.
+    /// Returns the trie node where a name ends and how many trailing bytes are the inflection.
     @inline(__always)
-    static func inflectedMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, node: Int32, trie: WordTrie, salt: UInt64 = 0) -> (name: Int32, length: Int)? {
+    static func inflectedMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange, node: Int32, trie: WordTrie, salt: UInt64 = 0) -> (node: Int32, length: Int)? {
         guard range.count >= 3 else { return nil }
         let last = ByteClass.lowercased(bytes[range.upperBound - 1])
         guard last == UInt8(ascii: "s") || last == UInt8(ascii: "'") else { return nil }
@@ -149,15 +153,14 @@ public enum TermMatcher {
     }
 
     @inline(__always)
-    static func inflectedMatch<Word: RandomAccessCollection>(_ word: Word, writtenCount: Int, node: Int32, trie: WordTrie, salt: UInt64 = 0) -> (name: Int32, length: Int)? where Word.Element == UInt8, Word.Index == Int {
+    static func inflectedMatch<Word: RandomAccessCollection>(_ word: Word, writtenCount: Int, node: Int32, trie: WordTrie, salt: UInt64 = 0) -> (node: Int32, length: Int)? where Word.Element == UInt8, Word.Index == Int {
         let count = word.count
         func probe(_ base: Word.SubSequence, extra: UInt8? = nil) -> Int32? {
             var value = WordTrie.offsetBasis
             for byte in base { value = (value ^ UInt64(byte)) &* WordTrie.prime }
             if let extra { value = (value ^ UInt64(extra)) &* WordTrie.prime }
-            guard let child = trie.child(of: node, wordHash: value ^ salt) else { return nil }
-            let name = trie.terminal[Int(child)]
-            return name >= 0 ? name : nil
+            guard let child = trie.child(of: node, wordHash: value ^ salt), trie.hasName(at: child) else { return nil }
+            return child
         }
         // The inflection is counted in bytes of the written word, which equal the lower-cased ones for ASCII.
         if count >= 3 && word[count - 2] == UInt8(ascii: "'") && word[count - 1] == UInt8(ascii: "s") {

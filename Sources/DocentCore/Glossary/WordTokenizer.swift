@@ -124,11 +124,22 @@ public enum WordTokenizer {
     /// The words of a name, lower-cased, and the symbols a use must write besides them (".NET", "C++",
     /// "CI/CD"), for building the term index.
     public static func normalizedWordsAndShape(_ string: String) -> (words: [[UInt8]], shape: NameShape) {
+        let (words, shape, _) = wordsShapeAndSpelling(string)
+        return (words, shape)
+    }
+
+    /// The words and shape of a name, and its spelling as a use writes it: from its prefix to its
+    /// suffix, without the punctuation around them that no use holds ("Backstage, Inc." is written
+    /// "Backstage, Inc", "“Golden Path”" is "Golden Path").
+    static func wordsShapeAndSpelling(_ string: String) -> (words: [[UInt8]], shape: NameShape, spelling: String) {
         let bytes = Array(string.utf8)
         var tokens: [WordToken] = []
         return bytes.withUnsafeBufferPointer { buffer in
             tokenize(buffer, range: 0..<bytes.count, joinsAtStart: false, into: &tokens)
-            return (tokens.map { lowercasedWord(buffer, $0.range) }, NameShape.of(buffer, tokens: tokens))
+            let shape = NameShape.of(buffer, tokens: tokens)
+            guard let first = tokens.first, let last = tokens.last else { return ([], shape, string) }
+            let spelling = String(decoding: buffer[(first.range.lowerBound - shape.prefix.count)..<(last.range.upperBound + shape.suffix.count)], as: UTF8.self)
+            return (tokens.map { lowercasedWord(buffer, $0.range) }, shape, spelling)
         }
     }
 

@@ -57,8 +57,14 @@ struct WordTrie: Sendable {
         edges.value(for: Self.edgeKey(node, wordHash))
     }
 
-    /// The name with these words and this shape; for a shape no name has, the plain name with these
-    /// words, else the first affixed one ("net" finds ".NET" when the glossary has no plain "NET").
+    /// Whether a name ends at `node`.
+    @inline(__always)
+    func hasName(at node: Int32) -> Bool {
+        terminal[Int(node)] >= 0 || (!affixed.isEmpty && affixed[node] != nil)
+    }
+
+    /// The name with these words and this shape, or with these words and no symbols around them when
+    /// no name has this shape's ("net" is no name when the glossary has only .NET).
     func lookup(_ words: [[UInt8]], shape: NameShape = .plain) -> Int? {
         var node = Self.root
         for (position, word) in words.enumerated() {
@@ -66,18 +72,11 @@ struct WordTrie: Sendable {
             guard let next = edges.value(for: Self.edgeKey(node, Self.hash(word), gap: gap)) else { return nil }
             node = next
         }
-        return name(at: node, shape: shape)
-    }
-
-    /// The name ending at `node` whose affixes are `shape`'s, else the plain one, else the first affixed one.
-    func name(at node: Int32, shape: NameShape) -> Int? {
-        let candidates = affixed[node] ?? []
-        if shape.hasAffixes, let exact = candidates.first(where: { $0.shape.prefix == shape.prefix && $0.shape.suffix == shape.suffix }) {
+        if shape.hasAffixes, let exact = affixed[node]?.first(where: { $0.shape.prefix == shape.prefix && $0.shape.suffix == shape.suffix }) {
             return Int(exact.name)
         }
         let plain = terminal[Int(node)]
-        if plain >= 0 { return Int(plain) }
-        return candidates.first.map { Int($0.name) }
+        return plain >= 0 ? Int(plain) : nil
     }
 
     /// The name ending at `node` that a use whose words span `range` is of: an affixed name whose

@@ -27,11 +27,13 @@ public struct GlossaryDuplicateRule: Rule {
         return result
     }
 
-    /// Terms are the same when their words and symbols are: "C" and "C++" are two terms.
+    /// Terms are the same when their words and the symbols around them are: "C" and "C++" are two
+    /// terms, "Pub/Sub" and "Pub-Sub" one.
     static func key(_ entry: GlossaryEntry) -> String {
         let (words, shape) = WordTokenizer.normalizedWordsAndShape(entry.term)
         let written = words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-        return written + "|" + (entry.qualifier?.lowercased() ?? "") + (shape.isPlain ? "" : "|\(shape)")
+        let affixes = shape.hasAffixes ? "|" + String(decoding: shape.prefix, as: UTF8.self) + "|" + String(decoding: shape.suffix, as: UTF8.self) : ""
+        return written + "|" + (entry.qualifier?.lowercased() ?? "") + affixes
     }
 }
 

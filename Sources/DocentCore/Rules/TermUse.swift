@@ -290,7 +290,7 @@ struct TermUse {
     /// Whether the bytes as written, inflection aside, are exactly the name's spelling.
     var isWrittenExactly: Bool {
         let base = match.range.lowerBound..<(match.range.upperBound - match.inflectionLength)
-        return text.bytes[base].elementsEqual(name.text.utf8)
+        return text.bytes[base].elementsEqual(name.spelling.utf8)
     }
     /// Whether the use starts a sentence (or a block), where ordinary capitalisation applies.
     var isSentenceStart: Bool
@@ -532,26 +532,37 @@ extension TermUses {
 
 /// How a canonical spelling is written, and how a use's spelling relates to it.
 enum TermSpelling {
-    /// Internal capitals ("DocHub", "OAuth", "iOS") or an acronym ("JWT") in any word.
+    /// Internal capitals ("DocHub", "OAuth", "iOS") or an acronym ("JWT", "CI/CD", "A/B", "R&D") in any
+    /// word. Symbols inside a word part it for internal capitals: "Client/Server" and "Build & Deploy"
+    /// are Title Case words, "ASP.NET" an acronym.
     static func isSpecial(_ canonical: String) -> Bool {
         // ASCII names (nearly all) in one pass over bytes: Character properties cost thousands of
         // instructions a name, and this runs for every use on every page.
         var text = canonical
         if let special = text.withUTF8({ bytes -> Bool? in
             var letters = 0
-            var laterUppercase = false
+            var allUppercase = true
+            var partStarted = false
             for byte in bytes {
                 if byte >= 0x80 { return nil }
                 if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
-                    if letters >= 2 && laterUppercase { return true }
+                    if letters >= 2 && allUppercase { return true }
                     letters = 0
-                    laterUppercase = false
-                } else if ByteClass.isASCIILetter(byte) {
-                    if letters > 0 && byte < UInt8(ascii: "a") { laterUppercase = true }
-                    letters += 1
+                    allUppercase = true
+                    partStarted = false
+                } else if ByteClass.isASCIIAlphanumeric(byte) {
+                    if ByteClass.isASCIILetter(byte) {
+                        let isUppercase = byte < UInt8(ascii: "a")
+                        if isUppercase && partStarted { return true }
+                        if !isUppercase { allUppercase = false }
+                        letters += 1
+                    }
+                    partStarted = true
+                } else {
+                    partStarted = false
                 }
             }
-            return letters >= 2 && laterUppercase
+            return letters >= 2 && allUppercase
         }) {
             return special
         }

@@ -16,7 +16,7 @@ public struct TermCasingRule: Rule {
             // Discouraged names are term-alias's business.
             if use.name.targets.contains(where: { $0.kind == .alias(.discouraged) }) { continue }
             if use.isInCapitalsHeading { continue }
-            let canonical = use.name.text
+            let canonical = use.name.spelling
             // Facts about the name, once per name: a plain Title Case term that is not a proper name
             // may be written in any case, so most uses stop here.
             let facts: (isSpecial: Bool, isProper: Bool, hasUppercase: Bool)
@@ -25,9 +25,10 @@ public struct TermCasingRule: Rule {
             } else {
                 let isProper = properNames.contains(canonical.lowercased())
                     || use.name.targets.contains { glossary.entries[$0.entry].tags.contains { $0.lowercased() == "proper-name" || $0.lowercased() == "proper name" } }
-                // A name with symbols ("C++", "R&D") is a name of a thing, spelled one way.
+                // A name with symbols around its words ("C++", ".NET") is a name of a thing, spelled one
+                // way; symbols between words alone ("Client/Server Architecture") do not make it one.
                 let hasUppercase = TermSpelling.hasUppercase(canonical)
-                facts = (TermSpelling.isSpecial(canonical) || (!use.name.shape.isPlain && hasUppercase), isProper, hasUppercase)
+                facts = (TermSpelling.isSpecial(canonical) || (use.name.shape.hasAffixes && hasUppercase), isProper, hasUppercase)
                 nameFacts[use.match.name] = facts
             }
             if !facts.isSpecial && !facts.isProper && facts.hasUppercase { continue }
@@ -203,7 +204,7 @@ public struct TermAbbreviationRule: Rule {
             guard let expansion else { continue }
             // A quoted label or quotation ("Get JWT Audience Code") is no place to spell a term out either.
             if use.isInsideDoubleQuotes { continue }
-            let abbreviation = use.name.text
+            let abbreviation = use.name.spelling
             guard seen.insert(abbreviation.lowercased()).inserted else { continue }
             let words = expansion.lowercased().split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
             // Spelled out anywhere before (across line breaks and case), or right after: "JWT (JSON Web Token)".
