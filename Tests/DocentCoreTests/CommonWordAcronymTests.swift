@@ -43,6 +43,14 @@ import Testing
         #expect(matches("The rest of the page is about a REST API for the US office, two ADs and the ITs.") == ["REST", "US", "ADs", "ITs"])
     }
 
+    /// Capitalised in the middle of a paragraph's sentence, the word is the acronym miscased; at a
+    /// sentence's start, after a quote or in a heading it is the word.
+    @Test func aCapitalisedWordIsTheAcronymOnlyMidSentence() {
+        #expect(matches("It works. Call the Rest API, \"It\" said: Us too.") == ["Rest"])
+        #expect(matches("## Tell Us About It\n\nText.") == [])
+        checkTerminology("Call the ⟦Rest⟧ API.", glossary: Self.glossary, [("term-casing", .warning, "Write “REST”, not “Rest”", "REST")])
+    }
+
     @Test func ordinaryEnglishDrawsNoWarningsWhileAMiscasedAcronymStillDoes() {
         checkTerminology("If it fails, tell us. It is fine; the rest uses its ads. Send the ⟦JWT⟧, then a ⟦jwt⟧.", glossary: Self.glossary, [
             spellOutJWT,
@@ -59,5 +67,6 @@ import Testing
         #expect(!CommonWords.isAcronymOfCommonWord("JWT"))
         #expect(!CommonWords.isAcronymOfCommonWord("API"))
         #expect(!CommonWords.isAcronymOfCommonWord("RAM"))
+        #expect(!CommonWords.isAcronymOfCommonWord("JAR"))
     }
 }

@@ -525,12 +525,15 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         Some call it "the scaffolder" or “Scaffolder”. Blueprints (formerly the Scaffolder) replace
         the Scaffolder (see Blueprints). Install the scaffolder plugin, its Scaffolder actions and the scaffolder backend.
         Then the ⟦Scaffolder⟧ runs, and the "old ⟦scaffolder⟧ tool still runs" (he said), and Blueprints, unlike the
-        ⟦Scaffolder⟧, are documented (in full).
+        ⟦Scaffolder⟧, are documented (in full). Say 'the scaffolder' if you must.
+        Click "Create" and the ⟦scaffolder⟧ opens "Templates".
 
         """, [
             ("term-alias", .information, "The glossary prefers “Blueprints” to “Scaffolder”", "Blueprints"),
             ("term-alias", .information, "The glossary prefers “Blueprints” to “scaffolder”", "Blueprints"),
             ("term-alias", .information, "The glossary prefers “Blueprints” to “Scaffolder”", "Blueprints"),
+            // Two quotations, with the use between them, hold no quotation of it.
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “scaffolder”", "Blueprints"),
         ])
     }
 

@@ -157,33 +157,43 @@ struct TermUse {
     }
 
     /// Whether the use is the name quoted as a name, a short quotation of at most three words on its
-    /// line: `call it "the scaffolder"`, `formerly “Scaffolder”`. Quoting a name mentions it.
+    /// line: `call it "the scaffolder"`, `formerly “Scaffolder”`, `say 'scaffolder'`. Quoting a name
+    /// mentions it. An opening quote follows no letter and comes before a word; a closing quote
+    /// follows a word and comes before no letter, so `Click "Create" and the scaffolder opens "Templates"`
+    /// holds no quotation around the use.
     var isInShortQuotation: Bool {
         let bytes = text.bytes
+        func isWordByte(_ index: Int) -> Bool { index >= 0 && index < bytes.count && (ByteClass.isASCIIAlphanumeric(bytes[index]) || bytes[index] >= 0x80) }
         // The opening quote: within two words before the use, on its line.
         var start = match.range.lowerBound
         var words = 0
-        var opening: UInt8?
+        var closer: [UInt8]?
         while start > 0 {
             let byte = bytes[start - 1]
-            if byte == UInt8(ascii: "\"") { opening = byte; break }
-            if start >= 3 && bytes[start - 3] == 0xE2 && bytes[start - 2] == 0x80 && (byte == 0x9C || byte == 0x98) { opening = byte; break }
-            if byte == 0x0A || byte == 0x0D { return false }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                guard !isWordByte(start - 2), isWordByte(start) else { return false }
+                closer = [byte]
+                break
+            }
+            if start >= 3 && bytes[start - 3] == 0xE2 && bytes[start - 2] == 0x80 && (byte == 0x9C || byte == 0x98) {
+                closer = [0xE2, 0x80, byte + 1]
+                break
+            }
             if byte == UInt8(ascii: " ") {
                 if start < match.range.lowerBound && bytes[start] != UInt8(ascii: " ") { words += 1 }
                 if words > 2 { return false }
             } else if !ByteClass.isASCIILetter(byte) { return false }
             start -= 1
         }
-        guard let opening else { return false }
+        guard let closer else { return false }
         // The closing quote: within one word after the use (sentence punctuation may come first).
         var end = match.range.upperBound
         words = 0
         while end < bytes.count {
+            if bytes[end...].starts(with: closer) {
+                return bytes[end - 1] != UInt8(ascii: " ") && !isWordByte(end + closer.count)
+            }
             let byte = bytes[end]
-            if opening == UInt8(ascii: "\"") && byte == opening { return true }
-            if end + 2 < bytes.count && byte == 0xE2 && bytes[end + 1] == 0x80 && bytes[end + 2] == opening + 1 { return true }
-            if byte == 0x0A || byte == 0x0D { return false }
             if byte == UInt8(ascii: " ") {
                 if end > match.range.upperBound && bytes[end - 1] != UInt8(ascii: " ") { words += 1 }
                 if words > 1 { return false }

@@ -91,13 +91,13 @@ public struct TermAliasRule: Rule {
         let glossary = snapshot.glossary
         var result: [Diagnostic] = []
         let uses = TermUses.uses(in: path, snapshot: snapshot, cache: cache)
-        for use in uses {
+        for (index, use) in uses.enumerated() {
             guard let target = use.name.targets.first(where: { $0.kind == .alias(.discouraged) }) else { continue }
             // The alias quoted as a name ("call it “the Scaffolder”"), or beside the preferred term in
             // parentheses ("Software Templates (formerly the Scaffolder)", "Scaffolder Configuration
             // (Software Templates)"): the text says what the name is, and keeps it on purpose.
             if use.isInShortQuotation { continue }
-            if Self.isGlossedByPreferredTerm(use, preferredEntry: target.entry, uses: uses, bytes: use.text.bytes) { continue }
+            if Self.isGlossedByPreferredTerm(at: index, preferredEntry: target.entry, uses: uses) { continue }
             // "the scaffolder plugin", "scaffolder actions": the name of a piece of software, which
             // keeps its name whatever the docs call the feature.
             if Self.namesASoftwareComponent(use) { continue }
@@ -161,19 +161,28 @@ extension TermAliasRule {
         return componentNouns.contains(String(decoding: bytes[start..<end].map(ByteClass.lowercased), as: UTF8.self))
     }
 
-    /// Whether the preferred term stands beside the alias with one of the two in parentheses, in the
-    /// same block and nearly adjacent: "X (Y)" or "Y (… X)", either way round.
-    static func isGlossedByPreferredTerm(_ use: TermUse, preferredEntry: Int, uses: [TermUse], bytes: [UInt8]) -> Bool {
-        for other in uses where other.match.block == use.match.block && other.match.range != use.match.range
-            && other.name.targets.contains(where: { $0.entry == preferredEntry && $0.kind == .term }) {
+    /// Whether the preferred term stands beside the alias `uses[index]` with one of the two in
+    /// parentheses, in the same block and nearly adjacent: "X (Y)" or "Y (… X)", either way round.
+    /// Uses come in the page's order, so only the neighbours within `glossDistance` are looked at.
+    static func isGlossedByPreferredTerm(at index: Int, preferredEntry: Int, uses: [TermUse]) -> Bool {
+        let use = uses[index]
+        let bytes = use.text.bytes
+        func glosses(_ other: TermUse) -> Bool {
+            guard other.match.block == use.match.block, other.name.targets.contains(where: { $0.entry == preferredEntry && $0.kind == .term }) else { return false }
             let (first, second) = other.match.range.lowerBound < use.match.range.lowerBound ? (other.match.range, use.match.range) : (use.match.range, other.match.range)
-            guard second.lowerBound - first.upperBound <= glossDistance else { continue }
-            // An opening parenthesis between them, with no closing one before it.
+            // An opening parenthesis between them and no closing one.
             let between = bytes[first.upperBound..<second.lowerBound]
-            if let open = between.firstIndex(of: UInt8(ascii: "(")), !bytes[first.upperBound..<open].contains(UInt8(ascii: ")")),
-               !bytes[open..<second.lowerBound].contains(UInt8(ascii: ")")) {
-                return true
-            }
+            return between.contains(UInt8(ascii: "(")) && !between.contains(UInt8(ascii: ")"))
+        }
+        var other = index - 1
+        while other >= 0, use.match.range.lowerBound - uses[other].match.range.upperBound <= glossDistance {
+            if glosses(uses[other]) { return true }
+            other -= 1
+        }
+        other = index + 1
+        while other < uses.count, uses[other].match.range.lowerBound - use.match.range.upperBound <= glossDistance {
+            if glosses(uses[other]) { return true }
+            other += 1
         }
         return false
     }
