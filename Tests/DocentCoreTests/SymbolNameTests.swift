@@ -117,6 +117,8 @@ import Testing
         #expect(net.replaceRange == netPage.range("2️⃣", "1️⃣"))
         let (cicd, cicdPage) = try item("Set up 2️⃣CI/c1️⃣", "CI/CD")
         #expect(cicd.replaceRange == cicdPage.range("2️⃣", "1️⃣"))
+        let (spaced, spacedPage) = try item("Set up 2️⃣CI / c1️⃣", "CI/CD")
+        #expect(spaced.replaceRange == spacedPage.range("2️⃣", "1️⃣"))
         // Without the symbols typed, only the word is replaced.
         let (bare, barePage) = try item("Port it to 2️⃣ne1️⃣", ".NET")
         #expect(bare.replaceRange == barePage.range("2️⃣", "1️⃣"))
@@ -154,6 +156,10 @@ import Testing
             #expect(result.items.map(\.label) == [marked.contains("Wi") ? "Wi-Fi" : "e-mail"])
             #expect(result.items.first?.replaceRange == page.range("2️⃣", "1️⃣"))
         }
+        // A prefix typed with a hyphen ("re-", "co-") offers no name that merely starts with the letters.
+        let page = MarkedText("We re-1️⃣")
+        let snapshot = terminologySnapshot(["docs/page.md": page.text], glossary: glossary + "\n## Resource\n\nA thing.\n")
+        #expect(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [])?.items.map(\.label) ?? [] == [])
     }
 
     /// "Add to glossary" is not offered for a name the glossary has, symbols and all ("A/B testing",

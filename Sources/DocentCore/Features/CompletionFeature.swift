@@ -99,14 +99,19 @@ public enum CompletionFeature {
                 rankedEverything = false
                 continue
             }
-            // A hyphen parts a name's words as a space does ("Wi-" → Wi-Fi, "e-m" → e-mail).
-            let query = String(document.text.string(in: queryStart..<offset).map { $0 == "-" ? " " : $0 })
+            // A hyphen parts a name's words as a space does ("Wi-" → Wi-Fi, "e-m" → e-mail). After a
+            // hyphen typed last, only names with the word before it and more words after it are
+            // offered ("Wi-" offers Wi-Fi, "re-" no Resource).
+            let typed = document.text.string(in: queryStart..<offset)
+            let query = String(typed.map { $0 == "-" ? " " : $0 })
+            let wordBeforeHyphen = typed.hasSuffix("-") ? typed.dropLast().split(whereSeparator: { $0 == " " || $0 == "-" }).last.map { Array($0.lowercased().utf8) } : nil
             let (candidates, isComplete) = CompletionRanking.ranked(query: query, glossary: glossary, limit: limit * 4)
             if !isComplete { rankedEverything = false }
             for candidate in candidates {
                 if items.count > limit { break }
                 if candidate.score < minimumScore || glossary.names[candidate.name].words.count < minimumWords { continue }
                 let name = glossary.names[candidate.name]
+                if let wordBeforeHyphen, !name.words.dropLast().contains(wordBeforeHyphen) { continue }
                 guard let entry = canonicalEntry(for: name, in: glossary) else { continue }
                 let term = glossary.entries[entry].term
                 let key = term.lowercased()
@@ -211,20 +216,46 @@ public enum CompletionFeature {
     /// (a no-break space too) end a word. An ASCII byte is judged alone; a scalar is decoded only
     /// when the byte at the boundary is not ASCII.
     /// Where the writer started typing `term`: before the query when the text before it on the line is
-    /// the term's own beginning, symbols included (".ne" of ".NET", "CI/C" of "CI/CD", which the query,
-    /// a word, leaves out), so that accepting the item does not write them twice.
+    /// the term's own beginning, symbols included (".ne" of ".NET", "CI/C" and "CI / C" of "CI/CD",
+    /// which the query, a word, leaves out), so that accepting the item does not write them twice.
     static func typedStart(of term: String, query: Int, cursor: Int, lineStart: Int, in bytes: [UInt8]) -> Int {
         let termBytes = Array(term.utf8)
         guard cursor - query < termBytes.count else { return query }
-        var start = max(lineStart, cursor - termBytes.count)
+        // Spaces around symbols may be typed where the term has none: a few bytes more to look back.
+        var start = max(lineStart, cursor - termBytes.count - 4)
         while start < query {
             if start == lineStart || !isWordByte(bytes[start - 1]) && !ByteClass.isWhitespace(bytes[start]),
-               zip(bytes[start..<cursor], termBytes).allSatisfy({ ByteClass.lowercased($0) == ByteClass.lowercased($1) }) {
+               beginsTerm(bytes[start..<cursor], termBytes) {
                 return start
             }
             start += 1
         }
         return query
+    }
+
+    /// Whether `typed` is the beginning of `term`, letters in any case, and spaces beside a symbol
+    /// ("CI / C" for "CI/CD") taken as the symbol's.
+    static func beginsTerm(_ typed: ArraySlice<UInt8>, _ term: [UInt8]) -> Bool {
+        func isSymbol(_ byte: UInt8) -> Bool { byte < 0x80 && !ByteClass.isASCIIAlphanumeric(byte) && !ByteClass.isWhitespace(byte) }
+        func besideSymbol<C: RandomAccessCollection>(_ bytes: C, _ index: C.Index) -> Bool where C.Element == UInt8 {
+            (index > bytes.startIndex && isSymbol(bytes[bytes.index(before: index)]))
+                || (bytes.index(after: index) < bytes.endIndex && isSymbol(bytes[bytes.index(after: index)]))
+        }
+        var index = typed.startIndex
+        var position = 0
+        while index < typed.endIndex {
+            if position < term.count && ByteClass.lowercased(typed[index]) == ByteClass.lowercased(term[position]) {
+                index += 1
+                position += 1
+            } else if typed[index] == 0x20 && besideSymbol(typed, index) {
+                index += 1
+            } else if position < term.count && term[position] == 0x20 && besideSymbol(term, position) {
+                position += 1
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {
