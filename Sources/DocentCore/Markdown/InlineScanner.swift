@@ -83,6 +83,10 @@ enum InlineScanner {
         var backtickRuns: [BacktickRun] = []
         /// The next `-->` at or after some offset (searches move forward only).
         var commentCloseCache: (from: Int, found: Int?) = (-1, nil)
+        /// Per code element name, the last search for its closing tag: the first `</name>` at or after
+        /// `from` (where it starts and ends), or nil for none in the block, so that unclosed tags do not
+        /// rescan the block.
+        var codeCloserCache: [(from: Int, found: ByteRange?)] = Array(repeating: (-1, nil), count: InlineScanner.codeElementNames.count)
         /// The same for the closers of CDATA sections, processing instructions and declarations
         /// (`InlineScanner.htmlEnclosures`, in that order).
         var cdataCloseCache: (from: Int, found: Int?) = (-1, nil)
@@ -460,8 +464,8 @@ enum InlineScanner {
             emitProse(upTo: index, into: &document)
             // `<code>…</code>`, `<kbd>`, `<samp>`, `<var>`, `<tt>`: the element is code, as a code span is.
             if virtual[index + 1] != UInt8(ascii: "/"), virtual[close - 1] != UInt8(ascii: "/"),
-               let name = InlineScanner.codeElementNames.first(where: { hasPrefixCaseInsensitive($0, at: index + 1) && index + 1 + $0.utf8CodeUnitCount == cursor }),
-               let end = closingTagEnd(name, from: close + 1, to: min(count, close + 1 + 8192)) {
+               let element = InlineScanner.codeElementNames.firstIndex(where: { hasPrefixCaseInsensitive($0, at: index + 1) && index + 1 + $0.utf8CodeUnitCount == cursor }),
+               let end = closingTagEnd(element, from: close + 1), end <= close + 1 + 8192 {
                 document.codeSpans.append(sourceRange(index..<end))
                 startProse(at: end, joins: false)
                 return end
@@ -470,19 +474,29 @@ enum InlineScanner {
             return close + 1
         }
 
-        /// The end of the first `</name>` (any case) in `from..<to`.
-        func closingTagEnd(_ name: StaticString, from: Int, to: Int) -> Int? {
-            var cursor = from
+        /// The end of the first `</name>` (any case) at or after `from` in the block, for the code
+        /// element `element` (an index into `codeElementNames`).
+        mutating func closingTagEnd(_ element: Int, from: Int) -> Int? {
+            let cached = codeCloserCache[element]
+            if cached.from >= 0 && cached.from <= from {
+                guard let found = cached.found else { return nil }
+                if found.lowerBound >= from { return found.upperBound }
+            }
+            let name = InlineScanner.codeElementNames[element]
             let length = name.utf8CodeUnitCount
-            while cursor + 3 + length <= to {
+            let count = virtual.count
+            var cursor = from
+            var result: ByteRange?
+            search: while cursor + 3 + length <= count {
                 if virtual[cursor] == UInt8(ascii: "<") && virtual[cursor + 1] == UInt8(ascii: "/") && hasPrefixCaseInsensitive(name, at: cursor + 2) {
                     var end = cursor + 2 + length
-                    while end < to && ByteClass.isWhitespace(virtual[end]) { end += 1 }
-                    if end < to && virtual[end] == UInt8(ascii: ">") { return end + 1 }
+                    while end < count && ByteClass.isWhitespace(virtual[end]) { end += 1 }
+                    if end < count && virtual[end] == UInt8(ascii: ">") { result = cursor..<(end + 1); break search }
                 }
                 cursor += 1
             }
-            return nil
+            codeCloserCache[element] = (from, result)
+            return result?.upperBound
         }
 
         /// A bare `http://`, `https://` or `www.` URL starting at a word boundary; its end excludes
