@@ -104,6 +104,10 @@ import Testing
             ("term-casing", .warning, "Write “CI/CD”, not “ci/cd”", "CI/CD"),
             ("term-casing", .warning, "Write “C++”, not “c++”", "C++"),
         ])
+        // Spaces around the symbol are the writer's; the letters are still compared.
+        checkTerminology("Through CI / CD and ⟦ci / cd⟧.", glossary: Self.glossary, [
+            ("term-casing", .warning, "Write “CI/CD”, not “ci / cd”", "CI/CD"),
+        ])
     }
 
     @Test func completionReplacesTheSymbolsAlreadyTyped() throws {

@@ -37,11 +37,13 @@ public struct TermCasingRule: Rule {
             if use.isPartOfCompound && !TermSpelling.hasUppercase(use.written) { continue }
             let isProper = facts.isProper
             let base = String(decoding: Array(use.written.utf8).dropLast(use.match.inflectionLength), as: UTF8.self)
-            if normalizeSpace(base) == canonical { continue }
+            // Spaces around a name's symbol gap are the writer's ("CI / CD" is CI/CD); its letters are compared.
+            let compared = use.name.shape.hasGaps ? withoutSpacesBesideSymbols(normalizeSpace(base)) : normalizeSpace(base)
+            if compared == canonical { continue }
             // A term defined twice in different case ("ID token", "ID Token"): either entry's spelling
             // stands while glossary-duplicate asks the glossaries to agree.
-            if use.name.targets.count > 1, use.name.targets.contains(where: { $0.kind == .term && glossary.entries[$0.entry].term == normalizeSpace(base) }) { continue }
-            let writtenWords = normalizeSpace(base).split(separator: " ").map(String.init)
+            if use.name.targets.count > 1, use.name.targets.contains(where: { $0.kind == .term && glossary.entries[$0.entry].term == compared }) { continue }
+            let writtenWords = compared.split(separator: " ").map(String.init)
             let canonicalWords = canonical.split(separator: " ").map(String.init)
             guard writtenWords.count == canonicalWords.count else { continue }
             let mayCapitalise = use.isSentenceStart || use.isInHeading
@@ -79,6 +81,17 @@ public struct TermCasingRule: Rule {
 
     func normalizeSpace(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `text` (single-spaced) without the spaces beside symbols other than a hyphen: "ci / cd" → "ci/cd".
+    func withoutSpacesBesideSymbols(_ text: String) -> String {
+        let characters = Array(text)
+        func isSymbol(_ index: Int) -> Bool {
+            index >= 0 && index < characters.count && !characters[index].isLetter && !characters[index].isNumber && !characters[index].isWhitespace && characters[index] != "-"
+        }
+        return String(characters.indices.compactMap { index in
+            characters[index] == " " && (isSymbol(index - 1) || isSymbol(index + 1)) ? nil : characters[index]
+        })
     }
 }
 
