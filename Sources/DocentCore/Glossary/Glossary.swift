@@ -129,7 +129,8 @@ public struct Glossary: Sendable {
         var result = TermIndex()
         for (index, entry) in entries.enumerated() where entry.preferredTerm == nil {
             let (words, shape) = WordTokenizer.normalizedWordsAndShape(entry.term)
-            if result.exact[NameKey(words: words, shape: shape)] == nil { result.exact[NameKey(words: words, shape: shape)] = index }
+            let key = NameKey(words: words, shape: shape)
+            if result.exact[key] == nil { result.exact[key] = index }
             if result.byWords[words] == nil { result.byWords[words] = index }
         }
         return result

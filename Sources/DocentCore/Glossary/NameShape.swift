@@ -3,14 +3,15 @@
 ///
 /// Words alone decide most names, and those have an empty shape. A name's shape is read from its own
 /// spelling:
-/// - `prefix`: symbols glued to the first word (`.` of ".NET", `*` of "*nix");
+/// - `prefix`: symbols glued to the first word (`.` of ".NET", `#` of "#general");
 /// - `suffix`: symbols glued to the last word (`++` of "C++", `#` of "F#"), or the period that ends an
 ///   abbreviation written with periods (the last `.` of "U.S.");
 /// - `gaps`: for each word after the first, the symbols between it and the word before, with spaces
 ///   left out (`/` in "CI/CD" and "A/B testing", `&` in "R&D"), or empty where only spaces or a hyphen
 ///   part them, the gap any use may cross.
 ///
-/// Sentence punctuation, quotes and brackets are never part of a shape: "Foo." and "“Foo”" are "Foo".
+/// Sentence punctuation, quotes and brackets never start or end a shape: "Foo." and "“Foo”" are used
+/// as "Foo" (`GlossaryName.spelling`). Between words any symbols count: "Backstage, Inc" has a comma.
 public struct NameShape: Hashable, Sendable {
     public var prefix: [UInt8] = []
     public var gaps: [[UInt8]] = []
@@ -22,6 +23,12 @@ public struct NameShape: Hashable, Sendable {
     public var isPlain: Bool { prefix.isEmpty && suffix.isEmpty && gaps.allSatisfy(\.isEmpty) }
     var hasAffixes: Bool { !prefix.isEmpty || !suffix.isEmpty }
     var hasGaps: Bool { gaps.contains { !$0.isEmpty } }
+
+    /// The symbols before the word at `position` (0-based), empty for the first word and ordinary gaps.
+    @inline(__always)
+    func gap(before position: Int) -> [UInt8] {
+        position > 0 && position - 1 < gaps.count ? gaps[position - 1] : []
+    }
 
     /// The longest a gap between two words of a use is read as a symbol gap (`/`, ` & `, `–`).
     static let maximumGapLength = 8

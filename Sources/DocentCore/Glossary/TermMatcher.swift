@@ -105,11 +105,11 @@ public enum TermMatcher {
     static func isWrittenAsNamed(_ name: Int32, _ range: ByteRange, _ tokens: [WordToken], _ start: Int, _ isHeading: Bool,
                                  _ bytes: UnsafeBufferPointer<UInt8>, _ trie: WordTrie) -> Bool {
         guard !trie.capitalsOnly.isEmpty, trie.capitalsOnly.contains(name) else { return true }
-        var lowercase = 0
-        for index in range where bytes[index] >= UInt8(ascii: "a") && bytes[index] <= UInt8(ascii: "z") { lowercase += 1 }
+        func isLowercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        let lowercase = range.reduce(0) { $0 + (isLowercase(bytes[$1]) ? 1 : 0) }
         if lowercase == 0 { return true }
         // Capitalised: only after a word of the same sentence, outside headings.
-        guard !(bytes[range.lowerBound] >= UInt8(ascii: "a") && bytes[range.lowerBound] <= UInt8(ascii: "z")), lowercase == range.count - 1, !isHeading, start > 0 else { return false }
+        guard !isLowercase(bytes[range.lowerBound]), lowercase == range.count - 1, !isHeading, start > 0 else { return false }
         for index in tokens[start - 1].range.upperBound..<range.lowerBound {
             switch bytes[index] {
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""), 0xE2: return false

@@ -25,8 +25,7 @@ struct WordTrie: Sendable {
         for (index, name) in names.enumerated() {
             var node: Int32 = 0
             for (position, word) in name.words.enumerated() {
-                let gap = position > 0 && position - 1 < name.shape.gaps.count ? name.shape.gaps[position - 1] : []
-                let key = Self.edgeKey(node, Self.hash(word), gap: gap)
+                let key = Self.edgeKey(node, Self.hash(word), gap: name.shape.gap(before: position))
                 if let child = edges.value(for: key) {
                     node = child
                 } else {
@@ -68,8 +67,7 @@ struct WordTrie: Sendable {
     func lookup(_ words: [[UInt8]], shape: NameShape = .plain) -> Int? {
         var node = Self.root
         for (position, word) in words.enumerated() {
-            let gap = position > 0 && position - 1 < shape.gaps.count ? shape.gaps[position - 1] : []
-            guard let next = edges.value(for: Self.edgeKey(node, Self.hash(word), gap: gap)) else { return nil }
+            guard let next = edges.value(for: Self.edgeKey(node, Self.hash(word), gap: shape.gap(before: position))) else { return nil }
             node = next
         }
         if shape.hasAffixes, let exact = affixed[node]?.first(where: { $0.shape.prefix == shape.prefix && $0.shape.suffix == shape.suffix }) {
