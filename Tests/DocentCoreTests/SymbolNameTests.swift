@@ -219,4 +219,17 @@ import Testing
         let found = RuleRegistry.diagnostics(for: "docs/glossary.md", in: snapshot).filter { $0.code == "glossary-duplicate" }
         #expect(found.map(\.message) == ["“Pub-Sub” is already defined at line 3"])
     }
+
+    /// A rename writes the new name as a use holds it: "Backstage, Inc." used before a sentence's
+    /// period becomes "Backstage Corp." with one period, not two.
+    @Test func renameKeepsOnePeriodBeforeTheSentences() throws {
+        let glossary = "# Glossary\n\n## Backstage, Inc.\n\nThe company.\n"
+        let page = "We thank Backstage, Inc. The Backstage, Inc.'s team too.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": page], glossary: glossary)
+        let offset = page.utf8.distance(from: page.startIndex, to: page.range(of: "Backstage")!.lowerBound)
+        let edits = try RenameFeature.rename(at: offset, in: "docs/page.md", to: "Backstage Corp.", snapshot: snapshot).get()
+        #expect(String(decoding: TerminologyFixes.apply(edits.filter { $0.file == "docs/page.md" }, to: Array(page.utf8)), as: UTF8.self)
+                == "We thank Backstage Corp. The Backstage Corp.'s team too.\n")
+        #expect(edits.contains { $0.file == "docs/glossary.md" && $0.newText == "Backstage Corp." })
+    }
 }

@@ -154,6 +154,10 @@ public enum RenameFeature {
         }
         // Other entries with the same term: each use goes to the entry it means.
         let isShared = !TermLookup.competingEntries(forName: nameIndex, in: glossary).isEmpty
+        // A use holds the name without the punctuation around it that no use includes ("Backstage,
+        // Inc." is used as "Backstage, Inc" before a sentence's period): so does its new text.
+        let newSpelling = WordTokenizer.wordsShapeAndSpelling(trimmed).spelling
+        let oldSpelling = glossary.names[nameIndex].spelling
         for file in snapshot.sortedPaths {
             guard let document = snapshot.document(file) else { continue }
             let headings = snapshot.isGlossary(file) ? glossary.entries(inFile: file).map { glossary.entries[$0].termRange } : []
@@ -162,7 +166,7 @@ public enum RenameFeature {
             for match in snapshot.termMatches(in: file) where match.name == nameIndex {
                 if headings.contains(where: { $0.overlaps(match.range) }) { continue }
                 let written = document.text.string(in: match.range)
-                let edit = FileEdit(file: file, range: match.range, newText: inflect(trimmed, like: written, canonical: definition.term, inflectionLength: match.inflectionLength))
+                let edit = FileEdit(file: file, range: match.range, newText: inflect(newSpelling, like: written, canonical: oldSpelling, inflectionLength: match.inflectionLength))
                 if isShared {
                     if resolver == nil { resolver = UseResolver(path: file, document: document, snapshot: snapshot) }
                     switch resolver!.meaning(of: match) {

@@ -6,12 +6,12 @@ enum CommonWords {
     static let english: Set<String> = {
         let words = """
         a am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ad ax \
-        ace act add ado age ago aid aim air all and ant any ape arc are ark art ask ate awe axe bad bag ban bar bat bay bed bee \
+        ace act add ado age ago aid aim air all and ant any ape arc are ark arm art ask ate awe axe bad bag ban bar bat bay bed bee \
         beg bet bid big bin bit bog bow box boy bud bug bun bus but buy bye cab can cap car cat cod cog cop cot cow cry cub cue cup \
         cut dad dam day den dew did die dig dim dip doc doe dog don dot dry due dug dye ear eat ebb egg ego elf elk elm end era eve \
         eye fad fan far fat fax fed fee few fig fin fir fit fix flu fly foe fog for fox fry fun fur gag gap gas gel gem get gig gin \
         god got gum gun gut guy gym had ham has hat hay hem hen her hew hid him hip his hit hog hop hot how hub hue hug hum hut ice \
-        icy ill imp ink inn ion its ivy jab jam jaw jet jig job jog jot joy jug key kid kin kit lab lad lag lap law lay led \
+        icy ill imp ink inn ion its ivy jab jam jar jaw jet jig job jog jot joy jug key kid kin kit lab lad lag lap law lay led \
         leg let lid lie lip lit log lot low mad man map mat max may men met mid mix mob mod mom mop mud mug nag nap net new nil nip \
         nod nor not now nun nut oak oar oat odd off oft oil old one opt orb ore our out owe owl own pad pal pan pat paw pay pea peg \
         pen per pet pew pie pig pin pit ply pod pop pot pro pry pub pun pup put rag ran rap rat raw ray red rib rid rig rim \

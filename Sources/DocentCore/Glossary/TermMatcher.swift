@@ -32,9 +32,7 @@ public enum TermMatcher {
                     WordTokenizer.tokenize(bytes, range: span.range, joinsAtStart: span.joinsPrevious, into: &tokens)
                     spanIndex += 1
                 }
-                var isHeading = false
-                if case .heading = document.proseBlocks[block].kind { isHeading = true }
-                match(tokens, block: block, isHeading: isHeading, bytes: bytes, trie: glossary.trie, hashes: &hashes, into: &result)
+                match(tokens, block: block, bytes: bytes, trie: glossary.trie, hashes: &hashes, into: &result)
             }
         }
         return result
@@ -47,14 +45,14 @@ public enum TermMatcher {
             var tokens: [WordToken] = []
             WordTokenizer.tokenize(bytes, range: range.clamped(to: 0..<bytes.count), joinsAtStart: false, into: &tokens)
             var hashes: [UInt64] = []
-            match(tokens, block: -1, isHeading: false, bytes: bytes, trie: glossary.trie, hashes: &hashes, into: &result)
+            match(tokens, block: -1, bytes: bytes, trie: glossary.trie, hashes: &hashes, into: &result)
         }
         return result
     }
 
     /// `hashes` is a buffer reused from block to block: each word's hash, computed once (a failed
     /// multi-word attempt restarts at the next word, whose hash is already known).
-    static func match(_ tokens: [WordToken], block: Int, isHeading: Bool, bytes: UnsafeBufferPointer<UInt8>, trie: WordTrie, hashes: inout [UInt64], into result: inout [TermMatch]) {
+    static func match(_ tokens: [WordToken], block: Int, bytes: UnsafeBufferPointer<UInt8>, trie: WordTrie, hashes: inout [UInt64], into result: inout [TermMatch]) {
         hashes.removeAll(keepingCapacity: true)
         hashes.reserveCapacity(tokens.count)
         var start = 0
@@ -72,11 +70,11 @@ public enum TermMatcher {
                 }
                 let exact = trie.child(of: node, wordHash: key)
                 let words = tokens[start].range.lowerBound..<tokens[index].range.upperBound
-                if let exact, let found = trie.name(at: exact, words: words, in: bytes), isWrittenAsNamed(found.name, words, tokens, start, isHeading, bytes, trie) {
+                if let exact, let found = trie.name(at: exact, words: words, in: bytes), isWrittenAsNamed(found.name, words, bytes, trie) {
                     best = (index, found.name, 0, found.shape)
                 } else if let inflection = inflectedMatch(bytes, tokens[index].range, node: node, trie: trie, salt: key ^ hashes[index]),
                           case let base = words.lowerBound..<(words.upperBound - inflection.length),
-                          let found = trie.name(at: inflection.node, words: base, in: bytes), isWrittenAsNamed(found.name, base, tokens, start, isHeading, bytes, trie) {
+                          let found = trie.name(at: inflection.node, words: base, in: bytes), isWrittenAsNamed(found.name, base, bytes, trie) {
                     // ".NET's", "#general's": the inflection follows the name's symbols.
                     best = (index, found.name, inflection.length, found.shape)
                 }
@@ -97,25 +95,13 @@ public enum TermMatcher {
         }
     }
 
-    /// Whether the words in `range` (starting at `tokens[start]`) may be a use of `name`: any casing,
-    /// except for an acronym that spells a common word, whose use is written in capitals ("IT"), or
-    /// capitalised in the middle of a sentence of a paragraph ("the Rest API"): not in lower case ("if
-    /// it fails"), nor capitalised where any word may be ("It is", "## Tell Us More").
+    /// Whether the words in `range` may be a use of `name`: any casing, except for an acronym that
+    /// spells a common word, whose use is written in capitals ("IT", not "it", "It" or "Its": a
+    /// capitalised word is as often a title's, a label's or a sentence's start as a miscased acronym).
     @inline(__always)
-    static func isWrittenAsNamed(_ name: Int32, _ range: ByteRange, _ tokens: [WordToken], _ start: Int, _ isHeading: Bool,
-                                 _ bytes: UnsafeBufferPointer<UInt8>, _ trie: WordTrie) -> Bool {
+    static func isWrittenAsNamed(_ name: Int32, _ range: ByteRange, _ bytes: UnsafeBufferPointer<UInt8>, _ trie: WordTrie) -> Bool {
         guard !trie.capitalsOnly.isEmpty, trie.capitalsOnly.contains(name) else { return true }
-        func isLowercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
-        let lowercase = range.reduce(0) { $0 + (isLowercase(bytes[$1]) ? 1 : 0) }
-        if lowercase == 0 { return true }
-        // Capitalised: only after a word of the same sentence, outside headings.
-        guard !isLowercase(bytes[range.lowerBound]), lowercase == range.count - 1, !isHeading, start > 0 else { return false }
-        for index in tokens[start - 1].range.upperBound..<range.lowerBound {
-            switch bytes[index] {
-            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "\""), 0xE2: return false
-            default: continue
-            }
-        }
+        for index in range where bytes[index] >= UInt8(ascii: "a") && bytes[index] <= UInt8(ascii: "z") { return false }
         return true
     }
 
