@@ -61,6 +61,7 @@ import Testing
     @Test func theListHoldsShortCommonWordsOnly() {
         #expect(CommonWords.isAcronymOfCommonWord("IT"))
         #expect(CommonWords.isAcronymOfCommonWord("REST"))
+        #expect(CommonWords.isAcronymOfCommonWord("ARM") && CommonWords.isAcronymOfCommonWord("JAR"))
         // Not all capitals, too long, or no common word.
         #expect(!CommonWords.isAcronymOfCommonWord("It"))
         #expect(!CommonWords.isAcronymOfCommonWord("ABOUT"))
