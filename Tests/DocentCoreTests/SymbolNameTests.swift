@@ -232,4 +232,19 @@ import Testing
                 == "We thank Backstage Corp. The Backstage Corp.'s team too.\n")
         #expect(edits.contains { $0.file == "docs/glossary.md" && $0.newText == "Backstage Corp." })
     }
+
+    /// A redirect written without the target's symbols points to the one name with its words, and to
+    /// none when two names have them ("See C." with C++ and C# in the glossary).
+    @Test func aRedirectWithoutSymbolsNeedsOneCandidate() {
+        func discouraged(_ glossary: String) -> [String: [String]] {
+            let snapshot = terminologySnapshot([:], glossary: glossary)
+            var result: [String: [String]] = [:]
+            for entry in snapshot.glossary.entries where !entry.aliases.isEmpty {
+                result[entry.term] = entry.aliases.filter { $0.kind == .discouraged }.map(\.name)
+            }
+            return result
+        }
+        #expect(discouraged("# Glossary\n\n## C++\n\nA language.\n\n## Cee\n\nSee C.\n") == ["C++": ["Cee"]])
+        #expect(discouraged("# Glossary\n\n## C++\n\nA language.\n\n## C#\n\nAnother.\n\n## Cee\n\nSee C.\n") == [:])
+    }
 }

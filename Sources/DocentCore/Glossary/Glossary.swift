@@ -119,10 +119,10 @@ public struct Glossary: Sendable {
     }
 
     /// Entries by their term: by words and symbols, and by words alone for a name written without
-    /// its symbols ("Known as net" for ".NET").
+    /// its symbols ("Known as net" for ".NET"; "See C" for nothing when the glossary has C++ and C#).
     struct TermIndex {
         var exact: [NameKey: Int] = [:]
-        var byWords: [[[UInt8]]: Int] = [:]
+        var byWords: [[[UInt8]]: [Int]] = [:]
     }
 
     static func indexByTerm(_ entries: [GlossaryEntry]) -> TermIndex {
@@ -131,7 +131,8 @@ public struct Glossary: Sendable {
             let (words, shape) = WordTokenizer.normalizedWordsAndShape(entry.term)
             let key = NameKey(words: words, shape: shape)
             if result.exact[key] == nil { result.exact[key] = index }
-            if result.byWords[words] == nil { result.byWords[words] = index }
+            // One entry per shape: the first of a term defined twice stands for it, as in `exact`.
+            if result.exact[key] == index { result.byWords[words, default: []].append(index) }
         }
         return result
     }
@@ -144,7 +145,7 @@ public struct Glossary: Sendable {
             if let found = index.exact[NameKey(words: candidate, shape: shape)] { return found }
         }
         for candidate in candidates {
-            if let found = index.byWords[candidate] { return found }
+            if let found = index.byWords[candidate] { return found.count == 1 ? found[0] : nil }
         }
         return nil
     }
