@@ -18,6 +18,18 @@ import Testing
     static let frontMatterTitled = "---\ntitle: Deploying the search backend\n---\n\n"
         + PlacementTestWorkspace.searchBackend.replacingOccurrences(of: "# Deploying the search backend\n\n", with: "")
 
+    /// A section whose persona docent.json names wrong ("enduser") is for no persona: the hover says so
+    /// instead of leaving "written for" blank, and placement stays quiet on its pages.
+    @Test func aSectionWithAnUnknownPersonaSaysSo() throws {
+        var configuration = PlacementTestWorkspace.configuration
+        configuration.sections[0] = SectionConfiguration(path: "docs/using", title: "Guides › Using the Portal", personas: ["enduser"])
+        let path = "docs/using/search-backend.md"
+        let snapshot = PlacementTestWorkspace.snapshot([path: PlacementTestWorkspace.searchBackend], configuration: configuration)
+        let hover = try #require(PlacementHover.hover(at: 3, in: path, snapshot: snapshot))
+        #expect(hover.markdown.hasPrefix("**Section:** Guides › Using the Portal · **written for:** no known persona (see docent.json)\n\n"))
+        #expect(RuleRegistry.diagnostics(for: path, in: snapshot).filter { $0.code.hasPrefix("misplaced") }.isEmpty)
+    }
+
     /// A page with a title and nothing else has no reading to show: no shares of the prior alone.
     @Test func anEmptyPageSaysThereIsNothingToRead() throws {
         let path = "docs/using/draft.md"

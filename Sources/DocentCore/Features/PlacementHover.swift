@@ -55,7 +55,8 @@ public enum PlacementHover {
         var lines: [String] = []
         if let index = assessment.sectionIndex {
             let section = model.sections.sections[index]
-            let personas = section.servesEveryone ? "every persona" : PlacementPresentation.personaTitles(section.personas, catalog: catalog)
+            // A section whose persona docent.json does not name right (an error shown on docent.json).
+            let personas = section.servesEveryone ? "every persona" : section.personas.isEmpty ? "no known persona (see docent.json)" : PlacementPresentation.personaTitles(section.personas, catalog: catalog)
             lines.append("**Section:** \(section.title)\(section.isInferred ? " (inferred from the folder name)" : "") · **written for:** \(personas)")
         } else {
             lines.append(model.sections.isConfigured ? "**Section:** none of the configured sections" : "**Section:** none")
