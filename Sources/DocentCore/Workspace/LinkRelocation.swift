@@ -21,7 +21,10 @@ public enum LinkRelocation {
         for path in snapshot.sortedPaths {
             guard let document = snapshot.document(path) else { continue }
             let newPath = destination(path) ?? path
-            for link in document.markdown.links where link.kind == .inline || link.kind == .definition || link.kind == .image {
+            // Markdown links, images and definitions, and the `href` and `src` of the page's HTML.
+            let links = document.markdown.links.filter { $0.kind == .inline || $0.kind == .definition || $0.kind == .image }.map { (destination: $0.destination, range: $0.destinationRange) }
+                + HTMLLinks.attributes(in: document.text, document: document.markdown)
+            for link in links.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
                 let cut = link.destination.firstIndex(where: { $0 == "#" || $0 == "?" }) ?? link.destination.endIndex
                 let suffix = String(link.destination[cut...])
                 let written = String(link.destination[..<cut])
@@ -37,7 +40,7 @@ public enum LinkRelocation {
                 reference = writtenForm(reference, target: target, newTarget: newTarget, resolved: resolved, written: written)
                 let replacement = reference + suffix
                 guard replacement != link.destination else { continue }
-                result.append(FileEdit(file: path, range: link.destinationRange, newText: replacement))
+                result.append(FileEdit(file: path, range: link.range, newText: replacement))
             }
         }
         return result
