@@ -24,9 +24,31 @@ enum CheckCommand {
             printError("docent check: \(failure.message)")
             return 2
         }
-        guard let result = loadWorkspace(selection.root.path, command: "check", configFile: options.value("--config"), filters: selection.filters) else { return 2 }
-        var snapshot = result.snapshot
         let loader = WorkspaceLoader(root: selection.root)
+        let current = WorkspaceRootFinder.currentDirectory
+        let rootPrefix = WorkspaceRootFinder.prefix(from: current, to: loader.root)
+        // The machine formats hold the configuration's problems too, as `configuration` findings on
+        // its file: a broken configuration still gives a valid report (of its errors alone).
+        func machineReport(_ diagnostics: [Diagnostic], _ snapshot: WorkspaceSnapshot, configuration result: WorkspaceLoader.Result) -> String? {
+            var snapshot = snapshot
+            var all = diagnostics
+            if let file = result.configurationFile, !result.snapshot.configurationProblems.isEmpty,
+               case let url = loader.confinedURL(file) ?? URL(fileURLWithPath: file), let bytes = FileManager.default.contents(atPath: url.path) {
+                let text = SourceText(bytes: [UInt8](bytes))
+                snapshot = snapshot.applying([.setDocument(path: file, text: text, version: nil)])
+                all = result.snapshot.configurationProblems.map { $0.diagnostic(in: text) } + diagnostics
+            }
+            switch format {
+            case "json": return CheckReport.json(all, snapshot: snapshot) + "\n"
+            case "sarif": return CheckReport.sarif(all, snapshot: snapshot, rootPrefix: rootPrefix, sourceRoot: current, version: CommandLineTool.version) + "\n"
+            case "github": return CheckReport.github(all, snapshot: snapshot, rootPrefix: rootPrefix)
+            default: return nil
+            }
+        }
+        guard let result = loadWorkspace(selection.root.path, command: "check", configFile: options.value("--config"), filters: selection.filters, rejected: { rejected in
+            if let report = machineReport([], rejected.snapshot, configuration: rejected) { print(report, terminator: "") }
+        }) else { return 2 }
+        var snapshot = result.snapshot
         var paths = snapshot.checkedPaths
         if !selection.filters.isEmpty {
             func selects(_ filter: String, _ path: String) -> Bool { path == filter || path.hasPrefix(filter + "/") }
@@ -59,14 +81,11 @@ enum CheckCommand {
         // Report paths are relative to the current directory (the repository checkout in CI); text's by
         // the shortest route (`PathDisplay`). JSON's `file` is relative to the workspace root, as the
         // README documents.
-        let current = WorkspaceRootFinder.currentDirectory
-        let rootPrefix = WorkspaceRootFinder.prefix(from: current, to: loader.root)
-        switch format {
-        case "json": print(CheckReport.json(diagnostics, snapshot: snapshot))
-        case "sarif": print(CheckReport.sarif(diagnostics, snapshot: snapshot, rootPrefix: rootPrefix, sourceRoot: current, version: CommandLineTool.version))
-        case "github": print(CheckReport.github(diagnostics, snapshot: snapshot, rootPrefix: rootPrefix), terminator: "")
-        default: print(CheckReport.text(diagnostics, snapshot: snapshot, fileCount: paths.count, color: isTerminal,
-                                             also: also, displayPath: PathDisplay(root: loader.root).callAsFunction), terminator: "")
+        if let report = machineReport(diagnostics, snapshot, configuration: result) {
+            print(report, terminator: "")
+        } else {
+            print(CheckReport.text(diagnostics, snapshot: snapshot, fileCount: paths.count, color: isTerminal,
+                                   also: also, displayPath: PathDisplay(root: loader.root).callAsFunction), terminator: "")
         }
         // An incomplete check (a file not read, a fix not written) is an I/O failure: 2, as for a
         // broken configuration, even when the report found errors.

@@ -169,7 +169,10 @@ func parseOptions(_ arguments: [String], command: String, valued: Set<String> = 
 /// when `filters` is empty, else those under a filter and the glossaries.
 /// Returns nil (after printing, `docent COMMAND: …` for a folder that is not one) when the
 /// configuration has errors.
-func loadWorkspace(_ path: String, command: String, configFile: String? = nil, filters: [String] = []) -> WorkspaceLoader.Result? {
+/// Loads the workspace at `path`, saying on stderr what went wrong; nil when it cannot be used (it does
+/// not exist, or its configuration has errors: then `rejected` hears the workspace as read).
+func loadWorkspace(_ path: String, command: String, configFile: String? = nil, filters: [String] = [],
+                   rejected: ((WorkspaceLoader.Result) -> Void)? = nil) -> WorkspaceLoader.Result? {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         printError("docent \(command): \(path) does not exist")
@@ -202,6 +205,7 @@ func loadWorkspace(_ path: String, command: String, configFile: String? = nil, f
     for note in result.notes where matters(note.path, in: result, filters: filters) {
         printError("docent: \(display(note.path)): \(note.reason)")
     }
+    if hasErrors { rejected?(result) }
     return hasErrors ? nil : result
 }
 

@@ -317,7 +317,8 @@ enum CheckWorkspace {
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try Self.run(["check", "--format", "json", root.path])
         #expect(run.status == 2)
-        #expect(run.stdout.isEmpty)
+        // The report holds the configuration's error alone (CommandLineToolTests has the formats).
+        #expect(try JSONParser.parse(Array(run.stdout.utf8)).arrayValue?.map { $0["code"] } == ["configuration"])
         let line = try #require(run.stderr.split(separator: "\n").first { $0.contains("docent.json:") })
         // file:line:column: error: message
         let parts = line.split(separator: ":", maxSplits: 4).map { String($0).trimmingCharacters(in: .whitespaces) }

@@ -209,6 +209,33 @@ import Testing
         #expect(strict.status == 1)
         #expect(strict.stdout == plain.stdout)
         #expect(try Self.run(["check", "--strict", "--format", "json"], in: root).status == 1)
+        // The machine formats hold the warning as a `configuration` finding on docent.json.
+        let github = try Self.run(["check", "--format", "github"], in: root)
+        #expect(github.stdout == "::warning file=docent.json,line=2,col=3,endLine=2,endColumn=29,title=docent configuration::Unknown key \"includ\"\n")
+    }
+
+    /// A configuration with an error: exit 2, and the machine formats still print a valid report, of
+    /// the configuration's problems alone (stdout was empty).
+    @Test func aBrokenConfigurationIsReportedInEveryFormat() throws {
+        let root = try CheckCommandTests.workspace([
+            "docent.json": "{\n  \"rules\": { \"term-casing\": \"loud\" }\n}\n",
+            "docs/page.md": "# Page\n\nThe Dochub viewer.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let text = try Self.run(["check"], in: root)
+        #expect(text.status == 2)
+        #expect(text.stdout.isEmpty)
+        let json = try Self.run(["check", "--format", "json"], in: root)
+        #expect(json.status == 2)
+        let parsed = try JSONParser.parse(Array(json.stdout.utf8))
+        #expect(parsed.arrayValue?.map { [$0["file"], $0["code"], $0["severity"], $0["range"]?["start"]] } == [
+            ["docent.json", "configuration", "error", ["line": 1, "character": 28]],
+        ])
+        let sarif = try Self.run(["check", "--format", "sarif"], in: root)
+        #expect(sarif.status == 2)
+        #expect(try JSONParser.parse(Array(sarif.stdout.utf8))["runs"]?[0]?["results"]?[0]?["ruleId"] == "configuration")
+        let github = try Self.run(["check", "--format", "github"], in: root)
+        #expect(github.stdout.hasPrefix("::error file=docent.json,line=2,col=29,"))
     }
 
     /// A file that cannot be read makes the check incomplete: exit 2, said on stderr and in the summary,

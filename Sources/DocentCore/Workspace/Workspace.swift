@@ -74,6 +74,15 @@ public struct ConfigurationProblem: Hashable, Sendable {
         self.message = message
         self.isError = isError
     }
+
+    /// The problem as a diagnostic on the configuration file's `text` (code `configuration`), from its
+    /// line and column (1-based, the column in UTF-16 code units) to the end of the line: for the editor
+    /// and for `docent check`'s machine formats alike.
+    public func diagnostic(in text: SourceText) -> Diagnostic {
+        let start = text.offset(of: Position(line: max(0, line - 1), character: max(0, column - 1)), encoding: .utf16)
+        let end = max(start, text.lineRange(text.line(of: start)).upperBound)
+        return Diagnostic(code: "configuration", severity: isError ? .error : .warning, message: message, file: file, range: start..<end)
+    }
 }
 
 /// An immutable view of the whole workspace: configuration, documents, and the merged glossary.

@@ -199,12 +199,9 @@ extension LanguageServer {
     func configurationDiagnostics(of workspace: ServerWorkspace) -> [JSONValue] {
         let text = workspace.configurationText ?? SourceText("")
         return workspace.configurationProblems.map { problem in
-            // Lines and columns are 1-based, the column in UTF-16 code units (`JSONParser.lineAndColumn`);
-            // the range runs to the line's end.
-            let start = text.offset(of: Position(line: max(0, problem.line - 1), character: max(0, problem.column - 1)), encoding: .utf16)
-            let end = max(start, text.lineRange(text.line(of: start)).upperBound)
+            let diagnostic = problem.diagnostic(in: text)
             var item = JSONObject()
-            item["range"] = range(start..<end, in: text)
+            item["range"] = range(diagnostic.range, in: text)
             item["severity"] = JSONValue(problem.isError ? 1 : 2)
             item["source"] = "docent"
             item["code"] = "configuration"
