@@ -18,13 +18,20 @@ public enum ConfigurationLoader {
     public static func read(_ bytes: [UInt8], file: String) -> LoadedConfiguration {
         let value: JSONValue
         let locations: [String: Int]
+        let duplicates: [(key: String, offset: Int)]
         do {
-            (value, locations) = try JSONParser.parseWithLocations(bytes)
+            (value, locations, duplicates) = try JSONParser.parseWithLocationsAndDuplicates(bytes)
         } catch {
             return LoadedConfiguration(problems: [ConfigurationProblem(file: file, line: error.line, column: error.column, message: error.message)], file: file)
         }
         var reader = Reader(bytes: bytes, file: file, locations: locations)
         let configuration = reader.read(value)
+        // A key written twice: JSON keeps the last, which the writer may not expect.
+        for duplicate in duplicates {
+            let (line, column) = JSONParser.lineAndColumn(of: duplicate.offset, in: bytes)
+            reader.problems.append(ConfigurationProblem(file: file, line: line, column: column,
+                                                        message: "\"\(duplicate.key)\" is written twice in this object; the last one is used", isError: false))
+        }
         var loaded = LoadedConfiguration(configuration: configuration, problems: reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
                                          file: file, glossaryPlaces: reader.glossaryPlaces)
         loaded.sectionPlaces = reader.sectionPlaces

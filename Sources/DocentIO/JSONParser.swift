@@ -20,6 +20,8 @@ public struct JSONParser {
     private var depth = 0
     /// Byte offset of each value, keyed by its JSON pointer path (`/rules/term-casing`).
     public private(set) var locations: [String: Int] = [:]
+    /// Keys written twice in one object, when locations are recorded (see `parseWithLocationsAndDuplicates`).
+    private(set) var duplicateKeys: [(key: String, offset: Int)] = []
     private var path: [String] = []
     private let recordsLocations: Bool
     /// Whether a `\u` escape of a lone UTF-16 surrogate (`"\uD83D"`) is read as U+FFFD rather than
@@ -41,9 +43,17 @@ public struct JSONParser {
 
     /// Parses and returns the offset of every value by JSON pointer, for reporting problems in place.
     public static func parseWithLocations(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (JSONValue, [String: Int]) {
+        let parsed = try parseWithLocationsAndDuplicates(bytes)
+        return (parsed.value, parsed.locations)
+    }
+
+    /// `parseWithLocations`, and every key written a second time in its object (its text and the
+    /// offset of its opening quote): JSON keeps the last, and a configuration wants to say so.
+    public static func parseWithLocationsAndDuplicates(_ bytes: [UInt8]) throws(JSONSyntaxError)
+        -> (value: JSONValue, locations: [String: Int], duplicates: [(key: String, offset: Int)]) {
         var parser = JSONParser(bytes: bytes, recordsLocations: true, replacesLoneSurrogates: false)
         let value = try parser.parseDocument()
-        return (value, parser.locations)
+        return (value, parser.locations, parser.duplicateKeys)
     }
 
     init(bytes: [UInt8], recordsLocations: Bool, replacesLoneSurrogates: Bool) {
@@ -160,7 +170,7 @@ public struct JSONParser {
             }
             let keyOffset = index
             let key = try parseString()
-            if object[key] != nil { _ = keyOffset }
+            if recordsLocations && object[key] != nil { duplicateKeys.append((key, keyOffset)) }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("Expected `:` after the key \"\(key)\"") }
             index += 1
