@@ -148,12 +148,13 @@ enum ClassifyCommand {
         func finding(_ finding: PlacementFinding?) -> JSONValue {
             guard let finding else { return .null }
             var object = JSONObject()
-            object["placedPersona"] = .string(catalog.personas[finding.placedPersona].id)
+            // A page in no section has no placed persona (as unplaced-document's data says).
+            if assessment.sectionIndex != nil { object["placedPersona"] = .string(catalog.personas[finding.placedPersona].id) }
             object["suggestedPersona"] = .string(catalog.personas[finding.suggestedPersona].id)
             object["suggestedSection"] = .string(model.sections.sections[finding.suggestedSection].path)
             object["confidence"] = .number(finding.confidence)
             object["suggestedShare"] = .number(finding.suggestedShare)
-            object["placedShare"] = .number(finding.placedShare)
+            if assessment.sectionIndex != nil { object["placedShare"] = .number(finding.placedShare) }
             return .object(object)
         }
         var object = JSONObject()

@@ -179,6 +179,9 @@ import Testing
         #expect(status == 0)
         #expect(report["links"] == ["administrator": 1])
         #expect(report["linkedFrom"] == [:])
+        // In no section, the page has a suggestion but no placed persona or share.
+        #expect(report["finding"]?["suggestedPersona"] == "administrator")
+        #expect(report["finding"]?["placedPersona"] == nil && report["finding"]?["placedShare"] == nil)
         // The Helm guide links to four operator pages, and the Docker guide links to it.
         let (_, helm) = try Self.runJSON(["classify", "--json",
                                           Self.repositoryRoot.appendingPathComponent("fixtures/portal/docs/portal/operator-guides/deploying-with-helm.md").path])
