@@ -381,12 +381,15 @@ import Testing
             ["range": ["start": ["line": 0], "end": ["line": 0, "character": 2]], "text": "lost"],
             ["range": "whole", "text": "lost"],
             ["range": ["start": ["line": 0, "character": 2], "end": ["line": 0, "character": 6]]],
+            // An end before the start.
+            ["range": ["start": ["line": 2, "character": 0], "end": ["line": 0, "character": 1]], "text": "lost"],
             ["range": ["start": ["line": 0, "character": 2], "end": ["line": 0, "character": 6]], "text": "Still kept"],
         ]
         client.feed(notification("textDocument/didChange", ["textDocument": ["uri": .string(Self.page), "version": 2], "contentChanges": .array(changes)]))
         let warnings = client.messages.filter { $0["method"] == "window/logMessage" }.compactMap { $0["params"]?["message"]?.stringValue }
         #expect(warnings.filter { $0.contains("malformed range is skipped") }.count == 2)
         #expect(warnings.filter { $0.contains("without text is skipped") }.count == 1)
+        #expect(warnings.filter { $0.contains("ends before it starts is skipped") }.count == 1)
         client.server.queue.sync {
             let document = client.server.openDocuments[Self.page]
             #expect(document?.workspace.snapshot.document(document!.path)?.text.string == "# Still kept\n\nText.\n")

@@ -113,6 +113,11 @@ enum DidChangeTextDocumentNotification: NotificationHandler {
                     server.logMessage("didChange for \(uri): a change with a malformed range is skipped", type: 2)
                     continue
                 }
+                // An end before the start is no range a client means: skipped and said, like a malformed one.
+                guard (startLine, startCharacter) <= (endLine, endCharacter) else {
+                    server.logMessage("didChange for \(uri): a change whose range ends before it starts is skipped", type: 2)
+                    continue
+                }
                 range = PositionRange(start: Position(line: startLine, character: startCharacter), end: Position(line: endLine, character: endCharacter))
             }
             edits.append(TextEdit(range: range, newText: newText))
