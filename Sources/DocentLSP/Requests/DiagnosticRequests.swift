@@ -72,7 +72,7 @@ enum WorkspaceDiagnosticRequest: RequestHandler {
                 try context.checkCancellation()
                 let uri = server.uri(of: path, in: workspace)
                 guard let text = snapshot.document(path)?.text else { continue }
-                add(uri: uri, items: diagnostics.map { DiagnosticConversion.lsp($0, text: text, server: server, workspace: workspace) })
+                add(uri: uri, items: server.reported(diagnostics, path: path).map { DiagnosticConversion.lsp($0, text: text, server: server, workspace: workspace) })
             }
         }
         // The files reported, by workspace and path: a client may spell a URI another way

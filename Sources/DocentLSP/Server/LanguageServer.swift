@@ -58,6 +58,8 @@ public final class LanguageServer: @unchecked Sendable {
     var placementDiagnostics: [String: [Diagnostic]] = [:]
     /// Open documents whose placement diagnostics are due to be recomputed.
     var placementStale: Set<String> = []
+    /// Documents whose diagnostics were cut to `maximumReportedDiagnostics`, said once each in the log.
+    var cappedReports: Set<String> = []
     /// Identifies the latest scheduled recomputation; an earlier one that fires finds it moved on.
     var placementRefreshToken = 0
     /// Seconds of quiet after a change before placement is recomputed; 0 recomputes at once.
@@ -459,15 +461,32 @@ public final class LanguageServer: @unchecked Sendable {
 
     func diagnostics(for path: String, in workspace: ServerWorkspace) -> [JSONValue] {
         guard let document = workspace.snapshot.document(path) else { return [] }
-        return currentDiagnostics(for: path, in: workspace).map { diagnostic in
+        return reported(currentDiagnostics(for: path, in: workspace), path: path).map { diagnostic in
             DiagnosticConversion.lsp(diagnostic, text: document.text, server: self, workspace: workspace)
         }
+    }
+
+    /// The most diagnostics sent for one document. A page with tens of thousands of findings (a
+    /// generated file) would otherwise make every keystroke convert and send them all, and keep the
+    /// editor waiting; no writer reads past this many. `docent check` reports every one.
+    static let maximumReportedDiagnostics = 1000
+
+    /// The diagnostics to send for `path`: all of them, or the first `maximumReportedDiagnostics` by
+    /// severity and then position, with the cut said once in the log.
+    func reported(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
+        guard diagnostics.count > Self.maximumReportedDiagnostics else { return diagnostics }
+        if cappedReports.insert(path).inserted {
+            logMessage("\(path): \(diagnostics.count) findings; the first \(Self.maximumReportedDiagnostics) by severity and position are shown (docent check lists them all)", type: 2)
+        }
+        let rank: (Severity) -> Int = { [.error: 0, .warning: 1, .information: 2, .hint: 3][$0] ?? 4 }
+        let kept = diagnostics.indices.sorted { (rank(diagnostics[$0].severity), $0) < (rank(diagnostics[$1].severity), $1) }.prefix(Self.maximumReportedDiagnostics)
+        return kept.sorted().map { diagnostics[$0] }
     }
 
     /// Core diagnostics and their LSP form, with a hash of the Core values (cheaper than hashing JSON).
     func diagnosticsWithHash(for path: String, in workspace: ServerWorkspace) -> ([JSONValue], Int) {
         guard let document = workspace.snapshot.document(path) else { return ([], 0) }
-        let found = currentDiagnostics(for: path, in: workspace)
+        let found = reported(currentDiagnostics(for: path, in: workspace), path: path)
         var hasher = Hasher()
         hasher.combine(found)
         return (found.map { DiagnosticConversion.lsp($0, text: document.text, server: self, workspace: workspace) }, hasher.finalize())
