@@ -480,8 +480,9 @@ private extension String {
             // line, and the quoted abbreviation arrive at the top level; the part's duplicate is left out.
             .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
                      + " See [^quoted], [^listed] and the KSA.\n\n\n- A step\n- [^own]: The part's own note, which \"Getting help\" uses too.\n"
-                     + "\n[^quoted]: From the owners' FAQ;\n    see [the chart](deploying-with-helm.md).\n[^listed]: Listed in the runbook.\n    It runs at night.\n"
-                     + "*[KSA]: Kubernetes service account\n"),
+                     // A blank line after each footnote, so that no renderer reads what follows as its lazy line.
+                     + "\n[^quoted]: From the owners' FAQ;\n    see [the chart](deploying-with-helm.md).\n\n[^listed]: Listed in the runbook.\n    It runs at night.\n"
+                     + "\n*[KSA]: Kubernetes service account\n"),
         ])
     }
 

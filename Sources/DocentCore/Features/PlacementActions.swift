@@ -197,8 +197,18 @@ public struct PlacementActions: CodeActionProvider {
         }
         var moved = rewritten(body, bodyEdits)
         while let last = moved.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 { moved.removeLast() }
+        // A blank line after a footnote, and before the abbreviations, so that no renderer reads the
+        // next definition as the footnote's lazy continuation.
+        var carried = ""
+        for (index, line) in carriedLines.enumerated() {
+            if index > 0 {
+                let previous = carriedLines[index - 1]
+                carried += previous.hasPrefix("[^") || (line.hasPrefix("*[") && !previous.hasPrefix("*[")) ? newline + newline : newline
+            }
+            carried += line
+        }
         let newText = "# \(heading.text)" + String(decoding: moved, as: UTF8.self) + newline
-            + (carriedLines.isEmpty ? "" : newline + carriedLines.joined(separator: newline) + newline)
+            + (carriedLines.isEmpty ? "" : newline + carried + newline)
 
         // What stays: the heading and a link to the new page; links to the moved sub-headings follow them.
         let title = MarkdownText.plainText(heading.text)
