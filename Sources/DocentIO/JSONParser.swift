@@ -80,6 +80,10 @@ public struct JSONParser {
     private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
         let at = offset ?? index
         let (line, column) = Self.lineAndColumn(of: at, in: bytes)
+        // A comment where a token belongs is the likeliest cause: JSON has none (JSONC does).
+        if at + 1 < bytes.count && bytes[at] == UInt8(ascii: "/") && (bytes[at + 1] == UInt8(ascii: "/") || bytes[at + 1] == UInt8(ascii: "*")) {
+            return JSONSyntaxError(message: "Comments are not allowed in JSON", offset: at, line: line, column: column)
+        }
         return JSONSyntaxError(message: message, offset: at, line: line, column: column)
     }
 
