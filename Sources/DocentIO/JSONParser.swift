@@ -166,11 +166,14 @@ public struct JSONParser {
         var object = JSONObject()
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+        // Where the last comma was: a trailing comma is reported there, where it is to be deleted.
+        var comma: Int?
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw error("Unterminated object: expected `}`") }
             guard bytes[index] == UInt8(ascii: "\"") else {
-                throw error(bytes[index] == UInt8(ascii: "}") ? "Trailing comma in object" : "Expected a string key in double quotes")
+                if bytes[index] == UInt8(ascii: "}"), let comma { throw error("Trailing comma in object", at: comma) }
+                throw error("Expected a string key in double quotes")
             }
             let keyOffset = index
             let key = try parseString()
@@ -187,7 +190,7 @@ public struct JSONParser {
             }
             skipWhitespace()
             guard index < bytes.count else { throw error("Unterminated object: expected `,` or `}`") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: ",") { comma = index; index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
             throw error("Expected `,` or `}` in object, found \(describe(at: index))")
         }
@@ -204,15 +207,16 @@ public struct JSONParser {
         var items: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+        var comma: Int?
         while true {
             skipWhitespace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "]") { throw error("Trailing comma in array") }
+            if index < bytes.count && bytes[index] == UInt8(ascii: "]"), let comma { throw error("Trailing comma in array", at: comma) }
             if recordsLocations { path.append(String(items.count)) }
             items.append(try parseValue())
             if recordsLocations { path.removeLast() }
             skipWhitespace()
             guard index < bytes.count else { throw error("Unterminated array: expected `,` or `]`") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: ",") { comma = index; index += 1; continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
             throw error("Expected `,` or `]` in array, found \(describe(at: index))")
         }

@@ -136,7 +136,7 @@ private func load(_ json: String) -> (Configuration, [String]) {
 
     @Test func invalidJSONIsOneErrorAndTheDefaults() {
         let (configuration, problems) = load("{\n  \"include\": [\"docs/**\",]\n}")
-        #expect(problems == ["2:25 error Trailing comma in array"])
+        #expect(problems == ["2:24 error Trailing comma in array"])
         #expect(configuration == Configuration())
     }
 

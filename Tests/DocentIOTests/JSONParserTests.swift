@@ -37,9 +37,10 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
     }
 
     static let errorCases: [JSONErrorCase] = [
-        JSONErrorCase(name: "trailing comma in object", json: #"{"a": 1,}"#, message: "Trailing comma in object", line: 1, column: 9),
-        JSONErrorCase(name: "trailing comma in array", json: "[1, 2,]", message: "Trailing comma in array", line: 1, column: 7),
-        JSONErrorCase(name: "trailing comma on a later line", json: "{\n  \"a\": 1,\n  \"b\": [\n    2,\n  ]\n}", message: "Trailing comma in array", line: 5, column: 3),
+        JSONErrorCase(name: "trailing comma in object", json: #"{"a": 1,}"#, message: "Trailing comma in object", line: 1, column: 8),
+        JSONErrorCase(name: "trailing comma in array", json: "[1, 2,]", message: "Trailing comma in array", line: 1, column: 6),
+        JSONErrorCase(name: "trailing comma on a later line", json: "{\n  \"a\": 1,\n  \"b\": [\n    2,\n  ]\n}", message: "Trailing comma in array", line: 4, column: 6),
+        JSONErrorCase(name: "trailing comma in an object, closed on the next line", json: "{\n  \"a\": [1],\n}", message: "Trailing comma in object", line: 2, column: 11),
         JSONErrorCase(name: "missing colon", json: #"{"a" 1}"#, message: "Expected `:` after the key \"a\"", line: 1, column: 6),
         JSONErrorCase(name: "missing colon on line 3", json: "{\n  \"a\": 1,\n  \"b\" 2\n}", message: "Expected `:` after the key \"b\"", line: 3, column: 7),
         JSONErrorCase(name: "unterminated string", json: #"{"a": "abc"#, message: "Unterminated string", line: 1, column: 7),
@@ -70,7 +71,7 @@ struct JSONErrorCase: Sendable, CustomTestStringConvertible {
         JSONErrorCase(name: "a character beyond ASCII is shown, not its first byte", json: "{\n\t\"x\": 😀\n}", message: "Unexpected character `😀` (U+1F600); expected a JSON value", line: 2, column: 7),
         JSONErrorCase(name: "a control character by its code point", json: "[1\u{7}]", message: "Expected `,` or `]` in array, found U+0007", line: 1, column: 3),
         JSONErrorCase(name: "a space beyond ASCII by its code point", json: "[\u{A0}1]", message: "Unexpected character U+00A0; expected a JSON value", line: 1, column: 2),
-        JSONErrorCase(name: "columns count UTF-16 code units, not bytes", json: #"{"é😀": 1,}"#, message: "Trailing comma in object", line: 1, column: 11),
+        JSONErrorCase(name: "columns count UTF-16 code units, not bytes", json: #"{"é😀": 1,}"#, message: "Trailing comma in object", line: 1, column: 10),
     ]
 
     @Test(arguments: errorCases)

@@ -127,9 +127,9 @@ import Testing
         let broken = try Self.run(["check", "site"], in: parent)
         #expect(broken.status == 2)
         #expect(broken.stdout.isEmpty)
-        #expect(broken.stderr == "site/docent.json:3:1: error: Trailing comma in object\n")
+        #expect(broken.stderr == "site/docent.json:2:37: error: Trailing comma in object\n")
         let fromDocs = try Self.run(["check"], in: parent.appendingPathComponent("site/docs"))
-        #expect(fromDocs.stderr == "../docent.json:3:1: error: Trailing comma in object\n")
+        #expect(fromDocs.stderr == "../docent.json:2:37: error: Trailing comma in object\n")
     }
 
     /// `terms` and `classify` name files from the current directory in text, as `check` does; their

@@ -137,9 +137,9 @@ extension TestClient {
     static let capabilities = DiagnosticRefreshTests.capabilities
     static let config = ConfigurationInEditorTests.config
     static let files = ConfigurationInEditorTests.files
-    /// A trailing comma (an error at line 5) and a glossary that matches no file (a warning).
+    /// A trailing comma (an error at the comma, line 3) and a glossary that matches no file (a warning).
     static let broken = "{\n  \"glossaries\": [\"docs/glossary.md\", \"docs/terms.md\"],\n  \"rules\": { \"term-casing\": \"error\" },\n}\n"
-    static let brokenProblem: JSONValue = ["range": ["start": ["line": 3, "character": 0], "end": ["line": 3, "character": 1]], "severity": 1,
+    static let brokenProblem: JSONValue = ["range": ["start": ["line": 2, "character": 37], "end": ["line": 2, "character": 38]], "severity": 1,
                                            "source": "docent", "code": "configuration", "message": "Trailing comma in object"]
     static let unmatched = "{\n  \"glossaries\": [\"docs/glossary.md\", \"docs/terms.md\"]\n}\n"
     static let unmatchedProblem: JSONValue = ["range": ["start": ["line": 1, "character": 37], "end": ["line": 1, "character": 53]], "severity": 2,

@@ -60,7 +60,7 @@ import Testing
             let run = try CheckCommandTests.run([command], in: folder)
             #expect(run.status == 2, "\(command)")
             #expect(run.stdout.isEmpty, "\(command)")
-            #expect(run.stderr.contains("docent.json:3:1: error: Trailing comma in object\n"), "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("docent.json:2:30: error: Trailing comma in object\n"), "\(command): \(run.stderr)")
         }
     }
 
