@@ -123,6 +123,19 @@ enum ClassifyCommand {
         return String(text[..<dot]) + "." + String(fraction).padding(toLength: decimals, withPad: "0", startingAt: 0)
     }
 
+    /// The verdict as a code: the diagnostic `docent check` gives the page (`misplaced-document`,
+    /// `unplaced-document`, `persona-mismatch`, or `misplaced-section` when only parts are flagged),
+    /// `fits` when it gives none, nil when the page is not judged (a section for everyone, or no
+    /// sections configured).
+    static func verdictCode(_ assessment: PlacementAssessment, model: PlacementModel) -> String? {
+        if assessment.finding != nil { return "misplaced-document" }
+        if assessment.suggestion != nil { return "unplaced-document" }
+        guard let index = assessment.sectionIndex, model.sections.sections[index].isChecked else { return nil }
+        let declared = assessment.declaredPersonas
+        if !declared.isEmpty && !declared.contains(where: model.sections.sections[index].personas.contains) { return "persona-mismatch" }
+        return assessment.parts.contains { $0.finding != nil } ? "misplaced-section" : "fits"
+    }
+
     static func json(_ assessment: PlacementAssessment, model: PlacementModel, document: WorkspaceDocument) -> JSONValue {
         let catalog = model.catalog
         func scores(_ scores: [PersonaScore]) -> JSONValue {
@@ -177,6 +190,16 @@ enum ClassifyCommand {
         object["links"] = byPersona(assessment.linkCounts)
         object["linkedFrom"] = byPersona(assessment.inboundLinkCounts)
         object["finding"] = finding(assessment.finding ?? assessment.suggestion)
+        // The verdict the text report gives, with a stable code for scripts, and why a leading foreign
+        // persona does not warn.
+        object["verdict"] = verdictCode(assessment, model: model).map(JSONValue.string) ?? .null
+        object["verdictText"] = PlacementVerdict.verdict(assessment, model: model).map(JSONValue.string) ?? .null
+        object["whyNoWarning"] = PlacementVerdict.whyNoWarning(assessment, model: model).map(JSONValue.string) ?? .null
+        object["sectionAffinities"] = .array(assessment.sectionAffinities.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).map { index, affinity in
+            let section = model.sections.sections[index]
+            return ["section": .string(section.path), "title": .string(section.title),
+                    "affinity": .number(PlacementPresentation.rounded(affinity, places: 3))]
+        })
         object["similarPages"] = .array(model.nearestPages(to: assessment.path).map { path, similarity in
             ["path": .string(path), "similarity": .number(PlacementPresentation.rounded(similarity, places: 3)),
              "section": model.sectionIndex(of: path).map { .string(model.sections.sections[$0].path) } ?? .null]

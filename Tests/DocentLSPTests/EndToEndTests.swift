@@ -156,6 +156,14 @@ import Testing
         #expect(status == 0)
         #expect(report["finding"]?["suggestedPersona"]?.stringValue == "administrator")
         #expect(report["finding"]?["suggestedSection"]?.stringValue == "docs/portal/operator-guides")
+        #expect(report["verdict"] == "misplaced-document")
+        #expect(report["verdictText"]?.stringValue?.hasPrefix("misplaced — reads as Administrator; suggested section: Developer Portal › Operator Guides (confidence ") == true)
+        #expect(report["whyNoWarning"] == .null)
+        // Every section's learned affinity, closest first: the suggested section leads.
+        let affinities = report["sectionAffinities"]?.arrayValue ?? []
+        #expect(affinities.first?["section"] == "docs/portal/operator-guides" && affinities.first?["title"] == "Developer Portal › Operator Guides")
+        let affinityValues = affinities.compactMap { $0["affinity"]?.doubleValue }
+        #expect(affinityValues.count == affinities.count && affinities.count >= 5 && affinityValues == affinityValues.sorted(by: >))
         let similar = report["similarPages"]?.arrayValue ?? []
         #expect(similar.count == 5)
         // The Helm deployment guide is the closest page, and every page listed is another page of a section.
@@ -182,6 +190,8 @@ import Testing
         // In no section, the page has a suggestion but no placed persona or share.
         #expect(report["finding"]?["suggestedPersona"] == "administrator")
         #expect(report["finding"]?["placedPersona"] == nil && report["finding"]?["placedShare"] == nil)
+        #expect(report["verdict"] == "unplaced-document")
+        #expect(report["verdictText"] == "unplaced — suggested section: Developer Portal › Operator Guides")
         // The Helm guide links to four operator pages, and the Docker guide links to it.
         let (_, helm) = try Self.runJSON(["classify", "--json",
                                           Self.repositoryRoot.appendingPathComponent("fixtures/portal/docs/portal/operator-guides/deploying-with-helm.md").path])

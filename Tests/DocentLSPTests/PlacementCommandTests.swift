@@ -91,6 +91,8 @@ import Testing
         #expect(rows.first { $0["path"] == "docs/portal/user-guides" }.map { [$0["personas"], $0["everyone"]] } == [["end-user"], false])
         let (_, page) = try EndToEndTests.runJSON(["classify", "--json", EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal/docs/reference/roles.md").path])
         #expect(page["section"]?["personas"] == [] && page["section"]?["everyone"] == true)
+        // A section for everyone is not judged: no verdict.
+        #expect(page["verdict"] == .null && page["verdictText"] == .null)
     }
 
     @Test func classifySaysWhyALeadingPersonaDoesNotWarn() throws {
@@ -103,5 +105,23 @@ import Testing
             "  verdict:   fits its section (or the evidence is too weak to say otherwise)",
             "             Administrator leads, but not clearly enough to warn (needs 30 % and 2× the section's share with the section at most 15 %, or 60 % and 5×).",
         ])
+        // --json says the same, with the verdict's code.
+        let (_, json) = try EndToEndTests.runJSON(["classify", "--json", EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal/docs/framework/builder-guides/local-development.md").path])
+        #expect(json["verdict"] == "fits")
+        #expect(json["verdictText"]?.stringValue == String(lines[3].dropFirst("  verdict:   ".count)))
+        #expect(json["whyNoWarning"]?.stringValue == lines[4].trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The verdict codes for a declared persona its section does not serve and for a page with one
+    /// part written for another audience: the diagnostics `docent check` gives them.
+    @Test func classifyJSONVerdictCodes() throws {
+        let root = EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal")
+        let (_, mismatch) = try EndToEndTests.runJSON(["classify", "--json", root.appendingPathComponent("docs/portal/operator-guides/search-tuning.md").path])
+        #expect(mismatch["verdict"] == "persona-mismatch")
+        #expect(mismatch["verdictText"]?.stringValue?.hasPrefix("persona-mismatch — declares End User, but Developer Portal › Operator Guides is for Administrator") == true)
+        let (_, part) = try EndToEndTests.runJSON(["classify", "--json", root.appendingPathComponent("docs/portal/user-guides/finding-owners.md").path])
+        #expect(part["verdict"] == "misplaced-section")
+        #expect(part["finding"] == .null)
+        #expect(part["parts"]?.arrayValue?.compactMap { $0["finding"]?["suggestedPersona"]?.stringValue } == ["administrator"])
     }
 }
