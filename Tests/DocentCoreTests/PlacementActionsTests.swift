@@ -354,6 +354,15 @@ private extension String {
         return (move, start..<end, partBody)
     }
 
+    /// The edit that removes `lines` (whole lines, found once in `text` after `after`, with the line
+    /// break that ends them) from the page.
+    static func removal(of lines: String, in text: String, after: String? = nil) throws -> WorkspaceEditOperation {
+        let from = try after.map { try #require(text.range(of: $0)).upperBound } ?? text.startIndex
+        let found = try #require(text[from...].range(of: lines + "\n"))
+        let start = text.utf8.distance(from: text.startIndex, to: found.lowerBound)
+        return .edit(FileEdit(file: "docs/using/finding-owners.md", range: start..<start + (lines + "\n").utf8.count, newText: ""))
+    }
+
     /// The fixture with `definition` (if any) after the first part's paragraph and `added` after the
     /// sync part's last sentence (on its line).
     static func findingOwners(definingEarlier definition: String? = nil, appending added: String) throws -> String {
@@ -376,6 +385,9 @@ private extension String {
             // The part's own definition stays behind too: "Getting help" still uses it.
             .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
                            + "\n[sync]: ../running/deploying-with-helm.md\n\n")),
+            // [helm] and [cronjob], which nothing else in the page uses, leave it; [chat] stays.
+            try Self.removal(of: "[helm]: ../running/deploying-with-helm.md#install-the-chart", in: text),
+            try Self.removal(of: "[cronjob]: https://kubernetes.io/docs/concepts/workloads/controllers/cron-job/", in: text),
             // The definitions the part uses (full and shortcut references) come along, relative ones from the new folder; [chat] does not.
             .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
                      + " After a [Helm upgrade][helm], restart the [CronJob].\n\n[sync]: deploying-with-helm.md\n"
@@ -410,6 +422,11 @@ private extension String {
             // [inner] stays for "Getting help" and follows the sub-heading it names to the new page.
             .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
                            + "\n[inner]: ../running/running-the-ownership-sync-on-kubernetes.md#restarting-the-job\n\n")),
+            // The definitions only the part used leave the page: the first [a], [lookup] and [^sync] with
+            // its continuation line; [^help] stays.
+            try Self.removal(of: "[a]: ../running/deploying-with-helm.md", in: text),
+            try Self.removal(of: "[lookup]: #look-up-the-owner", in: text),
+            try Self.removal(of: "[^sync]: The sync runs at night;\n    see [the chart](../running/deploying-with-helm.md).", in: text),
             // [a] meant its first definition, from an earlier part: that one comes along and the part's
             // own later duplicate, which never counted, is left out. [lookup] points back at the page;
             // the footnote comes whole, its link from the new folder; [^help] stays.
@@ -441,6 +458,9 @@ private extension String {
             // "Getting help" still uses KSA: its definition stays behind as well.
             .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
                            + "\n*[KSA]: Kubernetes service account\n\n")),
+            // Nothing else uses JWT: both its definitions leave the page; SRE's and API's stay.
+            try Self.removal(of: "*[JWT]: JSON web token (old)", in: text),
+            try Self.removal(of: "*[JWT]: JSON Web Token", in: text),
             // JWT's last definition comes along; SRE (only in code) and API (only inside "APIs") do not.
             .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
                      + " It signs a JWT as its KSA; the `SRE` rota and the APIs are not uses.\n\n*[KSA]: Kubernetes service account\n\n*[JWT]: JSON Web Token\n"),
@@ -476,6 +496,10 @@ private extension String {
         #expect(move.operations == [
             .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
                            + "\n[^own]: The part's own note, which \"Getting help\" uses too.\n\n")),
+            // The quoted footnote and the quoted abbreviation leave the page, quote markers and all; the
+            // listed footnote stays, as removing it would leave an empty item.
+            try Self.removal(of: "> [^quoted]: From the owners' FAQ;\n>     see [the chart](../running/deploying-with-helm.md).", in: text),
+            try Self.removal(of: "> *[KSA]: Kubernetes service account", in: text),
             // The quoted footnote (its link from the new folder), the listed one with its continuation
             // line, and the quoted abbreviation arrive at the top level; the part's duplicate is left out.
             .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
@@ -484,6 +508,48 @@ private extension String {
                      + "\n[^quoted]: From the owners' FAQ;\n    see [the chart](deploying-with-helm.md).\n\n[^listed]: Listed in the runbook.\n    It runs at night.\n"
                      + "\n*[KSA]: Kubernetes service account\n"),
         ])
+    }
+
+    /// Definitions only the part used leave the page; one a footnote that stays refers to stays. A
+    /// carried definition of a link to a sub-heading that moves leaves without a second edit to its
+    /// destination (edits of a WorkspaceEdit must not overlap), and the page, edited, reads right.
+    @Test func definitionsOnlyThePartUsedLeaveThePage() throws {
+        let path = "docs/using/finding-owners.md"
+        let text = try Self.findingOwners(appending: """
+         Read [jump] and the notes[^deep][^gone].
+
+        ### Restarting the job
+
+        Restart it by hand.
+
+        ## Getting help
+
+        Ask the owners.[^help]
+
+        [jump]: #restarting-the-job
+        [^help]: Or see [^deep].
+        [^deep]: The runbook.
+        [^gone]: Only the part cites this.
+
+        """)
+        let (move, body, _) = try Self.movedSyncPart(of: text)
+        let pageEdits = move.operations.compactMap { operation -> FileEdit? in
+            if case .edit(let edit) = operation, edit.file == path { return edit }
+            return nil
+        }
+        #expect(pageEdits.map(\.range) == [body] + [try Self.removal(of: "[jump]: #restarting-the-job", in: text), try Self.removal(of: "[^gone]: Only the part cites this.", in: text)].map { operation in
+            guard case .edit(let edit) = operation else { return 0..<0 }
+            return edit.range
+        })
+        // Applied from the end, as an editor applies a WorkspaceEdit's edits (all against the original).
+        var page = SourceText(text)
+        for edit in pageEdits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) { page.replace(edit.range, with: Array(edit.newText.utf8)) }
+        #expect(page.string.hasSuffix("## Getting help\n\nAsk the owners.[^help]\n\n[^help]: Or see [^deep].\n[^deep]: The runbook.\n"))
+        guard case .newFile(_, let newText)? = move.operations.last else {
+            Issue.record("no new page")
+            return
+        }
+        #expect(newText.hasSuffix("Restart it by hand.\n\n[jump]: #restarting-the-job\n[^deep]: The runbook.\n\n[^gone]: Only the part cites this.\n"))
     }
 
     /// A link reference definition whose title runs over lines, or starts on the line after the
@@ -511,6 +577,7 @@ private extension String {
         #expect(move.operations == [
             .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
                            + "\n[lookup]: #look-up-the-owner\n(How to look up\nthe owner)\n\n")),
+            try Self.removal(of: "[chart]: ../running/deploying-with-helm.md\n  \"Installing the chart\n  with Helm\"", in: text),
             .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
                      + " See [the chart][chart].\n\n\n[lookup]: ../using/finding-owners.md#look-up-the-owner\n(How to look up\nthe owner)\n"
                      + "\n[chart]: deploying-with-helm.md\n  \"Installing the chart\n  with Helm\"\n"),
@@ -542,6 +609,8 @@ private extension String {
         #expect(move.operations == [
             .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
                            + "\n[^n]: A note in a nested item.\n\n")),
+            // The first [chart] leaves; the raw HTML after it stays.
+            try Self.removal(of: "[chart]: ../running/deploying-with-helm.md", in: text),
             .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
                      + " See [the chart][chart], the KSA and the note[^n].\n\n> Quoted text after it.\n\n- - [^n]: A note in a nested item.\n"
                      + "\n[chart]: deploying-with-helm.md\n"),

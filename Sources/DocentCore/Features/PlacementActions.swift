@@ -66,8 +66,9 @@ public struct PlacementActions: CodeActionProvider {
     /// page and from other pages to the part's sub-headings follow them. Reference, footnote and
     /// abbreviation definitions the moved text uses from elsewhere in the page are copied to the new
     /// page, wherever they are written (a definition in a block quote or list item serves the whole
-    /// page; it arrives without the quote and list markers); those in the moved text that the rest of
-    /// the page uses stay behind as well.
+    /// page; it arrives without the quote and list markers), and leave the page when nothing else in it
+    /// uses them (unless written in a list item, which would be left empty); those in the moved text
+    /// that the rest of the page uses stay behind as well.
     public static func movePart(at headingRange: ByteRange, of document: WorkspaceDocument, to sectionPath: String, model: PlacementModel,
                                 snapshot: WorkspaceSnapshot, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         guard let section = model.sections.sections.first(where: { $0.path == sectionPath }) else { return nil }
@@ -148,30 +149,47 @@ public struct PlacementActions: CodeActionProvider {
         let winners = first.values.sorted()
         let skipped = (definitions.map(\.range) + markdown.codeBlocks.map(\.range) + markdown.codeSpans).sorted { $0.lowerBound < $1.lowerBound }
         let usedInBody = Self.bracketedLabels(text, in: [body], skipping: skipped)
+        // Labels the rest of the page uses, in its text or in the footnotes that stay (`[^a]: see [^b]`).
+        let footnoteTexts = markdown.definitions.filter { $0.kind == .footnote && !body.contains($0.range.lowerBound) }.map { $0.labelRange.upperBound..<$0.range.upperBound }
+        let code = (markdown.codeBlocks.map(\.range) + markdown.codeSpans).sorted { $0.lowerBound < $1.lowerBound }
         let usedInRest = Self.bracketedLabels(text, in: [0..<body.lowerBound, body.upperBound..<text.count], skipping: skipped)
+            .union(Self.bracketedLabels(text, in: footnoteTexts, skipping: code))
         var carriedLines: [String] = []
         var keptLines: [String] = []
+        /// What to delete to remove the definition at `range`: on lines of its own, or after quote
+        /// markers alone, it goes with its line break (the next line brings its own markers); one that
+        /// opens a list item leaves the item's marker, so the item's next line stays in it (`- ` then
+        /// `  more`).
+        func removal(of range: ByteRange, firstSegment: ByteRange?) -> ByteRange {
+            var start = firstSegment?.lowerBound ?? range.lowerBound
+            if text.bytes[range.lowerBound..<start].allSatisfy({ $0 == UInt8(ascii: ">") || ByteClass.isSpace($0) }) { start = range.lowerBound }
+            var end = range.upperBound
+            if start == range.lowerBound {
+                if end < text.count && text.bytes[end] == 0x0D { end += 1 }
+                if end < text.count && text.bytes[end] == 0x0A { end += 1 }
+            }
+            return start..<end
+        }
+        /// Carried definitions outside the part that the rest of the page no longer uses, removed from
+        /// it. Only whole lines (in a block quote too): one in a list item stays, since removing it
+        /// would leave an empty item.
+        var pageRemovals: [FileEdit] = []
+        func removalFromPage(_ range: ByteRange, firstSegment: ByteRange?) -> FileEdit? {
+            let removed = removal(of: range, firstSegment: firstSegment)
+            guard removed.lowerBound == range.lowerBound else { return nil }
+            return FileEdit(file: path, range: removed, newText: "")
+        }
         for index in winners {
             let (range, label, segments) = definitions[index]
             if !body.contains(range.lowerBound) && usedInBody.contains(label) {
                 carriedLines.append(rewritten(segments, relocated + fragmentEdits(in: range, towardNewPage: false)))
                 for duplicate in definitions where duplicate.label == label && body.contains(duplicate.range.lowerBound) {
-                    // A definition on lines of its own, or after quote markers alone, goes with its line
-                    // break (the next line brings its own markers); one that opens a list item leaves
-                    // the item's marker, so the item's next line stays in it (`- ` then `  more`).
-                    var start = duplicate.segments.first?.lowerBound ?? duplicate.range.lowerBound
-                    if text.bytes[duplicate.range.lowerBound..<start].allSatisfy({ $0 == UInt8(ascii: ">") || ByteClass.isSpace($0) }) {
-                        start = duplicate.range.lowerBound
-                    }
-                    var end = duplicate.range.upperBound
-                    if start == duplicate.range.lowerBound {
-                        if end < text.count && text.bytes[end] == 0x0D { end += 1 }
-                        if end < text.count && text.bytes[end] == 0x0A { end += 1 }
-                    }
-                    let removed = duplicate.range.lowerBound..<end
-                    bodyEdits.removeAll { removed.contains($0.range.lowerBound) }
-                    bodyEdits.append(FileEdit(file: scratch, range: start..<end, newText: ""))
+                    let removed = removal(of: duplicate.range, firstSegment: duplicate.segments.first)
+                    bodyEdits.removeAll { (duplicate.range.lowerBound..<removed.upperBound).contains($0.range.lowerBound) }
+                    bodyEdits.append(FileEdit(file: scratch, range: removed, newText: ""))
                 }
+                // Nothing left in the page uses it: it goes rather than stay as a dead line.
+                if !usedInRest.contains(label), let removed = removalFromPage(range, firstSegment: segments.first) { pageRemovals.append(removed) }
             } else if body.contains(range.lowerBound) && usedInRest.contains(label) {
                 keptLines.append(rewritten(segments, fragmentEdits(in: range, towardNewPage: true)))
             }
@@ -189,6 +207,14 @@ public struct PlacementActions: CodeActionProvider {
                 let line = String(decoding: text.bytes[written], as: UTF8.self)
                 if !body.contains(range.lowerBound) && Self.usesWord(abbreviation, text, in: [body], skipping: prose) {
                     carriedLines.append(line)
+                    if !Self.usesWord(abbreviation, text, in: [0..<body.lowerBound, body.upperBound..<text.count], skipping: prose),
+                       let removed = removalFromPage(range, firstSegment: written) {
+                        // Earlier definitions of the abbreviation, overridden, go with it.
+                        for earlier in abbreviations[..<index] where earlier.abbreviation == abbreviation && !body.contains(earlier.range.lowerBound) {
+                            if let also = removalFromPage(earlier.range, firstSegment: earlier.text) { pageRemovals.append(also) }
+                        }
+                        pageRemovals.append(removed)
+                    }
                 } else if body.contains(range.lowerBound)
                             && Self.usesWord(abbreviation, text, in: [0..<body.lowerBound, body.upperBound..<text.count], skipping: prose) {
                     keptLines.append(line)
@@ -217,10 +243,11 @@ public struct PlacementActions: CodeActionProvider {
             .edit(FileEdit(file: path, range: body, newText: newline + newline + "See [\(title)](\(LinkRelocation.percentEncoded(link))) in \(section.title)." + newline
                 + (keptLines.isEmpty ? "" : newline + keptLines.joined(separator: newline) + newline) + (rest ? newline : ""))),
         ]
+        operations += pageRemovals.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { .edit($0) }
         for other in snapshot.sortedPaths {
             guard let source = snapshot.document(other) else { continue }
             for link in source.markdown.links where link.kind == .inline || link.kind == .definition {
-                guard !(other == path && body.contains(link.range.lowerBound)),
+                guard !(other == path && (body.contains(link.range.lowerBound) || pageRemovals.contains { $0.range.contains(link.range.lowerBound) })),
                       let hash = link.destination.firstIndex(of: "#"), movedAnchors.contains(String(link.destination[link.destination.index(after: hash)...])) else { continue }
                 let reaches = hash == link.destination.startIndex ? other == path
                     : WorkspacePath.linkTarget(link.destination, from: other, isDocument: { snapshot.document($0) != nil }) == path
