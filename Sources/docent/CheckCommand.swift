@@ -50,6 +50,11 @@ enum CheckCommand {
         }) else { return 2 }
         var snapshot = result.snapshot
         var paths = snapshot.checkedPaths
+        // A run without a glossary checks no terms: said, as a clean report would otherwise read as
+        // "the terms are right" (a folder argument below the glossary's folder is its own workspace).
+        if result.configurationFile == nil && snapshot.glossaryPaths.isEmpty {
+            printError(noGlossaryNote(root: loader.root))
+        }
         if !selection.filters.isEmpty {
             func selects(_ filter: String, _ path: String) -> Bool { path == filter || path.hasPrefix(filter + "/") }
             for (argument, filter) in zip(options.positional.isEmpty ? ["."] : options.positional, selection.filters) where !paths.contains(where: { selects(filter, $0) }) {
@@ -93,6 +98,18 @@ enum CheckCommand {
         let errors = diagnostics.contains { $0.severity == .error }
         let warnings = diagnostics.contains { $0.severity == .warning } || configurationWarnings > 0
         return errors || (options.flags.contains("--strict") && warnings) ? 1 : 0
+    }
+
+    /// "docent: no glossary in docs/guides, so no terms are checked …": for a workspace without a
+    /// `docent.json` in which no glossary file was found.
+    static func noGlossaryNote(root: URL) -> String {
+        let display = PathDisplay(root: root)
+        var where_ = ""
+        if let repository = WorkspaceRootFinder.repositoryRoot(from: root), repository.path != root.path {
+            where_ = "; the repository is at \(display(repository.path))"
+        }
+        return "docent: no glossary in \(display(".")), so no terms are checked (without a docent.json, a folder argument is a workspace "
+            + "of its own\(where_)); check the folder that holds the glossary, or add a docent.json there"
     }
 
     /// Applies every safe fix, writing each file atomically; returns the snapshot with the fixed texts,

@@ -169,6 +169,33 @@ import Testing
         #expect(try CheckCommandTests.run(["classify", "plugins/writing-a-plugin.md"], in: root).stdout == classify.stdout)
     }
 
+    /// Without docent.json, a folder argument below the glossary's folder is a workspace without a
+    /// glossary: the clean report comes with a note that no terms were checked, naming the
+    /// repository; a file of the same folder, which belongs to the repository, gets its warning and
+    /// no note.
+    @Test func aWorkspaceWithoutAGlossarySaysNoTermsWereChecked() throws {
+        var files = ["workspace/.git/HEAD": "ref: refs/heads/main\n"]
+        for (path, text) in Self.unconfigured { files["workspace/" + path] = text }
+        let parent = try CheckCommandTests.workspace(files)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let root = parent.appendingPathComponent("workspace")
+        let folder = try Self.check(["plugins"], in: root)
+        #expect(folder.status == 0)
+        #expect(folder.stdout == "0 errors, 0 warnings, 0 infos, 0 hints in 0 files (1 checked)\n")
+        #expect(folder.stderr == "docent: no glossary in plugins, so no terms are checked (without a docent.json, a folder argument is a workspace "
+                + "of its own; the repository is at .); check the folder that holds the glossary, or add a docent.json there\n")
+        let json = try Self.check(["--format", "json", "plugins"], in: root)
+        #expect(json.stdout == "[]\n" && json.stderr == folder.stderr)
+        let file = try Self.check(["plugins/writing-a-plugin.md"], in: root)
+        #expect(Self.warnedFiles(file) == ["plugins/writing-a-plugin.md"])
+        #expect(file.stderr.isEmpty)
+        // Outside any repository the note names no repository.
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".git"))
+        let bare = try Self.check(["."], in: root.appendingPathComponent("plugins"))
+        #expect(bare.stderr == "docent: no glossary in ., so no terms are checked (without a docent.json, a folder argument is a workspace "
+                + "of its own); check the folder that holds the glossary, or add a docent.json there\n")
+    }
+
     /// Without docent.json or a repository, a file's own folder is its workspace: the result does not
     /// depend on where the command runs, and files elsewhere are not read (nor reported on stderr).
     @Test func withoutConfigurationOrRepositoryAFileBelongsToItsFolder() throws {
