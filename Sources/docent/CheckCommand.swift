@@ -18,7 +18,7 @@ enum CheckCommand {
         }
         // The arguments' workspace (see `WorkspaceRootFinder`); each argument narrows the check.
         let selection: WorkspaceRootFinder.Selection
-        switch WorkspaceRootFinder.select(options.positional) {
+        switch WorkspaceRootFinder.select(options.positional, configurationRoot: WorkspaceRootFinder.configurationRoot(options.value("--config"))) {
         case .success(let found): selection = found
         case .failure(let failure):
             printError("docent check: \(failure.message)")

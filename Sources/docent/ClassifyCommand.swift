@@ -23,7 +23,12 @@ enum ClassifyCommand {
         }
         let url = URL(fileURLWithPath: file)
         // Without a configuration only Markdown is read: say so before walking the folder around it.
-        let (root, isConfigured) = WorkspaceRootFinder.root(of: url, isDirectory: false)
+        let configurationRoot = WorkspaceRootFinder.configurationRoot(options.value("--config"))
+        let (root, isConfigured) = WorkspaceRootFinder.root(of: url, isDirectory: false, configurationRoot: configurationRoot)
+        if let configurationRoot, !WorkspaceRootFinder.isInside(WorkspaceRootFinder.resolved(url), configurationRoot) {
+            printError("docent classify: \(file) is outside the workspace root \(configurationRoot.path) (the folder of the --config file)")
+            return 2
+        }
         guard options.value("--config") != nil || ["md", "mdx"].contains(url.pathExtension.lowercased()) || isConfigured else {
             printError("docent classify: \(file) is not a Markdown file (.md, .mdx); classify takes one page")
             return 2

@@ -10,7 +10,13 @@ enum TermsCommand {
             printError("docent terms: expected at most one directory")
             return 2
         }
-        let root = WorkspaceRootFinder.root(ofDirectory: options.positional.first)
+        let root: String
+        switch WorkspaceRootFinder.root(ofDirectory: options.positional.first, configFile: options.value("--config")) {
+        case .success(let found): root = found
+        case .failure(let failure):
+            printError("docent terms: \(failure.message)")
+            return 2
+        }
         guard let result = loadWorkspace(root, command: "terms", configFile: options.value("--config")) else { return 2 }
         let glossary = result.snapshot.glossary
         // JSON's `file` is relative to the workspace root (documented); text names files from the
@@ -60,7 +66,14 @@ enum ExplainCommand {
             printError("usage: docent explain TERM [DIR]")
             return 2
         }
-        guard let result = loadWorkspace(WorkspaceRootFinder.root(ofDirectory: options.positional.dropFirst().first), command: "explain", configFile: options.value("--config")) else { return 2 }
+        let root: String
+        switch WorkspaceRootFinder.root(ofDirectory: options.positional.dropFirst().first, configFile: options.value("--config")) {
+        case .success(let found): root = found
+        case .failure(let failure):
+            printError("docent explain: \(failure.message)")
+            return 2
+        }
+        guard let result = loadWorkspace(root, command: "explain", configFile: options.value("--config")) else { return 2 }
         let glossary = result.snapshot.glossary
         let found = glossary.entries(named: term)
         guard !found.isEmpty else {

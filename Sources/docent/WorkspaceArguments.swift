@@ -46,8 +46,21 @@ enum WorkspaceRootFinder {
         path.path == folder.path || path.path.hasPrefix(folder.path.hasSuffix("/") ? folder.path : folder.path + "/")
     }
 
+    /// The workspace root `--config FILE` sets: the folder that holds FILE, whose paths (glossaries,
+    /// include, sections) are relative to it as a `docent.json`'s are to its own folder. Nil without
+    /// `--config`, or when that folder does not exist (the loader then says the file cannot be read).
+    static func configurationRoot(_ configFile: String?) -> URL? {
+        guard let configFile, !configFile.isEmpty else { return nil }
+        let folder = resolved(URL(fileURLWithPath: configFile)).deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return folder
+    }
+
     /// The workspace root of one existing file or folder, and whether a `docent.json` made it so.
-    static func root(of url: URL, isDirectory: Bool) -> (root: URL, isConfigured: Bool) {
+    /// With `--config FILE` (`configurationRoot`), FILE's folder.
+    static func root(of url: URL, isDirectory: Bool, configurationRoot: URL? = nil) -> (root: URL, isConfigured: Bool) {
+        if let configurationRoot { return (configurationRoot, true) }
         let url = resolved(url)
         let folder = isDirectory ? url : url.deletingLastPathComponent()
         if let configured = configuredRoot(from: folder) { return (configured, true) }
@@ -73,7 +86,7 @@ enum WorkspaceRootFinder {
     /// The root and filters of `check`'s arguments. The arguments must share one workspace: paths in
     /// different configured workspaces, or outside the root the others give, are an error. No
     /// argument is `.`: the workspace of the current directory, found the same way.
-    static func select(_ arguments: [String]) -> Result<Selection, Failure> {
+    static func select(_ arguments: [String], configurationRoot: URL? = nil) -> Result<Selection, Failure> {
         let arguments = arguments.isEmpty ? ["."] : arguments
         var items: [(argument: String, url: URL, root: URL, isConfigured: Bool)] = []
         for argument in arguments {
@@ -82,7 +95,7 @@ enum WorkspaceRootFinder {
                 return .failure(Failure(message: "no such file or directory: \(argument)"))
             }
             let url = resolved(URL(fileURLWithPath: argument))
-            let (root, isConfigured) = root(of: url, isDirectory: isDirectory.boolValue)
+            let (root, isConfigured) = root(of: url, isDirectory: isDirectory.boolValue, configurationRoot: configurationRoot)
             items.append((argument, url, root, isConfigured))
         }
         let root: URL
@@ -105,7 +118,8 @@ enum WorkspaceRootFinder {
         // Every path is checked before any asks for the whole workspace: `check site ../other/a.md`
         // reports the second path, whichever comes first.
         if let outside = items.first(where: { !isInside($0.url, root) }) {
-            return .failure(Failure(message: "\(outside.argument) is outside the workspace root \(root.path)"))
+            let why = configurationRoot == nil ? "" : " (the folder of the --config file)"
+            return .failure(Failure(message: "\(outside.argument) is outside the workspace root \(root.path)\(why)"))
         }
         // A path that is the root itself asks for the whole workspace.
         if items.contains(where: { $0.url.path == root.path }) { return .success(Selection(root: root, filters: [])) }
@@ -114,7 +128,19 @@ enum WorkspaceRootFinder {
     }
 
     /// The root for a command's one optional DIR argument (`terms`, `explain`, `sections`): the
-    /// configured workspace it lies in, else the folder itself. No argument is `.`.
+    /// configured workspace it lies in, else the folder itself. No argument is `.`. With `--config
+    /// FILE`, FILE's folder, which DIR, if given, must be in (a failure otherwise).
+    static func root(ofDirectory argument: String?, configFile: String? = nil) -> Result<String, Failure> {
+        if let configurationRoot = configurationRoot(configFile) {
+            guard let argument else { return .success(configurationRoot.path) }
+            guard isInside(resolved(URL(fileURLWithPath: argument)), configurationRoot) else {
+                return .failure(Failure(message: "\(argument) is outside the workspace root \(configurationRoot.path) (the folder of the --config file)"))
+            }
+            return .success(configurationRoot.path)
+        }
+        return .success(root(ofDirectory: argument))
+    }
+
     static func root(ofDirectory argument: String?) -> String {
         let argument = argument ?? "."
         var isDirectory: ObjCBool = false

@@ -169,6 +169,43 @@ import Testing
         #expect(try CheckCommandTests.run(["classify", "plugins/writing-a-plugin.md"], in: root).stdout == classify.stdout)
     }
 
+    /// `--config FILE` makes FILE's folder the workspace root, as a docent.json's folder is: a PATH
+    /// narrows the report (it moved the root to the PATH's folder, where the configured glossary
+    /// matched no file), and a PATH or DIR outside that folder is an error.
+    @Test func aConfigurationFileSetsTheRootItsPathsAreRelativeTo() throws {
+        let root = try CheckCommandTests.workspace([
+            "glossary.md": "# Glossary\n\n## DocHub\n\nThe docs viewer.\n",
+            "docs/p.md": "# P\n\nOpen Dochub.\n",
+            "other/q.md": "# Q\n\nOpen Dochub.\n",
+            "ci.json": "{\"glossaries\": [\"glossary.md\"], \"include\": [\"docs/**/*.md\"]}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = try Self.check(["--config", "ci.json", "docs/p.md"], in: root)
+        #expect(file.stderr.isEmpty)
+        #expect(Self.warnedFiles(file) == ["docs/p.md"])
+        #expect(file.stdout.hasSuffix("(1 checked)\n"))
+        // From below, with the file's path from there: the same workspace.
+        let below = try Self.check(["--config", "../ci.json", "p.md"], in: root.appendingPathComponent("docs"))
+        #expect(below.stdout == file.stdout.replacingOccurrences(of: "docs/p.md:", with: "p.md:"))
+        // Without a PATH: the current directory, in the workspace of the file's folder.
+        #expect(try Self.check(["--config", "ci.json"], in: root).stdout == file.stdout)
+        // Outside the configuration file's folder: an error, for every command.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: root.appendingPathComponent("ci.json"), to: root.appendingPathComponent("site/ci.json"))
+        let outside = try Self.check(["--config", "site/ci.json", "other/q.md"], in: root)
+        #expect(outside.status == 2)
+        #expect(outside.stderr.hasPrefix("docent check: other/q.md is outside the workspace root ") && outside.stderr.hasSuffix("/site (the folder of the --config file)\n"))
+        for arguments in [["terms", "--config", "site/ci.json", "other"], ["sections", "--config", "site/ci.json", "other"],
+                          ["explain", "DocHub", "other", "--config", "site/ci.json"], ["classify", "--config", "site/ci.json", "other/q.md"]] {
+            let run = try CheckCommandTests.run(arguments, in: root)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.contains(" is outside the workspace root ") && run.stderr.hasSuffix("/site (the folder of the --config file)\n"), "\(arguments): \(run.stderr)")
+        }
+        // Its paths are from its folder: site/glossary.md does not exist.
+        let terms = try CheckCommandTests.run(["terms", "--config", "site/ci.json"], in: root)
+        #expect(terms.stderr == "site/ci.json:1:17: warning: Glossary \"glossary.md\" matches no file\n")
+    }
+
     /// Without docent.json, a folder argument below the glossary's folder is a workspace without a
     /// glossary: the clean report comes with a note that no terms were checked, naming the
     /// repository; a file of the same folder, which belongs to the repository, gets its warning and
