@@ -35,6 +35,7 @@ public enum ConfigurationLoader {
         var loaded = LoadedConfiguration(configuration: configuration, problems: reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
                                          file: file, glossaryPlaces: reader.glossaryPlaces)
         loaded.sectionPlaces = reader.sectionPlaces
+        loaded.includePlaces = reader.includePlaces
         return loaded
     }
 
@@ -47,6 +48,7 @@ public enum ConfigurationLoader {
         var glossaryPlaces: [LoadedConfiguration.Place] = []
         /// Where each section read so far is written (its `path`).
         var sectionPlaces: [LoadedConfiguration.Place] = []
+        var includePlaces: [LoadedConfiguration.Place] = []
         /// The persona names of the sections, each with its pointer, checked once `personas` is read.
         var sectionPersonaNames: [(name: String, pointer: String)] = []
 
@@ -72,7 +74,9 @@ public enum ConfigurationLoader {
                 report("Unknown key \"\(key)\"\(suggestion)", at: "/\(key)#key", isError: false)
             }
             if let include = object["include"] {
-                configuration.include = paths(include, at: "/include")
+                var places: [LoadedConfiguration.Place] = []
+                configuration.include = paths(include, at: "/include", places: &places)
+                includePlaces = places
                 if include.arrayValue?.isEmpty == true { report("\"include\" is empty, so no file is checked", at: "/include", isError: false) }
             }
             if let exclude = object["exclude"] { configuration.exclude = paths(exclude, at: "/exclude") }
@@ -106,10 +110,19 @@ public enum ConfigurationLoader {
 
         /// Globs and paths, refused when they leave the workspace root.
         mutating func paths(_ value: JSONValue, at pointer: String) -> [String] {
+            var places: [LoadedConfiguration.Place] = []
+            return paths(value, at: pointer, places: &places)
+        }
+
+        /// `paths`, with the place of each one kept appended to `places`.
+        mutating func paths(_ value: JSONValue, at pointer: String, places: inout [LoadedConfiguration.Place]) -> [String] {
             var result: [String] = []
             for (index, path) in strings(value, at: pointer).enumerated() {
                 let itemPointer = value.arrayValue == nil ? pointer : "\(pointer)/\(index)"
-                if let confined = confine(path, at: itemPointer) { result.append(confined) }
+                if let confined = confine(path, at: itemPointer) {
+                    result.append(confined)
+                    places.append(place(of: itemPointer))
+                }
             }
             return result
         }
@@ -377,6 +390,8 @@ public struct LoadedConfiguration: Sendable {
     public var glossaryPlaces: [Place]
     /// Where the `path` of each of `configuration.sections` is written, in the same order.
     public var sectionPlaces: [Place] = []
+    /// Where each `include` pattern is written, in order.
+    public var includePlaces: [Place] = []
     /// Why the configuration file could not be read, when it could not (`problems` says it too).
     public var readFailure: WorkspaceLoader.ReadFailure?
 
@@ -388,20 +403,27 @@ public struct LoadedConfiguration: Sendable {
     }
 
     /// A warning at each `glossaries` entry that matches none of `paths` (the workspace's files, read
-    /// or not), and at each section whose folder holds none of them: a typo, a wrong case or a moved
-    /// file, which would otherwise turn the terminology rules off for its terms, or leave a section
-    /// that checks nothing, without a word.
+    /// or not), at each `include` pattern that matches none of them that it lets in, and at each
+    /// section whose folder holds none of them: a typo, a wrong case or a moved file, which would
+    /// otherwise turn the terminology rules off for its terms, check nothing, or leave a section that
+    /// checks nothing, without a word.
     public func unmatchedPaths(among paths: some Sequence<String>) -> [ConfigurationProblem] {
-        guard let file, !configuration.glossaries.isEmpty || !configuration.sections.isEmpty else { return [] }
+        guard let file, !configuration.glossaries.isEmpty || !configuration.sections.isEmpty || !includePlaces.isEmpty else { return [] }
         var unmatched = zip(configuration.glossaries, glossaryPlaces).map { (pattern: $0.pattern, glob: Glob($0.pattern), place: $1) }
+        var unmatchedIncludes = zip(configuration.include, includePlaces).map { (pattern: $0, glob: Glob($0), place: $1) }
         var emptySections = zip(configuration.sections, sectionPlaces).map { (path: $0.path, folder: WorkspacePath.trimmingTrailingSlashes($0.path), place: $1) }
         emptySections.removeAll { $0.folder.isEmpty || $0.folder == "." }
-        for path in paths where !unmatched.isEmpty || !emptySections.isEmpty {
+        let excludes = (Configuration.defaultExclude + configuration.exclude).map(Glob.init)
+        for path in paths where !unmatched.isEmpty || !emptySections.isEmpty || !unmatchedIncludes.isEmpty {
             unmatched.removeAll { $0.glob.matches(path) }
+            if !unmatchedIncludes.isEmpty && !excludes.contains(where: { $0.matches(path) }) { unmatchedIncludes.removeAll { $0.glob.matches(path) } }
             emptySections.removeAll { path.hasPrefix($0.folder + "/") }
         }
         return unmatched.map { entry in
             ConfigurationProblem(file: file, line: entry.place.line, column: entry.place.column, message: "Glossary \"\(entry.pattern)\" matches no file", isError: false)
+        } + unmatchedIncludes.map { entry in
+            ConfigurationProblem(file: file, line: entry.place.line, column: entry.place.column,
+                                 message: "Include \"\(entry.pattern)\" matches no file (none exists, or exclude drops each)", isError: false)
         } + emptySections.map { entry in
             ConfigurationProblem(file: file, line: entry.place.line, column: entry.place.column,
                                  message: "Section \"\(entry.path)\" holds no file the workspace reads: the folder is missing, empty or left out by include and exclude", isError: false)

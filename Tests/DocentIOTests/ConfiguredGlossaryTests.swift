@@ -142,8 +142,21 @@ import Testing
             == [#"docent.json:1:17: warning: Glossary "node_modules/pkg/glossary.md" matches no file"#])
     }
 
+    /// An include pattern that lets in no file (a typo, a moved folder, or exclude dropping all it
+    /// matches) is a warning at the pattern: the check would otherwise pass, having checked nothing.
+    @Test func anIncludePatternThatMatchesNoFileIsAWarning() throws {
+        let configuration = #"{"include": ["doc/**/*.md", "docs/**/*.md", "docs/old/*.md"], "exclude": ["docs/old/**"]}"#
+        #expect(try Self.problems(["docent.json": configuration, "docs/a.md": "# A\n", "docs/old/b.md": "# B\n"]) == [
+            #"docent.json:1:14: warning: Include "doc/**/*.md" matches no file (none exists, or exclude drops each)"#,
+            #"docent.json:1:45: warning: Include "docs/old/*.md" matches no file (none exists, or exclude drops each)"#,
+        ])
+        // A single pattern (a string, not an array) is placed at its value.
+        #expect(try Self.problems(["docent.json": "{\n  \"include\": \"guide/**\"\n}\n", "docs/a.md": "# A\n"])
+            == [#"docent.json:2:14: warning: Include "guide/**" matches no file (none exists, or exclude drops each)"#])
+    }
+
     @Test func withoutGlossariesNothingIsReported() throws {
-        #expect(try Self.problems(["docent.json": #"{"include": ["docs/**"]}"#]) == [])
+        #expect(try Self.problems(["docent.json": #"{"include": ["docs/**"]}"#, "docs/a.md": "# A\n"]) == [])
         let loaded = ConfigurationLoader.read(Array(#"{"glossaries": ["a.md", {"path": "b.md"}]}"#.utf8), file: "docent.json")
         #expect(loaded.glossaryPlaces == [LoadedConfiguration.Place(line: 1, column: 17), LoadedConfiguration.Place(line: 1, column: 34)])
         #expect(loaded.unmatchedPaths(among: ["a.md", "b.md"]) == [])

@@ -203,7 +203,8 @@ import Testing
         }
         // Its paths are from its folder: site/glossary.md does not exist.
         let terms = try CheckCommandTests.run(["terms", "--config", "site/ci.json"], in: root)
-        #expect(terms.stderr == "site/ci.json:1:17: warning: Glossary \"glossary.md\" matches no file\n")
+        #expect(terms.stderr == "site/ci.json:1:17: warning: Glossary \"glossary.md\" matches no file\n"
+                + "site/ci.json:1:45: warning: Include \"docs/**/*.md\" matches no file (none exists, or exclude drops each)\n")
     }
 
     /// Without docent.json, a folder argument below the glossary's folder is a workspace without a
