@@ -165,3 +165,29 @@ private func load(_ json: String) -> (Configuration, [String]) {
         #expect(configuration.rules.count == RuleCatalog.futureCodes.count)
     }
 }
+
+/// What a configuration problem underlines in the editor, SARIF and GitHub annotations: the value or
+/// key it is about, not the rest of its line (the first of three refused paths underlined all three).
+@Suite struct ConfigurationProblemRangeTests {
+    static func underlined(_ json: String) -> [String] {
+        let text = SourceText(json)
+        let (_, problems) = ConfigurationLoader.load(text.bytes, file: "docent.json")
+        return problems.map { String(decoding: text.bytes[$0.diagnostic(in: text).range], as: UTF8.self) }
+    }
+
+    @Test func eachProblemUnderlinesItsOwnToken() {
+        #expect(Self.underlined(#"{"glossaries": ["/etc/passwd", "../outside.md", "docs/a.md"], "includes": ["x"]}"#)
+            == [#""/etc/passwd""#, #""../outside.md""#, #""includes""#])
+        // A number, a literal, an object on its line, one that runs over lines (its brace alone), and
+        // a string with an escaped quote.
+        #expect(Self.underlined(#"{"rules": 12, "sections": true}"#) == ["12", "true"])
+        #expect(Self.underlined(#"{"rules": {"term-casing": "loud"}, "personas": {"a": [1, "]"]}}"#) == [#""loud""#, #"{"a": [1, "]"]}"#])
+        #expect(Self.underlined("{\"personas\": {\n  \"a\": 1\n}}") == ["{"])
+        #expect(Self.underlined(#"{"include": ["a\"b/**", 3]}"#) == ["3"])
+    }
+
+    @Test func aSyntaxErrorUnderlinesOneCharacter() {
+        #expect(Self.underlined("{\"include\": [\"docs/**\"],\n}") == [","])
+        #expect(Self.underlined("{\"include\": [\"docs/**\"] \"exclude\": []}") == [#""exclude""#])
+    }
+}

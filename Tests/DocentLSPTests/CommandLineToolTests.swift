@@ -211,7 +211,7 @@ import Testing
         #expect(try Self.run(["check", "--strict", "--format", "json"], in: root).status == 1)
         // The machine formats hold the warning as a `configuration` finding on docent.json.
         let github = try Self.run(["check", "--format", "github"], in: root)
-        #expect(github.stdout == "::warning file=docent.json,line=2,col=3,endLine=2,endColumn=29,title=docent configuration::Unknown key \"includ\"\n")
+        #expect(github.stdout == "::warning file=docent.json,line=2,col=3,endLine=2,endColumn=11,title=docent configuration::Unknown key \"includ\"\n")
     }
 
     /// A configuration with an error: exit 2, and the machine formats still print a valid report, of

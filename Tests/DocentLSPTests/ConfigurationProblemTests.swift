@@ -153,7 +153,7 @@ extension ConfiguredGlossaryServerTests {
     @Test func anUnmatchedGlossaryEntryIsAWarningUntilTheFileExists() throws {
         let client = try TestClient(files: ["docent.json": #"{ "glossaries": ["glossary.md"] }"#, "docs/page.md": Self.page])
         client.open("docs/page.md", Self.page)
-        let warning: JSONValue = ["range": ["start": ["line": 0, "character": 17], "end": ["line": 0, "character": 33]], "severity": 2, "source": "docent",
+        let warning: JSONValue = ["range": ["start": ["line": 0, "character": 17], "end": ["line": 0, "character": 30]], "severity": 2, "source": "docent",
                                   "code": "configuration", "message": "Glossary \"glossary.md\" matches no file"]
         #expect(client.publishedDiagnostics("docent.json")?["diagnostics"] == [warning])
         #expect(client.pushed("docs/page.md") == [])

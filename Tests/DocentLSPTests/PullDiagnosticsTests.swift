@@ -142,7 +142,7 @@ extension TestClient {
     static let brokenProblem: JSONValue = ["range": ["start": ["line": 2, "character": 37], "end": ["line": 2, "character": 38]], "severity": 1,
                                            "source": "docent", "code": "configuration", "message": "Trailing comma in object"]
     static let unmatched = "{\n  \"glossaries\": [\"docs/glossary.md\", \"docs/terms.md\"]\n}\n"
-    static let unmatchedProblem: JSONValue = ["range": ["start": ["line": 1, "character": 37], "end": ["line": 1, "character": 53]], "severity": 2,
+    static let unmatchedProblem: JSONValue = ["range": ["start": ["line": 1, "character": 37], "end": ["line": 1, "character": 52]], "severity": 2,
                                               "source": "docent", "code": "configuration", "message": "Glossary \"docs/terms.md\" matches no file"]
 
     func pull(_ client: TestClient, _ path: String, previous: String? = nil) throws -> JSONValue {
@@ -232,10 +232,10 @@ extension TestClient {
         let utf16 = try TestClient(files: files)
         #expect(utf16.notifications("window/showMessage").first?["params"]?["message"]?.stringValue?.hasPrefix("Docent: docent.json:1:48: \(message)") == true)
         #expect(utf16.publishedDiagnostics("docent.json")?["diagnostics"]?[0]?["range"]
-            == ["start": ["line": 0, "character": 47], "end": ["line": 0, "character": 57]])
+            == ["start": ["line": 0, "character": 47], "end": ["line": 0, "character": 53]])
         let utf8 = try TestClient(files: files, capabilities: ["general": ["positionEncodings": ["utf-8"]]])
         #expect(utf8.publishedDiagnostics("docent.json")?["diagnostics"]?[0]?["range"]
-            == ["start": ["line": 0, "character": 51], "end": ["line": 0, "character": 61]])
+            == ["start": ["line": 0, "character": 51], "end": ["line": 0, "character": 57]])
     }
 }
 

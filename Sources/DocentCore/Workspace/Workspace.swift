@@ -78,9 +78,53 @@ public struct ConfigurationProblem: Hashable, Sendable {
     /// The problem as a diagnostic on the configuration file's `text` (code `configuration`), from its
     /// line and column (1-based, the column in UTF-16 code units) to the end of the line: for the editor
     /// and for `docent check`'s machine formats alike.
+    /// The end of the JSON token at `start`, so that a problem underlines what it is about: a string
+    /// to its closing quote, a number or literal to its last character, an array or object to its
+    /// closing bracket when that is on the same line (else its opening one alone), any other
+    /// character alone (a stray comma). Never past `lineEnd`.
+    static func tokenEnd(in bytes: [UInt8], from start: Int, lineEnd: Int) -> Int {
+        guard start < lineEnd else { return start }
+        var index = start
+        switch bytes[start] {
+        case UInt8(ascii: "\""):
+            index += 1
+            while index < lineEnd {
+                if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+                if bytes[index] == UInt8(ascii: "\"") { return index + 1 }
+                index += 1
+            }
+            return lineEnd
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var depth = 0
+            var inString = false
+            while index < lineEnd {
+                let byte = bytes[index]
+                if inString {
+                    if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = true
+                } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                    depth += 1
+                } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                    depth -= 1
+                    if depth == 0 { return index + 1 }
+                }
+                index += 1
+            }
+            return start + 1
+        default:
+            func isLiteralByte(_ byte: UInt8) -> Bool {
+                ByteClass.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+            }
+            guard isLiteralByte(bytes[start]) else { return start + 1 }
+            while index < lineEnd && isLiteralByte(bytes[index]) { index += 1 }
+            return index
+        }
+    }
+
     public func diagnostic(in text: SourceText) -> Diagnostic {
         let start = text.offset(of: Position(line: max(0, line - 1), character: max(0, column - 1)), encoding: .utf16)
-        let end = max(start, text.lineRange(text.line(of: start)).upperBound)
+        let end = Self.tokenEnd(in: text.bytes, from: start, lineEnd: max(start, text.lineRange(text.line(of: start)).upperBound))
         return Diagnostic(code: "configuration", severity: isError ? .error : .warning, message: message, file: file, range: start..<end)
     }
 }
