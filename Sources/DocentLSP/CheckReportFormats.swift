@@ -8,11 +8,13 @@ extension CheckReport {
     /// relative to `%SRCROOT%`: the folder `docent check` ran in, which `originalUriBaseIds` gives
     /// when `sourceRoot` is known (a consumer may map it to its own checkout instead).
     public static func sarif(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, rootPrefix: String, sourceRoot: URL? = nil, version: String) -> String {
-        let descriptions = RuleRegistry.descriptions
+        // The rules, and `configuration` for problems of docent.json (which `check` reports with them),
+        // so that every result's ruleId names a rule of the driver.
+        let descriptions = RuleRegistry.descriptions + [RuleDescription(code: "configuration", summary: "A problem in docent.json: JSON syntax, an unknown key or value, a path that leaves the workspace or matches no file", defaultSeverity: .warning)]
         let rules: [JSONValue] = descriptions.map { rule in
             ["id": .string(rule.code), "name": .string(pascalCase(rule.code)),
              "shortDescription": ["text": .string(rule.summary)], "fullDescription": ["text": .string(rule.summary)],
-             "helpUri": .string(rule.documentationURL),
+             "helpUri": .string(rule.code == "configuration" ? "https://github.com/docent-lsp/docent#configuration-docentjson" : rule.documentationURL),
              "defaultConfiguration": ["level": .string(level(rule.defaultSeverity))]]
         }
         let results: [JSONValue] = diagnostics.map { diagnostic in

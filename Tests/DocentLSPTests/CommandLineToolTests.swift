@@ -233,7 +233,11 @@ import Testing
         ])
         let sarif = try Self.run(["check", "--format", "sarif"], in: root)
         #expect(sarif.status == 2)
-        #expect(try JSONParser.parse(Array(sarif.stdout.utf8))["runs"]?[0]?["results"]?[0]?["ruleId"] == "configuration")
+        let sarifRun = try JSONParser.parse(Array(sarif.stdout.utf8))["runs"]?[0]
+        #expect(sarifRun?["results"]?[0]?["ruleId"] == "configuration")
+        // The result's rule is one of the driver's, and its index points at it.
+        let ruleIndex = try #require(sarifRun?["results"]?[0]?["ruleIndex"]?.doubleValue)
+        #expect(sarifRun?["tool"]?["driver"]?["rules"]?[Int(ruleIndex)]?["id"] == "configuration")
         let github = try Self.run(["check", "--format", "github"], in: root)
         #expect(github.stdout.hasPrefix("::error file=docent.json,line=2,col=29,"))
     }
