@@ -115,7 +115,9 @@ enum SectionsCommand {
 
     static func json(_ rows: [Row], model: PlacementModel) -> JSONValue {
         .array(rows.map { row in
-            var object = row.section.map { json($0, catalog: model.catalog) } ?? ["path": .null]
+            // The pages in no section: the same keys, with no path or title and no persona.
+            var object = row.section.map { json($0, catalog: model.catalog) }
+                ?? ["path": .null, "title": .null, "personas": [], "everyone": false, "inferred": false]
             object["pages"] = .number(Double(row.pages))
             object["misplacedDocuments"] = .number(Double(row.misplaced))
             object["misplacedSections"] = .number(Double(row.misplacedParts))

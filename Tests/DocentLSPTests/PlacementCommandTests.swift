@@ -89,6 +89,11 @@ import Testing
         let rows = try #require(report.arrayValue)
         #expect(rows.first { $0["path"] == "docs/access" }.map { [$0["personas"], $0["everyone"]] } == [[], true])
         #expect(rows.first { $0["path"] == "docs/portal/user-guides" }.map { [$0["personas"], $0["everyone"]] } == [["end-user"], false])
+        // The pages in no section: a row with the same keys.
+        let unplaced = try #require(rows.first { $0["path"] == .null })
+        #expect(unplaced["title"] == .null && unplaced["personas"] == [] && unplaced["everyone"] == false && unplaced["inferred"] == false)
+        #expect(Set(unplaced.objectValue?.keys ?? []) == Set(rows[0].objectValue?.keys ?? []))
+        #expect((unplaced["pages"]?.doubleValue ?? 0) > 0)
         let (_, page) = try EndToEndTests.runJSON(["classify", "--json", EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal/docs/reference/roles.md").path])
         #expect(page["section"]?["personas"] == [] && page["section"]?["everyone"] == true)
         // A section for everyone is not judged: no verdict.
