@@ -49,6 +49,8 @@ public enum ConfigurationLoader {
         /// Where each section read so far is written (its `path`).
         var sectionPlaces: [LoadedConfiguration.Place] = []
         var includePlaces: [LoadedConfiguration.Place] = []
+        /// Configured persona ids refused as written (said where they are).
+        var invalidPersonaIds: Set<String> = []
         /// The persona names of the sections, each with its pointer, checked once `personas` is read.
         var sectionPersonaNames: [(name: String, pointer: String)] = []
 
@@ -291,8 +293,9 @@ public enum ConfigurationLoader {
         mutating func checkSectionPersonas(_ configuration: Configuration) {
             guard !sectionPersonaNames.isEmpty else { return }
             let catalog = PersonaCatalog(configuration: configuration.personas)
+            let offered = PersonaCatalog(configuration: configuration.personas.filter { !invalidPersonaIds.contains($0.id) })
             for (name, pointer) in sectionPersonaNames where catalog.index(of: name) == nil && !SectionMap.everyoneNames.contains(name.lowercased()) {
-                report("Unknown persona \"\(name)\"; known personas: \(PersonaMismatchRule.knownPersonas(catalog)), or \"any\" for a section for every reader", at: pointer)
+                report("Unknown persona \"\(name)\"; known personas: \(PersonaMismatchRule.knownPersonas(offered)), or \"any\" for a section for every reader", at: pointer)
             }
         }
 
@@ -351,6 +354,9 @@ public enum ConfigurationLoader {
                 if !normalized.contains(where: \.isLetter) || !normalized.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." })
                     || ["true", "false", "yes", "no", "on", "off", "null"].contains(normalized) {
                     report("The persona id \"\(id)\" must be letters (at least one), digits, spaces, \"-\", \"_\" or \".\" and no YAML word such as true or null (as in \"site-reliability\"), because front matter writes it bare; its title may say anything", at: "\(pointer)/id")
+                    // Kept, so that the sections that name it are not reported again, but never offered
+                    // as a known persona.
+                    invalidPersonaIds.insert(id)
                 }
                 var signals: [String] = []
                 for signal in object["signals"].map({ pointedStrings($0, at: "\(pointer)/signals") }) ?? [] {

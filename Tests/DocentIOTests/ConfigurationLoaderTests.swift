@@ -108,6 +108,16 @@ private func load(_ json: String) -> (Configuration, [String]) {
         #expect(problems.map { $0.split(separator: " ").prefix(2).joined(separator: " ") } == ["1:117 error"])
     }
 
+    /// A refused id is not listed among the known personas when another section names an unknown
+    /// one (the list offered "true").
+    @Test func aRefusedIdIsNotOfferedAsAKnownPersona() {
+        let (_, problems) = load(#"{"personas": [{"id": "true"}, {"id": "sre"}], "sections": [{"path": "ops", "persona": "operatorr"}, {"path": "x", "persona": "true"}]}"#)
+        #expect(problems.count == 2)
+        let unknown = problems.first { $0.contains("Unknown persona \"operatorr\"") }
+        #expect(unknown?.contains("known personas: ") == true && unknown?.contains("sre") == true)
+        #expect(unknown?.contains("true") == false)
+    }
+
     @Test func sectionWithoutPersonaIsStillKept() {
         let (configuration, _) = load("{\"sections\": [{\"path\": \"docs\"}]}")
         #expect(configuration.sections == [SectionConfiguration(path: "docs", personas: [])])
