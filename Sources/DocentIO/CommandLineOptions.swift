@@ -26,6 +26,12 @@ public struct CommandLineOptions: Sendable {
                 break
             }
             guard argument.hasPrefix("--") else {
+                // A short option (`-f json`) is none of Docent's: said, not taken for a file named
+                // "-f". A path that starts with a dash is written `./-f` or after `--`.
+                if argument.count > 1 && argument.hasPrefix("-") {
+                    let long = (valued.union(boolean)).filter { $0.dropFirst(2).hasPrefix(argument.dropFirst()) }.sorted()
+                    throw UsageError("unknown option \(argument)" + (long.isEmpty ? "; options take two dashes" : " (did you mean \(long.joined(separator: " or "))?)"))
+                }
                 positional.append(argument)
                 continue
             }

@@ -27,8 +27,16 @@ import Testing
         #expect(try CommandLineOptions(["-", "a--b"], valued: [], boolean: []).positional == ["-", "a--b"])
     }
 
-    @Test func usageErrors() {
+    @Test func usageErrors() throws {
         #expect(throws: CommandLineOptions.UsageError("unknown option --bogus")) { try CommandLineOptions(["--bogus=1"], valued: [], boolean: []) }
+        // Short options are none of Docent's: said (it was "no such file or directory: -f"), with the long ones they may mean.
+        #expect(throws: CommandLineOptions.UsageError("unknown option -f (did you mean --fix or --format?)")) {
+            try CommandLineOptions(["-f", "json", "docs"], valued: ["--format", "--config"], boolean: ["--fix", "--strict"])
+        }
+        #expect(throws: CommandLineOptions.UsageError("unknown option -x; options take two dashes")) { try CommandLineOptions(["-x"], valued: ["--format"], boolean: []) }
+        // A lone dash, and a dashed name after `--` or written as a path, are arguments.
+        #expect(try CommandLineOptions(["-", "--", "-f"], valued: [], boolean: []).positional == ["-", "-f"])
+        #expect(try CommandLineOptions(["./-f"], valued: [], boolean: []).positional == ["./-f"])
         #expect(throws: CommandLineOptions.UsageError("--format needs a value")) { try CommandLineOptions(["docs", "--format"], valued: ["--format"], boolean: []) }
         // A flag given a value is refused rather than read as on: `--fix=false` must not fix.
         #expect(throws: CommandLineOptions.UsageError("--fix takes no value")) { try CommandLineOptions(["--fix=false"], valued: [], boolean: ["--fix"]) }
