@@ -175,3 +175,60 @@ import Testing
         #expect(!suppressions.isSuppressed("term-alias", at: line("d")))
     }
 }
+
+/// `suppression-comment`: a misspelt directive or rule code silences nothing, and says so at the word.
+@Suite struct SuppressionCommentTests {
+    @Test func aMisspeltRuleCodeIsFlaggedAndItsFindingStays() {
+        checkTerminology("""
+        <!-- docent-disable-next-line ⟦term-casng⟧ -->
+        The ⟦dochub⟧ viewer.
+
+        """, [("suppression-comment", .warning, "No rule is called “term-casng”, so “docent-disable-next-line” does not apply to it; did you mean “term-casing”?", nil),
+              ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub")])
+    }
+
+    @Test func aMisspeltDirectiveIsFlagged() {
+        checkTerminology("""
+        <!-- ⟦docent-disable-nextline⟧ term-casing -->
+        The ⟦dochub⟧ viewer.
+        <!-- ⟦docent-disabled⟧ -->
+        <!-- ⟦docent-enable-all⟧ -->
+
+        """, [("suppression-comment", .warning, "“docent-disable-nextline” is no Docent directive, so this comment silences nothing; did you mean “docent-disable-next-line”?", nil),
+              ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub"),
+              ("suppression-comment", .warning, "“docent-disabled” is no Docent directive, so this comment silences nothing; did you mean “docent-disable”?", nil),
+              ("suppression-comment", .warning, "“docent-enable-all” is no Docent directive, so this comment silences nothing; the directives are “docent-disable”, “docent-enable”, “docent-disable-next-line”, “docent-disable-line”, “docent-disable-file”", nil)])
+    }
+
+    /// Each unknown code of a list, however separated; known codes, a note after `--`, comments that
+    /// only mention a `docent-` word, and a comment inside code are left alone.
+    @Test func onlyUnknownCodesOfRealDirectives() {
+        checkTerminology("""
+        <!-- docent-disable term-alias,⟦term-aliases⟧ ⟦glosary-empty⟧ -- the old UI's label -->
+        <!-- docent-enable -->
+        <!-- docent-lsp runs this check; docent-rc is its config -->
+        The dochub viewer. <!-- docent-disable-line -->
+        `<!-- docent-disable-line term-casng -->`
+
+        """, [("suppression-comment", .warning, "No rule is called “term-aliases”, so “docent-disable” does not apply to it; did you mean “term-alias”?", nil),
+              ("suppression-comment", .warning, "No rule is called “glosary-empty”, so “docent-disable” does not apply to it; did you mean “glossary-empty”?", nil)])
+    }
+
+    @Test func aCodeFarFromEveryRuleGetsNoGuess() {
+        checkTerminology("""
+        The DocHub viewer. <!-- docent-disable-line ⟦spelling⟧ -->
+
+        """, [("suppression-comment", .warning, "No rule is called “spelling”, so “docent-disable-line” does not apply to it (`docent rules` lists them)", nil)])
+    }
+
+    @Test func nearestNames() {
+        let codes = RuleRegistry.descriptions.map(\.code)
+        #expect(Spelling.suggestion(for: "term-casng", among: codes) == "term-casing")
+        #expect(Spelling.suggestion(for: "Term-Casing", among: codes) == nil)
+        #expect(Spelling.suggestion(for: "term-csaing", among: codes) == "term-casing")
+        #expect(Spelling.suggestion(for: "casing", among: codes) == nil)
+        #expect(Spelling.distance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)) == 3)
+        #expect(Spelling.distance(Array("ab".unicodeScalars), Array("ba".unicodeScalars)) == 1)
+        #expect(Spelling.distance([], Array("abc".unicodeScalars)) == 3)
+    }
+}

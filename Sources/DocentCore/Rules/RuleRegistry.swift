@@ -33,6 +33,7 @@ public enum RuleRegistry {
         MisplacedDocumentRule(),
         MisplacedSectionRule(),
         PersonaMismatchRule(),
+        SuppressionCommentRule(),
         TermAbbreviationRule(),
         TermAliasRule(),
         TermCasingRule(),

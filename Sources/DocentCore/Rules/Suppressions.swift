@@ -78,3 +78,57 @@ public struct Suppressions: Sendable {
         return isOff
     }
 }
+
+/// `suppression-comment`: a `docent-` comment that does nothing because it is misspelt — a directive
+/// that is none (`docent-disable-nextline`) or a rule code no rule has (`term-casng`) — so the
+/// finding it was written to silence stays, without a word about why.
+public struct SuppressionCommentRule: Rule {
+    public static let description = RuleDescription(code: "suppression-comment", summary: "A suppression comment names a directive or rule that does not exist", defaultSeverity: .warning)
+
+    static let directives = ["docent-disable", "docent-enable", "docent-disable-next-line", "docent-disable-line", "docent-disable-file"]
+
+    public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
+        guard let document = snapshot.document(path), !document.markdown.htmlComments.isEmpty else { return [] }
+        let bytes = document.text.bytes
+        let codes = RuleRegistry.descriptions.map(\.code)
+        var result: [Diagnostic] = []
+        for comment in document.markdown.htmlComments {
+            // The comment's words with their byte ranges, between `<!--` and `-->`.
+            var words: [ByteRange] = []
+            var index = comment.range.lowerBound + 4
+            let end = bytes[comment.range].reversed().starts(with: Array(">--".utf8)) ? comment.range.upperBound - 3 : comment.range.upperBound
+            while index < end {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ",") { index += 1; continue }
+                let start = index
+                while index < end && ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ",")].contains(bytes[index]) { index += 1 }
+                words.append(start..<index)
+            }
+            guard let first = words.first else { continue }
+            let directive = String(decoding: bytes[first], as: UTF8.self)
+            guard directive.hasPrefix("docent-") else { continue }
+            guard Self.directives.contains(directive) else {
+                // Only what reads as an attempt at a directive: a near spelling, or one that starts as
+                // one does (a comment may mention a word that starts with "docent-").
+                let guess = Spelling.suggestion(for: directive, among: Self.directives)
+                guard guess != nil || directive.hasPrefix("docent-disable") || directive.hasPrefix("docent-enable") else { continue }
+                let known = Self.directives.map { "“\($0)”" }.joined(separator: ", ")
+                result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
+                                         message: "“\(directive)” is no Docent directive, so this comment silences nothing" + (guess.map { "; did you mean “\($0)”?" } ?? "; the directives are \(known)"),
+                                         file: path, range: first, data: ["directive": .string(directive)]))
+                continue
+            }
+            for word in words.dropFirst() {
+                let code = String(decoding: bytes[word], as: UTF8.self)
+                guard !codes.contains(code) else { continue }
+                // The rest of a comment after `--` is a note ("… -- quoted from the old UI").
+                if code == "--" { break }
+                let guess = Spelling.suggestion(for: code, among: codes)
+                result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
+                                         message: "No rule is called “\(code)”, so “\(directive)” does not apply to it" + (guess.map { "; did you mean “\($0)”?" } ?? " (`docent rules` lists them)"),
+                                         file: path, range: word, data: ["rule": .string(code)].merging(guess.map { ["suggestion": DiagnosticValue.string($0)] } ?? [:]) { $1 }))
+            }
+        }
+        return result
+    }
+}
