@@ -197,7 +197,8 @@ public enum ConfigurationLoader {
             var result: [String: RuleSetting] = [:]
             for (code, setting) in object.entries {
                 if !known.contains(code) {
-                    report("Unknown rule \"\(code)\"", at: "\(pointer)/\(code)#key", isError: false)
+                    let guess = Spelling.suggestion(for: code, among: RuleRegistry.descriptions.map(\.code)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                    report("Unknown rule \"\(code)\"\(guess)", at: "\(pointer)/\(code)#key", isError: false)
                 }
                 guard let word = setting.stringValue, let parsed = RuleSetting(word) else {
                     report("Severity must be \"error\", \"warning\", \"information\", \"hint\" or \"off\"", at: "\(pointer)/\(code)")

@@ -60,6 +60,7 @@ private func load(_ json: String) -> (Configuration, [String]) {
         ("{\"include\": [\"docs/**\"], \"extra\": 1}", ["1:26 warning Unknown key \"extra\""]),
         ("{\n  \"glossaries\": [{\"path\": \"g.md\", \"layout\": \"table\"}]\n}", ["2:35 warning Unknown key \"layout\" in a glossary"]),
         ("{\"rules\": {\"made-up\": \"warning\"}}", ["1:12 warning Unknown rule \"made-up\""]),
+        ("{\"rules\": {\"term-casng\": \"off\"}}", ["1:12 warning Unknown rule \"term-casng\" (did you mean \"term-casing\"?)"]),
         // A key written twice: the last is used, and said at the second.
         ("{\n  \"sections\": [{ \"path\": \"docs\", \"persona\": \"end-user\", \"persona\": \"administrator\" }],\n  \"exclude\": [], \"exclude\": [\"x\"]\n}",
          ["2:57 warning \"persona\" is written twice in this object; the last one is used", "3:18 warning \"exclude\" is written twice in this object; the last one is used"]),
