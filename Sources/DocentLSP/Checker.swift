@@ -21,12 +21,15 @@ public enum Checker {
 /// Output formats of `docent check`.
 public enum CheckReport {
     /// `file:line:col: severity[code] message`, with a summary line that counts each severity
-    /// (`1 error, 1 warning, 1 info, 1 hint in 2 files (3 checked)`). On a terminal (`color`), grouped
-    /// under a header per file and colourised. Each file is named by `displayPath` of its workspace
+    /// (`1 error, 1 warning, 1 info, 1 hint in 2 files (3 checked)`). On a terminal (`grouped`, which
+    /// is `color` unless given), grouped under a header per file, and colourised when `color`
+    /// (`NO_COLOR` and `--no-color` change only that). Each file is named by `displayPath` of its workspace
     /// path (`docent check` gives its route from the current directory); columns count UTF-16 code units.
     /// `also` ends the summary with what the diagnostics leave out ("1 configuration warning").
-    public static func text(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, fileCount: Int, color: Bool,
+    public static func text(_ diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot, fileCount: Int, color: Bool, grouped: Bool? = nil,
                             also: [String] = [], displayPath: (String) -> String = { $0 }) -> String {
+        let grouped = grouped ?? color
+        func paint(_ code: String) -> String { color ? code : "" }
         var output = ""
         var counts: [Severity: Int] = [:]
         var files = Set<String>()
@@ -36,18 +39,19 @@ public enum CheckReport {
             files.insert(diagnostic.file)
             let position = snapshot.document(diagnostic.file)?.text.position(of: diagnostic.range.lowerBound, encoding: .utf16) ?? Position(line: 0, character: 0)
             let severity = diagnostic.severity.rawValue
-            if color {
+            if grouped {
                 if currentFile != diagnostic.file {
-                    output += (currentFile == nil ? "" : "\n") + "\(ANSI.bold)\(displayPath(diagnostic.file))\(ANSI.reset)\n"
+                    output += (currentFile == nil ? "" : "\n") + "\(paint(ANSI.bold))\(displayPath(diagnostic.file))\(paint(ANSI.reset))\n"
                     currentFile = diagnostic.file
                 }
                 let place = "\(position.line + 1):\(position.character + 1)"
-                output += "  \(ANSI.dim)\(place)\(ANSI.reset)\(String(repeating: " ", count: max(1, 9 - place.count)))\(ANSI.color(for: diagnostic.severity))\(severity)\(ANSI.reset)[\(diagnostic.code)] \(diagnostic.message)\n"
+                output += "  \(paint(ANSI.dim))\(place)\(paint(ANSI.reset))\(String(repeating: " ", count: max(1, 9 - place.count)))"
+                    + "\(paint(ANSI.color(for: diagnostic.severity)))\(severity)\(paint(ANSI.reset))[\(diagnostic.code)] \(diagnostic.message)\n"
             } else {
                 output += "\(displayPath(diagnostic.file)):\(position.line + 1):\(position.character + 1): \(severity)[\(diagnostic.code)] \(diagnostic.message)\n"
             }
         }
-        if color && !diagnostics.isEmpty { output += "\n" }
+        if grouped && !diagnostics.isEmpty { output += "\n" }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         output += "\(plural(counts[.error] ?? 0, "error")), \(plural(counts[.warning] ?? 0, "warning")), \(plural(counts[.information] ?? 0, "info")), \(plural(counts[.hint] ?? 0, "hint")) in \(plural(files.count, "file")) (\(fileCount) checked)"
         if let last = also.last {

@@ -82,14 +82,16 @@ enum CheckCommand {
         }
         let also = [count(configurationWarnings, "configuration warning"), count(unread.count - unreadFolders, "unreadable file"),
                     count(unreadFolders, "unreadable folder"), count(unwritten, "file not fixed (write failed)", "files not fixed (write failed)")].compactMap { $0 }
-        let isTerminal = isatty(STDOUT_FILENO) == 1 && !options.flags.contains("--no-color") && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        // On a terminal the report is grouped by file; colour too, unless NO_COLOR or --no-color.
+        let isTerminal = isatty(STDOUT_FILENO) == 1
+        let colored = isTerminal && !options.flags.contains("--no-color") && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         // Report paths are relative to the current directory (the repository checkout in CI); text's by
         // the shortest route (`PathDisplay`). JSON's `file` is relative to the workspace root, as the
         // README documents.
         if let report = machineReport(diagnostics, snapshot, configuration: result) {
             print(report, terminator: "")
         } else {
-            print(CheckReport.text(diagnostics, snapshot: snapshot, fileCount: paths.count, color: isTerminal,
+            print(CheckReport.text(diagnostics, snapshot: snapshot, fileCount: paths.count, color: colored, grouped: isTerminal,
                                    also: also, displayPath: PathDisplay(root: loader.root).callAsFunction), terminator: "")
         }
         // An incomplete check (a file not read, a fix not written) is an I/O failure: 2, as for a

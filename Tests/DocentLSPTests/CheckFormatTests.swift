@@ -213,6 +213,13 @@ enum CheckWorkspace {
         let routed = CheckReport.text(CheckWorkspace.diagnostics(snapshot), snapshot: snapshot, fileCount: 2, color: true, displayPath: { "site/" + $0 })
         #expect(routed.hasPrefix("\u{1B}[1msite/docs/glossary.md\u{1B}[0m\n"))
         #expect(routed.contains("\n\n\u{1B}[1msite/docs/page.md\u{1B}[0m\n"))
+        // NO_COLOR or --no-color on a terminal: the same grouping, without escape codes.
+        let plain = CheckReport.text(CheckWorkspace.diagnostics(snapshot), snapshot: snapshot, fileCount: 2, color: false, grouped: true)
+        #expect(!plain.contains("\u{1B}"))
+        #expect(plain == text.replacingOccurrences(of: "\u{1B}[1m", with: "").replacingOccurrences(of: "\u{1B}[2m", with: "")
+                    .replacingOccurrences(of: "\u{1B}[0m", with: "").replacingOccurrences(of: "\u{1B}[31m", with: "")
+                    .replacingOccurrences(of: "\u{1B}[33m", with: "").replacingOccurrences(of: "\u{1B}[36m", with: "").replacingOccurrences(of: "\u{1B}[34m", with: ""))
+        #expect(plain.hasPrefix("docs/glossary.md\n  "))
     }
 }
 
