@@ -81,7 +81,9 @@ enum ExplainCommand {
             printError("docent explain: no glossary entry for “\(term)”" + (suggestions.isEmpty ? "" : "; did you mean: \(suggestions.joined(separator: ", "))?"))
             return 1
         }
-        print(EntryPresentation.markdown(found, glossary: glossary) { file, line in "\(file):\(line + 1)" })
+        // Files named from the current directory, as `terms` and `check` name them.
+        let display = PathDisplay(root: URL(fileURLWithPath: root))
+        print(EntryPresentation.markdown(found, glossary: glossary, location: { file, line in "\(display(file)):\(line + 1)" }, fileName: { display($0) }))
         return 0
     }
 }

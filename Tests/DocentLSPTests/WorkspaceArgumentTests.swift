@@ -135,6 +135,10 @@ import Testing
         let explain = try CheckCommandTests.run(["explain", "DocHub", "docs/b"], in: root)
         #expect(explain.status == 0)
         #expect(explain.stdout.contains("The docs-as-code viewer of the portal."))
+        // The glossary file is named from the current directory, as `terms` names it.
+        #expect(explain.stdout.hasSuffix("Defined in [docs/glossary.md:3](docs/glossary.md:3)\n"))
+        let below = try CheckCommandTests.run(["explain", "DocHub"], in: root.appendingPathComponent("docs/b"))
+        #expect(below.stdout.hasSuffix("Defined in [../glossary.md:3](../glossary.md:3)\n"))
     }
 
     /// Zero configuration: a glossary found by its name, and a folder whose name infers a section.

@@ -3,7 +3,9 @@ public enum EntryPresentation {
     /// Markdown for one entry. `location` turns (file, zero-based line) into a link target or text.
     /// Links in the definition are resolved against the glossary file, so that `#anchor` links open
     /// the entry they name rather than the page being hovered.
-    public static func markdown(_ entry: GlossaryEntry, glossary: Glossary, location: (String, Int) -> String) -> String {
+    /// `fileName` names the glossary file in "Defined in" (`docent explain` names it from the current
+    /// directory; a hover by its workspace path).
+    public static func markdown(_ entry: GlossaryEntry, glossary: Glossary, location: (String, Int) -> String, fileName: (String) -> String = { $0 }) -> String {
         let entry = glossary.resolvingLinks(of: entry, location: location)
         var lines: [String] = []
         var title = "**\(entry.term)**"
@@ -40,12 +42,12 @@ public enum EntryPresentation {
         }.uniqued()
         if !seeAlso.isEmpty { lines.append("See also: " + seeAlso.joined(separator: ", ")) }
         if !accepted.isEmpty || !discouraged.isEmpty || !seeAlso.isEmpty { lines.append("") }
-        lines.append("Defined in [\(entry.file):\(entry.line + 1)](\(location(entry.file, entry.line)))")
+        lines.append("Defined in [\(fileName(entry.file)):\(entry.line + 1)](\(location(entry.file, entry.line)))")
         return lines.joined(separator: "\n")
     }
 
     /// Several entries that share a name, the most fitting first, separated by rules.
-    public static func markdown(_ entries: [Int], glossary: Glossary, location: (String, Int) -> String) -> String {
-        entries.map { markdown(glossary.entries[$0], glossary: glossary, location: location) }.joined(separator: "\n\n---\n\n")
+    public static func markdown(_ entries: [Int], glossary: Glossary, location: (String, Int) -> String, fileName: (String) -> String = { $0 }) -> String {
+        entries.map { markdown(glossary.entries[$0], glossary: glossary, location: location, fileName: fileName) }.joined(separator: "\n\n---\n\n")
     }
 }
