@@ -82,7 +82,16 @@ public struct WorkspaceLoader: Sendable {
             if explicit == nil && lstat(url.path, &status) != 0 { continue }
             switch PlainFile.bytes(of: url) {
             case .success(let bytes):
-                return ConfigurationLoader.read(bytes, file: relativePath(of: url) ?? url.path)
+                var loaded = ConfigurationLoader.read(bytes, file: relativePath(of: url) ?? url.path)
+                // A second configuration file beside it is never read: said, since its settings
+                // (perhaps the ones being edited) do nothing.
+                if explicit == nil, let index = candidates.firstIndex(of: url) {
+                    for other in candidates[(index + 1)...] where lstat(other.path, &status) == 0 {
+                        loaded.problems.append(ConfigurationProblem(file: loaded.file ?? url.lastPathComponent, line: 1, column: 1,
+                                                                    message: "\(other.lastPathComponent) is ignored: \(url.lastPathComponent) applies (keep one of them)", isError: false))
+                    }
+                }
+                return loaded
             case .failure(let failure):
                 let name = explicit == nil ? url.lastPathComponent : url.path
                 let problem = ConfigurationProblem(file: name, line: 1, column: 1, message: "cannot read the configuration file: \(failure.message)")

@@ -46,6 +46,21 @@ struct ScratchWorkspace {
         #expect(Self.problems(in: workspace) == ["docent.json:1:1: error: cannot read the configuration file: Is a directory"])
     }
 
+    /// Both names at the root: docent.json applies, and the other is said to be ignored (its
+    /// settings did nothing, without a word).
+    @Test func aSecondConfigurationFileIsSaidToBeIgnored() throws {
+        let workspace = try ScratchWorkspace(Self.page.merging(["docent.json": #"{"rules": {"term-casing": "error"}}"#, ".docent.json": #"{"rules": {"term-casing": "off"}}"#]) { $1 })
+        defer { workspace.remove() }
+        let loaded = WorkspaceLoader(root: workspace.root).loadConfiguration()
+        #expect(loaded.file == "docent.json")
+        #expect(loaded.configuration.rules["term-casing"] == .severity(.error))
+        #expect(Self.problems(in: workspace) == ["docent.json:1:1: warning: .docent.json is ignored: docent.json applies (keep one of them)"])
+        // Alone, .docent.json applies without a word.
+        try FileManager.default.removeItem(at: workspace.root.appendingPathComponent("docent.json"))
+        #expect(Self.problems(in: workspace) == [])
+        #expect(WorkspaceLoader(root: workspace.root).loadConfiguration().file == ".docent.json")
+    }
+
     @Test func aLinkThatLoopsOrLeadsNowhereIsAnError() throws {
         let workspace = try ScratchWorkspace(Self.page)
         defer { workspace.remove() }
