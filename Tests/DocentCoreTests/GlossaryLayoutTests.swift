@@ -195,6 +195,45 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         ])
     }
 
+    /// `#` headings are entries when the file has no deeper ones (one file per term, or a glossary of
+    /// `# Term` headings): the term is the heading's text, never `# DocHub`. A first `#` heading that
+    /// names the page ("Glossary") is its title, not an entry.
+    @Test func topLevelHeadingsAreEntries() {
+        _ = checkGlossary("# DocHub\n\nHub.\n", path: "docs/glossary/dochub.md", expectedFormat: .headings, [
+            ExpectedEntry(term: "DocHub", senses: ["Hub."], line: 0, termText: "DocHub", anchor: "dochub"),
+        ])
+        _ = checkGlossary("# DocHub\n\nHub.\n\n# OAuth\n\nAuth.\n", expectedFormat: .headings, [
+            ExpectedEntry(term: "DocHub", senses: ["Hub."], line: 0, termText: "DocHub", anchor: "dochub"),
+            ExpectedEntry(term: "OAuth", senses: ["Auth."], line: 4, termText: "OAuth", anchor: "oauth"),
+        ])
+        let titled = checkGlossary("# Glossary\n\nWords we use.\n\n# DocHub\n\nHub.\n\n# OAuth\n\nAuth.\n", expectedFormat: .headings, [
+            ExpectedEntry(term: "DocHub", senses: ["Hub."], line: 4, termText: "DocHub", anchor: "dochub"),
+            ExpectedEntry(term: "OAuth", senses: ["Auth."], line: 8, termText: "OAuth", anchor: "oauth"),
+        ])
+        #expect(titled.problems == [])
+        _ = checkGlossary("# Key terms\n\n# DocHub\n\nHub.\n", expectedFormat: .headings, [
+            ExpectedEntry(term: "DocHub", senses: ["Hub."], line: 2, termText: "DocHub", anchor: "dochub"),
+        ])
+        // "Terms of Service" is a term, not a page title; a `##` inside a `#` entry is part of it.
+        _ = checkGlossary("# Terms of Service\n\nThe rules.\n\n## History\n\nOld.\n\n# OAuth\n\nAuth.\n", expectedFormat: .headings, [
+            ExpectedEntry(term: "Terms of Service", senses: ["The rules.\n\n## History\n\nOld."], line: 0, termText: "Terms of Service", anchor: "terms-of-service"),
+            ExpectedEntry(term: "OAuth", senses: ["Auth."], line: 8, termText: "OAuth", anchor: "oauth"),
+        ])
+    }
+
+    /// Text copied from a rendered page under a `#` title stays a term-lines glossary, and a term line
+    /// written as a heading has the heading's text as its term.
+    @Test func aTopLevelHeadingAboveTermLines() {
+        _ = checkGlossary("# Portal\n\nThe developer portal.\n\nEntity\n\nA thing.\n", expectedFormat: .termLines, [
+            ExpectedEntry(term: "Portal", senses: ["The developer portal."], line: 0, termText: "Portal"),
+            ExpectedEntry(term: "Entity", senses: ["A thing."], line: 4, termText: "Entity"),
+        ])
+        _ = checkGlossary("# Acme\n\nEntity\n\nA thing.\n\nPlugin\n\nA module.\n", expectedFormat: .termLines, [
+            ExpectedEntry(term: "Entity", senses: ["A thing."], line: 2, termText: "Entity"),
+            ExpectedEntry(term: "Plugin", senses: ["A module."], line: 6, termText: "Plugin"),
+        ])
+    }
+
     @Test func numberedSensesKeepTheirPreambleAsDetails() {
         _ = checkGlossary("## Scope\n\nIn this portal:\n\n1. An OAuth grant.\n2. The reach of a rule.\n\n## Other\n\nText.", expectedFormat: .headings, [
             ExpectedEntry(term: "Scope", senses: ["An OAuth grant.", "The reach of a rule."], details: "In this portal:", line: 0, termText: "Scope", anchor: "scope"),
@@ -479,6 +518,13 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         ("*[A]: One\nProse one.\nProse two.", .termLines),
         ("# Abbreviations\n\n*[JWT]: JSON Web Token\n", .abbreviations),
         ("Entity\n\nA thing.", .termLines),
+        ("# A\n\nOne.", .headings),
+        ("# A\n\nOne.\n\n# B\n\nTwo.", .headings),
+        ("# Glossary\n\n# A\n\nOne.", .headings),
+        ("# Glossary\n\nEntity\n\nA thing.", .termLines),
+        ("# Acme\n\nEntity\n\nA thing.", .termLines),
+        ("# A\n\n- **X** - One.\n- **Y** - Two.\n\n# B\n\n- **Z** - Three.", .bullets),
+        ("# A\n\nX\n: One.\n\n# B\n\nY\n: Two.", .definitionList),
     ] as [(String, GlossaryFormat)])
     func detectFormat(_ markdown: String, _ expected: GlossaryFormat) {
         let text = SourceText(markdown)

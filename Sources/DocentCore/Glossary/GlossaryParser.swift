@@ -59,12 +59,27 @@ public enum GlossaryParser {
         }
         if abbreviationLines >= 1 && abbreviationLines * 2 >= contentLines { return .abbreviations }
         if document.tables.contains(where: { TableGlossaryLayout.termColumns(of: $0, in: text) != nil }) { return .table }
-        let entryHeadings = document.headings.filter { $0.level >= 2 }
-        if entryHeadings.count >= 2 { return .headings }
+        let entryHeadings = HeadingGlossaryLayout.entryHeadings(of: document.headings)
+        let entryLevel = entryHeadings.first?.level ?? 0
+        if entryLevel >= 2 && entryHeadings.count >= 2 { return .headings }
         if boldBullets >= 2 { return .bullets }
         if definitionLines >= 1 { return .definitionList }
-        if entryHeadings.count == 1 && boldBullets == 0 { return .headings }
+        // `#` headings as entries: a glossary of `# Term` headings, or one file per term.
+        if entryLevel == 1 && entryHeadings.count >= 2 { return .headings }
+        if entryHeadings.count == 1 && boldBullets == 0 {
+            // A lone `#` heading above text copied from a rendered page is its title, not an entry.
+            if entryLevel == 1 && termLinesBelowHeadings(text, document: document) { return .termLines }
+            return .headings
+        }
         return .termLines
+    }
+
+    /// Whether the term-lines layout reads an entry whose term line is no heading.
+    static func termLinesBelowHeadings(_ text: SourceText, document: MarkdownDocument) -> Bool {
+        var probe = GlossaryParsingContext(text: text, document: document, path: "", format: .termLines)
+        TermLineGlossaryLayout.read(&probe)
+        let headingLines = Set(document.headings.map { text.line(of: $0.range.lowerBound) })
+        return probe.entries.contains { !headingLines.contains($0.line) }
     }
 }
 

@@ -2,11 +2,8 @@
 enum HeadingGlossaryLayout {
     static func read(_ context: inout GlossaryParsingContext) {
         let headings = context.document.headings
-        // Entries sit at the most common heading level below the page title.
-        var counts: [Int: Int] = [:]
-        for heading in headings where heading.level >= 2 { counts[heading.level, default: 0] += 1 }
-        let level = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 1
-        for (index, heading) in headings.enumerated() where heading.level == level {
+        guard let (level, title) = entryLevel(of: headings) else { return }
+        for (index, heading) in headings.enumerated() where heading.level == level && index != title {
             // The definition runs to the next heading of the same or a higher level.
             var end = context.text.count
             for next in headings[(index + 1)...] where next.level <= level {
@@ -18,6 +15,38 @@ enum HeadingGlossaryLayout {
                              definitionLines: context.lines(in: definition), range: heading.range.lowerBound..<max(heading.range.upperBound, end),
                              anchor: heading.anchor)
         }
+    }
+
+    /// The level of the entry headings, and the index of a `#` page title among them that is no entry.
+    /// Entries sit at the most common level below the `#` page title (`## Access Token`). `#` headings
+    /// are the entries when there are no deeper ones (a file per term, `# DocHub`), or when there are at
+    /// least two and no deeper level has more (`# DocHub`, `## Usage`, `# OAuth`); a
+    /// first `#` heading that names the page (`# Glossary`, `# Key terms`) is then its title.
+    static func entryLevel(of headings: [Heading]) -> (level: Int, title: Int?)? {
+        let title = headings.first.flatMap { $0.level == 1 && isPageTitle($0.text) ? 0 : nil }
+        var counts: [Int: Int] = [:]
+        for (index, heading) in headings.enumerated() where index != title { counts[heading.level, default: 0] += 1 }
+        let topLevel = counts[1] ?? 0
+        counts[1] = nil
+        let deeper = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }
+        if let deeper, topLevel < 2 || topLevel < deeper.value { return (deeper.key, nil) }
+        return topLevel > 0 ? (1, title) : nil
+    }
+
+    /// The entry headings, as `entryLevel` picks them.
+    static func entryHeadings(of headings: [Heading]) -> [Heading] {
+        guard let (level, title) = entryLevel(of: headings) else { return [] }
+        return headings.enumerated().filter { $0.element.level == level && $0.offset != title }.map(\.element)
+    }
+
+    /// Whether a heading names a glossary page rather than a term: it says glossary, terminology,
+    /// vocabulary or lexicon, or ends in terms, definitions, abbreviations or acronyms ("Key terms",
+    /// but not "Terms of Service").
+    static func isPageTitle(_ markdown: String) -> Bool {
+        let words = MarkdownText.plainText(markdown).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard let last = words.last else { return false }
+        return words.contains { ["glossary", "glossaries", "terminology", "vocabulary", "lexicon"].contains($0) }
+            || ["terms", "definitions", "abbreviations", "acronyms"].contains(last)
     }
 }
 

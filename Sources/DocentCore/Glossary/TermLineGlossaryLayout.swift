@@ -10,6 +10,9 @@ enum TermLineGlossaryLayout {
 
     static func read(_ context: inout GlossaryParsingContext) {
         let blocks = makeBlocks(context)
+        // A term line written as a heading (`# DocHub`) has the heading's text as its term.
+        var headingTexts: [Int: ByteRange] = [:]
+        for heading in context.document.headings { headingTexts[context.text.line(of: heading.range.lowerBound)] = heading.textRange }
         var index = 0
         // Leading boilerplate ("Skip to main content") is a short line followed by another short line.
         while index < blocks.count {
@@ -32,9 +35,10 @@ enum TermLineGlossaryLayout {
                     if position > 0 { lines.append(part.range.lowerBound..<part.range.lowerBound) }
                     lines += part.lines
                 }
-                let term = block.lines[0]
+                let line = block.lines[0]
+                let term = headingTexts[context.text.line(of: line.lowerBound)] ?? line
                 context.addEntry(rawTerm: context.text.string(in: term), termRange: term, definitionLines: lines,
-                                 range: term.lowerBound..<definition.last!.range.upperBound, anchor: nil)
+                                 range: line.lowerBound..<definition.last!.range.upperBound, anchor: nil)
                 index = next
             } else {
                 // A definition with no term: collect it (and its numbered senses) and report it.
