@@ -531,6 +531,25 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         #expect(GlossaryParser.detectFormat(text, document: MarkdownScanner.scan(text)) == expected)
     }
 
+    /// A code fence that is never closed runs to the end of the file, as renderers show it: the entries
+    /// in it are not read, and the fence is reported at its line instead of the entries vanishing.
+    @Test func anUnclosedCodeFenceIsReportedAtItsLine() {
+        let marked = MarkedText("# Glossary\n\n## DocHub\n\nHub.\n\n  1️⃣```yaml2️⃣\nkey: value\n\n## OAuth\n\nAuth protocol.\n\n## GraphQL\n\nQuery language.\n")
+        let file = GlossaryParser.parse(marked.source, path: "glossary.md")
+        #expect(file.format == .headings)
+        #expect(file.entries.map(\.term) == ["DocHub"])
+        #expect(file.problems == [GlossaryProblem(kind: .syntax, message: "This code fence is never closed, so the rest of the file is read as code and no glossary entry after it is read; close it with a ``` line",
+                                                  range: marked.range("1️⃣", "2️⃣"))])
+        // In any layout, with the fence's own marker; a closed fence is no problem.
+        let tilde = MarkedText("- **DocHub** - Hub.\n\n  1️⃣~~~~2️⃣\n  x\n- **OAuth** - Auth.\n")
+        #expect(GlossaryParser.parse(tilde.source, path: "glossary.md").problems == [GlossaryProblem(
+            kind: .syntax, message: "This code fence is never closed, so the rest of the file is read as code and no glossary entry after it is read; close it with a ~~~~ line",
+            range: tilde.range("1️⃣", "2️⃣"))])
+        let closed = GlossaryParser.parse(SourceText("## DocHub\n\n```yaml\nkey: value\n```\n\n## OAuth\n\nAuth.\n"), path: "glossary.md")
+        #expect(closed.entries.map(\.term) == ["DocHub", "OAuth"])
+        #expect(closed.problems == [])
+    }
+
     @Test func configuredFormatOverridesDetection() {
         let file = GlossaryParser.parse(SourceText("## A\n\nOne.\n\n## B\n\nTwo."), path: "glossary.md", format: .bullets)
         #expect(file.format == .bullets)

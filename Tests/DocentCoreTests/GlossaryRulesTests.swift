@@ -228,6 +228,12 @@ private func checkDiagnostics(_ marked: [String: String], path: String = "glossa
         ])
     }
 
+    @Test func unclosedCodeFenceInAGlossaryIsReported() {
+        _ = checkDiagnostics(["glossary.md": "## DocHub\n\nHub.\n\n1️⃣```yaml2️⃣\nkey: value\n\n## OAuth\n\nAuth.\n"], [
+            ("glossary-missing-term", .warning, "This code fence is never closed, so the rest of the file is read as code and no glossary entry after it is read; close it with a ``` line", "1️⃣", "2️⃣"),
+        ])
+    }
+
     // MARK: Configuration
 
     static let brokenGlossary = """

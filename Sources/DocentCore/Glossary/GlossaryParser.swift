@@ -25,6 +25,7 @@ public enum GlossaryParser {
                   context.entries[index].preferredTerm != nil else { continue }
             context.entries[index].preferredTerm = context.entries[target].term
         }
+        reportUnclosedFences(&context)
         if context.entries.isEmpty {
             // An empty glossary too: every term check is off while it stays empty.
             let message = text.string.contains(where: { !$0.isWhitespace }) ? "No glossary entries found (read as \(chosen.rawValue) layout)" : "The glossary is empty"
@@ -36,6 +37,23 @@ public enum GlossaryParser {
         }
         return GlossaryFile(path: path, format: chosen, entries: context.entries, problems: context.problems,
                             anchors: Set(document.headings.map(\.anchor)), anchorLines: anchorLines)
+    }
+
+    /// A code fence that is never closed runs to the end of the file (CommonMark): every renderer shows
+    /// the rest of the glossary as code, and no entry in it is read. Reported at the fence's line.
+    static func reportUnclosedFences(_ context: inout GlossaryParsingContext) {
+        let bytes = context.text.bytes
+        for block in context.document.codeBlocks where block.isFenced && !block.isClosed {
+            let line = context.trim(context.text.lineRange(context.text.line(of: block.range.lowerBound)))
+            var start = line.lowerBound
+            while start < line.upperBound && bytes[start] != UInt8(ascii: "`") && bytes[start] != UInt8(ascii: "~") { start += 1 }
+            var end = start
+            while end < line.upperBound && bytes[end] == bytes[start] { end += 1 }
+            let fence = start < end ? String(decoding: bytes[start..<end], as: UTF8.self) : "```"
+            context.problems.append(GlossaryProblem(
+                kind: .syntax, message: "This code fence is never closed, so the rest of the file is read as code and no glossary entry after it is read; close it with a \(fence) line",
+                range: start < end ? start..<line.upperBound : line))
+        }
     }
 
     /// Picks the layout a file is written in from its shape.

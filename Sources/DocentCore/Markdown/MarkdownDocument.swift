@@ -159,6 +159,8 @@ public struct CodeBlock: Hashable, Sendable {
     public var range: ByteRange
     public var contentRange: ByteRange
     public var isFenced: Bool
+    /// False for a fence that is never closed: CommonMark runs it to the end of the document.
+    public var isClosed = true
 }
 
 public struct Link: Hashable, Sendable {

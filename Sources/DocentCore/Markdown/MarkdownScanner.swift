@@ -358,7 +358,8 @@ private struct BlockScanner {
     mutating func closeOpenBlock(at end: Int) {
         switch open {
         case .fencedCode(_, _, let start, let contentStart):
-            document.codeBlocks.append(CodeBlock(language: openFence.language, info: openFence.info, range: start..<end, contentRange: min(contentStart, end)..<end, isFenced: true))
+            document.codeBlocks.append(CodeBlock(language: openFence.language, info: openFence.info, range: start..<end, contentRange: min(contentStart, end)..<end, isFenced: true,
+                                                 isClosed: false))
         case .indentedCode(let start, let codeEnd, _):
             document.codeBlocks.append(CodeBlock(language: "", info: "", range: start..<codeEnd, contentRange: start..<codeEnd, isFenced: false))
         case .htmlComment(let start):
