@@ -406,6 +406,35 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
             ])
     }
 
+    /// A bullet that opens a bold term and never closes it is reported at the term, not dropped in
+    /// silence. A term without a separator after it still reads; bullets that are not bold, and a bold
+    /// phrase that wraps onto the item's next line, are prose.
+    @Test func aBulletWhoseBoldTermIsNeverClosedIsReported() {
+        let marked = MarkedText("""
+            # Terms
+
+            - **DocHub** - The hub.
+            - **OAuth** Auth protocol without dash
+            - 1️⃣**GraphQL - Query language2️⃣
+            - not bold, skipped
+            - **A bold phrase that
+              wraps** is prose.
+            * 3️⃣__Kind: The type.4️⃣
+            - **Owner**: The team.
+            """)
+        let file = checkGlossary(marked.text, expectedFormat: .bullets, [
+            ExpectedEntry(term: "DocHub", senses: ["The hub."], line: 2, termText: "DocHub"),
+            ExpectedEntry(term: "OAuth", senses: ["Auth protocol without dash"], line: 3, termText: "OAuth"),
+            ExpectedEntry(term: "Owner", senses: ["The team."], line: 9, termText: "Owner"),
+        ])
+        #expect(file.problems == [
+            GlossaryProblem(kind: .syntax, message: "Expected `- **Term** - definition`: the term's ** is never closed, so this line is not read as an entry",
+                            range: marked.range("1️⃣", "2️⃣")),
+            GlossaryProblem(kind: .syntax, message: "Expected `- __Term__ - definition`: the term's __ is never closed, so this line is not read as an entry",
+                            range: marked.range("3️⃣", "4️⃣")),
+        ])
+    }
+
     // MARK: Definition lists
 
     @Test func definitionListLayout() {
@@ -427,6 +456,42 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
                 ExpectedEntry(term: "Template", senses: ["Describes how to create a component lazily."], line: 8, termText: "Template"),
             ])
         #expect(file.problems == [])
+    }
+
+    /// A definition line without the space after its colon is reported (its term is not read); a
+    /// `:` line with nothing after it is no sense, so its entry has no definition. Emoji shortcodes and
+    /// admonitions that start a line are text.
+    @Test func unreadableDefinitionLinesAreReported() {
+        let marked = MarkedText("""
+            Read this first.
+            :warning: Shortcodes are text.
+
+            Intro.
+
+            :::note
+            An admonition.
+            :::
+
+            DocHub
+            : The hub.
+
+            OAuth
+            1️⃣:Auth without space2️⃣
+
+            GraphQL
+            :   
+
+            Kind
+            : The type.
+            """)
+        let file = checkGlossary(marked.text, expectedFormat: .definitionList, [
+            ExpectedEntry(term: "DocHub", senses: ["The hub."], line: 9, termText: "DocHub"),
+            ExpectedEntry(term: "GraphQL", senses: [], line: 15, termText: "GraphQL"),
+            ExpectedEntry(term: "Kind", senses: ["The type."], line: 18, termText: "Kind"),
+        ])
+        #expect(file.entries[1].isEmpty)
+        #expect(file.problems == [GlossaryProblem(kind: .syntax, message: "Expected `: definition`, with a space after the colon, so “OAuth” is not read as an entry",
+                                                  range: marked.range("1️⃣", "2️⃣"))])
     }
 
     @Test func definitionWithoutTermIsReported() {

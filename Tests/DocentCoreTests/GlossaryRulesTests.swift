@@ -234,6 +234,16 @@ private func checkDiagnostics(_ marked: [String: String], path: String = "glossa
         ])
     }
 
+    @Test func unreadableEntryLinesAreReportedWhereTheyAre() {
+        _ = checkDiagnostics(["glossary.md": "- **DocHub** - The hub.\n- 1️⃣**GraphQL - Query language2️⃣\n- **Kind** - The type.\n"], [
+            ("glossary-missing-term", .warning, "Expected `- **Term** - definition`: the term's ** is never closed, so this line is not read as an entry", "1️⃣", "2️⃣"),
+        ])
+        _ = checkDiagnostics(["glossary.md": "DocHub\n: The hub.\n\nOAuth\n1️⃣:Auth without space2️⃣\n\n3️⃣GraphQL4️⃣\n:   \n"], [
+            ("glossary-missing-term", .warning, "Expected `: definition`, with a space after the colon, so “OAuth” is not read as an entry", "1️⃣", "2️⃣"),
+            ("glossary-empty", .warning, "“GraphQL” has no definition", "3️⃣", "4️⃣"),
+        ])
+    }
+
     // MARK: Configuration
 
     static let brokenGlossary = """

@@ -146,7 +146,9 @@ struct GlossaryParsingContext {
             problems.append(GlossaryProblem(kind: .missingTerm, message: "Glossary entry has no term", range: termRange))
             return
         }
-        let (senses, preamble) = sensesOverride.map { ($0, nil) } ?? reader.senses(fromLines: definitionLines)
+        var (senses, preamble) = sensesOverride.map { ($0, nil) } ?? reader.senses(fromLines: definitionLines)
+        // A `:` line with nothing after it is no sense: the entry has no definition (`glossary-empty`).
+        senses.removeAll { $0.trimmingSpaces().isEmpty }
         let nonEmpty = definitionLines.filter { !$0.isEmpty }
         let definitionRange = nonEmpty.isEmpty ? termRange.upperBound..<termRange.upperBound : nonEmpty.first!.lowerBound..<nonEmpty.last!.upperBound
         var aliases = aka.map { GlossaryAlias(name: $0, kind: .aka, range: reader.locate($0, in: termRange)) }

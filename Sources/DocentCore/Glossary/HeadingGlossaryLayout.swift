@@ -94,7 +94,18 @@ enum BulletGlossaryLayout {
                   ByteClass.isSpace(bytes[trimmed.lowerBound + 1]) else { line += 1; continue }
             var cursor = trimmed.lowerBound + 1
             while cursor < trimmed.upperBound && ByteClass.isSpace(bytes[cursor]) { cursor += 1 }
-            guard let (termRange, afterTerm) = strongSpan(bytes, from: cursor, end: trimmed.upperBound) else { line += 1; continue }
+            guard let (termRange, afterTerm) = strongSpan(bytes, from: cursor, end: trimmed.upperBound) else {
+                // `- **GraphQL - Query language`: an entry whose bold term is never closed on its line
+                // (a bold phrase that wraps onto the item's next line is prose, not an entry).
+                if cursor + 2 < trimmed.upperBound, bytes[cursor] == UInt8(ascii: "*") || bytes[cursor] == UInt8(ascii: "_"), bytes[cursor + 1] == bytes[cursor],
+                   !ByteClass.isSpace(bytes[cursor + 2]), !wrapsOntoNextLine(context, line: line, marker: bytes[cursor], bulletIndent: trimmed.lowerBound - range.lowerBound) {
+                    let marker = String(decoding: bytes[cursor..<(cursor + 2)], as: UTF8.self)
+                    context.problems.append(GlossaryProblem(kind: .syntax, message: "Expected `- \(marker)Term\(marker) - definition`: the term's \(marker) is never closed, so this line is not read as an entry",
+                                                            range: cursor..<trimmed.upperBound))
+                }
+                line += 1
+                continue
+            }
             // The separator after the term: " - ", " – ", " — ", ":" or nothing.
             var definitionStart = afterTerm
             while definitionStart < trimmed.upperBound && (ByteClass.isSpace(bytes[definitionStart]) || bytes[definitionStart] == UInt8(ascii: "-") || bytes[definitionStart] == UInt8(ascii: ":")) { definitionStart += 1 }
@@ -132,6 +143,21 @@ enum BulletGlossaryLayout {
                              range: range.lowerBound..<entryEnd, anchor: nil)
             line = next
         }
+    }
+
+    /// Whether the line after `line` continues its list item and closes a `**` (or `__`) opened on it.
+    static func wrapsOntoNextLine(_ context: GlossaryParsingContext, line: Int, marker: UInt8, bulletIndent: Int) -> Bool {
+        guard line + 1 < context.text.lineTable.lineCount else { return false }
+        let next = context.text.lineRange(line + 1)
+        let trimmed = context.trim(next)
+        guard !trimmed.isEmpty, trimmed.lowerBound - next.lowerBound > bulletIndent else { return false }
+        let bytes = context.text.bytes
+        var index = trimmed.lowerBound
+        while index + 1 < trimmed.upperBound {
+            if bytes[index] == marker && bytes[index + 1] == marker { return true }
+            index += 1
+        }
+        return false
     }
 
     /// `**Term**` or `__Term__` at `start`: the term's range and the offset after the closing marker.
@@ -181,6 +207,15 @@ enum DefinitionListGlossaryLayout {
             }
             let indent = trimmed.lowerBound - range.lowerBound
             let first = bytes[trimmed.lowerBound]
+            if first == UInt8(ascii: ":") && indent < 4 && trimmed.count > 1 && !ByteClass.isSpace(bytes[trimmed.lowerBound + 1]) && bytes[trimmed.lowerBound + 1] != UInt8(ascii: ":"),
+               let term = pendingTerm, senses.isEmpty, !startsWithShortcode(bytes, trimmed) {
+                // `OAuth` then `:Auth`: no renderer reads a definition without the space after its colon.
+                let name = DefinitionReader.splitTerm(text.string(in: term)).term
+                context.problems.append(GlossaryProblem(kind: .syntax, message: "Expected `: definition`, with a space after the colon, so “\(name)” is not read as an entry",
+                                                        range: trimmed))
+                pendingTerm = nil
+                continue
+            }
             if first == UInt8(ascii: ":") && indent < 4 && (trimmed.count == 1 || ByteClass.isSpace(bytes[trimmed.lowerBound + 1])) {
                 guard pendingTerm != nil else {
                     context.problems.append(GlossaryProblem(kind: .missingTerm, message: "Definition without a term line above it", range: trimmed))
@@ -207,6 +242,15 @@ enum DefinitionListGlossaryLayout {
             entryEnd = range.upperBound
         }
         flush(&context)
+    }
+
+    /// Whether a line starts with an emoji shortcode (`:warning: Check this`), which is text, not a
+    /// definition written without its space. (`:::note`, an admonition, is not one either.)
+    static func startsWithShortcode(_ bytes: [UInt8], _ line: ByteRange) -> Bool {
+        var index = line.lowerBound + 1
+        while index < line.upperBound, ByteClass.isASCIILetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+                || (bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")) { index += 1 }
+        return index > line.lowerBound + 1 && index < line.upperBound && bytes[index] == UInt8(ascii: ":")
     }
 
     /// Whether the next non-blank line after `line` starts a definition (so `line` is a term).
