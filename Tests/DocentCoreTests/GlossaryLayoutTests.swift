@@ -550,6 +550,33 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         #expect(entry.anchor == nil)
     }
 
+    /// A term file whose front matter has only its `title`: the title is the term, the body its
+    /// definition. Not when the body reads as term lines, or the title names a glossary page.
+    @Test func termFileWithOnlyATitle() {
+        _ = checkGlossary("---\ntitle: DocHub\n---\n\nHub.\n", path: "docs/glossary/dochub.md", expectedFormat: .termFile, [
+            ExpectedEntry(term: "DocHub", senses: ["Hub."], line: 1, termText: "DocHub"),
+        ])
+        let file = checkGlossary("---\ntitle: OAuth (v2)\nid: oauth\n---\nAn authorization protocol.\nIt grants tokens.\n\n1. Not a sense list on its own.\n",
+                                 path: "docs/glossary/oauth.md", expectedFormat: .termFile, [
+            ExpectedEntry(term: "OAuth", qualifier: "v2", senses: ["An authorization protocol. It grants tokens.\n\n1. Not a sense list on its own."], line: 1,
+                          termText: "OAuth (v2)", anchor: "oauth"),
+        ])
+        #expect(file.problems == [])
+        _ = checkGlossary("---\ntitle: Glossary\n---\n\nEntity\n\nA thing.\n", expectedFormat: .termLines, [
+            ExpectedEntry(term: "Entity", senses: ["A thing."], line: 4, termText: "Entity"),
+        ])
+        _ = checkGlossary("---\ntitle: Portal\n---\n\nEntity\n\nA thing.\n", expectedFormat: .termLines, [
+            ExpectedEntry(term: "Entity", senses: ["A thing."], line: 4, termText: "Entity"),
+        ])
+        let page = GlossaryParser.parse(SourceText("---\ntitle: Glossary\n---\n\nComing soon.\n"), path: "glossary.md")
+        #expect(page.format == .termLines)
+        #expect(page.entries.isEmpty)
+        // A glossary folder's own page is not a term's.
+        let index = GlossaryParser.parse(SourceText("---\ntitle: Overview\n---\n\nThe terms of the portal.\n"), path: "docs/glossary/index.md")
+        #expect(index.format == .termLines)
+        #expect(index.entries.isEmpty)
+    }
+
     @Test func termFileWithoutTitleIsAProblem() {
         let file = GlossaryParser.parse(SourceText("---\nshort_description: Orphan.\n---\n"), path: "glossary/x.md")
         #expect(file.entries.isEmpty)
@@ -579,6 +606,10 @@ func checkGlossary(_ markdown: String, path: String = "glossary.md", format: Glo
         ("---\ntitle: A\nshort_description: One.\n---\n", .termFile),
         ("---\ntitle: A\naka: [B]\n---\nOne.", .termFile),
         ("---\ntitle: A\n---\nOne.\n<!--more-->\nMore.", .termFile),
+        ("---\ntitle: A\n---\nOne.", .termFile),
+        ("---\ntitle: A\n---\n", .termFile),
+        ("---\ntitle: Team glossary\n---\nOne.", .termLines),
+        ("---\ntitle: Glossary\n---\n## A\n\nOne.\n\n## B\n\nTwo.", .headings),
         ("*[A]: One\n*[B]: Two\nSome prose line.", .abbreviations),
         ("*[A]: One\nProse one.\nProse two.", .termLines),
         ("# Abbreviations\n\n*[JWT]: JSON Web Token\n", .abbreviations),

@@ -7,7 +7,7 @@ public enum GlossaryParser {
 
     /// `parse` for a text already scanned (a workspace document), so it is not scanned twice.
     public static func parse(_ text: SourceText, document: MarkdownDocument, path: String, format: GlossaryFormat? = nil) -> GlossaryFile {
-        let chosen = format ?? detectFormat(text, document: document)
+        let chosen = format ?? detectFormat(text, document: document, path: path)
         var context = GlossaryParsingContext(text: text, document: document, path: path, format: chosen)
         switch chosen {
         case .headings: HeadingGlossaryLayout.read(&context)
@@ -56,8 +56,9 @@ public enum GlossaryParser {
         }
     }
 
-    /// Picks the layout a file is written in from its shape.
-    public static func detectFormat(_ text: SourceText, document: MarkdownDocument) -> GlossaryFormat {
+    /// Picks the layout a file is written in from its shape (and, for a front matter with only a
+    /// `title`, its name: an `index.md` or `README.md` is a folder's page, not one term's).
+    public static func detectFormat(_ text: SourceText, document: MarkdownDocument, path: String = "") -> GlossaryFormat {
         if let frontMatter = document.frontMatter,
            frontMatter.entry("short_description") != nil || (frontMatter.entry("aka") != nil && frontMatter.entry("title") != nil) || document.htmlComments.contains(where: { $0.content == "more" }) {
             return .termFile
@@ -86,18 +87,33 @@ public enum GlossaryParser {
         if entryLevel == 1 && entryHeadings.count >= 2 { return .headings }
         if entryHeadings.count == 1 && boldBullets == 0 {
             // A lone `#` heading above text copied from a rendered page is its title, not an entry.
-            if entryLevel == 1 && termLinesBelowHeadings(text, document: document) { return .termLines }
+            if entryLevel == 1 {
+                let headingLines = Set(document.headings.map { text.line(of: $0.range.lowerBound) })
+                if termLineEntries(text, document: document).contains(where: { !headingLines.contains($0.line) }) { return .termLines }
+            }
             return .headings
+        }
+        // One file per term whose front matter has only its `title` (`title: DocHub`, then the
+        // definition): when the body reads as no other layout, and the title names no glossary page.
+        if let title = document.frontMatter?.string("title")?.trimmingSpaces(), !title.isEmpty, !HeadingGlossaryLayout.isPageTitle(title),
+           !isFolderPage(path), termLineEntries(text, document: document).isEmpty {
+            return .termFile
         }
         return .termLines
     }
 
-    /// Whether the term-lines layout reads an entry whose term line is no heading.
-    static func termLinesBelowHeadings(_ text: SourceText, document: MarkdownDocument) -> Bool {
+    /// Whether a file is a folder's own page (`index.md`, `_index.md`, `README.md`).
+    static func isFolderPage(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        let stem = name.split(separator: ".").first.map(String.init) ?? ""
+        return ["index", "_index", "readme"].contains(stem)
+    }
+
+    /// The entries the term-lines layout reads.
+    static func termLineEntries(_ text: SourceText, document: MarkdownDocument) -> [GlossaryEntry] {
         var probe = GlossaryParsingContext(text: text, document: document, path: "", format: .termLines)
         TermLineGlossaryLayout.read(&probe)
-        let headingLines = Set(document.headings.map { text.line(of: $0.range.lowerBound) })
-        return probe.entries.contains { !headingLines.contains($0.line) }
+        return probe.entries
     }
 }
 
