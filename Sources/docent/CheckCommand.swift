@@ -49,7 +49,7 @@ enum CheckCommand {
             if let report = machineReport([], rejected.snapshot, configuration: rejected) { print(report, terminator: "") }
         }) else { return 2 }
         var snapshot = result.snapshot
-        var paths = snapshot.checkedPaths
+        var paths = snapshot.reportedPaths
         // A run without a glossary checks no terms: said, as a clean report would otherwise read as
         // "the terms are right" (a folder argument below the glossary's folder is its own workspace).
         if result.configurationFile == nil && snapshot.glossaryPaths.isEmpty {

@@ -19,7 +19,7 @@ import Testing
         }
     }
 
-    @Test func aGlossaryOutsideIncludeIsReadButNotChecked() throws {
+    @Test func aGlossaryOutsideIncludeIsReadAndCheckedByTheGlossaryRulesAlone() throws {
         let workspace = try ScratchWorkspace([
             "docent.json": #"{ "include": ["docs/**/*.md"], "glossaries": ["glossary.md"] }"#,
             "glossary.md": Self.glossary, "docs/page.md": Self.page, "notes/other.md": "Dochub.\n",
@@ -33,9 +33,14 @@ import Testing
         #expect(snapshot.glossary.entries.map(\.term) == ["DocHub", "Empty"])
         #expect(snapshot.checkedPaths == ["docs/page.md"])
         #expect(!snapshot.isChecked("glossary.md"))
-        // The page is checked against it; the glossary's own empty entry is not reported.
+        #expect(snapshot.reportedPaths == ["docs/page.md", "glossary.md"])
+        // The page is checked against it; the glossary gets the glossary rules' findings (its empty
+        // entry), as a glossary anywhere does.
         #expect(Self.report(snapshot) == ["docs/page.md:3:6 term-casing Write “DocHub”, not “Dochub”"])
-        #expect(RuleRegistry.diagnostics(for: "glossary.md", in: snapshot) == [])
+        #expect(RuleRegistry.diagnostics(for: "glossary.md", in: snapshot).map(\.code) == ["glossary-empty"])
+        // Not the page rules: a misspelt term in a definition is not flagged there.
+        let misspelt = snapshot.applying([.setDocument(path: "glossary.md", text: SourceText("# Glossary\n\n## DocHub\n\nThe docs viewer.\n\n## Pagebook\n\nLike Dochub, for books.\n\n## Empty\n"), version: nil)])
+        #expect(RuleRegistry.diagnostics(for: "glossary.md", in: misspelt).map(\.code) == ["glossary-empty"])
     }
 
     @Test func anIncludedGlossaryIsStillCheckedAsAPage() throws {

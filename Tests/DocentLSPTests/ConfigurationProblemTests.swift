@@ -16,14 +16,15 @@ import Testing
         #expect(run.status == 2)
     }
 
-    @Test func aGlossaryOutsideIncludeIsReadAndNotChecked() throws {
+    @Test func aGlossaryOutsideIncludeIsReadAndCheckedByTheGlossaryRules() throws {
         let root = try CheckCommandTests.workspace([
             "docent.json": #"{ "include": ["docs/**/*.md"], "glossaries": ["glossary.md"] }"#,
             "glossary.md": "# Glossary\n\n## DocHub\n\nThe docs viewer.\n\n## Empty\n", "docs/page.md": "# Page\n\nOpen Dochub.\n",
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let check = try CheckCommandTests.run(["check", "--strict", "."], in: root)
-        #expect(check.stdout == "docs/page.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n0 errors, 1 warning, 0 infos, 0 hints in 1 file (1 checked)\n")
+        #expect(check.stdout == "docs/page.md:3:6: warning[term-casing] Write “DocHub”, not “Dochub”\n"
+                + "glossary.md:7:4: warning[glossary-empty] “Empty” has no definition\n0 errors, 2 warnings, 0 infos, 0 hints in 2 files (2 checked)\n")
         #expect(check.stderr == "")
         #expect(check.status == 1)
         let terms = try CheckCommandTests.run(["terms", "."], in: root)
@@ -111,7 +112,7 @@ extension ConfigurationProblemCommandTests {
 }
 
 /// A glossary that `include` leaves out, in the language server: read, followed on disk and in the
-/// editor, and never checked itself.
+/// editor, and checked by the glossary rules alone.
 @Suite struct ConfiguredGlossaryServerTests {
     static let glossary = "# Glossary\n\n## DocHub\n\nThe docs viewer.\n\n## Empty\n"
     static let page = "# Page\n\nOpen Dochub.\n"
@@ -125,24 +126,25 @@ extension ConfigurationProblemCommandTests {
         client.open("docs/page.md", Self.page)
         #expect(client.pushed("docs/page.md") == ["term-casing/2"])
         let reports = try client.request("workspace/diagnostic", ["previousResultIds": []])["items"]?.arrayValue ?? []
-        #expect(reports.compactMap { $0["uri"]?.stringValue } == [client.uri("docs/page.md")])
+        #expect(reports.compactMap { $0["uri"]?.stringValue } == [client.uri("docs/page.md"), client.uri("glossary.md")])
+        #expect(reports.last?["items"]?.arrayValue?.map { $0["code"] } == ["glossary-empty"])
         // Changed on disk: read again.
         try client.writeFile("glossary.md", "# Glossary\n\n## Pagebook\n\nAnother tool.\n")
         #expect(client.pushed("docs/page.md") == [])
-        // Opened in the editor: its buffer is the glossary, and it gets no diagnostics of its own.
+        // Opened in the editor: its buffer is the glossary, and it gets the glossary rules' findings.
         client.open("glossary.md", Self.glossary)
-        #expect(client.publications("glossary.md") == [[]])
+        #expect(client.pushed("glossary.md") == ["glossary-empty/2"])
         #expect(client.pushed("docs/page.md") == ["term-casing/2"])
         client.replace("glossary.md", with: "# Glossary\n\n## Empty\n", version: 2)
         #expect(client.pushed("docs/page.md") == [])
-        #expect(client.pushed("glossary.md") == [])
+        #expect(client.pushed("glossary.md") == ["glossary-empty/2"])
     }
 
-    @Test func aGlossaryOutsideIncludeIsNotCheckedWhenPulled() throws {
+    @Test func aGlossaryOutsideIncludeGetsTheGlossaryRulesWhenPulled() throws {
         let client = try TestClient(files: Self.files, capabilities: ["textDocument": ["diagnostic": [:]]])
         client.open("glossary.md", Self.glossary)
         let report = try client.request("textDocument/diagnostic", ["textDocument": ["uri": .string(client.uri("glossary.md"))]])
-        #expect(report["items"] == [])
+        #expect(report["items"]?.arrayValue?.map { $0["code"] } == ["glossary-empty"])
         let page = try client.request("textDocument/diagnostic", ["textDocument": ["uri": .string(client.uri("docs/page.md"))]])
         #expect(page["items"]?.arrayValue?.map { $0["code"] } == ["term-casing"])
     }

@@ -191,8 +191,9 @@ import Testing
         // From below, with the file's path from there: the same workspace.
         let below = try Self.check(["--config", "../ci.json", "p.md"], in: root.appendingPathComponent("docs"))
         #expect(below.stdout == file.stdout.replacingOccurrences(of: "docs/p.md:", with: "p.md:"))
-        // Without a PATH: the current directory, in the workspace of the file's folder.
-        #expect(try Self.check(["--config", "ci.json"], in: root).stdout == file.stdout)
+        // Without a PATH: the current directory, in the workspace of the file's folder (the glossary,
+        // outside include, is checked by the glossary rules too).
+        #expect(try Self.check(["--config", "ci.json"], in: root).stdout == file.stdout.replacingOccurrences(of: "(1 checked)", with: "(2 checked)"))
         // Outside the configuration file's folder: an error, for every command.
         try FileManager.default.createDirectory(at: root.appendingPathComponent("site"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: root.appendingPathComponent("ci.json"), to: root.appendingPathComponent("site/ci.json"))

@@ -66,12 +66,15 @@ public enum RuleRegistry {
     /// comments and ordering (`finished`): for callers that merge lanes and finish once.
     public static func unfinishedDiagnostics(for path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache = AnalysisCache(),
                                              lanes: Set<Lane>) -> [Diagnostic] {
-        // A glossary outside `include` is read for its terms, not checked.
-        guard snapshot.isChecked(path) else { return [] }
+        // A glossary outside `include` is read for its terms and checked by the glossary rules alone,
+        // not as a page.
+        let isPage = snapshot.isChecked(path)
+        guard isPage || snapshot.isGlossary(path) else { return [] }
         var result: [Diagnostic] = []
         for rule in rules {
             let description = type(of: rule).description
             if !lanes.contains(lane(of: description.code)) { continue }
+            if !isPage && !description.code.hasPrefix("glossary-") { continue }
             let setting = snapshot.configuration.setting(forRule: description.code, path: path)
             if setting == .off { continue }
             var found = rule.check(path, in: snapshot, cache: cache)

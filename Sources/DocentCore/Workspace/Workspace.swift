@@ -206,6 +206,10 @@ public struct WorkspaceSnapshot: Sendable {
     /// The documents the rules check (`isChecked`), sorted.
     public var checkedPaths: [String] { sortedPaths.filter(isChecked) }
 
+    /// The documents that get diagnostics, sorted: those checked as pages, and every glossary, which
+    /// the glossary rules check wherever it is (one outside `include` gets those alone).
+    public var reportedPaths: [String] { sortedPaths.filter { isChecked($0) || isGlossary($0) } }
+
     /// Every use of a glossary name in a document's prose.
     public func termMatches(in path: String) -> [TermMatch] {
         guard let document = documents[path] else { return [] }

@@ -64,8 +64,9 @@ enum WorkspaceDiagnosticRequest: RequestHandler {
             }
             // The rules run on every core; conversion to LSP follows in order.
             let snapshot = workspace.snapshot
-            // A nested workspace folder reports its own files; a glossary outside `include` is not checked.
-            let paths = snapshot.checkedPaths.filter { !workspace.isInNestedFolder($0) }
+            // A nested workspace folder reports its own files; a glossary outside `include` gets the
+            // glossary rules' findings alone.
+            let paths = snapshot.reportedPaths.filter { !workspace.isInNestedFolder($0) }
             let cache = AnalysisCache()
             let found = ParallelMap.map(paths) { RuleRegistry.diagnostics(for: $0, in: snapshot, cache: cache) }
             for (path, diagnostics) in zip(paths, found) {
