@@ -109,6 +109,13 @@ import Testing
         // A client that can rename but not create files is not offered it.
         let renaming = try TestClient(files: files, capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["rename"]]]])
         #expect(try movePart(renaming) == nil)
+        // Neovim 0.11 lists resource operations and not documentChanges, which they imply: offered,
+        // with the same documentChanges (it was offered neither move).
+        let neovim = try TestClient(files: files, capabilities: ["workspace": ["workspaceEdit": ["resourceOperations": ["rename", "create", "delete"]]]])
+        let offered = try #require(try movePart(neovim))
+        #expect(offered["edit"]?["documentChanges"]?.arrayValue?.count == 3)
+        #expect(offered["edit"]?["documentChanges"]?[1] == ["kind": "create", "uri": .string(neovim.uri("docs/portal/operator-guides/running-the-ownership-sync-job-on-kubernetes.md")),
+                                                             "options": ["overwrite": false, "ignoreIfExists": false]])
     }
 
     @Test func placementDiagnosticsFollowEditsUntilThePauseThenAreRecomputed() throws {

@@ -21,6 +21,29 @@ extension TestClient {
     }
 }
 
+/// A client that could pull diagnostics but cannot be asked to refresh them (Neovim 0.11): it gets
+/// them pushed, as a change elsewhere (a glossary edited in another buffer) would otherwise leave
+/// its findings stale until the next keystroke in the page, and no `diagnosticProvider`, so that it
+/// does not pull the same findings a second time.
+@Suite struct PullWithoutRefreshTests {
+    @Test func aClientThatCannotRefreshGetsPushedDiagnostics() throws {
+        let noRefresh: JSONValue = ["textDocument": ["diagnostic": ["dynamicRegistration": false]]]
+        let client = try TestClient(files: DiagnosticRefreshTests.files, capabilities: noRefresh)
+        #expect(client.initializeResult?["capabilities"]?["diagnosticProvider"] == nil)
+        client.open("docs/page.md", DiagnosticRefreshTests.files["docs/page.md"]!)
+        #expect(client.pushed("docs/page.md") == ["term-casing/1", "term-abbreviation/4"])
+        // The configuration changed elsewhere: pushed again at once.
+        client.openConfiguration(DiagnosticRefreshTests.config)
+        client.replace("docent.json", with: DiagnosticRefreshTests.config.replacingOccurrences(of: "\"error\"", with: "\"hint\""), version: 2)
+        #expect(client.pushed("docs/page.md") == ["term-casing/4", "term-abbreviation/4"])
+        // With refresh, it pulls, and the provider is there.
+        let pulling = try TestClient(files: DiagnosticRefreshTests.files, capabilities: DiagnosticRefreshTests.capabilities)
+        #expect(pulling.initializeResult?["capabilities"]?["diagnosticProvider"]?["identifier"] == "docent")
+        pulling.open("docs/page.md", DiagnosticRefreshTests.files["docs/page.md"]!)
+        #expect(pulling.publications("docs/page.md").isEmpty)
+    }
+}
+
 /// A client that pulls diagnostics and takes `workspace/diagnostic/refresh` (review F10).
 @Suite struct DiagnosticRefreshTests {
     static let capabilities: JSONValue = ["textDocument": ["diagnostic": ["dynamicRegistration": false]],

@@ -42,6 +42,8 @@ final class TestClient {
     let sink = CollectingSink()
     let server: LanguageServer
     private var nextID = 1
+    /// What `initialize` answered (nil when the client was made without initializing).
+    private(set) var initializeResult: JSONValue?
 
     init(files: [String: String], capabilities: JSONValue = [:], initializationOptions: JSONValue? = nil, initialize: Bool = true,
          placementDelay: Double = 0) throws {
@@ -57,7 +59,7 @@ final class TestClient {
         if initialize {
             var params: JSONObject = ["rootUri": .string(root.absoluteString), "capabilities": Self.withEditorDefaults(capabilities)]
             if let initializationOptions { params["initializationOptions"] = initializationOptions }
-            _ = try request("initialize", .object(params))
+            initializeResult = try request("initialize", .object(params))
             notify("initialized", [:])
         }
     }

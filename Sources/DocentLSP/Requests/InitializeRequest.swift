@@ -44,7 +44,9 @@ enum InitializeRequest: RequestHandler {
         capabilities["executeCommandProvider"] = ["commands": [.string(ApplyCodeActionCommand.name)]]
         capabilities["renameProvider"] = ["prepareProvider": true]
         capabilities["workspaceSymbolProvider"] = true
-        capabilities["diagnosticProvider"] = ["identifier": "docent", "interFileDependencies": true, "workspaceDiagnostics": true]
+        if server.clientPullsDiagnostics {
+            capabilities["diagnosticProvider"] = ["identifier": "docent", "interFileDependencies": true, "workspaceDiagnostics": true]
+        }
         // Renaming or moving files and folders in the editor: links are kept working (willRename) and
         // the model follows at once (didRename). Any file can be a link's target, so every file counts.
         let fileOperation: JSONValue = ["filters": [

@@ -322,8 +322,14 @@ public final class LanguageServer: @unchecked Sendable {
         return value
     }
 
-    /// Whether the client pulls diagnostics; then the server does not push them.
-    var clientPullsDiagnostics: Bool { clientCapability("textDocument", "diagnostic") != nil }
+    /// Whether the client pulls diagnostics; then the server does not push them. Only a client that
+    /// also takes `workspace/diagnostic/refresh` pulls: findings change without an edit of their
+    /// document (placement after a pause, a glossary edited elsewhere, docent.json), and a client
+    /// that cannot be told so (Neovim 0.11) kept stale ones until the next keystroke in that buffer.
+    /// Such a client gets pushed diagnostics, and no `diagnosticProvider` to pull from as well.
+    var clientPullsDiagnostics: Bool {
+        clientCapability("textDocument", "diagnostic") != nil && clientSupports("workspace", "diagnostics", "refreshSupport")
+    }
 
     // MARK: Documents and positions
 

@@ -6,10 +6,18 @@ import DocentIO
 /// writes files itself; the client applies the edit.
 extension LanguageServer {
     /// Whether the client applies the file operation `kind` ("create", "rename", "delete") in a
-    /// WorkspaceEdit (`documentChanges` with that resource operation).
+    /// WorkspaceEdit (`documentChanges` with that resource operation). Resource operations exist
+    /// only in `documentChanges`, so a client that lists them takes `documentChanges` even without
+    /// saying so (Neovim 0.11 lists create, rename and delete, and no `documentChanges`).
     func clientAppliesResourceOperation(_ kind: String) -> Bool {
+        (clientCapability("workspace", "workspaceEdit", "resourceOperations")?.arrayValue ?? []).contains(.string(kind))
+    }
+
+    /// Whether the client takes `documentChanges` in a WorkspaceEdit: said, or implied by resource
+    /// operations.
+    var clientTakesDocumentChanges: Bool {
         clientSupports("workspace", "workspaceEdit", "documentChanges")
-            && (clientCapability("workspace", "workspaceEdit", "resourceOperations")?.arrayValue ?? []).contains(.string(kind))
+            || !(clientCapability("workspace", "workspaceEdit", "resourceOperations")?.arrayValue ?? []).isEmpty
     }
 
     /// Whether the client applies every file operation among `operations`: without that, the text
@@ -27,7 +35,7 @@ extension LanguageServer {
     /// `documentChanges` in order: edits to existing files, then each new file with the edit that
     /// fills it, then renames (edits are in the files' current paths).
     func workspaceEdit(_ operations: [WorkspaceEditOperation], in workspace: ServerWorkspace) -> JSONValue {
-        let supportsDocumentChanges = clientSupports("workspace", "workspaceEdit", "documentChanges")
+        let supportsDocumentChanges = clientTakesDocumentChanges
         var byFile: [String: [JSONValue]] = [:]
         var order: [String] = []
         var creations: [JSONValue] = []
