@@ -451,6 +451,35 @@ check('adding a second "## Service Catalog" heading in the buffer makes glossary
 end)
 
 if rules['term-casing'] then
+  -- docent.json is attached: a rule turned off in its buffer applies at once, unsaved.
+  check('turning term-casing off in the docent.json buffer clears it from the page', function()
+    expect(dochub_buf, 'page not open')
+    expect(#diagnostics(dochub_buf, 'term-casing') > 0, 'no term-casing on the page to begin with')
+    local config_buf = vim.fn.bufadd(portal .. '/docent.json')
+    vim.fn.bufload(config_buf)
+    vim.api.nvim_set_current_buf(config_buf)
+    vim.cmd('doautocmd BufRead')
+    wait_for('the docent client to attach to docent.json', function()
+      return require('docent').client(config_buf) ~= nil
+    end)
+    local row = line_index(portal .. '/docent.json', '"rules"')
+    local line = vim.api.nvim_buf_get_lines(config_buf, row, row + 1, false)[1]
+    local edited = line:gsub('"glossary%-self%-definition": "warning"', '"glossary-self-definition": "warning", "term-casing": "off"')
+    expect(edited ~= line, 'rules line not as expected: ' .. line)
+    vim.api.nvim_buf_set_lines(config_buf, row, row + 1, false, { edited })
+    wait_for('term-casing to leave the page', function()
+      return #diagnostics(dochub_buf, 'term-casing') == 0
+    end)
+    vim.api.nvim_buf_set_lines(config_buf, row, row + 1, false, { line })
+    wait_for('term-casing to come back', function()
+      return #diagnostics(dochub_buf, 'term-casing') > 0
+    end)
+  end)
+else
+  skip('a rule turned off in the docent.json buffer', 'rule term-casing not in this build')
+end
+
+if rules['term-casing'] then
   check('correcting "Dochub" to "DocHub" in the buffer clears term-casing', function()
     expect(dochub_buf, 'page not open')
     vim.api.nvim_set_current_buf(dochub_buf)

@@ -161,9 +161,20 @@ function M.setup(opts)
       M.start(args.buf)
     end,
   })
+  -- docent.json is attached too: the server re-reads it as it is typed and shows its errors in place.
+  -- (Neovim does not register file watchers on Linux, so a saved docent.json would go unseen.)
+  vim.api.nvim_create_autocmd({ 'BufRead', 'BufNewFile' }, {
+    group = group,
+    pattern = { 'docent.json', '.docent.json' },
+    callback = function(args)
+      M.start(args.buf)
+    end,
+  })
   -- Buffers opened before setup ran.
   for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
-    if vim.api.nvim_buf_is_loaded(bufnr) and vim.tbl_contains(M.config.filetypes, vim.bo[bufnr].filetype) then
+    local base = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t')
+    if vim.api.nvim_buf_is_loaded(bufnr)
+        and (vim.tbl_contains(M.config.filetypes, vim.bo[bufnr].filetype) or base == 'docent.json' or base == '.docent.json') then
       M.start(bufnr)
     end
   end
