@@ -214,6 +214,27 @@ import Testing
               ("suppression-comment", .warning, "No rule is called “glosary-empty”, so “docent-disable” does not apply to it; did you mean “glossary-empty”?", nil)])
     }
 
+    /// The guess is a quick fix (preferred, not safe: `--fix` leaves it), for a code or a directive;
+    /// a code in capitals is flagged with its lower-case rule.
+    @Test func theGuessIsAQuickFix() throws {
+        let text = "<!-- docent-disable-nextline -->\nThe viewer.\n\n<!-- docent-disable-next-line TERM-CASING -->\nThe dochub viewer.\n"
+        let snapshot = terminologySnapshot(["docs/page.md": text])
+        let found = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).filter { $0.code == "suppression-comment" }
+        #expect(found.map(\.message) == ["“docent-disable-nextline” is no Docent directive, so this comment silences nothing; did you mean “docent-disable-next-line”?",
+                                          "No rule is called “TERM-CASING”, so “docent-disable-next-line” does not apply to it; did you mean “term-casing”?"])
+        let fixes = CodeActionRegistry.actions(in: "docs/page.md", range: 0..<0, diagnostics: found, snapshot: snapshot).filter { $0.title.hasPrefix("Replace") }
+        #expect(fixes.map(\.title) == ["Replace with “docent-disable-next-line”", "Replace with “term-casing”"])
+        #expect(fixes.allSatisfy { $0.isPreferred && !$0.isSafe && $0.kind == "quickfix" })
+        var fixed = Array(text.utf8)
+        for fix in fixes.reversed() {
+            guard case .edit(let edit) = fix.operations.first else { continue }
+            fixed.replaceSubrange(edit.range, with: Array(edit.newText.utf8))
+        }
+        #expect(String(decoding: fixed, as: UTF8.self) == "<!-- docent-disable-next-line -->\nThe viewer.\n\n<!-- docent-disable-next-line term-casing -->\nThe dochub viewer.\n")
+        // Fixed, the comment silences the finding below it, and says nothing of itself.
+        #expect(RuleRegistry.diagnostics(for: "docs/page.md", in: terminologySnapshot(["docs/page.md": String(decoding: fixed, as: UTF8.self)])) == [])
+    }
+
     @Test func aCodeFarFromEveryRuleGetsNoGuess() {
         checkTerminology("""
         The DocHub viewer. <!-- docent-disable-line ⟦spelling⟧ -->
@@ -224,7 +245,8 @@ import Testing
     @Test func nearestNames() {
         let codes = RuleRegistry.descriptions.map(\.code)
         #expect(Spelling.suggestion(for: "term-casng", among: codes) == "term-casing")
-        #expect(Spelling.suggestion(for: "Term-Casing", among: codes) == nil)
+        #expect(Spelling.suggestion(for: "Term-Casing", among: codes) == "term-casing")
+        #expect(Spelling.suggestion(for: "term-casing", among: codes) == nil)
         #expect(Spelling.suggestion(for: "term-csaing", among: codes) == "term-casing")
         #expect(Spelling.suggestion(for: "casing", among: codes) == nil)
         #expect(Spelling.distance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)) == 3)

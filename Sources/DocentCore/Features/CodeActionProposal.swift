@@ -51,6 +51,7 @@ public enum CodeActionRegistry {
     public static let providers: [any CodeActionProvider] = [
         TerminologyFixes(),
         PlacementActions(),
+        SuppressionCommentFixes(),
     ]
 
     public static func actions(in path: String, range: ByteRange, diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot) -> [CodeActionProposal] {

@@ -115,7 +115,7 @@ public struct SuppressionCommentRule: Rule {
                 let known = Self.directives.map { "“\($0)”" }.joined(separator: ", ")
                 result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                          message: "“\(directive)” is no Docent directive, so this comment silences nothing" + (guess.map { "; did you mean “\($0)”?" } ?? "; the directives are \(known)"),
-                                         file: path, range: first, data: ["directive": .string(directive)]))
+                                         file: path, range: first, data: ["directive": .string(directive)].merging(guess.map { ["suggestion": DiagnosticValue.string($0)] } ?? [:]) { $1 }))
                 continue
             }
             for word in words.dropFirst() {
@@ -130,5 +130,18 @@ public struct SuppressionCommentRule: Rule {
             }
         }
         return result
+    }
+}
+
+/// "Replace with “term-casing”" for a misspelt suppression comment whose nearest directive or rule
+/// the diagnostic names. Preferred, but never applied by `docent check --fix`: it is a guess.
+public struct SuppressionCommentFixes: CodeActionProvider {
+    public func actions(in path: String, range: ByteRange, diagnostics: [Diagnostic], snapshot: WorkspaceSnapshot) -> [CodeActionProposal] {
+        diagnostics.compactMap { diagnostic in
+            guard diagnostic.code == SuppressionCommentRule.description.code, diagnostic.file == path,
+                  case .string(let suggestion)? = diagnostic.data["suggestion"] else { return nil }
+            return CodeActionProposal(title: "Replace with “\(suggestion)”", kind: "quickfix", fixes: [diagnostic],
+                                      operations: [.edit(FileEdit(file: path, range: diagnostic.range, newText: suggestion))], isPreferred: true)
+        }
     }
 }

@@ -2,16 +2,17 @@
 /// a misspelling by edit distance (insertions, deletions, substitutions and swaps of two neighbours,
 /// each costing one), when it is near enough to be the likely intent.
 public enum Spelling {
-    /// The candidate nearest to `word` (case-insensitively), at most `maximum` edits away (by default
-    /// a third of the word's length, at least 1, at most 3); the first in `candidates` on a tie. Nil
-    /// when `word` is a candidate or none is that near.
+    /// The candidate nearest to `word` (case-insensitively: "TERM-CASING" means term-casing), at most
+    /// `maximum` edits away (by default a third of the word's length, at least 1, at most 3); the
+    /// first in `candidates` on a tie. Nil when `word` is a candidate or none is that near.
     public static func suggestion(for word: String, among candidates: some Sequence<String>, maximum: Int? = nil) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars)
         let limit = maximum ?? min(3, max(1, lowered.count / 3))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
+            if candidate == word { return nil }
             let other = Array(candidate.lowercased().unicodeScalars)
-            if other == lowered { return nil }
+            if other == lowered { return candidate }
             guard abs(other.count - lowered.count) <= limit else { continue }
             let distance = Self.distance(lowered, other)
             if distance <= limit && distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
