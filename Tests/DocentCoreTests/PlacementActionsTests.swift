@@ -386,8 +386,7 @@ private extension String {
             .edit(FileEdit(file: path, range: body, newText: "\n\nSee [Running the ownership sync on Kubernetes](../running/running-the-ownership-sync-on-kubernetes.md) in Guides › Running the Portal.\n"
                            + "\n[sync]: ../running/deploying-with-helm.md\n\n")),
             // [helm] and [cronjob], which nothing else in the page uses, leave it; [chat] stays.
-            try Self.removal(of: "[helm]: ../running/deploying-with-helm.md#install-the-chart", in: text),
-            try Self.removal(of: "[cronjob]: https://kubernetes.io/docs/concepts/workloads/controllers/cron-job/", in: text),
+            try Self.removal(of: "[helm]: ../running/deploying-with-helm.md#install-the-chart\n[cronjob]: https://kubernetes.io/docs/concepts/workloads/controllers/cron-job/", in: text),
             // The definitions the part uses (full and shortcut references) come along, relative ones from the new folder; [chat] does not.
             .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
                      + " After a [Helm upgrade][helm], restart the [CronJob].\n\n[sync]: deploying-with-helm.md\n"
@@ -425,8 +424,7 @@ private extension String {
             // The definitions only the part used leave the page: the first [a], [lookup] and [^sync] with
             // its continuation line; [^help] stays.
             try Self.removal(of: "[a]: ../running/deploying-with-helm.md", in: text),
-            try Self.removal(of: "[lookup]: #look-up-the-owner", in: text),
-            try Self.removal(of: "[^sync]: The sync runs at night;\n    see [the chart](../running/deploying-with-helm.md).", in: text),
+            try Self.removal(of: "[lookup]: #look-up-the-owner\n[^sync]: The sync runs at night;\n    see [the chart](../running/deploying-with-helm.md).", in: text),
             // [a] meant its first definition, from an earlier part: that one comes along and the part's
             // own later duplicate, which never counted, is left out. [lookup] points back at the page;
             // the footnote comes whole, its link from the new folder; [^help] stays.
@@ -499,7 +497,8 @@ private extension String {
             // The quoted footnote and the quoted abbreviation leave the page, quote markers and all; the
             // listed footnote stays, as removing it would leave an empty item.
             try Self.removal(of: "> [^quoted]: From the owners' FAQ;\n>     see [the chart](../running/deploying-with-helm.md).", in: text),
-            try Self.removal(of: "> *[KSA]: Kubernetes service account", in: text),
+            // The last line of the page goes with the blank line before it.
+            try Self.removal(of: "\n> *[KSA]: Kubernetes service account", in: text),
             // The quoted footnote (its link from the new folder), the listed one with its continuation
             // line, and the quoted abbreviation arrive at the top level; the part's duplicate is left out.
             .newFile(path: "docs/running/running-the-ownership-sync-on-kubernetes.md", text: "# Running the ownership sync on Kubernetes" + partBody
@@ -715,6 +714,17 @@ private extension String {
         let skip = try! #require(text.string.range(of: "[skip]"))
         let skipStart = text.string.utf8.distance(from: text.string.startIndex, to: skip.lowerBound)
         #expect(PlacementActions.bracketedLabels(text, in: [0..<text.count], skipping: [skipStart..<skipStart + 6]) == ["a", "helm chart", "x y", "c"])
+    }
+
+    /// The new page's name: words and digits joined by single hyphens, whatever symbols, code or
+    /// emoji the heading holds (it was "running-the-ownership-sync-job-on-k8skubernetes--helm-.md").
+    @Test func theNewPageIsNamedByTheHeadingsWords() {
+        #expect(PlacementActions.fileStem("Running the `ownership-sync` job on K8s/Kubernetes & Helm 🚀") == "running-the-ownership-sync-job-on-k8s-kubernetes-helm")
+        #expect(PlacementActions.fileStem("Déployer l’index — étape 2") == "déployer-l-index-étape-2")
+        #expect(PlacementActions.fileStem("🚀 !!!") == "part")
+        #expect(PlacementActions.fileStem("[Linked](x.md) *emphasis* and __more__") == "linked-emphasis-and-more")
+        let long = PlacementActions.fileStem(String(repeating: "configuration ", count: 10))
+        #expect(long == Array(repeating: "configuration", count: 5).joined(separator: "-") && long.utf8.count <= 80)
     }
 
     @Test func theNewPageTakesAFreeName() throws {

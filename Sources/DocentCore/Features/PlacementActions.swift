@@ -79,8 +79,7 @@ public struct PlacementActions: CodeActionProvider {
         let path = document.path
         let newline = text.lineBreak(after: text.lineRange(0))
         let body = heading.range.upperBound..<heading.sectionRange.upperBound
-        let slug = MarkdownText.slug(heading.text)
-        let stem = slug.isEmpty ? "part" : slug
+        let stem = Self.fileStem(heading.text)
         let folder = section.path.isEmpty ? "" : section.path + "/"
         var target = folder + stem + ".md"
         var suffix = 2
@@ -243,7 +242,25 @@ public struct PlacementActions: CodeActionProvider {
             .edit(FileEdit(file: path, range: body, newText: newline + newline + "See [\(title)](\(LinkRelocation.percentEncoded(link))) in \(section.title)." + newline
                 + (keptLines.isEmpty ? "" : newline + keptLines.joined(separator: newline) + newline) + (rest ? newline : ""))),
         ]
-        operations += pageRemovals.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { .edit($0) }
+        // Removals that meet are one; one that ends the page takes the blank lines before it, so that
+        // the page does not end in a blank line where its last definitions were.
+        var merged: [FileEdit] = []
+        for removal in pageRemovals.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            if let last = merged.last, last.range.upperBound >= removal.range.lowerBound {
+                merged[merged.count - 1].range = last.range.lowerBound..<max(last.range.upperBound, removal.range.upperBound)
+            } else {
+                merged.append(removal)
+            }
+        }
+        if let last = merged.last, last.range.upperBound == text.count {
+            var start = last.range.lowerBound
+            while start >= 2 && text.bytes[start - 1] == 0x0A && (text.bytes[start - 2] == 0x0A || (text.bytes[start - 2] == 0x0D && start >= 3 && text.bytes[start - 3] == 0x0A)) {
+                start -= text.bytes[start - 2] == 0x0D ? 2 : 1
+            }
+            // Not into the part, whose edit ends where it ends.
+            merged[merged.count - 1].range = max(start, body.upperBound)..<last.range.upperBound
+        }
+        operations += merged.map { .edit($0) }
         for other in snapshot.sortedPaths {
             guard let source = snapshot.document(other) else { continue }
             for link in source.markdown.links where link.kind == .inline || link.kind == .definition {
@@ -259,6 +276,34 @@ public struct PlacementActions: CodeActionProvider {
         operations.append(.newFile(path: target, text: newText))
         return CodeActionProposal(title: "Move “\(title)” to a new page in \(section.title)", kind: "quickfix", fixes: [diagnostic],
                                   operations: operations, isPreferred: false)
+    }
+
+    /// The name of a new page from a heading: its plain text in lower case, every run of characters
+    /// that are not letters or digits one hyphen, none at the ends, at most 80 bytes cut at a hyphen
+    /// ("Running the `ownership-sync` job on K8s/Kubernetes & Helm 🚀" →
+    /// `running-the-ownership-sync-job-on-k8s-kubernetes-helm`); "part" when nothing is left.
+    static func fileStem(_ headingText: String) -> String {
+        var stem = ""
+        var pendingHyphen = false
+        for character in MarkdownText.plainText(headingText).lowercased() {
+            if character.isLetter || character.isNumber {
+                if pendingHyphen && !stem.isEmpty { stem.append("-") }
+                pendingHyphen = false
+                stem.append(character)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        if stem.utf8.count > 80 {
+            var cut = ""
+            for word in stem.split(separator: "-") {
+                let next = cut.isEmpty ? String(word) : cut + "-" + word
+                if next.utf8.count > 80 { break }
+                cut = next
+            }
+            stem = cut.isEmpty ? String(stem.prefix(80)) : cut
+        }
+        return stem.isEmpty ? "part" : stem
     }
 
     /// Every `[…]` (without nested brackets) in `ranges` outside `skipped` (ranges sorted by their
