@@ -166,6 +166,25 @@ import Testing
         #expect(CompletionFeature.snippetEscaped(#"$1 {x} \n, |"#) == #"\$1 {x\} \\n, |"#)
     }
 
+    /// An accepted other name typed from its start is offered as itself, before the term it stands
+    /// for: "JW" gives JWT (a page writes it after spelling it out once) and JSON Web Token; a
+    /// discouraged name gives the preferred term alone (review: "JW" gave JSON Web Token only).
+    @Test func anAbbreviationTypedIsOfferedAsItselfAndAsItsTerm() throws {
+        let glossary = "# Glossary\n\n## JSON Web Token (AKA JWT)\n\nA signed token.\n\n## Blueprints\n\nTemplates for new projects.\n\n## Scaffolder\n\nKnown as Blueprints.\n"
+        func items(_ marked: String) throws -> [CompletionFeature.Item] {
+            let page = MarkedText(marked)
+            let snapshot = terminologySnapshot(["docs/page.md": page.text], glossary: glossary)
+            return try #require(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [])).items
+        }
+        let typed = try items("Then JW1️⃣\n")
+        #expect(typed.map(\.label) == ["JWT", "JSON Web Token"])
+        #expect(typed.map(\.detail) == ["JSON Web Token", "A signed token."])
+        #expect(typed[0].matchedAlias == nil && typed[1].matchedAlias == "JWT")
+        #expect(try items("Then jwt1️⃣\n").map(\.label) == ["JWT", "JSON Web Token"])
+        #expect(try items("Then JSON W1️⃣\n").map(\.label) == ["JSON Web Token"])
+        #expect(try items("The scaff1️⃣\n").map(\.label) == ["Blueprints"])
+    }
+
     @Test func proseRightAfterAURLStillCompletes() {
         #expect(labels("See https://example.com/x and Doc1️⃣ here.\n") == ["DocHub"])
         #expect(labels("See [the site](https://example.com/x) and Doc1️⃣\n") == ["DocHub"])

@@ -114,9 +114,22 @@ public enum CompletionFeature {
                 if let wordBeforeHyphen, !name.words.dropLast().contains(wordBeforeHyphen) { continue }
                 guard let entry = canonicalEntry(for: name, in: glossary) else { continue }
                 let term = glossary.entries[entry].term
+                let isAlias = name.text.lowercased() != term.lowercased()
+                // An accepted other name (an abbreviation such as JWT, "Also known as"), typed, is
+                // offered as itself before the term: after its first use a page writes "JWT". A
+                // discouraged name never is.
+                let accepted = name.targets.contains { target in
+                    if case .alias(let kind) = target.kind { return kind != .discouraged && target.entry == entry }
+                    return false
+                }
+                if isAlias && accepted && name.text.lowercased().hasPrefix(query.lowercased().trimmingSpaces()),
+                   seen.insert(name.spelling.lowercased()).inserted {
+                    let typedStart = Self.typedStart(of: name.spelling, query: queryStart, cursor: offset, lineStart: lineStart, in: bytes)
+                    items.append(Item(label: name.spelling, matchedAlias: nil, filterText: name.spelling, entry: entry,
+                                      detail: term, replaceRange: typedStart..<offset, rank: items.count, isFrontMatter: false))
+                }
                 let key = term.lowercased()
                 guard seen.insert(key).inserted else { continue }
-                let isAlias = name.text.lowercased() != term.lowercased()
                 let typedStart = Self.typedStart(of: term, query: queryStart, cursor: offset, lineStart: lineStart, in: bytes)
                 items.append(Item(label: term, matchedAlias: isAlias ? name.text : nil, filterText: isAlias ? name.text : term, entry: entry,
                                   detail: nil, replaceRange: typedStart..<offset, rank: items.count, isFrontMatter: false))
@@ -127,7 +140,7 @@ public enum CompletionFeature {
         let isIncomplete = items.count > limit || !rankedEverything
         // Details only for the items returned: a definition's plain text costs more than ranking.
         var returned = Array(items.prefix(limit))
-        for index in returned.indices {
+        for index in returned.indices where returned[index].detail == nil {
             guard let entry = returned[index].entry else { continue }
             let definition = glossary.entries[entry]
             returned[index].detail = definition.qualifier ?? definition.senses.first.map { String(MarkdownText.plainText($0).prefix(60)) }
