@@ -47,6 +47,10 @@ import Testing
         #expect(written(jsonValue) == ["\"end-user\"", "\"administrator\""])
         #expect(jsonValue.items.first?.replaceRange == jsonValuePage.range("2️⃣", "1️⃣"))
         #expect(written(try items("{\n  \"persona\": \"2️⃣adm1️⃣\n}\n").0) == ["end-user", "administrator"])
+        // `personas:` takes them too, in a flow list (review: nothing was offered).
+        let (flow, flowPage) = try items("---\npersonas: [end-user, 2️⃣int1️⃣\n---\n")
+        #expect(written(flow) == ["end-user", "administrator"])
+        #expect(flow.items.first?.replaceRange == flowPage.range("2️⃣", "1️⃣"))
         // Other keys' values, and a closed string, get nothing.
         #expect(try items("{\n  \"title\": \"adm1️⃣\n}\n").0.items.isEmpty)
         #expect(try items("+++\npersona = \"administrator\" 1️⃣\n+++\n").0.items.isEmpty)

@@ -358,8 +358,8 @@ public enum CompletionFeature {
     }
 
     /// Completion in front matter, in the block's syntax: keys (`persona: ` in YAML, `persona = ` in
-    /// TOML, `"persona": ` in JSON) at the start of a line, persona ids after `persona` or `audience`
-    /// (quoted in TOML and JSON unless the quote is typed).
+    /// TOML, `"persona": ` in JSON) at the start of a line, persona ids after `persona`, `personas` or
+    /// `audience` (quoted in TOML and JSON unless the quote is typed).
     static func frontMatterCompletion(at offset: Int, document: WorkspaceDocument, personaIDs: [String]) -> Result {
         let text = document.text
         let bytes = text.bytes
@@ -372,7 +372,7 @@ public enum CompletionFeature {
         if let colon = before.firstIndex(of: separator) {
             var key = String(before[..<colon]).trimmingSpaces()
             if syntax == .json, key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\"") { key = String(key.dropFirst().dropLast()) }
-            guard key == "persona" || key == "audience" else { return Result(items: [], isIncomplete: false) }
+            guard ["persona", "personas", "audience"].contains(key) else { return Result(items: [], isIncomplete: false) }
             var valueStart = line.lowerBound + before.utf8.distance(from: before.utf8.startIndex, to: colon.samePosition(in: before.utf8)!) + 1
             func skipSpaces() { while valueStart < offset && ByteClass.isSpace(bytes[valueStart]) { valueStart += 1 } }
             skipSpaces()
