@@ -17,7 +17,7 @@ import Testing
         var framer = MessageFramer()
 
         init(initialize: Bool = true, encodings: [String] = ["utf-16"]) {
-            server = LanguageServer(sink: sink)
+            server = LanguageServer(sink: sink, diskPollInterval: 0)
             if initialize {
                 feed(request(id: "init", "initialize", ["capabilities": ["general": ["positionEncodings": .array(encodings.map(JSONValue.string))]]]))
                 feed(notification("initialized", [:]))
@@ -446,7 +446,7 @@ import Testing
     @Test func aStalledClientMeetsBackPressureAndEveryRequestIsAnsweredOnceItReads() {
         let sink = GatedSink()
         let limit = 16 * 1024
-        let server = LanguageServer(sink: sink, maximumBacklogBytes: limit)
+        let server = LanguageServer(sink: sink, maximumBacklogBytes: limit, diskPollInterval: 0)
         server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "id": "init", "method": "initialize", "params": ["capabilities": [:]]]))
         let accepted = Atomic<Int>(0)
         let total = 2000
@@ -482,7 +482,7 @@ import Testing
 
     @Test func aMessageLargerThanTheBudgetStillPasses() {
         let sink = CollectingSink()
-        let server = LanguageServer(sink: sink, maximumBacklogBytes: 1024)
+        let server = LanguageServer(sink: sink, maximumBacklogBytes: 1024, diskPollInterval: 0)
         server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "id": "init", "method": "initialize", "params": ["capabilities": [:]]]))
         server.receive(JSONSerializer.bytes(["jsonrpc": "2.0", "id": 1, "method": "workspace/symbol", "params": ["query": .string(String(repeating: "q", count: 100_000))]]))
         server.waitUntilIdle()

@@ -46,7 +46,7 @@ final class TestClient {
     private(set) var initializeResult: JSONValue?
 
     init(files: [String: String], capabilities: JSONValue = [:], initializationOptions: JSONValue? = nil, initialize: Bool = true,
-         placementDelay: Double = 0) throws {
+         placementDelay: Double = 0, diskPollInterval: Double = 0) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("docent-test-\(UUID().uuidString)")
         for (path, content) in files {
             let url = root.appendingPathComponent(path)
@@ -55,7 +55,8 @@ final class TestClient {
         }
         // By default placement is recomputed at once after each change, so a test sees final
         // diagnostics; `PlacementDeferralTests` covers the pause.
-        server = LanguageServer(sink: sink, placementDelay: placementDelay)
+        // The disk is looked at only when a test asks (`pollDiskNow`), unless it sets an interval.
+        server = LanguageServer(sink: sink, placementDelay: placementDelay, diskPollInterval: diskPollInterval)
         if initialize {
             var params: JSONObject = ["rootUri": .string(root.absoluteString), "capabilities": Self.withEditorDefaults(capabilities)]
             if let initializationOptions { params["initializationOptions"] = initializationOptions }

@@ -13,6 +13,7 @@ enum InitializedNotification: NotificationHandler {
         _ = server.updateNestedFolders()
         server.loadWorkspaces(server.workspaces.filter(\.isOnDisk))
         server.updateWatchers()
+        server.startDiskPolling()
     }
 }
 
@@ -133,6 +134,8 @@ extension LanguageServer {
             progress.end("\(count) documents")
         }
         for workspace in targets { diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true) }
+        // A folder added later is read here: the disk poll's next look starts from what was read.
+        if diskPoll != nil { diskStamps = currentDiskStamps() }
     }
 
     func reportProblems(of workspace: ServerWorkspace) {

@@ -83,18 +83,33 @@ public final class LanguageServer: @unchecked Sendable {
 
     public static let defaultParentCheckInterval = 3.0
 
+    /// Seconds between looks at the disk for a client that registers no file watchers (see
+    /// `DiskPolling.swift`); 0 never looks.
+    let diskPollInterval: Double
+    /// What the last look saw: each workspace file's size and modification time.
+    var diskStamps: [String: DiskStamp] = [:]
+    /// The timer of `startDiskPolling`.
+    var diskPoll: DispatchSourceTimer?
+
+    public static let defaultDiskPollInterval = 2.0
+
     public init(sink: any MessageSink, maximumBacklogBytes: Int = LanguageServer.defaultMaximumBacklogBytes,
                 placementDelay: Double = LanguageServer.defaultPlacementDelay,
                 parentCheckInterval: Double = LanguageServer.defaultParentCheckInterval,
+                diskPollInterval: Double = LanguageServer.defaultDiskPollInterval,
                 parentGone: @escaping @Sendable (_ exitCode: Int32) -> Void = { code in exit(code) }) {
         self.sink = sink
         self.backlog = MessageBacklog(limit: maximumBacklogBytes)
         self.placementDelay = placementDelay
         self.parentCheckInterval = parentCheckInterval
+        self.diskPollInterval = diskPollInterval
         self.parentGone = parentGone
     }
 
-    deinit { parentWatch?.cancel() }
+    deinit {
+        parentWatch?.cancel()
+        diskPoll?.cancel()
+    }
 
     /// Checks every `parentCheckInterval` seconds, off the server's queue, that process `pid` still
     /// exists (`kill(pid, 0)`; a process we may not signal exists too), and calls `parentGone` when not.
@@ -159,6 +174,11 @@ public final class LanguageServer: @unchecked Sendable {
     /// Waits until every message received so far has been handled (for tests and shutdown).
     public func waitUntilIdle() {
         queue.sync {}
+    }
+
+    /// Looks at the disk now, as the poll for a client without file watchers does (for tests).
+    public func pollDiskNow() {
+        queue.sync { pollDisk() }
     }
 
     /// Runs a scheduled placement recomputation now instead of after the pause (for tests).

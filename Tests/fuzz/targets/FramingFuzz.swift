@@ -60,7 +60,7 @@ public func framingFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = IncomingMessage.decode(stream)
 
     // The whole session through a server.
-    let server = LanguageServer(sink: DiscardingSink())
+    let server = LanguageServer(sink: DiscardingSink(), diskPollInterval: 0)
     var serverFramer = MessageFramer()
     var events = control & 1 == 0 ? serverFramer.feed(initializeMessage(utf8: control & 2 == 0)) : []
     events += serverFramer.feed(stream)

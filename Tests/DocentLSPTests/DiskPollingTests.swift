@@ -1,0 +1,79 @@
+import DocentCore
+import DocentIO
+import Foundation
+import Testing
+@testable import DocentLSP
+
+/// A client that registers no file watchers (Neovim on Linux): the server looks at the disk itself,
+/// so a glossary or docent.json changed outside the editor (a `git pull`) reaches the pages.
+@Suite struct DiskPollingTests {
+    static let files = ConfiguredGlossaryServerTests.files.merging(["docent.json": #"{ "glossaries": ["glossary.md"] }"#]) { $1 }
+    static let page = ConfiguredGlossaryServerTests.page
+
+    /// Writes a file as another program would: no notification.
+    func writeBehindTheEditor(_ client: TestClient, _ path: String, _ text: String) throws {
+        let url = client.root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func changesOnDiskReachThePages() throws {
+        let client = try TestClient(files: Self.files)
+        client.open("docs/page.md", Self.page)
+        #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+        // Nothing changed: nothing happens.
+        let before = client.publications("docs/page.md").count
+        client.server.pollDiskNow()
+        #expect(client.publications("docs/page.md").count == before)
+        // The glossary renamed its term behind the editor's back.
+        try writeBehindTheEditor(client, "glossary.md", "# Glossary\n\n## Pagebook\n\nAnother tool.\n")
+        client.server.pollDiskNow()
+        #expect(client.pushed("docs/page.md") == [])
+        // docent.json changed: its rules apply.
+        try writeBehindTheEditor(client, "glossary.md", ConfiguredGlossaryServerTests.glossary)
+        try writeBehindTheEditor(client, "docent.json", #"{ "glossaries": ["glossary.md"], "rules": { "term-casing": "error" } }"#)
+        client.server.pollDiskNow()
+        #expect(client.pushed("docs/page.md") == ["term-casing/1"])
+        // A page created and one deleted: in the workspace, and gone from it.
+        try writeBehindTheEditor(client, "docs/new.md", "# New\n\nOpen Dochub.\n")
+        client.server.pollDiskNow()
+        #expect(client.server.workspaces.first?.snapshot.document("docs/new.md") != nil)
+        try FileManager.default.removeItem(at: client.root.appendingPathComponent("docs/new.md"))
+        client.server.pollDiskNow()
+        #expect(client.server.workspaces.first?.snapshot.document("docs/new.md") == nil)
+    }
+
+    /// An open document is the editor's: a change on disk does not replace its buffer.
+    @Test func anOpenDocumentKeepsItsBuffer() throws {
+        let client = try TestClient(files: Self.files)
+        client.open("docs/page.md", Self.page)
+        try writeBehindTheEditor(client, "docs/page.md", "# Page\n\nOpen DocHub.\n")
+        client.server.pollDiskNow()
+        #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+        #expect(client.server.workspaces.first?.snapshot.document("docs/page.md")?.text.string == Self.page)
+    }
+
+    /// A client that registers watchers is told by them; the server does not look.
+    @Test func aClientWithWatchersIsNotPolledFor() throws {
+        let client = try TestClient(files: Self.files, capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+        client.open("docs/page.md", Self.page)
+        try writeBehindTheEditor(client, "glossary.md", "# Glossary\n\n## Pagebook\n\nAnother tool.\n")
+        client.server.pollDiskNow()
+        #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+    }
+
+    /// The timer: with an interval, a change on disk is seen without anyone asking.
+    @Test func theServerLooksOnItsOwn() throws {
+        let client = try TestClient(files: Self.files, diskPollInterval: 0.05)
+        client.open("docs/page.md", Self.page)
+        #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+        try writeBehindTheEditor(client, "glossary.md", "# Glossary\n\n## Pagebook\n\nAnother tool.\n")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            client.server.waitUntilIdle()
+            if client.pushed("docs/page.md") == [] { break }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(client.pushed("docs/page.md") == [])
+    }
+}
