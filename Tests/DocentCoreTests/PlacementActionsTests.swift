@@ -727,6 +727,25 @@ private extension String {
         #expect(long == Array(repeating: "configuration", count: 5).joined(separator: "-") && long.utf8.count <= 80)
     }
 
+    /// The link left behind keeps the heading's inline code; a heading with a link gives its plain text.
+    @Test func theLinkLeftBehindKeepsTheHeadingsMarkup() throws {
+        let fixture = PlacementTestWorkspace.findingOwners
+        for (heading, linkText, file) in [("## Running the `ownership-sync` job on Kubernetes", "Running the `ownership-sync` job on Kubernetes", "running-the-ownership-sync-job-on-kubernetes"),
+                                          ("## Running the [sync](https://example.com) job on Kubernetes", "Running the sync job on Kubernetes", "running-the-sync-job-on-kubernetes")] {
+            let text = fixture.replacingOccurrences(of: "## Running the ownership sync on Kubernetes", with: heading) + "\n## Getting help\n\nAsk in the channel.\n"
+            let path = "docs/using/finding-owners.md"
+            let snapshot = PlacementTestWorkspace.snapshot([path: text])
+            let found = RuleRegistry.diagnostics(for: path, in: snapshot).filter { $0.code == "misplaced-section" }
+            try #require(found.count == 1, "\(heading)")
+            let move = try #require(CodeActionRegistry.actions(in: path, range: found[0].range, diagnostics: found, snapshot: snapshot).first { $0.title.hasPrefix("Move") })
+            guard case .edit(let edit)? = move.operations.first else {
+                Issue.record("no edit of the page")
+                continue
+            }
+            #expect(edit.newText.hasPrefix("\n\nSee [\(linkText)](../running/\(file).md) in Guides › Running the Portal.\n"), "\(heading)")
+        }
+    }
+
     @Test func theNewPageTakesAFreeName() throws {
         let path = "docs/using/finding-owners.md"
         let taken = "docs/running/running-the-ownership-sync-on-kubernetes.md"

@@ -237,9 +237,12 @@ public struct PlacementActions: CodeActionProvider {
 
         // What stays: the heading and a link to the new page; links to the moved sub-headings follow them.
         let title = MarkdownText.plainText(heading.text)
+        // The link's text keeps the heading's inline markup (`ownership-sync` stays code), unless the
+        // heading holds a link or brackets, which a link's text cannot.
+        let linkText = heading.text.contains(where: { $0 == "[" || $0 == "]" }) ? title : heading.text.trimmingSpaces()
         let rest = heading.sectionRange.upperBound < text.count
         var operations: [WorkspaceEditOperation] = [
-            .edit(FileEdit(file: path, range: body, newText: newline + newline + "See [\(title)](\(LinkRelocation.percentEncoded(link))) in \(section.title)." + newline
+            .edit(FileEdit(file: path, range: body, newText: newline + newline + "See [\(linkText)](\(LinkRelocation.percentEncoded(link))) in \(section.title)." + newline
                 + (keptLines.isEmpty ? "" : newline + keptLines.joined(separator: newline) + newline) + (rest ? newline : ""))),
         ]
         // Removals that meet are one; one that ends the page takes the blank lines before it, so that
