@@ -140,6 +140,22 @@ import Testing
         checkTerminology("Offices in the U.S. close; e.g. today.", glossary: glossary, [])
     }
 
+    /// Right after a dot that follows a letter, the word is the rest of an abbreviation or a domain:
+    /// only a name that writes the text before the dot too is offered ("U.S" gave "U.Self-service").
+    @Test func completionAfterADottedWordOffersOnlyNamesWithTheDot() {
+        let glossary = "# Glossary\n\n## U.S.\n\nThe country.\n\n## Self-service\n\nServing yourself.\n\n## Sandbox\n\nA place to try.\n"
+        func labels(_ marked: String) -> [String] {
+            let page = MarkedText(marked)
+            let snapshot = terminologySnapshot(["docs/page.md": page.text], glossary: glossary)
+            return CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [])?.items.map(\.label) ?? []
+        }
+        #expect(labels("Offices in the U.S1️⃣") == ["U.S."])
+        #expect(labels("See example.s1️⃣") == [])
+        // After a sentence's period and a space, any name.
+        #expect(labels("It ends. S1️⃣").contains("Self-service"))
+        #expect(labels("It ends. S1️⃣").contains("Sandbox"))
+    }
+
     /// A name that starts with an article is found by it ("A record", "The Hub"); "the user role"
     /// still finds the User Role.
     @Test func aNameThatStartsWithAnArticleIsFoundWhole() {

@@ -86,6 +86,12 @@ public enum CompletionFeature {
             (wordStarts[index], index == 0 ? Int.min : 700, index == 0 ? 0 : index + 1)
         }
         for tail in ideographTails(from: start, to: offset, in: bytes) { queries.append((tail, 900, 0)) }
+        // "U.S": the dotted run as typed is a query too, first, for a name written with its dots.
+        if followsDottedWord(start, lineStart: lineStart, in: bytes) {
+            var dotted = start - 1
+            while dotted > lineStart && (ByteClass.isASCIIAlphanumeric(bytes[dotted - 1]) || bytes[dotted - 1] == UInt8(ascii: ".")) { dotted -= 1 }
+            queries.insert((dotted, Int.min, 0), at: 0)
+        }
         let glossary = snapshot.glossary
         var items: [Item] = []
         var seen = Set<String>()
@@ -129,8 +135,12 @@ public enum CompletionFeature {
                                       detail: term, replaceRange: typedStart..<offset, rank: items.count, isFrontMatter: false))
                 }
                 let key = term.lowercased()
-                guard seen.insert(key).inserted else { continue }
+                // Right after a dot that follows a letter ("U.S", "e.g", "example.co"), the word is the
+                // rest of an abbreviation, a domain or a name: only a name that writes the text
+                // before the dot too (U.S. for "U.S") is offered, never "Self-service" for the S.
                 let typedStart = Self.typedStart(of: term, query: queryStart, cursor: offset, lineStart: lineStart, in: bytes)
+                if typedStart == queryStart, Self.followsDottedWord(queryStart, lineStart: lineStart, in: bytes) { continue }
+                guard seen.insert(key).inserted else { continue }
                 items.append(Item(label: term, matchedAlias: isAlias ? name.text : nil, filterText: isAlias ? name.text : term, entry: entry,
                                   detail: nil, replaceRange: typedStart..<offset, rank: items.count, isFrontMatter: false))
             }
@@ -212,6 +222,14 @@ public enum CompletionFeature {
             index += 1
         }
         return inDestination || inTag || inCode
+    }
+
+    /// Whether the word at `start` comes right after a dot that follows a letter or digit ("U.|S",
+    /// "example.|co"), not after a sentence's period and a space.
+    static func followsDottedWord(_ start: Int, lineStart: Int, in bytes: [UInt8]) -> Bool {
+        guard start >= lineStart + 2, bytes[start - 1] == UInt8(ascii: ".") else { return false }
+        let before = bytes[start - 2]
+        return before >= 0x80 || ByteClass.isASCIIAlphanumeric(before)
     }
 
     /// The entry whose term to insert for a name: a redirect's preferred entry, an alias's entry.
