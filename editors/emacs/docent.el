@@ -105,7 +105,7 @@ A member of `project-find-functions'."
 (defvar lsp-language-id-configuration)
 
 (with-eval-after-load 'lsp-mode
-  (dolist (mode '((markdown-mode . "markdown") (gfm-mode . "markdown") (mdx-mode . "mdx")))
+  (dolist (mode '((markdown-mode . "markdown") (gfm-mode . "markdown") (markdown-ts-mode . "markdown") (mdx-mode . "mdx")))
     (add-to-list 'lsp-language-id-configuration mode))
   (lsp-register-client
    (make-lsp-client

@@ -18,6 +18,8 @@ interface PagePlacement {
   section?: { title?: string; path?: string } | null;
   persona?: string | { id?: string; title?: string } | null;
   suggestedSection?: { title?: string; path?: string } | null;
+  suggestedPersona?: string | { id?: string; title?: string } | null;
+  readsAs?: string | { id?: string; title?: string; share?: number } | null;
   confidence?: number;
 }
 
@@ -98,12 +100,15 @@ async function updatePlacement(): Promise<void> {
     });
     const section = placement?.section?.title ?? placement?.section?.path;
     const persona = title(placement?.persona);
-    if (!placement || (!section && !persona)) {
+    const suggested = placement?.suggestedSection?.title ?? placement?.suggestedSection?.path;
+    if (!placement || (!section && !persona && !suggested)) {
       statusItem.hide();
       return;
     }
-    statusItem.text = `$(book) ${[section, persona].filter(Boolean).join(' · ')}`;
-    const suggested = placement.suggestedSection?.title ?? placement.suggestedSection?.path;
+    // A page in no section shows where it belongs.
+    statusItem.text = section || persona
+      ? `$(book) ${[section, persona].filter(Boolean).join(' · ')}`
+      : `$(book) No section · suggested ${suggested}`;
     statusItem.tooltip = new vscode.MarkdownString(
       [
         `**Section:** ${section ?? 'none'}`,
