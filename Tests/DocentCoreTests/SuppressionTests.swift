@@ -253,4 +253,32 @@ import Testing
         #expect(Spelling.distance(Array("ab".unicodeScalars), Array("ba".unicodeScalars)) == 1)
         #expect(Spelling.distance([], Array("abc".unicodeScalars)) == 3)
     }
+
+    /// A swap is of two neighbours only: "xa" → "ay" is two edits, not one.
+    @Test func aSwapNeedsBothNeighboursExchanged() {
+        #expect(Spelling.distance(Array("xa".unicodeScalars), Array("ay".unicodeScalars)) == 2)
+        #expect(Spelling.distance(Array("abcd".unicodeScalars), Array("acbd".unicodeScalars)) == 1)
+    }
+
+    /// How near is near enough: a third of the word's length, at least 1, at most 3.
+    @Test func theLimitIsAThirdOfTheWordBetweenOneAndThree() {
+        // Six letters: two edits are near, three are not.
+        #expect(Spelling.suggestion(for: "abcdef", among: ["abcdxy"]) == "abcdxy")
+        #expect(Spelling.suggestion(for: "abcdef", among: ["abcxyz"]) == nil)
+        // Two letters: still one edit.
+        #expect(Spelling.suggestion(for: "ab", among: ["ax"]) == "ax")
+        #expect(Spelling.suggestion(for: "ab", among: ["xy"]) == nil)
+        // Fifteen letters: three edits, never four.
+        #expect(Spelling.suggestion(for: "abcdefghijklmno", among: ["abcdefghijklxyz"]) == "abcdefghijklxyz")
+        #expect(Spelling.suggestion(for: "abcdefghijklmno", among: ["abcdefghijkwxyz"]) == nil)
+        // An explicit maximum replaces the default.
+        #expect(Spelling.suggestion(for: "abcdef", among: ["abcxyz"], maximum: 3) == "abcxyz")
+    }
+
+    /// The nearest candidate wins; on a tie, the first listed.
+    @Test func theNearestAndOnATieTheFirst() {
+        #expect(Spelling.suggestion(for: "abcdef", among: ["abcdxy", "abcdex"]) == "abcdex")
+        #expect(Spelling.suggestion(for: "abcdef", among: ["abcdex", "abcdey"]) == "abcdex")
+        #expect(Spelling.suggestion(for: "abcdef", among: ["abcdey", "abcdex"]) == "abcdey")
+    }
 }
