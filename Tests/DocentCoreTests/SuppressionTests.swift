@@ -159,6 +159,13 @@ import Testing
         #expect(RuleRegistry.diagnostics(for: "docs/api/b.md", in: snapshot).map(\.severity) == [.hint])
     }
 
+    /// A directive whose codes go on the next line of a file with CRLF line ends: the line break
+    /// separates words as in a file with LF ones.
+    @Test func aDirectiveOverCRLFLines() {
+        checkTerminology("<!-- docent-disable-next-line\r\nterm-casing\r\n-->\r\nThe dochub viewer.\r\n", [])
+        checkTerminology("<!-- docent-disable\r\nterm-casing -->\r\nThe dochub viewer.\r\n", [])
+    }
+
     @Test func suppressionsDirectly() {
         let text = "a\n<!-- docent-disable-next-line term-casing -->\nb\n<!-- docent-disable term-alias -->\nc\n<!-- docent-enable -->\nd\n"
         let suppressions = Suppressions(document: WorkspaceDocument(path: "x.md", text: SourceText(text)))

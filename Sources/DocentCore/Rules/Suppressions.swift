@@ -25,7 +25,8 @@ public struct Suppressions: Sendable {
     public init(document: WorkspaceDocument) {
         let text = document.text
         for comment in document.markdown.htmlComments.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            let words = comment.content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "," }).map(String.init)
+            // "\r\n" is one Character, equal to neither "\r" nor "\n": a CRLF line break separates words too.
+            let words = comment.content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "," }).map(String.init)
             guard let directive = words.first, directive.hasPrefix("docent-") else { continue }
             let codes = Set(words.dropFirst())
             switch directive {
