@@ -242,6 +242,30 @@ import Testing
         #expect(RuleRegistry.diagnostics(for: "docs/page.md", in: terminologySnapshot(["docs/page.md": String(decoding: fixed, as: UTF8.self)])) == [])
     }
 
+    /// A comment never closed ends with the document: its last word is whole.
+    @Test func aCommentNeverClosed() {
+        checkTerminology("The viewer.\n\n<!-- docent-disable-line ⟦term-casng⟧", [
+            ("suppression-comment", .warning, "No rule is called “term-casng”, so “docent-disable-line” does not apply to it; did you mean “term-casing”?", nil),
+        ])
+    }
+
+    /// A directive and its code on lines of a CRLF file: the CR is no part of a word.
+    @Test func crlfLineBreaksSeparateWords() {
+        checkTerminology("<!-- docent-disable-next-line\r\n⟦term-casng⟧\r\n-->\r\nThe ⟦dochub⟧ viewer.\r\n", [
+            ("suppression-comment", .warning, "No rule is called “term-casng”, so “docent-disable-next-line” does not apply to it; did you mean “term-casing”?", nil),
+            ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub"),
+        ])
+    }
+
+    /// The quick fix is for the diagnostics of the file it is asked about.
+    @Test func noQuickFixForAnotherFilesDiagnostic() {
+        let snapshot = terminologySnapshot(["docs/page.md": "<!-- docent-disable-next-line term-casng -->\nThe viewer.\n", "docs/other.md": "Other.\n"])
+        let found = RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).filter { $0.code == "suppression-comment" }
+        #expect(found.count == 1)
+        #expect(SuppressionCommentFixes().actions(in: "docs/page.md", range: 0..<0, diagnostics: found, snapshot: snapshot).count == 1)
+        #expect(SuppressionCommentFixes().actions(in: "docs/other.md", range: 0..<0, diagnostics: found, snapshot: snapshot).isEmpty)
+    }
+
     @Test func aCodeFarFromEveryRuleGetsNoGuess() {
         checkTerminology("""
         The DocHub viewer. <!-- docent-disable-line ⟦spelling⟧ -->
