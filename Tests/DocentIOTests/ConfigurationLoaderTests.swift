@@ -197,6 +197,15 @@ private func load(_ json: String) -> (Configuration, [String]) {
         #expect(Self.underlined(#"{"include": ["a\"b/**", 3]}"#) == ["3"])
     }
 
+    /// Escaped quotes inside strings (alone and in an object), an object whose line goes on but whose
+    /// brace closes on a later line (its opening brace alone), and a negative number.
+    @Test func escapesObjectsOverLinesAndNegativeNumbers() {
+        #expect(Self.underlined(#"{"glossaries": ["/etc/\"x"]}"#) == [#""/etc/\"x""#])
+        #expect(Self.underlined(#"{"personas": {"a\"]": 1}}"#) == [#"{"a\"]": 1}"#])
+        #expect(Self.underlined("{\"personas\": {\"a\":\n 1}}") == ["{"])
+        #expect(Self.underlined(#"{"rules": -12}"#) == ["-12"])
+    }
+
     @Test func aSyntaxErrorUnderlinesOneCharacter() {
         #expect(Self.underlined("{\"include\": [\"docs/**\"],\n}") == [","])
         #expect(Self.underlined("{\"include\": [\"docs/**\"] \"exclude\": []}") == [#""exclude""#])
