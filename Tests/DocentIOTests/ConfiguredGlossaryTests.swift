@@ -160,6 +160,16 @@ import Testing
             == [#"docent.json:2:14: warning: Include "guide/**" matches no file (none exists, or exclude drops each)"#])
     }
 
+    /// A file that exclude, or a default exclusion, drops lets no include pattern in, even when it
+    /// is among the paths (a document open in the editor).
+    @Test func anExcludedPathMatchesNoIncludePattern() {
+        let loaded = ConfigurationLoader.read(Array(#"{"include": ["docs/old/*.md", "node_modules/**", "docs/**"], "exclude": ["docs/old/**"]}"#.utf8), file: "docent.json")
+        #expect(loaded.unmatchedPaths(among: ["docs/a.md", "docs/old/b.md", "node_modules/pkg/README.md"]).map(\.message) == [
+            #"Include "docs/old/*.md" matches no file (none exists, or exclude drops each)"#,
+            #"Include "node_modules/**" matches no file (none exists, or exclude drops each)"#,
+        ])
+    }
+
     @Test func withoutGlossariesNothingIsReported() throws {
         #expect(try Self.problems(["docent.json": #"{"include": ["docs/**"]}"#, "docs/a.md": "# A\n"]) == [])
         let loaded = ConfigurationLoader.read(Array(#"{"glossaries": ["a.md", {"path": "b.md"}]}"#.utf8), file: "docent.json")
