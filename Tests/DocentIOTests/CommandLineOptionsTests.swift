@@ -33,6 +33,10 @@ import Testing
         #expect(throws: CommandLineOptions.UsageError("unknown option -f (did you mean --fix or --format?)")) {
             try CommandLineOptions(["-f", "json", "docs"], valued: ["--format", "--config"], boolean: ["--fix", "--strict"])
         }
+        // The letters after the dash pick the long options that start with them all, not just the first.
+        #expect(throws: CommandLineOptions.UsageError("unknown option -fo (did you mean --format?)")) {
+            try CommandLineOptions(["-fo", "json"], valued: ["--format", "--config"], boolean: ["--fix", "--strict"])
+        }
         #expect(throws: CommandLineOptions.UsageError("unknown option -x; options take two dashes")) { try CommandLineOptions(["-x"], valued: ["--format"], boolean: []) }
         // A lone dash, and a dashed name after `--` or written as a path, are arguments.
         #expect(try CommandLineOptions(["-", "--", "-f"], valued: [], boolean: []).positional == ["-", "-f"])
