@@ -239,6 +239,28 @@ import Testing
                 + "of its own); check the folder that holds the glossary, or add a docent.json there\n")
     }
 
+    /// The note of a workspace without a glossary names the repository only when it is elsewhere:
+    /// checking the repository itself says nothing of it.
+    @Test func theNoGlossaryNoteNamesNoRepositoryAtTheRoot() throws {
+        let root = try CheckCommandTests.workspace([".git/HEAD": "ref: refs/heads/main\n", "docs/a.md": "# A\n\nOpen Dochub.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try Self.check([], in: root)
+        #expect(run.stderr == "docent: no glossary in ., so no terms are checked (without a docent.json, a folder argument is a workspace "
+                + "of its own); check the folder that holds the glossary, or add a docent.json there\n")
+    }
+
+    /// `--config FILE` in a folder that does not exist: the configuration file cannot be read (not
+    /// a PATH outside a workspace root that does not exist).
+    @Test func aConfigurationFileInAMissingFolderCannotBeRead() throws {
+        let root = try CheckCommandTests.workspace(["docs/p.md": "# P\n\nOpen Dochub.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        for arguments in [["check", "--config", "missing/ci.json", "docs/p.md"], ["check", "--config", "missing/ci.json"], ["terms", "--config", "missing/ci.json"]] {
+            let run = try CheckCommandTests.run(arguments, in: root)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr == "missing/ci.json:1:1: error: Cannot read the configuration file: no such file\n", "\(arguments)")
+        }
+    }
+
     /// Without docent.json or a repository, a file's own folder is its workspace: the result does not
     /// depend on where the command runs, and files elsewhere are not read (nor reported on stderr).
     @Test func withoutConfigurationOrRepositoryAFileBelongsToItsFolder() throws {
