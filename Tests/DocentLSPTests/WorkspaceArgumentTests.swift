@@ -249,6 +249,16 @@ import Testing
                 + "of its own); check the folder that holds the glossary, or add a docent.json there\n")
     }
 
+    /// Without docent.json, a file (whose root is its repository) and the folder that holds it share
+    /// the innermost root that holds both: the folder.
+    @Test func aFileAndItsFolderShareTheInnermostRoot() throws {
+        let root = try CheckCommandTests.workspace([".git/HEAD": "ref: refs/heads/main\n", "docs/a.md": "# A\n\nOpen Dochub.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try Self.check(["docs/a.md", "docs"], in: root)
+        #expect(run.stderr == "docent: no glossary in docs, so no terms are checked (without a docent.json, a folder argument is a workspace "
+                + "of its own; the repository is at .); check the folder that holds the glossary, or add a docent.json there\n")
+    }
+
     /// `--config FILE` in a folder that does not exist: the configuration file cannot be read (not
     /// a PATH outside a workspace root that does not exist).
     @Test func aConfigurationFileInAMissingFolderCannotBeRead() throws {
