@@ -43,6 +43,18 @@ import Testing
         #expect(client.server.workspaces.first?.snapshot.document("docs/new.md") == nil)
     }
 
+    /// A change that keeps the file's size (a term's casing corrected) is seen by its modification time.
+    @Test func aChangeOfTheSameSizeIsSeen() throws {
+        let client = try TestClient(files: Self.files)
+        client.open("docs/page.md", Self.page)
+        #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+        let glossary = ConfiguredGlossaryServerTests.glossary.replacingOccurrences(of: "## DocHub", with: "## Dochub")
+        #expect(glossary.utf8.count == ConfiguredGlossaryServerTests.glossary.utf8.count)
+        try writeBehindTheEditor(client, "glossary.md", glossary)
+        client.server.pollDiskNow()
+        #expect(client.pushed("docs/page.md") == [])
+    }
+
     /// An open document is the editor's: a change on disk does not replace its buffer.
     @Test func anOpenDocumentKeepsItsBuffer() throws {
         let client = try TestClient(files: Self.files)
