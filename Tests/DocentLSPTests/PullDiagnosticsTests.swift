@@ -42,6 +42,14 @@ extension TestClient {
         pulling.open("docs/page.md", DiagnosticRefreshTests.files["docs/page.md"]!)
         #expect(pulling.publications("docs/page.md").isEmpty)
     }
+
+    /// Refresh without pull diagnostics is no pulling client: it gets them pushed, and no provider.
+    @Test func aClientThatRefreshesButCannotPullGetsPushedDiagnostics() throws {
+        let client = try TestClient(files: DiagnosticRefreshTests.files, capabilities: ["workspace": ["diagnostics": ["refreshSupport": true]]])
+        #expect(client.initializeResult?["capabilities"]?["diagnosticProvider"] == nil)
+        client.open("docs/page.md", DiagnosticRefreshTests.files["docs/page.md"]!)
+        #expect(client.pushed("docs/page.md") == ["term-casing/1", "term-abbreviation/4"])
+    }
 }
 
 /// A client that pulls diagnostics and takes `workspace/diagnostic/refresh` (review F10).
