@@ -746,6 +746,36 @@ private extension String {
         }
     }
 
+    /// A heading's leading symbols give no leading hyphen; a name of exactly 80 bytes is kept whole,
+    /// and a single word longer than that is cut at 80 bytes.
+    @Test func theNewPageNameAtItsEdges() {
+        #expect(PlacementActions.fileStem("🚀 Launch day") == "launch-day")
+        let a = String(repeating: "a", count: 39), b = String(repeating: "b", count: 40)
+        #expect(PlacementActions.fileStem("\(a) \(b) c") == a + "-" + b)
+        #expect(PlacementActions.fileStem(String(repeating: "x", count: 100)) == String(repeating: "x", count: 80))
+    }
+
+    /// Definitions that end the page leave with the blank line before them, with CRLF line breaks
+    /// as with LF ones: the page ends with its last paragraph.
+    @Test func theLastDefinitionsTakeTheBlankLineBeforeThemWithCRLF() throws {
+        let path = "docs/using/finding-owners.md"
+        for lineBreak in ["\n", "\r\n"] {
+            let text = try Self.findingOwners(appending: " Read about the [CronJob].\n\n## Getting help\n\nAsk the owners.\n\n[cronjob]: https://kubernetes.io/cron\n")
+                .replacingOccurrences(of: "\n", with: lineBreak)
+            let snapshot = PlacementTestWorkspace.snapshot([path: text])
+            let found = RuleRegistry.diagnostics(for: path, in: snapshot).filter { $0.code == "misplaced-section" }
+            try #require(found.count == 1)
+            let move = try #require(CodeActionRegistry.actions(in: path, range: found[0].range, diagnostics: found, snapshot: snapshot).first { $0.title.hasPrefix("Move") })
+            var bytes = Array(text.utf8)
+            let edits = move.operations.compactMap { operation -> FileEdit? in
+                guard case .edit(let edit) = operation, edit.file == path else { return nil }
+                return edit
+            }
+            for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) { bytes.replaceSubrange(edit.range, with: Array(edit.newText.utf8)) }
+            #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("\(lineBreak)Ask the owners.\(lineBreak)"), "\(lineBreak.utf8.count)")
+        }
+    }
+
     @Test func theNewPageTakesAFreeName() throws {
         let path = "docs/using/finding-owners.md"
         let taken = "docs/running/running-the-ownership-sync-on-kubernetes.md"
