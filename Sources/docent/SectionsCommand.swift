@@ -21,13 +21,7 @@ enum SectionsCommand {
             printError("docent sections: expected at most one DIR")
             return 2
         }
-        let directory: String
-        switch WorkspaceRootFinder.root(ofDirectory: options.positional.first, configFile: options.value("--config")) {
-        case .success(let found): directory = found
-        case .failure(let failure):
-            printError("docent sections: \(failure.message)")
-            return 2
-        }
+        guard let directory = WorkspaceRootFinder.root(ofDirectory: options.positional.first, configFile: options.value("--config"), command: "sections") else { return 2 }
         guard let result = loadWorkspace(directory, command: "sections", configFile: options.value("--config")) else { return 2 }
         let snapshot = result.snapshot
         let model = PlacementModel.of(snapshot)

@@ -10,13 +10,7 @@ enum TermsCommand {
             printError("docent terms: expected at most one directory")
             return 2
         }
-        let root: String
-        switch WorkspaceRootFinder.root(ofDirectory: options.positional.first, configFile: options.value("--config")) {
-        case .success(let found): root = found
-        case .failure(let failure):
-            printError("docent terms: \(failure.message)")
-            return 2
-        }
+        guard let root = WorkspaceRootFinder.root(ofDirectory: options.positional.first, configFile: options.value("--config"), command: "terms") else { return 2 }
         guard let result = loadWorkspace(root, command: "terms", configFile: options.value("--config")) else { return 2 }
         let glossary = result.snapshot.glossary
         // JSON's `file` is relative to the workspace root (documented); text names files from the
@@ -66,13 +60,7 @@ enum ExplainCommand {
             printError("usage: docent explain TERM [DIR]")
             return 2
         }
-        let root: String
-        switch WorkspaceRootFinder.root(ofDirectory: options.positional.dropFirst().first, configFile: options.value("--config")) {
-        case .success(let found): root = found
-        case .failure(let failure):
-            printError("docent explain: \(failure.message)")
-            return 2
-        }
+        guard let root = WorkspaceRootFinder.root(ofDirectory: options.positional.dropFirst().first, configFile: options.value("--config"), command: "explain") else { return 2 }
         guard let result = loadWorkspace(root, command: "explain", configFile: options.value("--config")) else { return 2 }
         let glossary = result.snapshot.glossary
         let found = glossary.entries(named: term)

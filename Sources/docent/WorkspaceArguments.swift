@@ -141,6 +141,16 @@ enum WorkspaceRootFinder {
         return .success(root(ofDirectory: argument))
     }
 
+    /// `root(ofDirectory:configFile:)` for `command`, its failure said on stderr (nil then).
+    static func root(ofDirectory argument: String?, configFile: String?, command: String) -> String? {
+        switch root(ofDirectory: argument, configFile: configFile) {
+        case .success(let found): return found
+        case .failure(let failure):
+            printError("docent \(command): \(failure.message)")
+            return nil
+        }
+    }
+
     static func root(ofDirectory argument: String?) -> String {
         let argument = argument ?? "."
         var isDirectory: ObjCBool = false
