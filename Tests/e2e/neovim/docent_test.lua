@@ -480,6 +480,35 @@ else
 end
 
 if rules['term-casing'] then
+  -- A glossary file written behind the editor's back (a git pull): Neovim registers no file
+  -- watchers on Linux, so the server looks at the disk itself and the page is flagged.
+  check('a glossary file added on disk outside Neovim flags the open page', function()
+    expect(dochub_buf, 'page not open')
+    local added = portal .. '/docs/reference/glossary/side-bar.md'
+    local row = line_index(portal .. '/' .. dochub, 'in the sidebar')
+    local function flagged()
+      return #vim.tbl_filter(function(d)
+        return d.lnum == row and d.message:find('SideBar', 1, true) ~= nil
+      end, diagnostics(dochub_buf, 'term-casing')) > 0
+    end
+    expect(not flagged(), 'flagged before the file exists')
+    vim.fn.writefile({ '---', 'title: SideBar', 'short_description: The column of links beside every page.', '---', '', 'The column of links beside every page.' }, added)
+    local ok, err = pcall(function()
+      wait_for('term-casing "Write “SideBar”" on the page', flagged)
+    end)
+    vim.fn.delete(added)
+    if not ok then
+      error(err, 0)
+    end
+    wait_for('the page to be quiet again once the file is gone', function()
+      return not flagged()
+    end)
+  end)
+else
+  skip('a glossary file added on disk flags the open page', 'rule term-casing not in this build')
+end
+
+if rules['term-casing'] then
   check('correcting "Dochub" to "DocHub" in the buffer clears term-casing', function()
     expect(dochub_buf, 'page not open')
     vim.api.nvim_set_current_buf(dochub_buf)
