@@ -135,7 +135,7 @@ extension LanguageServer {
         }
         for workspace in targets { diagnosticsChanged(in: workspace, changedURI: nil, glossaryChanged: true) }
         // A folder added later is read here: the disk poll's next look starts from what was read.
-        if diskPoll != nil { diskStamps = currentDiskStamps() }
+        if diskPoll != nil { diskStamps = Self.diskStamps(of: diskLooks()) }
     }
 
     func reportProblems(of workspace: ServerWorkspace) {
