@@ -22,11 +22,30 @@ public struct Suppressions: Sendable {
     private var toggles: [Toggle] = []
     private var regions: [Region] = []
 
+    /// The directives, as `suppression-comment` checks them too.
+    static let directives = ["docent-disable", "docent-enable", "docent-disable-next-line", "docent-disable-line", "docent-disable-file"]
+
+    /// The words of a comment between `<!--` and `-->` (or the comment's end, when it is never
+    /// closed), as byte ranges: runs of bytes other than spaces, tabs, line breaks (CRLF too) and
+    /// commas. The one reading of a directive and its codes, here and in `suppression-comment`.
+    static func words(of comment: HTMLComment, in bytes: [UInt8]) -> [ByteRange] {
+        func separates(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ",") }
+        var words: [ByteRange] = []
+        var index = comment.range.lowerBound + 4
+        let end = bytes[comment.range].reversed().starts(with: Array(">--".utf8)) ? comment.range.upperBound - 3 : comment.range.upperBound
+        while index < end {
+            if separates(bytes[index]) { index += 1; continue }
+            let start = index
+            while index < end && !separates(bytes[index]) { index += 1 }
+            words.append(start..<index)
+        }
+        return words
+    }
+
     public init(document: WorkspaceDocument) {
         let text = document.text
         for comment in document.markdown.htmlComments.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            // "\r\n" is one Character, equal to neither "\r" nor "\n": a CRLF line break separates words too.
-            let words = comment.content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "," }).map(String.init)
+            let words = Self.words(of: comment, in: text.bytes).map { String(decoding: text.bytes[$0], as: UTF8.self) }
             guard let directive = words.first, directive.hasPrefix("docent-") else { continue }
             let codes = Set(words.dropFirst())
             switch directive {
@@ -86,34 +105,22 @@ public struct Suppressions: Sendable {
 public struct SuppressionCommentRule: Rule {
     public static let description = RuleDescription(code: "suppression-comment", summary: "A suppression comment names a directive or rule that does not exist", defaultSeverity: .warning)
 
-    static let directives = ["docent-disable", "docent-enable", "docent-disable-next-line", "docent-disable-line", "docent-disable-file"]
-
     public func check(_ path: String, in snapshot: WorkspaceSnapshot, cache: AnalysisCache) -> [Diagnostic] {
         guard let document = snapshot.document(path), !document.markdown.htmlComments.isEmpty else { return [] }
         let bytes = document.text.bytes
         let codes = RuleRegistry.descriptions.map(\.code)
         var result: [Diagnostic] = []
         for comment in document.markdown.htmlComments {
-            // The comment's words with their byte ranges, between `<!--` and `-->`.
-            var words: [ByteRange] = []
-            var index = comment.range.lowerBound + 4
-            let end = bytes[comment.range].reversed().starts(with: Array(">--".utf8)) ? comment.range.upperBound - 3 : comment.range.upperBound
-            while index < end {
-                let byte = bytes[index]
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ",") { index += 1; continue }
-                let start = index
-                while index < end && ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ",")].contains(bytes[index]) { index += 1 }
-                words.append(start..<index)
-            }
+            let words = Suppressions.words(of: comment, in: bytes)
             guard let first = words.first else { continue }
             let directive = String(decoding: bytes[first], as: UTF8.self)
             guard directive.hasPrefix("docent-") else { continue }
-            guard Self.directives.contains(directive) else {
+            guard Suppressions.directives.contains(directive) else {
                 // Only what reads as an attempt at a directive: a near spelling, or one that starts as
                 // one does (a comment may mention a word that starts with "docent-").
-                let guess = Spelling.suggestion(for: directive, among: Self.directives)
+                let guess = Spelling.suggestion(for: directive, among: Suppressions.directives)
                 guard guess != nil || directive.hasPrefix("docent-disable") || directive.hasPrefix("docent-enable") else { continue }
-                let known = Self.directives.map { "“\($0)”" }.joined(separator: ", ")
+                let known = Suppressions.directives.map { "“\($0)”" }.joined(separator: ", ")
                 result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                          message: "“\(directive)” is no Docent directive, so this comment silences nothing" + (guess.map { "; did you mean “\($0)”?" } ?? "; the directives are \(known)"),
                                          file: path, range: first, data: ["directive": .string(directive)].merging(guess.map { ["suggestion": DiagnosticValue.string($0)] } ?? [:]) { $1 }))
