@@ -25,8 +25,8 @@ enum ClassifyCommand {
         // Without a configuration only Markdown is read: say so before walking the folder around it.
         let configurationRoot = WorkspaceRootFinder.configurationRoot(options.value("--config"))
         let (root, isConfigured) = WorkspaceRootFinder.root(of: url, isDirectory: false, configurationRoot: configurationRoot)
-        if let configurationRoot, !WorkspaceRootFinder.isInside(WorkspaceRootFinder.resolved(url), configurationRoot) {
-            printError("docent classify: \(file) is outside the workspace root \(configurationRoot.path) (the folder of the --config file)")
+        if let configurationRoot, let outside = WorkspaceRootFinder.outside(file, configurationRoot: configurationRoot) {
+            printError("docent classify: \(outside.message)")
             return 2
         }
         guard options.value("--config") != nil || ["md", "mdx"].contains(url.pathExtension.lowercased()) || isConfigured else {
@@ -128,19 +128,6 @@ enum ClassifyCommand {
         return String(text[..<dot]) + "." + String(fraction).padding(toLength: decimals, withPad: "0", startingAt: 0)
     }
 
-    /// The verdict as a code: the diagnostic `docent check` gives the page (`misplaced-document`,
-    /// `unplaced-document`, `persona-mismatch`, or `misplaced-section` when only parts are flagged),
-    /// `fits` when it gives none, nil when the page is not judged (a section for everyone, or no
-    /// sections configured).
-    static func verdictCode(_ assessment: PlacementAssessment, model: PlacementModel) -> String? {
-        if assessment.finding != nil { return "misplaced-document" }
-        if assessment.suggestion != nil { return "unplaced-document" }
-        guard let index = assessment.sectionIndex, model.sections.sections[index].isChecked else { return nil }
-        let declared = assessment.declaredPersonas
-        if !declared.isEmpty && !declared.contains(where: model.sections.sections[index].personas.contains) { return "persona-mismatch" }
-        return assessment.parts.contains { $0.finding != nil } ? "misplaced-section" : "fits"
-    }
-
     static func json(_ assessment: PlacementAssessment, model: PlacementModel, document: WorkspaceDocument) -> JSONValue {
         let catalog = model.catalog
         func scores(_ scores: [PersonaScore]) -> JSONValue {
@@ -197,7 +184,7 @@ enum ClassifyCommand {
         object["finding"] = finding(assessment.finding ?? assessment.suggestion)
         // The verdict the text report gives, with a stable code for scripts, and why a leading foreign
         // persona does not warn.
-        object["verdict"] = verdictCode(assessment, model: model).map(JSONValue.string) ?? .null
+        object["verdict"] = PlacementVerdict.code(assessment, model: model).map(JSONValue.string) ?? .null
         object["verdictText"] = PlacementVerdict.verdict(assessment, model: model).map(JSONValue.string) ?? .null
         object["whyNoWarning"] = PlacementVerdict.whyNoWarning(assessment, model: model).map(JSONValue.string) ?? .null
         object["sectionAffinities"] = .array(assessment.sectionAffinities.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).map { index, affinity in

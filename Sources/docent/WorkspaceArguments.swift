@@ -127,15 +127,18 @@ enum WorkspaceRootFinder {
         return .success(Selection(root: root, filters: filters))
     }
 
+    /// With `--config FILE`, a PATH or DIR must lie in FILE's folder: the failure when `argument` does not.
+    static func outside(_ argument: String, configurationRoot: URL) -> Failure? {
+        isInside(resolved(URL(fileURLWithPath: argument)), configurationRoot) ? nil
+            : Failure(message: "\(argument) is outside the workspace root \(configurationRoot.path) (the folder of the --config file)")
+    }
+
     /// The root for a command's one optional DIR argument (`terms`, `explain`, `sections`): the
     /// configured workspace it lies in, else the folder itself. No argument is `.`. With `--config
     /// FILE`, FILE's folder, which DIR, if given, must be in (a failure otherwise).
     static func root(ofDirectory argument: String?, configFile: String? = nil) -> Result<String, Failure> {
         if let configurationRoot = configurationRoot(configFile) {
-            guard let argument else { return .success(configurationRoot.path) }
-            guard isInside(resolved(URL(fileURLWithPath: argument)), configurationRoot) else {
-                return .failure(Failure(message: "\(argument) is outside the workspace root \(configurationRoot.path) (the folder of the --config file)"))
-            }
+            if let argument, let outside = outside(argument, configurationRoot: configurationRoot) { return .failure(outside) }
             return .success(configurationRoot.path)
         }
         return .success(root(ofDirectory: argument))

@@ -29,6 +29,19 @@ public enum PlacementVerdict {
         return "fits its section (declares \(declaredTitles))"
     }
 
+    /// The verdict as a code: the diagnostic `docent check` gives the page (`misplaced-document`,
+    /// `unplaced-document`, `persona-mismatch`, or `misplaced-section` when only parts are flagged),
+    /// `fits` when it gives none, nil when the page is not judged (a section for everyone, or no
+    /// sections configured). `docent classify --json` gives it beside `verdict`'s text.
+    public static func code(_ assessment: PlacementAssessment, model: PlacementModel) -> String? {
+        if assessment.finding != nil { return "misplaced-document" }
+        if assessment.suggestion != nil { return "unplaced-document" }
+        guard let index = assessment.sectionIndex, model.sections.sections[index].isChecked else { return nil }
+        let declared = assessment.declaredPersonas
+        if !declared.isEmpty && !declared.contains(where: model.sections.sections[index].personas.contains) { return "persona-mismatch" }
+        return assessment.parts.contains { $0.finding != nil } ? "misplaced-section" : "fits"
+    }
+
     /// "it reads as Administrator (92 %) and would otherwise be flagged misplaced": for a page that
     /// declares its section's persona but reads clearly as another, so that the page rule would warn
     /// without the declaration. Nil otherwise.

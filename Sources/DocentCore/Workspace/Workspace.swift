@@ -75,9 +75,6 @@ public struct ConfigurationProblem: Hashable, Sendable {
         self.isError = isError
     }
 
-    /// The problem as a diagnostic on the configuration file's `text` (code `configuration`), from its
-    /// line and column (1-based, the column in UTF-16 code units) to the end of the line: for the editor
-    /// and for `docent check`'s machine formats alike.
     /// The end of the JSON token at `start`, so that a problem underlines what it is about: a string
     /// to its closing quote, a number or literal to its last character, an array or object to its
     /// closing bracket when that is on the same line (else its opening one alone), any other
@@ -122,6 +119,9 @@ public struct ConfigurationProblem: Hashable, Sendable {
         }
     }
 
+    /// The problem as a diagnostic on the configuration file's `text` (code `configuration`), from its
+    /// line and column (1-based, the column in UTF-16 code units) over the token there (`tokenEnd`):
+    /// for the editor and for `docent check`'s machine formats alike.
     public func diagnostic(in text: SourceText) -> Diagnostic {
         let start = text.offset(of: Position(line: max(0, line - 1), character: max(0, column - 1)), encoding: .utf16)
         let end = Self.tokenEnd(in: text.bytes, from: start, lineEnd: max(start, text.lineRange(text.line(of: start)).upperBound))

@@ -504,8 +504,8 @@ public final class LanguageServer: @unchecked Sendable {
         if cappedReports.insert(path).inserted {
             logMessage("\(path): \(diagnostics.count) findings; the first \(Self.maximumReportedDiagnostics) by severity and position are shown (docent check lists them all)", type: 2)
         }
-        let rank: (Severity) -> Int = { [.error: 0, .warning: 1, .information: 2, .hint: 3][$0] ?? 4 }
-        let kept = diagnostics.indices.sorted { (rank(diagnostics[$0].severity), $0) < (rank(diagnostics[$1].severity), $1) }.prefix(Self.maximumReportedDiagnostics)
+        // The most severe first (`Severity` orders hint < … < error), then in document order.
+        let kept = diagnostics.indices.sorted { (diagnostics[$0].severity, $1) > (diagnostics[$1].severity, $0) }.prefix(Self.maximumReportedDiagnostics)
         return kept.sorted().map { diagnostics[$0] }
     }
 
