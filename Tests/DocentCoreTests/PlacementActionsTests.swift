@@ -753,6 +753,8 @@ private extension String {
         let a = String(repeating: "a", count: 39), b = String(repeating: "b", count: 40)
         #expect(PlacementActions.fileStem("\(a) \(b) c") == a + "-" + b)
         #expect(PlacementActions.fileStem(String(repeating: "x", count: 100)) == String(repeating: "x", count: 80))
+        // Cut at 80 bytes, not characters, and never inside a character: 40 two-byte letters.
+        #expect(PlacementActions.fileStem(String(repeating: "é", count: 100)) == String(repeating: "é", count: 40))
     }
 
     /// Definitions that end the page leave with the blank line before them, with CRLF line breaks

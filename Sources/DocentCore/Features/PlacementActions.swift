@@ -304,7 +304,14 @@ public struct PlacementActions: CodeActionProvider {
                 if next.utf8.count > 80 { break }
                 cut = next
             }
-            stem = cut.isEmpty ? String(stem.prefix(80)) : cut
+            if cut.isEmpty {
+                // One word longer than that: its first characters that fit in 80 bytes.
+                for character in stem {
+                    if cut.utf8.count + character.utf8.count > 80 { break }
+                    cut.append(character)
+                }
+            }
+            stem = cut
         }
         return stem.isEmpty ? "part" : stem
     }
