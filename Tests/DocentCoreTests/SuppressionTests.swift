@@ -207,6 +207,20 @@ import Testing
               ("suppression-comment", .warning, "“docent-enable-all” is no Docent directive, so this comment silences nothing; the directives are “docent-disable”, “docent-enable”, “docent-disable-next-line”, “docent-disable-line”, “docent-disable-file”", nil)])
     }
 
+    /// A misspelt directive's codes are checked too, so one pass over the comment finds both mistakes.
+    @Test func theCodesOfAMisspeltDirectiveAreCheckedToo() {
+        checkTerminology("""
+        <!-- ⟦docent-disable-nextline⟧ term-alias ⟦term-casng⟧ -- a note -->
+        The ⟦dochub⟧ viewer.
+        <!-- ⟦docent-disable-everything⟧ ⟦glosary-empty⟧ -->
+
+        """, [("suppression-comment", .warning, "“docent-disable-nextline” is no Docent directive, so this comment silences nothing; did you mean “docent-disable-next-line”?", nil),
+              ("suppression-comment", .warning, "No rule is called “term-casng”; did you mean “term-casing”?", nil),
+              ("term-casing", .warning, "Write “DocHub”, not “dochub”", "DocHub"),
+              ("suppression-comment", .warning, "“docent-disable-everything” is no Docent directive, so this comment silences nothing; the directives are “docent-disable”, “docent-enable”, “docent-disable-next-line”, “docent-disable-line”, “docent-disable-file”", nil),
+              ("suppression-comment", .warning, "No rule is called “glosary-empty”; did you mean “glossary-empty”?", nil)])
+    }
+
     /// Each unknown code of a list, however separated; known codes, a note after `--`, comments that
     /// only mention a `docent-` word, and a comment inside code are left alone.
     @Test func onlyUnknownCodesOfRealDirectives() {

@@ -115,7 +115,8 @@ public struct SuppressionCommentRule: Rule {
             guard let first = words.first else { continue }
             let directive = String(decoding: bytes[first], as: UTF8.self)
             guard directive.hasPrefix("docent-") else { continue }
-            guard Suppressions.directives.contains(directive) else {
+            let isDirective = Suppressions.directives.contains(directive)
+            if !isDirective {
                 // Only what reads as an attempt at a directive: a near spelling, or one that starts as
                 // one does (a comment may mention a word that starts with "docent-").
                 let guess = Spelling.suggestion(for: directive, among: Suppressions.directives)
@@ -124,16 +125,17 @@ public struct SuppressionCommentRule: Rule {
                 result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                          message: "“\(directive)” is no Docent directive, so this comment silences nothing" + (guess.map { "; did you mean “\($0)”?" } ?? "; the directives are \(known)"),
                                          file: path, range: first, data: ["directive": .string(directive)].merging(guess.map { ["suggestion": DiagnosticValue.string($0)] } ?? [:]) { $1 }))
-                continue
             }
+            // The codes of a misspelt directive are checked too, so one look finds every mistake.
             for word in words.dropFirst() {
                 let code = String(decoding: bytes[word], as: UTF8.self)
                 guard !codes.contains(code) else { continue }
                 // The rest of a comment after `--` is a note ("… -- quoted from the old UI").
                 if code == "--" { break }
                 let guess = Spelling.suggestion(for: code, among: codes)
+                let consequence = isDirective ? ", so “\(directive)” does not apply to it" : ""
                 result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
-                                         message: "No rule is called “\(code)”, so “\(directive)” does not apply to it" + (guess.map { "; did you mean “\($0)”?" } ?? " (`docent rules` lists them)"),
+                                         message: "No rule is called “\(code)”\(consequence)" + (guess.map { "; did you mean “\($0)”?" } ?? " (`docent rules` lists them)"),
                                          file: path, range: word, data: ["rule": .string(code)].merging(guess.map { ["suggestion": DiagnosticValue.string($0)] } ?? [:]) { $1 }))
             }
         }
