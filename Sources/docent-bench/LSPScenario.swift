@@ -61,13 +61,21 @@ enum LSPScenario {
             let firstDiagnostics = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
             let reported = report["result"]?["items"]?.arrayValue?.count ?? 0
             rows.append(["first complete diagnostics (\(reported) files)", "", "", format(firstDiagnostics, 1), "1"])
-            for (method, label) in [("textDocument/hover", "hover"), ("textDocument/completion", "completion"), ("textDocument/definition", "definition"), ("textDocument/references", "references")] {
+            for (method, label) in [("textDocument/hover", "hover"), ("textDocument/completion", "completion"), ("textDocument/definition", "definition"), ("textDocument/references", "references"),
+                                    ("textDocument/codeAction", "code actions (cursor on a term, no diagnostics sent)")] {
                 var samples = LatencySamples()
                 for use in chosen {
                     var position = use.position
                     if method == "textDocument/completion" { position.character += 2 }
                     var params: JSONObject = ["textDocument": ["uri": .string(use.uri)], "position": ["line": JSONValue(position.line), "character": JSONValue(position.character)]]
                     if method == "textDocument/references" { params["context"] = ["includeDeclaration": false] }
+                    if method == "textDocument/codeAction" {
+                        // As editors ask on every cursor move, for the lightbulb: an empty range at the cursor.
+                        let point: JSONValue = ["line": JSONValue(position.line), "character": JSONValue(position.character)]
+                        params["range"] = ["start": point, "end": point]
+                        params["context"] = ["diagnostics": []]
+                        params["position"] = nil
+                    }
                     let (_, milliseconds) = client.request(method, .object(params))
                     samples.add(milliseconds)
                 }
@@ -93,6 +101,7 @@ enum LSPScenario {
             var samples = LatencySamples()
             var version = 1
             var lastLine = 0
+            var lastPublished: JSONValue?
             let lines = text.lineTable.lineCount
             for index in 0..<requests {
                 version += 1
@@ -106,6 +115,7 @@ enum LSPScenario {
                 client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": JSONValue(version)], "contentChanges": [change]])
                 let expected = version
                 let published = client.wait { $0["method"]?.stringValue == "textDocument/publishDiagnostics" && $0["params"]?["version"]?.intValue == expected }
+                lastPublished = published
                 if published == .null {
                     printError("docent-bench lsp: no diagnostics for version \(expected)")
                     return 1
@@ -113,6 +123,19 @@ enum LSPScenario {
                 samples.add(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
             }
             rows.append(["didChange → publishDiagnostics (\(largest), \(text.count / 1024) KB)", format(samples.percentile(0.5), 3), format(samples.percentile(0.99), 3), format(samples.maximum, 3), "\(samples.count)"])
+            // Code actions for a finding of that page, sent as an editor sends it: its quick fixes and
+            // the "fix all" of the page, whose count is in its title.
+            let findings = lastPublished?["params"]?["diagnostics"]?.arrayValue ?? []
+            if !findings.isEmpty {
+                var actionSamples = LatencySamples()
+                for _ in 0..<requests {
+                    let finding = findings[Int(generator.next() % UInt64(findings.count))]
+                    let (_, milliseconds) = client.request("textDocument/codeAction", ["textDocument": ["uri": .string(uri)], "range": finding["range"] ?? .null,
+                                                                                      "context": ["diagnostics": [finding]]])
+                    actionSamples.add(milliseconds)
+                }
+                rows.append(["code actions for a finding (\(findings.count) on that page)", format(actionSamples.percentile(0.5), 3), format(actionSamples.percentile(0.99), 3), format(actionSamples.maximum, 3), "\(actionSamples.count)"])
+            }
             client.shutdown()
         } catch {
             printError("docent-bench lsp: cannot start \(binary.path): \(error)")
