@@ -65,13 +65,60 @@ import Testing
         #expect(client.server.workspaces.first?.snapshot.document("docs/page.md")?.text.string == Self.page)
     }
 
-    /// A client that registers watchers is told by them; the server does not look.
+    /// Answers the server's last file-watcher registration: with success, or with an error.
+    func answerRegistration(_ client: TestClient, refusing: Bool) throws {
+        let id = try #require(client.serverRequests("client/registerCapability").last?["id"])
+        client.send(refusing ? ["jsonrpc": "2.0", "id": id, "error": ["code": -32603, "message": "no watchers here"]]
+                             : ["jsonrpc": "2.0", "id": id, "result": .null])
+        client.server.waitUntilIdle()
+    }
+
+    /// A client that accepts the server's watchers is told by them; the server does not look.
     @Test func aClientWithWatchersIsNotPolledFor() throws {
         let client = try TestClient(files: Self.files, capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+        try answerRegistration(client, refusing: false)
         client.open("docs/page.md", Self.page)
         try writeBehindTheEditor(client, "glossary.md", "# Glossary\n\n## Pagebook\n\nAnother tool.\n")
         client.server.pollDiskNow()
         #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+    }
+
+    /// A registration counts once the client accepts it (review: a client that refused the watchers,
+    /// or never answered, had neither watchers nor polling, and a glossary changed on disk went
+    /// unseen). Until then the server looks; refused, it keeps looking and says why.
+    @Test func aClientThatRefusesOrHasNotAnsweredTheWatchersIsPolledFor() throws {
+        let capabilities: JSONValue = ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]]
+        let unanswered = try TestClient(files: Self.files, capabilities: capabilities)
+        unanswered.open("docs/page.md", Self.page)
+        try writeBehindTheEditor(unanswered, "glossary.md", "# Glossary\n\n## Pagebook\n\nAnother tool.\n")
+        unanswered.server.pollDiskNow()
+        #expect(unanswered.pushed("docs/page.md") == [])
+
+        let refusing = try TestClient(files: Self.files, capabilities: capabilities)
+        try answerRegistration(refusing, refusing: true)
+        #expect(refusing.notifications("window/logMessage").contains {
+            $0["params"]?["type"] == 2 && $0["params"]?["message"]?.stringValue == "The editor refused Docent's file watchers, so Docent looks at the disk for changes itself."
+        })
+        refusing.open("docs/page.md", Self.page)
+        try writeBehindTheEditor(refusing, "glossary.md", "# Glossary\n\n## Pagebook\n\nAnother tool.\n")
+        refusing.server.pollDiskNow()
+        #expect(refusing.pushed("docs/page.md") == [])
+    }
+
+    /// Watchers accepted, then a new registration (docent.json now reads `.markdown` pages) refused:
+    /// the server looks again, and a change made since the first look is seen.
+    @Test func aLaterRegistrationRefusedStartsTheLooksAgain() throws {
+        let client = try TestClient(files: Self.files, capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+        try answerRegistration(client, refusing: false)
+        client.open("docs/page.md", Self.page)
+        client.open("docent.json", #"{ "glossaries": ["glossary.md"], "include": ["**/*.md", "**/*.markdown"] }"#)
+        #expect(client.serverRequests("client/registerCapability").count == 2)
+        try writeBehindTheEditor(client, "glossary.md", "# Glossary\n\n## Pagebook\n\nAnother tool.\n")
+        client.server.pollDiskNow()
+        #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+        try answerRegistration(client, refusing: true)
+        client.server.pollDiskNow()
+        #expect(client.pushed("docs/page.md") == [])
     }
 
     /// The timer: with an interval, a change on disk is seen without anyone asking.

@@ -54,4 +54,15 @@ import Testing
         _ = client.response("workspace/symbol", ["query": "doc"])
         #expect(client.notifications("$/logTrace").count == 1)
     }
+
+    /// `initialize` with `trace` turns tracing on while it is handled; its trace gives the time it
+    /// took (review: it gave the machine's uptime, the start having been taken while tracing was off).
+    @Test func theInitializeTraceGivesItsOwnDuration() throws {
+        let client = try TestClient(files: SampleWorkspace.files, initialize: false)
+        _ = try client.request("initialize", ["rootUri": .string(client.root.absoluteString), "capabilities": [:], "trace": "messages"])
+        let message = try #require(client.notifications("$/logTrace").first?["params"]?["message"]?.stringValue)
+        let milliseconds = try #require(Int(message.split(separator: " ").last?.dropLast(3) ?? ""))
+        #expect(message.hasPrefix("Handled request 'initialize - ("))
+        #expect(milliseconds < 60_000)
+    }
 }

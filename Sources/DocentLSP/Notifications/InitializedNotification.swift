@@ -70,9 +70,21 @@ extension LanguageServer {
         let method = "workspace/didChangeWatchedFiles"
         let id = watcherRegistrations == 0 ? "docent-watched-files" : "docent-watched-files-\(watcherRegistrations + 1)"
         watcherRegistrations += 1
+        // The registration holds once the client says so; refused (or not yet answered), the server
+        // looks at the disk itself.
         request("client/registerCapability", ["registrations": [[
             "id": .string(id), "method": .string(method), "registerOptions": ["watchers": .array(watchers)],
-        ]]])
+        ]]], completion: { [weak self] result in
+            guard let self else { return }
+            if result != nil {
+                watchersInEffect = true
+                stopDiskPolling()
+            } else {
+                watchersInEffect = false
+                logMessage("The editor refused Docent's file watchers, so Docent looks at the disk for changes itself.", type: 2)
+                startDiskPolling()
+            }
+        })
         if let registered = registeredWatchers {
             // "unregisterations" is the protocol's own spelling.
             request("client/unregisterCapability", ["unregisterations": [["id": .string(registered.id), "method": .string(method)]]])

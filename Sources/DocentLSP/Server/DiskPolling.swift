@@ -23,18 +23,22 @@ struct DiskLook: Sendable {
 /// its configuration files, and hands what was created, changed or deleted since the last look to
 /// the `workspace/didChangeWatchedFiles` handler, as a watcher would have. A `git pull` that changes
 /// the glossary or `docent.json` then reaches the pages without restarting the server. Open
-/// documents stay the editor's (the handler skips them). A client that registers watchers is
-/// never polled for. The walk runs off the server's queue, so requests are not kept waiting by it.
+/// documents stay the editor's (the handler skips them). A client that takes dynamic registration
+/// is polled for until it accepts the watchers, and again if it refuses a later registration: a
+/// registration counts only once the client answers it without an error. The walk runs off the
+/// server's queue, so requests are not kept waiting by it.
 extension LanguageServer {
-    /// Whether the server looks at the disk itself.
-    var pollsDisk: Bool { !clientSupports("workspace", "didChangeWatchedFiles", "dynamicRegistration") }
+    /// Whether the server looks at the disk itself: no file watchers the client accepted.
+    var pollsDisk: Bool { !watchersInEffect }
 
-    /// Takes the first look (the baseline) and starts the timer (none when `diskPollInterval` is 0:
-    /// tests look with `pollDiskNow`); on the server's queue, once the workspaces are read.
+    /// Takes the first look (the baseline, unless one was taken before: a client that refuses
+    /// watchers after accepting others gets every change since) and starts the timer (none when
+    /// `diskPollInterval` is 0: tests look with `pollDiskNow`); on the server's queue, once the
+    /// workspaces are read.
     func startDiskPolling() {
         guard pollsDisk, diskPoll == nil else { return }
         let started = DispatchTime.now()
-        diskStamps = Self.diskStamps(of: diskLooks())
+        if diskStamps.isEmpty { diskStamps = Self.diskStamps(of: diskLooks()) }
         guard diskPollInterval > 0 else { return }
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
         timer.setEventHandler { [weak self] in
@@ -56,6 +60,12 @@ extension LanguageServer {
         diskPoll = timer
         scheduleNextDiskPoll(after: started)
         timer.resume()
+    }
+
+    /// Stops looking: the client accepted file watchers.
+    func stopDiskPolling() {
+        diskPoll?.cancel()
+        diskPoll = nil
     }
 
     /// The next look: `diskPollInterval` seconds on, or 20 times as long as the last look took,

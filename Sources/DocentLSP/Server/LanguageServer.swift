@@ -90,6 +90,9 @@ public final class LanguageServer: @unchecked Sendable {
     var diskStamps: [String: DiskStamp] = [:]
     /// The timer of `startDiskPolling`.
     var diskPoll: DispatchSourceTimer?
+    /// Whether the client said yes to the last file-watcher registration: until it does (it may
+    /// refuse, or never answer), the server looks at the disk itself.
+    var watchersInEffect = false
 
     public static let defaultDiskPollInterval = 2.0
 
@@ -194,7 +197,8 @@ public final class LanguageServer: @unchecked Sendable {
     private func handle(_ message: IncomingMessage) {
         switch message {
         case .request(let id, let method, let params):
-            let start = trace == "off" ? 0 : DispatchTime.now().uptimeNanoseconds
+            // Always taken: `initialize` may turn tracing on (review: its trace gave the uptime).
+            let start = DispatchTime.now().uptimeNanoseconds
             handleRequest(id: id, method: method, params: params)
             if trace != "off" {
                 let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
