@@ -29,6 +29,7 @@ import Testing
                 switch event {
                 case .message(let body): server.receive(body)
                 case .framingError(let message): server.receiveFramingError(message)
+                case .unsupportedCharset(let body, let charset): server.receiveUnsupportedCharset(body, charset: charset)
                 }
             }
             server.waitUntilIdle()
@@ -526,6 +527,35 @@ import Testing
         if let rssWhileStalled { #expect(rssWhileStalled < 512, "resident memory while stalled: \(rssWhileStalled) MB") }
         session.send(["jsonrpc": "2.0", "id": "bye", "method": "shutdown"])
         _ = session.waitForMessages(timeout: 30) { $0.contains { $0["id"] == "bye" } }
+        session.send(["jsonrpc": "2.0", "method": "exit"])
+        #expect(session.waitForExit(timeout: 30) == 0)
+    }
+
+    /// A message in another charset than UTF-8 (review): a request gets InvalidRequest under its id,
+    /// a notification an error without one; neither is applied, and the server goes on.
+    @Test func aMessageInAnotherCharsetIsRefusedAndTheServerGoesOn() throws {
+        let binary = try #require(EndToEndTests.binary, "build docent first (swift build) or set DOCENT_BINARY")
+        let session = try ServerProcess(binary: binary)
+        defer { session.terminate() }
+        session.startReading()
+        session.send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]])
+        session.send(["jsonrpc": "2.0", "method": "initialized", "params": [:]])
+        func latin1(_ message: JSONValue) -> [UInt8] {
+            let body = JSONSerializer.bytes(message)
+            return Array("Content-Length: \(body.count)\r\nContent-Type: application/vscode-jsonrpc; charset=latin1\r\n\r\n".utf8) + body
+        }
+        session.sendRaw(latin1(["jsonrpc": "2.0", "id": 2, "method": "workspace/symbol", "params": ["query": "x"]]))
+        session.sendRaw(latin1(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": [
+            "uri": "file:///charset/page.md", "languageId": "markdown", "version": 1, "text": "# Page\n"]]]))
+        session.send(["jsonrpc": "2.0", "id": 3, "method": "textDocument/documentSymbol", "params": ["textDocument": ["uri": "file:///charset/page.md"]]])
+        let messages = session.waitForMessages(timeout: 30) { $0.contains { $0["id"] == 3 } }
+        let message = "Messages must be UTF-8; this one says charset=latin1, so it was not read"
+        #expect(messages.first { $0["id"] == 2 }?["error"] == ["code": -32600, "message": .string(message)])
+        #expect(messages.contains { $0["id"] == .null && $0["error"]?["message"]?.stringValue == message })
+        // The refused didOpen was not applied: the document is unknown.
+        #expect(messages.first { $0["id"] == 3 }?["error"]?["code"] == -32602)
+        session.send(["jsonrpc": "2.0", "id": 4, "method": "shutdown"])
+        _ = session.waitForMessages(timeout: 30) { $0.contains { $0["id"] == 4 } }
         session.send(["jsonrpc": "2.0", "method": "exit"])
         #expect(session.waitForExit(timeout: 30) == 0)
     }

@@ -33,6 +33,20 @@ import Testing
         #expect(framer.feed(header + first) == [.message(first)])
     }
 
+    /// Another charset than UTF-8 sets the body apart, for the server to refuse; `utf8` (accepted by
+    /// the specification for backwards compatibility), quotes and any case are UTF-8 still.
+    @Test func aCharsetOtherThanUTF8IsSetApart() {
+        func events(_ contentType: String) -> [MessageFramer.Event] {
+            var framer = MessageFramer()
+            return framer.feed(Array("Content-Length: \(first.count)\r\nContent-Type: \(contentType)\r\n\r\n".utf8) + first + MessageFramer.frame(second))
+        }
+        #expect(events("application/vscode-jsonrpc; charset=latin1") == [.unsupportedCharset(first, charset: "latin1"), .message(second)])
+        #expect(events("application/vscode-jsonrpc; charset=\"UTF-16\"") == [.unsupportedCharset(first, charset: "UTF-16"), .message(second)])
+        for utf8 in ["application/vscode-jsonrpc; charset=utf8", "application/vscode-jsonrpc;charset=\"UTF-8\"", "application/vscode-jsonrpc", "text/plain; format=x"] {
+            #expect(events(utf8) == [.message(first), .message(second)], "\(utf8)")
+        }
+    }
+
     @Test func missingContentLengthIsAnErrorAndTheNextMessageStillArrives() {
         var framer = MessageFramer()
         let events = framer.feed(Array("Content-Type: x\r\n\r\n".utf8) + MessageFramer.frame(first))

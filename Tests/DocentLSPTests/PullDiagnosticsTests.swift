@@ -79,6 +79,9 @@ extension TestClient {
         // Each keystroke that changes the configuration in force asks once.
         client.replace("docent.json", with: Self.config.replacingOccurrences(of: "\"error\"", with: "\"hint\""), version: 3)
         #expect(client.refreshes == before + 1)
+        // A request without parameters leaves `params` out (`params?: array | object`; it was null).
+        let refresh = client.sink.messages.withLock { $0.last { $0["method"] == "workspace/diagnostic/refresh" } }
+        #expect(refresh?.objectValue.map { $0.keys.sorted() } == ["id", "jsonrpc", "method"])
         #expect(TestClient.codes(try pull(client, "docs/page.md")) == ["term-casing/4", "term-abbreviation/4"])
         client.replace("docent.json", with: Self.config.replacingOccurrences(of: "\"error\"", with: "\"warning\""), version: 4)
         #expect(client.refreshes == before + 2)
@@ -101,6 +104,9 @@ extension TestClient {
         #expect(client.refreshes == before + 1)
         client.server.flushDeferredWork()
         #expect(client.refreshes == before + 1)
+        // A request without parameters leaves `params` out (`params?: array | object`; it was null).
+        let refresh = client.sink.messages.withLock { $0.last { $0["method"] == "workspace/diagnostic/refresh" } }
+        #expect(refresh?.objectValue.map { $0.keys.sorted() } == ["id", "jsonrpc", "method"])
         #expect(TestClient.codes(try pull(client, "docs/page.md")) == ["term-casing/4", "term-abbreviation/4"])
     }
 

@@ -108,11 +108,17 @@ enum OutgoingMessage {
         ["jsonrpc": "2.0", "id": id?.json ?? .null, "error": ["code": JSONValue(error.code.rawValue), "message": .string(error.message)]]
     }
 
+    /// A notification; `.null` parameters are left out (`params?: array | object`: null is not allowed).
     static func notification(_ method: String, _ params: JSONValue) -> JSONValue {
-        ["jsonrpc": "2.0", "method": .string(method), "params": params]
+        var message: JSONObject = ["jsonrpc": "2.0", "method": .string(method)]
+        if params != .null { message["params"] = params }
+        return .object(message)
     }
 
+    /// A request to the client; `.null` parameters are left out (`workspace/diagnostic/refresh` has none).
     static func request(id: RequestID, _ method: String, _ params: JSONValue) -> JSONValue {
-        ["jsonrpc": "2.0", "id": id.json, "method": .string(method), "params": params]
+        var message: JSONObject = ["jsonrpc": "2.0", "id": id.json, "method": .string(method)]
+        if params != .null { message["params"] = params }
+        return .object(message)
     }
 }

@@ -1,7 +1,9 @@
 /// The `Content-Length` framing of LSP as a byte state machine (swift-tools-protocols
 /// `MessageSplitting`): feed it bytes in any split, take complete message bodies out.
 ///
-/// Header names are case-insensitive; `Content-Type` is accepted and ignored; a body longer than
+/// Header names are case-insensitive; a `Content-Type` whose charset is not UTF-8 (`utf-8`, or `utf8`,
+/// which the specification accepts for backwards compatibility) sets its body apart, for the server
+/// to refuse (the specification's only encoding is UTF-8); a body longer than
 /// `maximumContentLength` is refused without allocating it, and its bytes are skipped so the stream
 /// stays in step. After a wrong `Content-Length` the rest of a body runs into the next header block;
 /// the framer reports it and resynchronises at the `Content-Length` in that block, so one bad length
@@ -11,13 +13,15 @@ public struct MessageFramer {
 
     public enum Event: Equatable {
         case message([UInt8])
+        /// A body whose `Content-Type` names another charset than UTF-8 (the charset as written).
+        case unsupportedCharset([UInt8], charset: String)
         /// A header block that could not be used; the stream resynchronises at the next header.
         case framingError(String)
     }
 
     private enum State {
         case header
-        case body(length: Int)
+        case body(length: Int, charset: String?)
         case skipping(remaining: Int)
     }
 
@@ -62,19 +66,20 @@ public struct MessageFramer {
                     result = parseHeader(Array(header[resume...]))
                 }
                 switch result {
-                case .success(let length):
+                case .success(let length, let charset):
                     if length > maximumContentLength {
                         events.append(.framingError("Content-Length \(length) exceeds the limit of \(maximumContentLength) bytes"))
                         state = .skipping(remaining: length)
                     } else {
-                        state = .body(length: length)
+                        state = .body(length: length, charset: charset)
                     }
                 case .failure(let message):
                     events.append(.framingError(message))
                 }
-            case .body(let length):
+            case .body(let length, let charset):
                 guard buffer.count >= length else { return events }
-                events.append(.message(Array(buffer[..<length])))
+                let body = Array(buffer[..<length])
+                events.append(charset.map { .unsupportedCharset(body, charset: $0) } ?? .message(body))
                 buffer.removeFirst(length)
                 state = .header
             case .skipping(let remaining):
@@ -103,7 +108,8 @@ public struct MessageFramer {
         return nil
     }
 
-    private enum HeaderResult { case success(Int), failure(String) }
+    /// The length, and the charset when it is not UTF-8.
+    private enum HeaderResult { case success(Int, charset: String?), failure(String) }
 
     /// The offset of the last `content-length` (any case) in a header block.
     private func lastContentLengthHeader(in header: [UInt8]) -> Int? {
@@ -127,6 +133,7 @@ public struct MessageFramer {
     private func parseHeader(_ header: [UInt8]) -> HeaderResult {
         let text = String(decoding: header, as: UTF8.self)
         var length: Int?
+        var charset: String?
         for rawLine in text.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }) {
             let line = rawLine.trimmingCharacters()
             if line.isEmpty { continue }
@@ -136,10 +143,25 @@ public struct MessageFramer {
             if name == "content-length" {
                 guard let parsed = Int(value), parsed >= 0 else { return .failure("Invalid Content-Length: \(value.prefix(40))") }
                 length = parsed
+            } else if name == "content-type" {
+                charset = Self.foreignCharset(ofContentType: value)
             }
         }
         guard let length else { return .failure("Missing Content-Length header") }
-        return .success(length)
+        return .success(length, charset: charset)
+    }
+
+    /// The `charset` parameter of a `Content-Type` value when it names anything but UTF-8
+    /// (`application/vscode-jsonrpc; charset=utf-8`, the default, and `utf8` are UTF-8).
+    static func foreignCharset(ofContentType value: String) -> String? {
+        for parameter in value.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters() }
+            guard pair.count == 2, pair[0].lowercased() == "charset" else { continue }
+            var charset = Substring(pair[1])
+            if charset.count >= 2, charset.first == "\"", charset.last == "\"" { charset = charset.dropFirst().dropLast() }
+            return ["utf-8", "utf8"].contains(charset.lowercased()) ? nil : String(charset)
+        }
+        return nil
     }
 
     /// Frames a body for sending.

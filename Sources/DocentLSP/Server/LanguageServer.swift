@@ -169,6 +169,19 @@ public final class LanguageServer: @unchecked Sendable {
         }
     }
 
+    /// A message in another charset than UTF-8, LSP's only one: not read as text. A request gets
+    /// InvalidRequest under its id (read from the bytes when they parse), anything else an error
+    /// without one, as for other framing errors; either way the server goes on.
+    public func receiveUnsupportedCharset(_ body: [UInt8], charset: String) {
+        let message = "Messages must be UTF-8; this one says charset=\(charset), so it was not read"
+        ServerLog.write("refused a message: charset=\(charset)")
+        if case .success(.request(let id, _, _)) = IncomingMessage.decode(body) {
+            sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, message)))
+        } else {
+            sink.send(OutgoingMessage.error(id: nil, ResponseError(.invalidRequest, message)))
+        }
+    }
+
     public func receiveFramingError(_ message: String) {
         ServerLog.write("framing error: \(message)")
         sink.send(OutgoingMessage.error(id: nil, ResponseError(.parseError, message)))
@@ -236,7 +249,8 @@ public final class LanguageServer: @unchecked Sendable {
         case .uninitialized where method != InitializeRequest.method:
             sink.send(OutgoingMessage.error(id: id, ResponseError(.serverNotInitialized, "The server is not initialized")))
             return
-        case .shutDown where method != ShutdownRequest.method:
+        case .shutDown:
+            // A second `shutdown` too: the specification makes every request after it InvalidRequest.
             sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, "The server is shutting down")))
             return
         default:

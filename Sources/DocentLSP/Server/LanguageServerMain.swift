@@ -21,6 +21,7 @@ public enum LanguageServerMain {
                 switch event {
                 case .message(let body): server.receive(body)
                 case .framingError(let message): server.receiveFramingError(message)
+                case .unsupportedCharset(let body, let charset): server.receiveUnsupportedCharset(body, charset: charset)
                 }
             }
             if let code = server.exitCode {

@@ -68,6 +68,7 @@ public func framingFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         switch event {
         case .message(let body): server.receive(body)
         case .framingError(let message): server.receiveFramingError(message)
+        case .unsupportedCharset(let body, let charset): server.receiveUnsupportedCharset(body, charset: charset)
         }
         if server.exitCode != nil { break }
     }
