@@ -28,6 +28,27 @@ import Testing
         #expect(markdown["contents"]?["value"]?.stringValue?.hasPrefix("**Service Catalog**\n\n") == true)
     }
 
+    /// A diagnostic carries related information, its rule's link and data only for a client that
+    /// takes them (review: Eglot declares neither of the first two, and got them anyway); the flags
+    /// count under `publishDiagnostics`, or under `diagnostic` as LSP 3.18 has them for pulled ones.
+    @Test func diagnosticsCarryOnlyTheFieldsTheClientTakes() throws {
+        let files = SampleWorkspace.files.merging(["docs/glossary.md": SampleWorkspace.glossary + "\n## DocHub\n\nAgain.\n"]) { $1 }
+        func keys(_ capabilities: JSONValue) throws -> [String] {
+            let client = try TestClient(files: files, capabilities: capabilities)
+            let text = try String(contentsOf: client.root.appendingPathComponent("docs/glossary.md"), encoding: .utf8)
+            client.open("docs/glossary.md", text)
+            let diagnostic = try #require(client.publishedDiagnostics("docs/glossary.md")?["diagnostics"]?[0])
+            #expect(diagnostic["code"] == "glossary-duplicate")
+            return diagnostic.objectValue?.keys.sorted() ?? []
+        }
+        let eglot: JSONValue = ["textDocument": ["publishDiagnostics": ["relatedInformation": false, "codeDescriptionSupport": false, "tagSupport": ["valueSet": [1, 2]]]]]
+        #expect(try keys(eglot) == ["code", "message", "range", "severity", "source"])
+        let all = ["code", "codeDescription", "data", "message", "range", "relatedInformation", "severity", "source"]
+        #expect(try keys(["textDocument": ["publishDiagnostics": ["relatedInformation": true, "codeDescriptionSupport": true, "dataSupport": true]]]) == all)
+        #expect(try keys(["textDocument": ["publishDiagnostics": [:], "diagnostic": ["relatedInformation": true, "codeDescriptionSupport": true, "dataSupport": true]]]) == all)
+        #expect(try keys(["textDocument": ["publishDiagnostics": ["relatedInformation": true]]]) == ["code", "message", "range", "relatedInformation", "severity", "source"])
+    }
+
     @Test func markdownReadsAsPlainText() {
         #expect(PlainTextRendering.plainText(fromMarkdown: "### Term\n\n1. First `sense`.\n2. A [link](x.md#y).\n\n---\n\n> Quoted *text*\n  - item ~~old~~\n")
             == "Term\n\n1. First sense.\n2. A link.\n\n---\n\nQuoted text\n  - item old\n")

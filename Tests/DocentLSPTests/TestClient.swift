@@ -68,7 +68,8 @@ final class TestClient {
     deinit { try? FileManager.default.removeItem(at: root) }
 
     /// `capabilities` with what every current editor declares unless the test says otherwise: code
-    /// action literals and document symbol trees (`CapabilityNegotiationTests` covers clients without).
+    /// action literals, document symbol trees, and diagnostics with related information, links to
+    /// their rule and data (`CapabilityNegotiationTests` covers clients without).
     static func withEditorDefaults(_ capabilities: JSONValue) -> JSONValue {
         guard var object = capabilities.objectValue else { return capabilities }
         var textDocument = object["textDocument"]?.objectValue ?? JSONObject()
@@ -76,6 +77,9 @@ final class TestClient {
             textDocument["codeAction"] = ["codeActionLiteralSupport": ["codeActionKind": ["valueSet": ["quickfix", "refactor", "source"]]]]
         }
         if textDocument["documentSymbol"] == nil { textDocument["documentSymbol"] = ["hierarchicalDocumentSymbolSupport": true] }
+        if textDocument["publishDiagnostics"] == nil {
+            textDocument["publishDiagnostics"] = ["relatedInformation": true, "codeDescriptionSupport": true, "dataSupport": true]
+        }
         object["textDocument"] = .object(textDocument)
         return .object(object)
     }

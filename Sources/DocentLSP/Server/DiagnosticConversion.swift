@@ -12,23 +12,42 @@ enum DiagnosticConversion {
         }
     }
 
+    /// What the client takes in a diagnostic beyond its required fields, from its
+    /// `publishDiagnostics` capabilities (or `diagnostic`'s, where LSP 3.18 puts the same flags for
+    /// pulled ones): Emacs's Eglot declares neither related information nor rule links.
+    struct Fields {
+        var relatedInformation: Bool
+        var codeDescription: Bool
+        var data: Bool
+
+        init(_ server: LanguageServer) {
+            func supports(_ flag: String) -> Bool {
+                server.clientSupports("textDocument", "publishDiagnostics", flag) || server.clientSupports("textDocument", "diagnostic", flag)
+            }
+            relatedInformation = supports("relatedInformation")
+            codeDescription = supports("codeDescriptionSupport")
+            data = supports("dataSupport")
+        }
+    }
+
     static func lsp(_ diagnostic: Diagnostic, text: SourceText, server: LanguageServer, workspace: ServerWorkspace) -> JSONValue {
+        let fields = Fields(server)
         var object = JSONObject()
         object["range"] = server.range(diagnostic.range, in: text)
         object["severity"] = JSONValue(severity(diagnostic.severity))
         object["code"] = .string(diagnostic.code)
-        if let description = RuleRegistry.description(of: diagnostic.code) {
+        if fields.codeDescription, let description = RuleRegistry.description(of: diagnostic.code) {
             object["codeDescription"] = ["href": .string(description.documentationURL)]
         }
         object["source"] = "docent"
         object["message"] = .string(diagnostic.message)
-        if !diagnostic.related.isEmpty {
+        if fields.relatedInformation, !diagnostic.related.isEmpty {
             object["relatedInformation"] = .array(diagnostic.related.compactMap { related in
                 guard let location = server.location(WorkspaceLocation(file: related.file, range: related.range), in: workspace) else { return nil }
                 return ["location": location, "message": .string(related.message)]
             })
         }
-        if !diagnostic.data.isEmpty { object["data"] = LSPConversion.value(.object(diagnostic.data)) }
+        if fields.data, !diagnostic.data.isEmpty { object["data"] = LSPConversion.value(.object(diagnostic.data)) }
         return .object(object)
     }
 }
