@@ -511,6 +511,8 @@ extension TestClient {
         // Any other action comes back unchanged.
         let quickFix = try #require(actions.first)
         #expect(try client.request("codeAction/resolve", quickFix) == quickFix)
+        // Not a code action (its title is required): InvalidParams, not the object echoed back.
+        #expect(client.response("codeAction/resolve", [:])["error"]?["code"] == -32602)
         // Offered on a version the document no longer has: refused, nothing computed on other text.
         client.replace("docs/page.md", with: "The dochub viewer.\n", version: 2)
         let stale = client.response("codeAction/resolve", deferred)

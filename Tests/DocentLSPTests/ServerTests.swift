@@ -181,6 +181,9 @@ import Testing
         #expect(first["documentation"] == nil)
         let resolved = try client.request("completionItem/resolve", first)
         #expect(resolved["documentation"]?["value"]?.stringValue?.hasPrefix("**Blueprints**") == true)
+        // Not a completion item (its label is required): InvalidParams, not the object echoed back.
+        #expect(client.response("completionItem/resolve", [:])["error"]?["code"] == -32602)
+        #expect(client.response("completionItem/resolve", ["data": first["data"] ?? .null])["error"]?["code"] == -32602)
     }
 
     @Test func noCompletionInsideCodeOrLinkTargets() throws {

@@ -217,7 +217,7 @@ enum CodeActionResolveRequest: RequestHandler {
     static let method = "codeAction/resolve"
 
     static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
-        guard var action = params.objectValue else { throw .invalidParams("codeAction/resolve takes a CodeAction") }
+        guard var action = params.objectValue, params["title"]?.stringValue != nil else { throw .invalidParams("codeAction/resolve takes a CodeAction (with its title)") }
         // Only the fix-all action is deferred; any other comes back as it is.
         guard params["kind"]?.stringValue == CodeActionRequest.fixAllKind, params["edit"] == nil else { return params }
         guard let uri = params["data"]?["uri"]?.stringValue else { throw .invalidParams("The fix-all action's data has no uri") }

@@ -81,7 +81,7 @@ enum CompletionItemResolveRequest: RequestHandler {
 
     static func handle(_ params: JSONValue, _ context: RequestContext) throws(ResponseError) -> JSONValue {
         let server = context.server
-        guard var item = params.objectValue else { throw .invalidParams("Expected a completion item") }
+        guard var item = params.objectValue, params["label"]?.stringValue != nil else { throw .invalidParams("Expected a completion item (with its label)") }
         guard let data = item["data"], let uri = data["uri"]?.stringValue, let entry = data["entry"]?.intValue,
               let (workspace, _) = server.locate(uri, createIfMissing: false) else { return params }
         let glossary = workspace.snapshot.glossary
