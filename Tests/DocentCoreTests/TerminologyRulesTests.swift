@@ -554,16 +554,74 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         #expect(first.related == [RelatedLocation(file: "docs/glossary.md", range: glossary.ranges[0], message: "“Blueprints” in the glossary")])
     }
 
-    @Test func anAlternativeTermForRedirectKeepsTheGlossarySpellingOfAName() throws {
-        // "User Role" has capitals in the glossary: it is not lower-cased to follow "persona".
+    @Test func anAlternativeTermForRedirectFollowsHowTheGlossaryWritesTheTerm() throws {
+        // The glossary heads "User Role" in Title Case but writes "a [user role]" in its own prose: a
+        // common noun, written in lower case where the writer writes lower case (review: "other
+        // personas" became "other User Roles"), and with its capitals where the writer capitalised.
         let diagnostics = checkTerminology("⟦Persona⟧ pages. Pick a ⟦persona⟧ or two ⟦personas⟧.\n", [
             ("term-alias", .information, "The glossary prefers “User Role” to “Persona”", "User Role"),
-            ("term-alias", .information, "The glossary prefers “User Role” to “persona”", "User Role"),
-            ("term-alias", .information, "The glossary prefers “User Role” to “personas”", "User Roles"),
+            ("term-alias", .information, "The glossary prefers “User Role” to “persona”", "user role"),
+            ("term-alias", .information, "The glossary prefers “User Role” to “personas”", "user roles"),
         ])
         #expect(diagnostics.map { $0.data["changesNumber"] } == [.bool(false), .bool(false), .bool(false)])
         let glossary = BracketedText(terminologyGlossary.replacingOccurrences(of: "## User Role", with: "## ⟦User Role⟧"))
         #expect(diagnostics.first?.related.map(\.range) == [glossary.ranges[0]])
+        // A glossary whose prose keeps the capitals ("a [User Role]") makes it a name: kept.
+        checkTerminology("Pick a ⟦persona⟧ or two ⟦personas⟧.\n", glossary: terminologyGlossary.replacingOccurrences(of: "[user role](#user-role)", with: "[User Role](#user-role)"), [
+            ("term-alias", .information, "The glossary prefers “User Role” to “persona”", "User Role"),
+            ("term-alias", .information, "The glossary prefers “User Role” to “personas”", "User Roles"),
+        ])
+        // So does a proper name in docent.json.
+        let configured = terminologySnapshot(["docs/page.md": "Pick a persona.\n"], configuration: Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")], properNames: ["User Role"]))
+        #expect(RuleRegistry.diagnostics(for: "docs/page.md", in: configured).map { $0.data["replacement"] } == [.string("User Role")])
+    }
+
+    /// "Scaffolder templates" already says the preferred term's last word: the pair is replaced, in
+    /// that word's number (review: the fix wrote "Software Templates templates").
+    @Test func anAliasBeforeThePreferredTermsLastWordIsReplacedWithIt() throws {
+        let glossary = "# Glossary\n\n## Scaffolder\n\nKnown as [Software Templates](#software-templates).\n\n## Software Templates\n\nThe feature that creates projects.\n"
+        let diagnostics = checkTerminology("""
+        ⟦Scaffolder templates⟧ can be tested. Run your ⟦scaffolder templates⟧. The ⟦Scaffolder template⟧ is kept.
+        The ⟦Scaffolder⟧ runs. A ⟦Scaffolder⟧ templating engine.
+
+        ### ⟦Scaffolder Templates⟧
+
+        """, glossary: glossary, [
+            ("term-alias", .information, "The glossary prefers “Software Templates” to “Scaffolder”", "Software Templates"),
+            ("term-alias", .information, "The glossary prefers “Software Templates” to “scaffolder”", "Software Templates"),
+            ("term-alias", .information, "The glossary prefers “Software Templates” to “Scaffolder”", "Software Template"),
+            ("term-alias", .information, "The glossary prefers “Software Templates” to “Scaffolder”", "Software Templates"),
+            ("term-alias", .information, "The glossary prefers “Software Templates” to “Scaffolder”", "Software Templates"),
+            ("term-alias", .information, "The glossary prefers “Software Templates” to “Scaffolder”", "Software Templates"),
+        ])
+        // Only the lone singular changes number; the heading's new text changes its anchor.
+        #expect(diagnostics.map { $0.data["changesNumber"] } == [.bool(false), .bool(false), .bool(false), .bool(true), .bool(true), .bool(false)])
+        #expect(diagnostics.map { $0.data["changesAnchor"] } == [nil, nil, nil, nil, nil, .string("scaffolder-templates")])
+        let fixes = diagnostics.compactMap(TerminologyFixes.quickFix(for:))
+        #expect(fixes.prefix(3).map(\.title) == ["Replace with “Software Templates”", "Replace with “Software Templates”", "Replace with “Software Template”"])
+    }
+
+    /// Where the alias names the software rather than the feature, by the words after it (review).
+    @Test func anAliasNamingTheSoftwareIsLeftAlone() {
+        checkTerminology("""
+        We split up the catalog, scaffolder, and search plugin into three deployments.
+        Allow both the scaffolder and search plugin to speak. Deny the scaffolder and
+        search plugins. Reduce what the Scaffolder service may do; list the scaffolder tasks.
+
+        | Plugin | Package |
+        |---|---|
+        | Scaffolder .NET Actions | dotnet |
+        | Scaffolder Git Actions | git |
+
+        - Better integration with [Scaffolder V2](https://example.com/issues/2771) and Scaffolder 1.4.
+        - The ⟦scaffolder⟧ and the catalog run; the ⟦Scaffolder⟧, the catalog, and the search
+          index wait. The ⟦Scaffolder⟧ Git repository.
+
+        """, [
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “scaffolder”", "Blueprints"),
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “Scaffolder”", "Blueprints"),
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “Scaffolder”", "Blueprints"),
+        ])
     }
 
     @Test func aSeeRedirect() {
@@ -621,7 +679,7 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         let text = "Two personas read it; the persona writes.\n"
         let snapshot = terminologySnapshot(["docs/page.md": text])
         let fixed = String(decoding: TerminologyFixes.apply(TerminologyFixes.fixAll(in: "docs/page.md", snapshot: snapshot), to: Array(text.utf8)), as: UTF8.self)
-        #expect(fixed == "Two User Roles read it; the User Role writes.\n")
+        #expect(fixed == "Two user roles read it; the user role writes.\n")
     }
 
     @Test func conventionalCommitScopesAreNotTerms() {

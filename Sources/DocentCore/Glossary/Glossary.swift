@@ -1,3 +1,4 @@
+import Synchronization
 /// What a name in the glossary points at: an entry, by its term or by one of its aliases.
 public struct TermTarget: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
@@ -53,6 +54,8 @@ public struct Glossary: Sendable {
     private var namesByWords: [[[UInt8]]: [Int]] = [:]
     /// Entry indices per glossary file, sorted by position.
     private var entriesByFile: [String: [Int]] = [:]
+    /// `lowercaseNames`, worked out on first use (a glossary is rebuilt on every keystroke in it).
+    private let lowercaseNamesMemo = LowercaseNamesMemo()
 
     public static let empty = Glossary(files: [])
 
@@ -116,6 +119,52 @@ public struct Glossary: Sendable {
         self.matchingKey = hasher.finalize()
         for (index, entry) in entries.enumerated() { entriesByFile[entry.file, default: []].append(index) }
         for file in entriesByFile.keys { entriesByFile[file]!.sort { entries[$0].range.lowerBound < entries[$1].range.lowerBound } }
+    }
+
+    /// Names in Title Case that the glossary's own definitions write in lower case mid-sentence more
+    /// often than with their capitals: common nouns ("entity", "user role") that the glossary heads
+    /// in Title Case by habit, where a name the definitions keep capitalised ("Software Catalog") is a
+    /// name. A fix or a completion writes such a name in lower case where the writer does.
+    public var lowercaseNames: Set<Int> {
+        lowercaseNamesMemo.value { Self.namesWrittenInLowercase(self) }
+    }
+
+    /// Whether the term of `entry` is written in lower case where the writer writes lower case: a
+    /// name in `lowercaseNames` that is not a proper name (`properNames` in docent.json, or a
+    /// `proper-name` tag).
+    public func isLowercaseName(ofEntry entry: Int, properNames: [String]) -> Bool {
+        let term = entries[entry].term
+        let (words, shape) = WordTokenizer.normalizedWordsAndShape(term)
+        guard let name = trie.lookup(words, shape: shape), lowercaseNames.contains(Int(name)) else { return false }
+        if properNames.contains(where: { $0.lowercased() == term.lowercased() }) { return false }
+        return !entries[entry].tags.contains { $0.lowercased() == "proper-name" || $0.lowercased() == "proper name" }
+    }
+
+    static func namesWrittenInLowercase(_ glossary: Glossary) -> Set<Int> {
+        var lower: [Int: Int] = [:]
+        var capitalised: [Int: Int] = [:]
+        for entry in glossary.entries {
+            for definition in entry.senses + (entry.details.map { [$0] } ?? []) {
+                let text = SourceText(definition)
+                let bytes = text.bytes
+                for match in TermMatcher.matches(inPlainRange: 0..<bytes.count, of: text, glossary: glossary) {
+                    let spelling = glossary.names[match.name].spelling
+                    guard TermSpelling.hasUppercase(spelling), !TermSpelling.isSpecial(spelling) else { continue }
+                    // Mid-sentence: after a word or a comma, markup and brackets aside ("a [user role](…)").
+                    var before = match.range.lowerBound - 1
+                    while before >= 0, [0x20, 0x0A, 0x0D, 0x09, 0x5B, 0x28, 0x2A, 0x5F, 0x22, 0x60].contains(bytes[before]) { before -= 1 }
+                    guard before >= 0, ByteClass.isASCIIAlphanumeric(bytes[before]) || bytes[before] == UInt8(ascii: ",") || bytes[before] >= 0x80 else { continue }
+                    let written = text.string(in: match.range.lowerBound..<(match.range.upperBound - match.inflectionLength))
+                        .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    if !TermSpelling.hasUppercase(written) {
+                        lower[match.name, default: 0] += 1
+                    } else if written == spelling {
+                        capitalised[match.name, default: 0] += 1
+                    }
+                }
+            }
+        }
+        return Set(lower.filter { $0.value > capitalised[$0.key, default: 0] }.keys)
     }
 
     /// Entries by their term: by words and symbols, and by words alone for a name written without
@@ -226,5 +275,17 @@ extension Array where Element: Hashable {
     func uniqued() -> [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
+    }
+}
+
+/// A value worked out once for a glossary and shared by its copies (a glossary never changes).
+final class LowercaseNamesMemo: Sendable {
+    private let stored = Mutex<Set<Int>?>(nil)
+
+    func value(_ compute: () -> Set<Int>) -> Set<Int> {
+        if let known = stored.withLock({ $0 }) { return known }
+        let computed = compute()
+        stored.withLock { $0 = computed }
+        return computed
     }
 }

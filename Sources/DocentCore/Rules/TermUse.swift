@@ -516,9 +516,10 @@ extension TermUses {
     /// change it: the heading takes its anchor from its text (no `{#id}`), so every link to
     /// `#that-anchor`, in this page or another, would lead nowhere after the edit. Nil otherwise
     /// (not in a heading, an explicit id, or a replacement that slugs alike, as a change of case does).
-    static func anchorChanged(by replacement: String, for use: TermUse, headings: [Heading]) -> String? {
+    static func anchorChanged(by replacement: String, for use: TermUse, replacing replaced: ByteRange? = nil, headings: [Heading]) -> String? {
         guard use.isInHeading else { return nil }
-        let offset = use.match.range.lowerBound
+        let range = replaced ?? use.match.range
+        let offset = range.lowerBound
         // Headings are in document order: the last one whose text starts at or before the use.
         var low = 0, high = headings.count
         while low < high {
@@ -527,14 +528,14 @@ extension TermUses {
         }
         guard low > 0 else { return nil }
         let heading = headings[low - 1]
-        guard heading.textRange.lowerBound <= offset, use.match.range.upperBound <= heading.textRange.upperBound else { return nil }
+        guard heading.textRange.lowerBound <= offset, range.upperBound <= heading.textRange.upperBound else { return nil }
         // An explicit `{#id}` after the text keeps the anchor whatever the text says.
         let bytes = use.text.bytes
         var after = heading.textRange.upperBound
         while after < heading.range.upperBound && ByteClass.isSpace(bytes[after]) { after += 1 }
         if after + 1 < heading.range.upperBound && bytes[after] == UInt8(ascii: "{") && bytes[after + 1] == UInt8(ascii: "#") { return nil }
         let before = use.text.string(in: heading.textRange.lowerBound..<offset)
-        let rest = use.text.string(in: use.match.range.upperBound..<heading.textRange.upperBound)
+        let rest = use.text.string(in: range.upperBound..<heading.textRange.upperBound)
         let old = MarkdownText.slug(use.text.string(in: heading.textRange))
         return MarkdownText.slug(before + replacement + rest) == old ? nil : heading.anchor
     }

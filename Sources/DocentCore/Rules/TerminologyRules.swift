@@ -123,28 +123,47 @@ public struct TermAliasRule: Rule {
             let aliasWords = use.name.words
             if aliasWords.count == 1 && WordTokenizer.normalizedWords(preferred).count > 1 && WordTokenizer.normalizedWords(preferred).contains(aliasWords[0]) { continue }
             // The glossary's spelling: a term with a capital letter is a name ("Blueprints", "User Role")
-            // and keeps it; a lower-case term ("starter kit") takes a capital only to start a sentence.
-            let form = !TermSpelling.hasUppercase(preferred) && use.isSentenceStart ? preferred.prefix(1).uppercased() + preferred.dropFirst() : preferred
-            let replacement = TermSpelling.replacement(canonical: form, written: use.written, inflectionLength: use.match.inflectionLength)
+            // and keeps it, unless the glossary's own definitions write it in lower case ("a user
+            // role") and so does the writer here ("other personas" → "other user roles"); a lower-case
+            // term ("starter kit") takes a capital only to start a sentence.
+            var form = preferred
+            if use.written.first?.isLowercase == true, glossary.isLowercaseName(ofEntry: target.entry, properNames: snapshot.configuration.properNames) {
+                form = preferred.lowercased()
+            }
+            if !TermSpelling.hasUppercase(form) && use.isSentenceStart { form = form.prefix(1).uppercased() + form.dropFirst() }
+            var replacement = TermSpelling.replacement(canonical: form, written: use.written, inflectionLength: use.match.inflectionLength)
             let written = use.written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            var range = use.match.range
+            var writtenPhrase = written
+            // "Scaffolder templates" already says the preferred term's last word: the pair becomes
+            // "Software Templates" (or "Software Template"), not "Software Templates templates".
+            if let (phraseRange, phraseReplacement, nextWord) = Self.absorbingTheNextWord(use, form: form) {
+                range = phraseRange
+                replacement = phraseReplacement
+                writtenPhrase = written + " " + nextWord
+            }
             // A singular alias replaced by a plural term ("the Scaffolder runs" → "the Blueprints runs"),
             // or the other way round, leaves the verb disagreeing: not a fix to apply unread.
             // In a hyphenated compound ("Scaffolder-generated") the name modifies another word, so number
             // does not matter, but "Software Templates-generated" may want rewording: not a fix to apply
             // unread either.
-            let changesNumber = !use.isHyphenated && TermSpelling.readsAsPlural(written) != TermSpelling.readsAsPlural(replacement)
+            let changesNumber = !use.isHyphenated && TermSpelling.readsAsPlural(writtenPhrase) != TermSpelling.readsAsPlural(replacement)
             var data: [String: DiagnosticValue] = ["term": .string(preferred), "alias": .string(written), "changesNumber": .bool(changesNumber)]
             // Over a block quote's lines the fix keeps their markers, or there is none.
-            if let sourceReplacement = use.sourceReplacement(replacement) { data["replacement"] = .string(sourceReplacement) }
+            if range != use.match.range {
+                data["replacement"] = .string(replacement)
+            } else if let sourceReplacement = use.sourceReplacement(replacement) {
+                data["replacement"] = .string(sourceReplacement)
+            }
             if use.isHyphenated { data["inCompound"] = .bool(true) }
             // In a heading whose anchor comes from its text, the new name changes the anchor and
             // breaks the links to it: not a fix to apply unread either.
-            if let anchor = TermUses.anchorChanged(by: replacement, for: use, headings: snapshot.document(path)?.markdown.headings ?? []) {
+            if let anchor = TermUses.anchorChanged(by: replacement, for: use, replacing: range, headings: snapshot.document(path)?.markdown.headings ?? []) {
                 data["changesAnchor"] = .string(anchor)
             }
             result.append(Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity,
                                      message: "The glossary prefers “\(preferred)” to “\(written)”",
-                                     file: path, range: use.match.range,
+                                     file: path, range: range,
                                      related: [RelatedLocation(file: glossary.entries[target.entry].file, range: glossary.entries[target.entry].termRange, message: "“\(preferred)” in the glossary")],
                                      data: data))
         }
@@ -160,18 +179,114 @@ extension TermAliasRule {
     static let componentNouns: Set<String> = [
         "plugin", "plugins", "backend", "backends", "frontend", "module", "modules", "package", "packages",
         "action", "actions", "api", "apis", "router", "extension", "extensions", "library", "cli", "sdk",
+        "service", "services", "route", "routes", "task", "tasks",
     ]
 
-    /// Whether the word after the use, across one space, is a component noun ("scaffolder plugin").
+    /// When the word after an uninflected alias, across one space, is the preferred term's last word
+    /// in either number ("Scaffolder templates" for Software Templates): the range of the pair and
+    /// the term in that word's number ("Software Templates", "Software Template"), and the word.
+    static func absorbingTheNextWord(_ use: TermUse, form: String) -> (ByteRange, String, String)? {
+        guard use.match.inflectionLength == 0, !use.isHyphenated, !use.text.string(in: use.match.range).contains(where: \.isNewline),
+              let next = TermAbbreviationRule.wordAfter(use.match.range.upperBound, in: use.text.bytes),
+              let last = form.split(separator: " ").last.map({ $0.lowercased() }) else { return nil }
+        let nextWord = use.text.string(in: next)
+        let written = nextWord.lowercased()
+        let termIsPlural = TermSpelling.readsAsPlural(last)
+        // The singular of a plural last word by its plain "s" ("templates" → "template"), and the
+        // plural of a singular one as the term's inflection makes it ("policy" → "policies").
+        let singular = termIsPlural ? String(last.dropLast()) : last
+        let plural = termIsPlural ? last : TermSpelling.reinflect(last, suffix: "s")
+        let replacement: String
+        if written == plural {
+            replacement = termIsPlural ? form : TermSpelling.reinflect(form, suffix: "s")
+        } else if written == singular {
+            replacement = termIsPlural ? String(form.dropLast()) : form
+        } else {
+            return nil
+        }
+        return (use.match.range.lowerBound..<next.upperBound, replacement, nextWord)
+    }
+
+    /// Whether the use names a piece of software rather than the feature, by the words after it in
+    /// its sentence:
+    ///
+    /// - a component noun ("the scaffolder plugin", "scaffolder tasks", "the Scaffolder service");
+    /// - one at the end of a coordination the name is part of ("the scaffolder and search plugins",
+    ///   "the catalog, scaffolder, and search plugin");
+    /// - a product's name in capitals before one ("Scaffolder Git Actions", "Scaffolder .NET Actions");
+    /// - a version ("Scaffolder V2", "Scaffolder 1.4").
     static func namesASoftwareComponent(_ use: TermUse) -> Bool {
-        let bytes = use.text.bytes
-        var start = use.match.range.upperBound
-        guard start < bytes.count, bytes[start] == UInt8(ascii: " ") else { return false }
-        start += 1
-        var end = start
-        while end < bytes.count, ByteClass.isASCIILetter(bytes[end]) { end += 1 }
-        guard end > start, end - start <= 10 else { return false }
-        return componentNouns.contains(String(decoding: bytes[start..<end].map(ByteClass.lowercased), as: UTF8.self))
+        let words = wordsAfter(use.match.range.upperBound, in: use.text.bytes, limit: 6)
+        guard let first = words.first else { return false }
+        if componentNouns.contains(first.lowercased) && !first.afterComma { return true }
+        if first.isVersion { return true }
+        // A name in capitals: up to two more capitalised words, then a component noun.
+        if use.written.first?.isUppercase == true {
+            for (index, word) in words.prefix(3).enumerated() where index > 0 {
+                guard words[index - 1].isCapitalised, !word.afterComma else { break }
+                if componentNouns.contains(word.lowercased) { return true }
+            }
+        }
+        // A coordination: "and"/"or" (after a comma or not), at most two words each between
+        // commas, then a component noun.
+        guard first.afterComma || first.lowercased == "and" || first.lowercased == "or" else { return false }
+        var sawConjunction = false
+        var run = 0
+        for word in words {
+            if word.afterComma { run = 0 }
+            if word.lowercased == "and" || word.lowercased == "or" {
+                sawConjunction = true
+                run = 0
+                continue
+            }
+            if componentNouns.contains(word.lowercased) { return sawConjunction }
+            run += 1
+            if run > 2 { return false }
+        }
+        return false
+    }
+
+    /// A word after a name, in `wordsAfter`.
+    struct FollowingWord {
+        var lowercased: String
+        var isCapitalised: Bool
+        var isVersion: Bool
+        /// Whether a comma stands between it and the word before it.
+        var afterComma: Bool
+    }
+
+    /// The words after `offset` in the same sentence: letters, digits, dots and hyphens inside,
+    /// separated by spaces, commas and soft line breaks (any other punctuation ends the list).
+    static func wordsAfter(_ offset: Int, in bytes: [UInt8], limit: Int) -> [FollowingWord] {
+        var words: [FollowingWord] = []
+        var index = offset
+        while words.count < limit {
+            var comma = false
+            var spaces = 0
+            var lineBreaks = 0
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: ",") || ByteClass.isWhitespace(bytes[index]) {
+                if bytes[index] == UInt8(ascii: ",") { comma = true }
+                if bytes[index] == 0x0A { lineBreaks += 1 }
+                spaces += 1
+                index += 1
+            }
+            // A soft line break continues the sentence; a blank line ends it.
+            guard spaces > 0, lineBreaks < 2 else { break }
+            let start = index
+            while index < bytes.count, ByteClass.isASCIIAlphanumeric(bytes[index]) || bytes[index] == UInt8(ascii: ".") && index + 1 < bytes.count && ByteClass.isASCIIAlphanumeric(bytes[index + 1])
+                    || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: ".") && index == start {
+                index += 1
+            }
+            guard index > start, index - start <= 24 else { break }
+            let word = Array(bytes[start..<index])
+            let lower = String(decoding: word.map(ByteClass.lowercased), as: UTF8.self)
+            let letters = word.drop { $0 == UInt8(ascii: ".") }
+            let isVersion = (lower.first == "v" && lower.count > 1 && lower.dropFirst().allSatisfy { $0.isNumber || $0 == "." })
+                || (lower.first?.isNumber == true && lower.allSatisfy { $0.isNumber || $0 == "." })
+            words.append(FollowingWord(lowercased: lower, isCapitalised: letters.first.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ?? false,
+                                       isVersion: isVersion, afterComma: comma))
+        }
+        return words
     }
 
     /// Whether the preferred term stands beside the alias `uses[index]` with one of the two in
