@@ -10,6 +10,22 @@ import Testing
         return CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [])?.items.map(\.label) ?? []
     }
 
+    /// A Title Case term that the glossary's own prose writes in lower case ("a [user role]") is a
+    /// common noun: typed in lower case it is written so; typed with a capital, or a name the
+    /// glossary keeps capitalised ("Service Catalog"), it keeps the glossary's spelling (review).
+    @Test func aCommonNounTypedInLowerCaseIsWrittenInLowerCase() throws {
+        func first(_ marked: String, properNames: [String] = []) throws -> (label: String, written: String) {
+            let page = MarkedText(marked)
+            let snapshot = terminologySnapshot(["docs/page.md": page.text], configuration: Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")], properNames: properNames))
+            let item = try #require(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [])?.items.first)
+            return (item.label, item.insertText ?? item.label)
+        }
+        #expect(try first("Pick a user r1️⃣") == ("User Role", "user role"))
+        #expect(try first("Pick a User r1️⃣") == ("User Role", "User Role"))
+        #expect(try first("Pick a user r1️⃣", properNames: ["User Role"]) == ("User Role", "User Role"))
+        #expect(try first("Open the service cat1️⃣") == ("Service Catalog", "Service Catalog"))
+    }
+
     /// Front matter completes in its own syntax: YAML `key: `, TOML `key = `, JSON `"key": `, and
     /// persona ids quoted where the syntax wants strings (inside the writer's quote when typed).
     @Test func frontMatterCompletesInItsOwnSyntax() throws {

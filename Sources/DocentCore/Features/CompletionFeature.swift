@@ -141,8 +141,14 @@ public enum CompletionFeature {
                 let typedStart = Self.typedStart(of: term, query: queryStart, cursor: offset, lineStart: lineStart, in: bytes)
                 if typedStart == queryStart, Self.followsDottedWord(queryStart, lineStart: lineStart, in: bytes) { continue }
                 guard seen.insert(key).inserted else { continue }
+                // A Title Case term that the glossary's own definitions write in lower case ("Entity",
+                // "User Role") is a common noun: typed in lower case, it is written in lower case
+                // (review: "entit" wrote "Entity" mid-sentence).
+                let writesLowercase = typedStart < offset && bytes[typedStart] >= UInt8(ascii: "a") && bytes[typedStart] <= UInt8(ascii: "z")
+                    && glossary.isLowercaseName(ofEntry: entry, properNames: snapshot.configuration.properNames)
                 items.append(Item(label: term, matchedAlias: isAlias ? name.text : nil, filterText: isAlias ? name.text : term, entry: entry,
-                                  detail: nil, replaceRange: typedStart..<offset, rank: items.count, isFrontMatter: false))
+                                  detail: nil, replaceRange: typedStart..<offset, rank: items.count, isFrontMatter: false,
+                                  insertText: writesLowercase ? term.lowercased() : nil))
             }
         }
         let wordEnd = wordEnd(from: offset, in: bytes)
