@@ -826,3 +826,20 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         #expect(diagnostics.map { $0.data["replacement"] } == [.string("JSON Web Token (JWT)"), .string("JWT")])
     }
 }
+
+/// A discouraged one-word name that is a word of its preferred term ("Role: See User Role") is
+/// ordinary English, which term-alias leaves alone; the hover says where the term applies instead of
+/// telling the writer to change it (review: "use a role for S3" hovered as "Use User Role instead").
+@Suite struct OrdinaryWordHoverTests {
+    @Test func theHoverOnAnOrdinaryWordDoesNotPrescribeTheTerm() throws {
+        let glossary = "# Glossary\n\n## Role\n\nSee [User Role](#user-role).\n\n## Persona\n\nSee [User Role](#user-role).\n\n## User Role\n\nA kind of reader the docs serve.\n"
+        let page = MarkedText("Assume a ro1️⃣le for S3. Each pers2️⃣ona reads.\n")
+        let snapshot = terminologySnapshot(["docs/page.md": page.text], glossary: glossary)
+        #expect(RuleRegistry.diagnostics(for: "docs/page.md", in: snapshot).map(\.message) == ["The glossary prefers “User Role” to “persona”"])
+        let role = try #require(HoverFeature.hover(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, location: { file, line in "\(file):\(line)" }))
+        #expect(role.markdown.hasPrefix("**Role**\n\nWhere “role” means the glossary's term, write **User Role**; as an ordinary word it is fine.\n\n"))
+        // A discouraged name that is no word of the term is still one to change.
+        let persona = try #require(HoverFeature.hover(at: page["2️⃣"], in: "docs/page.md", snapshot: snapshot, location: { file, line in "\(file):\(line)" }))
+        #expect(persona.markdown.hasPrefix("**Persona**\n\nUse **User Role** instead.\n\n"))
+    }
+}

@@ -5,7 +5,11 @@ public enum EntryPresentation {
     /// the entry they name rather than the page being hovered.
     /// `fileName` names the glossary file in "Defined in" (`docent explain` names it from the current
     /// directory; a hover by its workspace path).
-    public static func markdown(_ entry: GlossaryEntry, glossary: Glossary, location: (String, Int) -> String, fileName: (String) -> String = { $0 }) -> String {
+    /// `ordinaryWord`: the hovered text, when it is a discouraged one-word name that is also a word of
+    /// its preferred term ("role" for User Role), which `term-alias` leaves alone as ordinary English:
+    /// the entry then says where the preferred term applies instead of telling the writer to change it.
+    public static func markdown(_ entry: GlossaryEntry, glossary: Glossary, location: (String, Int) -> String, fileName: (String) -> String = { $0 },
+                                ordinaryWord: String? = nil) -> String {
         let entry = glossary.resolvingLinks(of: entry, location: location)
         var lines: [String] = []
         var title = "**\(entry.term)**"
@@ -13,7 +17,10 @@ public enum EntryPresentation {
         if let expansion = entry.expansion, expansion.lowercased() != entry.term.lowercased() { title += " — \(expansion)" }
         lines.append(title)
         lines.append("")
-        if let preferred = entry.preferredTerm {
+        if let preferred = entry.preferredTerm, let ordinaryWord {
+            lines.append("Where “\(ordinaryWord)” means the glossary's term, write **\(preferred)**; as an ordinary word it is fine.")
+            lines.append("")
+        } else if let preferred = entry.preferredTerm {
             lines.append("Use **\(preferred)** instead.")
             lines.append("")
         }
@@ -47,7 +54,8 @@ public enum EntryPresentation {
     }
 
     /// Several entries that share a name, the most fitting first, separated by rules.
-    public static func markdown(_ entries: [Int], glossary: Glossary, location: (String, Int) -> String, fileName: (String) -> String = { $0 }) -> String {
-        entries.map { markdown(glossary.entries[$0], glossary: glossary, location: location, fileName: fileName) }.joined(separator: "\n\n---\n\n")
+    public static func markdown(_ entries: [Int], glossary: Glossary, location: (String, Int) -> String, fileName: (String) -> String = { $0 },
+                                ordinaryWord: String? = nil) -> String {
+        entries.map { markdown(glossary.entries[$0], glossary: glossary, location: location, fileName: fileName, ordinaryWord: ordinaryWord) }.joined(separator: "\n\n---\n\n")
     }
 }

@@ -355,8 +355,17 @@ public enum HoverFeature {
             let summary = uses == 1 ? "Used once in the workspace." : "Used \(uses) times in the workspace."
             return Result(markdown: text + "\n\n" + summary, range: glossary.entries[entry].termRange)
         }
-        let term = TermLookup.term(at: offset, in: path, snapshot: snapshot).flatMap { found in
-            found.entries.isEmpty ? nil : Result(markdown: EntryPresentation.markdown(found.entries, glossary: glossary, location: location), range: found.match.range)
+        let term = TermLookup.term(at: offset, in: path, snapshot: snapshot).flatMap { found -> Result? in
+            guard !found.entries.isEmpty else { return nil }
+            // "role" for a glossary that says "Role: See User Role": term-alias leaves the ordinary word
+            // alone, and so does the hover (review: it said "Use User Role instead" for "an IAM role").
+            let name = glossary.names[found.match.name]
+            let isOrdinary = found.entries.contains { entry in
+                glossary.entries[entry].preferredTerm.map { TermAliasRule.isOrdinaryWord(name.words, preferred: $0) } ?? false
+            }
+            let written = snapshot.document(path).map { $0.text.string(in: found.match.range) }
+            return Result(markdown: EntryPresentation.markdown(found.entries, glossary: glossary, location: location, ordinaryWord: isOrdinary ? written : nil),
+                          range: found.match.range)
         }
         // On the page title: the page's section and how it reads, above any term the title uses.
         if placement, let placement = PlacementHover.hover(at: offset, in: path, snapshot: snapshot) {

@@ -120,8 +120,7 @@ public struct TermAliasRule: Rule {
             if use.isPartOfCompound && !TermSpelling.hasUppercase(use.written) { continue }
             // "Role: See User Role": a one-word alias that is itself a word of the preferred term is
             // ordinary English in prose ("the role of backends"), not a discouraged name.
-            let aliasWords = use.name.words
-            if aliasWords.count == 1 && WordTokenizer.normalizedWords(preferred).count > 1 && WordTokenizer.normalizedWords(preferred).contains(aliasWords[0]) { continue }
+            if Self.isOrdinaryWord(use.name.words, preferred: preferred) { continue }
             // The glossary's spelling: a term with a capital letter is a name ("Blueprints", "User Role")
             // and keeps it, unless the glossary's own definitions write it in lower case ("a user
             // role") and so does the writer here ("other personas" → "other user roles"); a lower-case
@@ -172,6 +171,14 @@ public struct TermAliasRule: Rule {
 }
 
 extension TermAliasRule {
+    /// Whether a discouraged name of these words is a single word of its preferred term ("Role: See
+    /// User Role"): ordinary English in prose ("the role of backends"), never flagged.
+    static func isOrdinaryWord(_ aliasWords: [[UInt8]], preferred: String) -> Bool {
+        guard aliasWords.count == 1 else { return false }
+        let preferredWords = WordTokenizer.normalizedWords(preferred)
+        return preferredWords.count > 1 && preferredWords.contains(aliasWords[0])
+    }
+
     /// How far apart, in bytes, an alias and its preferred term may stand in one parenthetical gloss.
     static let glossDistance = 48
 
