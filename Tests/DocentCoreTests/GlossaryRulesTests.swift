@@ -186,6 +186,27 @@ private func checkDiagnostics(_ marked: [String: String], path: String = "glossa
         #expect(RuleRegistry.diagnostics(for: "glossary.md", in: snapshot).map(\.code) == ["glossary-dangling-reference"])
     }
 
+    /// A name two entries share: one entry's definition using it may mean the other (review: the
+    /// Backstage plugin's "a view of Kubernetes resources" names the CNCF project). Alone, it is circular.
+    @Test func aNameTwoEntriesShareMayMeanTheOther() {
+        let kubernetes = """
+            ## Kubernetes (CNCF project)
+
+            A system that runs containers.
+
+            ## Kubernetes (portal plugin)
+
+            A plugin that shows Kubernetes resources.
+
+            """
+        _ = checkDiagnostics(["glossary.md": kubernetes], [])
+        let alone = "## Kubernetes\n\nA system that runs containers.\n\n## Kubernetes Plugin\n\nA plugin that shows Kubernetes resources.\n"
+        _ = checkDiagnostics(["glossary.md": alone], [])
+        _ = checkDiagnostics(["glossary.md": "## Kubernetes (portal plugin)\n\nA plugin that shows 1️⃣Kubernetes2️⃣ resources.\n\n## Plugin\n\nA module.\n"], [
+            ("glossary-self-definition", .information, "The definition of “Kubernetes (portal plugin)” uses the term itself in its first sentence; explain it in other words", "1️⃣", "2️⃣"),
+        ])
+    }
+
     @Test func selfDefinitionSkipsLeadingSenseNumber() {
         _ = checkDiagnostics(["glossary.md": "## Group\n\n1. A set of users.\n2. A group entity.\n\n## Plugin\n\nA module.\n"], [])
     }
