@@ -71,7 +71,8 @@ enum ExplainCommand {
         }
         // Files named from the current directory, as `terms` and `check` name them.
         let display = PathDisplay(root: URL(fileURLWithPath: root))
-        print(EntryPresentation.markdown(found, glossary: glossary, location: { file, line in "\(display(file)):\(line + 1)" }, fileName: { display($0) }))
+        print(EntryPresentation.markdown(found, glossary: glossary, location: { file, line in "\(display(file)):\(line + 1)" }, fileName: { display($0) },
+                                        headingLine: result.snapshot.headingLine))
         return 0
     }
 }

@@ -843,3 +843,17 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         #expect(persona.markdown.hasPrefix("**Persona**\n\nUse **User Role** instead.\n\n"))
     }
 }
+
+/// Links in a definition open where they point (review: both became line 1 of their file): a link to
+/// a page's heading opens that heading's line; a same-file anchor no heading has opens the entry its
+/// text names, as "See also" does.
+@Suite struct DefinitionLinkLineTests {
+    @Test func linksInADefinitionOpenTheirHeadingOrTheEntryTheyName() throws {
+        let glossary = "# Glossary\n\n## Component (catalog)\n\nA unit of software.\n\n## System\n\nA set of [components](#component) with [package roles](../guide/build.md#package-roles).\n"
+        let guide = "# Build\n\nIntro.\n\n## Package roles\n\nEach package has one.\n"
+        let page = MarkedText("Every sys1️⃣tem has an owner.\n")
+        let snapshot = terminologySnapshot(["docs/page.md": page.text, "guide/build.md": guide], glossary: glossary)
+        let hover = try #require(HoverFeature.hover(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, location: { file, line in "\(file):\(line)" }))
+        #expect(hover.markdown.contains("A set of [components](docs/glossary.md:2) with [package roles](guide/build.md:4)."))
+    }
+}

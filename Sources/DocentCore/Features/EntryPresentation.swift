@@ -9,8 +9,8 @@ public enum EntryPresentation {
     /// its preferred term ("role" for User Role), which `term-alias` leaves alone as ordinary English:
     /// the entry then says where the preferred term applies instead of telling the writer to change it.
     public static func markdown(_ entry: GlossaryEntry, glossary: Glossary, location: (String, Int) -> String, fileName: (String) -> String = { $0 },
-                                ordinaryWord: String? = nil) -> String {
-        let entry = glossary.resolvingLinks(of: entry, location: location)
+                                ordinaryWord: String? = nil, headingLine: (_ path: String, _ anchor: String) -> Int? = { _, _ in nil }) -> String {
+        let entry = glossary.resolvingLinks(of: entry, location: location, headingLine: headingLine)
         var lines: [String] = []
         var title = "**\(entry.term)**"
         if let qualifier = entry.qualifier { title += " *(\(qualifier))*" }
@@ -55,7 +55,7 @@ public enum EntryPresentation {
 
     /// Several entries that share a name, the most fitting first, separated by rules.
     public static func markdown(_ entries: [Int], glossary: Glossary, location: (String, Int) -> String, fileName: (String) -> String = { $0 },
-                                ordinaryWord: String? = nil) -> String {
-        entries.map { markdown(glossary.entries[$0], glossary: glossary, location: location, fileName: fileName, ordinaryWord: ordinaryWord) }.joined(separator: "\n\n---\n\n")
+                                ordinaryWord: String? = nil, headingLine: (_ path: String, _ anchor: String) -> Int? = { _, _ in nil }) -> String {
+        entries.map { markdown(glossary.entries[$0], glossary: glossary, location: location, fileName: fileName, ordinaryWord: ordinaryWord, headingLine: headingLine) }.joined(separator: "\n\n---\n\n")
     }
 }

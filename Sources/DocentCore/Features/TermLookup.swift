@@ -351,7 +351,7 @@ public enum HoverFeature {
         let glossary = snapshot.glossary
         if let entry = TermLookup.entryDefinition(at: offset, in: path, snapshot: snapshot) {
             let uses = ReferencesFeature.useCount(ofEntry: entry, snapshot: snapshot)
-            let text = EntryPresentation.markdown(glossary.entries[entry], glossary: glossary, location: location)
+            let text = EntryPresentation.markdown(glossary.entries[entry], glossary: glossary, location: location, headingLine: snapshot.headingLine)
             let summary = uses == 1 ? "Used once in the workspace." : "Used \(uses) times in the workspace."
             return Result(markdown: text + "\n\n" + summary, range: glossary.entries[entry].termRange)
         }
@@ -364,7 +364,8 @@ public enum HoverFeature {
                 glossary.entries[entry].preferredTerm.map { TermAliasRule.isOrdinaryWord(name.words, preferred: $0) } ?? false
             }
             let written = snapshot.document(path).map { $0.text.string(in: found.match.range) }
-            return Result(markdown: EntryPresentation.markdown(found.entries, glossary: glossary, location: location, ordinaryWord: isOrdinary ? written : nil),
+            return Result(markdown: EntryPresentation.markdown(found.entries, glossary: glossary, location: location, ordinaryWord: isOrdinary ? written : nil,
+                                                               headingLine: snapshot.headingLine),
                           range: found.match.range)
         }
         // On the page title: the page's section and how it reads, above any term the title uses.

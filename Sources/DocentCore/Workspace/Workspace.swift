@@ -211,6 +211,14 @@ public struct WorkspaceSnapshot: Sendable {
     public var reportedPaths: [String] { sortedPaths.filter { isChecked($0) || isGlossary($0) } }
 
     /// Every use of a glossary name in a document's prose.
+    /// The zero-based line of the heading whose anchor is `anchor` (ignoring case) in the document at
+    /// `path`: where a link into a page opens.
+    public func headingLine(_ path: String, anchor: String) -> Int? {
+        guard let document = documents[path] else { return nil }
+        let wanted = anchor.lowercased()
+        return document.markdown.headings.first { $0.anchor.lowercased() == wanted }.map { document.text.line(of: $0.range.lowerBound) }
+    }
+
     public func termMatches(in path: String) -> [TermMatch] {
         guard let document = documents[path] else { return [] }
         return document.cache.termMatches(matchingKey: glossary.matchingKey) {

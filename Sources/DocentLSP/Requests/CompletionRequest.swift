@@ -59,9 +59,9 @@ enum CompletionRequest: RequestHandler {
                 if resolvesDocumentation {
                     object["data"] = ["uri": .string(try! params.textDocumentURI()), "entry": JSONValue(entry), "generation": JSONValue(workspace.snapshot.glossaryGeneration)]
                 } else {
-                    object["documentation"] = server.markup(EntryPresentation.markdown(glossary.entries[entry], glossary: glossary) { file, line in
+                    object["documentation"] = server.markup(EntryPresentation.markdown(glossary.entries[entry], glossary: glossary, location: { file, line in
                         server.linkTarget(file, line, in: workspace)
-                    }, formats: documentationFormats)
+                    }, headingLine: workspace.snapshot.headingLine), formats: documentationFormats)
                 }
             }
             return .object(object)
@@ -86,9 +86,9 @@ enum CompletionItemResolveRequest: RequestHandler {
               let (workspace, _) = server.locate(uri, createIfMissing: false) else { return params }
         let glossary = workspace.snapshot.glossary
         guard data["generation"]?.intValue == workspace.snapshot.glossaryGeneration, glossary.entries.indices.contains(entry) else { return params }
-        item["documentation"] = server.markup(EntryPresentation.markdown(glossary.entries[entry], glossary: glossary) { file, line in
+        item["documentation"] = server.markup(EntryPresentation.markdown(glossary.entries[entry], glossary: glossary, location: { file, line in
             server.linkTarget(file, line, in: workspace)
-        }, formats: server.clientCapability("textDocument", "completion", "completionItem", "documentationFormat"))
+        }, headingLine: workspace.snapshot.headingLine), formats: server.clientCapability("textDocument", "completion", "completionItem", "documentationFormat"))
         return .object(item)
     }
 }
