@@ -26,6 +26,22 @@ import Testing
         #expect(try first("Open the service cat1️⃣") == ("Service Catalog", "Service Catalog"))
     }
 
+    /// The typed text begins a later word of a term and the words before it are its earlier words
+    /// misspelt: accepting the term replaces them too (review: "Develper Por" left "Develper
+    /// Developer Portal"). Words that are not near the term's stay.
+    @Test func aTermCompletedAfterItsMisspeltFirstWordsReplacesThem() throws {
+        func first(_ marked: String) throws -> (label: String, replaced: String) {
+            let page = MarkedText(marked)
+            let snapshot = terminologySnapshot(["docs/page.md": page.text])
+            let item = try #require(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [])?.items.first)
+            return (item.label, String(decoding: Array(page.text.utf8)[item.replaceRange], as: UTF8.self))
+        }
+        #expect(try first("Open the Servce Cat1️⃣") == ("Service Catalog", "Servce Cat"))
+        #expect(try first("Open the sevrice cat1️⃣") == ("Service Catalog", "sevrice cat"))
+        #expect(try first("Open the big cat1️⃣") == ("Service Catalog", "cat"))
+        #expect(try first("Open the service cat1️⃣") == ("Service Catalog", "service cat"))
+    }
+
     /// Front matter completes in its own syntax: YAML `key: `, TOML `key = `, JSON `"key": `, and
     /// persona ids quoted where the syntax wants strings (inside the writer's quote when typed).
     @Test func frontMatterCompletesInItsOwnSyntax() throws {

@@ -141,13 +141,14 @@ public enum CompletionFeature {
                 let typedStart = Self.typedStart(of: term, query: queryStart, cursor: offset, lineStart: lineStart, in: bytes)
                 if typedStart == queryStart, Self.followsDottedWord(queryStart, lineStart: lineStart, in: bytes) { continue }
                 guard seen.insert(key).inserted else { continue }
+                let replaceStart = Self.startOverMisspeltWords(of: term, typedStart: typedStart, cursor: offset, lineStart: lineStart, in: bytes)
                 // A Title Case term that the glossary's own definitions write in lower case ("Entity",
                 // "User Role") is a common noun: typed in lower case, it is written in lower case
                 // (review: "entit" wrote "Entity" mid-sentence).
-                let writesLowercase = typedStart < offset && bytes[typedStart] >= UInt8(ascii: "a") && bytes[typedStart] <= UInt8(ascii: "z")
+                let writesLowercase = replaceStart < offset && bytes[replaceStart] >= UInt8(ascii: "a") && bytes[replaceStart] <= UInt8(ascii: "z")
                     && glossary.isLowercaseName(ofEntry: entry, properNames: snapshot.configuration.properNames)
                 items.append(Item(label: term, matchedAlias: isAlias ? name.text : nil, filterText: isAlias ? name.text : term, entry: entry,
-                                  detail: nil, replaceRange: typedStart..<offset, rank: items.count, isFrontMatter: false,
+                                  detail: nil, replaceRange: replaceStart..<offset, rank: items.count, isFrontMatter: false,
                                   insertText: writesLowercase ? term.lowercased() : nil))
             }
         }
@@ -268,6 +269,29 @@ public enum CompletionFeature {
             start += 1
         }
         return query
+    }
+
+    /// Where accepting `term` starts replacing when the typed text begins a later word of it ("Por" of
+    /// Developer Portal) and the words before it on the line are the term's earlier words misspelt
+    /// ("Develper Por"): at the first of them, so the item does not leave "Develper Developer Portal"
+    /// (review). A word counts when it is as many edits from the term's word as `Spelling` allows
+    /// (a third of its length, 1 to 3). Otherwise `typedStart`.
+    static func startOverMisspeltWords(of term: String, typedStart: Int, cursor: Int, lineStart: Int, in bytes: [UInt8]) -> Int {
+        let termWords = term.split(separator: " ").map { Array($0.lowercased().unicodeScalars) }
+        guard termWords.count > 1, typedStart < cursor else { return typedStart }
+        let typed = Array(String(decoding: bytes[typedStart..<cursor], as: UTF8.self).lowercased().unicodeScalars)
+        guard !typed.contains(" "), let word = termWords.indices.dropFirst().first(where: { termWords[$0].starts(with: typed) }),
+              !termWords[0].starts(with: typed) else { return typedStart }
+        var start = typedStart
+        for index in stride(from: word - 1, through: 0, by: -1) {
+            guard start > lineStart + 1, bytes[start - 1] == 0x20 else { break }
+            let previous = wordStart(before: start - 1, lineStart: lineStart, in: bytes)
+            guard previous < start - 1 else { break }
+            let written = Array(String(decoding: bytes[previous..<(start - 1)], as: UTF8.self).lowercased().unicodeScalars)
+            guard Spelling.distance(written, termWords[index]) <= min(3, max(1, termWords[index].count / 3)) else { break }
+            start = previous
+        }
+        return start
     }
 
     /// Whether `typed` is the beginning of `term`, letters in any case, and spaces beside a symbol
