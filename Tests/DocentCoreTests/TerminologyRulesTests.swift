@@ -857,3 +857,21 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         #expect(hover.markdown.contains("A set of [components](docs/glossary.md:2) with [package roles](guide/build.md:4)."))
     }
 }
+
+/// A Title Case name the glossary's own definitions capitalise mid-sentence at least three times,
+/// and never write in lower case, is a proper name (review: the Backstage glossary writes
+/// "Backstage" 41 times, and "backstage" in 64 places of prose went unflagged without `properNames`).
+@Suite struct CapitalisedByTheGlossaryTests {
+    static func glossary(_ uses: [String]) -> String {
+        "# Glossary\n\n## Portal Hub\n\nThe site every team reads.\n\n" + uses.enumerated().map { "## Thing \($0.offset)\n\nA page of the \($0.element).\n\n" }.joined()
+    }
+
+    @Test func aNameTheGlossaryAlwaysCapitalisesIsProper() {
+        checkTerminology("Open the ⟦portal hub⟧ and the Portal Hub.\n", glossary: Self.glossary(["Portal Hub", "Portal Hub", "Portal Hub"]), [
+            ("term-casing", .warning, "Write “Portal Hub”, not “portal hub”", "Portal Hub"),
+        ])
+        // Twice is not enough evidence, and once in lower case makes it a common noun.
+        checkTerminology("Open the portal hub.\n", glossary: Self.glossary(["Portal Hub", "Portal Hub"]), [])
+        checkTerminology("Open the portal hub.\n", glossary: Self.glossary(["Portal Hub", "Portal Hub", "Portal Hub", "portal hub"]), [])
+    }
+}

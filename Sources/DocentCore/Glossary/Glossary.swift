@@ -54,8 +54,9 @@ public struct Glossary: Sendable {
     private var namesByWords: [[[UInt8]]: [Int]] = [:]
     /// Entry indices per glossary file, sorted by position.
     private var entriesByFile: [String: [Int]] = [:]
-    /// `lowercaseNames`, worked out on first use (a glossary is rebuilt on every keystroke in it).
-    private let lowercaseNamesMemo = LowercaseNamesMemo()
+    /// `lowercaseNames` and `capitalisedNames`, worked out on first use (a glossary is rebuilt on
+    /// every keystroke in it).
+    private let casingMemo = NameCasingMemo()
 
     public static let empty = Glossary(files: [])
 
@@ -126,8 +127,18 @@ public struct Glossary: Sendable {
     /// in Title Case by habit, where a name the definitions keep capitalised ("Software Catalog") is a
     /// name. A fix or a completion writes such a name in lower case where the writer does.
     public var lowercaseNames: Set<Int> {
-        lowercaseNamesMemo.value { Self.namesWrittenInLowercase(self) }
+        casingMemo.value { Self.nameCasing(self) }.lowercase
     }
+
+    /// Names in Title Case that the glossary's own definitions write mid-sentence with their capitals
+    /// at least `capitalisedEvidence` times and never in lower case ("Backstage", 41 times in the
+    /// Backstage glossary): proper names, as `properNames` would make them, so term-casing flags
+    /// "backstage" in prose.
+    public var capitalisedNames: Set<Int> {
+        casingMemo.value { Self.nameCasing(self) }.capitalised
+    }
+
+    static let capitalisedEvidence = 3
 
     /// Whether the term of `entry` is written in lower case where the writer writes lower case: a
     /// name in `lowercaseNames` that is not a proper name (`properNames` in docent.json, or a
@@ -140,7 +151,7 @@ public struct Glossary: Sendable {
         return !entries[entry].tags.contains { $0.lowercased() == "proper-name" || $0.lowercased() == "proper name" }
     }
 
-    static func namesWrittenInLowercase(_ glossary: Glossary) -> Set<Int> {
+    static func nameCasing(_ glossary: Glossary) -> NameCasing {
         var lower: [Int: Int] = [:]
         var capitalised: [Int: Int] = [:]
         for entry in glossary.entries {
@@ -164,7 +175,8 @@ public struct Glossary: Sendable {
                 }
             }
         }
-        return Set(lower.filter { $0.value > capitalised[$0.key, default: 0] }.keys)
+        return NameCasing(lowercase: Set(lower.filter { $0.value > capitalised[$0.key, default: 0] }.keys),
+                          capitalised: Set(capitalised.filter { $0.value >= capitalisedEvidence && lower[$0.key] == nil }.keys))
     }
 
     /// Entries by their term: by words and symbols, and by words alone for a name written without
@@ -279,13 +291,19 @@ extension Array where Element: Hashable {
 }
 
 /// A value worked out once for a glossary and shared by its copies (a glossary never changes).
-final class LowercaseNamesMemo: Sendable {
-    private let stored = Mutex<Set<Int>?>(nil)
+final class NameCasingMemo: Sendable {
+    private let stored = Mutex<NameCasing?>(nil)
 
-    func value(_ compute: () -> Set<Int>) -> Set<Int> {
+    func value(_ compute: () -> NameCasing) -> NameCasing {
         if let known = stored.withLock({ $0 }) { return known }
         let computed = compute()
         stored.withLock { $0 = computed }
         return computed
     }
+}
+
+/// How a glossary's own definitions write its Title Case names (`Glossary.lowercaseNames`, `capitalisedNames`).
+struct NameCasing: Sendable {
+    var lowercase: Set<Int>
+    var capitalised: Set<Int>
 }

@@ -1,7 +1,9 @@
 /// `term-casing`: a term whose canonical form has internal capitals or is an acronym ("DocHub",
 /// "OAuth", "JWT") written otherwise ("Dochub", "Oauth", "Jwt"). Capitalising the first letter at a
 /// sentence start or in a heading is ordinary; a plain Title Case term ("Service Catalog") written in
-/// lower case is fine unless it is a proper name (`properNames` in docent.json, or a `proper-name` tag).
+/// lower case is fine unless it is a proper name (`properNames` in docent.json, a `proper-name` tag,
+/// or a name the glossary's own definitions capitalise mid-sentence at least three times and never
+/// write in lower case: `Glossary.capitalisedNames`).
 public struct TermCasingRule: Rule {
     public static let description = RuleDescription(code: "term-casing", summary: "A glossary term is capitalised differently from its canonical form", defaultSeverity: .warning)
 
@@ -25,6 +27,7 @@ public struct TermCasingRule: Rule {
             } else {
                 let isProper = properNames.contains(canonical.lowercased())
                     || use.name.targets.contains { glossary.entries[$0.entry].tags.contains { $0.lowercased() == "proper-name" || $0.lowercased() == "proper name" } }
+                    || glossary.capitalisedNames.contains(use.match.name)
                 // A name with symbols around its words ("C++", ".NET") is a name of a thing, spelled one
                 // way; symbols between words alone ("Client/Server Architecture") do not make it one.
                 let hasUppercase = TermSpelling.hasUppercase(canonical)
