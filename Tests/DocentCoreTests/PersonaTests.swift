@@ -183,4 +183,18 @@ import Testing
         #expect(found.filter { $0.0 == "env vars" }.map(\.1) == ["GITHUB_CLIENT_SECRET"])
         #expect(found.filter { $0.0 == "React components" }.map(\.1) == ["EntityLayout", "Grid", "EntityLayout"])
     }
+
+    /// A TypeScript type argument is no JSX element (review: `Promise<PolicyDecision>` counted as React
+    /// components five times on a page without React); an element after `(`, `=`, `>` or a space is.
+    @Test func typeArgumentsAreNotReactComponents() {
+        let found = hits("""
+        ```ts
+        async function handle(): Promise<PolicyDecision> { return decide<Rule>(items[0]<Limit ? a : b); }
+        const list: Array<Entity> = useState<Entity>([]);
+        const page = (<EntityLayout>{cond && <Grid />}</EntityLayout>);
+        ```
+
+        """)
+        #expect(found.filter { $0.0 == "React components" }.map(\.1) == ["EntityLayout", "Grid", "EntityLayout"])
+    }
 }

@@ -695,9 +695,11 @@ public enum FeatureExtractor {
                             }
                         }
                     }
-                    // `<EntityPage` or `</Grid`: a React component in JSX.
+                    // `<EntityPage` or `</Grid`: a React component in JSX. Not a TypeScript type
+                    // argument (`Promise<PolicyDecision>`, `useState<Entity>`), whose `<` follows a name.
                     if place == .codeBlock && token.start >= 1 && ByteClass.isASCIILetter(bytes[token.start]) && bytes[token.start] < 0x61
-                        && (bytes[token.start - 1] == UInt8(ascii: "<") || token.start >= 2 && bytes[token.start - 1] == UInt8(ascii: "/") && bytes[token.start - 2] == UInt8(ascii: "<")) {
+                        && (bytes[token.start - 1] == UInt8(ascii: "<") && !Self.followsName(bytes, token.start - 1)
+                            || token.start >= 2 && bytes[token.start - 1] == UInt8(ascii: "/") && bytes[token.start - 2] == UInt8(ascii: "<")) {
                         for signal in reactComponents {
                             current.hits.append(hits.count)
                             hits.append(PageFeatures.SignalHit(signal: signal, range: token.start..<token.end, placeWeight: signalWeight))
@@ -751,6 +753,15 @@ public enum FeatureExtractor {
 
     /// Languages whose upper-case names are constants rather than environment variables.
     static let programmingLanguages: Set<String> = ["ts", "tsx", "typescript", "js", "jsx", "javascript", "java", "go", "python", "py", "swift", "kotlin", "rust", "c", "cpp"]
+
+    /// Whether the byte before `offset` ends a name or an expression (`Promise<`, `items[0]<`): a `<`
+    /// there opens type arguments or compares, where JSX's `<` follows a space, `(`, `{`, `=` or `>`.
+    static func followsName(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        guard offset >= 1 else { return false }
+        let before = bytes[offset - 1]
+        return ByteClass.isASCIIAlphanumeric(before) || before == UInt8(ascii: "_") || before == UInt8(ascii: "$")
+            || before == UInt8(ascii: ")") || before == UInt8(ascii: "]")
+    }
 
     @inline(__always)
     static func followsDollarBrace(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
