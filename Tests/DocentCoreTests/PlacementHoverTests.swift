@@ -82,9 +82,11 @@ import Testing
 
             **Suggested section:** Guides › Running the Portal (reads as Administrator)
             """)
-        // The page's title hover says nothing about the part.
+        // The page's title hover names the flagged part, with its line (review: it said nothing of it).
         let page = try #require(PlacementHover.hover(at: offset(of: "# ", in: text) + 3, in: path, snapshot: snapshot))
         #expect(page.markdown.hasPrefix("**Section:** Guides › Using the Portal · **written for:** End User\n\n**Reads as:** End User "))
+        let line = text.utf8.prefix(diagnostic.range.lowerBound).filter { $0 == 0x0A }.count + 1
+        #expect(page.markdown.hasSuffix("\n\n**Parts flagged:** “Running the ownership sync on Kubernetes” (line \(line)) reads as Administrator: Guides › Running the Portal"))
     }
 
     @Test func aPageWithOnlyPartHeadingsShowsPageAndPartOnTheFirst() throws {

@@ -24,15 +24,22 @@ import Testing
         #expect(result["persona"]?["id"]?.stringValue == "end-user")
         #expect(result["persona"]?["title"]?.stringValue == "End User")
         #expect(result["readsAs"]?["id"] != nil)
+        // A page given no verdict has no confidence (review: it was the leading share).
+        #expect(result["confidence"] == nil)
+        #expect(result["suggestedSection"] == nil)
     }
 
     @Test func personaReportIsMarkdownWithTheSections() throws {
         let client = try TestClient(files: Self.files)
         let result = try client.request("docent/personaReport", ["textDocument": ["uri": .string(client.uri("docs/ops/deploy.md"))]])
         let markdown = try #require(result["markdown"]?.stringValue)
-        #expect(markdown.hasPrefix("# Persona report: docs/ops/deploy.md"))
+        #expect(markdown.hasPrefix("# Persona report: docs/ops/deploy.md\n\n**Verdict:** fits its section"))
         #expect(markdown.contains("- **Portal › User Guides** (`docs/user`): End User, 2 pages"))
         #expect(markdown.contains("- **Portal › Operator Guides** (`docs/ops`): "))
+        // One page is "1 page" (review: "1 pages").
+        let single = try TestClient(files: Self.files.filter { $0.key != "docs/ops/upgrade.md" })
+        let report = try single.request("docent/personaReport", ["textDocument": ["uri": .string(single.uri("docs/ops/deploy.md"))]])
+        #expect(report["markdown"]?.stringValue?.hasSuffix("(`docs/ops`): Administrator, 1 page") == true)
     }
 
     @Test func unknownDocumentsAreInvalidParams() throws {

@@ -40,7 +40,8 @@ public struct PlacementActions: CodeActionProvider {
     /// pages' links to it (the edits come first, in the files' current paths, then the rename). A
     /// folder's landing page (`index.md`, `README.md`) at the top of its section, whose name is taken
     /// in the new one, keeps its folder: `backend/index.md` into `operations` becomes
-    /// `operations/backend/index.md`. None when a file of that name is already there.
+    /// `operations/backend/index.md`. None when a file of that name is already there. Never the
+    /// preferred fix: an editor's one-key auto-fix would move a file on the classifier's word (review).
     public static func move(_ path: String, to sectionPath: String, model: PlacementModel, snapshot: WorkspaceSnapshot, fixing diagnostic: Diagnostic) -> CodeActionProposal? {
         guard let section = model.sections.sections.first(where: { $0.path == sectionPath }) else { return nil }
         func inSection(_ subPath: String) -> String { section.path.isEmpty ? subPath : section.path + "/" + subPath }
@@ -54,7 +55,7 @@ public struct PlacementActions: CodeActionProvider {
         guard target != path, snapshot.document(target) == nil else { return nil }
         return CodeActionProposal(title: "Move to \(section.title)", kind: "quickfix", fixes: [diagnostic],
                                   operations: LinkRelocation.edits(snapshot, moves: [path: target]).map { .edit($0) } + [.renameFile(from: path, to: target)],
-                                  isPreferred: diagnostic.code != "persona-mismatch")
+                                  isPreferred: false)
     }
 
     /// "Move “Creating the database” to a new page in Developer Portal › Operator Guides": the `##` part
@@ -494,7 +495,10 @@ public struct PlacementActions: CodeActionProvider {
             edit = FileEdit(file: document.path, range: 0..<0, newText: "---\(newline)persona: \(id)\(newline)---\(newline)\(newline)")
         }
         let title = catalog.personas[persona].title
-        return CodeActionProposal(title: (section.map { "Keep in \($0.title): declare " } ?? "Declare ") + "\(title) in front matter", kind: "quickfix",
+        // In no section the declaration records the audience but places nothing: the title says so
+        // (review: the info stayed after it, unexplained).
+        return CodeActionProposal(title: (section.map { "Keep in \($0.title): declare " } ?? "Declare ") + "\(title) in front matter"
+                                      + (section == nil ? " (the page stays in no section)" : ""), kind: "quickfix",
                                   fixes: [diagnostic], operations: [.edit(edit)], isPreferred: false)
     }
 }

@@ -24,7 +24,7 @@ public enum PlacementHover {
         guard !model.sections.sections.isEmpty, let assessment = model.assessment(of: path, in: snapshot) else { return nil }
         let part = assessment.parts.first { covers(headings[$0.headingIndex].textRange) }
         var sections: [String] = []
-        if onTitle { sections.append(markdown(assessment, model: model)) }
+        if onTitle { sections.append(markdown(assessment, model: model, document: document)) }
         if let part { sections.append(markdown(part, of: assessment, model: model, document: document)) }
         guard !sections.isEmpty else { return nil }
         return Result(markdown: sections.joined(separator: "\n\n---\n\n"), range: title.flatMap { onTitle ? $0 : nil } ?? headings[part!.headingIndex].textRange)
@@ -50,7 +50,9 @@ public enum PlacementHover {
         return lines.joined(separator: "\n\n")
     }
 
-    public static func markdown(_ assessment: PlacementAssessment, model: PlacementModel) -> String {
+    /// With the page's `document`, the `##` parts `misplaced-section` flags are named too, with their
+    /// lines (review: the title hover said "fits" while a part of the page was flagged).
+    public static func markdown(_ assessment: PlacementAssessment, model: PlacementModel, document: WorkspaceDocument? = nil) -> String {
         let catalog = model.catalog
         var lines: [String] = []
         if let index = assessment.sectionIndex {
@@ -93,6 +95,15 @@ public enum PlacementHover {
         if !similar.isEmpty { lines.append("**Reads most like:** " + similar.joined(separator: ", ")) }
         if let finding = assessment.finding ?? assessment.suggestion {
             lines.append("**Suggested section:** \(model.sections.sections[finding.suggestedSection].title)")
+        }
+        if let document {
+            let flagged = assessment.parts.compactMap { part -> String? in
+                guard let finding = part.finding, document.markdown.headings.indices.contains(part.headingIndex) else { return nil }
+                let heading = document.markdown.headings[part.headingIndex]
+                return "“\(MarkdownText.plainText(heading.text))” (line \(document.text.line(of: heading.range.lowerBound) + 1)) reads as "
+                    + "\(catalog.personas[finding.suggestedPersona].title): \(model.sections.sections[finding.suggestedSection].title)"
+            }
+            if !flagged.isEmpty { lines.append("**Parts flagged:** " + flagged.joined(separator: "; ")) }
         }
         return lines.joined(separator: "\n\n")
     }

@@ -36,9 +36,10 @@ enum PagePlacementRequest: RequestHandler {
         } else if let declared = assessment.declaredPersonas.first {
             result["persona"] = persona(declared)
         }
+        // `confidence` only with a suggestion: how clearly the suggested persona wins (review: on a
+        // quiet page it was the leading share, a "confidence" in a verdict never given).
         if let top = assessment.ranking.first {
             result["readsAs"] = persona(top.persona, share: top.share)
-            result["confidence"] = .number(PlacementPresentation.rounded(top.share))
         }
         if let finding = assessment.finding ?? assessment.suggestion {
             result["suggestedSection"] = section(finding.suggestedSection)
@@ -61,14 +62,16 @@ enum PersonaReportRequest: RequestHandler {
         let model = PlacementModel.of(snapshot)
         var lines: [String] = ["# Persona report: \(path)", ""]
         if let assessment = model.assessment(of: path, in: snapshot) {
-            lines.append(PlacementHover.markdown(assessment, model: model))
+            // The verdict first, as `docent classify` gives it, then the reading and the flagged parts.
+            if let verdict = PlacementVerdict.verdict(assessment, model: model) { lines += ["**Verdict:** \(verdict)", ""] }
+            lines.append(PlacementHover.markdown(assessment, model: model, document: snapshot.document(path)))
         } else {
             lines.append("*This page is not assessed (no sections, or not a documentation page).*")
         }
         lines += ["", "## Sections", ""]
         for (index, section) in model.sections.sections.enumerated() {
             let personas = section.servesEveryone ? "everyone" : section.personas.map { model.catalog.personas[$0].title }.joined(separator: ", ")
-            lines.append("- **\(section.title)** (`\(section.path)`): \(personas), \(model.pageCount(inSection: index)) pages\(section.isInferred ? " (inferred)" : "")")
+            lines.append("- **\(section.title)** (`\(section.path)`): \(personas), \(model.pageCount(inSection: index)) page\(model.pageCount(inSection: index) == 1 ? "" : "s")\(section.isInferred ? " (inferred)" : "")")
         }
         return ["markdown": .string(lines.joined(separator: "\n"))]
     }
