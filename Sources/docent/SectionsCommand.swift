@@ -13,6 +13,32 @@ enum SectionsCommand {
         var misplaced: Int
         var misplacedParts: Int
         var mismatched: Int
+        /// Pages whose built-in signals lead, by persona: the signals a page carries whatever its
+        /// neighbours, to question a section's persona (its learned profile cannot: it comes from the
+        /// section's own pages).
+        var signalLeads: [Int: Int] = [:]
+    }
+
+    /// The persona whose built-in signals clearly lead a page's (at least `minimumEvidence`, and
+    /// `leadFactor` times the next), or nil.
+    static func signalLead(_ scores: [PersonaScore]) -> Int? {
+        let sorted = scores.sorted { $0.evidence > $1.evidence }
+        guard let first = sorted.first, first.evidence >= minimumEvidence else { return nil }
+        let second = sorted.count > 1 ? sorted[1].evidence : 0
+        return first.evidence >= leadFactor * second ? first.persona : nil
+    }
+
+    static let minimumEvidence = 3.0
+    static let leadFactor = 1.5
+
+    /// A checked section most of whose pages (at least 3, more than half) carry another persona's
+    /// signals: the persona, and how many pages. Docent learns what a section reads like from its
+    /// own pages, so a folder labelled with the wrong persona is never questioned page by page.
+    static func questionedPersona(_ row: Row) -> (persona: Int, pages: Int)? {
+        guard let section = row.section, section.isChecked, row.pages > 0 else { return nil }
+        guard let (persona, count) = row.signalLeads.filter({ !section.personas.contains($0.key) }).max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+              count >= 3, count * 2 > row.pages else { return nil }
+        return (persona, count)
     }
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -62,6 +88,9 @@ enum SectionsCommand {
                 continue
             }
             rows[row].pages += 1
+            if let assessment = model.assessment(of: path, in: snapshot), let lead = signalLead(assessment.scores) {
+                rows[row].signalLeads[lead, default: 0] += 1
+            }
             rows[row].misplaced += count(MisplacedDocumentRule())
             rows[row].misplacedParts += count(MisplacedSectionRule())
             // Unknown names under `audience:` are information, not a mismatch.
@@ -96,6 +125,14 @@ enum SectionsCommand {
             table.append([indent + path, title, personas, count])
         }
         output += TextTable.render(table)
+        let questioned = rows.compactMap { row in questionedPersona(row).map { (row, $0) } }
+        if !questioned.isEmpty { output += "\n" }
+        for (row, (persona, pages)) in questioned {
+            guard let section = row.section else { continue }
+            output += "\(section.title) is for \(PlacementPresentation.personaTitles(section.personas, catalog: catalog)), but \(pages) of its \(row.pages) pages "
+                + "carry mostly \(catalog.personas[persona].title) signals: if it is written for \(catalog.personas[persona].title), say so in docent.json "
+                + "(pages are compared with their section's own pages, so a section's persona is not questioned page by page).\n"
+        }
         return output
     }
 
@@ -116,6 +153,12 @@ enum SectionsCommand {
             object["misplacedDocuments"] = .number(Double(row.misplaced))
             object["misplacedSections"] = .number(Double(row.misplacedParts))
             object["personaMismatches"] = .number(Double(row.mismatched))
+            // Pages whose built-in signals clearly lead, by persona id; and, for a section most of
+            // whose pages lead with another persona, that persona (`sections` prints a note).
+            var leads = JSONObject()
+            for (persona, count) in row.signalLeads.sorted(by: { $0.key < $1.key }) { leads[model.catalog.personas[persona].id] = .number(Double(count)) }
+            object["signalLeads"] = .object(leads)
+            object["signalsSuggest"] = questionedPersona(row).map { .string(model.catalog.personas[$0.persona].id) } ?? .null
             return .object(object)
         })
     }

@@ -83,6 +83,33 @@ import Testing
         #expect(classify.stdout.contains("\n  Administrator  helm ×4                  +4.2  lines 13, 19, 20, 22\n"))
     }
 
+    /// A section labelled with the wrong persona is questioned as a whole: its pages are compared with
+    /// each other, so no page of it is flagged, but their built-in signals lead with another persona
+    /// (review: a TechDocs folder labelled End User "read as End User 83 %" on setup pages).
+    @Test func aSectionMostOfWhosePagesCarryAnotherPersonasSignalsIsQuestioned() throws {
+        let root = try Self.portal(["docent.json": {
+            $0.replacingOccurrences(of: "\"title\": \"Developer Portal › Operator Guides\", \"persona\": \"administrator\"",
+                                    with: "\"title\": \"Developer Portal › Operator Guides\", \"persona\": \"end-user\"")
+        }])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sections = try CheckCommandTests.run(["sections"], in: root)
+        #expect(sections.stdout.hasSuffix("""
+              (no section)                                                                                             2 pages
+
+            Developer Portal › Operator Guides is for End User, but 10 of its 10 pages carry mostly Administrator signals: \
+            if it is written for Administrator, say so in docent.json (pages are compared with their section's own pages, \
+            so a section's persona is not questioned page by page).
+
+            """))
+        let (_, report) = try EndToEndTests.runJSON(["sections", "--json", root.path])
+        let row = try #require(report.arrayValue?.first { $0["path"] == "docs/portal/operator-guides" })
+        #expect(row["signalsSuggest"] == "administrator")
+        #expect(row["signalLeads"]?["administrator"] == 10)
+        // Correctly labelled, no section is questioned.
+        let (_, fixture) = try EndToEndTests.runJSON(["sections", "--json", EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal").path])
+        #expect(fixture.arrayValue?.allSatisfy { $0["signalsSuggest"] == .null } == true)
+    }
+
     @Test func sectionsJSONGivesPersonasAlwaysAsAnArray() throws {
         let (status, report) = try EndToEndTests.runJSON(["sections", "--json", EndToEndTests.repositoryRoot.appendingPathComponent("fixtures/portal").path])
         #expect(status == 0)
