@@ -28,7 +28,7 @@ enum SectionsCommand {
         return first.evidence >= leadFactor * second ? first.persona : nil
     }
 
-    static let minimumEvidence = 3.0
+    static let minimumEvidence = PlacementPresentation.strongEvidence
     static let leadFactor = 1.5
 
     /// A checked section most of whose pages (at least 3, more than half) carry another persona's

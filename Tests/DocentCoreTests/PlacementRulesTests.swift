@@ -1141,3 +1141,23 @@ enum PlacementTestWorkspace {
 
     """
 }
+
+/// A page flagged on its likeness to another persona's pages rather than on strong signals: the
+/// message names the page it reads most like (review: "form, filter, envelope" were named where the
+/// likeness to one catalog page decided).
+@Suite struct LikenessMessageTests {
+    @Test func aVerdictFromLikenessNamesThePageItReadsMostLike() throws {
+        let catalogPage = "# Catalog page\n\nThe zorblat descriptor lists each quenfrax with its vantrel, its plimsoll and its tessaract. A zorblat holds many quenfrax records; each vantrel names a plimsoll owner and the tessaract keeps the history of the zorblat.\n\nOpen the zorblat view to see every quenfrax and vantrel.\n"
+        let decision = "# Decision\n\nOpen a pull request against the monorepo, add a changeset, and ask for code review from the maintainers before merging. Run the tests and the linter in CI, and sign off your commits.\n"
+        var documents: [String: String] = ["docs/decisions/dec4.md": "# Decision 4: the zorblat format\n\nWe keep the zorblat descriptor: each quenfrax lists its vantrel, its plimsoll and its tessaract. The zorblat holds the quenfrax records, each vantrel names a plimsoll owner, and the tessaract keeps the zorblat history. A quenfrax without a vantrel has no plimsoll, and its tessaract stays empty until the zorblat is read again.\n"]
+        for index in 1...3 {
+            documents["docs/catalog/page\(index).md"] = catalogPage.replacingOccurrences(of: "Catalog page", with: "Catalog page \(index)")
+            documents["docs/decisions/dec\(index).md"] = decision.replacingOccurrences(of: "# Decision", with: "# Decision \(index)")
+        }
+        let configuration = Configuration(sections: [SectionConfiguration(path: "docs/catalog", title: "Catalog", personas: ["end-user"]),
+                                                     SectionConfiguration(path: "docs/decisions", title: "Decisions", personas: ["contributor"])])
+        let snapshot = WorkspaceSnapshot(configuration: configuration, documents: documents.map { WorkspaceDocument(path: $0.key, text: SourceText($0.value)) })
+        let found = MisplacedDocumentRule().check("docs/decisions/dec4.md", in: snapshot, cache: AnalysisCache())
+        #expect(found.map(\.message) == ["Reads as End User documentation (zorblat, vantrel, quenfrax), most like docs/catalog/page1.md, but sits in Decisions (Contributor). Suggested section: Catalog."])
+    }
+}

@@ -52,6 +52,10 @@ public enum PlacementPresentation {
     /// A share as people read it: 0.814 → "81 %".
     public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 
+    /// Built-in evidence from which a persona's signals alone speak for a page (as `docent sections`
+    /// counts a page's leading signals).
+    public static let strongEvidence = 3.0
+
     /// "Reads as Administrator documentation (deploy, app-config.yaml, helm)".
     static func readsAs(_ finding: PlacementFinding, catalog: PersonaCatalog) -> String {
         let title = catalog.personas[finding.suggestedPersona].title
@@ -98,7 +102,18 @@ public struct MisplacedDocumentRule: Rule {
               let sectionIndex = assessment.sectionIndex else { return [] }
         let section = model.sections.sections[sectionIndex]
         let suggested = model.sections.sections[finding.suggestedSection]
-        let message = "\(PlacementPresentation.readsAs(finding, catalog: model.catalog)) but sits in \(section.title) "
+        // When the suggested persona's built-in signals are weak, the reading comes from the page's
+        // likeness to that persona's pages: the message names the closest one (review: "form,
+        // filter, envelope" were named where likeness to descriptor-format.md decided).
+        var readsAs = PlacementPresentation.readsAs(finding, catalog: model.catalog)
+        let evidence = assessment.scores.first { $0.persona == finding.suggestedPersona }?.evidence ?? 0
+        if evidence < PlacementPresentation.strongEvidence,
+           let like = model.nearestPages(to: path, count: 5).first(where: { page in
+               model.sectionIndex(of: page.path).map { model.sections.sections[$0].personas.contains(finding.suggestedPersona) } ?? false
+           }) {
+            readsAs += ", most like \(like.path),"
+        }
+        let message = "\(readsAs) but sits in \(section.title) "
             + "(\(PlacementPresentation.personaTitles(section.personas, catalog: model.catalog))). Suggested section: \(suggested.title)."
         return [Diagnostic(code: Self.description.code, severity: Self.description.defaultSeverity, message: message, file: path,
                            range: PlacementPresentation.titleRange(document),
