@@ -513,6 +513,29 @@ private extension String {
     /// Definitions only the part used leave the page; one a footnote that stays refers to stays. A
     /// carried definition of a link to a sub-heading that moves leaves without a second edit to its
     /// destination (edits of a WorkspaceEdit must not overlap), and the page, edited, reads right.
+    /// A page whose title lives in YAML front matter, with no `#` heading (a Docusaurus page), gives
+    /// the new page its title the same way (review: the new page had an H1 among siblings with none);
+    /// a title YAML would misread is quoted.
+    @Test func aPageWithItsTitleInFrontMatterGivesTheNewPageFrontMatter() throws {
+        let path = "docs/using/finding-owners.md"
+        for (heading, written) in [("Running the ownership sync on Kubernetes", "Running the ownership sync on Kubernetes"),
+                                   ("Sync: running it on Kubernetes", "\"Sync: running it on Kubernetes\"")] {
+            let text = PlacementTestWorkspace.findingOwners
+                .replacingOccurrences(of: "# Finding who owns a service\n", with: "---\nid: finding-owners\ntitle: Finding who owns a service\n---\n")
+                .replacingOccurrences(of: "## Running the ownership sync on Kubernetes", with: "## " + heading)
+            let snapshot = PlacementTestWorkspace.snapshot([path: text])
+            let found = RuleRegistry.diagnostics(for: path, in: snapshot).filter { $0.code == "misplaced-section" }
+            try #require(found.count == 1)
+            let move = try #require(CodeActionRegistry.actions(in: path, range: found[0].range, diagnostics: found, snapshot: snapshot).first { $0.title.hasPrefix("Move") })
+            let created = move.operations.compactMap { operation -> String? in
+                if case .newFile(_, let newText) = operation { return newText }
+                return nil
+            }
+            #expect(created.count == 1)
+            #expect(created.first?.hasPrefix("---\ntitle: \(written)\n---\n\nThe ownership data comes from a nightly job.") == true, "\(created)")
+        }
+    }
+
     @Test func definitionsOnlyThePartUsedLeaveThePage() throws {
         let path = "docs/using/finding-owners.md"
         let text = try Self.findingOwners(appending: """
