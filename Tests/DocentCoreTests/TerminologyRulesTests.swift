@@ -709,6 +709,55 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         checkTerminology(terminologyGlossary, path: "docs/glossary.md", [])
     }
 
+    /// A common noun the writer writes in lower case at a sentence start takes the sentence's
+    /// capital: "User role", not "user role" nor "User Role".
+    @Test func aLowerCaseAliasStartingASentenceIsCapitalisedOnce() {
+        checkTerminology("Intro. ⟦persona⟧ pages are kept.\n", [
+            ("term-alias", .information, "The glossary prefers “User Role” to “persona”", "User role"),
+        ])
+    }
+
+    /// Only a bare alias absorbs the next word: an inflected one ("Scaffolder's templates"), one in
+    /// a hyphenated compound ("pre-Scaffolder templates") and one across a line break keep their
+    /// own range, and a singular term takes the plural of a plural next word.
+    @Test func onlyABareAliasAbsorbsThePreferredTermsLastWord() {
+        let glossary = "# Glossary\n\n## Scaffolder\n\nKnown as [Software Templates](#software-templates).\n\n## Software Templates\n\nThe feature that creates projects.\n"
+        checkTerminology("The ⟦Scaffolder's⟧ templates run. A pre-⟦Scaffolder⟧ templates run.\n", glossary: glossary, [
+            ("term-alias", .information, "The glossary prefers “Software Templates” to “Scaffolder's”", "Software Templates'"),
+            ("term-alias", .information, "The glossary prefers “Software Templates” to “Scaffolder”", "Software Templates"),
+        ])
+        let twoWords = "# Glossary\n\n## Scaffolder Tool\n\nKnown as [Software Templates](#software-templates).\n\n## Software Templates\n\nThe feature that creates projects.\n"
+        checkTerminology("Run the ⟦Scaffolder\nTool⟧ templates now.\n", glossary: twoWords, [
+            ("term-alias", .information, "The glossary prefers “Software Templates” to “Scaffolder Tool”", "Software\nTemplates"),
+        ])
+        let singular = "# Glossary\n\n## Scaffolder\n\nKnown as [Software Template](#software-template).\n\n## Software Template\n\nThe feature that creates projects.\n"
+        checkTerminology("Two ⟦Scaffolder templates⟧ run. One ⟦Scaffolder template⟧ runs.\n", glossary: singular, [
+            ("term-alias", .information, "The glossary prefers “Software Template” to “Scaffolder”", "Software Templates"),
+            ("term-alias", .information, "The glossary prefers “Software Template” to “Scaffolder”", "Software Template"),
+        ])
+    }
+
+    /// The edges of "names the software": a component noun after a comma starts a list, not a
+    /// name; capitalised words lead to the noun only after a capitalised name and only two of them;
+    /// a coordination allows two words an item; words up to 24 letters count; a lone "v" is no
+    /// version.
+    @Test func theEdgesOfAnAliasNamingTheSoftware() {
+        checkTerminology("""
+        Run the ⟦scaffolder⟧, plugins and themes. Run the ⟦scaffolder⟧ Git actions. The ⟦Scaffolder⟧ runs actions.
+        Deploy the ⟦scaffolder⟧, big search index and plugins. Compare the ⟦Scaffolder⟧ v. the catalog.
+
+        Run the Scaffolder Azure DevOps Actions. Deploy the scaffolder, catalog search, search index, and plugins.
+        Deny the scaffolder and authentication plugins.
+
+        """, [
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “scaffolder”", "Blueprints"),
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “scaffolder”", "Blueprints"),
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “Scaffolder”", "Blueprints"),
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “scaffolder”", "Blueprints"),
+            ("term-alias", .information, "The glossary prefers “Blueprints” to “Scaffolder”", "Blueprints"),
+        ])
+    }
+
     @Test func offPerRule() {
         let off = Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md")], rules: ["term-alias": .off])
         #expect(terminologyCodes("The Scaffolder.\n", configuration: off) == [])
