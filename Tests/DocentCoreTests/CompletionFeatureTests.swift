@@ -42,6 +42,25 @@ import Testing
         #expect(try first("Open the service cat1️⃣") == ("Service Catalog", "service cat"))
     }
 
+    /// The edges of replacing misspelt earlier words: typed text that could start the term itself
+    /// ("Da" of Data Dashboard) replaces only itself; every earlier word of a longer term is taken
+    /// back; a word counts within a third of its length in edits; punctuation before the space
+    /// stops the look back, even before a one-letter word.
+    @Test func misspeltEarlierWordsAreTakenBackOnlyWhenTheyAreTheTerms() throws {
+        let glossary = "# Glossary\n\n## Data Dashboard\n\nA page of charts.\n\n## Search Index\n\nThe store of words.\n\n## Software Supply Chain\n\nWhere code comes from.\n\n## X Ray\n\nAn image of bones.\n"
+        func first(_ marked: String) throws -> (label: String, replaced: String) {
+            let page = MarkedText(marked)
+            let snapshot = terminologySnapshot(["docs/page.md": page.text], glossary: glossary)
+            let item = try #require(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [])?.items.first)
+            return (item.label, String(decoding: Array(page.text.utf8)[item.replaceRange], as: UTF8.self))
+        }
+        #expect(try first("Pick a date Da1️⃣") == ("Data Dashboard", "Da"))
+        #expect(try first("Check the Sofware Suply Ch1️⃣") == ("Software Supply Chain", "Sofware Suply Ch"))
+        #expect(try first("Draw the sketch Ind1️⃣") == ("Search Index", "Ind"))
+        #expect(try first("Draw the serch Ind1️⃣") == ("Search Index", "serch Ind"))
+        #expect(try first("Take an image, Ra1️⃣") == ("X Ray", "Ra"))
+    }
+
     /// Front matter completes in its own syntax: YAML `key: `, TOML `key = `, JSON `"key": `, and
     /// persona ids quoted where the syntax wants strings (inside the writer's quote when typed).
     @Test func frontMatterCompletesInItsOwnSyntax() throws {
