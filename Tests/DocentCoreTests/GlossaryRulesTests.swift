@@ -207,6 +207,14 @@ private func checkDiagnostics(_ marked: [String: String], path: String = "glossa
         ])
     }
 
+    /// A redirect that shares the name ("Bundle (legacy): Known as Package") is no other meaning the
+    /// definition could have: the use is still circular.
+    @Test func aRedirectSharingTheNameLeavesTheSelfDefinition() {
+        _ = checkDiagnostics(["glossary.md": "## Bundle\n\nA 1️⃣bundle2️⃣ of files.\n\n## Bundle (legacy)\n\nKnown as [Package](#package).\n\n## Package\n\nA unit that ships.\n"], [
+            ("glossary-self-definition", .information, "The definition of “Bundle” uses the term itself in its first sentence; explain it in other words", "1️⃣", "2️⃣"),
+        ])
+    }
+
     @Test func selfDefinitionSkipsLeadingSenseNumber() {
         _ = checkDiagnostics(["glossary.md": "## Group\n\n1. A set of users.\n2. A group entity.\n\n## Plugin\n\nA module.\n"], [])
     }
