@@ -905,6 +905,18 @@ func terminologyCodes(_ text: String, path: String = "docs/page.md", configurati
         let hover = try #require(HoverFeature.hover(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, location: { file, line in "\(file):\(line)" }))
         #expect(hover.markdown.contains("A set of [components](docs/glossary.md:2) with [package roles](guide/build.md:4)."))
     }
+
+    /// The same on the glossary's own heading; a page anchor matches ignoring case; the entry a link
+    /// text names is looked for in the file the link points into, not in another glossary.
+    @Test func linksOpenTheirTargetFromTheEntryItselfIgnoringCaseAndInTheirOwnFile() throws {
+        let glossary = MarkedText("# Glossary\n\n## Sys1️⃣tem\n\nA set of [components](#component) with [package roles](../guide/build.md#Package-Roles).\n")
+        let other = "# More terms\n\nIntro.\n\n## Component\n\nA unit of software.\n"
+        let guide = "# Build\n\nIntro.\n\n## Package roles\n\nEach package has one.\n"
+        let configuration = Configuration(glossaries: [GlossarySource(pattern: "docs/glossary.md"), GlossarySource(pattern: "docs/more.md")])
+        let snapshot = terminologySnapshot(["docs/more.md": other, "guide/build.md": guide], glossary: glossary.text, configuration: configuration)
+        let hover = try #require(HoverFeature.hover(at: glossary["1️⃣"], in: "docs/glossary.md", snapshot: snapshot, location: { file, line in "\(file):\(line)" }))
+        #expect(hover.markdown.contains("A set of [components](docs/glossary.md:0) with [package roles](guide/build.md:4)."))
+    }
 }
 
 /// A Title Case name the glossary's own definitions capitalise mid-sentence at least three times,
