@@ -42,9 +42,19 @@ import Testing
         }
         #expect(events("application/vscode-jsonrpc; charset=latin1") == [.unsupportedCharset(first, charset: "latin1"), .message(second)])
         #expect(events("application/vscode-jsonrpc; charset=\"UTF-16\"") == [.unsupportedCharset(first, charset: "UTF-16"), .message(second)])
+        // A parameter's name is case-insensitive (RFC 9110).
+        #expect(events("application/vscode-jsonrpc; Charset=latin1") == [.unsupportedCharset(first, charset: "latin1"), .message(second)])
         for utf8 in ["application/vscode-jsonrpc; charset=utf8", "application/vscode-jsonrpc;charset=\"UTF-8\"", "application/vscode-jsonrpc", "text/plain; format=x"] {
             #expect(events(utf8) == [.message(first), .message(second)], "\(utf8)")
         }
+    }
+
+    /// `params?: array | object`: a notification or request to the client without parameters leaves
+    /// the member out rather than sending `null`.
+    @Test func outgoingMessagesLeaveOutNullParameters() {
+        #expect(OutgoingMessage.notification("a", .null) == ["jsonrpc": "2.0", "method": "a"])
+        #expect(OutgoingMessage.notification("a", ["x": 1]) == ["jsonrpc": "2.0", "method": "a", "params": ["x": 1]])
+        #expect(OutgoingMessage.request(id: .number(3), "b", .null) == ["jsonrpc": "2.0", "id": 3, "method": "b"])
     }
 
     @Test func missingContentLengthIsAnErrorAndTheNextMessageStillArrives() {
