@@ -121,6 +121,26 @@ import Testing
         #expect(client.pushed("docs/page.md") == [])
     }
 
+    /// The timer stops when the watchers are accepted and starts again when a later registration
+    /// is refused: a change on disk is then seen without anyone asking.
+    @Test func aRefusedLaterRegistrationStartsTheTimerAgain() throws {
+        let client = try TestClient(files: Self.files, capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]], diskPollInterval: 0.05)
+        try answerRegistration(client, refusing: false)
+        #expect(client.server.diskPoll == nil)
+        client.open("docs/page.md", Self.page)
+        client.open("docent.json", #"{ "glossaries": ["glossary.md"], "include": ["**/*.md", "**/*.markdown"] }"#)
+        try answerRegistration(client, refusing: true)
+        #expect(client.pushed("docs/page.md") == ["term-casing/2"])
+        try writeBehindTheEditor(client, "glossary.md", "# Glossary\n\n## Pagebook\n\nAnother tool.\n")
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            client.server.waitUntilIdle()
+            if client.pushed("docs/page.md") == [] { break }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(client.pushed("docs/page.md") == [])
+    }
+
     /// The timer: with an interval, a change on disk is seen without anyone asking.
     @Test func theServerLooksOnItsOwn() throws {
         let client = try TestClient(files: Self.files, diskPollInterval: 0.05)
