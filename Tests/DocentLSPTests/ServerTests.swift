@@ -186,6 +186,27 @@ import Testing
         #expect(client.response("completionItem/resolve", ["data": first["data"] ?? .null])["error"]?["code"] == -32602)
     }
 
+    /// A link in the completed term's definition opens the page heading it names, in the item's
+    /// documentation and in the resolved one alike.
+    @Test func completionDocumentationLinksOpenThePageHeading() throws {
+        let files = [
+            "docent.json": #"{ "glossaries": ["docs/glossary.md"] }"#,
+            "docs/glossary.md": "# Glossary\n\n## System\n\nA set of parts with [package roles](guide.md#package-roles).\n",
+            "docs/guide.md": "# Build\n\nIntro.\n\n## Package roles\n\nEach package has one.\n",
+        ]
+        let page = MarkedText("Every sys1️⃣\n")
+        for resolves in [false, true] {
+            let capabilities: JSONValue = resolves ? ["textDocument": ["completion": ["completionItem": ["resolveSupport": ["properties": ["documentation"]]]]]] : [:]
+            let client = try TestClient(files: files, capabilities: capabilities)
+            client.open("docs/page.md", page.text)
+            let result = try client.request("textDocument/completion", client.textDocumentPosition("docs/page.md", page["1️⃣"]))
+            var first = try #require(result["items"]?[0])
+            #expect(first["label"]?.stringValue == "System")
+            if resolves { first = try client.request("completionItem/resolve", first) }
+            #expect(first["documentation"]?["value"]?.stringValue?.contains("docs/guide.md#L5)") == true, "resolves: \(resolves)")
+        }
+    }
+
     @Test func noCompletionInsideCodeOrLinkTargets() throws {
         let client = try TestClient(files: SampleWorkspace.files)
         let page = MarkedText("Inline `serv1️⃣` and [link](https://serv2️⃣.example) here.\n\n```\nserv3️⃣\n```\n")
