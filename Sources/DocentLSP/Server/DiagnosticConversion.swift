@@ -31,7 +31,7 @@ enum DiagnosticConversion {
     }
 
     static func lsp(_ diagnostic: Diagnostic, text: SourceText, server: LanguageServer, workspace: ServerWorkspace) -> JSONValue {
-        let fields = Fields(server)
+        let fields = server.diagnosticFields
         var object = JSONObject()
         object["range"] = server.range(diagnostic.range, in: text)
         object["severity"] = JSONValue(severity(diagnostic.severity))

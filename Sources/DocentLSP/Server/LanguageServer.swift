@@ -90,6 +90,9 @@ public final class LanguageServer: @unchecked Sendable {
     var diskStamps: [String: DiskStamp] = [:]
     /// The timer of `startDiskPolling`.
     var diskPoll: DispatchSourceTimer?
+    /// What a diagnostic carries for this client, read from its capabilities once (they are set by
+    /// `initialize`, before any diagnostic is made), not for every diagnostic.
+    lazy var diagnosticFields = DiagnosticConversion.Fields(self)
     /// Whether the client said yes to the last file-watcher registration: until it does (it may
     /// refuse, or never answer), the server looks at the disk itself.
     var watchersInEffect = false
