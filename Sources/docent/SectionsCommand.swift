@@ -19,16 +19,15 @@ enum SectionsCommand {
         var signalLeads: [Int: Int] = [:]
     }
 
-    /// The persona whose built-in signals clearly lead a page's (at least `minimumEvidence`, and
-    /// `leadFactor` times the next), or nil.
+    /// The persona whose built-in signals clearly lead a page's (at least
+    /// `PlacementPresentation.strongEvidence`, and `leadFactor` times the next), or nil.
     static func signalLead(_ scores: [PersonaScore]) -> Int? {
         let sorted = scores.sorted { $0.evidence > $1.evidence }
-        guard let first = sorted.first, first.evidence >= minimumEvidence else { return nil }
+        guard let first = sorted.first, first.evidence >= PlacementPresentation.strongEvidence else { return nil }
         let second = sorted.count > 1 ? sorted[1].evidence : 0
         return first.evidence >= leadFactor * second ? first.persona : nil
     }
 
-    static let minimumEvidence = PlacementPresentation.strongEvidence
     static let leadFactor = 1.5
 
     /// A checked section most of whose pages (at least 3, more than half) carry another persona's

@@ -26,16 +26,19 @@ import Testing
         #expect(try first("Open the service cat1️⃣") == ("Service Catalog", "Service Catalog"))
     }
 
+    /// The first item offered at marker 1️⃣ and the text accepting it replaces.
+    func firstItemAndReplacedText(_ marked: String, glossary: String = terminologyGlossary) throws -> (label: String, replaced: String) {
+        let page = MarkedText(marked)
+        let snapshot = terminologySnapshot(["docs/page.md": page.text], glossary: glossary)
+        let item = try #require(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [])?.items.first)
+        return (item.label, String(decoding: Array(page.text.utf8)[item.replaceRange], as: UTF8.self))
+    }
+
     /// The typed text begins a later word of a term and the words before it are its earlier words
     /// misspelt: accepting the term replaces them too (review: "Develper Por" left "Develper
     /// Developer Portal"). Words that are not near the term's stay.
     @Test func aTermCompletedAfterItsMisspeltFirstWordsReplacesThem() throws {
-        func first(_ marked: String) throws -> (label: String, replaced: String) {
-            let page = MarkedText(marked)
-            let snapshot = terminologySnapshot(["docs/page.md": page.text])
-            let item = try #require(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [])?.items.first)
-            return (item.label, String(decoding: Array(page.text.utf8)[item.replaceRange], as: UTF8.self))
-        }
+        func first(_ marked: String) throws -> (label: String, replaced: String) { try firstItemAndReplacedText(marked) }
         #expect(try first("Open the Servce Cat1️⃣") == ("Service Catalog", "Servce Cat"))
         #expect(try first("Open the sevrice cat1️⃣") == ("Service Catalog", "sevrice cat"))
         #expect(try first("Open the big cat1️⃣") == ("Service Catalog", "cat"))
@@ -48,12 +51,7 @@ import Testing
     /// stops the look back, even before a one-letter word.
     @Test func misspeltEarlierWordsAreTakenBackOnlyWhenTheyAreTheTerms() throws {
         let glossary = "# Glossary\n\n## Data Dashboard\n\nA page of charts.\n\n## Search Index\n\nThe store of words.\n\n## Software Supply Chain\n\nWhere code comes from.\n\n## X Ray\n\nAn image of bones.\n"
-        func first(_ marked: String) throws -> (label: String, replaced: String) {
-            let page = MarkedText(marked)
-            let snapshot = terminologySnapshot(["docs/page.md": page.text], glossary: glossary)
-            let item = try #require(CompletionFeature.complete(at: page["1️⃣"], in: "docs/page.md", snapshot: snapshot, personaIDs: [])?.items.first)
-            return (item.label, String(decoding: Array(page.text.utf8)[item.replaceRange], as: UTF8.self))
-        }
+        func first(_ marked: String) throws -> (label: String, replaced: String) { try firstItemAndReplacedText(marked, glossary: glossary) }
         #expect(try first("Pick a date Da1️⃣") == ("Data Dashboard", "Da"))
         #expect(try first("Check the Sofware Suply Ch1️⃣") == ("Software Supply Chain", "Sofware Suply Ch"))
         #expect(try first("Draw the sketch Ind1️⃣") == ("Search Index", "Ind"))

@@ -288,7 +288,7 @@ public enum CompletionFeature {
             let previous = wordStart(before: start - 1, lineStart: lineStart, in: bytes)
             guard previous < start - 1 else { break }
             let written = Array(String(decoding: bytes[previous..<(start - 1)], as: UTF8.self).lowercased().unicodeScalars)
-            guard Spelling.distance(written, termWords[index]) <= min(3, max(1, termWords[index].count / 3)) else { break }
+            guard Spelling.distance(written, termWords[index]) <= Spelling.defaultLimit(forLength: termWords[index].count) else { break }
             start = previous
         }
         return start

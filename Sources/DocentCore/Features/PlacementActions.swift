@@ -236,17 +236,16 @@ public struct PlacementActions: CodeActionProvider {
         // The page's own convention for its title: a page whose YAML front matter holds the `title`
         // and whose text has no `#` heading (as Docusaurus sites write them) gives the new page its
         // title the same way (review: the new page had an H1 among siblings that have none).
-        let titleLine: String
+        var movedText = String(decoding: moved, as: UTF8.self)
+        let titled: String
         if let frontMatter = document.markdown.frontMatter, frontMatter.syntax == .yaml, frontMatter.entry("title") != nil,
            !headings.contains(where: { $0.level == 1 }) {
-            titleLine = "---" + newline + "title: " + Self.yamlScalar(MarkdownText.plainText(heading.text)) + newline + "---" + newline
+            while movedText.hasPrefix(newline) { movedText.removeFirst(newline.count) }
+            titled = "---" + newline + "title: " + FrontMatter.yamlScalar(MarkdownText.plainText(heading.text)) + newline + "---" + newline + newline + movedText
         } else {
-            titleLine = "# \(heading.text)"
+            titled = "# \(heading.text)" + movedText
         }
-        var movedText = String(decoding: moved, as: UTF8.self)
-        if titleLine.hasPrefix("---") { while movedText.hasPrefix(newline) { movedText.removeFirst(newline.count) } }
-        let newText = titleLine + (titleLine.hasPrefix("---") ? newline : "") + movedText + newline
-            + (carriedLines.isEmpty ? "" : newline + carried + newline)
+        let newText = titled + newline + (carriedLines.isEmpty ? "" : newline + carried + newline)
 
         // What stays: the heading and a link to the new page; links to the moved sub-headings follow them.
         let title = MarkdownText.plainText(heading.text)
@@ -292,19 +291,6 @@ public struct PlacementActions: CodeActionProvider {
         operations.append(.newFile(path: target, text: newText))
         return CodeActionProposal(title: "Move “\(title)” to a new page in \(section.title)", kind: "quickfix", fixes: [diagnostic],
                                   operations: operations, isPreferred: false)
-    }
-
-    /// A YAML scalar for a title: plain when YAML reads it back unchanged, else in double quotes.
-    static func yamlScalar(_ text: String) -> String {
-        let needsQuotes = text.isEmpty || text.contains(": ") || text.contains(" #") || text.hasSuffix(":")
-            || "-?:,[]{}#&*!|>'\"%@`".contains(text.first!) || text != text.trimmingSpaces()
-        guard needsQuotes else { return text }
-        var quoted = "\""
-        for character in text {
-            if character == "\\" || character == "\"" { quoted.append("\\") }
-            quoted.append(character)
-        }
-        return quoted + "\""
     }
 
     /// The name of a new page from a heading: its plain text in lower case, every run of characters

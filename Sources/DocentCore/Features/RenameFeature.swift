@@ -274,16 +274,9 @@ public enum RenameFeature {
         } else if frontMatter.syntax == .toml {
             newText = JSONEscape.quoted(form)
         } else {
-            newText = needsQuotes(form) ? JSONEscape.quoted(form) : form
+            newText = FrontMatter.yamlScalar(form)
         }
         return FileEdit(file: file, range: range, newText: newText)
-    }
-
-    /// Whether a YAML plain scalar would read `text` as something else (an indicator first, `: ` or ` #`
-    /// inside, a colon at the end).
-    static func needsQuotes(_ text: String) -> Bool {
-        guard let first = text.first else { return true }
-        return "-?:,[]{}#&*!|>'\"%@`".contains(first) || text.contains(": ") || text.contains(" #") || text.hasSuffix(":")
     }
 
     /// Where the term's own words are written in its entry (the heading without qualifier or AKA part).

@@ -148,7 +148,7 @@ public struct Glossary: Sendable {
         let (words, shape) = WordTokenizer.normalizedWordsAndShape(term)
         guard let name = trie.lookup(words, shape: shape), lowercaseNames.contains(Int(name)) else { return false }
         if properNames.contains(where: { $0.lowercased() == term.lowercased() }) { return false }
-        return !entries[entry].tags.contains { $0.lowercased() == "proper-name" || $0.lowercased() == "proper name" }
+        return !entries[entry].isTaggedProperName
     }
 
     static func nameCasing(_ glossary: Glossary) -> NameCasing {

@@ -71,6 +71,9 @@ public struct GlossaryEntry: Hashable, Sendable {
     public var expansion: String?
     public var references: [GlossaryReference]
     public var tags: [String]
+    /// Whether a tag marks the term a proper name (`proper-name` or `proper name`, any case): written
+    /// with its capitals everywhere.
+    public var isTaggedProperName: Bool { tags.contains { $0.lowercased() == "proper-name" || $0.lowercased() == "proper name" } }
     /// The glossary file, relative to the workspace root, with `/` separators.
     public var file: String
     public var format: GlossaryFormat

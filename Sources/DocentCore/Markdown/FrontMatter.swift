@@ -30,6 +30,16 @@ public struct FrontMatter: Sendable {
 
     public func entry(_ key: String) -> FrontMatterEntry? { entries.first { $0.key == key } }
 
+    /// `text` as a YAML value: plain, unless a plain scalar would read it as something else (an
+    /// indicator first, `: ` or ` #` inside, a colon at the end, spaces at either end), then in
+    /// double quotes with JSON's escapes, which YAML reads the same.
+    public static func yamlScalar(_ text: String) -> String {
+        guard let first = text.first else { return JSONEscape.quoted(text) }
+        let needsQuotes = "-?:,[]{}#&*!|>'\"%@`".contains(first) || text.contains(": ") || text.contains(" #") || text.hasSuffix(":")
+            || first == " " || text.last == " "
+        return needsQuotes ? JSONEscape.quoted(text) : text
+    }
+
     /// The value of `key` as a string (a scalar, or a list's items joined with ", ").
     public func string(_ key: String) -> String? {
         guard let value = entry(key)?.value else { return nil }

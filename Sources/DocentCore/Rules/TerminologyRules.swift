@@ -26,7 +26,7 @@ public struct TermCasingRule: Rule {
                 facts = cached
             } else {
                 let isProper = properNames.contains(canonical.lowercased())
-                    || use.name.targets.contains { glossary.entries[$0.entry].tags.contains { $0.lowercased() == "proper-name" || $0.lowercased() == "proper name" } }
+                    || use.name.targets.contains { glossary.entries[$0.entry].isTaggedProperName }
                     || glossary.capitalisedNames.contains(use.match.name)
                 // A name with symbols around its words ("C++", ".NET") is a name of a thing, spelled one
                 // way; symbols between words alone ("Client/Server Architecture") do not make it one.
@@ -274,7 +274,7 @@ extension TermAliasRule {
             var comma = false
             var spaces = 0
             var lineBreaks = 0
-            while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: ",") || ByteClass.isWhitespace(bytes[index]) {
+            while index < bytes.count, bytes[index] == UInt8(ascii: ",") || ByteClass.isWhitespace(bytes[index]) {
                 if bytes[index] == UInt8(ascii: ",") { comma = true }
                 if bytes[index] == 0x0A { lineBreaks += 1 }
                 spaces += 1

@@ -7,7 +7,7 @@ public enum Spelling {
     /// first in `candidates` on a tie. Nil when `word` is a candidate or none is that near.
     public static func suggestion(for word: String, among candidates: some Sequence<String>, maximum: Int? = nil) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars)
-        let limit = maximum ?? min(3, max(1, lowered.count / 3))
+        let limit = maximum ?? defaultLimit(forLength: lowered.count)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             if candidate == word { return nil }
@@ -19,6 +19,10 @@ public enum Spelling {
         }
         return best?.candidate
     }
+
+    /// How many edits a word of `length` characters may be from what it means: a third of it, at
+    /// least 1, at most 3.
+    static func defaultLimit(forLength length: Int) -> Int { min(3, max(1, length / 3)) }
 
     /// Optimal string alignment distance (Damerau–Levenshtein without edits of a substring twice).
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

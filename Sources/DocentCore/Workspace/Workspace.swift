@@ -210,7 +210,6 @@ public struct WorkspaceSnapshot: Sendable {
     /// the glossary rules check wherever it is (one outside `include` gets those alone).
     public var reportedPaths: [String] { sortedPaths.filter { isChecked($0) || isGlossary($0) } }
 
-    /// Every use of a glossary name in a document's prose.
     /// The zero-based line of the heading whose anchor is `anchor` (ignoring case) in the document at
     /// `path`: where a link into a page opens.
     public func headingLine(_ path: String, anchor: String) -> Int? {
@@ -219,6 +218,7 @@ public struct WorkspaceSnapshot: Sendable {
         return document.markdown.headings.first { $0.anchor.lowercased() == wanted }.map { document.text.line(of: $0.range.lowerBound) }
     }
 
+    /// Every use of a glossary name in a document's prose.
     public func termMatches(in path: String) -> [TermMatch] {
         guard let document = documents[path] else { return [] }
         return document.cache.termMatches(matchingKey: glossary.matchingKey) {

@@ -71,7 +71,8 @@ enum PersonaReportRequest: RequestHandler {
         lines += ["", "## Sections", ""]
         for (index, section) in model.sections.sections.enumerated() {
             let personas = section.servesEveryone ? "everyone" : section.personas.map { model.catalog.personas[$0].title }.joined(separator: ", ")
-            lines.append("- **\(section.title)** (`\(section.path)`): \(personas), \(model.pageCount(inSection: index)) page\(model.pageCount(inSection: index) == 1 ? "" : "s")\(section.isInferred ? " (inferred)" : "")")
+            let pages = model.pageCount(inSection: index)
+            lines.append("- **\(section.title)** (`\(section.path)`): \(personas), \(pages) page\(pages == 1 ? "" : "s")\(section.isInferred ? " (inferred)" : "")")
         }
         return ["markdown": .string(lines.joined(separator: "\n"))]
     }

@@ -178,11 +178,9 @@ public final class LanguageServer: @unchecked Sendable {
     public func receiveUnsupportedCharset(_ body: [UInt8], charset: String) {
         let message = "Messages must be UTF-8; this one says charset=\(charset), so it was not read"
         ServerLog.write("refused a message: charset=\(charset)")
-        if case .success(.request(let id, _, _)) = IncomingMessage.decode(body) {
-            sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, message)))
-        } else {
-            sink.send(OutgoingMessage.error(id: nil, ResponseError(.invalidRequest, message)))
-        }
+        var id: RequestID?
+        if case .success(.request(let requestID, _, _)) = IncomingMessage.decode(body) { id = requestID }
+        sink.send(OutgoingMessage.error(id: id, ResponseError(.invalidRequest, message)))
     }
 
     public func receiveFramingError(_ message: String) {
